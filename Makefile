@@ -1,0 +1,48 @@
+# eventwire — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PYTHONUNBUFFERED := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test bench lint format lock clean-db corpus
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs only when pyproject.toml or constraints.txt changed since the last install.
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## process examples/corpus into ./eventwire.db and print the stories
+	$(BIN)/eventwire run examples/corpus
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## run the benchmarks; results go to benchmarks/results/
+	$(BIN)/python -m benchmarks.run_all
+
+lint: $(STAMP)  ## ruff check and format check
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+format: $(STAMP)  ## apply ruff fixes and formatting
+	$(BIN)/ruff check --fix src tests benchmarks scripts
+	$(BIN)/ruff format src tests benchmarks scripts
+
+corpus: $(STAMP)  ## rebuild examples/corpus from ../shared/data
+	$(BIN)/python scripts/build_example_corpus.py
+
+lock: $(STAMP)  ## re-pin every installed package into constraints.txt
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^eventwire' > constraints.tmp
+	{ head -2 constraints.txt; cat constraints.tmp; } > constraints.new && rm constraints.tmp && mv constraints.new constraints.txt
+
+clean-db:  ## delete ./eventwire.db
+	rm -f eventwire.db eventwire.db-wal eventwire.db-shm
