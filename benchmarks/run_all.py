@@ -1,0 +1,20 @@
+"""`make bench`: run every benchmark in turn; each writes its own file to benchmarks/results/."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = ("benchmarks.throughput", "benchmarks.clustering", "benchmarks.dedup_threshold")
+
+
+def main() -> None:
+    """Run each benchmark module's ``main`` with its default arguments."""
+    for name in BENCHMARKS:
+        print(f"== {name}", flush=True)
+        sys.argv = [name]
+        importlib.import_module(name).main()
+
+
+if __name__ == "__main__":
+    main()

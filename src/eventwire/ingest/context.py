@@ -1,0 +1,59 @@
+"""What every reader is given, and how it turns what it read into records."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from eventwire.ingest.settings import IngestSettings
+from eventwire.ingest.sources import infer_source
+from eventwire.model import RawArticle
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """One input file being read."""
+
+    path: Path
+    origin: str  # how records name the file (the path as walked)
+    source: str | None  # the ``--source`` argument
+    settings: IngestSettings
+
+
+@dataclass(frozen=True)
+class ArticleFields:
+    """What a reader found in one article; ``make_article`` adds the rest."""
+
+    raw: str
+    text: str
+    format: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    declared_source: str | None = None  # the input's own ``source`` field
+
+
+def content_hash(raw: str) -> str:
+    """The idempotency key: sha256 hex of the raw input (UTF-8)."""
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def make_article(
+    fields: ArticleFields, context: ReadContext, origin: str | None = None
+) -> RawArticle:
+    """A RawArticle from ``fields``, with its hash and inferred outlet."""
+    return RawArticle(
+        origin=origin or context.origin,
+        source=infer_source(fields.declared_source, fields.url, context.source, context.path),
+        raw=fields.raw,
+        text=fields.text,
+        format=fields.format,
+        content_hash=content_hash(fields.raw),
+        url=fields.url,
+        title=fields.title,
+        published=fields.published,
+        updated=fields.updated,
+    )

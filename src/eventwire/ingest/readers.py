@@ -1,0 +1,96 @@
+"""The reader table (by file suffix), content sniffing, and reading one file safely."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from eventwire.ingest.context import ReadContext
+from eventwire.ingest.decode import decode_bytes, inflate_gzip, is_gzip
+from eventwire.ingest.errors import BINARY, ERROR, TOO_LARGE, UNREADABLE, IngestProblem
+from eventwire.ingest.html import looks_like_html, read_decoded_html, read_html
+from eventwire.ingest.jsonl import looks_like_jsonl, read_decoded_jsonl, read_jsonl
+from eventwire.ingest.settings import IngestSettings
+from eventwire.ingest.text import read_decoded_text, read_text
+from eventwire.model import InputFile
+
+Reader = Callable[[bytes, ReadContext], InputFile]
+LOGGER = logging.getLogger(__name__)
+
+
+def read_gzip_html(data: bytes, context: ReadContext) -> InputFile:
+    """One article from a gzip-compressed HTML page."""
+    return read_html(inflate_gzip(data, context.settings.max_file_bytes), context)
+
+
+def read_sniffed(data: bytes, context: ReadContext) -> InputFile:
+    """Read a file of unknown kind: gzip HTML, HTML, JSONL, else plain text."""
+    if is_gzip(data):
+        return read_sniffed_gzip(data, context)
+    text = decode_bytes(data, context.settings.max_control_share)
+    if looks_like_html(text):
+        return read_decoded_html(text, context)
+    if looks_like_jsonl(text):
+        return read_decoded_jsonl(text, context)
+    return read_decoded_text(text, context)
+
+
+def read_sniffed_gzip(data: bytes, context: ReadContext) -> InputFile:
+    """A gzip file of unknown kind: read it only when it holds an HTML page."""
+    content = inflate_gzip(data, context.settings.max_file_bytes)
+    try:
+        text = decode_bytes(content, context.settings.max_control_share)
+    except IngestProblem:
+        text = ""
+    if not looks_like_html(text):
+        raise IngestProblem(BINARY, "gzip-compressed data that is not an HTML page")
+    return read_decoded_html(text, context)
+
+
+# Suffix (lowercase, longest match wins) -> reader. Anything else is sniffed.
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".html.gz": read_gzip_html,
+    ".htm.gz": read_gzip_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+
+
+def find_reader(path: Path) -> Reader:
+    """The reader for ``path``'s suffix, or the sniffing reader."""
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return read_sniffed
+
+
+def read_path(path: Path, source: str | None, settings: IngestSettings) -> InputFile:
+    """Everything in one file; problems become Rejections, never exceptions."""
+    context = ReadContext(path=path, origin=str(path), source=source, settings=settings)
+    try:
+        return find_reader(path)(read_bytes(path, settings.max_file_bytes), context)
+    except IngestProblem as problem:
+        return InputFile(origin=context.origin, rejections=(problem.to_rejection(context.origin),))
+    except Exception as error:  # a bug: keep the batch going, say which file
+        LOGGER.exception("unexpected error reading %s", path)
+        message = f"unexpected error: {type(error).__name__}: {error}"
+        rejection = IngestProblem(ERROR, message).to_rejection(context.origin)
+        return InputFile(origin=context.origin, rejections=(rejection,))
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, raising ``too-large`` or ``unreadable``."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestProblem(TOO_LARGE, f"file is {size} bytes, over the {max_bytes} limit")
+        return path.read_bytes()
+    except OSError as error:
+        raise IngestProblem(UNREADABLE, f"cannot read file: {error.strerror or error}") from None

@@ -1,0 +1,26 @@
+"""Settings of the ingest stage (the ``[ingest]`` section of the configuration)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """How inputs are read.
+
+    Attributes:
+        max_file_bytes: Files larger than this (and gzip pages that inflate beyond it) are
+            rejected as ``too-large``.
+        max_control_share: Share of control characters above which bytes are ``binary``
+            (and a decoding is not sensible).
+        include_tables: Keep the text of HTML ``<table>`` elements in the main text.
+        favor_precision: Ask trafilatura for less but surer main text.
+        favor_recall: Ask trafilatura for more text when unsure.
+    """
+
+    max_file_bytes: int = 50_000_000
+    max_control_share: float = 0.05
+    include_tables: bool = False
+    favor_precision: bool = False
+    favor_recall: bool = False

@@ -1,0 +1,136 @@
+"""Terminal rendering for the CLI (rich tables, progress bar). No logic lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.model import ArticleView, StoryView
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import RunReport
+
+PROGRESS_MIN_ITEMS = 20  # below this, a run is too short for a progress bar to help
+
+
+def format_time(value: datetime | None) -> str:
+    """Short UTC time, or '?' when unknown."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else "?"
+
+
+def print_stories(console: Console, stories: list[StoryView]) -> None:
+    """A table of stories: id, size, outlets, time span, title."""
+    table = Table(title=f"{len(stories)} stories", title_justify="left")
+    for name, justify in (("id", "right"), ("articles", "right"), ("outlets", "left")):
+        table.add_column(name, justify=justify)
+    table.add_column("first seen")
+    table.add_column("last seen")
+    table.add_column("title", overflow="fold")
+    for story in stories:
+        table.add_row(
+            str(story.id),
+            str(len(story.articles)),
+            ", ".join(story.sources),
+            format_time(story.first_seen),
+            format_time(story.last_seen),
+            story.title,
+        )
+    console.print(table)
+
+
+def print_story(console: Console, story: StoryView) -> None:
+    """One story's articles side by side: outlet, time, title, copy-of links."""
+    console.print(f"[bold]Story {story.id}[/bold]: {story.title}", highlight=False)
+    console.print(
+        f"{len(story.articles)} articles from {len(story.sources)} outlets, "
+        f"{format_time(story.first_seen)} – {format_time(story.last_seen)}",
+        highlight=False,
+    )
+    table = Table()
+    for name in ("article", "outlet", "published", "title", "copy of"):
+        table.add_column(name, overflow="fold")
+    for item in story.articles:
+        copy_of = str(item.copy_of) if item.copy_of is not None else ""
+        table.add_row(str(item.id), item.source, format_time(item.published_at), item.title, copy_of)
+    console.print(table)
+
+
+def print_article(console: Console, article: ArticleView, explain: bool = False) -> None:
+    """An article's metadata and clean text; with ``explain``, the cleaning notes."""
+    console.print(f"[bold]{article.title}[/bold]", highlight=False)
+    facts = [
+        ("article", str(article.id)),
+        ("outlet", article.source),
+        ("url", article.url or ""),
+        ("origin", article.origin),
+        ("published", format_time(article.published_at)),
+        ("updated", format_time(article.updated_at)),
+        ("story", str(article.story_id) if article.story_id is not None else "not processed"),
+        ("copy of", str(article.copy_of) if article.copy_of is not None else ""),
+    ]
+    for label, value in facts:
+        if value:
+            console.print(f"[dim]{label:>9}[/dim] {value}", highlight=False)
+    console.print()
+    for block in article.blocks:
+        style = "bold underline" if block.kind == "heading" else ""
+        console.print(block.text, style=style, highlight=False)
+        console.print()
+    if explain:
+        print_notes(console, article)
+
+
+def print_notes(console: Console, article: ArticleView) -> None:
+    """The cleaner's notes: rule, line, text removed or changed, and why."""
+    table = Table(title=f"{len(article.notes)} cleaning notes", title_justify="left")
+    for name in ("rule", "line", "text", "why"):
+        table.add_column(name, overflow="fold")
+    for note in article.notes:
+        line = str(note.line) if note.line is not None else ""
+        table.add_row(note.rule, line, note.text, note.detail)
+    console.print(table)
+
+
+def print_report(console: Console, report: RunReport) -> None:
+    """One line per stage: in, out, rejected by reason, seconds."""
+    for stage in report.stages.values():
+        rejected = ", ".join(f"{k} {v}" for k, v in sorted(stage.rejected.items()))
+        console.print(
+            f"{stage.stage:>8}: {stage.count_in} in, {stage.count_out} out"
+            + (f", {rejected}" if rejected else "")
+            + f" ({stage.seconds:.2f}s)",
+            highlight=False,
+        )
+
+
+@contextmanager
+def progress(console: Console, enabled: bool = True) -> Iterator[Callable]:
+    """A progress callback ``(stage, done, total)`` drawing a rich bar on a terminal."""
+    if not enabled or not console.is_terminal:
+        yield lambda stage, done, total: None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if total is not None and total < PROGRESS_MIN_ITEMS:
+            return
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    with bar:
+        yield update

@@ -1,0 +1,69 @@
+"""Engine creation and schema upgrades: the only place that knows about dialect quirks.
+
+SQLite gets WAL mode, enforced foreign keys and a busy timeout on every connection, and
+real ``BEGIN`` statements (``BEGIN IMMEDIATE`` for writers) instead of the sqlite3
+module's implicit transactions, so that a whole batch commits or rolls back as one.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from eventwire.store.settings import StoreSettings
+
+WRITE_OPTION = "eventwire_write"  # execution option: this transaction will write
+ALEMBIC_INI = "alembic.ini"
+MIGRATIONS_DIR = "migrations"
+
+
+def create_store_engine(url: str, settings: StoreSettings) -> Engine:
+    """An engine for ``url``, with the SQLite connection setup when it is SQLite."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, settings)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, marked so that its transactions take the write lock up front."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Run the packaged Alembic migrations up to head, in one write transaction."""
+    config = alembic_config()
+    with writer(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the migrations shipped inside the package."""
+    package = resources.files("eventwire.store")
+    config = Config(str(Path(str(package / ALEMBIC_INI))))
+    config.set_main_option("script_location", str(package / MIGRATIONS_DIR))
+    return config
+
+
+def _configure_sqlite(engine: Engine, settings: StoreSettings) -> None:
+    timeout_ms = int(settings.busy_timeout_seconds * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see "begin")
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

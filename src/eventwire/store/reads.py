@@ -1,0 +1,179 @@
+"""Read queries: rows in, eventwire's records (model.py) out. Datetimes come back UTC."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, func, select
+
+from eventwire.model import (
+    ArticleSummary,
+    ArticleView,
+    Block,
+    Document,
+)
+from eventwire.model import CleaningNote as NoteRecord
+from eventwire.store.schema import (
+    Article,
+    CleaningNote,
+    DuplicateLink,
+    Source,
+    Story,
+    StoryArticle,
+)
+
+DOCUMENT_COLUMNS = (Article.id, Source.name, Article.title, Article.body, Article.published_at)
+SUMMARY_COLUMNS = (
+    StoryArticle.story_id,
+    Article.id,
+    Source.name,
+    Article.url,
+    Article.title,
+    Article.published_at,
+    DuplicateLink.copy_of,
+)
+
+
+def pending_documents(conn: Connection) -> list[Document]:
+    """Stored articles not yet deduplicated and clustered, by id."""
+    query = _documents().where(Article.processed_at.is_(None)).order_by(Article.id)
+    return [_document(row) for row in conn.execute(query)]
+
+
+def processed_documents(
+    conn: Connection, batch_size: int
+) -> Iterator[tuple[Document, int | None, int | None]]:
+    """Stream (document, story id, copy_of) for every processed article, by id."""
+    query = (
+        _documents()
+        .add_columns(StoryArticle.story_id, DuplicateLink.copy_of)
+        .outerjoin(StoryArticle, StoryArticle.article_id == Article.id)
+        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
+        .where(Article.processed_at.is_not(None))
+        .order_by(Article.id)
+    )
+    result = conn.execution_options(yield_per=batch_size).execute(query)
+    for row in result:
+        yield _document(row), row.story_id, row.copy_of
+
+
+def list_stories(conn: Connection, limit: int | None) -> list[Any]:
+    """Story rows, most articles first, then most recently seen, then newest id."""
+    sizes = (
+        select(StoryArticle.story_id, func.count().label("size"))
+        .group_by(StoryArticle.story_id)
+        .subquery()
+    )
+    query = (
+        select(Story)
+        .outerjoin(sizes, sizes.c.story_id == Story.id)
+        .order_by(
+            func.coalesce(sizes.c.size, 0).desc(),
+            Story.last_seen.desc().nulls_last(),
+            Story.id.desc(),
+        )
+        .limit(limit)
+    )
+    return list(conn.execute(query))
+
+
+def story_row(conn: Connection, story_id: int) -> Row[Any] | None:
+    """The story's own row, or None."""
+    return conn.execute(select(Story).where(Story.id == story_id)).first()
+
+
+def story_members(conn: Connection, story_ids: list[int]) -> dict[int, list[ArticleSummary]]:
+    """Each story's articles, ordered by publication time (unknown last), then id."""
+    query = (
+        select(*SUMMARY_COLUMNS)
+        .join(Article, Article.id == StoryArticle.article_id)
+        .join(Source, Source.id == Article.source_id)
+        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
+        .where(StoryArticle.story_id.in_(story_ids))
+        .order_by(Article.published_at.asc().nulls_last(), Article.id)
+    )
+    members: dict[int, list[ArticleSummary]] = {story_id: [] for story_id in story_ids}
+    for row in conn.execute(query):
+        members[row.story_id].append(
+            ArticleSummary(
+                id=row.id,
+                source=row.name,
+                url=row.url,
+                title=row.title,
+                published_at=row.published_at,
+                copy_of=row.copy_of,
+            )
+        )
+    return members
+
+
+def get_article(conn: Connection, article_id: int) -> ArticleView | None:
+    """One article in full, or None when there is no such id."""
+    query = (
+        select(Article, Source.name.label("source"), DuplicateLink.copy_of, StoryArticle.story_id)
+        .join(Source, Source.id == Article.source_id)
+        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
+        .outerjoin(StoryArticle, StoryArticle.article_id == Article.id)
+        .where(Article.id == article_id)
+    )
+    row = conn.execute(query).first()
+    if row is None:
+        return None
+    return ArticleView(
+        id=row.id,
+        source=row.source,
+        url=row.url,
+        origin=row.origin,
+        format=row.format,
+        title=row.title,
+        published_at=row.published_at,
+        updated_at=row.updated_at,
+        ingested_at=row.ingested_at,
+        blocks=tuple(Block.from_dict(b) for b in json.loads(row.blocks_json)),
+        notes=_notes(conn, article_id),
+        copy_of=row.copy_of,
+        story_id=row.story_id,
+        raw=row.raw,
+    )
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Row counts: articles, sources, stories, duplicates, pending."""
+    pending = select(func.count()).select_from(Article).where(Article.processed_at.is_(None))
+    queries = {
+        "articles": select(func.count()).select_from(Article),
+        "sources": select(func.count()).select_from(Source),
+        "stories": select(func.count()).select_from(Story),
+        "duplicates": select(func.count()).select_from(DuplicateLink),
+        "pending": pending,
+    }
+    return {name: int(conn.execute(query).scalar_one()) for name, query in queries.items()}
+
+
+def max_story_id(conn: Connection) -> int:
+    """The highest story id, 0 when there are no stories."""
+    return int(conn.execute(select(func.coalesce(func.max(Story.id), 0))).scalar_one())
+
+
+def _documents() -> Select[Any]:
+    return select(*DOCUMENT_COLUMNS).join(Source, Source.id == Article.source_id)
+
+
+def _document(row: Row[Any]) -> Document:
+    return Document(
+        id=row.id, source=row.name, title=row.title, text=row.body, published=row.published_at
+    )
+
+
+def _notes(conn: Connection, article_id: int) -> tuple[NoteRecord, ...]:
+    query = (
+        select(CleaningNote.rule, CleaningNote.text, CleaningNote.detail, CleaningNote.line)
+        .where(CleaningNote.article_id == article_id)
+        .order_by(CleaningNote.seq)
+    )
+    return tuple(
+        NoteRecord(rule=r.rule, text=r.text, detail=r.detail, line=r.line)
+        for r in conn.execute(query)
+    )

@@ -1,0 +1,128 @@
+"""The repository: the one object through which eventwire reads and writes its database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, Row
+
+from eventwire.model import (
+    ArticleSummary,
+    ArticleView,
+    CleanArticle,
+    Document,
+    ProcessingResult,
+    RawArticle,
+    StoryView,
+)
+from eventwire.store import reads, writes
+from eventwire.store.engine import create_store_engine, upgrade_schema, writer
+from eventwire.store.schema import utc_now
+from eventwire.store.settings import StoreSettings
+
+
+class Repository:
+    """Articles, cleaning notes, duplicate links and stories behind one small API.
+
+    Every write method is one transaction: it commits entirely or not at all.
+    """
+
+    def __init__(self, engine: Engine, settings: StoreSettings) -> None:
+        self._engine = engine
+        self._writer = writer(engine)
+        self._settings = settings
+
+    @classmethod
+    def open(cls, url: str, settings: StoreSettings | None = None) -> Repository:
+        """Connect to ``url`` (e.g. ``sqlite:///eventwire.db``) and upgrade its schema."""
+        settings = settings or StoreSettings()
+        engine = create_store_engine(url, settings)
+        try:
+            upgrade_schema(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine, settings)
+
+    @property
+    def engine(self) -> Engine:
+        """The underlying SQLAlchemy engine (for diagnostics and tests)."""
+        return self._engine
+
+    def add_articles(self, items: Sequence[tuple[RawArticle, CleanArticle]]) -> list[int | None]:
+        """Store one input's articles in one transaction.
+
+        Returns each item's new id, or None when its content hash was already stored.
+        """
+        if not items:
+            return []
+        with self._writer.begin() as conn:
+            return writes.insert_articles(conn, items, utc_now(), self._settings.id_chunk_size)
+
+    def pending_documents(self) -> list[Document]:
+        """Stored articles awaiting deduplication and clustering, by id."""
+        with self._engine.connect() as conn:
+            return reads.pending_documents(conn)
+
+    def processed_documents(self) -> Iterator[tuple[Document, int | None, int | None]]:
+        """Stream (document, story_id, copy_of) for every processed article, by id."""
+        with self._engine.connect() as conn:
+            yield from reads.processed_documents(conn, self._settings.stream_batch_size)
+
+    def save_results(self, results: Sequence[ProcessingResult]) -> None:
+        """Store dedup and clustering outcomes and mark the articles processed, atomically."""
+        if not results:
+            return
+        with self._writer.begin() as conn:
+            writes.write_results(conn, results, utc_now(), self._settings.id_chunk_size)
+
+    def list_stories(self, limit: int | None = None) -> list[StoryView]:
+        """Stories with their articles: most articles first, then most recently seen."""
+        with self._engine.connect() as conn:
+            rows = reads.list_stories(conn, limit)
+            members = reads.story_members(conn, [row.id for row in rows])
+        return [_story_view(row, members[row.id]) for row in rows]
+
+    def get_story(self, story_id: int) -> StoryView | None:
+        """One story with its articles (by publication time, then id), or None."""
+        with self._engine.connect() as conn:
+            row = reads.story_row(conn, story_id)
+            if row is None:
+                return None
+            return _story_view(row, reads.story_members(conn, [story_id])[story_id])
+
+    def get_article(self, article_id: int) -> ArticleView | None:
+        """One article with its blocks, notes, raw input, copy_of and story, or None."""
+        with self._engine.connect() as conn:
+            return reads.get_article(conn, article_id)
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of articles, sources, stories, duplicates and pending articles."""
+        with self._engine.connect() as conn:
+            return reads.counts(conn)
+
+    def max_story_id(self) -> int:
+        """The highest story id in use, 0 when there are none."""
+        with self._engine.connect() as conn:
+            return reads.max_story_id(conn)
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _story_view(row: Row[Any], articles: list[ArticleSummary]) -> StoryView:
+    return StoryView(
+        id=row.id,
+        title=row.title,
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        articles=tuple(articles),
+    )

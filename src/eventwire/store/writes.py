@@ -1,0 +1,197 @@
+"""Write transactions' bodies: each function runs inside the caller's one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from eventwire.model import CleanArticle, ProcessingResult, RawArticle
+from eventwire.store.schema import (
+    Article,
+    CleaningNote,
+    DuplicateLink,
+    Source,
+    Story,
+    StoryArticle,
+)
+from eventwire.textnorm import normalize_for_comparison
+
+
+def insert_articles(
+    conn: Connection,
+    items: Sequence[tuple[RawArticle, CleanArticle]],
+    now: datetime,
+    chunk_size: int,
+) -> list[int | None]:
+    """Insert the items not stored yet (by content hash); None for those already there."""
+    seen = stored_hashes(conn, [raw.content_hash for raw, _ in items], chunk_size)
+    source_ids = ensure_sources(conn, {raw.source for raw, _ in items}, now)
+    ids: list[int | None] = []
+    for raw, clean in items:
+        if raw.content_hash in seen:
+            ids.append(None)
+            continue
+        seen.add(raw.content_hash)
+        ids.append(insert_article(conn, raw, clean, source_ids[raw.source], now))
+    return ids
+
+
+def stored_hashes(conn: Connection, hashes: list[str], chunk_size: int) -> set[str]:
+    """The content hashes among ``hashes`` that are already stored."""
+    found: set[str] = set()
+    for chunk in chunked(hashes, chunk_size):
+        rows = conn.execute(select(Article.content_hash).where(Article.content_hash.in_(chunk)))
+        found.update(rows.scalars())
+    return found
+
+
+def ensure_sources(conn: Connection, names: set[str], now: datetime) -> dict[str, int]:
+    """Ids of the named sources, creating the missing ones."""
+    rows = conn.execute(select(Source.name, Source.id).where(Source.name.in_(sorted(names))))
+    ids: dict[str, int] = {name: source_id for name, source_id in rows}
+    for name in sorted(names - ids.keys()):
+        result = conn.execute(insert(Source).values(name=name, created_at=now))
+        ids[name] = result.inserted_primary_key[0]
+    return ids
+
+
+def insert_article(
+    conn: Connection, raw: RawArticle, clean: CleanArticle, source_id: int, now: datetime
+) -> int:
+    """Insert one article and its cleaning notes; return the new id."""
+    result = conn.execute(insert(Article).values(**article_row(raw, clean, source_id, now)))
+    article_id: int = result.inserted_primary_key[0]
+    notes = [
+        {
+            "article_id": article_id,
+            "seq": seq,
+            "rule": note.rule,
+            "text": note.text,
+            "detail": note.detail,
+            "line": note.line,
+        }
+        for seq, note in enumerate(clean.notes, start=1)
+    ]
+    if notes:
+        conn.execute(insert(CleaningNote), notes)
+    return article_id
+
+
+def article_row(
+    raw: RawArticle, clean: CleanArticle, source_id: int, now: datetime
+) -> dict[str, Any]:
+    """Column values for one article (clean metadata first, the input's as fallback)."""
+    published = clean.published or raw.published
+    body = clean.text
+    return {
+        "source_id": source_id,
+        "origin": raw.origin,
+        "format": raw.format,
+        "url": raw.url,
+        "title": clean.title or raw.title or "",
+        "raw": raw.raw,
+        "blocks_json": json.dumps([b.as_dict() for b in clean.blocks], ensure_ascii=False),
+        "body": body,
+        "published_at": published,
+        "published_offset_minutes": offset_minutes(published),
+        "updated_at": clean.updated or raw.updated,
+        "ingested_at": now,
+        "content_hash": raw.content_hash,
+        "text_hash": sha256_hex(normalize_for_comparison(body)),
+    }
+
+
+def offset_minutes(moment: datetime | None) -> int | None:
+    """The UTC offset of ``moment`` in minutes, None when unknown (naive or missing)."""
+    offset = None if moment is None else moment.utcoffset()
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
+def sha256_hex(text: str) -> str:
+    """Hex sha256 of the UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_results(
+    conn: Connection, results: Sequence[ProcessingResult], now: datetime, chunk_size: int
+) -> None:
+    """Store duplicate links, new stories, memberships, story spans and processed_at."""
+    links = [r.duplicate.as_dict() for r in results if r.duplicate is not None]
+    if links:
+        conn.execute(insert(DuplicateLink), links)
+    create_stories(conn, [r for r in results if r.assignment.is_new], now)
+    members = [
+        {
+            "article_id": r.assignment.article_id,
+            "story_id": r.assignment.story_id,
+            "similarity": r.assignment.similarity,
+        }
+        for r in results
+    ]
+    if members:
+        conn.execute(insert(StoryArticle), members)
+    story_ids = sorted({r.assignment.story_id for r in results})
+    article_ids = [r.article_id for r in results]
+    for chunk in chunked(story_ids, chunk_size):
+        refresh_story_spans(conn, chunk, now)
+    for chunk in chunked(article_ids, chunk_size):
+        conn.execute(update(Article).where(Article.id.in_(chunk)).values(processed_at=now))
+
+
+def create_stories(conn: Connection, opening: list[ProcessingResult], now: datetime) -> None:
+    """Insert one story per opening result, titled after the article that opened it."""
+    if not opening:
+        return
+    article_ids = [r.assignment.article_id for r in opening]
+    query = select(Article.id, Article.title).where(Article.id.in_(article_ids))
+    titles = {article_id: title for article_id, title in conn.execute(query)}
+    rows = [
+        {
+            "id": r.assignment.story_id,
+            "title": titles.get(r.assignment.article_id, ""),
+            "created_at": now,
+            "updated_at": now,
+        }
+        for r in opening
+    ]
+    conn.execute(insert(Story), rows)
+
+
+def refresh_story_spans(conn: Connection, story_ids: list[int], now: datetime) -> None:
+    """Set first/last seen from the members' publication (else ingestion) times."""
+    first = story_member_times(func.min)
+    last = story_member_times(func.max)
+    conn.execute(
+        update(Story)
+        .where(Story.id.in_(story_ids))
+        .values(first_seen=first, last_seen=last, updated_at=now)
+    )
+
+
+def story_member_times(aggregate: Any) -> Any:
+    """Correlated subquery: ``aggregate`` of the story's members' published/ingested times."""
+    seen = func.coalesce(Article.published_at, Article.ingested_at)
+    return (
+        select(aggregate(seen))
+        .select_from(StoryArticle)
+        .join(Article, StoryArticle.article_id == Article.id)
+        .where(StoryArticle.story_id == Story.id)
+        .scalar_subquery()
+    )
+
+
+def chunked(values: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of at most ``size`` values."""
+    chunk: list[Any] = []
+    for value in values:
+        chunk.append(value)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

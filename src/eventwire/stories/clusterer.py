@@ -1,0 +1,190 @@
+"""Incremental (single-pass) story clustering.
+
+Each article joins the most similar existing story, or opens a new one. Similarity mixes
+two cosines against the story's centroid, both weighted by IDF maintained from the
+articles seen so far (so the clusterer works on a stream): one over the content words of
+title + lead, one over names (capitalised spans and numbers). A story only accepts an
+article dated within ``window_days`` of its time span (no window when a date is missing).
+An inverted index from terms to stories keeps the comparison to a few candidate stories.
+See docs/stories.md for the measurements behind the defaults.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from eventwire.model import Document, StoryAssignment
+from eventwire.stories.features import ArticleFeatures, extract_features, sublinear
+
+
+@dataclass(frozen=True)
+class StoriesSettings:
+    """Settings of the ``stories`` stage (section ``[stories]``)."""
+
+    threshold: float = 0.22  # minimum similarity to join a story, else a new story opens
+    name_weight: float = 0.5  # share of the name cosine in the similarity (rest: words)
+    lead_words: int = 150  # words of the body compared, after the title (0 = all)
+    title_weight: int = 2  # title terms count this many times
+    window_days: float = 7.0  # max days between an article and its story's time span
+    candidates: int = 20  # stories compared in full per article (best by shared terms)
+    probe_terms: int = 30  # highest-weighted terms of an article used to find candidates
+
+
+@dataclass
+class _Story:
+    """A story's state: summed unit term vectors of its members and its time span."""
+
+    words: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    word_norm: float = 0.0
+    name_norm: float = 0.0
+
+    def add(self, vectors: tuple[dict[str, float], dict[str, float]], when: datetime | None):
+        """Add one member's (unit) word and name vectors and its date."""
+        self.words.update(vectors[0])
+        self.names.update(vectors[1])
+        self.size += 1
+        self.word_norm = _norm(self.words)
+        self.name_norm = _norm(self.names)
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+
+
+class _DocumentFrequencies:
+    """Document frequencies of terms over the stream, with smoothed IDF."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.frequencies: Counter[str] = Counter()
+
+    def add(self, terms: set[str]) -> None:
+        """Count one more document containing ``terms``."""
+        self.count += 1
+        self.frequencies.update(terms)
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency of ``term``."""
+        return math.log((1 + self.count) / (1 + self.frequencies[term])) + 1.0
+
+
+class StoryClusterer:
+    """Assign a stream of documents to stories, one decision per document."""
+
+    def __init__(self, settings: StoriesSettings | None = None) -> None:
+        self.settings = settings or StoriesSettings()
+        self._stories: dict[int, _Story] = {}
+        self._index: dict[str, set[int]] = defaultdict(set)
+        self._frequencies = _DocumentFrequencies()
+        self._max_story_id = 0
+
+    def assign(self, doc: Document) -> StoryAssignment:
+        """Put ``doc`` into its most similar story (or a new one) and return the decision."""
+        features = self._count_features(doc)
+        vectors = self._weigh(features)
+        story_id, similarity = self._find_best_story(vectors, doc.published)
+        if story_id is None or similarity < self.settings.threshold:
+            story_id = self._max_story_id + 1
+            self._add_to_story(story_id, features, doc.published)
+            return StoryAssignment(doc.id, story_id, 0.0, True)
+        self._add_to_story(story_id, features, doc.published)
+        return StoryAssignment(doc.id, story_id, round(similarity, 6), False)
+
+    def restore(self, doc: Document, story_id: int) -> None:
+        """Replay an already-stored article into ``story_id`` (no decision is made)."""
+        self._add_to_story(story_id, self._count_features(doc), doc.published)
+
+    def _count_features(self, doc: Document) -> ArticleFeatures:
+        s = self.settings
+        features = extract_features(doc.title, doc.text, s.lead_words, s.title_weight)
+        self._frequencies.add(set(features.words) | {_name_key(n) for n in features.names})
+        return features
+
+    def _weigh(self, features: ArticleFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        idf = self._frequencies.idf
+        words = {t: w * idf(t) for t, w in sublinear(features.words).items()}
+        names = {n: w * idf(_name_key(n)) for n, w in sublinear(features.names).items()}
+        return _normalise(words), _normalise(names)
+
+    def _add_to_story(self, story_id: int, features: ArticleFeatures, when: datetime | None):
+        story = self._stories.setdefault(story_id, _Story())
+        vectors = self._weigh(features)
+        story.add(vectors, when)
+        for term in (*vectors[0], *(_name_key(n) for n in vectors[1])):
+            self._index[term].add(story_id)
+        self._max_story_id = max(self._max_story_id, story_id)
+
+    def _find_best_story(
+        self, vectors: tuple[dict[str, float], dict[str, float]], when: datetime | None
+    ) -> tuple[int | None, float]:
+        best_id, best_similarity = None, -1.0
+        for story_id in self._select_candidates(vectors):
+            story = self._stories[story_id]
+            if not self._within_window(story, when):
+                continue
+            similarity = self._similarity(vectors, story)
+            if similarity > best_similarity:
+                best_id, best_similarity = story_id, similarity
+        return best_id, best_similarity
+
+    def _select_candidates(self, vectors: tuple[dict[str, float], dict[str, float]]) -> list[int]:
+        """Stories sharing the article's strongest terms, best ``candidates`` by shared weight."""
+        terms = dict(vectors[0])
+        for name, weight in vectors[1].items():
+            key = _name_key(name)
+            terms[key] = max(terms.get(key, 0.0), weight)
+        probe = heapq.nlargest(self.settings.probe_terms, terms.items(), key=_weight_then_term)
+        scores: Counter[int] = Counter()
+        for term, weight in probe:
+            for story_id in self._index.get(term, ()):
+                scores[story_id] += weight
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [story_id for story_id, _ in ranked[: self.settings.candidates]]
+
+    def _within_window(self, story: _Story, when: datetime | None) -> bool:
+        if when is None or story.first is None or story.last is None:
+            return True
+        window = timedelta(days=self.settings.window_days)
+        return story.first - window <= when <= story.last + window
+
+    def _similarity(
+        self, vectors: tuple[dict[str, float], dict[str, float]], story: _Story
+    ) -> float:
+        name_weight = self.settings.name_weight
+        words = _cosine(vectors[0], story.words, story.word_norm)
+        if not vectors[1] or not story.names:
+            return words
+        names = _cosine(vectors[1], story.names, story.name_norm)
+        return (1.0 - name_weight) * words + name_weight * names
+
+
+def _name_key(name: str) -> str:
+    """Index/IDF key of a name feature (kept apart from content words)."""
+    return "@" + name
+
+
+def _weight_then_term(item: tuple[str, float]) -> tuple[float, str]:
+    return item[1], item[0]
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _normalise(vector: dict[str, float]) -> dict[str, float]:
+    norm = _norm(vector)
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def _cosine(vector: dict[str, float], centroid: Counter[str], norm: float) -> float:
+    """Cosine between a unit vector and a (summed, unnormalised) centroid of norm ``norm``."""
+    if not norm:
+        return 0.0
+    return sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm

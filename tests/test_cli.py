@@ -1,0 +1,173 @@
+"""End-to-end tests through the real `eventwire` command on temporary databases."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from tests.conftest import DATA, run_eventwire
+
+
+def test_seeds_form_one_story_of_two_outlets(db_url: str, seed_corpus: Path) -> None:
+    result = run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    assert result.code == 0, result.stderr
+
+    stories = run_eventwire(db_url, "stories", "--json").json()
+    assert len(stories) == 1
+    story = stories[0]
+    assert set(story) >= {"id", "title", "first_seen", "last_seen", "articles"}
+    assert len(story["articles"]) == 2
+    assert {a["source"] for a in story["articles"]} == {"outlet-a", "outlet-b"}
+    for item in story["articles"]:
+        assert set(item) >= {"id", "source", "url", "title", "published_at", "copy_of"}
+        assert item["copy_of"] is None
+
+
+def test_seed_articles_are_cleaned(db_url: str, seed_corpus: Path) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    story = run_eventwire(db_url, "stories", "--json").json()[0]
+    by_source = {a["source"]: a for a in story["articles"]}
+
+    first = run_eventwire(db_url, "article", str(by_source["outlet-a"]["id"]), "--json").json()
+    assert first["title"] == "Russia, Oman urge diplomacy on Iran after Muscat talks"
+    assert first["published_at"] is None
+    assert first["text"].startswith(
+        "Russian Foreign Minister Sergey Lavrov and Omani Foreign Minister Badr Albusaidi"
+        " held a phone call Sunday"
+    )
+    assert first["text"].endswith("with the possibility of further sessions in the near future.")
+    assert "Advertisement" not in first["text"]
+    assert "Comments you share" not in first["text"]
+    assert sum(block["kind"] == "heading" for block in first["blocks"]) == 2
+
+    second = run_eventwire(db_url, "article", str(by_source["outlet-b"]["id"]), "--json").json()
+    title = "Lavrov and Oman's Foreign Minister Discuss US-Iran Talks in Phone Call"
+    assert second["title"] == title
+    assert "Discuss US-Iran Talks" not in second["text"]
+    assert second["published_at"].startswith("2026-02-08T16:46:00")
+    assert second["published_at"].endswith("+00:00")
+    assert second["updated_at"].startswith("2026-02-08T16:52:00")
+    assert "2026-02-08T16:46" not in second["text"]
+    assert "GMT" not in second["text"]
+    assert not second["text"].startswith(" date")
+    assert "said. The ministry" in second["text"]
+    assert second["text"].count("The ministry also noted") == 1
+
+
+def test_explain_lists_each_removal_with_its_rule(db_url: str, seed_corpus: Path) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    ids = [a["id"] for a in run_eventwire(db_url, "stories", "--json").json()[0]["articles"]]
+    notes = []
+    for article_id in ids:
+        data = run_eventwire(db_url, "article", str(article_id), "--explain", "--json").json()
+        notes.extend(data["notes"])
+    rules = {note["rule"] for note in notes}
+    assert {"boilerplate", "timestamp", "dateline", "glued-sentence"} <= rules
+    assert any(rule.startswith("repeated") for rule in rules)
+    shown = run_eventwire(db_url, "article", str(ids[0]), "--explain")
+    assert shown.code == 0 and "cleaning notes" in shown.stdout
+
+
+def test_story_view_shows_articles_side_by_side(db_url: str, seed_corpus: Path) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    story_id = run_eventwire(db_url, "stories", "--json").json()[0]["id"]
+    shown = run_eventwire(db_url, "story", str(story_id))
+    assert shown.code == 0
+    assert "outlet-a" in shown.stdout and "outlet-b" in shown.stdout
+    as_json = run_eventwire(db_url, "story", str(story_id), "--json").json()
+    assert as_json["id"] == story_id and len(as_json["articles"]) == 2
+
+
+def test_rerun_is_idempotent(db_url: str, seed_corpus: Path) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    before = run_eventwire(db_url, "stories", "--json").json()
+    again = run_eventwire(db_url, "run", str(seed_corpus))
+    assert again.code == 0
+    assert "already-stored 2" in again.stderr
+    assert run_eventwire(db_url, "stories", "--json").json() == before
+
+
+def test_exact_copy_is_linked_not_counted(db_url: str, seed_corpus: Path, tmp_path: Path) -> None:
+    original = next(seed_corpus.glob("outlet-a/*.txt"))
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    text = original.read_text(encoding="utf-8").replace("\u2019", "'") + "\n\nShare this article"
+    (mirror / "copy.txt").write_text(text, encoding="utf-8")
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    run_eventwire(db_url, "--quiet", "run", str(mirror))
+    story = run_eventwire(db_url, "stories", "--json").json()
+    assert len(story) == 1
+    articles = story[0]["articles"]
+    copies = [a for a in articles if a["copy_of"] is not None]
+    assert len(articles) == 3 and len(copies) == 1
+    assert copies[0]["source"] == "mirror"
+    assert copies[0]["copy_of"] == next(a["id"] for a in articles if a["source"] == "outlet-a")
+
+
+def test_bad_inputs_are_named_and_the_batch_goes_on(
+    db_url: str, seed_corpus: Path, tmp_path: Path
+) -> None:
+    bad = seed_corpus / "bad"
+    bad.mkdir()
+    (bad / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (bad / "empty.txt").write_text("   \n\n", encoding="utf-8")
+    (bad / "broken.jsonl").write_text(
+        '{"url": "https://example.org/a", "title": "A fine headline", "text": "'
+        + "Officials met on Monday to discuss the budget. " * 5
+        + '"}\n{"url": "https://example.org/b", "text": \n',
+        encoding="utf-8",
+    )
+    (bad / "page.html").write_text("<html><head><title>x</title></head><body></body></html>")
+    (bad / "latin1.txt").write_bytes(
+        "Caf\xe9 owners protest\n\nThe caf\xe9 owners of the old town protested on Monday "
+        "against the new tax, which they say will close half of them.\n".encode("cp1252")
+    )
+    result = run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    assert result.code == 1
+    rejected = result.stderr.split("input(s) rejected:")[1]
+    for name in ("image.txt", "empty.txt", "broken.jsonl:2", "page.html"):
+        assert name in rejected, result.stderr
+    assert "latin1.txt" not in rejected
+    lines = [line for line in rejected.splitlines() if line.strip()]
+    assert len(lines) == 4
+    titles = {a["title"] for s in run_eventwire(db_url, "stories", "--json").json() for a in s["articles"]}
+    assert {"A fine headline", "Café owners protest"} <= titles
+    assert len(titles) == 4
+
+
+def test_missing_path_is_a_usage_error(db_url: str, tmp_path: Path) -> None:
+    result = run_eventwire(db_url, "run", str(tmp_path / "nowhere"))
+    assert result.code == 2
+    assert "nowhere" in result.stderr
+
+
+def test_unknown_story_and_article(db_url: str, seed_corpus: Path) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    assert run_eventwire(db_url, "story", "999").code == 1
+    missing = run_eventwire(db_url, "article", "999", "--json")
+    assert missing.code == 1 and missing.json() == {
+        "ok": False,
+        "error": "article 999 not found",
+        "status": 404,
+    }
+
+
+def test_html_page_goes_through_the_pipeline(db_url: str, tmp_path: Path) -> None:
+    pages = sorted((DATA / "extraction-scrapinghub" / "html").glob("*.html.gz"))[:3]
+    if not pages:
+        import pytest
+
+        pytest.skip("extraction-scrapinghub pages not found")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in pages:
+        (folder / page.name.removesuffix(".gz")).write_bytes(gzip.decompress(page.read_bytes()))
+    result = run_eventwire(db_url, "--quiet", "run", str(folder))
+    assert result.code == 0, result.stderr
+    stories = run_eventwire(db_url, "stories", "--json").json()
+    articles = [a for s in stories for a in s["articles"]]
+    assert len(articles) == 3
+    assert all(a["url"] and a["title"] for a in articles)
+    assert all(a["source"] and "." in a["source"] for a in articles)
+    json.dumps(stories)
