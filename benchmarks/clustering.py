@@ -30,7 +30,7 @@ GOLD = REPO_ROOT / "examples" / "corpus" / "gold.tsv"
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "clustering.json"
 ORDER_SEEDS = (1, 2, 3, 4, 5)
 TUNE_GRID = {
-    "threshold": (0.14, 0.18, 0.22, 0.26, 0.30, 0.34),
+    "threshold": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.42),
     "name_weight": (0.0, 0.3, 0.5, 0.7),
     "lead_words": (60, 150, 0),
 }

@@ -136,3 +136,14 @@ SENTENCE_STARTERS = frozenset(
     " how why where who which whatever only even just".split()
 )
 POSSESSIVE_SUFFIX = re.compile(r"['’]s$")
+
+# --- boilerplate heuristics -----------------------------------------------------------
+
+LETTER_OR_DIGIT = re.compile(r"\w")
+HANDLE_OR_TAG = re.compile(r"[@#]\w+")
+# Labels of share buttons; a line made only of these is a button row.
+SHARE_WORDS = frozenset(
+    "share shares tweet email e-mail mail print facebook twitter x whatsapp telegram linkedin"
+    " reddit pinterest messenger vk flipboard copy link url save bookmark comment comments"
+    " sms threads bluesky".split()
+)

@@ -1,0 +1,98 @@
+"""Saving dedup/clustering results and reading stories back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from eventwire.store import Repository
+from tests.store.helpers import copied, joined, make_item, opened
+
+MORNING = datetime(2024, 3, 1, 8, 0, tzinfo=timezone(timedelta(hours=-5)))  # 13:00 UTC
+NOON = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
+EVENING = datetime(2024, 3, 1, 20, 0, tzinfo=UTC)
+
+
+def add(repo: Repository, *items: tuple) -> list[int]:
+    ids = repo.add_articles(list(items))
+    assert all(i is not None for i in ids)
+    return [i for i in ids if i is not None]
+
+
+def test_results_round_trip_through_stories_and_articles(repo: Repository) -> None:
+    a, b, c, d = add(
+        repo,
+        make_item("a", source="one", published=NOON),
+        make_item("b", source="two", published=None),
+        make_item("c", source="three", published=MORNING),
+        make_item("d", source="one", published=EVENING),
+    )
+    repo.save_results([opened(a, 1), copied(b, a, 1), joined(c, 1, 0.4), opened(d, 2)])
+    story = repo.get_story(1)
+    assert story is not None
+    ingested_b = repo.get_article(b).ingested_at  # type: ignore[union-attr]
+    assert story.title == "Title a"
+    assert [s.id for s in story.articles] == [a, c, b]  # by published (unknown last), then id
+    assert [s.copy_of for s in story.articles] == [None, None, a]
+    assert story.sources == ("one", "three", "two")
+    assert story.first_seen == NOON
+    assert story.last_seen == max(MORNING, ingested_b)  # b has no date: its ingestion counts
+    assert story.first_seen.tzinfo is not None and story.last_seen.tzinfo is not None
+    assert [s.id for s in repo.list_stories()] == [1, 2]
+    assert [s.id for s in repo.list_stories(limit=1)] == [1]
+    copy = repo.get_article(b)
+    assert copy is not None and (copy.copy_of, copy.story_id) == (a, 1)
+    assert repo.counts() == {
+        "articles": 4,
+        "sources": 3,
+        "stories": 2,
+        "duplicates": 1,
+        "pending": 0,
+    }
+    assert repo.max_story_id() == 2
+
+
+def test_story_span_grows_when_later_articles_join(repo: Repository) -> None:
+    [a] = add(repo, make_item("a", published=NOON))
+    repo.save_results([opened(a, 7)])
+    [b, c] = add(repo, make_item("b", published=EVENING), make_item("c", published=MORNING))
+    repo.save_results([joined(b, 7), joined(c, 7)])
+    story = repo.get_story(7)
+    assert story is not None
+    assert (story.first_seen, story.last_seen) == (NOON, EVENING)
+    assert len(story.articles) == 3
+
+
+def test_list_stories_orders_by_size_then_newest(repo: Repository) -> None:
+    ids = add(repo, *(make_item(k, published=NOON + timedelta(hours=n)) for n, k in enumerate("abcd")))
+    repo.save_results([opened(ids[0], 1), opened(ids[1], 2), joined(ids[2], 2), opened(ids[3], 3)])
+    assert [s.id for s in repo.list_stories()] == [2, 3, 1]
+
+
+def test_processed_documents_stream_story_and_copy(repo: Repository) -> None:
+    a, b, c = add(repo, make_item("a"), make_item("b"), make_item("c"))
+    repo.save_results([opened(a, 1), copied(b, a, 1)])
+    streamed = [(doc.id, story, copy) for doc, story, copy in repo.processed_documents()]
+    assert streamed == [(a, 1, None), (b, 1, a)]
+    assert [d.id for d in repo.pending_documents()] == [c]
+
+
+def test_processed_documents_stream_past_one_fetch_batch(store_url: str) -> None:
+    from eventwire.store import StoreSettings
+
+    with Repository.open(store_url, StoreSettings(stream_batch_size=3)) as repo:
+        ids = add(repo, *(make_item(str(n)) for n in range(10)))
+        repo.save_results([opened(ids[0], 1), *(joined(i, 1) for i in ids[1:])])
+        assert [doc.id for doc, _, _ in repo.processed_documents()] == ids
+
+
+def test_failed_save_leaves_everything_pending(repo: Repository) -> None:
+    a, b = add(repo, make_item("a"), make_item("b"))
+    with pytest.raises(IntegrityError):
+        repo.save_results([opened(a, 1), opened(b, 1)])  # story 1 opened twice
+    assert repo.counts()["stories"] == 0
+    assert [d.id for d in repo.pending_documents()] == [a, b]
+    repo.save_results([opened(a, 1), joined(b, 1)])
+    assert repo.counts()["pending"] == 0

@@ -1,0 +1,144 @@
+"""Story clustering on the example corpus and on small constructed cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Document
+from eventwire.stories import StoriesSettings, StoryClusterer
+from eventwire.stories.evaluate import bcubed_f1, pairwise_f1
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = REPO_ROOT / "examples" / "corpus"
+
+QUAKE = Document(
+    id=1,
+    source="outlet-a",
+    title="Magnitude 6.1 earthquake strikes Northern Ridge province",
+    text=(
+        "A magnitude 6.1 earthquake struck Northern Ridge province early on Monday, "
+        "collapsing buildings in the town of Valmora and killing at least 12 people.\n\n"
+        "Rescue teams from the Ridge Civil Protection Agency searched the rubble."
+    ),
+)
+QUAKE_FOLLOW_UP = Document(
+    id=2,
+    source="outlet-b",
+    title="Valmora earthquake: death toll rises as rescuers search rubble",
+    text=(
+        "Rescuers in Valmora searched collapsed buildings after the magnitude 6.1 earthquake "
+        "in Northern Ridge province, the Ridge Civil Protection Agency said. At least 12 "
+        "people were killed."
+    ),
+)
+ELECTION = Document(
+    id=3,
+    source="outlet-c",
+    title="Coastal League wins parliamentary vote in Esterhal",
+    text=(
+        "The Coastal League won a majority in Esterhal's parliamentary election on Sunday, "
+        "official results showed, and its leader Marta Quendel is set to form a government."
+    ),
+)
+
+
+def load_corpus() -> tuple[list[Document], dict[int, str], dict[int, str]]:
+    """Documents of examples/corpus, their gold events and their keys (path or url)."""
+    gold = dict(line.split("\t") for line in (CORPUS / "gold.tsv").read_text().splitlines()[1:])
+    docs, keys = [], {}
+    for path in sorted(CORPUS.glob("seed-outlet-*/*.txt")):
+        title, _, text = path.read_text(encoding="utf-8").strip().partition("\n")
+        docs.append(Document(len(docs) + 1, path.parent.name, title.strip(), text.strip()))
+        keys[docs[-1].id] = path.relative_to(CORPUS).as_posix()
+    for line in (CORPUS / "newswcl50" / "articles.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        title, _, text = row["text"].partition("\n")
+        when = row.get("published")
+        published = datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None
+        docs.append(Document(len(docs) + 1, row["source"], title, text, published))
+        keys[docs[-1].id] = row["url"]
+    return docs, {i: gold[key] for i, key in keys.items()}, keys
+
+
+def test_example_corpus_clusters_into_its_events() -> None:
+    docs, gold, _ = load_corpus()
+    clusterer = StoryClusterer()
+    predicted = {doc.id: clusterer.assign(doc).story_id for doc in docs}
+    assert pairwise_f1(predicted, gold).f1 >= 0.9
+    assert bcubed_f1(predicted, gold).f1 >= 0.9
+    assert len(set(predicted.values())) == 11
+
+
+def test_seeds_form_one_story_of_two_articles() -> None:
+    docs, _, keys = load_corpus()
+    clusterer = StoryClusterer()
+    predicted = {doc.id: clusterer.assign(doc).story_id for doc in docs}
+    seed_ids = [i for i, key in keys.items() if key.startswith("seed-outlet-")]
+    assert len(seed_ids) == 2
+    seed_story = predicted[seed_ids[0]]
+    assert predicted[seed_ids[1]] == seed_story
+    assert sum(story == seed_story for story in predicted.values()) == 2
+
+
+def test_follow_up_joins_and_different_event_opens_new_story() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.assign(QUAKE)
+    follow_up = clusterer.assign(QUAKE_FOLLOW_UP)
+    other = clusterer.assign(ELECTION)
+    assert (first.story_id, first.is_new, first.similarity) == (1, True, 0.0)
+    assert follow_up.story_id == 1 and not follow_up.is_new
+    assert follow_up.similarity >= StoriesSettings().threshold
+    assert other.is_new and other.story_id == 2
+
+
+def test_time_window_separates_same_text_far_apart() -> None:
+    start = datetime(2024, 3, 1, 8, tzinfo=UTC)
+    clusterer = StoryClusterer(StoriesSettings(window_days=7))
+    early = clusterer.assign(dataclasses.replace(QUAKE, published=start))
+    near = clusterer.assign(dataclasses.replace(QUAKE, id=2, published=start + timedelta(days=3)))
+    late = clusterer.assign(dataclasses.replace(QUAKE, id=3, published=start + timedelta(days=40)))
+    undated = clusterer.assign(dataclasses.replace(QUAKE, id=4, published=None))
+    assert near.story_id == early.story_id
+    assert late.is_new and late.story_id != early.story_id
+    assert not undated.is_new
+
+
+def test_window_is_measured_from_story_span() -> None:
+    start = datetime(2024, 3, 1, tzinfo=UTC)
+    clusterer = StoryClusterer(StoriesSettings(window_days=5))
+    ids = [
+        clusterer.assign(dataclasses.replace(QUAKE, id=i, published=start + timedelta(days=4 * i)))
+        for i in range(4)
+    ]
+    assert len({a.story_id for a in ids}) == 1
+
+
+def test_same_order_gives_same_assignments() -> None:
+    docs, _, _ = load_corpus()
+    runs = [[StoryClusterer().assign(doc) for doc in docs] for _ in range(2)]
+    fresh = StoryClusterer()
+    assert runs[0] == [fresh.assign(doc) for doc in docs]
+    assert runs[0] == runs[1]
+
+
+def test_restore_then_assign_joins_restored_story() -> None:
+    clusterer = StoryClusterer()
+    clusterer.restore(QUAKE, story_id=41)
+    clusterer.restore(ELECTION, story_id=7)
+    joined = clusterer.assign(QUAKE_FOLLOW_UP)
+    assert (joined.story_id, joined.is_new) == (41, False)
+    opened = clusterer.assign(dataclasses.replace(ELECTION, id=9, title="x", text="Nothing alike."))
+    assert opened.is_new and opened.story_id == 42
+
+
+@pytest.mark.parametrize("title,text", [("", ""), ("   ", "\n\n"), ("123", "!!!")])
+def test_empty_or_odd_documents_open_stories_without_error(title: str, text: str) -> None:
+    clusterer = StoryClusterer()
+    clusterer.assign(QUAKE)
+    result = clusterer.assign(Document(5, "outlet-x", title, text))
+    assert result.is_new and result.similarity == 0.0

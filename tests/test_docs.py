@@ -1,0 +1,59 @@
+"""Documentation never falls behind: every command, option and setting is described."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from importlib import resources
+
+import typer.main
+
+from eventwire.cli import app
+from eventwire.config import load_config
+from eventwire.pipeline import Settings
+from tests.conftest import REPO_ROOT
+
+CLI_DOC = (REPO_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+CONFIG_DOC = (REPO_ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    first_block = README.split("```")[1]
+    assert first_block.split() == ["make", "run", "make", "test"]
+
+
+def test_every_command_and_option_is_documented() -> None:
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert f"### `{name}" in CLI_DOC, f"docs/cli.md lacks a section for `{name}`"
+        assert f"eventwire {name}" in README, f"README lacks `eventwire {name}`"
+        for param in command.params:
+            for flag in getattr(param, "opts", []):
+                if flag.startswith("--") and flag != "--help":
+                    assert flag in CLI_DOC, f"docs/cli.md lacks {flag} of `{name}`"
+    for param in group.params:
+        for flag in param.opts:
+            if flag.startswith("--") and flag != "--help":
+                assert flag in CLI_DOC, f"docs/cli.md lacks the global option {flag}"
+
+
+def test_packaged_defaults_name_only_real_settings() -> None:
+    text = resources.files("eventwire").joinpath("defaults.toml").read_text(encoding="utf-8")
+    packaged = tomllib.loads(text)
+    stages = {stage.name for stage in dataclasses.fields(Settings)}
+    assert set(packaged) <= stages
+    for name, section in packaged.items():
+        for key in section:
+            assert f"`{name}.{key}`" in CONFIG_DOC, f"docs/configuration.md lacks {name}.{key}"
+
+
+def test_packaged_defaults_equal_the_code_defaults() -> None:
+    settings = Settings.from_config(load_config(env={}))
+    for stage in dataclasses.fields(Settings):
+        stage_settings = getattr(settings, stage.name)
+        assert stage_settings == type(stage_settings)(), f"[{stage.name}] differs from code"
+        for field in dataclasses.fields(stage_settings):
+            assert f"`{stage.name}.{field.name}`" in CONFIG_DOC, (
+                f"docs/configuration.md lacks `{stage.name}.{field.name}`"
+            )
