@@ -106,10 +106,10 @@ def run_benchmark(settings: StoriesSettings) -> dict:
 
 def measure_throughput(docs: Labelled, settings: StoriesSettings, total: int = 10_000) -> dict:
     """Articles per second streaming ``total`` articles (ECB+ repeated, ids distinct)."""
-    stream = [
-        dataclasses.replace(docs[i % len(docs)][0], id=i, title=f"{docs[i % len(docs)][0].title} {i}")
-        for i in range(total)
-    ]
+    stream = []
+    for i in range(total):
+        doc = docs[i % len(docs)][0]
+        stream.append(dataclasses.replace(doc, id=i, title=f"{doc.title} {i}"))
     clusterer = StoryClusterer(settings)
     start = time.perf_counter()
     for doc in stream:

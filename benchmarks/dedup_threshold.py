@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
-from eventwire.dedup import DedupSettings, Deduplicator
+from eventwire.dedup import Deduplicator, DedupSettings
 from eventwire.dedup.signature import exact_jaccard, word_shingles
 from eventwire.model import Document
+from eventwire.textnorm import normalize_for_comparison
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA = REPO_ROOT.parent / "shared" / "data"
@@ -39,6 +40,7 @@ MIN_SOURCE_WORDS = 50  # shorter bodies are teasers, not syndicated articles
 MIN_PARAGRAPHS = 4  # bodies with fewer paragraphs are re-split into 2-sentence paragraphs
 MIN_SOURCE_PARAGRAPHS = 3  # a copy may drop the last paragraph: keep most of the body
 LONG_PARAGRAPHS = 5  # only long bodies lose a middle paragraph
+TAIL_FROM = 0.3  # negatives at or above this similarity are listed for inspection
 
 # Invented boilerplate that syndication adds (no real outlet names).
 FOOTERS = (
@@ -82,16 +84,40 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def load_negative_pairs() -> list[Pair]:
-    """All same-event pairs of different articles (ECB+ subtopics, NewsWCL50 events)."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    """All same-event pairs of different articles (ECB+ subtopics, NewsWCL50 events).
+
+    The label is "corpus:first_id|second_id" so that the high tail can be inspected.
+    """
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for doc in read_jsonl(DATA / "ecbplus" / "docs.jsonl"):
-        groups[f"ecbplus:{doc['subtopic']}"].append(detokenize(doc["text"]))
+        groups[f"ecbplus:{doc['subtopic']}"].append((doc["doc_id"], detokenize(doc["text"])))
     for doc in read_jsonl(DATA / "newswcl50" / "newswcl50_docs.jsonl"):
-        groups[f"newswcl50:{doc['event_id']}"].append(detokenize(doc["text"]))
+        groups[f"newswcl50:{doc['event_id']}"].append((doc["doc_id"], detokenize(doc["text"])))
     return [
-        (label.split(":")[0], a, b)
-        for label, texts in sorted(groups.items())
-        for a, b in itertools.combinations(texts, 2)
+        (f"{label.split(':')[0]}:{a_id}|{b_id}", a, b)
+        for label, docs in sorted(groups.items())
+        for (a_id, a), (b_id, b) in itertools.combinations(docs, 2)
+    ]
+
+
+def shared_sentence_share(first: str, second: str) -> float:
+    """Share of the shorter body's sentences found verbatim (normalised) in the other."""
+    a, b = ({normalize_for_comparison(s) for s in SENTENCE_END.split(t)} for t in (first, second))
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter & longer) / len(shorter) if shorter else 0.0
+
+
+def describe_negative_tail(negatives: list[Pair], similarities: np.ndarray) -> list[dict]:
+    """Same-event pairs at or above TAIL_FROM, with how much verbatim text they share."""
+    order = np.argsort(-similarities, kind="stable")
+    return [
+        {
+            "pair": negatives[i][0],
+            "estimated": round(float(similarities[i]), 4),
+            "shared_sentences": round(shared_sentence_share(negatives[i][1], negatives[i][2]), 3),
+        }
+        for i in order
+        if similarities[i] >= TAIL_FROM
     ]
 
 
@@ -99,7 +125,9 @@ def load_source_bodies() -> list[tuple[str, str]]:
     """Real article bodies to syndicate: ScrapingHub gold bodies and ECB+ texts."""
     truth = json.loads((DATA / "extraction-scrapinghub" / "ground-truth.json").read_text())
     bodies = [("scrapinghub", item["articleBody"]) for _, item in sorted(truth.items())]
-    bodies += [("ecbplus", detokenize(d["text"])) for d in read_jsonl(DATA / "ecbplus" / "docs.jsonl")]
+    bodies += [
+        ("ecbplus", detokenize(d["text"])) for d in read_jsonl(DATA / "ecbplus" / "docs.jsonl")
+    ]
     return [(name, text) for name, text in bodies if len(text.split()) >= MIN_SOURCE_WORDS]
 
 
@@ -186,7 +214,10 @@ def pair_similarities(pairs: list[Pair], size: int, settings: DedupSettings) -> 
     exact = [exact_jaccard(word_shingles(a, size), word_shingles(b, size)) for _, a, b in pairs]
     firsts = sketch_all([a for _, a, _ in pairs], size, settings)
     seconds = sketch_all([b for _, _, b in pairs], size, settings)
-    estimated = [x.jaccard(y) for x, y in zip(firsts, seconds, strict=True)]
+    shingled = [bool(word_shingles(a, size) and word_shingles(b, size)) for _, a, b in pairs]
+    estimated = [
+        x.jaccard(y) if ok else 0.0 for x, y, ok in zip(firsts, seconds, shingled, strict=True)
+    ]
     return {"exact": np.array(exact), "estimated": np.array(estimated)}
 
 
@@ -201,8 +232,14 @@ def score_thresholds(positives: np.ndarray, negatives: np.ndarray) -> list[dict]
         recall = tp / len(positives)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         rows.append(
-            {"threshold": t, "precision": round(precision, 4), "recall": round(recall, 4),
-             "f1": round(f1, 4), "false_positives": fp, "false_negatives": fn}
+            {
+                "threshold": t,
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "f1": round(f1, 4),
+                "false_positives": fp,
+                "false_negatives": fn,
+            }
         )
     return rows
 
@@ -213,20 +250,36 @@ def describe(values: np.ndarray) -> dict:
     return {k: round(float(np.percentile(values, p)), 4) for k, p in points.items()}
 
 
-def measure_lsh_recall(positives: list[Pair], negatives: list[Pair], settings: DedupSettings) -> list[dict]:
+def measure_lsh_recall(
+    positives: list[Pair], negatives: list[Pair], settings: DedupSettings
+) -> list[dict]:
     """Share of copies whose original is an LSH candidate, and negatives' candidate rate."""
     size = settings.shingle_size
     originals = sketch_all([a for _, a, _ in positives], size, settings)
     copies = sketch_all([b for _, _, b in positives], size, settings)
     neg_first = sketch_all([a for _, a, _ in negatives], size, settings)
     neg_second = sketch_all([b for _, _, b in negatives], size, settings)
+    above = np.array(
+        [
+            exact_jaccard(word_shingles(a, size), word_shingles(b, size)) >= settings.threshold
+            for _, a, b in positives
+        ]
+    )
     rows = []
     for bands in BAND_CHOICES:
-        found = sum(_candidate(bands, settings, o, c) for o, c in zip(originals, copies, strict=True))
-        false = sum(_candidate(bands, settings, a, b) for a, b in zip(neg_first, neg_second, strict=True))
+        found = np.array(
+            [_candidate(bands, settings, o, c) for o, c in zip(originals, copies, strict=True)]
+        )
+        false = sum(
+            _candidate(bands, settings, a, b) for a, b in zip(neg_first, neg_second, strict=True)
+        )
         rows.append(
-            {"num_bands": bands, "copy_recall": round(found / len(copies), 4),
-             "negative_candidate_rate": round(false / len(negatives), 4)}
+            {
+                "num_bands": bands,
+                "copy_recall": round(float(found.mean()), 4),
+                "copy_recall_above_threshold": round(float(found[above].mean()), 4),
+                "negative_candidate_rate": round(false / len(negatives), 4),
+            }
         )
     return rows
 
@@ -242,15 +295,23 @@ def run_end_to_end(positives: list[Pair], settings: DedupSettings) -> dict:
     dedup = Deduplicator(settings)
     originals = list(dict.fromkeys(a for _, a, _ in positives))
     ids = {text: i for i, text in enumerate(originals, start=1)}
-    false_links = sum(dedup.check_and_add(Document(ids[t], "s", "", t)) is not None for t in originals)
+    roots = {}
+    for text in originals:
+        link = dedup.check_and_add(Document(ids[text], "s", "", text))
+        roots[text] = ids[text] if link is None else link.copy_of
+    false_links = sum(roots[t] != ids[t] for t in originals)
     by_recipe: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     next_id = len(originals) + 1
     for offset, (recipe, original, copy) in enumerate(positives):
         link = dedup.check_and_add(Document(next_id + offset, "s", "new headline", copy))
-        by_recipe[recipe][0] += link is not None and link.copy_of == ids[original]
+        by_recipe[recipe][0] += link is not None and link.copy_of == roots[original]
         by_recipe[recipe][1] += 1
     recall = {k: round(v[0] / v[1], 4) for k, v in sorted(by_recipe.items())}
-    return {"originals": len(originals), "links_among_originals": false_links, "copy_recall": recall}
+    return {
+        "originals": len(originals),
+        "links_among_originals": false_links,
+        "copy_recall": recall,
+    }
 
 
 def main() -> None:
@@ -259,8 +320,13 @@ def main() -> None:
     settings = DedupSettings()
     negatives = load_negative_pairs()
     positives = make_positive_pairs(random.Random(SEED))
-    result: dict = {"seed": SEED, "settings": settings.__dict__, "positives": len(positives),
-                    "negatives": len(negatives), "by_shingle_size": {}}
+    result: dict = {
+        "seed": SEED,
+        "settings": settings.__dict__,
+        "positives": len(positives),
+        "negatives": len(negatives),
+        "by_shingle_size": {},
+    }
     for size in SHINGLE_SIZES:
         pos = pair_similarities(positives, size, settings)
         neg = pair_similarities(negatives, size, settings)
@@ -270,6 +336,8 @@ def main() -> None:
             "positives_by_recipe": _by_recipe(positives, pos["estimated"]),
             "thresholds_estimated": score_thresholds(pos["estimated"], neg["estimated"]),
         }
+        if size == settings.shingle_size:
+            result["negative_tail"] = describe_negative_tail(negatives, neg["estimated"])
     result["lsh"] = measure_lsh_recall(positives, negatives, settings)
     result["end_to_end"] = run_end_to_end(positives, settings)
     result["seconds"] = round(time.perf_counter() - started, 1)
@@ -287,30 +355,49 @@ def _by_recipe(pairs: list[Pair], values: np.ndarray) -> dict:
 
 def print_report(result: dict) -> None:
     """Print the measurement as plain-text tables."""
-    print(f"positives (synthetic copies): {result['positives']}, "
-          f"negatives (same-event pairs): {result['negatives']}")
+    print(
+        f"positives (synthetic copies): {result['positives']}, "
+        f"negatives (same-event pairs): {result['negatives']}"
+    )
     print("\nshingle  negatives max / p99 (est.)   positives min / p1 / p5 (est.)")
     for size, block in result["by_shingle_size"].items():
         n, p = block["negatives"]["estimated"], block["positives"]["estimated"]
-        print(f"{size:>7}  {n['max']:.3f} / {n['p99']:.3f}              "
-              f"{p['min']:.3f} / {p['p1']:.3f} / {p['p5']:.3f}")
+        print(
+            f"{size:>7}  {n['max']:.3f} / {n['p99']:.3f}              "
+            f"{p['min']:.3f} / {p['p1']:.3f} / {p['p5']:.3f}"
+        )
+    threshold = result["settings"]["threshold"]
+    print(f"\nF1 (FP, FN) at threshold {threshold} by shingle size")
+    for size, block in result["by_shingle_size"].items():
+        row = next(r for r in block["thresholds_estimated"] if r["threshold"] == threshold)
+        print(f"{size:>7}  {row['f1']:.4f} ({row['false_positives']}, {row['false_negatives']})")
     chosen = result["settings"]["shingle_size"]
     block = result["by_shingle_size"][chosen]
     print(f"\nshingle_size={chosen}, estimated Jaccard (num_perm={result['settings']['num_perm']})")
     print("threshold  precision  recall   F1      FP    FN")
     for row in block["thresholds_estimated"]:
-        print(f"{row['threshold']:>9.2f}  {row['precision']:>9.4f}  {row['recall']:.4f}  "
-              f"{row['f1']:.4f}  {row['false_positives']:>4}  {row['false_negatives']:>4}")
+        print(
+            f"{row['threshold']:>9.2f}  {row['precision']:>9.4f}  {row['recall']:.4f}  "
+            f"{row['f1']:.4f}  {row['false_positives']:>4}  {row['false_negatives']:>4}"
+        )
     print("\npositives by recipe (estimated Jaccard min / p5 / median)")
     for recipe, d in block["positives_by_recipe"].items():
         print(f"  {recipe:<12} {d['min']:.3f} / {d['p5']:.3f} / {d['median']:.3f}")
+    print(f"\nsame-event pairs with estimated Jaccard >= {TAIL_FROM} (shared verbatim sentences)")
+    for row in result["negative_tail"]:
+        print(f"  {row['pair']:<32} {row['estimated']:.3f}  ({row['shared_sentences']:.2f})")
     print("\nLSH at threshold", result["settings"]["threshold"])
     for row in result["lsh"]:
-        print(f"  bands={row['num_bands']:>3}  copy recall {row['copy_recall']:.4f}  "
-              f"negative candidate rate {row['negative_candidate_rate']:.4f}")
+        print(
+            f"  bands={row['num_bands']:>3}  copy recall {row['copy_recall']:.4f}  "
+            f"(exact J >= threshold: {row['copy_recall_above_threshold']:.4f})  "
+            f"negative candidate rate {row['negative_candidate_rate']:.4f}"
+        )
     e2e = result["end_to_end"]
-    print(f"\nend to end: {e2e['originals']} originals, {e2e['links_among_originals']} links "
-          f"among them; copy recall by recipe: {e2e['copy_recall']}")
+    print(
+        f"\nend to end: {e2e['originals']} originals, {e2e['links_among_originals']} links "
+        f"among them; copy recall by recipe: {e2e['copy_recall']}"
+    )
     print(f"({result['seconds']} s)")
 
 

@@ -28,6 +28,8 @@ def write_ecb_articles(folder: Path, limit: int = 400) -> int:
     with source.open(encoding="utf-8") as lines:
         for line in lines:
             doc = json.loads(line)
+            if not doc["text"].strip():
+                continue  # a title without a body is rightly rejected as empty
             outlet = folder / f"topic-{doc['topic']}"
             outlet.mkdir(parents=True, exist_ok=True)
             (outlet / f"{doc['doc_id']}.txt").write_text(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,15 +18,18 @@ SEEDS = SHARED / "corpus" / "seeds"
 SCRAPINGHUB = SHARED / "data" / "extraction-scrapinghub"
 
 
-def read_all(*paths: Path, source: str | None = None, **settings: object) -> list[InputFile]:
-    """Ingest ``paths`` into a list."""
+Ingest = Callable[..., list[InputFile]]
+
+
+def read_all(*paths: Path, source: str | None = None, **settings: Any) -> list[InputFile]:
+    """Ingest ``paths`` into a list (settings as keyword arguments)."""
     return list(iter_inputs(list(paths), source=source, settings=IngestSettings(**settings)))
 
 
-def only(items: list | tuple):
-    """The single element of ``items``."""
-    assert len(items) == 1, items
-    return items[0]
+@pytest.fixture(scope="session")
+def ingest() -> Ingest:
+    """``read_all``: ingest paths into a list of InputFiles."""
+    return read_all
 
 
 @pytest.fixture(scope="session")
@@ -37,9 +42,9 @@ def scrapinghub_pages() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def real_page_html(scrapinghub_pages: list[Path]) -> str:
-    """One real page, decoded (the first in sorted order)."""
-    return gzip.decompress(scrapinghub_pages[0].read_bytes()).decode("utf-8")
+def ground_truth(scrapinghub_pages: list[Path]) -> dict[str, dict]:
+    """The benchmark's gold article body and URL per page id."""
+    return json.loads((SCRAPINGHUB / "ground-truth.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

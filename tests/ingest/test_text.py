@@ -5,69 +5,80 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import only, read_all
-
 NEWS = "The café on Main Street reopened on Monday, its owner said “we are back” — to applause.\n"
 
 
-def test_text_file_becomes_one_text_article(tmp_path: Path) -> None:
+def test_text_file_becomes_one_text_article(tmp_path: Path, ingest) -> None:
     path = tmp_path / "outlet" / "story.txt"
     path.parent.mkdir()
     path.write_text("Headline here\n\nFirst paragraph of the story.\n", encoding="utf-8")
-    article = only(only(read_all(path)).articles)
+    (read,) = ingest(path)
+    (article,) = read.articles
+    assert read.origin == article.origin == str(path)
     assert article.format == "text"
     assert article.raw == article.text == "Headline here\n\nFirst paragraph of the story.\n"
     assert article.title is None and article.published is None and article.url is None
-    assert article.origin == str(path)
     assert article.source == "outlet"
     assert article.content_hash == hashlib.sha256(article.raw.encode()).hexdigest()
 
 
-def test_suffixes_text_and_none_are_text(tmp_path: Path) -> None:
+def test_suffixes_text_and_none_are_text(tmp_path: Path, ingest) -> None:
     (tmp_path / "a.text").write_text("An article with the .text suffix.", encoding="utf-8")
     (tmp_path / "b").write_text("An article with no suffix at all.", encoding="utf-8")
-    files = read_all(tmp_path)
-    assert [only(f.articles).format for f in files] == ["text", "text"]
+    files = ingest(tmp_path)
+    assert [[a.format for a in f.articles] for f in files] == [["text"], ["text"]]
 
 
-def test_cp1252_news_text_decodes(tmp_path: Path) -> None:
+def read_text_of(path: Path, ingest) -> str:
+    (read,) = ingest(path)
+    (article,) = read.articles
+    return article.text
+
+
+def test_cp1252_news_text_decodes(tmp_path: Path, ingest) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes(NEWS.encode("cp1252"))
-    assert only(only(read_all(path)).articles).text == NEWS
+    assert read_text_of(path, ingest) == NEWS
 
 
-def test_latin1_text_decodes(tmp_path: Path) -> None:
+def test_latin1_text_decodes(tmp_path: Path, ingest) -> None:
     text = "Le maire a déclaré que la fête aura lieu à Noël, malgré la pluie.\n" * 3
     path = tmp_path / "latin1.txt"
     path.write_bytes(text.encode("latin-1"))
-    assert only(only(read_all(path)).articles).text == text
+    assert read_text_of(path, ingest) == text
 
 
-def test_utf16_with_bom_decodes(tmp_path: Path) -> None:
+def test_utf16_with_bom_decodes(tmp_path: Path, ingest) -> None:
     path = tmp_path / "wide.txt"
-    path.write_bytes(NEWS.encode("utf-16"))  # writes a BOM
-    assert only(only(read_all(path)).articles).text == NEWS
+    path.write_bytes(NEWS.encode("utf-16"))  # little-endian with a BOM
+    assert read_text_of(path, ingest) == NEWS
 
 
-def test_utf8_bom_is_removed(tmp_path: Path) -> None:
+def test_utf16_big_endian_with_bom_decodes(tmp_path: Path, ingest) -> None:
+    path = tmp_path / "wide-be.txt"
+    path.write_bytes(b"\xfe\xff" + NEWS.encode("utf-16-be"))
+    assert read_text_of(path, ingest) == NEWS
+
+
+def test_utf8_bom_is_removed(tmp_path: Path, ingest) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + NEWS.encode("utf-8"))
-    assert only(only(read_all(path)).articles).text == NEWS
+    assert read_text_of(path, ingest) == NEWS
 
 
-def test_same_content_same_hash_different_content_different_hash(tmp_path: Path) -> None:
+def test_same_content_same_hash_different_content_different_hash(tmp_path: Path, ingest) -> None:
     (tmp_path / "a.txt").write_text("Same story.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Same story.", encoding="utf-8")
     (tmp_path / "c.txt").write_text("Other story.", encoding="utf-8")
-    hashes = [only(f.articles).content_hash for f in read_all(tmp_path)]
+    hashes = [a.content_hash for f in ingest(tmp_path) for a in f.articles]
     assert hashes[0] == hashes[1] != hashes[2]
 
 
-def test_seeds_are_two_text_articles(seeds: Path) -> None:
-    files = read_all(seeds)
-    assert len(files) == 2
-    articles = [only(f.articles) for f in files]
-    assert all(a.format == "text" and len(a.text) > 500 for a in articles)
+def test_seeds_are_two_text_articles(seeds: Path, ingest) -> None:
+    files = ingest(seeds)
+    assert [f.origin for f in files] == sorted(str(p) for p in seeds.glob("*.txt"))
     assert all(not f.rejections for f in files)
-    assert [a.origin for a in articles] == sorted(str(p) for p in seeds.glob("*.txt"))
+    articles = [a for f in files for a in f.articles]
+    assert len(articles) == 2
+    assert all(a.format == "text" and len(a.text) > 500 for a in articles)
     assert articles[0].content_hash != articles[1].content_hash

@@ -24,7 +24,6 @@ def make_item(
     source: str = "outlet-a",
     published: datetime | None = None,
     paragraphs: tuple[str, ...] = ("First paragraph.", "Second paragraph."),
-    origin: str | None = None,
 ) -> tuple[RawArticle, CleanArticle]:
     """A raw/clean pair whose raw text (and so content hash) is unique to ``key``."""
     title = f"Title {key}"
@@ -35,7 +34,7 @@ def make_item(
         CleaningNote("repeated-title", title, "same as the title", None),
     )
     raw_article = RawArticle(
-        origin=origin if origin is not None else f"/in/{key}.txt",
+        origin=f"/in/{key}.txt",
         source=source,
         raw=raw,
         text=raw,

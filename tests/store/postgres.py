@@ -1,13 +1,19 @@
-"""A throwaway PostgreSQL cluster for the store tests, or a skip saying why there is none."""
+"""A throwaway PostgreSQL cluster for the store tests, or a skip saying why there is none.
+
+As root (PostgreSQL refuses to run as root) the cluster runs as the ``postgres`` user in a
+temporary folder it owns.
+"""
 
 from __future__ import annotations
 
 import glob
 import importlib.util
 import os
+import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +21,7 @@ from pathlib import Path
 import pytest
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+SERVICE_USER = "postgres"
 
 
 def find_pg_bin() -> Path | None:
@@ -33,22 +40,40 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def run_as_prefix(folder: Path) -> list[str]:
+    """Command prefix that drops root to the service user (owning ``folder``); [] otherwise."""
+    if os.geteuid() != 0:
+        return []
+    try:
+        user = pwd.getpwnam(SERVICE_USER)
+    except KeyError:
+        pytest.skip(f"running as root and there is no '{SERVICE_USER}' user to run PostgreSQL")
+    runuser = shutil.which("runuser")
+    if runuser is None:
+        pytest.skip("running as root and runuser is not available to run PostgreSQL")
+    os.chown(folder, user.pw_uid, user.pw_gid)
+    return [runuser, "-u", SERVICE_USER, "--"]
+
+
 @contextmanager
-def postgres_url(folder: Path) -> Iterator[str]:
-    """Start a cluster in ``folder``, yield its URL, stop it (skip when impossible)."""
+def postgres_url(_hint: Path) -> Iterator[str]:
+    """Start a throwaway cluster, yield its URL, then stop and delete it (skip if impossible)."""
     pg_bin = find_pg_bin()
     if pg_bin is None:
         pytest.skip("no PostgreSQL server binaries (pg_ctl) on PATH or in /usr/lib/postgresql")
     if importlib.util.find_spec("psycopg") is None:
         pytest.skip("psycopg is not installed (pip install 'psycopg[binary]')")
-    if os.geteuid() == 0:
-        pytest.skip("PostgreSQL refuses to run as root")
-    data, port = folder / "data", free_port()
-    run = {"check": True, "capture_output": True}
-    subprocess.run([pg_bin / "initdb", "-D", data, "-U", "eventwire", "-A", "trust"], **run)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
-    subprocess.run([pg_bin / "pg_ctl", "-D", data, "-o", options, "-w", "start"], **run)
+    folder = Path(tempfile.mkdtemp(prefix="eventwire-pg-"))
     try:
-        yield f"postgresql+psycopg://eventwire@127.0.0.1:{port}/postgres"
+        prefix, data, port = run_as_prefix(folder), folder / "data", free_port()
+        initdb = [*prefix, pg_bin / "initdb", "-D", data, "-U", "eventwire", "-A", "trust"]
+        subprocess.run(initdb, check=True, capture_output=True)
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        pg_ctl = [*prefix, pg_bin / "pg_ctl", "-D", data]
+        subprocess.run([*pg_ctl, "-o", options, "-w", "start"], check=True, capture_output=True)
+        try:
+            yield f"postgresql+psycopg://eventwire@127.0.0.1:{port}/postgres"
+        finally:
+            subprocess.run([*pg_ctl, "-m", "immediate", "-w", "stop"], capture_output=True)
     finally:
-        subprocess.run([pg_bin / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], **run)
+        shutil.rmtree(folder, ignore_errors=True)

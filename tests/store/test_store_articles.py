@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -100,7 +101,8 @@ def test_batch_failing_on_a_constraint_leaves_no_partial_rows(repo: Repository) 
     committed = repo.add_articles([make_item("earlier")])
     before = repo.counts()
     good = make_item("good", source="new-outlet")
-    bad = make_item("bad", origin=None)  # type: ignore[arg-type]  # origin is NOT NULL
+    raw, clean = make_item("bad")
+    bad = (dataclasses.replace(raw, origin=None), clean)  # origin is NOT NULL
     with pytest.raises(IntegrityError):
         repo.add_articles([good, bad])
     assert repo.counts() == before  # no article, note or new source from the failed batch

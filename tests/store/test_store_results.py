@@ -66,7 +66,9 @@ def test_story_span_grows_when_later_articles_join(repo: Repository) -> None:
 
 
 def test_list_stories_orders_by_size_then_newest(repo: Repository) -> None:
-    ids = add(repo, *(make_item(k, published=NOON + timedelta(hours=n)) for n, k in enumerate("abcd")))
+    ids = add(
+        repo, *(make_item(k, published=NOON + timedelta(hours=n)) for n, k in enumerate("abcd"))
+    )
     repo.save_results([opened(ids[0], 1), opened(ids[1], 2), joined(ids[2], 2), opened(ids[3], 3)])
     assert [s.id for s in repo.list_stories()] == [2, 3, 1]
 

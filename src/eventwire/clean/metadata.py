@@ -66,7 +66,9 @@ def describe_stamps(stamps: list[Stamp]) -> str:
     for stamp in stamps:
         label = stamp.role or "time"
         when = stamp.when.isoformat() if stamp.has_time else stamp.when.date().isoformat()
-        assumed = " (no zone printed, assumed default)" if stamp.assumed_zone and stamp.has_time else ""
+        assumed = (
+            " (no zone printed, assumed default)" if stamp.assumed_zone and stamp.has_time else ""
+        )
         parts.append(f"{label} {when}{assumed}")
     return "moved to metadata: " + "; ".join(parts)
 

@@ -27,7 +27,9 @@ TIMESTAMP_LABELS: dict[str, str] = {
     "revised": "updated",
     "edited": "updated",
 }
-_LABEL_ALTERNATION = "|".join(sorted((re.escape(k) for k in TIMESTAMP_LABELS), key=len, reverse=True))
+_LABEL_ALTERNATION = "|".join(
+    sorted((re.escape(k) for k in TIMESTAMP_LABELS), key=len, reverse=True)
+)
 # A label, optionally followed by "on"/"at" and a colon: splits a line into time segments.
 TIMESTAMP_LABEL = re.compile(rf"\b(?P<label>{_LABEL_ALTERNATION})\b\s*(?:on|at)?\s*:?", re.I)
 
@@ -47,7 +49,8 @@ ZONE_NAMES = (
 DATE_TOKEN = re.compile(
     rf"""^(?:
         \d{{1,4}}(?:[-./:]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?      # 8, 2026, 08.02.2026, 16:46, 8th
-      | \d{{4}}-\d{{2}}-\d{{2}}T\d{{1,2}}[:.]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
+      | \d{{4}}-\d{{2}}-\d{{2}}T\d{{1,2}}[:.]\d{{2}}         # ISO 8601 date and time
+        (?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
       | [+-]\d{{2}}:?\d{{2}}                                     # +0000, -05:00
       | (?:gmt|utc)[+-]\d{{1,2}}(?::?\d{{2}})?                   # GMT+3
       | (?:{MONTHS})\.?
@@ -103,37 +106,146 @@ SECTION_AFFIX = re.compile(
 # "said.The": two lowercase letters (or digits), end punctuation, optional closing quote,
 # then a capitalised word. Excludes U.S. (capital before the dot), e.g. (one letter),
 # Node.js / example.com (lowercase after the dot) and 3.5 (digit after the dot).
-GLUED_SENTENCE = re.compile(r"(?<=[a-z\d]{2})([.!?][\"”’)]?)(?=[A-Z][a-z])")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z\d%]{2})([.!?][\"”’)]?)(?=[A-Z][a-z])")
 URL_LIKE = re.compile(r"(?:https?://|www\.)\S+|\b\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z\d])")
 
 # --- headings -----------------------------------------------------------------------
 
 HEADING_FINAL_PUNCTUATION = ".!?:;,\"”’'…)"
-QUOTE_CHARS = "\"“”«»„"
-# Small words that title case leaves in lower case.
-TITLE_CASE_MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per the to up via vs with"
-    " within without".split()
-)
+QUOTE_CHARS = '"“”«»„'
 
 # --- generic conclusions ------------------------------------------------------------
 
 NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
-    " hundred hundreds thousand thousands million millions billion billions trillion percent"
-    " dozen dozens half quarter".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "percent",
+        "dozen",
+        "dozens",
+        "half",
+        "quarter",
+    ]
 )
 DIGIT = re.compile(r"\d")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*")
 # Words that start sentences without naming anything.
 SENTENCE_STARTERS = frozenset(
-    "a an the this that these those it its their there here such as in on at by for from with"
-    " while when whether although though however but and or so yet both either neither each"
-    " all any some many most much more few several other another one we they he she i you our"
-    " his her if once after before since until despite amid given moving going looking ultimately"
-    " overall still also meanwhile nonetheless nevertheless indeed thus therefore hence what"
-    " how why where who which whatever only even just".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "here",
+        "such",
+        "as",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "while",
+        "when",
+        "whether",
+        "although",
+        "though",
+        "however",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "both",
+        "either",
+        "neither",
+        "each",
+        "all",
+        "any",
+        "some",
+        "many",
+        "most",
+        "much",
+        "more",
+        "few",
+        "several",
+        "other",
+        "another",
+        "one",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "our",
+        "his",
+        "her",
+        "if",
+        "once",
+        "after",
+        "before",
+        "since",
+        "until",
+        "despite",
+        "amid",
+        "given",
+        "moving",
+        "going",
+        "looking",
+        "ultimately",
+        "overall",
+        "still",
+        "also",
+        "meanwhile",
+        "nonetheless",
+        "nevertheless",
+        "indeed",
+        "thus",
+        "therefore",
+        "hence",
+        "what",
+        "how",
+        "why",
+        "where",
+        "who",
+        "which",
+        "whatever",
+        "only",
+        "even",
+        "just",
+    ]
 )
 POSSESSIVE_SUFFIX = re.compile(r"['’]s$")
 
@@ -143,7 +255,39 @@ LETTER_OR_DIGIT = re.compile(r"\w")
 HANDLE_OR_TAG = re.compile(r"[@#]\w+")
 # Labels of share buttons; a line made only of these is a button row.
 SHARE_WORDS = frozenset(
-    "share shares tweet email e-mail mail print facebook twitter x whatsapp telegram linkedin"
-    " reddit pinterest messenger vk flipboard copy link url save bookmark comment comments"
-    " sms threads bluesky".split()
+    [
+        "share",
+        "shares",
+        "tweet",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "messenger",
+        "vk",
+        "flipboard",
+        "copy",
+        "link",
+        "url",
+        "save",
+        "bookmark",
+        "comment",
+        "comments",
+        "sms",
+        "threads",
+        "bluesky",
+    ]
 )
+
+# --- title --------------------------------------------------------------------------
+
+# "Title | Site", "Title - Site" (dashes are folded to "-" before this is used).
+TITLE_SUFFIX_SEPARATOR = re.compile(r"\s+[|\-:•·]\s+")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class CleanSettings:
     """Tunable thresholds of the cleaning rules (defaults suit typical news scrapes)."""
 
+    max_title_words: int = 30  # a longer first line is a paragraph; its first sentence titles
     max_heading_words: int = 10  # longer lines without final punctuation stay paragraphs
     min_contained_words: int = 5  # a shorter paragraph is only dropped as an exact repeat
     max_boilerplate_words: int = 60  # longer lines are never dropped as boilerplate

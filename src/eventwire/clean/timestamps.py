@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import dateparser
@@ -73,15 +73,15 @@ def split_labelled_segments(text: str) -> list[tuple[str | None, str]]:
     return segments
 
 
-def parse_time_expression(
-    segment: str, role: str | None, settings: CleanSettings
-) -> Stamp | None:
+def parse_time_expression(segment: str, role: str | None, settings: CleanSettings) -> Stamp | None:
     """Parse a segment that consists only of date/time tokens."""
     tokens = [t for t in DATE_SEPARATORS.split(segment) if t]
     if not tokens or not all(DATE_TOKEN.match(t) for t in tokens):
         return None
     joined = " ".join(tokens)
-    has_date = NUMERIC_DATE.search(joined) or (HAS_MONTH_NAME.search(joined) and HAS_YEAR.search(joined))
+    has_date = NUMERIC_DATE.search(joined) or (
+        HAS_MONTH_NAME.search(joined) and HAS_YEAR.search(joined)
+    )
     if not has_date:
         return None
     when, assumed = _parse_with_zone(joined, settings)
@@ -111,7 +111,7 @@ def _parse_with_zone(text: str, settings: CleanSettings) -> tuple[datetime | Non
 def _fixed_offset(when: datetime) -> datetime:
     """Replace a named/pytz zone with a plain fixed offset (UTC for +00:00)."""
     offset = when.utcoffset()
-    zone = timezone.utc if not offset else timezone(offset)
+    zone = UTC if not offset else timezone(offset)
     return when.replace(tzinfo=zone)
 
 

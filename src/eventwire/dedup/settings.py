@@ -14,7 +14,7 @@ class DedupSettings:
     """How near-duplicate (syndicated) copies are recognised."""
 
     # Estimated Jaccard similarity of body shingles at or above which a body is a copy.
-    threshold: float = 0.5
+    threshold: float = 0.55
     # Words per shingle; bodies with fewer words than this only match exactly.
     shingle_size: int = 4
     # MinHash signature length (32-bit slots: 4 bytes each per indexed article).

@@ -10,10 +10,16 @@ from eventwire.model import Rejection
 
 # Files a directory walk passes over silently: they sit beside articles but are not articles.
 # A file named explicitly is always read.
-SKIP_NAMES = frozenset(
-    {"authors", "changes", "contributing", "copying", "makefile", "manifest", "notice"}
-)
-SKIP_NAME_PREFIXES = ("readme", "license", "licence", "changelog", "history")
+# Names (before the first dot, any case): README, README.txt, license.md, ...
+SKIP_STEMS = frozenset(
+    {
+        "authors", "changelog", "changes", "contributing", "copying", "history", "licence",
+        "license", "makefile", "manifest", "notice", "readme",
+    }
+)  # fmt: skip
+# Upper-case prefixes, as such files are conventionally named (LICENSE-annotations.txt);
+# case-sensitive so that an article slug such as "license-plate-fraud.txt" is still read.
+SKIP_PREFIXES = ("README", "LICENSE", "LICENCE", "CHANGELOG")
 SKIP_SUFFIXES = frozenset(
     {
         ".md", ".rst", ".tsv", ".csv", ".py", ".pyc", ".ipynb", ".json", ".toml", ".yaml",
@@ -56,14 +62,13 @@ def walk_directory(directory: Path, seen: set[Path]) -> Iterator[Path | Rejectio
 
 def is_skipped(path: Path) -> bool:
     """Whether a directory walk passes over ``path`` (hidden, or not an article file)."""
-    name = path.name.lower()
-    if name.startswith("."):
+    if path.name.startswith("."):
         return True
     if path.is_dir():
         return False
     return (
-        name in SKIP_NAMES
-        or name.startswith(SKIP_NAME_PREFIXES)
+        path.name.split(".")[0].lower() in SKIP_STEMS
+        or path.name.startswith(SKIP_PREFIXES)
         or path.suffix.lower() in SKIP_SUFFIXES
     )
 

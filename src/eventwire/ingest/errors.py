@@ -40,3 +40,9 @@ class IngestProblem(Exception):
     def to_rejection(self, origin: str) -> Rejection:
         """The problem as a Rejection of ``origin``."""
         return Rejection(origin=origin, reason=self.reason, message=self.message)
+
+
+def reject_unexpected(origin: str, error: Exception) -> Rejection:
+    """The ``error`` Rejection for an unexpected exception (log it before calling)."""
+    message = f"unexpected error: {type(error).__name__}: {error}"
+    return IngestProblem(ERROR, message).to_rejection(origin)

@@ -10,7 +10,12 @@ from typing import Any
 from eventwire.ingest.context import ArticleFields, ReadContext, make_article
 from eventwire.ingest.dates import parse_datetime
 from eventwire.ingest.decode import decode_bytes
-from eventwire.ingest.errors import MALFORMED_JSON, NO_TEXT, IngestProblem
+from eventwire.ingest.errors import (
+    MALFORMED_JSON,
+    NO_TEXT,
+    IngestProblem,
+    reject_unexpected,
+)
 from eventwire.ingest.html import extract_page
 from eventwire.model import InputFile, RawArticle, Rejection
 
@@ -37,6 +42,9 @@ def read_decoded_jsonl(text: str, context: ReadContext) -> InputFile:
             articles.append(read_line(line, origin, context))
         except IngestProblem as problem:
             rejections.append(problem.to_rejection(origin))
+        except Exception as error:  # a bug: reject this line only, say which
+            LOGGER.exception("unexpected error reading %s", origin)
+            rejections.append(reject_unexpected(origin, error))
     return InputFile(origin=context.origin, articles=tuple(articles), rejections=tuple(rejections))
 
 

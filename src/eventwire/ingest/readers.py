@@ -8,7 +8,13 @@ from pathlib import Path
 
 from eventwire.ingest.context import ReadContext
 from eventwire.ingest.decode import decode_bytes, inflate_gzip, is_gzip
-from eventwire.ingest.errors import BINARY, ERROR, TOO_LARGE, UNREADABLE, IngestProblem
+from eventwire.ingest.errors import (
+    BINARY,
+    TOO_LARGE,
+    UNREADABLE,
+    IngestProblem,
+    reject_unexpected,
+)
 from eventwire.ingest.html import looks_like_html, read_decoded_html, read_html
 from eventwire.ingest.jsonl import looks_like_jsonl, read_decoded_jsonl, read_jsonl
 from eventwire.ingest.settings import IngestSettings
@@ -80,8 +86,7 @@ def read_path(path: Path, source: str | None, settings: IngestSettings) -> Input
         return InputFile(origin=context.origin, rejections=(problem.to_rejection(context.origin),))
     except Exception as error:  # a bug: keep the batch going, say which file
         LOGGER.exception("unexpected error reading %s", path)
-        message = f"unexpected error: {type(error).__name__}: {error}"
-        rejection = IngestProblem(ERROR, message).to_rejection(context.origin)
+        rejection = reject_unexpected(context.origin, error)
         return InputFile(origin=context.origin, rejections=(rejection,))
 
 

@@ -26,6 +26,7 @@ def create_store_engine(url: str, settings: StoreSettings) -> Engine:
     """An engine for ``url``, with the SQLite connection setup when it is SQLite."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
+        _create_sqlite_folder(engine.url.database)
         _configure_sqlite(engine, settings)
     return engine
 
@@ -49,6 +50,12 @@ def alembic_config() -> Config:
     config = Config(str(Path(str(package / ALEMBIC_INI))))
     config.set_main_option("script_location", str(package / MIGRATIONS_DIR))
     return config
+
+
+def _create_sqlite_folder(database: str | None) -> None:
+    """Create the folder of a SQLite file (not for in-memory or file: URI databases)."""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
 def _configure_sqlite(engine: Engine, settings: StoreSettings) -> None:

@@ -25,11 +25,12 @@ from eventwire.stories.features import ArticleFeatures, extract_features, sublin
 class StoriesSettings:
     """Settings of the ``stories`` stage (section ``[stories]``)."""
 
-    threshold: float = 0.22  # minimum similarity to join a story, else a new story opens
-    name_weight: float = 0.5  # share of the name cosine in the similarity (rest: words)
+    threshold: float = 0.26  # minimum similarity to join a story, else a new story opens
+    name_weight: float = 0.3  # share of the name cosine in the similarity (rest: words)
     lead_words: int = 150  # words of the body compared, after the title (0 = all)
     title_weight: int = 2  # title terms count this many times
     window_days: float = 7.0  # max days between an article and its story's time span
+    linkage: str = "centroid"  # "centroid" (cosine to the mean) or "average" (mean cosine)
     candidates: int = 20  # stories compared in full per article (best by shared terms)
     probe_terms: int = 30  # highest-weighted terms of an article used to find candidates
 
@@ -158,10 +159,11 @@ class StoryClusterer:
         self, vectors: tuple[dict[str, float], dict[str, float]], story: _Story
     ) -> float:
         name_weight = self.settings.name_weight
-        words = _cosine(vectors[0], story.words, story.word_norm)
+        average = self.settings.linkage == "average"
+        words = _cosine(vectors[0], story.words, story.size if average else story.word_norm)
         if not vectors[1] or not story.names:
             return words
-        names = _cosine(vectors[1], story.names, story.name_norm)
+        names = _cosine(vectors[1], story.names, story.size if average else story.name_norm)
         return (1.0 - name_weight) * words + name_weight * names
 
 

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
+Labels = Mapping[Hashable, Hashable]  # item -> cluster label
+
 
 @dataclass(frozen=True)
 class Scores:
@@ -25,7 +27,7 @@ class Scores:
         return {k: round(v, 4) for k, v in vars(self).items()}
 
 
-def pairwise_f1(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> Scores:
+def pairwise_f1(predicted: Labels, gold: Labels) -> Scores:
     """Pairwise P/R/F1: over pairs of items, same predicted cluster vs same gold cluster."""
     items = _common_items(predicted, gold)
     both = Counter((predicted[i], gold[i]) for i in items)
@@ -37,7 +39,7 @@ def pairwise_f1(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, 
     return Scores(precision, recall, _harmonic_mean(precision, recall))
 
 
-def bcubed_f1(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> Scores:
+def bcubed_f1(predicted: Labels, gold: Labels) -> Scores:
     """B-cubed P/R/F1: per-item overlap of its predicted and gold clusters, averaged."""
     items = _common_items(predicted, gold)
     both = Counter((predicted[i], gold[i]) for i in items)
