@@ -8,17 +8,22 @@ from pathlib import Path
 import pytest
 
 from eventwire.store import Repository
-from tests.store.postgres import postgres_url
+from tests.store.postgres import create_database, postgres_cluster
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL (without database) of a throwaway PostgreSQL cluster shared by the session."""
+    with postgres_cluster() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL: a SQLite file, or a throwaway PostgreSQL cluster."""
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL: a SQLite file, or a new database on the PostgreSQL cluster."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-    else:
-        with postgres_url(tmp_path / "pg") as url:
-            yield url
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return create_database(request.getfixturevalue("postgres_server"))
 
 
 @pytest.fixture

@@ -14,11 +14,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 SERVICE_USER = "postgres"
@@ -56,7 +58,7 @@ def run_as_prefix(folder: Path) -> list[str]:
 
 
 @contextmanager
-def postgres_url(_hint: Path) -> Iterator[str]:
+def postgres_cluster() -> Iterator[str]:
     """Start a throwaway cluster, yield its URL, then stop and delete it (skip if impossible)."""
     pg_bin = find_pg_bin()
     if pg_bin is None:
@@ -70,10 +72,22 @@ def postgres_url(_hint: Path) -> Iterator[str]:
         subprocess.run(initdb, check=True, capture_output=True)
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         pg_ctl = [*prefix, pg_bin / "pg_ctl", "-D", data]
-        subprocess.run([*pg_ctl, "-o", options, "-w", "start"], check=True, capture_output=True)
+        start = [*pg_ctl, "-o", options, "-l", folder / "server.log", "-w", "start"]
+        subprocess.run(start, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            yield f"postgresql+psycopg://eventwire@127.0.0.1:{port}/postgres"
+            yield f"postgresql+psycopg://eventwire@127.0.0.1:{port}"
         finally:
-            subprocess.run([*pg_ctl, "-m", "immediate", "-w", "stop"], capture_output=True)
+            stop = [*pg_ctl, "-m", "immediate", "-w", "stop"]
+            subprocess.run(stop, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def create_database(server_url: str) -> str:
+    """Create a new empty database on the cluster; return its URL."""
+    name = f"store_{uuid.uuid4().hex}"
+    engine = create_engine(f"{server_url}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    engine.dispose()
+    return f"{server_url}/{name}"

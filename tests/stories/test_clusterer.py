@@ -75,19 +75,11 @@ def cluster_corpus() -> tuple[dict[int, int], dict[int, str]]:
     return {doc.id: clusterer.assign(doc).story_id for doc in docs}, gold
 
 
-@pytest.mark.xfail(strict=True, reason="two North Korea events (3 days apart) still merge")
 def test_example_corpus_clusters_into_its_events() -> None:
     predicted, gold = cluster_corpus()
     assert pairwise_f1(predicted, gold).f1 >= 0.9
+    assert bcubed_f1(predicted, gold).f1 >= 0.9
     assert len(set(predicted.values())) == 11
-
-
-def test_example_corpus_clusters_at_measured_quality() -> None:
-    """Guard the quality measured today (docs/stories.md), below the target above."""
-    predicted, gold = cluster_corpus()
-    assert bcubed_f1(predicted, gold).f1 >= 0.85
-    assert pairwise_f1(predicted, gold).f1 >= 0.75
-    assert 9 <= len(set(predicted.values())) <= 13
 
 
 def test_seeds_form_one_story_of_two_articles() -> None:

@@ -4,7 +4,10 @@ Each article joins the most similar existing story, or opens a new one. Similari
 two cosines against the story's centroid, both weighted by IDF maintained from the
 articles seen so far (so the clusterer works on a stream): one over the content words of
 title + lead, one over names (capitalised spans and numbers). A story only accepts an
-article dated within ``window_days`` of its time span (no window when a date is missing).
+article dated within ``window_days`` of its time span (no window when a date is missing),
+and beyond ``decay_grace_days`` the similarity decays exponentially with the gap: two events
+of the same kind a few days apart (a secret meeting, then a summit announcement) share most
+of their words, and time is what tells them apart.
 An inverted index from terms to stories keeps the comparison to a few candidate stories.
 See docs/stories.md for the measurements behind the defaults.
 """
@@ -25,11 +28,13 @@ from eventwire.stories.features import ArticleFeatures, extract_features, sublin
 class StoriesSettings:
     """Settings of the ``stories`` stage (section ``[stories]``)."""
 
-    threshold: float = 0.26  # minimum similarity to join a story, else a new story opens
+    threshold: float = 0.20  # minimum similarity to join a story, else a new story opens
     name_weight: float = 0.3  # share of the name cosine in the similarity (rest: words)
     lead_words: int = 150  # words of the body compared, after the title (0 = all)
     title_weight: int = 2  # title terms count this many times
     window_days: float = 7.0  # max days between an article and its story's time span
+    decay_grace_days: float = 1.0  # no time penalty within this many days of the story's span
+    decay_days: float = 3.0  # beyond the grace, similarity decays by exp(-extra days / this)
     linkage: str = "centroid"  # "centroid" (cosine to the mean) or "average" (mean cosine)
     candidates: int = 20  # stories compared in full per article (best by shared terms)
     probe_terms: int = 30  # highest-weighted terms of an article used to find candidates
@@ -130,7 +135,7 @@ class StoryClusterer:
             story = self._stories[story_id]
             if not self._within_window(story, when):
                 continue
-            similarity = self._similarity(vectors, story)
+            similarity = self._similarity(vectors, story) * self._time_decay(story, when)
             if similarity > best_similarity:
                 best_id, best_similarity = story_id, similarity
         return best_id, best_similarity
@@ -154,6 +159,16 @@ class StoryClusterer:
             return True
         window = timedelta(days=self.settings.window_days)
         return story.first - window <= when <= story.last + window
+
+    def _time_decay(self, story: _Story, when: datetime | None) -> float:
+        """1.0 within the grace period of the story's span, then exponential decay."""
+        if when is None or story.first is None or story.last is None:
+            return 1.0
+        gap = max(story.first - when, when - story.last, timedelta(0))
+        extra_days = gap.total_seconds() / 86_400 - self.settings.decay_grace_days
+        if extra_days <= 0 or self.settings.decay_days <= 0:
+            return 1.0
+        return math.exp(-extra_days / self.settings.decay_days)
 
     def _similarity(
         self, vectors: tuple[dict[str, float], dict[str, float]], story: _Story
