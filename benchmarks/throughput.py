@@ -135,7 +135,9 @@ def main() -> None:
         f"{result['articles_per_second']} articles/s, peak RSS {result['peak_rss_mb']} MB"
     )
     for name, stage in result["stages"].items():
-        print(f"  {name:>8}: {stage['count_in']} in, {stage['count_out']} out, {stage['seconds']} s")
+        print(
+            f"  {name:>8}: {stage['count_in']} in, {stage['count_out']} out, {stage['seconds']} s"
+        )
 
 
 if __name__ == "__main__":

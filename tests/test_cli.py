@@ -131,7 +131,9 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(
     assert "latin1.txt" not in rejected
     lines = [line for line in rejected.splitlines() if line.strip()]
     assert len(lines) == 4
-    titles = {a["title"] for s in run_eventwire(db_url, "stories", "--json").json() for a in s["articles"]}
+    titles = {
+        a["title"] for s in run_eventwire(db_url, "stories", "--json").json() for a in s["articles"]
+    }
     assert {"A fine headline", "Café owners protest"} <= titles
     assert len(titles) == 4
 

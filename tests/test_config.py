@@ -36,4 +36,6 @@ def test_unknown_setting_is_refused(tmp_path: Path) -> None:
 def test_database_url_precedence() -> None:
     assert database_url(None, env={}) == "sqlite:///eventwire.db"
     assert database_url(None, env={"EVENTWIRE_DB": "sqlite:///a.db"}) == "sqlite:///a.db"
-    assert database_url("sqlite:///b.db", env={"EVENTWIRE_DB": "sqlite:///a.db"}) == "sqlite:///b.db"
+    assert (
+        database_url("sqlite:///b.db", env={"EVENTWIRE_DB": "sqlite:///a.db"}) == "sqlite:///b.db"
+    )

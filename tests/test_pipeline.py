@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, EXAMPLES, REPO_ROOT, run_eventwire
 from eventwire.store import Repository
 from eventwire.stories.evaluate import bcubed_f1, pairwise_f1
+from tests.conftest import DATA, EXAMPLES, REPO_ROOT, run_eventwire
 
 
 def write_ecb_articles(folder: Path, limit: int = 400) -> int:
@@ -92,7 +92,7 @@ def test_kill_mid_batch_loses_nothing(tmp_path: Path) -> None:
 def read_gold(path: Path) -> dict[str, str]:
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle, delimiter="\t"))
-    header, *body = rows
+    _header, *body = rows
     return {row[0]: row[1] for row in body}
 
 

@@ -58,7 +58,9 @@ def main(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL (default: EVENTWIRE_DB or sqlite:///eventwire.db)."),
+        typer.Option(
+            "--db", help="Database URL (default: EVENTWIRE_DB or sqlite:///eventwire.db)."
+        ),
     ] = None,
     config: Annotated[
         Path | None,
@@ -165,7 +167,7 @@ def article(
 def _repository(options: Options) -> Iterator[Repository]:
     try:
         repo = Repository.open(options.db)
-    except Exception as error:  # noqa: BLE001 - turn any connection failure into one line
+    except Exception as error:
         err.print(f"error: cannot open database {options.db}: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:

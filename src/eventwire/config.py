@@ -20,7 +20,9 @@ DEFAULT_DB_URL = "sqlite:///eventwire.db"
 ENV_PREFIX = "EVENTWIRE_"
 
 
-def load_config(user_file: Path | None = None, env: dict[str, str] | None = None) -> dict[str, dict]:
+def load_config(
+    user_file: Path | None = None, env: dict[str, str] | None = None
+) -> dict[str, dict]:
     """Merge packaged defaults, an optional user TOML file and the environment."""
     env = os.environ if env is None else env
     merged = _read_packaged_defaults()

@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.clean import CleanSettings, clean_article
 from eventwire.config import section
-from eventwire.dedup import DedupSettings, Deduplicator
+from eventwire.dedup import Deduplicator, DedupSettings
 from eventwire.ingest import IngestSettings, iter_inputs
 from eventwire.model import (
     CleanArticle,
@@ -162,7 +162,9 @@ class Pipeline:
         with _timed(report.stage("clean")) as stage:
             for raw in articles:
                 stage.count_in += 1
-                result = _contain(raw.origin, "clean-error", clean_article, raw, self.settings.clean)
+                result = _contain(
+                    raw.origin, "clean-error", clean_article, raw, self.settings.clean
+                )
                 if isinstance(result, Rejection):
                     self._reject(result, stage, report)
                 else:
@@ -261,7 +263,7 @@ def _contain(origin: str, reason: str, function: Callable, *args: object) -> obj
     """Call ``function``; an unexpected exception becomes a Rejection naming ``origin``."""
     try:
         return function(*args)
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+    except Exception as error:
         log.exception("unexpected error on %s", origin)
         return Rejection(origin, reason, f"unexpected error: {_first_line(error)}")
 

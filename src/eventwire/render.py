@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -26,22 +27,32 @@ def format_time(value: datetime | None) -> str:
 
 def print_stories(console: Console, stories: list[StoryView]) -> None:
     """A table of stories: id, size, outlets, time span, title."""
-    table = Table(title=f"{len(stories)} stories", title_justify="left")
-    for name, justify in (("id", "right"), ("articles", "right"), ("outlets", "left")):
-        table.add_column(name, justify=justify)
-    table.add_column("first seen")
-    table.add_column("last seen")
-    table.add_column("title", overflow="fold")
+    table = Table(title=f"{len(stories)} stories", title_justify="left", box=box.SIMPLE_HEAD)
+    for name in ("id", "articles", "outlets", "first seen", "last seen", "title"):
+        table.add_column(
+            name, no_wrap=True, justify="right" if name in ("id", "articles") else "left"
+        )
+    title_width = max(20, console.width - 70)  # what the other columns leave on one line
     for story in stories:
+        outlets = f"{len(story.sources)}: {', '.join(story.sources)}"
         table.add_row(
             str(story.id),
             str(len(story.articles)),
-            ", ".join(story.sources),
-            format_time(story.first_seen),
-            format_time(story.last_seen),
-            story.title,
+            _shorten(outlets, 24),
+            format_day(story.first_seen),
+            format_day(story.last_seen),
+            _shorten(story.title, title_width),
         )
     console.print(table)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def format_day(value: datetime | None) -> str:
+    """The UTC day, or '?' when unknown."""
+    return value.strftime("%Y-%m-%d") if value else "?"
 
 
 def print_story(console: Console, story: StoryView) -> None:
@@ -57,7 +68,9 @@ def print_story(console: Console, story: StoryView) -> None:
         table.add_column(name, overflow="fold")
     for item in story.articles:
         copy_of = str(item.copy_of) if item.copy_of is not None else ""
-        table.add_row(str(item.id), item.source, format_time(item.published_at), item.title, copy_of)
+        table.add_row(
+            str(item.id), item.source, format_time(item.published_at), item.title, copy_of
+        )
     console.print(table)
 
 
