@@ -163,10 +163,19 @@ def article(
 # --- helpers --------------------------------------------------------------------------
 
 
-@contextmanager
-def _repository(options: Options) -> Iterator[Repository]:
+def _settings(options: Options) -> Settings:
     try:
-        repo = Repository.open(options.db)
+        return Settings.from_config(load_config(options.config))
+    except (ValueError, OSError) as error:
+        err.print(f"error: bad settings: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextmanager
+def _repository(options: Options, settings: Settings | None = None) -> Iterator[Repository]:
+    settings = settings or _settings(options)
+    try:
+        repo = Repository.open(options.db, settings.store)
     except Exception as error:
         err.print(f"error: cannot open database {options.db}: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -178,12 +187,11 @@ def _repository(options: Options) -> Iterator[Repository]:
 
 @contextmanager
 def _pipeline(options: Options) -> Iterator[Pipeline]:
-    try:
-        settings = Settings.from_config(load_config(options.config))
-    except (ValueError, OSError) as error:
-        err.print(f"error: bad settings: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    with _repository(options) as repo, render.progress(err, enabled=not options.quiet) as update:
+    settings = _settings(options)
+    with (
+        _repository(options, settings) as repo,
+        render.progress(err, enabled=not options.quiet) as update,
+    ):
         yield Pipeline(repo, settings, on_progress=update)
 
 

@@ -22,8 +22,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from eventwire.clean import CleanSettings, clean_article
 from eventwire.config import section
 from eventwire.dedup import Deduplicator, DedupSettings
@@ -38,7 +36,7 @@ from eventwire.model import (
     StageReport,
     StoryAssignment,
 )
-from eventwire.store import Repository
+from eventwire.store import Repository, StoreSettings
 from eventwire.stories import StoriesSettings, StoryClusterer
 
 log = logging.getLogger(__name__)
@@ -82,6 +80,7 @@ class Settings:
     clean: CleanSettings
     dedup: DedupSettings
     stories: StoriesSettings
+    store: StoreSettings
 
     @classmethod
     def from_config(cls, config: dict[str, dict]) -> Settings:
@@ -91,6 +90,7 @@ class Settings:
             clean=section(config, "clean", CleanSettings),
             dedup=section(config, "dedup", DedupSettings),
             stories=section(config, "stories", StoriesSettings),
+            store=section(config, "store", StoreSettings),
         )
 
 
@@ -181,7 +181,8 @@ class Pipeline:
             stage.count_in += len(cleaned)
             try:
                 ids = self.repo.add_articles(cleaned)
-            except SQLAlchemyError as error:
+            except Exception as error:
+                log.exception("could not store %s", origin)
                 message = f"could not be stored: {_first_line(error)}"
                 self._reject(Rejection(origin, "store-error", message), stage, report)
                 return

@@ -32,13 +32,12 @@ def print_stories(console: Console, stories: list[StoryView]) -> None:
         table.add_column(
             name, no_wrap=True, justify="right" if name in ("id", "articles") else "left"
         )
-    title_width = max(20, console.width - 70)  # what the other columns leave on one line
+    title_width = max(20, console.width - 54)  # what the other columns leave on one line
     for story in stories:
-        outlets = f"{len(story.sources)}: {', '.join(story.sources)}"
         table.add_row(
             str(story.id),
             str(len(story.articles)),
-            _shorten(outlets, 24),
+            str(len(story.sources)),
             format_day(story.first_seen),
             format_day(story.last_seen),
             _shorten(story.title, title_width),

@@ -38,20 +38,24 @@ def test_results_round_trip_through_stories_and_articles(repo: Repository) -> No
     assert [s.copy_of for s in story.articles] == [None, None, a]
     assert story.sources == ("one", "three", "two")
     assert story.first_seen == NOON
-    assert story.last_seen == max(MORNING, ingested_b)  # b has no date: its ingestion counts
+    assert story.last_seen == MORNING  # b has no date: it does not stretch the dated span
+    assert ingested_b > MORNING
     assert story.first_seen.tzinfo is not None and story.last_seen.tzinfo is not None
-    assert [s.id for s in repo.list_stories()] == [1, 2]
+    repo.save_results([opened(e := add(repo, make_item("e", published=None))[0], 3)])
+    undated = repo.get_story(3)
+    assert undated is not None and undated.first_seen == repo.get_article(e).ingested_at
+    assert [s.id for s in repo.list_stories()] == [1, 3, 2]
     assert [s.id for s in repo.list_stories(limit=1)] == [1]
     copy = repo.get_article(b)
     assert copy is not None and (copy.copy_of, copy.story_id) == (a, 1)
     assert repo.counts() == {
-        "articles": 4,
-        "sources": 3,
-        "stories": 2,
+        "articles": 5,
+        "sources": 4,
+        "stories": 3,
         "duplicates": 1,
         "pending": 0,
     }
-    assert repo.max_story_id() == 2
+    assert repo.max_story_id() == 3
 
 
 def test_story_span_grows_when_later_articles_join(repo: Repository) -> None:

@@ -163,7 +163,7 @@ def create_stories(conn: Connection, opening: list[ProcessingResult], now: datet
 
 
 def refresh_story_spans(conn: Connection, story_ids: list[int], now: datetime) -> None:
-    """Set first/last seen from the members' publication (else ingestion) times."""
+    """Set first/last seen from the members' publication times (ingestion times if none has one)."""
     first = story_member_times(func.min)
     last = story_member_times(func.max)
     conn.execute(
@@ -174,10 +174,20 @@ def refresh_story_spans(conn: Connection, story_ids: list[int], now: datetime) -
 
 
 def story_member_times(aggregate: Any) -> Any:
-    """Correlated subquery: ``aggregate`` of the story's members' published/ingested times."""
-    seen = func.coalesce(Article.published_at, Article.ingested_at)
+    """``aggregate`` of the story's members' publication times, else of their ingestion times.
+
+    Undated members do not stretch a dated story's span to the day it was ingested.
+    """
+    return func.coalesce(
+        _member_aggregate(aggregate(Article.published_at)),
+        _member_aggregate(aggregate(Article.ingested_at)),
+    )
+
+
+def _member_aggregate(expression: Any) -> Any:
+    """Correlated subquery over the members of the story being updated."""
     return (
-        select(aggregate(seen))
+        select(expression)
         .select_from(StoryArticle)
         .join(Article, StoryArticle.article_id == Article.id)
         .where(StoryArticle.story_id == Story.id)
