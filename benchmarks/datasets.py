@@ -16,11 +16,13 @@ DATA = SHARED / "data"
 SEEDS = SHARED / "corpus" / "seeds"
 
 PARAGRAPH_MARKER = "\\n"  # the literal two characters the tokenised corpora use
-ATTACH_LEFT = frozenset({",", ".", ":", ";", "?", "!", "%", ")", "]", "}", "...", "n't"})
+ATTACH_LEFT = frozenset(
+    {",", ".", ":", ";", "?", "!", "%", ")", "]", "}", "...", "n't", "n\u2019t"}
+)
 ATTACH_RIGHT = frozenset({"$", "(", "[", "{", "#", "\u2018", "\u201c"})
 CLOSE_QUOTES = frozenset({"\u2019", "\u201d"})
 STRAIGHT_QUOTES = frozenset({'"', "'"})
-CLITIC = re.compile(r"^'(s|re|ve|ll|d|m)$", re.IGNORECASE)
+CLITIC = re.compile(r"^['\u2019](s|re|ve|ll|d|m)$", re.IGNORECASE)
 WORDLIKE = re.compile(r"\w")
 
 

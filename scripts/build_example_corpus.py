@@ -18,6 +18,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.datasets import detokenise  # noqa: E402 - needs the repository on the path
+
 SHARED = REPO_ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 NEWSWCL50 = SHARED / "data" / "newswcl50"
@@ -25,16 +29,7 @@ OUTPUT = REPO_ROOT / "examples" / "corpus"
 SEED_FOLDERS = ("seed-outlet-a", "seed-outlet-b")
 SEED_EVENT = "seeds"
 
-PARAGRAPH_MARKER = "\\n"  # the literal two characters the tokenised corpus uses
 URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
-ATTACH_LEFT = frozenset(
-    {",", ".", ":", ";", "?", "!", "%", ")", "]", "}", "...", "n't", "n\u2019t"}
-)
-ATTACH_RIGHT = frozenset({"$", "(", "[", "{", "#", "\u2018", "\u201c"})
-CLOSE_QUOTES = frozenset({"\u2019", "\u201d"})
-STRAIGHT_QUOTES = frozenset({'"', "'"})
-CLITIC = re.compile(r"^['\u2019](s|re|ve|ll|d|m)$", re.IGNORECASE)
-WORDLIKE = re.compile(r"\w")
 
 ATTRIBUTION = """# Example corpus: origin and licences
 
@@ -111,49 +106,6 @@ def build_record(url: str, tokenised: str) -> dict[str, str]:
     if match:
         record["published"] = "-".join(match.groups())
     return record
-
-
-def detokenise(tokenised: str) -> str:
-    """Readable text from the corpus's tokenised form: one paragraph per line."""
-    paragraphs = []
-    for chunk in tokenised.split(PARAGRAPH_MARKER):
-        tokens = chunk.split()
-        if tokens:
-            paragraphs.append(join_tokens(tokens))
-    return "\n".join(paragraphs)
-
-
-def join_tokens(tokens: list[str]) -> str:
-    """Join tokens with spaces except where punctuation, clitics, quotes or hyphens attach."""
-    out = ""
-    straight_open = {'"': False, "'": False}
-    curly_open = 0
-    glue_next = False
-    for index, token in enumerate(tokens):
-        attach, glue_next = glue_next or not out, False
-        if token == "'" and curly_open:
-            curly_open -= 1
-            attach = True
-        elif token in STRAIGHT_QUOTES:
-            straight_open[token] = not straight_open[token]
-            attach = attach or not straight_open[token]
-            glue_next = straight_open[token]
-        elif token in ATTACH_LEFT or token in CLOSE_QUOTES or CLITIC.match(token):
-            attach = True
-        elif token == "-" and _between_words(tokens, index):
-            attach, glue_next = True, True
-        elif token in ATTACH_RIGHT:
-            curly_open += token == "\u2018"
-            glue_next = True
-        out += token if attach else " " + token
-    return out
-
-
-def _between_words(tokens: list[str], index: int) -> bool:
-    """Whether the token at ``index`` sits between two word-like tokens."""
-    if index == 0 or index + 1 >= len(tokens):
-        return False
-    return bool(WORDLIKE.search(tokens[index - 1][-1]) and WORDLIKE.search(tokens[index + 1][0]))
 
 
 if __name__ == "__main__":

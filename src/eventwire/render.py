@@ -32,7 +32,7 @@ def print_stories(console: Console, stories: list[StoryView]) -> None:
         table.add_column(
             name, no_wrap=True, justify="right" if name in ("id", "articles") else "left"
         )
-    title_width = max(20, console.width - 54)  # what the other columns leave on one line
+    title_width = max(20, console.width - 58)  # what the other columns leave on one line
     for story in stories:
         table.add_row(
             str(story.id),
