@@ -9,6 +9,8 @@ a longer one are kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from eventwire.clean.items import Item
 from eventwire.clean.sentences import split_sentences
 from eventwire.clean.settings import CleanSettings
@@ -18,47 +20,60 @@ from eventwire.textnorm import comparison_words
 PREVIEW_CHARS = 60
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """A kept block with its normalised words, computed once."""
+
+    item: Item
+    words: str
+
+    @property
+    def padded(self) -> str:
+        return f" {self.words} "
+
+
 def drop_repeated_blocks(
     items: list[Item], settings: CleanSettings
 ) -> tuple[list[Item], list[CleaningNote]]:
     """Keep the first occurrence of every block; drop exact and contained repeats."""
-    kept: list[Item] = []
+    kept: list[_Seen] = []
     notes: list[CleaningNote] = []
     for item in items:
-        reason = find_repeat_reason(item, kept, settings)
+        seen = _Seen(item, _joined(item.text))
+        reason = find_repeat_reason(seen, kept, settings)
         if reason:
             notes.append(item.note("repeated-paragraph", reason))
         else:
-            kept.append(item)
-    return kept, notes
+            kept.append(seen)
+    return [seen.item for seen in kept], notes
 
 
-def find_repeat_reason(item: Item, earlier: list[Item], settings: CleanSettings) -> str | None:
-    """Why ``item`` repeats one of ``earlier`` blocks, or None."""
-    words = _joined(item.text)
-    if not words:
+def find_repeat_reason(block: _Seen, earlier: list[_Seen], settings: CleanSettings) -> str | None:
+    """Why ``block`` repeats one of ``earlier`` blocks, or None."""
+    if not block.words:
         return None
     for other in earlier:
-        if _joined(other.text) == words:
-            return f"repeats line {other.line} ({_preview(other.text)})"
-    if len(words.split()) < settings.min_contained_words:
+        if other.words == block.words:
+            return f"repeats line {other.item.line} ({_preview(other.item.text)})"
+    if len(block.words.split()) < settings.min_contained_words:
         return None
-    paragraphs = [other for other in earlier if other.kind == BLOCK_PARAGRAPH]
+    paragraphs = [other for other in earlier if other.item.kind == BLOCK_PARAGRAPH]
     for other in paragraphs:
-        if f" {words} " in f" {_joined(other.text)} ":
-            return f"contained in line {other.line} ({_preview(other.text)})"
-    return find_sentence_cover(item.text, paragraphs) if item.kind == BLOCK_PARAGRAPH else None
+        if block.padded in other.padded:
+            return f"contained in line {other.item.line} ({_preview(other.item.text)})"
+    if block.item.kind != BLOCK_PARAGRAPH:
+        return None
+    return find_sentence_cover(block.item.text, paragraphs)
 
 
-def find_sentence_cover(text: str, paragraphs: list[Item]) -> str | None:
+def find_sentence_cover(text: str, paragraphs: list[_Seen]) -> str | None:
     """Reason when every sentence of ``text`` occurs in earlier paragraphs, else None."""
     sentences = [_joined(s) for s in split_sentences(text)]
     if len(sentences) < 2:
         return None
-    bodies = [(other.line, f" {_joined(other.text)} ") for other in paragraphs]
     lines = []
     for sentence in sentences:
-        found = [line for line, body in bodies if f" {sentence} " in body]
+        found = [other.item.line for other in paragraphs if f" {sentence} " in other.padded]
         if not found:
             return None
         lines.append(found[0])
