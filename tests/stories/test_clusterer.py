@@ -160,3 +160,28 @@ def test_empty_or_odd_documents_open_stories_without_error(title: str, text: str
     clusterer.assign(QUAKE)
     result = clusterer.assign(Document(5, "outlet-x", title, text))
     assert result.is_new and result.similarity == 0.0
+
+
+def test_similarity_decays_after_the_grace_period() -> None:
+    """The same follow-up joins a day later but not four days later (decay halves it)."""
+    start = datetime(2024, 3, 1, 8, tzinfo=UTC)
+    settings = StoriesSettings(decay_grace_days=1.0, decay_days=1.0)
+    outcomes = {}
+    for gap_days in (1, 4):
+        clusterer = StoryClusterer(settings)
+        clusterer.assign(dataclasses.replace(QUAKE, published=start))
+        later = start + timedelta(days=gap_days)
+        outcomes[gap_days] = clusterer.assign(dataclasses.replace(QUAKE_FOLLOW_UP, published=later))
+    assert not outcomes[1].is_new
+    assert outcomes[4].is_new
+
+
+def test_undated_articles_use_their_own_threshold() -> None:
+    start = datetime(2024, 3, 1, 8, tzinfo=UTC)
+    strict_undated = StoriesSettings(threshold=0.2, undated_threshold=0.99)
+    clusterer = StoryClusterer(strict_undated)
+    clusterer.assign(dataclasses.replace(QUAKE, published=start))
+    dated = clusterer.assign(dataclasses.replace(QUAKE_FOLLOW_UP, published=start))
+    undated = clusterer.assign(dataclasses.replace(QUAKE_FOLLOW_UP, id=3, published=None))
+    assert not dated.is_new
+    assert undated.is_new

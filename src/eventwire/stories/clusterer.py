@@ -28,7 +28,8 @@ from eventwire.stories.features import ArticleFeatures, extract_features, sublin
 class StoriesSettings:
     """Settings of the ``stories`` stage (section ``[stories]``)."""
 
-    threshold: float = 0.20  # minimum similarity to join a story, else a new story opens
+    threshold: float = 0.21  # minimum similarity to join a story, both sides dated
+    undated_threshold: float = 0.21  # the same when the article or the story has no date
     name_weight: float = 0.3  # share of the name cosine in the similarity (rest: words)
     lead_words: int = 150  # words of the body compared, after the title (0 = all)
     title_weight: int = 2  # title terms count this many times
@@ -96,7 +97,7 @@ class StoryClusterer:
         features = self._count_features(doc)
         vectors = self._weigh(features)
         story_id, similarity = self._find_best_story(vectors, doc.published)
-        if story_id is None or similarity < self.settings.threshold:
+        if story_id is None:
             story_id = self._max_story_id + 1
             self._add_to_story(story_id, features, doc.published)
             return StoryAssignment(doc.id, story_id, 0.0, True)
@@ -130,15 +131,23 @@ class StoryClusterer:
     def _find_best_story(
         self, vectors: tuple[dict[str, float], dict[str, float]], when: datetime | None
     ) -> tuple[int | None, float]:
-        best_id, best_similarity = None, -1.0
+        """The story with the largest margin over its joining threshold, if any clears it."""
+        best_id, best_similarity, best_margin = None, 0.0, 0.0
         for story_id in self._select_candidates(vectors):
             story = self._stories[story_id]
             if not self._within_window(story, when):
                 continue
             similarity = self._similarity(vectors, story) * self._time_decay(story, when)
-            if similarity > best_similarity:
-                best_id, best_similarity = story_id, similarity
+            margin = similarity - self._threshold(story, when)
+            if margin >= best_margin and (best_id is None or margin > best_margin):
+                best_id, best_similarity, best_margin = story_id, similarity, margin
         return best_id, best_similarity
+
+    def _threshold(self, story: _Story, when: datetime | None) -> float:
+        """Joining threshold: lower when dates show the article is close to the story."""
+        if when is None or story.first is None:
+            return self.settings.undated_threshold
+        return self.settings.threshold
 
     def _select_candidates(self, vectors: tuple[dict[str, float], dict[str, float]]) -> list[int]:
         """Stories sharing the article's strongest terms, best ``candidates`` by shared weight."""

@@ -1,0 +1,9 @@
+"""eventwire's command line: thin commands over the library (docs/cli.md).
+
+Each module of this package registers its commands on the one Typer ``app``.
+"""
+
+from eventwire.cli import browse, pipeline
+from eventwire.cli.common import app
+
+__all__ = ["app", "browse", "pipeline"]

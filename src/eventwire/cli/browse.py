@@ -1,0 +1,61 @@
+"""Commands that read the store: stories, story, article."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from eventwire import render
+from eventwire.cli.common import JsonOpt, app, fail, open_repository, out, print_json
+
+
+@app.command()
+def stories(
+    ctx: typer.Context,
+    as_json: JsonOpt = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List stories, largest first."""
+    with open_repository(ctx.obj) as repo:
+        found = repo.list_stories(limit=limit)
+    if as_json:
+        print_json([story.as_dict() for story in found])
+    else:
+        render.print_stories(out, found)
+
+
+@app.command()
+def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
+    """Show one story's articles side by side."""
+    with open_repository(ctx.obj) as repo:
+        found = repo.get_story(story_id)
+    if found is None:
+        fail(f"story {story_id} not found", as_json)
+    if as_json:
+        print_json(found.as_dict())
+    else:
+        render.print_story(out, found)
+
+
+@app.command()
+def article(
+    ctx: typer.Context,
+    article_id: int,
+    explain: Annotated[bool, typer.Option(help="Show what cleaning removed, and why.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one article's clean text (and, with --explain, the cleaning notes)."""
+    with open_repository(ctx.obj) as repo:
+        found = repo.get_article(article_id)
+    if found is None:
+        fail(f"article {article_id} not found", as_json)
+    if as_json:
+        data = found.as_dict()
+        data.pop("raw")
+        data["text"] = found.text
+        if not explain:
+            data.pop("notes")
+        print_json(data)
+    else:
+        render.print_article(out, found, explain=explain)
