@@ -19,6 +19,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.machine import describe_machine
 from eventwire.model import Document
 from eventwire.stories import StoriesSettings, StoryClusterer
 from eventwire.stories.evaluate import bcubed_f1, pairwise_f1
@@ -139,7 +140,7 @@ def main() -> None:
     if parser.parse_args().tune:
         tune()
         return
-    results = run_benchmark(StoriesSettings())
+    results = {"machine": describe_machine(), **run_benchmark(StoriesSettings())}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
+from benchmarks.machine import describe_machine
 from eventwire.dedup import Deduplicator, DedupSettings
 from eventwire.dedup.signature import exact_jaccard, word_shingles
 from eventwire.model import Document
@@ -341,6 +342,7 @@ def main() -> None:
     result["lsh"] = measure_lsh_recall(positives, negatives, settings)
     result["end_to_end"] = run_end_to_end(positives, settings)
     result["seconds"] = round(time.perf_counter() - started, 1)
+    result["machine"] = describe_machine()
     RESULT_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULT_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_report(result)

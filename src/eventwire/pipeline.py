@@ -117,8 +117,15 @@ class Pipeline:
         self, paths: Sequence[Path], source: str | None = None, report: RunReport | None = None
     ) -> RunReport:
         """Read, clean and store ``paths``: one transaction per input file."""
+        inputs = iter_inputs(paths, source=source, settings=self.settings.ingest)
+        return self.ingest_inputs(inputs, report)
+
+    def ingest_inputs(
+        self, inputs: Iterable[InputFile], report: RunReport | None = None
+    ) -> RunReport:
+        """Clean and store already-read inputs (files, fetched pages, archive records)."""
         report = report or RunReport()
-        for done, input_file in enumerate(self._read(paths, source, report), start=1):
+        for done, input_file in enumerate(self._count_read(inputs, report), start=1):
             cleaned = self._clean(input_file.articles, report)
             self._store(input_file.origin, cleaned, report)
             self.on_progress("ingest", done, None)
@@ -141,12 +148,10 @@ class Pipeline:
 
     # --- ingest steps ---------------------------------------------------------------
 
-    def _read(
-        self, paths: Sequence[Path], source: str | None, report: RunReport
-    ) -> Iterator[InputFile]:
+    def _count_read(self, inputs: Iterable[InputFile], report: RunReport) -> Iterator[InputFile]:
         stage = report.stage("ingest")
         started = time.perf_counter()
-        for input_file in iter_inputs(paths, source=source, settings=self.settings.ingest):
+        for input_file in inputs:
             stage.count_in += 1
             stage.count_out += len(input_file.articles)
             for rejection in input_file.rejections:
