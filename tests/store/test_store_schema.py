@@ -19,14 +19,14 @@ TABLES = {"sources", "articles", "cleaning_notes", "duplicate_links", "stories",
 
 def test_fresh_database_is_at_migration_head(store_url: str) -> None:
     Repository.open(store_url).close()
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     engine = create_engine(store_url)
     with engine.connect() as conn:
-        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        versions = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
         assert set(inspect(conn).get_table_names()) >= TABLES
     engine.dispose()
-    assert head is not None
-    assert version == head
+    assert heads
+    assert versions == heads
 
 
 def test_opening_twice_keeps_data_and_version(store_url: str) -> None:

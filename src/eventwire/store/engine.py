@@ -37,11 +37,11 @@ def writer(engine: Engine) -> Engine:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Run the packaged Alembic migrations up to head, in one write transaction."""
+    """Run the packaged Alembic migrations up to every head, in one write transaction."""
     config = alembic_config()
     with writer(engine).begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
 
 def alembic_config() -> Config:
