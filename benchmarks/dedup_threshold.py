@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
+from benchmarks.datasets import detokenise, read_jsonl
 from benchmarks.machine import describe_machine
 from eventwire.dedup import Deduplicator, DedupSettings
 from eventwire.dedup.signature import exact_jaccard, word_shingles
@@ -59,29 +60,10 @@ BYLINES = (
     "By Associated Correspondent | Updated 10:32 AM",
     "NEW YORK, March 3 (Wire) -",
 )
-DETOKENIZE_RULES = (
-    (re.compile(r"\s*\\n\s*"), "\n"),  # NewsWCL50 writes paragraph ends as a literal "\n"
-    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"),
-    (re.compile(r" ([,.;:!?%)\]])"), r"\1"),
-    (re.compile(r"([($\[]) "), r"\1"),
-)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 QUOTE_STYLES = {'"': "\u201c", "'": "\u2019"}
 
 Pair = tuple[str, str, str]  # (group label, first body, second body)
-
-
-def detokenize(text: str) -> str:
-    """Lightly undo the corpora's tokenisation ("did n't" -> "didn't", " ," -> ",")."""
-    for pattern, replacement in DETOKENIZE_RULES:
-        text = pattern.sub(replacement, text)
-    return text.strip()
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """Records of a JSON-lines file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def load_negative_pairs() -> list[Pair]:
@@ -91,9 +73,9 @@ def load_negative_pairs() -> list[Pair]:
     """
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for doc in read_jsonl(DATA / "ecbplus" / "docs.jsonl"):
-        groups[f"ecbplus:{doc['subtopic']}"].append((doc["doc_id"], detokenize(doc["text"])))
+        groups[f"ecbplus:{doc['subtopic']}"].append((doc["doc_id"], detokenise(doc["text"])))
     for doc in read_jsonl(DATA / "newswcl50" / "newswcl50_docs.jsonl"):
-        groups[f"newswcl50:{doc['event_id']}"].append((doc["doc_id"], detokenize(doc["text"])))
+        groups[f"newswcl50:{doc['event_id']}"].append((doc["doc_id"], detokenise(doc["text"])))
     return [
         (f"{label.split(':')[0]}:{a_id}|{b_id}", a, b)
         for label, docs in sorted(groups.items())
@@ -127,7 +109,7 @@ def load_source_bodies() -> list[tuple[str, str]]:
     truth = json.loads((DATA / "extraction-scrapinghub" / "ground-truth.json").read_text())
     bodies = [("scrapinghub", item["articleBody"]) for _, item in sorted(truth.items())]
     bodies += [
-        ("ecbplus", detokenize(d["text"])) for d in read_jsonl(DATA / "ecbplus" / "docs.jsonl")
+        ("ecbplus", detokenise(d["text"])) for d in read_jsonl(DATA / "ecbplus" / "docs.jsonl")
     ]
     return [(name, text) for name, text in bodies if len(text.split()) >= MIN_SOURCE_WORDS]
 
