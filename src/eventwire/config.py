@@ -23,12 +23,24 @@ ENV_PREFIX = "EVENTWIRE_"
 def load_config(
     user_file: Path | None = None, env: dict[str, str] | None = None
 ) -> dict[str, dict]:
-    """Merge packaged defaults, an optional user TOML file and the environment."""
+    """Merge packaged defaults, an optional user TOML file and the environment.
+
+    Raises:
+        ValueError: a section that no stage has (a typo must not pass silently).
+    """
     env = os.environ if env is None else env
     merged = _read_packaged_defaults()
+    known = set(merged)
+    overrides = []
     if user_file is not None:
-        _merge(merged, tomllib.loads(Path(user_file).read_text(encoding="utf-8")))
-    _merge(merged, _from_environment(env))
+        overrides.append((str(user_file), tomllib.loads(Path(user_file).read_text("utf-8"))))
+    overrides.append(("the environment", _from_environment(env)))
+    for where, values in overrides:
+        unknown = set(values) - known
+        if unknown:
+            names = ", ".join(f"[{name}]" for name in sorted(unknown))
+            raise ValueError(f"unknown section(s) in {where}: {names}")
+        _merge(merged, values)
     return merged
 
 

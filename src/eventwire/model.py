@@ -75,7 +75,7 @@ class RawArticle(Record):
     raw: str  # the input as read: file text, HTML page, or the JSONL line
     text: str  # text for the cleaner
     format: str  # "text" | "html" | "jsonl"
-    content_hash: str  # sha256 hex of ``raw``: the idempotency key
+    content_hash: str  # sha256 hex of source, URL and ``raw``: the idempotency key
     url: str | None = None
     title: str | None = None  # title from the input's metadata, when it has one
     published: datetime | None = None  # tz-aware, from the input's metadata
@@ -265,3 +265,165 @@ class StageReport(Record):
     def reject(self, reason: str) -> None:
         """Count one rejection under ``reason``."""
         self.rejected[reason] = self.rejected.get(reason, 0) + 1
+
+
+# --- time ---
+
+from datetime import date  # noqa: E402  (appended section: see phase rules)
+
+
+@dataclass(frozen=True)
+class TimeValue(Record):
+    """A temporal expression normalised TIMEX3-style (see docs/time.md).
+
+    ``value`` is e.g. "2026-02-08", "2026-W05", "2026-02", "2026-Q3", "2026-02-03TAF" or
+    "PAST_REF"; ``start``/``end`` is the covered interval of calendar days, inclusive
+    (ISO date strings in ``as_dict``); ``anchored`` says the publication time was needed.
+    """
+
+    value: str
+    start: date | None
+    end: date | None
+    granularity: str  # day | week | month | quarter | half | season | year | decade | ...
+    anchored: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the value with its interval's days as ISO 8601 strings."""
+        data = super().as_dict()
+        for key in ("start", "end"):
+            data[key] = data[key].isoformat() if data[key] is not None else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeValue:
+        """Build the value from ``as_dict`` output."""
+        days = {k: date.fromisoformat(data[k]) if data.get(k) else None for k in ("start", "end")}
+        return cls(
+            value=data["value"],
+            granularity=data["granularity"],
+            anchored=bool(data["anchored"]),
+            **days,
+        )
+
+
+# --- entities and actors ------------------------------------------------------------
+
+PART_TITLE = "title"
+PART_BODY = "body"
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    """A named-entity span: character offsets into the article's title or body text."""
+
+    article_id: int
+    part: str  # PART_TITLE (offsets into Document.title) | PART_BODY (into Document.text)
+    sentence: int  # 0-based sentence index within the part
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | GPE | NORP | LOC | FAC | DATE | TIME
+
+
+@dataclass(frozen=True)
+class ArticleEntities(Record):
+    """Every mention the entities stage found in one article."""
+
+    article_id: int
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasCount(Record):
+    """One surface form of an actor and how many mentions used it."""
+
+    alias: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    """A canonical actor (JSON contract: id, name, type, country, sector, roles, aliases).
+
+    ``key`` is the stable identity the resolver assigns (e.g. ``country:RUS``,
+    ``person:maria okafor``); ``id`` is the store's number (None before storing).
+    """
+
+    key: str
+    name: str
+    type: str  # person | country | government | institution | organisation | place | group
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # GOV, MIL, LEG, JUD, COP, IGO, ...
+    code: str | None = None  # CAMEO-style actor code, e.g. RUSGOV
+    roles: tuple[str, ...] = ()
+    aliases: tuple[AliasCount, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActorLink(Record):
+    """``mention`` refers to the actor whose key is ``actor_key``."""
+
+    mention: Mention
+    actor_key: str
+
+
+@dataclass(frozen=True)
+class MentionTime(Record):
+    """A DATE/TIME mention's normalised value; ``anchor_inferred`` when the story dated it."""
+
+    mention: Mention
+    value: str  # TIMEX3-style value, e.g. "2026-02-08"
+    start: str | None  # first day covered (ISO date)
+    end: str | None  # last day covered (ISO date)
+    anchor_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class ActorStory(Record):
+    """A story an actor appears in, with its number of mentions there."""
+
+    story_id: int
+    title: str
+    mentions: int
+
+
+@dataclass(frozen=True)
+class StoryActors(Record):
+    """The resolver's outcome for one story: its actors and which mention is whom."""
+
+    story_id: int
+    actors: tuple[Actor, ...] = ()
+    links: tuple[ActorLink, ...] = ()
+
+
+# --- live ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedState(Record):
+    """What the store remembers of one watched feed: conditional-GET validators and status."""
+
+    url: str
+    name: str | None = None  # the outlet name given in the feeds file
+    etag: str | None = None
+    last_modified: str | None = None  # the Last-Modified header, verbatim
+    last_polled_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_error: str | None = None  # one line; None once a later poll succeeds
+    last_error_at: datetime | None = None
+    polls: int = 0
+    urls: int = 0  # item URLs fetched (or given up on)
+    articles: int = 0  # of those, articles stored
+    rejected: int = 0  # of those, URLs that gave no article
+
+
+@dataclass(frozen=True)
+class FetchOutcome(Record):
+    """What became of one fetched URL (the store keeps one per URL: a URL is fetched once)."""
+
+    url: str
+    outcome: str  # "stored", "already-stored", or the Rejection reason
+    message: str = ""
+    feed_url: str | None = None  # the feed that listed it, if any
+    transient: bool = False  # a failure worth another attempt later (5xx, timeout, ...)

@@ -7,7 +7,10 @@ The data flow is written down step by step in docs/architecture.md. In short:
 3. the repository stores one file's articles in one transaction (already-stored ones are skipped);
 4. ``process`` rebuilds the dedup and story indexes from what is stored, then takes every
    pending article in id order: dedup links copies to their first copy, story clustering
-   places originals, copies join their original's story; results are saved in batches.
+   places originals, copies join their original's story; results are saved in batches;
+5. then entities are recognised in every clustered original not yet read (in batches), and
+   each story that gained articles has its actors resolved again over all its articles, with
+   its DATE/TIME mentions normalised against each article's (or its story's) publication time.
 
 Stages never call each other; the runner hands records between them and owns batching,
 error containment and timing.
@@ -22,14 +25,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.actors import ActorResolver, ActorsSettings
 from eventwire.clean import CleanSettings, clean_article
 from eventwire.config import section
 from eventwire.dedup import Deduplicator, DedupSettings
+from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.ingest import IngestSettings, iter_inputs
+from eventwire.live.settings import LiveSettings
 from eventwire.model import (
+    PART_TITLE,
+    ArticleEntities,
     CleanArticle,
     Document,
     InputFile,
+    MentionTime,
     ProcessingResult,
     RawArticle,
     Rejection,
@@ -38,6 +47,7 @@ from eventwire.model import (
 )
 from eventwire.store import Repository, StoreSettings
 from eventwire.stories import StoriesSettings, StoryClusterer
+from eventwire.time import TimeSettings, normalize_time, resolve_anchor
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +55,8 @@ ProgressCallback = Callable[[str, int, int | None], None]
 """Called as ``(stage, done, total)``; ``total`` is None when unknown."""
 
 SAVE_BATCH_SIZE = 200
+TIME_LABELS = frozenset({"DATE", "TIME"})
+TIME_CONTEXT_CHARS = 150  # characters either side of a DATE/TIME mention read for its tense
 
 
 @dataclass
@@ -81,6 +93,10 @@ class Settings:
     dedup: DedupSettings
     stories: StoriesSettings
     store: StoreSettings
+    entities: EntitiesSettings = field(default_factory=EntitiesSettings)
+    actors: ActorsSettings = field(default_factory=ActorsSettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
+    live: LiveSettings = field(default_factory=LiveSettings)
 
     @classmethod
     def from_config(cls, config: dict[str, dict]) -> Settings:
@@ -91,6 +107,10 @@ class Settings:
             dedup=section(config, "dedup", DedupSettings),
             stories=section(config, "stories", StoriesSettings),
             store=section(config, "store", StoreSettings),
+            entities=section(config, "entities", EntitiesSettings),
+            actors=section(config, "actors", ActorsSettings),
+            time=section(config, "time", TimeSettings),
+            live=section(config, "live", LiveSettings),
         )
 
 
@@ -106,6 +126,8 @@ class Pipeline:
         self.repo = repo
         self.settings = settings
         self.on_progress = on_progress or (lambda stage, done, total: None)
+        self._recognizer: EntityRecognizer | None = None  # loaded on first use
+        self._resolver: ActorResolver | None = None
 
     def run(self, paths: Sequence[Path], source: str | None = None) -> RunReport:
         """Ingest ``paths`` then process everything pending."""
@@ -144,6 +166,26 @@ class Pipeline:
                 self._save(results, report)
             self.on_progress("process", done, len(pending))
         self._save(results, report)
+        if self.settings.entities.enabled:
+            self.resolve_entities(report)
+        return report
+
+    def resolve_entities(self, report: RunReport | None = None) -> RunReport:
+        """Recognise entities of clustered originals not yet read; re-resolve their stories."""
+        report = report or RunReport()
+        pending = self.repo.entity_pending_documents()
+        if not pending:
+            return report
+        resolver = self._prepare_resolver(report)
+        if resolver is None:  # a broken actor file: nothing is read until it is fixed
+            return report
+        stories: dict[int, None] = {}
+        for start in range(0, len(pending), SAVE_BATCH_SIZE):
+            batch = pending[start : start + SAVE_BATCH_SIZE]
+            self._recognize([document for document, _ in batch], report)
+            stories.update((story_id, None) for _, story_id in batch)
+            self.on_progress("entities", start + len(batch), len(pending))
+        self._resolve_actors(resolver, list(stories), report)
         return report
 
     # --- ingest steps ---------------------------------------------------------------
@@ -248,12 +290,105 @@ class Pipeline:
         story_of[document.id] = assignment.story_id
         return ProcessingResult(document.id, link, assignment)
 
+    # --- entities, actors and time ---------------------------------------------------
+
+    def _recognize(self, documents: list[Document], report: RunReport) -> None:
+        if self._recognizer is None:
+            self._recognizer = EntityRecognizer(self.settings.entities)
+        with _timed(report.stage("entities")) as stage:
+            stage.count_in += len(documents)
+            found = []
+            for document, result in zip(
+                documents, self._recognizer.recognize(documents), strict=True
+            ):
+                if isinstance(result, Rejection):
+                    self._reject(result, stage, report)
+                    result = ArticleEntities(document.id)  # read: not retried on every run
+                else:
+                    stage.count_out += 1
+                found.append(result)
+        with _timed(report.stage("store")):
+            self.repo.save_entities(found)
+
+    def _prepare_resolver(self, report: RunReport) -> ActorResolver | None:
+        """The resolver (country data, organisations, the user's actor file), built once."""
+        if self._resolver is None:
+            resolver = _contain(
+                self.settings.actors.user_file or "actors",
+                "actors-setup-error",
+                ActorResolver,
+                self.settings.actors,
+            )
+            if isinstance(resolver, Rejection):
+                self._reject(resolver, report.stage("actors"), report)
+                return None
+            self._resolver = resolver
+        return self._resolver
+
+    def _resolve_actors(
+        self, resolver: ActorResolver, story_ids: list[int], report: RunReport
+    ) -> None:
+        people = self.repo.people()
+        for done, story_id in enumerate(story_ids, start=1):
+            with _timed(report.stage("actors")) as stage:
+                stage.count_in += 1
+                documents, entities = self.repo.story_entities(story_id)
+                result = _contain(
+                    f"story {story_id}",
+                    "actors-error",
+                    resolver.resolve_story,
+                    story_id,
+                    documents,
+                    entities,
+                    people,
+                )
+                if isinstance(result, Rejection):
+                    self._reject(result, stage, report)
+                    continue
+                stage.count_out += 1
+                people += [a for a in result.actors if a.type == "person"]
+            with _timed(report.stage("time")) as time_stage:
+                times = story_times(documents, entities, self.settings.time)
+                time_stage.count_in += sum(
+                    m.label in TIME_LABELS for e in entities for m in e.mentions
+                )
+                time_stage.count_out += len(times)
+            with _timed(report.stage("store")):
+                self.repo.save_story_actors(result, times, [d.id for d in documents])
+            self.on_progress("actors", done, len(story_ids))
+
     def _save(self, results: list[ProcessingResult], report: RunReport) -> None:
         if not results:
             return
         with _timed(report.stage("store")):
             self.repo.save_results(results)
         results.clear()
+
+
+def story_times(
+    documents: Sequence[Document], entities: Sequence[ArticleEntities], settings: TimeSettings
+) -> list[MentionTime]:
+    """DATE/TIME mentions normalised against their article's (or story's) publication time."""
+    dates = [d.published for d in documents]
+    texts = {d.id: d for d in documents}
+    times = []
+    for article in entities:
+        document = texts[article.article_id]
+        anchor, inferred = resolve_anchor(document.published, dates)
+        for mention in article.mentions:
+            if mention.label not in TIME_LABELS:
+                continue
+            text = document.title if mention.part == PART_TITLE else document.text
+            context = text[
+                max(0, mention.start - TIME_CONTEXT_CHARS) : mention.end + TIME_CONTEXT_CHARS
+            ]
+            value = normalize_time(mention.text, anchor, context, settings)
+            if value is not None:
+                start, end = (d.isoformat() if d else None for d in (value.start, value.end))
+                times.append(
+                    MentionTime(mention, value.value, start, end, inferred and value.anchored)
+                )
+    return times
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""HTML pages: main text with trafilatura, date with htmldate, title and URL from metadata."""
+"""HTML pages: main text with trafilatura; title, date and URL from the page's own metadata."""
 
 from __future__ import annotations
 

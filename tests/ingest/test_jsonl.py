@@ -46,7 +46,8 @@ def test_each_line_is_an_article(tmp_path: Path, ingest) -> None:
     assert [a.origin for a in read.articles] == [f"{path}:1", f"{path}:2", f"{path}:3"]
     assert all(a.format == "jsonl" for a in read.articles)
     assert first.raw == lines[0]
-    assert first.content_hash == hashlib.sha256(lines[0].encode()).hexdigest()
+    key = f"Daily Example\0https://www.news.example/a\0{lines[0]}"
+    assert first.content_hash == hashlib.sha256(key.encode()).hexdigest()
     assert (first.source, first.url, first.title) == (
         "Daily Example",
         "https://www.news.example/a",

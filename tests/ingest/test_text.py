@@ -19,7 +19,8 @@ def test_text_file_becomes_one_text_article(tmp_path: Path, ingest) -> None:
     assert article.raw == article.text == "Headline here\n\nFirst paragraph of the story.\n"
     assert article.title is None and article.published is None and article.url is None
     assert article.source == "outlet"
-    assert article.content_hash == hashlib.sha256(article.raw.encode()).hexdigest()
+    key = f"outlet\0\0{article.raw}"
+    assert article.content_hash == hashlib.sha256(key.encode()).hexdigest()
 
 
 def test_suffixes_text_and_none_are_text(tmp_path: Path, ingest) -> None:

@@ -20,6 +20,7 @@ TABLES = {"sources", "articles", "cleaning_notes", "duplicate_links", "stories",
 def test_fresh_database_is_at_migration_head(store_url: str) -> None:
     Repository.open(store_url).close()
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    assert len(heads) == 1, f"migrations must form one line, found heads {heads}"
     engine = create_engine(store_url)
     with engine.connect() as conn:
         versions = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())

@@ -1,14 +1,19 @@
 """Drop boilerplate lines: notices, link lists, credits and footers (rule ``boilerplate``).
 
 Patterns come from ``boilerplate.txt`` (grouped by kind); a few shape heuristics catch
-lines no pattern lists: bare links, symbol rows and rows of share buttons.
+lines no pattern lists: bare links, symbol rows and rows of share buttons. Below a
+``related-links`` header ("Don't miss", "You may also like", ...), the run of headline-like
+lines that follows (short, not ending like a sentence) is the list itself and goes too
+(detail ``related-list``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
-from eventwire.clean.datafiles import load_patterns
+from eventwire.clean.datafiles import Pattern, load_patterns
 from eventwire.clean.items import Item
 from eventwire.clean.patterns import HANDLE_OR_TAG, LETTER_OR_DIGIT, SHARE_WORDS, URL_LIKE
 from eventwire.clean.settings import CleanSettings
@@ -16,6 +21,12 @@ from eventwire.model import CleaningNote
 from eventwire.textnorm import PUNCTUATION_FOLDS
 
 BOILERPLATE_FILE = "boilerplate.txt"
+RELATED_KIND = "related-links"
+MAX_RELATED_LINES = 8  # a related list longer than this is not dropped past its 8th line
+MAX_HEADLINE_WORDS = 20
+# How a sentence ends (a period, colon, semicolon or comma, maybe before a closing quote);
+# headlines end otherwise (a word, "?", "!", "]").
+SENTENCE_END = re.compile(r"[.:;,…]['\"”’)]*$")
 
 
 def drop_boilerplate(
@@ -23,13 +34,33 @@ def drop_boilerplate(
 ) -> tuple[list[Item], list[CleaningNote]]:
     """Drop every line that matches a boilerplate pattern or heuristic."""
     kept, notes = [], []
+    header: Item | None = None  # the related-links header whose list is being dropped
+    listed = 0
     for item in items:
         reason = find_boilerplate_reason(item.text, settings)
-        if reason:
-            notes.append(item.note("boilerplate", reason))
-        else:
+        if reason is None and header is not None and listed < MAX_RELATED_LINES:
+            reason = find_list_entry_reason(item.text, header)
+            listed += reason is not None
+        if reason is None:
             kept.append(item)
+            header = None
+            continue
+        notes.append(item.note("boilerplate", reason))
+        if reason.startswith(RELATED_KIND):
+            header, listed = item, 0
     return kept, notes
+
+
+def find_list_entry_reason(text: str, header: Item) -> str | None:
+    """Why ``text``, below a related-links header, is an entry of its list (or None)."""
+    if looks_like_headline(text):
+        return f"related-list: headline under the list header on line {header.line}"
+    return None
+
+
+def looks_like_headline(text: str) -> bool:
+    """Short and not ending like a sentence: how the entries of a link list read."""
+    return len(text.split()) <= MAX_HEADLINE_WORDS and not SENTENCE_END.search(text)
 
 
 def find_boilerplate_reason(text: str, settings: CleanSettings) -> str | None:
@@ -37,12 +68,30 @@ def find_boilerplate_reason(text: str, settings: CleanSettings) -> str | None:
     folded = unicodedata.normalize("NFKC", text).translate(PUNCTUATION_FOLDS).strip()
     if len(folded.split()) > settings.max_boilerplate_words:
         return None
+    if not may_match(folded):  # rules out most lines quickly
+        return find_shape_reason(folded)
     for pattern in load_patterns(BOILERPLATE_FILE):
         if not pattern.anchored and '"' in folded:
             continue
         if pattern.regex.search(folded):
             return f"{pattern.kind}: matches /{pattern.regex.pattern}/"
     return find_shape_reason(folded)
+
+
+def may_match(folded: str) -> bool:
+    """Whether some pattern could match: all anchored ones tried in one match at the start."""
+    anchored, unanchored = split_patterns(BOILERPLATE_FILE)
+    if anchored.match(folded):
+        return True
+    return '"' not in folded and any(p.regex.search(folded) for p in unanchored)
+
+
+@cache
+def split_patterns(file_name: str) -> tuple[re.Pattern[str], tuple[Pattern, ...]]:
+    """The file's anchored patterns as one alternation, and its unanchored patterns."""
+    patterns = load_patterns(file_name)
+    joined = "|".join(f"(?:{p.regex.pattern})" for p in patterns if p.anchored)
+    return re.compile(joined, re.IGNORECASE), tuple(p for p in patterns if not p.anchored)
 
 
 def find_shape_reason(folded: str) -> str | None:

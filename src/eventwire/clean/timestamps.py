@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from eventwire.clean.patterns import (
     DATE_SEPARATORS,
@@ -95,9 +96,7 @@ def _parse_with_zone(text: str, settings: CleanSettings) -> tuple[datetime | Non
     if regional:
         text = text[: regional.start()].strip()
     order = "DMY" if DOTTED_DATE.search(text) else settings.slash_date_order
-    parsed = dateparser.parse(
-        text, languages=["en"], settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first"}
-    )
+    parsed = date_parser(order).get_date_data(text).date_obj
     if parsed is None:
         return None, False
     if regional:
@@ -106,6 +105,14 @@ def _parse_with_zone(text: str, settings: CleanSettings) -> tuple[datetime | Non
     if parsed.tzinfo is None:
         return _fixed_offset(parsed.replace(tzinfo=ZoneInfo(settings.default_timezone))), True
     return _fixed_offset(parsed), False
+
+
+@lru_cache(maxsize=4)
+def date_parser(order: str) -> DateDataParser:
+    """One English dateparser per date order, built once (building one is slow)."""
+    return DateDataParser(
+        languages=["en"], settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first"}
+    )
 
 
 def _fixed_offset(when: datetime) -> datetime:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from eventwire import render
+from eventwire.cli.actors import print_story_actors
 from eventwire.cli.common import JsonOpt, app, fail, open_repository, out, print_json
 
 
@@ -17,7 +18,7 @@ def stories(
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
     """List stories, largest first."""
-    with open_repository(ctx.obj) as repo:
+    with open_repository(ctx.obj, create=False) as repo:
         found = repo.list_stories(limit=limit)
     if as_json:
         print_json([story.as_dict() for story in found])
@@ -28,14 +29,16 @@ def stories(
 @app.command()
 def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     """Show one story's articles side by side."""
-    with open_repository(ctx.obj) as repo:
+    with open_repository(ctx.obj, create=False) as repo:
         found = repo.get_story(story_id)
+        cast = repo.list_actors(story_id=story_id) if found is not None else []
     if found is None:
         fail(f"story {story_id} not found", as_json)
     if as_json:
-        print_json(found.as_dict())
+        print_json({**found.as_dict(), "actors": [a.as_dict() for a in cast]})
     else:
         render.print_story(out, found)
+        print_story_actors(cast)
 
 
 @app.command()
@@ -46,7 +49,7 @@ def article(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one article's clean text (and, with --explain, the cleaning notes)."""
-    with open_repository(ctx.obj) as repo:
+    with open_repository(ctx.obj, create=False) as repo:
         found = repo.get_article(article_id)
     if found is None:
         fail(f"article {article_id} not found", as_json)

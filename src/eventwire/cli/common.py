@@ -85,10 +85,13 @@ def load_settings(options: Options) -> Settings:
 
 
 @contextmanager
-def open_repository(options: Options, settings: Settings | None = None) -> Iterator[Repository]:
+def open_repository(
+    options: Options, settings: Settings | None = None, create: bool = True
+) -> Iterator[Repository]:
+    """The repository at ``--db``; read-only commands pass ``create=False``."""
     settings = settings or load_settings(options)
     try:
-        repo = Repository.open(options.db, settings.store)
+        repo = Repository.open(options.db, settings.store, create=create)
     except Exception as error:
         err.print(f"error: cannot open database {options.db}: {error}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from eventwire.ingest.discover import discover_files
-from eventwire.ingest.readers import READERS, read_path
+from eventwire.ingest.readers import READERS, iter_path
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import InputFile, Rejection
 
@@ -34,4 +34,4 @@ def iter_inputs(
         if isinstance(found, Rejection):
             yield InputFile(origin=found.origin, rejections=(found,))
         else:
-            yield read_path(found, source, settings)
+            yield from iter_path(found, source, settings)

@@ -36,22 +36,28 @@ class ArticleFields:
     declared_source: str | None = None  # the input's own ``source`` field
 
 
-def content_hash(raw: str) -> str:
-    """The idempotency key: sha256 hex of the raw input (UTF-8)."""
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+def content_hash(raw: str, source: str, url: str | None) -> str:
+    """The idempotency key: sha256 hex of outlet, URL and raw input.
+
+    Reading the same input again gives the same key (nothing is added twice); the same text
+    published by another outlet is a new report, stored and then linked as a copy by dedup.
+    """
+    key = "\0".join((source, url or "", raw))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def make_article(
     fields: ArticleFields, context: ReadContext, origin: str | None = None
 ) -> RawArticle:
     """A RawArticle from ``fields``, with its hash and inferred outlet."""
+    source = infer_source(fields.declared_source, fields.url, context.source, context.path)
     return RawArticle(
         origin=origin or context.origin,
-        source=infer_source(fields.declared_source, fields.url, context.source, context.path),
+        source=source,
         raw=fields.raw,
         text=fields.text,
         format=fields.format,
-        content_hash=content_hash(fields.raw),
+        content_hash=content_hash(fields.raw, source, fields.url),
         url=fields.url,
         title=fields.title,
         published=fields.published,

@@ -1,4 +1,8 @@
-"""Main text and metadata of an HTML page, with trafilatura and htmldate."""
+"""Main text and metadata of an HTML page: trafilatura for the text, the page's own metadata.
+
+The page is parsed once; its stated title, dates, authors and URL are read by
+``eventwire.ingest.extract_meta``, its main text by trafilatura (see docs/extraction.md).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from eventwire.ingest.context import ArticleFields, ReadContext, make_article
-from eventwire.ingest.dates import parse_datetime
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.errors import MALFORMED_HTML, NO_TEXT, IngestProblem
+from eventwire.ingest.extract_meta import PageMetadata, read_page_metadata
+from eventwire.ingest.extract_text import extract_main_text
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import InputFile
 
@@ -21,8 +25,6 @@ HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
 )
 HTML_SNIFF_CHARS = 4096
-# htmldate output: the time and UTC offset when the page gives them (else 00:00:00, no offset).
-HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 FORMAT_HTML = "html"
 
 
@@ -34,6 +36,8 @@ class ExtractedPage:
     title: str | None
     url: str | None
     published: datetime | None
+    updated: datetime | None = None
+    authors: tuple[str, ...] = ()
 
 
 def looks_like_html(text: str) -> bool:
@@ -50,28 +54,22 @@ def extract_page(html: str, settings: IngestSettings, url: str | None = None) ->
     tree = load_html(html)
     if tree is None:
         raise IngestProblem(MALFORMED_HTML, "malformed HTML: the page does not parse as HTML")
-    document = bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=settings.include_tables,
-        favor_precision=settings.favor_precision,
-        favor_recall=settings.favor_recall,
-        date_extraction_params={
-            "original_date": True,
-            "extensive_search": True,
-            "outputformat": HTMLDATE_FORMAT,
-        },
-    )
-    text = clean_text(document.text if document is not None else None)
+    meta = read_page_metadata(tree)
+    text = extract_main_text(tree, settings, url)
     if not text:
         raise IngestProblem(NO_TEXT, "no main text found in the HTML page")
+    return page_from(text, meta, url)
+
+
+def page_from(text: str, meta: PageMetadata, url: str | None) -> ExtractedPage:
+    """An ExtractedPage from the main text and the stated metadata."""
     return ExtractedPage(
         text=text,
-        title=" ".join((document.title or "").split()) or None,
-        url=clean_text(document.url) or url,
-        published=parse_datetime(document.date),
+        title=meta.title,
+        url=meta.url or url,
+        published=meta.published,
+        updated=meta.updated,
+        authors=meta.authors,
     )
 
 
@@ -97,5 +95,6 @@ def read_decoded_html(html: str, context: ReadContext) -> InputFile:
         url=page.url,
         title=page.title,
         published=page.published,
+        updated=page.updated,
     )
     return InputFile(origin=context.origin, articles=(make_article(fields, context),))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from eventwire.ingest.context import ReadContext
@@ -19,9 +19,11 @@ from eventwire.ingest.html import looks_like_html, read_decoded_html, read_html
 from eventwire.ingest.jsonl import looks_like_jsonl, read_decoded_jsonl, read_jsonl
 from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.text import read_decoded_text, read_text
+from eventwire.ingest.warc import iter_warc
 from eventwire.model import InputFile
 
 Reader = Callable[[bytes, ReadContext], InputFile]
+StreamReader = Callable[[ReadContext], Iterator[InputFile]]  # many InputFiles from one file
 LOGGER = logging.getLogger(__name__)
 
 
@@ -66,6 +68,19 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
 }
+
+
+# Suffix (lowercase) -> reader that streams a large file as many InputFiles (archives).
+STREAM_READERS: dict[str, StreamReader] = {".warc": iter_warc, ".warc.gz": iter_warc}
+
+
+def iter_path(path: Path, source: str | None, settings: IngestSettings) -> Iterator[InputFile]:
+    """Everything in one file: streamed record by record for archives, else one InputFile."""
+    for suffix, stream_reader in STREAM_READERS.items():
+        if path.name.lower().endswith(suffix):
+            yield from stream_reader(ReadContext(path, str(path), source, settings))
+            return
+    yield read_path(path, source, settings)
 
 
 def find_reader(path: Path) -> Reader:

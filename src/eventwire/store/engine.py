@@ -13,7 +13,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 
 from eventwire.store.settings import StoreSettings
 
@@ -31,17 +31,25 @@ def create_store_engine(url: str, settings: StoreSettings) -> Engine:
     return engine
 
 
+def missing_database(url: str) -> str | None:
+    """The path of a SQLite database file that does not exist yet, else None."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return None if Path(parsed.database).exists() else parsed.database
+
+
 def writer(engine: Engine) -> Engine:
     """The same engine, marked so that its transactions take the write lock up front."""
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Run the packaged Alembic migrations up to every head, in one write transaction."""
+    """Run the packaged Alembic migrations up to head, in one write transaction."""
     config = alembic_config()
     with writer(engine).begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+        command.upgrade(config, "head")
 
 
 def alembic_config() -> Config:

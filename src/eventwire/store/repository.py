@@ -8,16 +8,29 @@ from typing import Any
 from sqlalchemy import Engine, Row
 
 from eventwire.model import (
+    Actor,
+    ActorStory,
+    ArticleEntities,
     ArticleSummary,
     ArticleView,
     CleanArticle,
     Document,
+    FeedState,
+    FetchOutcome,
+    Mention,
+    MentionTime,
     ProcessingResult,
     RawArticle,
+    StoryActors,
     StoryView,
 )
-from eventwire.store import reads, writes
-from eventwire.store.engine import create_store_engine, upgrade_schema, writer
+from eventwire.store import actors, feeds, reads, writes
+from eventwire.store.engine import (
+    create_store_engine,
+    missing_database,
+    upgrade_schema,
+    writer,
+)
 from eventwire.store.schema import utc_now
 from eventwire.store.settings import StoreSettings
 
@@ -34,8 +47,17 @@ class Repository:
         self._settings = settings
 
     @classmethod
-    def open(cls, url: str, settings: StoreSettings | None = None) -> Repository:
-        """Connect to ``url`` (e.g. ``sqlite:///eventwire.db``) and upgrade its schema."""
+    def open(
+        cls, url: str, settings: StoreSettings | None = None, create: bool = True
+    ) -> Repository:
+        """Connect to ``url`` (e.g. ``sqlite:///eventwire.db``) and upgrade its schema.
+
+        Raises:
+            FileNotFoundError: ``create`` is False and the SQLite file does not exist.
+        """
+        missing = None if create else missing_database(url)
+        if missing:
+            raise FileNotFoundError(f"no database at {missing}")
         settings = settings or StoreSettings()
         engine = create_store_engine(url, settings)
         try:
@@ -106,6 +128,83 @@ class Repository:
         """The highest story id in use, 0 when there are none."""
         with self._engine.connect() as conn:
             return reads.max_story_id(conn)
+
+    # --- live fetching (store/feeds.py) ---------------------------------------------
+
+    def ensure_feed(self, url: str, name: str | None = None) -> None:
+        """Register feed ``url`` (or update its name)."""
+        with self._writer.begin() as conn:
+            feeds.ensure_feed(conn, url, name)
+
+    def record_poll(
+        self,
+        url: str,
+        validators: tuple[str | None, str | None] | None = None,
+        error: str | None = None,
+    ) -> None:
+        """One poll of a feed: its new (ETag, Last-Modified) on success, else the error."""
+        with self._writer.begin() as conn:
+            feeds.record_poll(conn, url, utc_now(), validators, error)
+
+    def feed_states(self) -> list[FeedState]:
+        """Every watched feed with its state and URL counts."""
+        with self._engine.connect() as conn:
+            return feeds.feed_states(conn)
+
+    def done_urls(self, urls: Sequence[str], max_attempts: int) -> set[str]:
+        """Those of ``urls`` already fetched for good (stored, rejected, out of attempts)."""
+        with self._engine.connect() as conn:
+            return feeds.done_urls(conn, urls, max_attempts)
+
+    def record_outcome(self, outcome: FetchOutcome) -> None:
+        """What became of one fetched URL."""
+        with self._writer.begin() as conn:
+            feeds.record_outcome(conn, outcome, utc_now())
+
+    # --- entities and actors (store/actors.py) ----------------------------------------
+
+    def entity_pending_documents(self) -> list[tuple[Document, int]]:
+        """(document, story id) of processed originals whose entities are not recognised yet."""
+        with self._engine.connect() as conn:
+            return actors.entity_pending_documents(conn)
+
+    def save_entities(self, found: Sequence[ArticleEntities]) -> None:
+        """Store articles' mentions (replacing earlier ones) in one transaction."""
+        with self._writer.begin() as conn:
+            actors.insert_entities(conn, found, utc_now())
+
+    def story_entities(self, story_id: int) -> tuple[list[Document], list[ArticleEntities]]:
+        """A story's recognised originals and their mentions."""
+        with self._engine.connect() as conn:
+            return actors.story_inputs(conn, story_id)
+
+    def save_story_actors(
+        self, result: StoryActors, times: Sequence[MentionTime], article_ids: Sequence[int]
+    ) -> None:
+        """Store a story's actors, actor links and time values in one transaction."""
+        with self._writer.begin() as conn:
+            actors.write_story_actors(conn, result, times, article_ids)
+
+    def people(self) -> list[Actor]:
+        """Every stored person with aliases."""
+        with self._engine.connect() as conn:
+            return actors.people(conn)
+
+    def list_actors(self, story_id: int | None = None) -> list[Actor]:
+        """Actors with mentions (in one story, when given), most mentioned first."""
+        with self._engine.connect() as conn:
+            return actors.list_actors(conn, story_id)
+
+    def find_actor(self, name_or_id: str) -> tuple[Actor, list[ActorStory]] | None:
+        """An actor by id, name or alias, with the stories it appears in; or None."""
+        with self._engine.connect() as conn:
+            found = actors.find_actor(conn, name_or_id)
+            return None if found is None else (found, actors.actor_stories(conn, found.id))
+
+    def article_mentions(self, article_id: int) -> list[tuple[Mention, str | None, int | None]]:
+        """An article's mentions with time value and actor id."""
+        with self._engine.connect() as conn:
+            return actors.article_mentions(conn, article_id)
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -154,3 +154,7 @@ class StoryArticle(Base):
     similarity: Mapped[float] = mapped_column(Float)
 
     __table_args__ = (Index("ix_story_articles_story_id", "story_id"),)
+
+
+# Tables of later features, imported so that Alembic's metadata sees them (issues 3 and 5).
+from eventwire.store import schema_actors, schema_feeds  # noqa: E402, F401

@@ -85,7 +85,7 @@ def name_spans(text: str) -> list[tuple[str, ...]]:
     """Capitalised multi- or single-word spans and numbers, lowercased, stopwords removed.
 
     A single capitalised word that opens a sentence is kept only when the text never
-    uses it in lowercase (so "Police said ..." is dropped but "Lavrov said ..." is kept).
+    uses it in lowercase (so "Police said ..." is dropped but "Okafor said ..." is kept).
     """
     lowercase_words = {t for t in TOKEN.findall(text) if t[0].islower()}
     spans: list[tuple[str, ...]] = []

@@ -1,0 +1,449 @@
+"""Article-body extraction benchmark: eventwire's HTML path beside trafilatura, same run.
+
+Data: ``../shared/data/extraction-scrapinghub/`` (181 real pages with gold bodies, MIT,
+ScrapingHub article-extraction-benchmark). Scoring is the benchmark's own ``evaluate.py``
+(word 4-gram shingles, per-page normalised, macro averages), imported from the data folder.
+
+* eventwire: each page's bytes go through the ingest reader (``read_gzip_html``) and the
+  clean stage; the body scored is the clean blocks (headings and paragraphs) in order, as the
+  store keeps them; ``paragraphs_only`` scores ``CleanArticle.text`` (no headings). Three
+  runs: the current defaults, with tables, and with tables plus the readability vote.
+* trafilatura (the pinned version) with default settings: ``trafilatura.extract(html)``.
+
+Both are timed over the same pages in the same process. The pages are also split by the
+parity of their id (even/odd) so that rules chosen on one half can be checked on the other.
+Titles, publication dates and authors are scored against what each page states in its own
+metadata (see ``read_stated_metadata`` and docs/extraction.md). Run
+``python -m benchmarks.extraction``; results go to ``benchmarks/results/extraction.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+import charset_normalizer
+import lxml.html
+import trafilatura
+
+from benchmarks.datasets import DATA, REPO_ROOT
+from benchmarks.machine import describe_machine
+from eventwire.clean import clean_article
+from eventwire.ingest.context import ReadContext
+from eventwire.ingest.html import extract_page
+from eventwire.ingest.readers import read_gzip_html
+from eventwire.ingest.settings import IngestSettings
+from eventwire.model import CleanArticle
+
+BENCH = DATA / "extraction-scrapinghub"
+RESULTS = REPO_ROOT / "benchmarks" / "results" / "extraction.json"
+WORST_PAGES = 10
+N_BOOTSTRAP = 200
+WARM_UP_PAGES = 10
+TIMING_ROUNDS = 2
+WORDS = re.compile(r"\w+")
+SPACES = re.compile(r"\s+")
+# Title separators before a site name: "Headline | Site", "Headline - Site".
+TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,60}$")
+DATE_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
+
+
+def load_evaluate() -> ModuleType:
+    """The benchmark's own ``evaluate.py``, imported from the data folder."""
+    spec = importlib.util.spec_from_file_location("scrapinghub_evaluate", BENCH / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_pages() -> dict[str, bytes]:
+    """Page id -> gzip bytes, in id order."""
+    return {p.name.split(".")[0]: p.read_bytes() for p in sorted((BENCH / "html").glob("*.gz"))}
+
+
+@dataclass(frozen=True)
+class VoteSettings(IngestSettings):
+    """Ingest settings with the readability vote on (see eventwire.ingest.extract_text)."""
+
+    vote_on_disagreement: bool = True
+
+
+def run_eventwire(page_id: str, data: bytes, settings: IngestSettings) -> CleanArticle | None:
+    """One page through the ingest reader and the clean stage (None when rejected)."""
+    context = ReadContext(Path(f"{page_id}.html.gz"), page_id, None, settings)
+    read = read_gzip_html(data, context)
+    clean = clean_article(read.articles[0]) if read.articles else None
+    return clean if isinstance(clean, CleanArticle) else None
+
+
+def run_trafilatura(page_id: str, data: bytes, settings: None = None) -> str:
+    """trafilatura.extract with its default settings on one page."""
+    return trafilatura.extract(gzip.decompress(data)) or ""
+
+
+# eventwire as configured by default; with tables kept (the recommended default); and with
+# tables and the readability vote (see eventwire.ingest.extract_text).
+EVENTWIRE_RUNS = {
+    "eventwire": IngestSettings(),
+    "eventwire_tables": IngestSettings(include_tables=True),
+    "eventwire_tables_vote": VoteSettings(include_tables=True),
+}
+RUNNERS = {
+    **{name: (run_eventwire, settings) for name, settings in EVENTWIRE_RUNS.items()},
+    "trafilatura": (run_trafilatura, None),
+}
+
+
+def time_all(pages: dict[str, bytes]) -> dict[str, tuple[dict, float]]:
+    """Each runner's outputs and seconds, best of TIMING_ROUNDS.
+
+    The runners take turns page by page, so that load from other processes on the machine
+    falls on all of them alike.
+    """
+    for page_id, data in list(pages.items())[:WARM_UP_PAGES]:  # imports, lazy tables
+        for runner, settings in RUNNERS.values():
+            runner(page_id, data, settings)
+    best = dict.fromkeys(RUNNERS, float("inf"))
+    outputs: dict[str, dict] = {name: {} for name in RUNNERS}
+    for _ in range(TIMING_ROUNDS):
+        taken = dict.fromkeys(RUNNERS, 0.0)
+        for page_id, data in pages.items():
+            for name, (runner, settings) in RUNNERS.items():
+                start = time.perf_counter()
+                outputs[name][page_id] = runner(page_id, data, settings)
+                taken[name] += time.perf_counter() - start
+        best = {name: min(best[name], taken[name]) for name in RUNNERS}
+    return {name: (outputs[name], best[name]) for name in RUNNERS}
+
+
+def score(evaluate: ModuleType, truth: dict, bodies: dict[str, str], ids: list[str]) -> dict:
+    """F1/P/R/accuracy (the benchmark's ``evaluate``) over the pages ``ids``."""
+    gold = {i: truth[i] for i in ids}
+    pred = {i: {"articleBody": bodies[i]} for i in ids}
+    metrics = evaluate.evaluate(gold, pred, N_BOOTSTRAP)
+    metrics.pop("tp_fp_fns")
+    return {k: round(v, 4) for k, v in metrics.items()}
+
+
+def score_halves(evaluate: ModuleType, truth: dict, bodies: dict[str, str]) -> dict:
+    """Scores on all pages and on the even/odd id halves."""
+    ids = sorted(truth)
+    return {
+        "all": score(evaluate, truth, bodies, ids),
+        "even": score(evaluate, truth, bodies, [i for i in ids if int(i, 16) % 2 == 0]),
+        "odd": score(evaluate, truth, bodies, [i for i in ids if int(i, 16) % 2 == 1]),
+    }
+
+
+def worst_pages(evaluate: ModuleType, truth: dict, bodies: dict[str, str]) -> list[dict]:
+    """The pages with the lowest F1, each with a one-line reason."""
+    rows = []
+    for page_id, gold in truth.items():
+        tp, fp, fn = evaluate.string_shingle_matching(gold["articleBody"], bodies[page_id])
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        reason = explain(gold["articleBody"], bodies[page_id], p, r)
+        row = {"id": page_id, "url": gold["url"], "f1": round(f1, 3), "precision": round(p, 3)}
+        rows.append({**row, "recall": round(r, 3), "reason": reason})
+    rows.sort(key=lambda row: row["f1"])
+    return rows[:WORST_PAGES]
+
+
+def explain(gold: str, predicted: str, precision: float, recall: float) -> str:
+    """One line: which kind of error dominates, with the first words of the largest one."""
+    if not predicted.strip():
+        return "nothing extracted"
+    if precision < recall:
+        chunk = largest_unmatched(predicted, gold)
+        return f"extra text kept ({len(chunk)} words): {' '.join(chunk[:12])!r}"
+    chunk = largest_unmatched(gold, predicted)
+    return f"body text missing ({len(chunk)} words): {' '.join(chunk[:12])!r}"
+
+
+def largest_unmatched(text: str, other: str) -> list[str]:
+    """The longest run of ``text``'s words whose 4-grams do not occur in ``other``."""
+    words, known = WORDS.findall(text), set()
+    other_words = WORDS.findall(other)
+    for i in range(len(other_words) - 3):
+        known.add(tuple(other_words[i : i + 4]))
+    best: list[str] = []
+    run: list[str] = []
+    for i in range(len(words) - 3):
+        if tuple(words[i : i + 4]) in known:
+            best, run = max(best, run, key=len), []
+        else:
+            run.append(words[i])
+    return max(best, run, key=len)
+
+
+# --- what a page states in its metadata -----------------------------------------------
+
+
+def read_stated_metadata(html: bytes) -> dict:
+    """Title, publication date and authors as the page states them in its metadata.
+
+    Title: og:title, else JSON-LD headline, else the first <h1>. Date: JSON-LD
+    datePublished, else the first date meta in DATE_METAS. Authors: JSON-LD author names,
+    else author metas (AUTHOR_METAS, URLs skipped). None when the page states nothing.
+    """
+    tree = lxml.html.fromstring(decode_page(html))
+    metas = read_metas(tree)
+    ld = read_json_ld(tree)
+    h1 = tree.xpath("//h1")
+    title = metas.get("og:title") or ld.get("headline") or (h1 and h1[0].text_content())
+    date = ld.get("datePublished") or next((metas[m] for m in DATE_METAS if m in metas), None)
+    authors = ld.get("authors") or [
+        v for m in AUTHOR_METAS for v in metas.get_all(m) if "://" not in v
+    ]
+    return {"title": norm(title) or None, "date": date, "authors": sorted(set(authors))}
+
+
+def decode_page(data: bytes) -> str:
+    """A gzip page's text: UTF-8 when it is valid UTF-8, else charset-normalizer's guess."""
+    raw = gzip.decompress(data)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(charset_normalizer.from_bytes(raw).best() or raw.decode("latin-1"))
+
+
+class Metas(dict):
+    """Lower-cased meta name/property -> first content, keeping every value too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, list[str]] = {}
+
+    def get_all(self, key: str) -> list[str]:
+        """Every value stated for ``key``."""
+        return self.values.get(key, [])
+
+
+def read_metas(tree: lxml.html.HtmlElement) -> Metas:
+    """The page's <meta name|property|itemprop=... content=...> pairs."""
+    metas = Metas()
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = norm(meta.get("content"))
+        if key and value:
+            metas.setdefault(key, value)
+            metas.values.setdefault(key, []).append(value)
+    return metas
+
+
+def read_json_ld(tree: lxml.html.HtmlElement) -> dict:
+    """headline, datePublished and author names of the first article-like JSON-LD object."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content())
+        except (json.JSONDecodeError, TypeError):
+            continue
+        for item in iter_ld_objects(data):
+            if item.get("datePublished") or item.get("headline"):
+                return {
+                    "headline": item.get("headline"),
+                    "datePublished": item.get("datePublished"),
+                    "authors": ld_names(item.get("author")),
+                }
+    return {}
+
+
+def iter_ld_objects(data: object) -> list[dict]:
+    """Every dict in a JSON-LD value, @graph and lists flattened."""
+    if isinstance(data, list):
+        return [obj for item in data for obj in iter_ld_objects(item)]
+    if isinstance(data, dict):
+        return [data, *iter_ld_objects(data.get("@graph", []))]
+    return []
+
+
+def ld_names(value: object) -> list[str]:
+    """Person names from a JSON-LD author value."""
+    if isinstance(value, list):
+        return [n for v in value for n in ld_names(v)]
+    if isinstance(value, dict):
+        value = value.get("name")
+    return [norm(value)] if isinstance(value, str) and norm(value) else []
+
+
+def norm(value: object) -> str:
+    """White space collapsed; '' for non-strings."""
+    return SPACES.sub(" ", value).strip() if isinstance(value, str) else ""
+
+
+def same_title(stated: str, found: str | None) -> bool:
+    """Equal after case/white space folding, or equal once a ' | Site' suffix is cut."""
+    a, b = norm(stated).casefold(), norm(found).casefold()
+    return bool(b) and (a == b or TITLE_SUFFIX.sub("", a) == TITLE_SUFFIX.sub("", b))
+
+
+def same_date(stated: str, found: datetime | None) -> tuple[bool, bool | None]:
+    """(same calendar instant to the minute or same day when no time, same UTC offset)."""
+    parsed = parse_stated_date(stated)
+    if parsed is None or found is None:
+        return False, None
+    if parsed.tzinfo is None:
+        return parsed.date() == found.date(), None
+    same = parsed == found
+    return same, same and parsed.utcoffset() == found.utcoffset()
+
+
+def parse_stated_date(value: str) -> datetime | None:
+    """An ISO 8601 date/time string (trailing Z accepted), or None."""
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def eventwire_metadata(pages: dict[str, bytes], cleaned: dict) -> dict[str, dict]:
+    """Title and date as eventwire stores them (clean stage), authors as the reader finds them."""
+    settings, found = IngestSettings(), {}
+    for page_id, data in pages.items():
+        clean = cleaned[page_id]
+        page = extract_page(decode_page(data), settings)
+        found[page_id] = {
+            "title": clean.title if clean else None,
+            "published": clean.published if clean else None,
+            "authors": page.authors,
+        }
+    return found
+
+
+def trafilatura_metadata(pages: dict[str, bytes]) -> dict[str, dict]:
+    """Title, date and authors from trafilatura's own metadata (with htmldate), for contrast."""
+    found = {}
+    for page_id, data in pages.items():
+        document = trafilatura.bare_extraction(
+            gzip.decompress(data),
+            with_metadata=True,
+            date_extraction_params={"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        )
+        author = (document.author if document else None) or ""
+        found[page_id] = {
+            "title": document.title if document else None,
+            "published": parse_stated_date(document.date or "") if document else None,
+            "authors": tuple(a.strip() for a in author.split(";") if a.strip()),
+        }
+    return found
+
+
+def score_metadata(pages: dict[str, bytes], found: dict[str, dict]) -> dict:
+    """Accuracy of found titles, dates (and UTC offsets) and authors against the stated ones."""
+    counts = {k: [0, 0] for k in ("title", "date", "date_offset", "authors")}
+    misses: dict[str, list] = {"title": [], "date": [], "authors": []}
+    for page_id, data in pages.items():
+        stated, page = read_stated_metadata(data), found[page_id]
+        if stated["title"]:
+            ok = same_title(stated["title"], page["title"])
+            tally(counts, misses, "title", ok, page_id, stated["title"], page["title"])
+        if stated["date"] and parse_stated_date(stated["date"]):
+            when = page["published"]
+            ok, offset_ok = same_date(stated["date"], when)
+            tally(counts, misses, "date", ok, page_id, stated["date"], when and when.isoformat())
+            if offset_ok is not None or (ok is False and "T" in stated["date"]):
+                counts["date_offset"][0] += bool(offset_ok)
+                counts["date_offset"][1] += 1
+        if stated["authors"]:
+            names = sorted({a.casefold() for a in page["authors"]})
+            ok = names == sorted({a.casefold() for a in stated["authors"]})
+            tally(counts, misses, "authors", ok, page_id, stated["authors"], list(page["authors"]))
+    accuracy = {
+        k: {"correct": c, "stated": n, "accuracy": round(c / n, 3) if n else None}
+        for k, (c, n) in counts.items()
+    }
+    return {"accuracy": accuracy, "misses": {k: v[:15] for k, v in misses.items()}}
+
+
+def tally(counts: dict, misses: dict, key: str, ok: bool, page_id: str, stated, found) -> None:
+    """Count one comparison; remember a miss."""
+    counts[key][0] += bool(ok)
+    counts[key][1] += 1
+    if not ok:
+        misses[key].append({"id": page_id, "stated": stated, "found": found})
+
+
+def body_of(clean: CleanArticle | None) -> str:
+    """The article's clean blocks (headings and paragraphs) in order; '' when rejected."""
+    return "\n\n".join(b.text for b in clean.blocks) if clean is not None else ""
+
+
+def paragraphs_of(clean: CleanArticle | None) -> str:
+    """``CleanArticle.text`` (the store's ``body`` column: paragraphs only, no headings)."""
+    return clean.text if clean is not None else ""
+
+
+def describe_run(evaluate, truth, bodies, seconds: float, traf_seconds: float) -> dict:
+    """Scores on all pages and both halves, speed, and the time ratio to trafilatura."""
+    return {
+        **score_halves(evaluate, truth, bodies),
+        "seconds": round(seconds, 2),
+        "pages_per_second": round(len(bodies) / seconds, 1),
+        "time_ratio_to_trafilatura": round(seconds / traf_seconds, 2),
+    }
+
+
+def run() -> dict:
+    """Score and time eventwire (default, and with the vote) and trafilatura."""
+    evaluate, truth, pages = load_evaluate(), load_evaluate_truth(), load_pages()
+    timed = time_all(pages)
+    traf, traf_seconds = timed["trafilatura"]
+    result = {"benchmark": "extraction", "pages": len(pages)}
+    for name in EVENTWIRE_RUNS:
+        cleaned, seconds = timed[name]
+        bodies = {i: body_of(c) for i, c in cleaned.items()}
+        paragraphs = {i: paragraphs_of(c) for i, c in cleaned.items()}
+        result[name] = {
+            **describe_run(evaluate, truth, bodies, seconds, traf_seconds),
+            "paragraphs_only": score(evaluate, truth, paragraphs, sorted(truth)),
+            "worst_pages": worst_pages(evaluate, truth, bodies),
+        }
+    result["trafilatura"] = {
+        "version": trafilatura.__version__,
+        "settings": "trafilatura.extract(html), defaults",
+        **describe_run(evaluate, truth, traf, traf_seconds, traf_seconds),
+    }
+    result["metadata"] = {
+        "eventwire": score_metadata(pages, eventwire_metadata(pages, timed["eventwire"][0])),
+        "trafilatura": score_metadata(pages, trafilatura_metadata(pages)),
+    }
+    return result
+
+
+def load_evaluate_truth() -> dict:
+    """The gold bodies: id -> {articleBody, url}."""
+    return json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    """Run the benchmark and write benchmarks/results/extraction.json."""
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    result = {"machine": describe_machine(), **run()}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Non-person mentions -> actors: countries, governments, institutions, organisations, places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.actors.countries import CountryIndex
+from eventwire.actors.roles import institution_sectors
+from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, surface_key
+from eventwire.model import Actor, Mention
+
+TYPE_PERSON = "person"
+TYPE_COUNTRY = "country"
+TYPE_GOVERNMENT = "government"
+TYPE_INSTITUTION = "institution"
+TYPE_ORGANISATION = "organisation"
+TYPE_PLACE = "place"
+TYPE_GROUP = "group"
+SECTOR_GOV = "GOV"
+GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A capital after one of these is the place itself ("talks in Lima"), otherwise it speaks
+# for its government ("a row between Lima and Santiago").
+PLACE_CONTEXT = re.compile(
+    r"(?:\b(?:in|at|to|from|near|into|outside|around|via|across|towards?|inside|capital,?)\s+)$",
+    re.IGNORECASE,
+)
+# A capital before one of these names where something happens ("the Geneva talks").
+PLACE_FOLLOWERS = re.compile(
+    r"^\s+(?:talks|meeting|meetings|summit|conference|negotiations|round|process|accord|"
+    r"agreement|declaration|format|airport|port|residents|streets)\b",
+    re.IGNORECASE,
+)
+MAX_COUNTRY_WORDS = 4
+
+
+@dataclass
+class Classifier:
+    """Finds the actor of a non-person mention from country data and organisation lists."""
+
+    countries: CountryIndex
+    organisations: dict[str, Actor]  # surface key -> actor (packaged and user organisations)
+
+    def classify(self, mention: Mention, text: str) -> Actor | None:
+        """The actor ``mention`` refers to (None for DATE/TIME and empty spans)."""
+        if mention.label == "NORP":
+            return self._norp(mention)
+        if mention.label == "ORG":
+            return self.organisation(mention.text)
+        if mention.label in GEO_LABELS:
+            return self._geo(mention, text)
+        return None
+
+    def _norp(self, mention: Mention) -> Actor | None:
+        iso3 = self.countries.demonym(mention.text) or self.countries.country(mention.text)
+        if iso3:
+            return self.country_actor(iso3)
+        key = surface_key(mention.text)
+        return Actor(f"group:{key}", _display(mention.text), TYPE_GROUP) if key else None
+
+    def _geo(self, mention: Mention, text: str) -> Actor | None:
+        countries = self.countries
+        known = self._known_organisation(mention.text)
+        if known is not None:
+            return known
+        iso3 = countries.any_country(mention.text)
+        if iso3:
+            return self.country_actor(iso3)
+        capital = countries.capital(mention.text)
+        if capital and not _used_as_place(mention, text):
+            return self.government_actor(capital)
+        metonym = countries.institution(mention.text)
+        if metonym:
+            return self.institution_actor(*metonym, _display(mention.text), named=True)
+        region = countries.subdivision(mention.text) if mention.label == "GPE" else None
+        return self.place_actor(mention.text, capital or region)
+
+    def organisation(self, surface: str) -> Actor | None:
+        """An organisation name: a listed organisation, a state institution or a plain one."""
+        known = self._known_organisation(surface)
+        if known is not None:
+            return known
+        metonym = self.countries.institution(surface)
+        if metonym:
+            return self.institution_actor(*metonym, _display(surface), named=True)
+        state = self._state(surface)
+        if state is not None:
+            return state
+        iso3, rest = self.split_country(surface)
+        sector = institution_sector(rest)
+        if iso3 and sector:
+            return self.institution_actor(iso3, sector, rest)
+        key = surface_key(surface)
+        if not key:
+            return None
+        return Actor(f"org:{key}", _display(surface), TYPE_ORGANISATION, country=iso3)
+
+    def _state(self, surface: str) -> Actor | None:
+        """A country or capital tagged as an organisation speaks for that state."""
+        iso3 = self.countries.any_country(surface)
+        if iso3:
+            return self.country_actor(iso3)
+        capital = self.countries.capital(surface)
+        return self.government_actor(capital) if capital else None
+
+    def split_country(self, surface: str) -> tuple[str | None, str]:
+        """("CHL", "Foreign Ministry") from "the Chilean Foreign Ministry" / "Chile's ..."."""
+        words = LEADING_ARTICLE.sub("", surface.strip()).split()
+        for size in range(min(MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
+            head = " ".join(words[:size])
+            iso3 = self.countries.any_country(POSSESSIVE.sub("", head))
+            if iso3:
+                return iso3, " ".join(words[size:])
+        return None, " ".join(words)
+
+    def _known_organisation(self, surface: str) -> Actor | None:
+        key = surface_key(surface)
+        return self.organisations.get(key) or self.organisations.get(key.replace(".", ""))
+
+    def country_actor(self, iso3: str) -> Actor:
+        """The country itself (CAMEO code: the ISO-3 code)."""
+        return Actor(f"country:{iso3}", self._name(iso3), TYPE_COUNTRY, iso3, None, iso3)
+
+    def government_actor(self, iso3: str) -> Actor:
+        """A country's government, e.g. from its capital (code ISO-3 + GOV)."""
+        name = f"{self._name(iso3)} government"
+        return Actor(
+            f"government:{iso3}", name, TYPE_GOVERNMENT, iso3, SECTOR_GOV, iso3 + SECTOR_GOV
+        )
+
+    def institution_actor(self, iso3: str, sector: str, title: str, named: bool = False) -> Actor:
+        """A state institution such as a ministry (code ISO-3 + sector).
+
+        ``named``: the title is a proper name of its own ("the Kremlin"), not "Foreign Ministry".
+        """
+        country = self.countries.countries.get(iso3)
+        adjective = (country.demonym if country else None) or self._name(iso3)
+        title = _display(title)
+        prefixed = named or title.lower().startswith(adjective.lower())
+        name = title if prefixed else f"{adjective} {title}"
+        key = f"institution:{iso3}:{surface_key(title)}"
+        return Actor(key, name, TYPE_INSTITUTION, iso3, sector, iso3 + sector)
+
+    def place_actor(self, surface: str, iso3: str | None) -> Actor:
+        """A place (city, region, sea, building), in its country when known."""
+        key = f"place:{iso3 or '-'}:{surface_key(surface)}"
+        return Actor(key, _display(surface), TYPE_PLACE, iso3)
+
+    def _name(self, iso3: str) -> str:
+        country = self.countries.countries.get(iso3)
+        return country.name if country else iso3
+
+
+def _used_as_place(mention: Mention, text: str) -> bool:
+    """True when a capital names the city, not its government (also in a dateline)."""
+    before = PLACE_CONTEXT.search(text[: mention.start]) is not None
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    dateline = mention.text.isupper() and not text[line_start : mention.start].strip()
+    return before or dateline or PLACE_FOLLOWERS.match(text[mention.end :]) is not None
+
+
+def institution_sector(words: str) -> str | None:
+    """Sector of the longest institution phrase that ``words`` ends with."""
+    lowered = " ".join(words.lower().split())
+    best: tuple[int, str] | None = None
+    for phrase, sector in institution_sectors().items():
+        if (lowered == phrase or lowered.endswith(" " + phrase)) and (
+            best is None or len(phrase) > best[0]
+        ):
+            best = (len(phrase), sector)
+    return best[1] if best else None
+
+
+def _display(surface: str) -> str:
+    return POSSESSIVE.sub("", LEADING_ARTICLE.sub("", " ".join(surface.split())))

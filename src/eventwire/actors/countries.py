@@ -1,0 +1,173 @@
+"""Country names, demonyms, capitals and state metonyms -> ISO 3166-1 alpha-3.
+
+Country names and codes come from pycountry (ISO 3166); demonyms, capitals and alternative
+spellings from the countryinfo package; data/country_extras.yaml adds the few forms neither
+has ("U.S.", "Britain", "the Kremlin").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pycountry
+from countryinfo import all_countries
+
+from eventwire.actors.datafiles import read_data
+from eventwire.actors.text import dotless, surface_key
+
+EXTRAS_FILE = "country_extras.yaml"
+CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
+SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
+DEMONYM_PLURAL = "s"
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country: its code, display name and demonym."""
+
+    iso3: str
+    name: str
+    demonym: str | None = None
+
+
+@dataclass
+class CountryIndex:
+    """Lookups from surface forms to countries."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # key -> iso3
+    short_names: dict[str, str] = field(default_factory=dict)  # upper-case-only codes
+    demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (iso3, sector)
+    subdivisions: dict[str, str] = field(default_factory=dict)
+
+    def country(self, surface: str) -> str | None:
+        """ISO-3 of a country name ("Chile", "the United Kingdom", "UK")."""
+        return self._lookup(self.names, surface) or self._short(surface)
+
+    def demonym(self, surface: str) -> str | None:
+        """ISO-3 of a demonym ("Chilean", "Peruvians")."""
+        found = self._lookup(self.demonyms, surface)
+        if found is None and surface.endswith(DEMONYM_PLURAL):
+            found = self._lookup(self.demonyms, surface[: -len(DEMONYM_PLURAL)])
+        return found
+
+    def capital(self, surface: str) -> str | None:
+        """ISO-3 of the country whose capital is ``surface``."""
+        return self._lookup(self.capitals, surface)
+
+    def institution(self, surface: str) -> tuple[str, str] | None:
+        """(ISO-3, sector) of a state metonym ("the Kremlin")."""
+        key = surface_key(surface)
+        return self.institutions.get(key) or self.institutions.get(dotless(key))
+
+    def subdivision(self, surface: str) -> str | None:
+        """ISO-3 of the country a region or province belongs to."""
+        return self._lookup(self.subdivisions, surface)
+
+    def any_country(self, surface: str) -> str | None:
+        """ISO-3 from a name, demonym or code (for country words inside other names)."""
+        return self.country(surface) or self.demonym(surface)
+
+    @staticmethod
+    def _lookup(table: dict[str, str], surface: str) -> str | None:
+        key = surface_key(surface)
+        return table.get(key) or table.get(dotless(key))
+
+    def _short(self, surface: str) -> str | None:
+        text = surface_key(surface).upper()
+        stripped = surface.strip().removeprefix("the ").strip()
+        if stripped.replace(".", "") != stripped.replace(".", "").upper():
+            return None
+        return self.short_names.get(dotless(text))
+
+
+def build_country_index() -> CountryIndex:
+    """Build the index from pycountry, countryinfo and the extras file."""
+    index = CountryIndex()
+    _add_pycountry(index)
+    _add_countryinfo(index)
+    _add_extras(index, read_data(EXTRAS_FILE) or {})
+    _add_subdivisions(index)
+    return index
+
+
+def _add_name(index: CountryIndex, name: str, iso3: str) -> None:
+    key = surface_key(name)
+    if not key:
+        return
+    if len(dotless(key)) <= SHORT_FORM_LENGTH:
+        index.short_names.setdefault(dotless(key).upper(), iso3)
+    else:
+        index.names.setdefault(key, iso3)
+
+
+def _add_pycountry(index: CountryIndex) -> None:
+    for entry in pycountry.countries:
+        name = getattr(entry, "common_name", None) or entry.name
+        index.countries[entry.alpha_3] = Country(entry.alpha_3, name)
+        for form in (name, entry.name, getattr(entry, "official_name", None)):
+            if form:
+                _add_name(index, form, entry.alpha_3)
+        index.short_names.setdefault(entry.alpha_3, entry.alpha_3)
+
+
+def _add_countryinfo(index: CountryIndex) -> None:
+    for info in sorted(all_countries(), key=_population, reverse=True):
+        iso3 = _iso3(info)
+        if iso3 not in index.countries:
+            continue
+        spellings = info.alt_spellings() or []
+        if _is_main_entry(info, iso3):
+            index.countries[iso3] = Country(iso3, info.name(), info.demonym())
+        for form in [info.name(), *spellings]:
+            _add_name(index, form, iso3)
+        if info.demonym():
+            index.demonyms.setdefault(surface_key(info.demonym()), iso3)
+        _add_capital(index, info.capital(), iso3)
+
+
+def _population(info: object) -> int:
+    """Larger countries first, so they claim forms that several entries share ("American")."""
+    return info.population() or 0
+
+
+def _is_main_entry(info: object, iso3: str) -> bool:
+    """countryinfo lists some regions under their state's code; the state lists its alpha-2."""
+    alpha2 = pycountry.countries.get(alpha_3=iso3).alpha_2
+    return alpha2 in (info.alt_spellings() or [])
+
+
+def _iso3(info: object) -> str | None:
+    try:
+        return info.iso(3)
+    except Exception:  # countryinfo raises on entries without ISO data
+        return None
+
+
+def _add_capital(index: CountryIndex, capital: str | list[str] | None, iso3: str) -> None:
+    capitals = capital if isinstance(capital, list) else [capital] if capital else []
+    for name in capitals:
+        for form in {name, CAPITAL_SUFFIX.sub("", name)}:
+            index.capitals.setdefault(surface_key(form), iso3)
+
+
+def _add_extras(index: CountryIndex, extras: dict) -> None:
+    for iso3, entry in extras.items():
+        for name in entry.get("names", []):
+            _add_name(index, name, iso3)
+        for capital in entry.get("capitals", []):
+            _add_capital(index, capital, iso3)
+        for demonym in entry.get("demonyms", []):
+            index.demonyms.setdefault(surface_key(demonym), iso3)
+        for name, sector in (entry.get("institutions") or {}).items():
+            index.institutions[surface_key(name)] = (iso3, sector)
+
+
+def _add_subdivisions(index: CountryIndex) -> None:
+    for subdivision in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=subdivision.country_code)
+        if country is not None:
+            index.subdivisions.setdefault(surface_key(subdivision.name), country.alpha_3)

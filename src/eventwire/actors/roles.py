@@ -1,0 +1,113 @@
+"""Roles from titles before a name and from appositions after it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventwire.actors.datafiles import read_sector_lists
+
+ROLES_FILE = "roles.yaml"
+INSTITUTIONS_FILE = "institutions.yaml"
+# Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister").
+COUNTRY_GAP = re.compile(r"^(?:['’]s)?\s*$")
+# Start of an apposition after a name: ", the ..." / ", Chile's ..." (at most a few words).
+APPOSITION_START = re.compile(r"^\s*,\s*(?:the\s+|an?\s+)?")
+# Words allowed between the apposition's start and its title: country words and possessives
+# ("Chile's", "the country's", "Chilean"), never a clause ("who met with").
+APPOSITION_GAP = re.compile(
+    r"^(?:(?:[A-Z][\w.\-]*|[\w.\-]+['’]s|former|retired|acting|then|new|outgoing|incoming"
+    r"|interim|veteran|top|senior|chief|first|second|longtime)\s+){0,4}$"
+)
+# A title followed by a name or a possessive is someone else's ("X, President Y's aide",
+# "X, the president's adviser").
+NAME_AFTER = re.compile(r"^(?:\s+[A-Z]|['’]s\b)")
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
+APPOSITION_WINDOW = 60  # characters after the name searched for an apposition
+PREFIX_WINDOW = 80  # characters before the name searched for a title
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A title found next to a name: its display form, sector and character span."""
+
+    role: str
+    sector: str
+    start: int
+    end: int
+
+
+@cache
+def role_sectors() -> dict[str, str]:
+    """Lowercase title -> sector, from data/roles.yaml."""
+    return read_sector_lists(ROLES_FILE)
+
+
+@cache
+def institution_sectors() -> dict[str, str]:
+    """Lowercase institution word -> sector, from data/institutions.yaml."""
+    return read_sector_lists(INSTITUTIONS_FILE)
+
+
+@cache
+def _alternation(phrases: tuple[str, ...]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<role>{_alternation(tuple(role_sectors()))})\s+$", re.I)
+
+
+@cache
+def _title_after() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<role>{_alternation(tuple(role_sectors()))})(?![\w-])", re.I)
+
+
+def role_before(text: str, name_start: int) -> RoleMatch | None:
+    """The title ending right before ``name_start`` ("Foreign Minister ‸Name")."""
+    window_start = max(0, name_start - PREFIX_WINDOW)
+    match = _title_before().search(text[window_start:name_start])
+    if match is None:
+        return None
+    return _role_match(match, window_start)
+
+
+def role_after(text: str, name_end: int) -> RoleMatch | None:
+    """The title of an apposition right after a name ("Name, the foreign minister")."""
+    window = text[name_end : name_end + APPOSITION_WINDOW]
+    opening = APPOSITION_START.match(window)
+    if opening is None:
+        return None
+    rest = window[opening.end() :]
+    stop = re.search(r"[,.;:()\"“”]", rest)
+    clause = rest[: stop.start() if stop else len(rest)]
+    for match in _title_after().finditer(clause):
+        if not APPOSITION_GAP.match(clause[: match.start()]):
+            return None
+        if not NAME_AFTER.match(clause[match.end() :]):
+            return _role_match(match, name_end + opening.end())
+    return None
+
+
+def country_gap_ok(text: str, country_end: int, role_start: int) -> bool:
+    """True when only a possessive or spaces separate a country word from a title."""
+    return 0 <= role_start - country_end <= 4 and COUNTRY_GAP.match(text[country_end:role_start])
+
+
+def _role_match(match: re.Match[str], offset: int) -> RoleMatch:
+    phrase = " ".join(match.group("role").split())
+    sector = role_sectors()[phrase.lower()]
+    return RoleMatch(
+        _display(phrase), sector, offset + match.start("role"), offset + match.end("role")
+    )
+
+
+def _display(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(
+        w if w.isupper() else w.lower() if i and w.lower() in SMALL_WORDS else w.capitalize()
+        for i, w in enumerate(words)
+    )

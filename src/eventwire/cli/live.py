@@ -1,0 +1,163 @@
+"""Commands for live news: fetch, watch, status (docs/live.md)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from eventwire import render
+from eventwire.cli.common import (
+    EXIT_USAGE,
+    JsonOpt,
+    Options,
+    app,
+    err,
+    finish,
+    load_settings,
+    open_repository,
+    out,
+    print_json,
+)
+from eventwire.config import load_config, section
+from eventwire.live import LiveSettings, load_feeds
+from eventwire.live.display import LiveMonitor, LogMonitor
+from eventwire.live.watcher import LiveRunner, Monitor
+from eventwire.model import FeedState
+from eventwire.pipeline import Pipeline
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+# The live display reports every rejection itself; the pipeline's own warnings would repeat it.
+QUIETED_LOGGERS = ("eventwire.pipeline",)
+
+
+def load_live_settings(options: Options) -> LiveSettings:
+    """The ``[live]`` settings (exit 2 when they are bad)."""
+    try:
+        return section(load_config(options.config), "live", LiveSettings)
+    except (ValueError, OSError) as error:
+        err.print(f"error: bad settings: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextmanager
+def open_runner(options: Options, monitor: Monitor) -> Iterator[LiveRunner]:
+    """A LiveRunner over the database; stopped cleanly by SIGTERM or Ctrl-C."""
+    live_settings = load_live_settings(options)
+    settings = load_settings(options)
+    for name in QUIETED_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    with open_repository(options, settings) as repo:
+        runner = LiveRunner(Pipeline(repo, settings), live_settings, monitor)
+        try:
+            with stop_on_signals(runner.stop):
+                yield runner
+        finally:
+            runner.close()
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Set ``stop`` on SIGTERM/SIGINT (the work in flight finishes); restore handlers after."""
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def make_monitor(options: Options, stack: ExitStack) -> Monitor:
+    """A live table on a terminal, plain lines otherwise, nothing with --quiet."""
+    if options.quiet:
+        return Monitor()
+    if err.is_terminal:
+        return stack.enter_context(LiveMonitor(err))
+    return LogMonitor(err)
+
+
+@app.command()
+def fetch(
+    ctx: typer.Context,
+    urls: Annotated[list[str], typer.Argument(help="Page URLs.", show_default=False)],
+) -> None:
+    """Fetch article pages by URL, store and cluster them (a URL is fetched only once)."""
+    options: Options = ctx.obj
+    with ExitStack() as stack:
+        runner = stack.enter_context(open_runner(options, make_monitor(options, stack)))
+        stats = runner.fetch(urls)
+    skipped = len(dict.fromkeys(urls)) - stats.new_urls
+    if skipped and not options.quiet:
+        err.print(f"{skipped} URL(s) already fetched before: skipped", markup=False)
+    if not options.quiet:
+        render.print_report(err, runner.report)
+    finish(runner.report)
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    feeds: Annotated[
+        Path,
+        typer.Option("--feeds", help="TOML file of [[feeds]] (url, name).", dir_okay=False),
+    ],
+    interval: Annotated[
+        float | None,
+        typer.Option(
+            "--interval", help="Seconds between polls (default: live.poll_interval_seconds)."
+        ),
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll once, then exit.")] = False,
+) -> None:
+    """Poll RSS/Atom feeds and news sitemaps; fetch, store and cluster new articles."""
+    options: Options = ctx.obj
+    try:
+        feed_list = load_feeds(feeds)
+    except ValueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    with ExitStack() as stack:
+        runner = stack.enter_context(open_runner(options, make_monitor(options, stack)))
+        seconds = interval if interval is not None else runner.settings.poll_interval_seconds
+        runner.watch(feed_list, seconds, once=once)
+    if runner.stop.is_set() and not options.quiet:
+        err.print("stopped: the pages in flight were stored", markup=False)
+
+
+@app.command()
+def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Per feed: last success, last error, URLs fetched, articles stored, rejected."""
+    with open_repository(ctx.obj) as repo:
+        states = repo.feed_states()
+    if as_json:
+        print_json([state.as_dict() for state in states])
+    else:
+        out.print(status_table(states))
+
+
+def status_table(states: list[FeedState]) -> Table:
+    """The feeds as a table."""
+    table = Table(title=f"{len(states)} feeds", title_justify="left")
+    for name in ("feed", "polls", "last success", "last error", "URLs", "articles", "rejected"):
+        table.add_column(name, overflow="fold")
+    for state in states:
+        error = ""
+        if state.last_error:
+            error = f"{render.format_time(state.last_error_at)} {state.last_error}"
+        table.add_row(
+            f"{state.name} ({state.url})" if state.name else state.url,
+            str(state.polls),
+            render.format_time(state.last_success_at) if state.last_success_at else "never",
+            error,
+            str(state.urls),
+            str(state.articles),
+            str(state.rejected),
+        )
+    return table

@@ -1,0 +1,55 @@
+"""Loads the spaCy pipeline once, with only the components the entities stage needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# tok2vec feeds ner; senter is the small statistical sentence splitter (no parser needed).
+NEEDED_COMPONENTS = ("tok2vec", "senter", "ner")
+
+
+class ModelLoader:
+    """Holds one loaded pipeline: loaded on first use, then reused for every batch."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._nlp: Language | None = None
+
+    def get(self) -> Language:
+        """The loaded pipeline (loading it the first time)."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.name)
+        return self._nlp
+
+    @property
+    def loaded(self) -> bool:
+        """True once the pipeline has been loaded."""
+        return self._nlp is not None
+
+
+def load_pipeline(name: str) -> Language:
+    """Load package ``name`` with every component except NEEDED_COMPONENTS excluded."""
+    import spacy
+    from spacy.util import get_package_path, load_config
+
+    config = load_config(get_package_path(name) / _model_folder(name) / "config.cfg")
+    available = config["nlp"]["pipeline"]
+    excluded = [pipe for pipe in available if pipe not in NEEDED_COMPONENTS]
+    nlp = spacy.load(name, exclude=excluded)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def _model_folder(name: str) -> str:
+    """The versioned data folder inside a spaCy model package."""
+    from spacy.util import get_package_path, get_package_version
+
+    version = get_package_version(name) or ""
+    folder = f"{name}-{version}"
+    if (get_package_path(name) / folder).is_dir():
+        return folder
+    return ""

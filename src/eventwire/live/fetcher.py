@@ -1,0 +1,199 @@
+"""Polite HTTP fetching with httpx: retries, redirect limit, size limit, robots.txt.
+
+Every failure is a :class:`FetchProblem` with a short reason (``live/errors.py``); transient
+ones (5xx, timeouts, connection errors) are retried with exponential backoff first.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from eventwire.live.errors import (
+    BAD_URL,
+    CONNECTION_ERROR,
+    HTTP_ERROR,
+    NOT_HTML,
+    REDIRECT_LOOP,
+    SERVER_ERROR,
+    STOPPED,
+    TIMEOUT,
+    TOO_LARGE,
+    TOO_MANY_REDIRECTS,
+    FetchProblem,
+)
+from eventwire.live.politeness import HostLimiter
+from eventwire.live.robots import RobotsCache
+from eventwire.live.settings import LiveSettings
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+SCHEMES = frozenset({"http", "https"})
+CHUNK_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Response:
+    """A complete response body with what eventwire needs of its headers."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    status: int
+    content: bytes
+    content_type: str  # media type, lowercase, without parameters ("" when absent)
+    charset: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class Fetcher:
+    """GETs URLs politely through one shared httpx client (thread-safe)."""
+
+    def __init__(self, settings: LiveSettings, stop: threading.Event | None = None) -> None:
+        self.settings = settings
+        self.stop = stop or threading.Event()
+        timeout = httpx.Timeout(
+            settings.read_timeout_seconds, connect=settings.connect_timeout_seconds
+        )
+        self.client = httpx.Client(
+            headers={"User-Agent": settings.agent}, timeout=timeout, follow_redirects=False
+        )
+        self.limiter = HostLimiter(
+            settings.host_delay_seconds, settings.host_concurrency, self.stop
+        )
+        self.robots = RobotsCache(self, settings)
+
+    def fetch_page(self, url: str) -> Response:
+        """An HTML page: robots.txt checked, non-HTML responses rejected before their body."""
+        return self.get(url, html_only=True)
+
+    def fetch_feed(self, url: str, etag: str | None, last_modified: str | None) -> Response | None:
+        """A feed or sitemap with a conditional GET; None when it is unchanged (304)."""
+        headers = {"If-None-Match": etag} if etag else {}
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        response = self.get(url, headers=headers)
+        return None if response.status == httpx.codes.NOT_MODIFIED else response
+
+    def get(
+        self,
+        url: str,
+        headers: dict[str, str] | None = None,
+        html_only: bool = False,
+        check_robots: bool = True,
+    ) -> Response:
+        """GET ``url`` following redirects one hop at a time (each hop checked and spaced)."""
+        visited: list[str] = []
+        current = url
+        while True:
+            check_url(current)
+            if check_robots and self.settings.respect_robots:
+                self.robots.check(current)
+            response = self.get_with_retries(url, current, headers or {}, html_only)
+            if not isinstance(response, str):
+                return response
+            visited.append(current)
+            current = response
+            if current in visited:
+                raise FetchProblem(REDIRECT_LOOP, f"redirect loop back to {current}")
+            if len(visited) > self.settings.max_redirects:
+                limit = self.settings.max_redirects
+                raise FetchProblem(TOO_MANY_REDIRECTS, f"more than {limit} redirects")
+
+    def get_with_retries(
+        self, url: str, current: str, headers: dict[str, str], html_only: bool
+    ) -> Response | str:
+        """One hop, retried with exponential backoff on 5xx, timeouts and connection errors."""
+        attempt = 0
+        while True:
+            try:
+                return self.get_once(url, current, headers, html_only)
+            except FetchProblem as problem:
+                if (
+                    not problem.transient
+                    or problem.reason == STOPPED
+                    or attempt >= self.settings.retries
+                ):
+                    raise
+            delay = min(
+                self.settings.backoff_seconds * 2**attempt, self.settings.max_backoff_seconds
+            )
+            if self.stop.wait(delay):
+                raise FetchProblem(STOPPED, "stopped before the page was fetched")
+            attempt += 1
+
+    def get_once(
+        self, url: str, current: str, headers: dict[str, str], html_only: bool
+    ) -> Response | str:
+        """One request: the Response, or the next URL when it redirects."""
+        host = urlsplit(current).netloc
+        with self.limiter.slot(host):
+            if self.stop.is_set():
+                raise FetchProblem(STOPPED, "stopped before the page was fetched")
+            try:
+                with self.client.stream("GET", current, headers=headers) as response:
+                    return self.read_response(url, response, html_only)
+            except httpx.TimeoutException:
+                message = f"no answer within the timeout from {host}"
+                raise FetchProblem(TIMEOUT, message) from None
+            except httpx.TransportError as error:
+                message = f"connection to {host} failed: {type(error).__name__} {error}"
+                raise FetchProblem(CONNECTION_ERROR, message) from None
+            except httpx.RequestError as error:  # e.g. a body that does not decompress
+                message = f"unusable response from {host}: {type(error).__name__} {error}"
+                raise FetchProblem(HTTP_ERROR, message) from None
+
+    def read_response(self, url: str, response: httpx.Response, html_only: bool) -> Response | str:
+        """Check the status, type and size of a streamed response, then read its body."""
+        status = response.status_code
+        if response.is_redirect and "location" in response.headers:
+            return urljoin(str(response.url), response.headers["location"])
+        if status in RETRY_STATUSES or status >= 500:
+            raise FetchProblem(SERVER_ERROR, f"HTTP {status} {response.reason_phrase}")
+        if status >= 400 or (status >= 300 and status != httpx.codes.NOT_MODIFIED):
+            raise FetchProblem(HTTP_ERROR, f"HTTP {status} {response.reason_phrase}")
+        media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if html_only and media_type and media_type not in HTML_TYPES:
+            raise FetchProblem(NOT_HTML, f"{media_type} response, not an HTML page")
+        return Response(
+            url=url,
+            final_url=str(response.url),
+            status=status,
+            content=self.read_body(response),
+            content_type=media_type,
+            charset=response.charset_encoding,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+    def read_body(self, response: httpx.Response) -> bytes:
+        """The (decompressed) body, aborted as soon as it passes ``max_page_bytes``."""
+        limit = self.settings.max_page_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchProblem(TOO_LARGE, f"page of {declared} bytes, over the {limit} byte limit")
+        body = bytearray()
+        for chunk in response.iter_bytes(CHUNK_BYTES):
+            body.extend(chunk)
+            if len(body) > limit:
+                raise FetchProblem(
+                    TOO_LARGE, f"page over the {limit} byte limit (download stopped)"
+                )
+        return bytes(body)
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.client.close()
+
+
+def check_url(url: str) -> None:
+    """Raise ``bad-url`` unless ``url`` is an absolute http(s) URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise FetchProblem(BAD_URL, f"not a valid URL: {url!r}") from None
+    if parts.scheme.lower() not in SCHEMES or not parts.netloc:
+        raise FetchProblem(BAD_URL, f"not an http(s) URL: {url!r}")

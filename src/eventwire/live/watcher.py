@@ -1,0 +1,235 @@
+"""Fetch pages and poll feeds into the pipeline: concurrent downloads, one writer, resumable.
+
+Downloads run in a thread pool (politeness per host is the fetcher's); every page is cleaned
+and stored in the calling thread as soon as it arrives, one transaction per page, and its
+outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) lets the
+pages in flight finish and be stored; pages not yet started are left for the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from eventwire.live.errors import STOPPED, FetchProblem
+from eventwire.live.feeds import FeedConfig, FeedError, FeedItem, ParsedFeed, parse_feed
+from eventwire.live.fetcher import Fetcher
+from eventwire.live.pages import page_input
+from eventwire.live.settings import LiveSettings
+from eventwire.model import FeedState, FetchOutcome, InputFile, Rejection
+from eventwire.pipeline import Pipeline, RunReport
+
+LOGGER = logging.getLogger(__name__)
+STORED, ALREADY_STORED, FETCH_ERROR = "stored", "already-stored", "fetch-error"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL to fetch, with the feed (and feed item) that listed it."""
+
+    url: str
+    item: FeedItem | None = None
+    feed: FeedConfig | None = None
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """One poll of one feed: its items, or unchanged (304), or the error."""
+
+    feed: FeedConfig
+    parsed: ParsedFeed | None = None
+    validators: tuple[str | None, str | None] | None = None
+    error: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """The server answered 304 Not Modified."""
+        return self.parsed is None and self.error is None
+
+
+@dataclass
+class CycleStats:
+    """Counts of one poll cycle (or one ``fetch``)."""
+
+    feeds: int = 0
+    failed_feeds: int = 0
+    new_urls: int = 0
+    stored: int = 0
+    rejected: int = 0
+    outcomes: list[FetchOutcome] = field(default_factory=list)
+
+
+class Monitor:
+    """What the runner reports while it works (the CLI shows it); the base class is silent."""
+
+    def feed_polled(self, result: PollResult, new_urls: int) -> None:
+        """A feed was polled; ``new_urls`` of its items are to be fetched."""
+
+    def page_done(self, outcome: FetchOutcome) -> None:
+        """A URL was fetched (or given up on)."""
+
+    def cycle_done(self, cycle: int, stats: CycleStats) -> None:
+        """A poll cycle (or a ``fetch``) ended."""
+
+
+class LiveRunner:
+    """Fetches URLs and polls feeds into one pipeline."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        settings: LiveSettings,
+        monitor: Monitor | None = None,
+        stop: threading.Event | None = None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.settings = settings
+        self.monitor = monitor or Monitor()
+        self.stop = stop or threading.Event()
+        self.fetcher = Fetcher(settings, self.stop)
+        self.report = RunReport()
+
+    # --- fetch --------------------------------------------------------------------
+
+    def fetch(self, urls: Sequence[str]) -> CycleStats:
+        """Fetch ``urls`` not fetched before, store their articles, then process them."""
+        stats = CycleStats()
+        self.fetch_targets([Target(url) for url in self.new_urls(urls)], stats)
+        self.process(stats)
+        self.monitor.cycle_done(1, stats)
+        return stats
+
+    def new_urls(self, urls: Iterable[str]) -> list[str]:
+        """``urls`` without repeats and without those already fetched for good."""
+        unique = list(dict.fromkeys(urls))
+        done = self.pipeline.repo.done_urls(unique, self.settings.max_url_attempts)
+        return [url for url in unique if url not in done]
+
+    def fetch_targets(self, targets: list[Target], stats: CycleStats) -> None:
+        """Download concurrently; ingest each page here as it arrives."""
+        if not targets:
+            return
+        stats.new_urls += len(targets)
+        with ThreadPoolExecutor(max(1, self.settings.concurrency)) as pool:
+            futures = {pool.submit(self.download, target): target for target in targets}
+            for future in as_completed(futures):
+                input_file, transient = future.result()
+                self.ingest_page(futures[future], input_file, transient, stats)
+
+    def download(self, target: Target) -> tuple[InputFile, bool]:
+        """(InputFile, transient failure?) of one URL; never raises."""
+        try:
+            response = self.fetcher.fetch_page(target.url)
+            source = target.feed.name if target.feed else None
+            input_file = page_input(response, self.pipeline.settings.ingest, target.item, source)
+            return input_file, False
+        except FetchProblem as problem:
+            return InputFile(target.url, rejections=(problem.to_rejection(target.url),)), (
+                problem.transient
+            )
+        except Exception as error:  # a bug: reject this URL only, say which
+            LOGGER.exception("unexpected error fetching %s", target.url)
+            message = f"unexpected error: {type(error).__name__}: {error}"
+            return InputFile(
+                target.url, rejections=(Rejection(target.url, FETCH_ERROR, message),)
+            ), True
+
+    def ingest_page(
+        self, target: Target, input_file: InputFile, transient: bool, stats: CycleStats
+    ) -> None:
+        """Clean and store one page (one transaction) and record what became of its URL."""
+        if any(r.reason == STOPPED for r in input_file.rejections):
+            return  # not fetched: left for the next run
+        store = self.report.stage("store")
+        stored_before, rejected_before = store.count_out, len(self.report.rejections)
+        self.pipeline.ingest_inputs([input_file], self.report)
+        rejections = self.report.rejections[rejected_before:]
+        if store.count_out > stored_before:
+            outcome, message = STORED, ""
+        elif rejections:
+            outcome, message = rejections[0].reason, rejections[0].message
+        else:
+            outcome, message = ALREADY_STORED, "the same page is already stored"
+        feed_url = target.feed.url if target.feed else None
+        result = FetchOutcome(target.url, outcome, message, feed_url, transient)
+        self.pipeline.repo.record_outcome(result)
+        stats.stored += outcome == STORED
+        stats.rejected += bool(rejections)
+        stats.outcomes.append(result)
+        self.monitor.page_done(result)
+
+    def process(self, stats: CycleStats) -> None:
+        """Deduplicate and cluster what was stored (stories update)."""
+        if stats.stored or self.pipeline.repo.counts().get("pending"):
+            self.pipeline.process(self.report)
+
+    # --- watch --------------------------------------------------------------------
+
+    def watch(self, feeds: Sequence[FeedConfig], interval: float, once: bool = False) -> int:
+        """Poll ``feeds`` every ``interval`` seconds until stopped (or once); cycles run."""
+        for feed in feeds:
+            self.pipeline.repo.ensure_feed(feed.url, feed.name)
+        cycle = 0
+        while not self.stop.is_set():
+            cycle += 1
+            self.monitor.cycle_done(cycle, self.poll_cycle(feeds))
+            if once or self.stop.wait(interval):
+                break
+        return cycle
+
+    def poll_cycle(self, feeds: Sequence[FeedConfig]) -> CycleStats:
+        """Poll every feed, fetch the new items, store and process them."""
+        stats = CycleStats(feeds=len(feeds))
+        states = {state.url: state for state in self.pipeline.repo.feed_states()}
+        targets: dict[str, Target] = {}
+        for result in self.poll_feeds(feeds, states):
+            self.pipeline.repo.record_poll(result.feed.url, result.validators, result.error)
+            stats.failed_feeds += result.error is not None
+            new = self.new_targets(result, targets)
+            self.monitor.feed_polled(result, len(new))
+            targets.update((target.url, target) for target in new)
+        self.fetch_targets(list(targets.values()), stats)
+        self.process(stats)
+        return stats
+
+    def poll_feeds(
+        self, feeds: Sequence[FeedConfig], states: dict[str, FeedState]
+    ) -> Iterable[PollResult]:
+        """Poll the feeds concurrently; results as they come."""
+        with ThreadPoolExecutor(max(1, self.settings.concurrency)) as pool:
+            futures = [pool.submit(self.poll_feed, feed, states.get(feed.url)) for feed in feeds]
+            for future in as_completed(futures):
+                yield future.result()
+
+    def poll_feed(self, feed: FeedConfig, state: FeedState | None) -> PollResult:
+        """One conditional GET of a feed, parsed; never raises."""
+        etag, modified = (state.etag, state.last_modified) if state else (None, None)
+        try:
+            response = self.fetcher.fetch_feed(feed.url, etag, modified)
+            if response is None:
+                return PollResult(feed)
+            parsed = parse_feed(response.content, response.final_url)
+            return PollResult(feed, parsed, (response.etag, response.last_modified))
+        except FetchProblem as problem:
+            return PollResult(feed, error=f"{problem.reason}: {problem.message}")
+        except FeedError as error:
+            return PollResult(feed, error=f"not-a-feed: {error}")
+        except Exception as error:  # a bug: this feed fails, the others go on
+            LOGGER.exception("unexpected error polling %s", feed.url)
+            return PollResult(feed, error=f"{FETCH_ERROR}: {type(error).__name__}: {error}")
+
+    def new_targets(self, result: PollResult, taken: dict[str, Target]) -> list[Target]:
+        """The feed's items not fetched before (nor taken from another feed this cycle)."""
+        if result.parsed is None:
+            return []
+        items = [item for item in result.parsed.items if item.url not in taken]
+        fresh = set(self.new_urls(item.url for item in items))
+        unique = {item.url: item for item in items if item.url in fresh}
+        return [Target(url, item, result.feed) for url, item in unique.items()]
+
+    def close(self) -> None:
+        """Release the HTTP connections."""
+        self.fetcher.close()

@@ -1,0 +1,313 @@
+"""Reads and writes of the entities and actors stages (called through ``Repository``)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+
+from eventwire.model import (
+    Actor,
+    ActorStory,
+    AliasCount,
+    ArticleEntities,
+    Document,
+    Mention,
+    MentionTime,
+    StoryActors,
+)
+from eventwire.store.schema import Article, DuplicateLink, Source, Story, StoryArticle
+from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, EntityRun, MentionRow
+
+MentionId = tuple[int, str, int, int]  # article, part, start, end
+
+
+def entity_pending_documents(conn: Connection) -> list[tuple[Document, int]]:
+    """Processed originals (not copies) in a story whose entities were not recognised yet."""
+    query = (
+        _documents()
+        .add_columns(StoryArticle.story_id)
+        .join(StoryArticle, StoryArticle.article_id == Article.id)
+        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
+        .outerjoin(EntityRun, EntityRun.article_id == Article.id)
+        .where(DuplicateLink.article_id.is_(None), EntityRun.article_id.is_(None))
+        .where(Article.processed_at.is_not(None))
+        .order_by(Article.id)
+    )
+    return [(_document(row), row.story_id) for row in conn.execute(query)]
+
+
+def insert_entities(conn: Connection, found: Sequence[ArticleEntities], now: datetime) -> None:
+    """Replace the mentions of these articles and mark their entities recognised."""
+    ids = [item.article_id for item in found]
+    if not ids:
+        return
+    conn.execute(delete(MentionRow).where(MentionRow.article_id.in_(ids)))
+    conn.execute(delete(EntityRun).where(EntityRun.article_id.in_(ids)))
+    rows = [_mention_row(m) for item in found for m in item.mentions]
+    if rows:
+        conn.execute(insert(MentionRow), rows)
+    conn.execute(insert(EntityRun), [{"article_id": i, "ran_at": now} for i in ids])
+
+
+def story_inputs(conn: Connection, story_id: int) -> tuple[list[Document], list[ArticleEntities]]:
+    """The story's recognised originals (by publication time, then id) and their mentions."""
+    query = (
+        _documents()
+        .join(StoryArticle, StoryArticle.article_id == Article.id)
+        .join(EntityRun, EntityRun.article_id == Article.id)
+        .where(StoryArticle.story_id == story_id)
+        .order_by(Article.published_at.asc().nulls_last(), Article.id)
+    )
+    documents = [_document(row) for row in conn.execute(query)]
+    mentions: dict[int, list[Mention]] = defaultdict(list)
+    rows = conn.execute(
+        select(MentionRow)
+        .where(MentionRow.article_id.in_([d.id for d in documents]))
+        .order_by(MentionRow.article_id, MentionRow.part, MentionRow.start_char)
+    )
+    for row in rows:
+        mentions[row.article_id].append(_mention(row))
+    return documents, [ArticleEntities(d.id, tuple(mentions[d.id])) for d in documents]
+
+
+def write_story_actors(
+    conn: Connection, result: StoryActors, times: Sequence[MentionTime], article_ids: Sequence[int]
+) -> None:
+    """Upsert the story's actors and replace its articles' actor links and time values."""
+    mention_ids = _mention_ids(conn, article_ids)
+    conn.execute(
+        delete(ActorMention).where(ActorMention.mention_id.in_(list(mention_ids.values())))
+    )
+    actor_ids = {actor.key: _upsert_actor(conn, actor) for actor in result.actors}
+    links = [
+        {"mention_id": mention_ids[_identity(link.mention)], "actor_id": actor_ids[link.actor_key]}
+        for link in result.links
+        if _identity(link.mention) in mention_ids and link.actor_key in actor_ids
+    ]
+    if links:
+        conn.execute(insert(ActorMention), links)
+    for time in times:
+        mention_id = mention_ids.get(_identity(time.mention))
+        if mention_id is not None:
+            conn.execute(
+                update(MentionRow)
+                .where(MentionRow.id == mention_id)
+                .values(
+                    time_value=time.value,
+                    time_start=time.start,
+                    time_end=time.end,
+                    time_anchor_inferred=time.anchor_inferred,
+                )
+            )
+
+
+def upsert_known_actors(conn: Connection, actors: Sequence[Actor]) -> None:
+    """Store actors given ahead of any text (the user's actor file), with their aliases."""
+    for actor in actors:
+        _upsert_actor(conn, actor)
+
+
+def people(conn: Connection) -> list[Actor]:
+    """Every stored person, with aliases (for matching people across stories)."""
+    rows = list(conn.execute(select(ActorRow).where(ActorRow.type == "person")))
+    return _actors(conn, rows, story_id=None)
+
+
+def list_actors(conn: Connection, story_id: int | None) -> list[Actor]:
+    """Actors with at least one mention (in the story, when given), most mentioned first."""
+    counts = _mention_counts(story_id).subquery()
+    query = (
+        select(ActorRow)
+        .join(counts, counts.c.actor_id == ActorRow.id)
+        .order_by(counts.c.n.desc(), ActorRow.name)
+    )
+    return _actors(conn, list(conn.execute(query)), story_id)
+
+
+def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
+    """An actor by id, key, canonical name or alias (case-insensitive), or None."""
+    text = name_or_id.strip()
+    condition = [ActorRow.key == text, func.lower(ActorRow.name) == text.lower()]
+    if text.isdigit():
+        condition.append(ActorRow.id == int(text))
+    aliases = select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == text.lower())
+    condition.append(ActorRow.id.in_(aliases))
+    rows = list(conn.execute(select(ActorRow).where(or_(*condition)).order_by(ActorRow.id)))
+    found = _actors(conn, rows, story_id=None)
+    return max(found, key=lambda a: sum(x.count for x in a.aliases)) if found else None
+
+
+def actor_stories(conn: Connection, actor_id: int) -> list[ActorStory]:
+    """Stories an actor appears in, most mentions first."""
+    query = (
+        select(Story.id, Story.title, func.count().label("n"))
+        .select_from(ActorMention)
+        .join(MentionRow, MentionRow.id == ActorMention.mention_id)
+        .join(StoryArticle, StoryArticle.article_id == MentionRow.article_id)
+        .join(Story, Story.id == StoryArticle.story_id)
+        .where(ActorMention.actor_id == actor_id)
+        .group_by(Story.id, Story.title)
+        .order_by(func.count().desc(), Story.id)
+    )
+    return [ActorStory(row.id, row.title, row.n) for row in conn.execute(query)]
+
+
+def article_mentions(
+    conn: Connection, article_id: int
+) -> list[tuple[Mention, str | None, int | None]]:
+    """An article's mentions with their time value and actor id, in text order."""
+    query = (
+        select(MentionRow, ActorMention.actor_id)
+        .outerjoin(ActorMention, ActorMention.mention_id == MentionRow.id)
+        .where(MentionRow.article_id == article_id)
+        .order_by(MentionRow.part.desc(), MentionRow.start_char)
+    )
+    return [
+        (_mention(row.MentionRow), row.MentionRow.time_value, row.actor_id)
+        for row in conn.execute(query)
+    ]
+
+
+def _mention_counts(story_id: int | None) -> Any:
+    query = select(ActorMention.actor_id, func.count().label("n")).group_by(ActorMention.actor_id)
+    if story_id is not None:
+        query = (
+            query.join(MentionRow, MentionRow.id == ActorMention.mention_id)
+            .join(StoryArticle, StoryArticle.article_id == MentionRow.article_id)
+            .where(StoryArticle.story_id == story_id)
+        )
+    return query
+
+
+def _actors(conn: Connection, rows: list[Any], story_id: int | None) -> list[Actor]:
+    """Actor records with aliases: alias counts from links (in the story, when given)."""
+    ids = [row.id for row in rows]
+    seen: dict[int, dict[str, int]] = {i: {} for i in ids}
+    for row in conn.execute(select(ActorAlias).where(ActorAlias.actor_id.in_(ids))):
+        seen[row.actor_id].setdefault(row.alias, 0)
+    query = (
+        select(ActorMention.actor_id, MentionRow.text, func.count().label("n"))
+        .join(MentionRow, MentionRow.id == ActorMention.mention_id)
+        .where(ActorMention.actor_id.in_(ids))
+        .group_by(ActorMention.actor_id, MentionRow.text)
+    )
+    if story_id is not None:
+        query = query.join(StoryArticle, StoryArticle.article_id == MentionRow.article_id).where(
+            StoryArticle.story_id == story_id
+        )
+    for row in conn.execute(query):
+        alias = " ".join(row.text.split())
+        seen[row.actor_id][alias] = seen[row.actor_id].get(alias, 0) + row.n
+    return [_actor(row, seen[row.id]) for row in rows]
+
+
+def _actor(row: Any, aliases: dict[str, int]) -> Actor:
+    ordered = sorted(aliases.items(), key=lambda item: (-item[1], item[0]))
+    return Actor(
+        key=row.key,
+        name=row.name,
+        type=row.type,
+        country=row.country,
+        sector=row.sector,
+        code=row.code,
+        roles=tuple(json.loads(row.roles_json)),
+        aliases=tuple(AliasCount(a, n) for a, n in ordered),
+        id=row.id,
+    )
+
+
+def _upsert_actor(conn: Connection, actor: Actor) -> int:
+    row = conn.execute(select(ActorRow).where(ActorRow.key == actor.key)).first()
+    if row is None:
+        values = {
+            "key": actor.key,
+            "name": actor.name,
+            "type": actor.type,
+            "country": actor.country,
+            "sector": actor.sector,
+            "code": actor.code,
+            "roles_json": json.dumps(list(actor.roles)),
+        }
+        actor_id = conn.execute(insert(ActorRow).values(**values)).inserted_primary_key[0]
+    else:
+        actor_id = row.id
+        roles = list(dict.fromkeys([*json.loads(row.roles_json), *actor.roles]))
+        conn.execute(
+            update(ActorRow)
+            .where(ActorRow.id == actor_id)
+            .values(
+                country=row.country or actor.country,
+                sector=row.sector or actor.sector,
+                code=row.code or actor.code,
+                roles_json=json.dumps(roles),
+            )
+        )
+    _add_aliases(conn, actor_id, [a.alias for a in actor.aliases])
+    return int(actor_id)
+
+
+def _add_aliases(conn: Connection, actor_id: int, aliases: list[str]) -> None:
+    known = set(
+        conn.execute(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id)).scalars()
+    )
+    new = [a for a in dict.fromkeys(aliases) if a and a not in known]
+    if new:
+        conn.execute(insert(ActorAlias), [{"actor_id": actor_id, "alias": a} for a in new])
+
+
+def _mention_ids(conn: Connection, article_ids: Sequence[int]) -> dict[MentionId, int]:
+    query = select(
+        MentionRow.id,
+        MentionRow.article_id,
+        MentionRow.part,
+        MentionRow.start_char,
+        MentionRow.end_char,
+    ).where(MentionRow.article_id.in_(list(article_ids)))
+    return {(r.article_id, r.part, r.start_char, r.end_char): r.id for r in conn.execute(query)}
+
+
+def _identity(mention: Mention) -> MentionId:
+    return (mention.article_id, mention.part, mention.start, mention.end)
+
+
+def _mention_row(mention: Mention) -> dict[str, Any]:
+    return {
+        "article_id": mention.article_id,
+        "part": mention.part,
+        "sentence": mention.sentence,
+        "start_char": mention.start,
+        "end_char": mention.end,
+        "text": mention.text,
+        "label": mention.label,
+    }
+
+
+def _mention(row: Any) -> Mention:
+    return Mention(
+        row.article_id, row.part, row.sentence, row.start_char, row.end_char, row.text, row.label
+    )
+
+
+def _documents() -> Any:
+    columns = (
+        Article.id,
+        Source.name,
+        Article.title,
+        Article.body,
+        Article.published_at,
+        Article.published_offset_minutes,
+    )
+    return select(*columns).join(Source, Source.id == Article.source_id)
+
+
+def _document(row: Any) -> Document:
+    """A document whose publication time is in the publisher's own offset, when known."""
+    published = row.published_at
+    if published is not None and row.published_offset_minutes is not None:
+        published = published.astimezone(timezone(timedelta(minutes=row.published_offset_minutes)))
+    return Document(row.id, row.name, row.title, row.body, published)

@@ -1,0 +1,128 @@
+"""Resolving a story's mentions to actors, on real NER output (invented people)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import ActorResolver, ActorsSettings
+from eventwire.entities import EntityRecognizer
+from eventwire.model import Document, StoryActors
+
+ARTICLE_ONE = (
+    "Chilean Foreign Minister Lucia Moretti met Peruvian Defence Minister Daniel Moretti in "
+    "Lima on Monday. The Chilean Foreign Ministry said the talks were useful. "
+    "Moretti, who spoke after the Peruvian minister, thanked Santiago's partners.\n\n"
+    "Talks between Santiago and Lima resumed after NATO and the IAEA commented. "
+    "Foreign Minister Moretti will travel to Canberra."
+)
+ARTICLE_TWO = (
+    "Lucia Moretti, Chile's foreign minister, spoke to Khalid Almansouri in Lima. "
+    "Khalid al-Mansouri, the Kuwaiti envoy, later met Khalid bin Saeed Al Mansouri's staff. "
+    "Kuwaiti and Chilean representatives agreed."
+)
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def resolve(recognizer: EntityRecognizer, resolver: ActorResolver, *texts: str) -> StoryActors:
+    documents = [Document(i, "s", "", text) for i, text in enumerate(texts, start=1)]
+    return resolver.resolve_story(1, documents, recognizer.recognize(documents))
+
+
+def actors_of(result: StoryActors, surface: str) -> set[str]:
+    return {link.actor_key for link in result.links if link.mention.text == surface}
+
+
+def by_name(result: StoryActors, name: str):
+    return next(a for a in result.actors if a.name == name)
+
+
+@pytest.fixture(scope="module")
+def story(recognizer: EntityRecognizer) -> StoryActors:
+    return resolve(recognizer, ActorResolver(), ARTICLE_ONE, ARTICLE_TWO)
+
+
+def test_two_people_sharing_a_surname_stay_two(story: StoryActors) -> None:
+    lucia, daniel = by_name(story, "Lucia Moretti"), by_name(story, "Daniel Moretti")
+    assert lucia.key != daniel.key
+    assert (lucia.country, lucia.sector, lucia.roles) == ("CHL", "GOV", ("Foreign Minister",))
+    assert (daniel.country, daniel.roles) == ("PER", ("Defence Minister",))
+    assert lucia.code == "CHLGOV"
+
+
+def test_titles_and_appositions_give_roles_and_mentions_in_both_articles(
+    story: StoryActors,
+) -> None:
+    lucia = by_name(story, "Lucia Moretti")
+    articles = {link.mention.article_id for link in story.links if link.actor_key == lucia.key}
+    assert articles == {1, 2}
+    assert {a.alias for a in lucia.aliases} >= {"Lucia Moretti"}
+
+
+def test_name_variants_are_one_person(story: StoryActors) -> None:
+    keys = set()
+    for surface in ("Khalid Almansouri", "Khalid al-Mansouri", "Khalid bin Saeed Al Mansouri"):
+        keys |= actors_of(story, surface)
+    assert len(keys) == 1
+    [actor] = [a for a in story.actors if a.key in keys]
+    assert len(actor.aliases) >= 2
+    assert actor.country == "KWT"
+
+
+def test_countries_capitals_institutions_and_organisations(story: StoryActors) -> None:
+    assert actors_of(story, "Peruvian") == {"country:PER"}
+    assert actors_of(story, "Santiago") == {"government:CHL"}
+    assert actors_of(story, "Canberra") == {"place:AUS:canberra"}
+    assert "institution:CHL:foreign ministry" in actors_of(
+        story, "The Chilean Foreign Ministry"
+    ) | actors_of(story, "the Chilean Foreign Ministry") | actors_of(
+        story, "Chilean Foreign Ministry"
+    )
+    nato = by_name(story, "NATO")
+    assert (nato.type, nato.sector) == ("organisation", "IGO")
+    assert by_name(story, "International Atomic Energy Agency").sector == "IGO"
+    assert actors_of(story, "Kuwaiti") == {"country:KWT"}
+
+
+def test_user_file_overrides_and_extends(recognizer: EntityRecognizer, tmp_path: Path) -> None:
+    user_file = tmp_path / "actors.yaml"
+    user_file.write_text(
+        "- name: Lucía Moretti-Vidal\n  aliases: [Lucia Moretti]\n  country: Chile\n"
+        "  sector: GOV\n  role: Foreign Minister\n"
+        "- name: Andes Water Board\n  type: organisation\n  aliases: [AWB]\n  country: PER\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(ActorsSettings(user_file=str(user_file)))
+    result = resolve(recognizer, resolver, "Lucia Moretti met the AWB in Lima on Monday.")
+    assert "Lucía Moretti-Vidal" in {a.name for a in result.actors}
+    board = by_name(result, "Andes Water Board")
+    assert board.country == "PER"
+
+
+def test_csv_user_file(recognizer: EntityRecognizer, tmp_path: Path) -> None:
+    user_file = tmp_path / "actors.csv"
+    user_file.write_text(
+        "name,aliases,type,country,sector,role\n"
+        "Daniel Moretti,D. Moretti|Dani Moretti,person,PER,MIL,General\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(ActorsSettings(user_file=str(user_file)))
+    result = resolve(recognizer, resolver, "Daniel Moretti inspected troops in Lima.")
+    daniel = by_name(result, "Daniel Moretti")
+    assert (daniel.country, daniel.sector, daniel.roles) == ("PER", "MIL", ("General",))
+
+
+def test_store_people_are_reused(recognizer: EntityRecognizer, story: StoryActors) -> None:
+    lucia = by_name(story, "Lucia Moretti")
+    result = ActorResolver().resolve_story(
+        2,
+        [Document(5, "s", "", "Lucia Moretti visited Quito on Friday.")],
+        recognizer.recognize([Document(5, "s", "", "Lucia Moretti visited Quito on Friday.")]),
+        stored_people=[lucia],
+    )
+    assert lucia.key in {link.actor_key for link in result.links}

@@ -1,0 +1,84 @@
+"""The entities stage on real text with the shipped spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.model import PART_BODY, PART_TITLE, ArticleEntities, Document, Rejection
+
+BODY = (
+    "Chilean Foreign Minister Lucia Moretti arrived in Lima on Monday. "
+    "She met officials of the World Bank and Peruvian diplomats at the Gran Hotel.\n\n"
+    "The talks ended at 5 p.m. on Tuesday."
+)
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def test_mentions_have_offsets_into_title_and_body(recognizer: EntityRecognizer) -> None:
+    document = Document(7, "outlet", "Chile and Peru hold talks in Lima", BODY)
+    [found] = recognizer.recognize([document])
+    assert isinstance(found, ArticleEntities)
+    assert found.article_id == 7
+    for mention in found.mentions:
+        source = document.title if mention.part == PART_TITLE else document.text
+        assert source[mention.start : mention.end] == mention.text
+    labels = {(m.part, m.text, m.label) for m in found.mentions}
+    assert (PART_BODY, "Lucia Moretti", "PERSON") in labels
+    assert (PART_BODY, "Lima", "GPE") in labels
+    assert (PART_BODY, "Chilean", "NORP") in labels
+    assert any(m.label == "DATE" and m.text == "Monday" for m in found.mentions)
+    assert any(m.part == PART_TITLE and m.text == "Lima" for m in found.mentions)
+
+
+def test_sentence_index_counts_body_sentences(recognizer: EntityRecognizer) -> None:
+    [found] = recognizer.recognize([Document(1, "s", "", BODY)])
+    sentence_of = {m.text: m.sentence for m in found.mentions}
+    assert sentence_of["Lucia Moretti"] == 0
+    assert sentence_of["Peruvian"] == 1
+    assert sentence_of["Tuesday"] == 2
+
+
+def test_only_configured_labels_are_kept() -> None:
+    recognizer = EntityRecognizer(EntitiesSettings(labels="GPE"))
+    [found] = recognizer.recognize([Document(1, "s", "", BODY)])
+    assert found.mentions
+    assert {m.label for m in found.mentions} == {"GPE"}
+
+
+def test_batches_keep_input_order_and_reject_too_long_articles() -> None:
+    recognizer = EntityRecognizer(EntitiesSettings(batch_size=2, max_chars=500))
+    documents = [Document(i, "s", "", f"Talks were held in Lima on day {i}.") for i in range(1, 6)]
+    documents.insert(2, Document(99, "s", "", "word " * 200))
+    results = recognizer.recognize(documents)
+    assert [getattr(r, "article_id", None) for r in results] == [1, 2, None, 3, 4, 5]
+    rejected = results[2]
+    assert isinstance(rejected, Rejection)
+    assert rejected.reason == "too-long"
+    assert "99" in rejected.origin
+
+
+def test_model_is_loaded_once_with_only_the_needed_components(
+    recognizer: EntityRecognizer,
+) -> None:
+    recognizer.recognize([Document(1, "s", "", "Lima.")])
+    first = recognizer.loader.get()
+    assert recognizer.loader.get() is first
+    assert first.pipe_names == ["tok2vec", "senter", "ner"]
+
+
+def test_empty_article_gives_no_mentions(recognizer: EntityRecognizer) -> None:
+    [found] = recognizer.recognize([Document(3, "s", "", "")])
+    assert found == ArticleEntities(3, ())
+
+
+def test_two_worker_processes_find_the_same_mentions(recognizer: EntityRecognizer) -> None:
+    documents = [Document(i, "s", f"Talks in Lima, day {i}", BODY) for i in range(1, 5)]
+    parallel = EntityRecognizer(EntitiesSettings(n_process=2, min_articles_per_process=2))
+    assert parallel._workers(len(documents)) == 2
+    assert parallel.recognize(documents) == recognizer.recognize(documents)
+    assert parallel._workers(3) == 1  # too few articles to start workers

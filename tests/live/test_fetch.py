@@ -1,0 +1,97 @@
+"""`eventwire fetch` against a real local server: each case gives its documented outcome."""
+
+from __future__ import annotations
+
+import socket
+
+from tests.live.conftest import article_path
+from tests.live.server import LocalSite
+
+
+def stored_urls(eventwire) -> list[str]:
+    stories = eventwire("stories", "--json").json()
+    return sorted(a["url"] for story in stories for a in story["articles"])
+
+
+def closed_port_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/gone.html"
+
+
+def test_page_is_fetched_stored_and_never_fetched_twice(site: LocalSite, eventwire) -> None:
+    url = site.url(article_path(0))
+
+    first = eventwire("fetch", url)
+    again = eventwire("fetch", url)
+
+    assert first.code == 0, first.stderr
+    assert stored_urls(eventwire) == [url]
+    assert again.code == 0
+    assert "1 URL(s) already fetched before: skipped" in again.stderr
+    assert site.count(article_path(0)) == 1
+    assert site.count("/robots.txt") == 1
+    user_agent = site.headers_of(article_path(0))[0]["User-Agent"]
+    assert user_agent.startswith("eventwire/")
+
+
+def test_bad_urls_are_rejected_one_line_each_and_the_batch_goes_on(
+    site: LocalSite,
+    eventwire,
+) -> None:
+    good = site.url(article_path(1))
+    expected = {
+        site.url("/missing.html"): "http-error: HTTP 404",
+        site.url("/file.bin"): "not-html: application/octet-stream response",
+        site.url("/huge.html"): "too-large: page over the 5000000 byte limit",
+        site.url("/loop-a"): "redirect-loop: redirect loop back to",
+        site.url("/private/secret.html"): "robots-disallowed:",
+        site.url("/slow.html"): "timeout: no answer within the timeout",
+        closed_port_url(): "connection-error: connection to 127.0.0.1",
+        "ftp://example.org/file": "bad-url: not an http(s) URL",
+    }
+    eventwire("fetch", good)
+
+    result = eventwire("--quiet", "fetch", *expected, site.url(article_path(2)))
+
+    assert result.code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{len(expected)} input(s) rejected:"
+    for url, outcome in expected.items():
+        [line] = [line for line in lines if line.strip().startswith(f"{url}: ")]
+        assert outcome.split(":")[-1].strip() in line, line
+    assert stored_urls(eventwire) == sorted([good, site.url(article_path(2))])
+    assert site.count("/private/secret.html") == 0
+    assert site.count("/slow.html") == 3  # the first try and two retries
+
+
+def test_server_error_is_retried_until_the_page_comes(site: LocalSite, eventwire) -> None:
+    url = site.url("/flaky.html")
+
+    result = eventwire("fetch", url)
+
+    assert result.code == 0, result.stderr
+    assert site.count("/flaky.html") == 3  # 500, 500, then 200
+    assert stored_urls(eventwire) == [url]
+
+
+def test_redirect_is_followed_and_the_final_url_kept(site: LocalSite, eventwire) -> None:
+    result = eventwire("fetch", site.url("/moved.html"))
+
+    assert result.code == 0, result.stderr
+    assert stored_urls(eventwire) == [site.url(article_path(3))]
+
+
+def test_transient_failure_is_tried_again_later_but_not_forever(
+    site: LocalSite,
+    eventwire,
+) -> None:
+    url = site.url("/down.html")
+
+    runs = [eventwire("--quiet", "fetch", url) for _ in range(4)]
+
+    assert [run.code for run in runs] == [1, 1, 1, 0]  # live.max_url_attempts = 3, then no more
+    assert f"{url}: HTTP 503 Service Unavailable" in runs[0].stderr
+    assert site.count("/down.html") == 9  # three runs of a try and two retries

@@ -1,0 +1,130 @@
+"""`eventwire watch` and `status` against a real local news site (RSS, Atom, news sitemap)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, rss, write_feeds
+from tests.live.server import LocalSite, Route
+
+FEEDS = ("/rss.xml", "/atom.xml", "/sitemap.xml", "/broken.xml", "/missing-feed.xml")
+WAIT_SECONDS = 60
+
+
+def articles_by_url(eventwire) -> dict[str, dict]:
+    stories = eventwire("stories", "--json").json()
+    return {a["url"]: a for story in stories for a in story["articles"]}
+
+
+def test_one_poll_reads_every_kind_of_feed(site: LocalSite, eventwire, tmp_path: Path) -> None:
+    feeds = write_feeds(tmp_path / "feeds.toml", site, *FEEDS)
+
+    result = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert result.code == 0, result.stderr
+    stored = articles_by_url(eventwire)
+    expected = [site.url(article_path(i)) for i in range(7)] + [site.url("/undated.html")]
+    assert sorted(stored) == sorted(expected)
+    undated = stored[site.url("/undated.html")]
+    assert undated["published_at"] == "2024-03-05T10:00:00+00:00"  # the feed's pubDate
+    assert "/broken.xml: 1 item(s), 1 new, 1 broken item(s) skipped" in result.stderr
+    assert "/missing-feed.xml: failed: http-error: HTTP 404" in result.stderr
+    states = {s["url"].removeprefix(site.base): s for s in eventwire("status", "--json").json()}
+    assert states["/rss.xml"]["articles"] == 4
+    assert states["/rss.xml"]["last_error"] is None
+    assert states["/rss.xml"]["etag"] == FEED_ETAG
+    assert states["/missing-feed.xml"]["last_success_at"] is None
+    assert "HTTP 404" in states["/missing-feed.xml"]["last_error"]
+
+
+def test_second_poll_is_conditional_and_fetches_nothing_again(
+    site: LocalSite,
+    eventwire,
+    tmp_path: Path,
+) -> None:
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/rss.xml", "/atom.xml")
+    eventwire("watch", "--feeds", str(feeds), "--once")
+
+    again = eventwire("watch", "--feeds", str(feeds), "--once")
+    table = eventwire("status")
+
+    assert again.code == 0, again.stderr
+    assert "/rss.xml: not modified" in again.stderr
+    assert "/atom.xml: 2 item(s), 0 new" in again.stderr
+    assert site.headers_of("/rss.xml")[1]["If-None-Match"] == FEED_ETAG
+    assert [site.count(article_path(i)) for i in range(5)] == [1] * 5
+    assert len(articles_by_url(eventwire)) == 6
+    assert table.stdout.startswith("2 feeds")
+    assert "never" not in table.stdout  # both feeds have a last success
+
+
+def test_a_failing_feed_leaves_stored_articles_alone(
+    site: LocalSite,
+    eventwire,
+    tmp_path: Path,
+) -> None:
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/atom.xml")
+    eventwire("watch", "--feeds", str(feeds), "--once")
+    site.routes["/atom.xml"].status, site.routes["/atom.xml"].body = 500, b"broken"
+
+    again = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert again.code == 0
+    assert "/atom.xml: failed: server-error: HTTP 500" in again.stderr
+    assert len(articles_by_url(eventwire)) == 2
+    [state] = eventwire("status", "--json").json()
+    assert state["last_success_at"] is not None and "HTTP 500" in state["last_error"]
+
+
+def test_sigterm_then_restart_fetches_every_page_once(
+    site: LocalSite,
+    eventwire,
+    tmp_path: Path,
+    db_url: str,
+) -> None:
+    items = [(article_path(i), f"Item {i}") for i in range(ARTICLES)]
+    site.routes["/all.xml"] = Route(
+        body=rss(site.base, items), headers={"Content-Type": "text/xml"}
+    )
+    for index in range(ARTICLES):
+        site.routes[article_path(index)].delay = 0.5
+    config = tmp_path / "one-at-a-time.toml"
+    config.write_text("[live]\nconcurrency = 1\nhost_delay_seconds = 0.0\n", encoding="utf-8")
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/all.xml")
+    log = tmp_path / "watch.log"
+
+    watcher = start_watcher(db_url, config, feeds, log)
+    wait_until(lambda: sum(site.count(article_path(i)) for i in range(ARTICLES)) >= 2)
+    watcher.send_signal(signal.SIGTERM)
+    code = watcher.wait(timeout=WAIT_SECONDS)
+    stored_before = len(articles_by_url(eventwire))
+    restarted = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert code == 0, log.read_text()
+    assert "stopped: the pages in flight were stored" in log.read_text()
+    assert 2 <= stored_before < ARTICLES
+    assert restarted.code == 0, restarted.stderr
+    assert [site.count(article_path(i)) for i in range(ARTICLES)] == [1] * ARTICLES
+    assert len(articles_by_url(eventwire)) == ARTICLES
+
+
+def start_watcher(db_url: str, config: Path, feeds: Path, log: Path) -> subprocess.Popen:
+    """`eventwire watch` in the background, its output going to ``log``."""
+    command = [sys.executable, "-m", "eventwire.cli", "--db", db_url, "--config", str(config)]
+    command += ["watch", "--feeds", str(feeds), "--interval", "600"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
+    with log.open("w") as output:
+        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+
+
+def wait_until(condition, timeout: float = WAIT_SECONDS) -> None:
+    """Poll ``condition`` until it holds (fails the test after ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.05)
