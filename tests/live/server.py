@@ -8,6 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+
+class _Server(ThreadingHTTPServer):
+    """A threaded server with a deep accept queue: under a loaded CI machine the default
+    backlog of 5 resets connections that the fetcher's concurrency opens at once."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 Handler = Callable[[BaseHTTPRequestHandler], None]
 CHUNK = 64 * 1024
 
@@ -30,8 +39,7 @@ class LocalSite:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", 0), self._handler_class())
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -1,7 +1,8 @@
 """Fetch pages and poll feeds into the pipeline: concurrent downloads, one writer, resumable.
 
-Downloads run in a thread pool (politeness per host is the fetcher's); every page is cleaned
-and stored in the calling thread as soon as it arrives, one transaction per page, and its
+Downloads run in a thread pool (politeness per host is the fetcher's); every page is parsed,
+cleaned and stored in the calling thread as soon as it arrives (lxml parsers are not
+thread-safe), one transaction per page, and its
 outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) lets the
 pages in flight finish and be stored; pages not yet started are left for the next run.
 """
@@ -109,22 +110,35 @@ class LiveRunner:
         return [url for url in unique if url not in done]
 
     def fetch_targets(self, targets: list[Target], stats: CycleStats) -> None:
-        """Download concurrently; ingest each page here as it arrives."""
+        """Download concurrently; parse and ingest each page here as it arrives.
+
+        Only the network I/O runs in the pool: HTML parsing (lxml, trafilatura) shares
+        parser objects that are not thread-safe, so it stays in this thread.
+        """
         if not targets:
             return
         stats.new_urls += len(targets)
         with ThreadPoolExecutor(max(1, self.settings.concurrency)) as pool:
             futures = {pool.submit(self.download, target): target for target in targets}
             for future in as_completed(futures):
-                input_file, transient = future.result()
-                self.ingest_page(futures[future], input_file, transient, stats)
+                target = futures[future]
+                input_file, transient = self.read_page(target, future.result())
+                self.ingest_page(target, input_file, transient, stats)
 
-    def download(self, target: Target) -> tuple[InputFile, bool]:
-        """(InputFile, transient failure?) of one URL; never raises."""
+    def download(self, target: Target) -> object:
+        """The response for one URL, or the ``FetchProblem``/error it raised (never raises)."""
         try:
-            response = self.fetcher.fetch_page(target.url)
+            return self.fetcher.fetch_page(target.url)
+        except Exception as error:  # handed to read_page, in the calling thread
+            return error
+
+    def read_page(self, target: Target, downloaded: object) -> tuple[InputFile, bool]:
+        """(InputFile, transient failure?) of one downloaded URL; never raises."""
+        try:
+            if isinstance(downloaded, Exception):
+                raise downloaded
             source = target.feed.name if target.feed else None
-            input_file = page_input(response, self.pipeline.settings.ingest, target.item, source)
+            input_file = page_input(downloaded, self.pipeline.settings.ingest, target.item, source)
             return input_file, False
         except FetchProblem as problem:
             return InputFile(target.url, rejections=(problem.to_rejection(target.url),)), (
@@ -198,21 +212,31 @@ class LiveRunner:
     def poll_feeds(
         self, feeds: Sequence[FeedConfig], states: dict[str, FeedState]
     ) -> Iterable[PollResult]:
-        """Poll the feeds concurrently; results as they come."""
+        """Poll the feeds concurrently (network only); parse each here, as it comes."""
         with ThreadPoolExecutor(max(1, self.settings.concurrency)) as pool:
-            futures = [pool.submit(self.poll_feed, feed, states.get(feed.url)) for feed in feeds]
+            futures = {
+                pool.submit(self.download_feed, feed, states.get(feed.url)): feed for feed in feeds
+            }
             for future in as_completed(futures):
-                yield future.result()
+                yield self.read_feed(futures[future], future.result())
 
-    def poll_feed(self, feed: FeedConfig, state: FeedState | None) -> PollResult:
-        """One conditional GET of a feed, parsed; never raises."""
+    def download_feed(self, feed: FeedConfig, state: FeedState | None) -> object:
+        """One conditional GET of a feed: the response, None (304), or the error raised."""
         etag, modified = (state.etag, state.last_modified) if state else (None, None)
         try:
-            response = self.fetcher.fetch_feed(feed.url, etag, modified)
-            if response is None:
+            return self.fetcher.fetch_feed(feed.url, etag, modified)
+        except Exception as error:  # handed to read_feed, in the calling thread
+            return error
+
+    def read_feed(self, feed: FeedConfig, downloaded: object) -> PollResult:
+        """The parsed poll of one feed; never raises."""
+        try:
+            if isinstance(downloaded, Exception):
+                raise downloaded
+            if downloaded is None:
                 return PollResult(feed)
-            parsed = parse_feed(response.content, response.final_url)
-            return PollResult(feed, parsed, (response.etag, response.last_modified))
+            parsed = parse_feed(downloaded.content, downloaded.final_url)
+            return PollResult(feed, parsed, (downloaded.etag, downloaded.last_modified))
         except FetchProblem as problem:
             return PollResult(feed, error=f"{problem.reason}: {problem.message}")
         except FeedError as error:
