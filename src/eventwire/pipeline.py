@@ -148,27 +148,45 @@ class Pipeline:
         """Clean and store already-read inputs (files, fetched pages, archive records)."""
         report = report or RunReport()
         for done, input_file in enumerate(self._count_read(inputs, report), start=1):
-            cleaned = self._clean(input_file.articles, report)
+            articles = self._skip_stored(input_file.articles, report)
+            cleaned = self._clean(articles, report)
             self._store(input_file.origin, cleaned, report)
             self.on_progress("ingest", done, None)
         return report
 
     def process(self, report: RunReport | None = None) -> RunReport:
-        """Deduplicate and cluster every stored article not yet processed."""
+        """Deduplicate and cluster every stored article not yet processed, then read entities."""
         report = report or RunReport()
+        pending = self.repo.pending_documents()
+        if pending:
+            self._dedup_and_cluster(pending, report)
+        if self.settings.entities.enabled:
+            self.resolve_entities(report)
+        return report
+
+    def _dedup_and_cluster(self, pending: list[Document], report: RunReport) -> None:
         with _timed(report.stage("restore")) as restore_report:
             dedup, clusterer, story_of = self._restore_indexes(restore_report)
-        pending = self.repo.pending_documents()
         results: list[ProcessingResult] = []
         for done, document in enumerate(pending, start=1):
-            results.append(self._process_one(document, dedup, clusterer, story_of, report))
+            result = _contain(
+                f"article {document.id}",
+                "process-error",
+                self._process_one,
+                document,
+                dedup,
+                clusterer,
+                story_of,
+                report,
+            )
+            if isinstance(result, Rejection):  # left pending: retried (and reported) next run
+                self._reject(result, report.stage("process"), report)
+            else:
+                results.append(result)
             if len(results) >= SAVE_BATCH_SIZE:
                 self._save(results, report)
             self.on_progress("process", done, len(pending))
         self._save(results, report)
-        if self.settings.entities.enabled:
-            self.resolve_entities(report)
-        return report
 
     def resolve_entities(self, report: RunReport | None = None) -> RunReport:
         """Recognise entities of clustered originals not yet read; re-resolve their stories."""
@@ -201,6 +219,15 @@ class Pipeline:
             stage.seconds += time.perf_counter() - started
             yield input_file
             started = time.perf_counter()
+
+    def _skip_stored(self, articles: Sequence[RawArticle], report: RunReport) -> list[RawArticle]:
+        """Articles not stored yet (re-reading the same input cleans nothing twice)."""
+        stored = self.repo.stored_hashes([article.content_hash for article in articles])
+        if stored:
+            stage = report.stage("store")
+            stage.count_in += len(stored)
+            stage.rejected["already-stored"] = stage.rejected.get("already-stored", 0) + len(stored)
+        return [article for article in articles if article.content_hash not in stored]
 
     def _clean(
         self, articles: Iterable[RawArticle], report: RunReport

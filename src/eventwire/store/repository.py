@@ -82,6 +82,13 @@ class Repository:
         with self._writer.begin() as conn:
             return writes.insert_articles(conn, items, utc_now(), self._settings.id_chunk_size)
 
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of ``hashes`` (content hashes) are already stored."""
+        if not hashes:
+            return set()
+        with self._engine.connect() as conn:
+            return writes.stored_hashes(conn, list(hashes), self._settings.id_chunk_size)
+
     def pending_documents(self) -> list[Document]:
         """Stored articles awaiting deduplication and clustering, by id."""
         with self._engine.connect() as conn:
