@@ -1,5 +1,7 @@
 """Throughput and peak memory of ingest + clean + dedup + cluster on >= 10,000 articles.
 
+The entities/actors/time step is switched off here; ``benchmarks.entities`` measures it.
+
 The articles are built from real texts (ECB+, the ScrapingHub gold bodies, NewsWCL50) so
 that the text statistics are real; to reach stream size, each text also appears in later
 rounds as a syndicated copy (another outlet, a footer) or as a follow-up rewrite (40% of the
@@ -11,6 +13,7 @@ sentences, reordered, weeks later), with a fixed random seed. Run:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import random
@@ -97,6 +100,13 @@ def write_stream(folder: Path, count: int) -> int:
     return files
 
 
+def foundation_settings() -> Settings:
+    """Default settings without the entities step (measured by benchmarks.entities)."""
+    settings = Settings.from_config(load_config())
+    entities = dataclasses.replace(settings.entities, enabled=False)
+    return dataclasses.replace(settings, entities=entities)
+
+
 def run(count: int) -> dict:
     """Run the pipeline over a generated stream of ``count`` articles; return the figures."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,7 +114,7 @@ def run(count: int) -> dict:
         folder.mkdir()
         files = write_stream(folder, count)
         repo = Repository.open(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        pipeline = Pipeline(repo, Settings.from_config(load_config()))
+        pipeline = Pipeline(repo, foundation_settings())
         started = time.perf_counter()
         report = pipeline.ingest([folder])
         pipeline.process(report)
