@@ -191,7 +191,23 @@ def test_html_page_goes_through_the_pipeline(db_url: str, tmp_path: Path) -> Non
 
 def test_read_only_commands_do_not_create_a_database(tmp_path: Path) -> None:
     db_file = tmp_path / "absent" / "none.db"
-    for command in (["stories"], ["story", "1"], ["article", "1"]):
+    for command in (["stories"], ["story", "1"], ["article", "1"], ["actors"], ["status"]):
         result = run_eventwire(f"sqlite:///{db_file}", *command)
         assert result.code == 2 and "no database" in result.stderr
     assert not db_file.parent.exists()
+
+
+def test_article_shows_its_dates_resolved_against_the_story(
+    db_url: str, seed_corpus: Path
+) -> None:
+    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+    articles = run_eventwire(db_url, "stories", "--json").json()[0]["articles"]
+    undated = next(a for a in articles if a["source"] == "outlet-a")
+    data = run_eventwire(db_url, "article", str(undated["id"]), "--json").json()
+    times = {m["text"]: m["time"] for m in data["mentions"] if m.get("time")}
+    assert times["Sunday"]["value"] == "2026-02-08"
+    assert times["Sunday"]["anchor_inferred"] is True
+    friday = next(value for text, value in times.items() if "Friday" in text)
+    assert friday["value"] == "2026-02-06"
+    shown = run_eventwire(db_url, "article", str(undated["id"]))
+    assert "2026-02-08" in shown.stdout and "inferred from story" in shown.stdout

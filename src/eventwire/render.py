@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from eventwire.model import ArticleView, StoryView
+from eventwire.model import ArticleView, MentionTime, StoryView
 
 if TYPE_CHECKING:
     from eventwire.pipeline import RunReport
@@ -96,6 +96,19 @@ def print_article(console: Console, article: ArticleView, explain: bool = False)
         console.print()
     if explain:
         print_notes(console, article)
+
+
+def print_times(console: Console, times: list[MentionTime]) -> None:
+    """Dates and times the article mentions, normalised (inferred anchors marked)."""
+    if not times:
+        return
+    table = Table(title=f"{len(times)} dates and times", title_justify="left")
+    for name in ("text", "value", "from", "to", "anchor"):
+        table.add_column(name, overflow="fold")
+    for time in times:
+        anchor = "inferred from story" if time.anchor_inferred else "published"
+        table.add_row(time.mention.text, time.value, time.start or "", time.end or "", anchor)
+    console.print(table)
 
 
 def print_notes(console: Console, article: ArticleView) -> None:

@@ -138,3 +138,22 @@ def test_missing_gzip_member_data_does_not_lose_later_records(
     urls = [a.url for item in inputs for a in item.articles]
     assert urls == ["https://b.example.org/0", "https://b.example.org/2"]
     assert reasons(inputs) == {CORRUPT_RECORD: 1}
+
+
+def without_digests(record: bytes) -> bytes:
+    """The record with its (optional) WARC digest headers removed."""
+    head, sep, rest = record.partition(b"\r\n\r\n")
+    lines = [line for line in head.split(b"\r\n") if not line.startswith(b"WARC-Block-Digest")]
+    lines = [line for line in lines if not line.startswith(b"WARC-Payload-Digest")]
+    return b"\r\n".join(lines) + sep + rest
+
+
+def test_record_without_a_digest_is_read(tmp_path: Path) -> None:
+    record = without_digests(warc_record("https://c.example.org/x", UNDATED_PAGE.encode()))
+    assert b"WARC-Block-Digest" not in record
+    path = write_warc(tmp_path / "nodigest.warc", [record], False)
+
+    inputs = read_all(path)
+
+    assert [a.url for item in inputs for a in item.articles] == ["https://c.example.org/x"]
+    assert reasons(inputs) == {}

@@ -247,3 +247,10 @@ def test_value_round_trips_through_json() -> None:
     data = found.as_dict()
     assert data["start"] == "2026-01-26" and data["end"] == "2026-02-01"
     assert TimeValue.from_dict(data) == found
+
+
+def test_tense_cues_do_not_cross_a_sentence_end() -> None:
+    anchor = datetime(2026, 2, 8, 1, 30, tzinfo=timezone(timedelta(hours=3)))
+    context = "Talks resumed in Geneva on Friday. The next round is expected next month."
+    value = normalize_time("Friday", anchor, context)
+    assert value is not None and value.value == "2026-02-06"

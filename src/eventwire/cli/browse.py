@@ -9,6 +9,7 @@ import typer
 from eventwire import render
 from eventwire.cli.actors import print_story_actors
 from eventwire.cli.common import JsonOpt, app, fail, open_repository, out, print_json
+from eventwire.model import Mention, MentionTime
 
 
 @app.command()
@@ -48,9 +49,10 @@ def article(
     explain: Annotated[bool, typer.Option(help="Show what cleaning removed, and why.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one article's clean text (and, with --explain, the cleaning notes)."""
+    """Show one article's clean text, its dates resolved (and, with --explain, cleaning notes)."""
     with open_repository(ctx.obj, create=False) as repo:
         found = repo.get_article(article_id)
+        mentions = repo.article_mentions(article_id) if found else []
     if found is None:
         fail(f"article {article_id} not found", as_json)
     if as_json:
@@ -59,6 +61,23 @@ def article(
         data["text"] = found.text
         if not explain:
             data.pop("notes")
+        data["mentions"] = [mention_json(*row) for row in mentions]
         print_json(data)
     else:
         render.print_article(out, found, explain=explain)
+        render.print_times(out, [time for _, time, _ in mentions if time is not None])
+
+
+def mention_json(mention: Mention, time: MentionTime | None, actor_id: int | None) -> dict:
+    """One mention as JSON: span, label, actor, and the normalised date for DATE/TIME."""
+    data = mention.as_dict()
+    data.pop("article_id")
+    data["actor_id"] = actor_id
+    if time is not None:
+        data["time"] = {
+            "value": time.value,
+            "start": time.start,
+            "end": time.end,
+            "anchor_inferred": time.anchor_inferred,
+        }
+    return data

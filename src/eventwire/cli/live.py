@@ -134,7 +134,7 @@ def watch(
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Per feed: last success, last error, URLs fetched, articles stored, rejected."""
-    with open_repository(ctx.obj) as repo:
+    with open_repository(ctx.obj, create=False) as repo:
         states = repo.feed_states()
     if as_json:
         print_json([state.as_dict() for state in states])

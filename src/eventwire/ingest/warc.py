@@ -137,8 +137,9 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
 
 def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> str:
     """The decoded HTML page a response record holds, after checking its digest and status."""
+    has_digest = record.headers.get("WARC-Block-Digest") is not None  # optional in WARC
     try:
-        intact = record.verify_block_digest()
+        intact = record.verify_block_digest() if has_digest else True
     except OSError as error:  # the record's own bytes do not decompress
         raise IngestProblem(CORRUPT_RECORD, f"{url}: unreadable record ({error})") from None
     if not intact:

@@ -159,18 +159,23 @@ def actor_stories(conn: Connection, actor_id: int) -> list[ActorStory]:
 
 def article_mentions(
     conn: Connection, article_id: int
-) -> list[tuple[Mention, str | None, int | None]]:
-    """An article's mentions with their time value and actor id, in text order."""
+) -> list[tuple[Mention, MentionTime | None, int | None]]:
+    """An article's mentions with their normalised time and actor id, in text order."""
     query = (
         select(MentionRow, ActorMention.actor_id)
         .outerjoin(ActorMention, ActorMention.mention_id == MentionRow.id)
         .where(MentionRow.article_id == article_id)
         .order_by(MentionRow.part.desc(), MentionRow.start_char)
     )
-    return [
-        (_mention(row.MentionRow), row.MentionRow.time_value, row.actor_id)
-        for row in conn.execute(query)
-    ]
+    return [(_mention(row), _mention_time(row), row.actor_id) for row in conn.execute(query)]
+
+
+def _mention_time(row: Any) -> MentionTime | None:
+    if row.time_value is None:
+        return None
+    mention = _mention(row)
+    inferred = bool(row.time_anchor_inferred)
+    return MentionTime(mention, row.time_value, row.time_start, row.time_end, inferred)
 
 
 def _mention_counts(story_id: int | None) -> Any:

@@ -208,8 +208,10 @@ class Repository:
             found = actors.find_actor(conn, name_or_id)
             return None if found is None else (found, actors.actor_stories(conn, found.id))
 
-    def article_mentions(self, article_id: int) -> list[tuple[Mention, str | None, int | None]]:
-        """An article's mentions with time value and actor id."""
+    def article_mentions(
+        self, article_id: int
+    ) -> list[tuple[Mention, MentionTime | None, int | None]]:
+        """An article's mentions with their normalised time and actor id, in text order."""
         with self._engine.connect() as conn:
             return actors.article_mentions(conn, article_id)
 

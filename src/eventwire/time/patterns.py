@@ -189,5 +189,5 @@ NOT_PAST_AFTER = frozenset({
     "be", "been", "being", "is", "are", "will", "would", "to", "has", "have", "could", "should",
     "may", "might", "must", "can", "get", "gets",
 })  # fmt: skip
-CLAUSE_BREAK = re.compile(r"[;:()\[\]\"“”]|,\s|\s[-–—]\s")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]\"“”]|,\s|\s[-–—]\s|(?<=[.!?])\s+")  # sentence ends too
 WORD = re.compile(r"[a-z']+")
