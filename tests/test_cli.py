@@ -197,9 +197,7 @@ def test_read_only_commands_do_not_create_a_database(tmp_path: Path) -> None:
     assert not db_file.parent.exists()
 
 
-def test_article_shows_its_dates_resolved_against_the_story(
-    db_url: str, seed_corpus: Path
-) -> None:
+def test_article_shows_its_dates_resolved_against_the_story(db_url: str, seed_corpus: Path) -> None:
     run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
     articles = run_eventwire(db_url, "stories", "--json").json()[0]["articles"]
     undated = next(a for a in articles if a["source"] == "outlet-a")
