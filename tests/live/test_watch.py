@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, rss, write_feeds
-from tests.live.server import LocalSite, Route
+from tests.live.server import LocalSite, Route, conditional, fail_then_serve
 
 FEEDS = ("/rss.xml", "/atom.xml", "/sitemap.xml", "/broken.xml", "/missing-feed.xml")
 WAIT_SECONDS = 60
@@ -128,3 +128,25 @@ def wait_until(condition, timeout: float = WAIT_SECONDS) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not reached in time"
         time.sleep(0.05)
+
+
+def test_items_left_unfetched_are_found_again_although_the_feed_sends_an_etag(
+    site: LocalSite, eventwire, tmp_path: Path
+) -> None:
+    page = site.routes[article_path(1)]
+    site.routes["/later.html"] = Route(handler=fail_then_serve(3, page))  # 3 = every try, run 1
+    items = [(article_path(0), "Item 0"), ("/later.html", "Later")]
+    feed = Route(body=rss(site.base, items), headers={"Content-Type": "application/rss+xml"})
+    site.routes["/etag.xml"] = Route(handler=conditional(feed, '"v1"'))
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/etag.xml")
+
+    first = eventwire("watch", "--feeds", str(feeds), "--once")
+    second = eventwire("watch", "--feeds", str(feeds), "--once")
+    third = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert first.code == second.code == third.code == 0
+    assert site.url("/later.html") in articles_by_url(eventwire)
+    polls = site.headers_of("/etag.xml")
+    assert "If-None-Match" not in polls[1]  # an item was unsettled: read the feed in full
+    assert polls[2]["If-None-Match"] == '"v1"'  # all settled: conditional again
+    assert "/etag.xml: not modified" in third.stderr

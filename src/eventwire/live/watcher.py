@@ -199,15 +199,33 @@ class LiveRunner:
         stats = CycleStats(feeds=len(feeds))
         states = {state.url: state for state in self.pipeline.repo.feed_states()}
         targets: dict[str, Target] = {}
+        polled: list[tuple[PollResult, list[Target]]] = []
         for result in self.poll_feeds(feeds, states):
-            self.pipeline.repo.record_poll(result.feed.url, result.validators, result.error)
             stats.failed_feeds += result.error is not None
             new = self.new_targets(result, targets)
             self.monitor.feed_polled(result, len(new))
             targets.update((target.url, target) for target in new)
+            polled.append((result, new))
         self.fetch_targets(list(targets.values()), stats)
+        for result, new in polled:
+            validators = self.settled_validators(result, new)
+            self.pipeline.repo.record_poll(result.feed.url, validators, result.error)
         self.process(stats)
         return stats
+
+    def settled_validators(
+        self, result: PollResult, new: list[Target]
+    ) -> tuple[str | None, str | None] | None:
+        """The feed's ETag/Last-Modified once every new item is settled, else (None, None).
+
+        Kept validators would let the next poll answer 304 and hide items that a stop or a
+        transient failure left unfetched; cleared ones make it read the feed in full again.
+        """
+        if result.validators is None or not new:
+            return result.validators
+        urls = [target.url for target in new]
+        done = self.pipeline.repo.done_urls(urls, self.settings.max_url_attempts)
+        return result.validators if len(done) == len(set(urls)) else (None, None)
 
     def poll_feeds(
         self, feeds: Sequence[FeedConfig], states: dict[str, FeedState]
