@@ -35,6 +35,7 @@ read_timeout_seconds = 1.0
 retries = 2
 backoff_seconds = 0.05
 host_delay_seconds = 0.0
+max_download_seconds = 2.0
 """
 
 

@@ -123,6 +123,27 @@ def stream_without_length(size: int) -> Handler:
     return handle
 
 
+def trickle(seconds: float, pause: float = 0.2) -> Handler:
+    """A handler sending a page a few bytes at a time for about ``seconds`` (each pause is
+    shorter than any read timeout, so only a total download limit stops it)."""
+
+    def handle(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.send_header("Connection", "close")
+            handler.end_headers()
+            for _ in range(int(seconds / pause)):
+                handler.wfile.write(b"<p>x</p>")
+                handler.wfile.flush()
+                time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    return handle
+
+
 def fail_then_serve(failures: int, route: Route) -> Handler:
     """A handler answering 500 ``failures`` times, then like ``route``."""
     calls = {"n": 0}

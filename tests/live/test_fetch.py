@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 from tests.live.conftest import article_path
-from tests.live.server import LocalSite
+from tests.live.server import LocalSite, Route, trickle
 
 
 def stored_urls(eventwire) -> list[str]:
@@ -95,3 +95,14 @@ def test_transient_failure_is_tried_again_later_but_not_forever(
     assert [run.code for run in runs] == [1, 1, 1, 0]  # live.max_url_attempts = 3, then no more
     assert f"{url}: HTTP 503 Service Unavailable" in runs[0].stderr
     assert site.count("/down.html") == 9  # three runs of a try and two retries
+
+
+def test_a_page_that_trickles_in_is_stopped_by_the_download_limit(
+    site: LocalSite, eventwire
+) -> None:
+    site.routes["/trickle.html"] = Route(handler=trickle(30.0))
+
+    result = eventwire("fetch", site.url("/trickle.html"))
+
+    assert result.code == 1
+    assert "timeout: download took over 2 s" in result.stderr

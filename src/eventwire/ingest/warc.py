@@ -137,6 +137,11 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
 
 def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> str:
     """The decoded HTML page a response record holds, after checking its digest and status."""
+    limit = settings.max_file_bytes
+    if record.content_length > limit:  # checked first: verifying a digest buffers the block
+        raise IngestProblem(
+            TOO_LARGE, f"{url}: record of {record.content_length} bytes, over the limit"
+        )
     has_digest = record.headers.get("WARC-Block-Digest") is not None  # optional in WARC
     try:
         intact = record.verify_block_digest() if has_digest else True
@@ -154,7 +159,6 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
     content_type = (record.http_content_type or "").lower()
     if content_type and content_type not in HTML_CONTENT_TYPES:
         raise IngestProblem(NOT_HTML, f"{url}: {content_type} response, not an HTML page")
-    limit = settings.max_file_bytes
     data = record.reader.read(limit + 1)
     if len(data) > limit:
         raise IngestProblem(TOO_LARGE, f"{url}: page over the {limit} byte limit")

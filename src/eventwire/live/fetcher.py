@@ -7,6 +7,7 @@ ones (5xx, timeouts, connection errors) are retried with exponential backoff fir
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -176,12 +177,16 @@ class Fetcher:
         if declared.isdigit() and int(declared) > limit:
             raise FetchProblem(TOO_LARGE, f"page of {declared} bytes, over the {limit} byte limit")
         body = bytearray()
+        deadline = time.monotonic() + self.settings.max_download_seconds
         for chunk in response.iter_bytes(CHUNK_BYTES):
             body.extend(chunk)
             if len(body) > limit:
                 raise FetchProblem(
                     TOO_LARGE, f"page over the {limit} byte limit (download stopped)"
                 )
+            if time.monotonic() > deadline:
+                seconds = self.settings.max_download_seconds
+                raise FetchProblem(TIMEOUT, f"download took over {seconds:g} s (stopped)")
         return bytes(body)
 
     def close(self) -> None:

@@ -20,6 +20,8 @@ class LiveSettings:
             empty means ``eventwire/VERSION (news monitoring bot)``. Add your contact.
         connect_timeout_seconds: Seconds to wait for a connection.
         read_timeout_seconds: Seconds to wait for the next bytes of a response.
+        max_download_seconds: Seconds one response body may take in all (a server that
+            trickles bytes never trips the read timeout).
         retries: Extra attempts after a 5xx response, a timeout or a connection error.
         backoff_seconds: First retry delay; it doubles with each retry.
         max_backoff_seconds: Longest retry delay.
@@ -38,6 +40,7 @@ class LiveSettings:
     user_agent: str = ""
     connect_timeout_seconds: float = 10.0
     read_timeout_seconds: float = 20.0
+    max_download_seconds: float = 60.0
     retries: int = 3
     backoff_seconds: float = 1.0
     max_backoff_seconds: float = 30.0
