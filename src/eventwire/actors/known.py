@@ -84,7 +84,7 @@ def actor_from_entry(entry: dict[str, Any], countries: CountryIndex, default_typ
     aliases = tuple(
         AliasCount(str(a).strip(), 0) for a in entry.get("aliases") or [] if str(a).strip()
     )
-    code = entry.get("code") or ((country or "") + (sector or "") or None)
+    code = entry.get("code") or (country + (sector or "") if country else None)
     prefix = (
         "person"
         if actor_type == TYPE_PERSON

@@ -243,7 +243,7 @@ def _person_actor(cluster: PersonCluster) -> Actor:
         )
     name = _best_name(cluster)
     key = f"person:{cluster.key.text}" + (f":{country}" if country else "")
-    code = (country or "") + (sector or "") or None
+    code = country + (sector or "") if country else None  # a code needs its country
     return Actor(key, name, TYPE_PERSON, country, sector, code, tuple(role_names))
 
 
