@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from eventwire.model import ArticleEntities, Document, Mention
-from eventwire.pipeline import story_times
-from eventwire.time import TimeSettings
+from eventwire.time import TimeSettings, story_times
 
 TEXT = "The envoys met on Tuesday afternoon and will meet again next month."
 
