@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from tests.conftest import DATA, run_eventwire
@@ -209,3 +210,34 @@ def test_article_shows_its_dates_resolved_against_the_story(db_url: str, seed_co
     assert friday["value"] == "2026-02-06"
     shown = run_eventwire(db_url, "article", str(undated["id"]))
     assert "2026-02-08" in shown.stdout and "inferred from story" in shown.stdout
+
+
+def test_publication_times_show_their_stated_offset_or_say_none_was_stated(
+    db_url: str, tmp_path: Path
+) -> None:
+    lines = [
+        {
+            "source": "east",
+            "url": "https://e.example/1",
+            "published": "2026-02-08T19:46:00+03:00",
+            "title": "Port strike enters its third day",
+            "text": "Dock workers stayed out on Sunday.",
+        },
+        {
+            "source": "west",
+            "url": "https://w.example/2",
+            "published": "2026-02-08T16:50:00",
+            "title": "Ports idle as strike goes on",
+            "text": "Dockers kept the port closed on Sunday.",
+        },
+    ]
+    feed = tmp_path / "in.jsonl"
+    feed.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert run_eventwire(db_url, "--quiet", "ingest", str(feed)).code == 0
+    stated, unstated = (run_eventwire(db_url, "article", str(i), "--json").json() for i in (1, 2))
+    assert stated["published_at"] == "2026-02-08T19:46:00+03:00"
+    assert stated["published_zone_stated"] is True
+    assert unstated["published_at"] == "2026-02-08T16:50:00+00:00"
+    assert unstated["published_zone_stated"] is False
+    assert "2026-02-08 19:46 +03:00" in run_eventwire(db_url, "article", "1").stdout
+    assert "16:50 UTC (zone not stated)" in run_eventwire(db_url, "article", "2").stdout

@@ -8,11 +8,18 @@ from datetime import UTC, datetime, timedelta, timezone
 from eventwire.model import (
     BLOCK_HEADING,
     BLOCK_PARAGRAPH,
+    PART_BODY,
+    Actor,
+    ActorLink,
+    AliasCount,
     ArticleSummary,
     Block,
     CleanArticle,
     CleaningNote,
+    Mention,
+    MentionTime,
     StageReport,
+    StoryActors,
     StoryView,
 )
 
@@ -47,3 +54,23 @@ def test_stage_report_counts_rejections_by_reason() -> None:
     report.reject("empty")
     report.reject("binary")
     assert report.rejected == {"empty": 2, "binary": 1}
+
+
+def test_nested_records_round_trip_through_json() -> None:
+    mention = Mention(7, PART_BODY, 0, 10, 20, "Maria Okafor", "PERSON")
+    actor = Actor(
+        key="person:maria okafor",
+        name="Maria Okafor",
+        type="person",
+        country="NGA",
+        roles=("Finance Minister",),
+        aliases=(AliasCount("Maria Okafor", 3), AliasCount("Okafor", 2)),
+        id=4,
+    )
+    together = StoryActors(1, (actor,), (ActorLink(mention, actor.key),))
+    rebuilt = StoryActors.from_dict(json.loads(json.dumps(together.as_dict())))
+    assert rebuilt == together
+    assert isinstance(rebuilt.actors[0].aliases[0], AliasCount)
+    assert isinstance(rebuilt.links[0].mention, Mention)
+    timed = MentionTime(mention, "2026-02-08", "2026-02-08", "2026-02-08", anchor_inferred=True)
+    assert MentionTime.from_dict(json.loads(json.dumps(timed.as_dict()))) == timed

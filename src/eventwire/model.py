@@ -8,6 +8,9 @@ dataclasses with ``as_dict``/``from_dict`` for JSON.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -27,11 +30,13 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        """Build the record from ``as_dict`` output."""
-        kwargs = {}
-        for f in dataclasses.fields(cls):
-            if f.name in data:
-                kwargs[f.name] = _from_json(f.type, data[f.name])
+        """Build the record from ``as_dict`` output, nested records included."""
+        hints = _field_types(cls)
+        kwargs = {
+            f.name: _from_json(hints[f.name], data[f.name])
+            for f in dataclasses.fields(cls)
+            if f.name in data
+        }
         return cls(**kwargs)
 
 
@@ -45,17 +50,27 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def _from_json(type_name: Any, value: Any) -> Any:
-    text = str(type_name)
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """The record's field annotations as real types (the module uses postponed annotations)."""
+    return typing.get_type_hints(cls)
+
+
+def _from_json(field_type: Any, value: Any) -> Any:
+    """``value`` (JSON data) as ``field_type``: datetimes, records and tuples of them rebuilt."""
     if value is None:
         return None
-    if "datetime" in text and isinstance(value, str):
+    origin = typing.get_origin(field_type)
+    if origin in (typing.Union, types.UnionType):
+        options = [t for t in typing.get_args(field_type) if t is not type(None)]
+        return _from_json(options[0], value) if len(options) == 1 else value
+    if origin is tuple and isinstance(value, list):
+        item_type = typing.get_args(field_type)[0] if typing.get_args(field_type) else Any
+        return tuple(_from_json(item_type, item) for item in value)
+    if field_type is datetime and isinstance(value, str):
         return datetime.fromisoformat(value)
-    for record_type in (Block, CleaningNote, ArticleSummary):
-        if f"tuple[{record_type.__name__}" in text:
-            return tuple(record_type.from_dict(v) for v in value)
-    if text.startswith("tuple") and isinstance(value, list):
-        return tuple(value)
+    if isinstance(field_type, type) and issubclass(field_type, Record) and isinstance(value, dict):
+        return field_type.from_dict(value)
     return value
 
 
@@ -204,7 +219,7 @@ class ArticleSummary(Record):
     source: str
     url: str | None
     title: str
-    published_at: datetime | None
+    published_at: datetime | None  # in the offset the input stated (UTC when it stated none)
     copy_of: int | None
 
 
@@ -234,7 +249,7 @@ class ArticleView(Record):
     origin: str
     format: str
     title: str
-    published_at: datetime | None
+    published_at: datetime | None  # in the offset the input stated (UTC when it stated none)
     updated_at: datetime | None
     ingested_at: datetime
     blocks: tuple[Block, ...]
@@ -242,6 +257,8 @@ class ArticleView(Record):
     copy_of: int | None
     story_id: int | None
     raw: str = field(default="", repr=False)
+    published_zone_stated: bool | None = None  # None when there is no publication time
+    updated_zone_stated: bool | None = None
 
     @property
     def text(self) -> str:

@@ -21,8 +21,17 @@ PROGRESS_MIN_ITEMS = 20  # below this, a run is too short for a progress bar to 
 
 
 def format_time(value: datetime | None) -> str:
-    """Short UTC time, or '?' when unknown."""
-    return value.strftime("%Y-%m-%d %H:%M") if value else "?"
+    """Short time with its offset ('UTC' for +00:00), or '?' when unknown."""
+    if value is None:
+        return "?"
+    zone = "UTC" if not value.utcoffset() else value.isoformat()[-6:]
+    return f"{value.strftime('%Y-%m-%d %H:%M')} {zone}"
+
+
+def format_zoned_time(value: datetime | None, zone_stated: bool | None) -> str:
+    """``format_time``, flagging a time whose zone the input did not state."""
+    text = format_time(value) if value is not None else ""
+    return f"{text} (zone not stated)" if value is not None and zone_stated is False else text
 
 
 def print_stories(console: Console, stories: list[StoryView]) -> None:
@@ -81,8 +90,8 @@ def print_article(console: Console, article: ArticleView, explain: bool = False)
         ("outlet", article.source),
         ("url", article.url or ""),
         ("origin", article.origin),
-        ("published", format_time(article.published_at)),
-        ("updated", format_time(article.updated_at)),
+        ("published", format_zoned_time(article.published_at, article.published_zone_stated)),
+        ("updated", format_zoned_time(article.updated_at, article.updated_zone_stated)),
         ("story", str(article.story_id) if article.story_id is not None else "not processed"),
         ("copy of", str(article.copy_of) if article.copy_of is not None else ""),
     ]

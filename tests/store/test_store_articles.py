@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from eventwire.ingest.dates import parse_datetime
 from eventwire.model import BLOCK_PARAGRAPH, Block, CleanArticle, RawArticle
 from eventwire.store import Repository
 from eventwire.store.schema import Article
@@ -39,7 +40,8 @@ def test_added_article_reads_back_in_full(repo: Repository) -> None:
     assert view.notes == clean.notes
     assert view.text == clean.text
     assert view.published_at == published
-    assert view.published_at.utcoffset() == timedelta(0)
+    assert view.published_at.utcoffset() == timedelta(hours=2)  # the offset the input stated
+    assert view.published_zone_stated is True and view.updated_zone_stated is None
     assert view.ingested_at.tzinfo is not None
     assert (view.copy_of, view.story_id) == (None, None)
 
@@ -55,6 +57,29 @@ def test_original_offset_and_text_hash_are_stored(repo: Repository) -> None:
     assert row.published_offset_minutes == 120
     assert row.text_hash == expected_text_hash
     assert row.content_hash == raw.content_hash
+
+
+def test_update_time_keeps_its_own_offset(repo: Repository) -> None:
+    raw, clean = make_item("updated", published=datetime(2024, 3, 1, 10, 30, tzinfo=PLUS_TWO))
+    updated = datetime(2024, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
+    [article_id] = repo.add_articles([(raw, dataclasses.replace(clean, updated=updated))])
+    view = repo.get_article(article_id)
+    assert view is not None and view.updated_at == updated
+    assert view.updated_at.utcoffset() == timedelta(hours=-5)
+    assert view.updated_zone_stated is True
+
+
+def test_time_without_a_stated_zone_is_utc_and_says_so(repo: Repository) -> None:
+    naive = parse_datetime("2024-03-01T10:30:00")
+    assert naive is not None and naive.utcoffset() == timedelta(0)
+    raw, clean = make_item("naive", published=naive)
+    [article_id] = repo.add_articles([(raw, clean)])
+    with repo.engine.connect() as conn:
+        query = select(Article.published_offset_minutes).where(Article.id == article_id)
+        assert conn.execute(query).scalar_one() is None  # no offset recorded that nobody stated
+    view = repo.get_article(article_id)
+    assert view is not None and view.published_zone_stated is False
+    assert view.published_at == datetime(2024, 3, 1, 10, 30, tzinfo=UTC)
 
 
 def test_seed_article_raw_text_is_kept_verbatim(repo: Repository) -> None:

@@ -31,6 +31,7 @@ from eventwire.clean.patterns import (
     TIMESTAMP_LABELS,
 )
 from eventwire.clean.settings import CleanSettings
+from eventwire.zones import assume_zone
 
 NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 SEGMENT_TRIM = " ,|•·()[]-—–:;"
@@ -103,7 +104,7 @@ def _parse_with_zone(text: str, settings: CleanSettings) -> tuple[datetime | Non
         zone = ZoneInfo(REGIONAL_ZONES[regional.group(1).lower()])
         return _fixed_offset(parsed.replace(tzinfo=zone)), False
     if parsed.tzinfo is None:
-        return _fixed_offset(parsed.replace(tzinfo=ZoneInfo(settings.default_timezone))), True
+        return assume_zone(parsed, ZoneInfo(settings.default_timezone)), True
     return _fixed_offset(parsed), False
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+
+from eventwire.zones import assume_zone
 
 
 def parse_datetime(value: str | None) -> datetime | None:
     """A tz-aware datetime from an ISO 8601 or RFC 2822 string, or None when it is not one.
 
-    A value without a time zone is taken as UTC; a date alone is midnight UTC.
+    A value without a time zone is placed in UTC, marked as assumed (eventwire.zones), so
+    the store does not record an offset nobody stated; a date alone is midnight.
     """
     if not isinstance(value, str) or not value.strip():
         return None
@@ -17,7 +20,7 @@ def parse_datetime(value: str | None) -> datetime | None:
     parsed = parse_iso(value) or parse_rfc2822(value)
     if parsed is None:
         return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo is not None else assume_zone(parsed)
 
 
 def parse_iso(value: str) -> datetime | None:

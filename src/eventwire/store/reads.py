@@ -1,9 +1,14 @@
-"""Read queries: rows in, eventwire's records (model.py) out. Datetimes come back UTC."""
+"""Read queries: rows in, eventwire's records (model.py) out.
+
+Datetimes come back UTC, except articles' publication and update times in views, which are
+shown in the offset their input stated (eventwire.zones.in_stated_offset).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select
@@ -23,6 +28,7 @@ from eventwire.store.schema import (
     Story,
     StoryArticle,
 )
+from eventwire.zones import in_stated_offset
 
 DOCUMENT_COLUMNS = (Article.id, Source.name, Article.title, Article.body, Article.published_at)
 SUMMARY_COLUMNS = (
@@ -32,6 +38,7 @@ SUMMARY_COLUMNS = (
     Article.url,
     Article.title,
     Article.published_at,
+    Article.published_offset_minutes,
     DuplicateLink.copy_of,
 )
 
@@ -102,7 +109,7 @@ def story_members(conn: Connection, story_ids: list[int]) -> dict[int, list[Arti
                 source=row.name,
                 url=row.url,
                 title=row.title,
-                published_at=row.published_at,
+                published_at=in_stated_offset(row.published_at, row.published_offset_minutes),
                 copy_of=row.copy_of,
             )
         )
@@ -128,15 +135,22 @@ def get_article(conn: Connection, article_id: int) -> ArticleView | None:
         origin=row.origin,
         format=row.format,
         title=row.title,
-        published_at=row.published_at,
-        updated_at=row.updated_at,
+        published_at=in_stated_offset(row.published_at, row.published_offset_minutes),
+        updated_at=in_stated_offset(row.updated_at, row.updated_offset_minutes),
         ingested_at=row.ingested_at,
         blocks=tuple(Block.from_dict(b) for b in json.loads(row.blocks_json)),
         notes=_notes(conn, article_id),
         copy_of=row.copy_of,
         story_id=row.story_id,
         raw=row.raw,
+        published_zone_stated=_zone_stated(row.published_at, row.published_offset_minutes),
+        updated_zone_stated=_zone_stated(row.updated_at, row.updated_offset_minutes),
     )
+
+
+def _zone_stated(moment: datetime | None, offset_minutes: int | None) -> bool | None:
+    """Whether the input stated the time's zone (None when there is no time)."""
+    return None if moment is None else offset_minutes is not None
 
 
 def counts(conn: Connection) -> dict[str, int]:

@@ -20,6 +20,7 @@ from eventwire.store.schema import (
     StoryArticle,
 )
 from eventwire.textnorm import normalize_for_comparison
+from eventwire.zones import stated_offset_minutes
 
 
 def insert_articles(
@@ -87,6 +88,7 @@ def article_row(
 ) -> dict[str, Any]:
     """Column values for one article (clean metadata first, the input's as fallback)."""
     published = clean.published or raw.published
+    updated = clean.updated or raw.updated
     body = clean.text
     return {
         "source_id": source_id,
@@ -98,18 +100,13 @@ def article_row(
         "blocks_json": json.dumps([b.as_dict() for b in clean.blocks], ensure_ascii=False),
         "body": body,
         "published_at": published,
-        "published_offset_minutes": offset_minutes(published),
-        "updated_at": clean.updated or raw.updated,
+        "published_offset_minutes": stated_offset_minutes(published),
+        "updated_at": updated,
+        "updated_offset_minutes": stated_offset_minutes(updated),
         "ingested_at": now,
         "content_hash": raw.content_hash,
         "text_hash": sha256_hex(normalize_for_comparison(body)),
     }
-
-
-def offset_minutes(moment: datetime | None) -> int | None:
-    """The UTC offset of ``moment`` in minutes, None when unknown (naive or missing)."""
-    offset = None if moment is None else moment.utcoffset()
-    return None if offset is None else int(offset.total_seconds() // 60)
 
 
 def sha256_hex(text: str) -> str:
