@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.ingest.sources import domain_of, infer_source
+from eventwire.ingest.sources import domain_of, folder_name, infer_source
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,13 @@ def test_inference_order_end_to_end(tmp_path: Path, ingest) -> None:
     without = [a.source for f in ingest(folder) for a in f.articles]
     assert with_argument == ["Field Outlet", "site.example", "arg", "arg"]
     assert without == ["Field Outlet", "site.example", "folder-outlet", "folder-outlet"]
+
+
+def test_date_archive_folders_are_not_outlets(tmp_path: Path, ingest) -> None:
+    page = tmp_path / "harbour-gazette" / "2026" / "02" / "08" / "strike.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("Dock workers stayed out on Sunday.", encoding="utf-8")
+    assert [a.source for f in ingest(tmp_path) for a in f.articles] == ["harbour-gazette"]
+    assert folder_name(Path("/x/daily-post/2026-02-08/a.txt")) == "daily-post"
+    assert folder_name(Path("/x/daily-post/20260208/a.txt")) == "daily-post"
+    assert folder_name(Path("/x/route-66/a.txt")) == "route-66"

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import socket
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler
 
 from tests.live.conftest import article_path
-from tests.live.server import LocalSite, Route, trickle
+from tests.live.server import Handler, LocalSite, Route, send, trickle
+
+from eventwire.live.fetcher import retry_after_seconds
 
 
 def stored_urls(eventwire) -> list[str]:
@@ -106,3 +112,49 @@ def test_a_page_that_trickles_in_is_stopped_by_the_download_limit(
 
     assert result.code == 1
     assert "timeout: download took over 2 s" in result.stderr
+
+
+def answer_busy_then_page(wait: str, page: bytes, times: list[float]) -> Handler:
+    """A handler answering 429 with ``Retry-After: wait`` first, then ``page``."""
+
+    def handle(handler: BaseHTTPRequestHandler) -> None:
+        times.append(time.monotonic())
+        if len(times) == 1:
+            send(handler, 429, b"slow down", {"Retry-After": wait})
+        else:
+            send(handler, 200, page, {})
+
+    return handle
+
+
+def test_retry_after_is_obeyed_before_the_retry(site: LocalSite, eventwire) -> None:
+    times: list[float] = []
+    page = site.routes[article_path(4)].body
+    site.routes["/busy.html"] = Route(handler=answer_busy_then_page("1", page, times))
+
+    result = eventwire("fetch", site.url("/busy.html"))
+
+    assert result.code == 0, result.stderr
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.95  # the test backoff alone would retry after 0.05 s
+
+
+def test_retry_after_longer_than_the_backoff_is_left_for_a_later_poll(
+    site: LocalSite, eventwire
+) -> None:
+    times: list[float] = []
+    page = site.routes[article_path(4)].body
+    site.routes["/later.html"] = Route(handler=answer_busy_then_page("3600", page, times))
+
+    result = eventwire("fetch", site.url("/later.html"))
+
+    assert result.code == 1
+    assert "HTTP 429 Too Many Requests (retry after 3600 s)" in result.stderr
+    assert len(times) == 1
+
+
+def test_retry_after_as_an_http_date() -> None:
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 20 <= (retry_after_seconds(soon) or 0) <= 31
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import create_engine, inspect, text
 from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, rss, write_feeds
 from tests.live.server import LocalSite, Route, conditional, fail_then_serve
 
@@ -150,3 +151,45 @@ def test_items_left_unfetched_are_found_again_although_the_feed_sends_an_etag(
     assert "If-None-Match" not in polls[1]  # an item was unsettled: read the feed in full
     assert polls[2]["If-None-Match"] == '"v1"'  # all settled: conditional again
     assert "/etag.xml: not modified" in third.stderr
+
+
+def test_a_second_signal_forces_the_exit_and_keeps_what_was_stored(
+    site: LocalSite, eventwire, tmp_path: Path, db_url: str
+) -> None:
+    items = [(article_path(i), f"Item {i}") for i in range(ARTICLES)]
+    site.routes["/all.xml"] = Route(
+        body=rss(site.base, items), headers={"Content-Type": "text/xml"}
+    )
+    for index in range(1, ARTICLES):
+        site.routes[article_path(index)].delay = 30.0  # would hold a graceful stop up
+    config = tmp_path / "one-at-a-time.toml"
+    config.write_text("[live]\nconcurrency = 1\nhost_delay_seconds = 0.0\n", encoding="utf-8")
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/all.xml")
+    log = tmp_path / "watch.log"
+
+    watcher = start_watcher(db_url, config, feeds, log)
+    wait_until(lambda: stored_urls(db_url) == [site.url(article_path(0))])
+    watcher.send_signal(signal.SIGINT)
+    wait_until(lambda: "signal again to force" in log.read_text())
+    watcher.send_signal(signal.SIGINT)
+    code = watcher.wait(timeout=WAIT_SECONDS)
+
+    assert code == 130, log.read_text()
+    assert "forced stop" in log.read_text()
+    assert stored_urls(db_url) == [site.url(article_path(0))]
+    for index in range(1, ARTICLES):
+        site.routes[article_path(index)].delay = 0.0
+    assert eventwire("--quiet", "watch", "--feeds", str(feeds), "--once").code == 0
+    assert len(articles_by_url(eventwire)) == ARTICLES
+
+
+def stored_urls(db_url: str) -> list[str]:
+    """URLs of the stored articles, read straight from the database (no CLI, no processing)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("articles"):
+                return []
+            return [row.url for row in conn.execute(text("SELECT url FROM articles ORDER BY id"))]
+    finally:
+        engine.dispose()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -34,6 +36,9 @@ from eventwire.model import FeedState
 from eventwire.pipeline import Pipeline
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+FORCED_EXIT_CODE = 130
+STOPPING_MESSAGE = "stopping once the pages in flight are stored (signal again to force)"
+FORCED_STOP_MESSAGE = "forced stop: pages in flight dropped (what was stored is kept)"
 # The live display reports every rejection itself; the pipeline's own warnings would repeat it.
 QUIETED_LOGGERS = ("eventwire.pipeline",)
 
@@ -65,8 +70,21 @@ def open_runner(options: Options, monitor: Monitor) -> Iterator[LiveRunner]:
 
 @contextmanager
 def stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """Set ``stop`` on SIGTERM/SIGINT (the work in flight finishes); restore handlers after."""
-    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
+    """Set ``stop`` on SIGTERM/SIGINT (the work in flight finishes); restore handlers after.
+
+    A second signal forces the exit at once: downloads in flight are dropped, and a page
+    being stored is rolled back by the database, so nothing stored before is lost.
+    """
+
+    def handle(signum: int, _frame: object) -> None:
+        if stop.is_set():
+            sys.stderr.write(FORCED_STOP_MESSAGE + "\n")
+            sys.stderr.flush()
+            os._exit(FORCED_EXIT_CODE)
+        stop.set()
+        sys.stderr.write(STOPPING_MESSAGE + "\n")
+
+    previous = {sig: signal.signal(sig, handle) for sig in STOP_SIGNALS}
     try:
         yield
     finally:

@@ -28,10 +28,11 @@ TRANSIENT = frozenset({SERVER_ERROR, TIMEOUT, CONNECTION_ERROR, ROBOTS_UNAVAILAB
 class FetchProblem(Exception):
     """Why a URL gave no usable response."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = " ".join(message.split())
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
 
     @property
     def transient(self) -> bool:

@@ -1,7 +1,8 @@
 """Polite HTTP fetching with httpx: retries, redirect limit, size limit, robots.txt.
 
 Every failure is a :class:`FetchProblem` with a short reason (``live/errors.py``); transient
-ones (5xx, timeouts, connection errors) are retried with exponential backoff first.
+ones (5xx, 429, timeouts, connection errors) are retried with exponential backoff first,
+waiting at least as long as the server's Retry-After asks.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -34,6 +37,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 SCHEMES = frozenset({"http", "https"})
 CHUNK_BYTES = 64 * 1024
+MAX_RETRY_AFTER_SECONDS = 3600.0  # the longest Retry-After a host is held for
 
 
 @dataclass(frozen=True)
@@ -107,16 +111,24 @@ class Fetcher:
     def get_with_retries(
         self, url: str, current: str, headers: dict[str, str], html_only: bool
     ) -> Response | str:
-        """One hop, retried with exponential backoff on 5xx, timeouts and connection errors."""
+        """One hop, retried with exponential backoff on 5xx, timeouts and connection errors.
+
+        A server's Retry-After (429/503) is obeyed: the host gets no request before it ends;
+        one longer than ``max_backoff_seconds`` is not waited for now (a later poll retries).
+        """
         attempt = 0
         while True:
             try:
                 return self.get_once(url, current, headers, html_only)
             except FetchProblem as problem:
+                if problem.retry_after is not None:
+                    hold = min(problem.retry_after, MAX_RETRY_AFTER_SECONDS)
+                    self.limiter.hold(urlsplit(current).netloc, hold)
                 if (
                     not problem.transient
                     or problem.reason == STOPPED
                     or attempt >= self.settings.retries
+                    or (problem.retry_after or 0.0) > self.settings.max_backoff_seconds
                 ):
                     raise
             delay = min(
@@ -153,7 +165,10 @@ class Fetcher:
         if response.is_redirect and "location" in response.headers:
             return urljoin(str(response.url), response.headers["location"])
         if status in RETRY_STATUSES or status >= 500:
-            raise FetchProblem(SERVER_ERROR, f"HTTP {status} {response.reason_phrase}")
+            wait = retry_after_seconds(response.headers.get("retry-after"))
+            later = f" (retry after {wait:g} s)" if wait is not None else ""
+            message = f"HTTP {status} {response.reason_phrase}{later}"
+            raise FetchProblem(SERVER_ERROR, message, retry_after=wait)
         if status >= 400 or (status >= 300 and status != httpx.codes.NOT_MODIFIED):
             raise FetchProblem(HTTP_ERROR, f"HTTP {status} {response.reason_phrase}")
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -192,6 +207,22 @@ class Fetcher:
     def close(self) -> None:
         """Close the connection pool."""
         self.client.close()
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """A Retry-After header (delay seconds or an HTTP date) as seconds from now; None if absent."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def check_url(url: str) -> None:

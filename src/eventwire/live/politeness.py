@@ -28,6 +28,12 @@ class HostLimiter:
         with self._lock:
             self._delays[host] = max(self._delay, delay)
 
+    def hold(self, host: str, seconds: float) -> None:
+        """Start no request to ``host`` for ``seconds`` (the server asked: Retry-After)."""
+        with self._lock:
+            until = time.monotonic() + seconds
+            self._next_start[host] = max(self._next_start.get(host, 0.0), until)
+
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
         """Hold one of ``host``'s request slots, started no sooner than its delay allows."""
