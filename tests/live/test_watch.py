@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -114,10 +115,12 @@ def test_sigterm_then_restart_fetches_every_page_once(
     assert len(articles_by_url(eventwire)) == ARTICLES
 
 
-def start_watcher(db_url: str, config: Path, feeds: Path, log: Path) -> subprocess.Popen:
+def start_watcher(
+    db_url: str, config: Path, feeds: Path, log: Path, interval: float = 600
+) -> subprocess.Popen:
     """`eventwire watch` in the background, its output going to ``log``."""
     command = [sys.executable, "-m", "eventwire.cli", "--db", db_url, "--config", str(config)]
-    command += ["watch", "--feeds", str(feeds), "--interval", "600"]
+    command += ["watch", "--feeds", str(feeds), "--interval", str(interval)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
     with log.open("w") as output:
         return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
@@ -193,3 +196,34 @@ def stored_urls(db_url: str) -> list[str]:
             return [row.url for row in conn.execute(text("SELECT url FROM articles ORDER BY id"))]
     finally:
         engine.dispose()
+
+
+def test_a_cycle_that_fails_as_a_whole_is_retried_by_the_next_one(
+    site: LocalSite, eventwire, tmp_path: Path, db_url: str
+) -> None:
+    items = [(article_path(i), f"Item {i}") for i in range(ARTICLES)]
+    site.routes["/slow.xml"] = Route(
+        body=rss(site.base, items), headers={"Content-Type": "text/xml"}, delay=1.0
+    )
+    config = tmp_path / "impatient.toml"
+    config.write_text(
+        "[live]\nhost_delay_seconds = 0.0\n[store]\nbusy_timeout_seconds = 0.2\n",
+        encoding="utf-8",
+    )
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/slow.xml")
+    log = tmp_path / "watch.log"
+
+    watcher = start_watcher(db_url, config, feeds, log, interval=1)
+    wait_until(lambda: site.count("/slow.xml") >= 1)
+    locker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another writer holds the database during the poll
+    wait_until(lambda: "cycle 1 failed" in log.read_text())
+    locker.execute("ROLLBACK")
+    locker.close()
+    wait_until(lambda: len(stored_urls(db_url)) == ARTICLES)
+    watcher.send_signal(signal.SIGTERM)
+    code = watcher.wait(timeout=WAIT_SECONDS)
+
+    assert code == 0, log.read_text()
+    assert "database is locked" in log.read_text()
+    assert [site.count(article_path(i)) >= 1 for i in range(ARTICLES)] == [True] * ARTICLES

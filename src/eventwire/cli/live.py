@@ -17,6 +17,7 @@ from rich.table import Table
 
 from eventwire import render
 from eventwire.cli.common import (
+    EXIT_REJECTED,
     EXIT_USAGE,
     JsonOpt,
     Options,
@@ -31,7 +32,7 @@ from eventwire.cli.common import (
 from eventwire.config import load_config, section
 from eventwire.live import LiveSettings, load_feeds
 from eventwire.live.display import LiveMonitor, LogMonitor
-from eventwire.live.watcher import LiveRunner, Monitor
+from eventwire.live.watcher import LiveRunner, Monitor, WatchFailed
 from eventwire.model import FeedState
 from eventwire.pipeline import Pipeline
 
@@ -144,7 +145,11 @@ def watch(
     with ExitStack() as stack:
         runner = stack.enter_context(open_runner(options, make_monitor(options, stack)))
         seconds = interval if interval is not None else runner.settings.poll_interval_seconds
-        runner.watch(feed_list, seconds, once=once)
+        try:
+            runner.watch(feed_list, seconds, once=once)
+        except WatchFailed as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(EXIT_REJECTED) from None
     if runner.stop.is_set() and not options.quiet:
         err.print("stopped: the pages in flight were stored", markup=False)
 

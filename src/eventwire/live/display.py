@@ -48,6 +48,11 @@ def cycle_line(cycle: int, stats: CycleStats) -> str:
     )
 
 
+def failed_cycle_line(cycle: int, message: str) -> str:
+    """One line for a poll cycle that failed as a whole."""
+    return f"cycle {cycle} failed ({message}); the next cycle retries"
+
+
 class LogMonitor(Monitor):
     """Plain timestamped lines (for logs, pipes and services)."""
 
@@ -65,6 +70,9 @@ class LogMonitor(Monitor):
 
     def cycle_done(self, cycle: int, stats: CycleStats) -> None:
         self.say(cycle_line(cycle, stats))
+
+    def cycle_failed(self, cycle: int, message: str) -> None:
+        self.say(failed_cycle_line(cycle, message))
 
 
 class LiveMonitor(Monitor):
@@ -115,4 +123,9 @@ class LiveMonitor(Monitor):
 
     def cycle_done(self, cycle: int, stats: CycleStats) -> None:
         self.summary = f"{now_text()} {cycle_line(cycle, stats)}"
+        self.update()
+
+    def cycle_failed(self, cycle: int, message: str) -> None:
+        self.summary = f"{now_text()} {failed_cycle_line(cycle, message)}"
+        self.recent.append(self.summary)
         self.update()

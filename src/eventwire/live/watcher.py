@@ -24,6 +24,19 @@ from eventwire.model import FeedState, FetchOutcome, InputFile, Rejection
 from eventwire.pipeline import Pipeline, RunReport
 
 LOGGER = logging.getLogger(__name__)
+MAX_FAILED_CYCLES = 5  # consecutive failed poll cycles after which watch gives up
+
+
+class WatchFailed(RuntimeError):
+    """Poll cycles kept failing as a whole; watching is pointless until that is fixed."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message (database errors carry the SQL after it)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""
+
+
 STORED, ALREADY_STORED, FETCH_ERROR = "stored", "already-stored", "fetch-error"
 
 
@@ -74,6 +87,9 @@ class Monitor:
 
     def cycle_done(self, cycle: int, stats: CycleStats) -> None:
         """A poll cycle (or a ``fetch``) ended."""
+
+    def cycle_failed(self, cycle: int, message: str) -> None:
+        """A poll cycle failed as a whole (e.g. the database was locked); the next one retries."""
 
 
 class LiveRunner:
@@ -183,16 +199,34 @@ class LiveRunner:
     # --- watch --------------------------------------------------------------------
 
     def watch(self, feeds: Sequence[FeedConfig], interval: float, once: bool = False) -> int:
-        """Poll ``feeds`` every ``interval`` seconds until stopped (or once); cycles run."""
+        """Poll ``feeds`` every ``interval`` seconds until stopped (or once); cycles run.
+
+        Raises WatchFailed after ``MAX_FAILED_CYCLES`` failed cycles in a row (or a failed
+        ``once``).
+        """
         for feed in feeds:
             self.pipeline.repo.ensure_feed(feed.url, feed.name)
-        cycle = 0
+        cycle = failures = 0
         while not self.stop.is_set():
             cycle += 1
-            self.monitor.cycle_done(cycle, self.poll_cycle(feeds))
+            failures = 0 if self.contained_cycle(cycle, feeds) else failures + 1
+            if failures >= MAX_FAILED_CYCLES or (once and failures):
+                raise WatchFailed(f"{failures} poll cycle(s) in a row failed; giving up")
             if once or self.stop.wait(interval):
                 break
         return cycle
+
+    def contained_cycle(self, cycle: int, feeds: Sequence[FeedConfig]) -> bool:
+        """One poll cycle; a failure of the whole cycle (database down or locked, a bug) is
+        reported and left to the next cycle instead of ending the watch. True on success."""
+        try:
+            stats = self.poll_cycle(feeds)
+        except Exception as error:
+            LOGGER.debug("poll cycle %d failed", cycle, exc_info=True)
+            self.monitor.cycle_failed(cycle, f"{type(error).__name__}: {first_line(error)}")
+            return False
+        self.monitor.cycle_done(cycle, stats)
+        return True
 
     def poll_cycle(self, feeds: Sequence[FeedConfig]) -> CycleStats:
         """Poll every feed, fetch the new items, store and process them."""
