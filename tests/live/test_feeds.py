@@ -45,10 +45,28 @@ def test_news_sitemap_urls_titles_and_dates() -> None:
     assert item.published == datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
 
 
+def test_sitemap_index_lists_its_children_newest_first() -> None:
+    index = (
+        b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>/a.xml</loc><lastmod>2024-03-01</lastmod></sitemap>"
+        b"<sitemap><loc>/c.xml</loc><lastmod>2024-03-05T10:00:00+02:00</lastmod></sitemap>"
+        b"<sitemap><lastmod>2024-03-06</lastmod></sitemap>"
+        b"<sitemap><loc>/b.xml</loc><lastmod>2024-03-03</lastmod></sitemap></sitemapindex>"
+    )
+    parsed = parse_feed(index, BASE + "/index.xml")
+    assert parsed.items == () and parsed.broken == 1
+    assert parsed.sitemaps == (BASE + "/c.xml", BASE + "/b.xml", BASE + "/a.xml")
+
+
 @pytest.mark.parametrize(
     "content",
-    [b"<html><body><p>a web page</p></body></html>", b"\x00\x01\x02 binary", b""],
-    ids=["html-page", "binary", "empty"],
+    [
+        b"<html><body><p>a web page</p></body></html>",
+        b"\x00\x01\x02 binary",
+        b"",
+        b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>',
+    ],
+    ids=["html-page", "binary", "empty", "empty-sitemap-index"],
 )
 def test_a_non_feed_is_a_feed_error(content: bytes) -> None:
     with pytest.raises(FeedError):

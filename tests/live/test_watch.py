@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
-from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, rss, write_feeds
+from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, news_sitemap, rss, write_feeds
 from tests.live.server import LocalSite, Route, conditional, fail_then_serve
 
 FEEDS = ("/rss.xml", "/atom.xml", "/sitemap.xml", "/broken.xml", "/missing-feed.xml")
@@ -227,3 +227,37 @@ def test_a_cycle_that_fails_as_a_whole_is_retried_by_the_next_one(
     assert code == 0, log.read_text()
     assert "database is locked" in log.read_text()
     assert [site.count(article_path(i)) >= 1 for i in range(ARTICLES)] == [True] * ARTICLES
+
+
+def sitemap_index(base: str, children: list[tuple[str, str]]) -> bytes:
+    """A sitemap index listing (path, lastmod) child sitemaps."""
+    entries = "".join(
+        f"<sitemap><loc>{base}{path}</loc><lastmod>{lastmod}</lastmod></sitemap>"
+        for path, lastmod in children
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+    ).encode()
+
+
+def test_a_sitemap_index_is_read_through_its_newest_child_sitemaps(
+    site: LocalSite, eventwire, tmp_path: Path
+) -> None:
+    xml = {"Content-Type": "application/xml"}
+    children = [("/news-1.xml", "2024-03-03"), ("/news-2.xml", "2024-03-04")]
+    children += [("/news-3.xml", "2024-03-05T08:00:00Z")]
+    index = sitemap_index(site.base, children)
+    site.routes["/news-index.xml"] = Route(body=index, headers=xml)
+    for number, paths in ((1, [0]), (2, [1, 2]), (3, [3])):
+        body = news_sitemap(site.base, [article_path(i) for i in paths])
+        site.routes[f"/news-{number}.xml"] = Route(body=body, headers=xml)
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/news-index.xml")
+
+    result = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert result.code == 0, result.stderr
+    assert sorted(articles_by_url(eventwire)) == sorted(
+        site.url(article_path(i)) for i in (1, 2, 3)
+    )
+    assert site.count("/news-1.xml") == 0  # the oldest child is beyond sitemap_index_children

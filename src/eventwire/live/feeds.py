@@ -48,6 +48,7 @@ class ParsedFeed:
 
     items: tuple[FeedItem, ...]
     broken: int = 0
+    sitemaps: tuple[str, ...] = ()  # a sitemap index's child sitemaps, newest first
 
 
 def load_feeds(path: Path) -> list[FeedConfig]:
@@ -92,7 +93,7 @@ def parse_feed(content: bytes, feed_url: str) -> ParsedFeed:
     """Items of an RSS/Atom feed or a news sitemap; raises FeedError when it is neither."""
     head = content[:SITEMAP_SNIFF_BYTES]
     if SITEMAP_INDEX in head:
-        raise FeedError("a sitemap index, not a news sitemap: list its news sitemaps instead")
+        return parse_sitemap_index(content, feed_url)
     if URLSET in head:
         return parse_sitemap(content, feed_url)
     return parse_syndication(content, feed_url)
@@ -116,8 +117,26 @@ def parse_syndication(content: bytes, feed_url: str) -> ParsedFeed:
     return ParsedFeed(items=tuple(items), broken=broken)
 
 
-def parse_sitemap(content: bytes, feed_url: str) -> ParsedFeed:
-    """Items of a (news) sitemap: ``<url><loc>`` with ``news:publication_date`` or lastmod."""
+def parse_sitemap_index(content: bytes, feed_url: str) -> ParsedFeed:
+    """A sitemap index: no items, its child sitemaps newest first (by ``lastmod``; when
+    undated, the last listed first, as indexes usually append new sitemaps)."""
+    root = parse_xml(content)
+    children, broken = [], 0
+    for position, node in enumerate(root.iter("{*}sitemap")):
+        url = absolute_url(child_text(node, "{*}loc"), feed_url)
+        if url is None:
+            broken += 1
+            continue
+        modified = parse_datetime(child_text(node, "{*}lastmod") or "")
+        children.append((modified or datetime.min.replace(tzinfo=UTC), position, url))
+    if not children and not broken:
+        raise FeedError("empty sitemap index: no <sitemap><loc> entries")
+    newest_first = sorted(children, key=lambda child: (child[0], child[1]), reverse=True)
+    return ParsedFeed(items=(), broken=broken, sitemaps=tuple(url for *_, url in newest_first))
+
+
+def parse_xml(content: bytes) -> etree._Element:
+    """The root of an XML document read safely (no entities, no network); FeedError if none."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
     try:
         root = etree.fromstring(content, parser=parser)
@@ -125,6 +144,12 @@ def parse_sitemap(content: bytes, feed_url: str) -> ParsedFeed:
         raise FeedError(f"malformed sitemap: {error}") from None
     if root is None:
         raise FeedError("malformed sitemap: no XML content")
+    return root
+
+
+def parse_sitemap(content: bytes, feed_url: str) -> ParsedFeed:
+    """Items of a (news) sitemap: ``<url><loc>`` with ``news:publication_date`` or lastmod."""
+    root = parse_xml(content)
     items, broken = [], 0
     for node in root.iter("{*}url"):
         url = absolute_url(child_text(node, "{*}loc"), feed_url)

@@ -35,6 +35,8 @@ class LiveSettings:
         poll_interval_seconds: Seconds between two polls of the feeds (``watch --interval``).
         max_url_attempts: A URL failing with a transient error (5xx, timeout) is retried on
             later polls until it has failed this many times.
+        sitemap_index_children: For a sitemap index, how many child sitemaps (newest first)
+            each poll reads.
     """
 
     user_agent: str = ""
@@ -53,6 +55,7 @@ class LiveSettings:
     robots_cache_seconds: float = 3600.0
     poll_interval_seconds: float = 300.0
     max_url_attempts: int = 3
+    sitemap_index_children: int = 2
 
     @property
     def agent(self) -> str:

@@ -288,6 +288,8 @@ class LiveRunner:
             if downloaded is None:
                 return PollResult(feed)
             parsed = parse_feed(downloaded.content, downloaded.final_url)
+            if parsed.sitemaps:
+                parsed = self.read_child_sitemaps(parsed)
             return PollResult(feed, parsed, (downloaded.etag, downloaded.last_modified))
         except FetchProblem as problem:
             return PollResult(feed, error=f"{problem.reason}: {problem.message}")
@@ -296,6 +298,29 @@ class LiveRunner:
         except Exception as error:  # a bug: this feed fails, the others go on
             LOGGER.exception("unexpected error polling %s", feed.url)
             return PollResult(feed, error=f"{FETCH_ERROR}: {type(error).__name__}: {error}")
+
+    def read_child_sitemaps(self, index: ParsedFeed) -> ParsedFeed:
+        """The items of a sitemap index's newest child sitemaps (``sitemap_index_children``).
+
+        Children are fetched here, one after the other (politeness applies); one that fails
+        counts as broken, and FetchProblem/FeedError is raised only when every one fails.
+        """
+        items: list[FeedItem] = []
+        broken, problem = index.broken, None
+        children = index.sitemaps[: max(1, self.settings.sitemap_index_children)]
+        for url in children:
+            try:
+                response = self.fetcher.fetch_feed(url, None, None)
+                child = parse_feed(response.content, response.final_url) if response else None
+            except (FetchProblem, FeedError) as error:
+                broken, problem = broken + 1, error
+                continue
+            if child is not None:
+                items.extend(child.items)
+                broken += child.broken
+        if problem is not None and broken - index.broken == len(children):
+            raise problem
+        return ParsedFeed(items=tuple(items), broken=broken)
 
     def new_targets(self, result: PollResult, taken: dict[str, Target]) -> list[Target]:
         """The feed's items not fetched before (nor taken from another feed this cycle)."""
