@@ -261,3 +261,23 @@ def test_a_sitemap_index_is_read_through_its_newest_child_sitemaps(
         site.url(article_path(i)) for i in (1, 2, 3)
     )
     assert site.count("/news-1.xml") == 0  # the oldest child is beyond sitemap_index_children
+
+
+def test_a_stop_during_a_feed_retry_is_not_recorded_as_the_feed_failing(
+    site: LocalSite, eventwire, tmp_path: Path, db_url: str
+) -> None:
+    site.routes["/busy-feed.xml"] = Route(503, b"busy")
+    config = tmp_path / "patient.toml"
+    config.write_text("[live]\nbackoff_seconds = 30.0\nmax_backoff_seconds = 30.0\n", "utf-8")
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/busy-feed.xml")
+    log = tmp_path / "watch.log"
+
+    watcher = start_watcher(db_url, config, feeds, log)
+    wait_until(lambda: site.count("/busy-feed.xml") >= 1)  # now waiting 30 s to retry
+    watcher.send_signal(signal.SIGTERM)
+    code = watcher.wait(timeout=WAIT_SECONDS)
+
+    assert code == 0, log.read_text()
+    assert "poll stopped" in log.read_text()
+    [state] = eventwire("status", "--json").json()
+    assert state["last_error"] is None and state["polls"] == 0

@@ -32,6 +32,8 @@ def poll_line(result: PollResult, new_urls: int) -> str:
     """One line for a polled feed."""
     if result.error is not None:
         return f"feed {result.feed.url}: failed: {result.error}"
+    if result.stopped:
+        return f"feed {result.feed.url}: poll stopped (polled again next run)"
     if result.unchanged:
         return f"feed {result.feed.url}: not modified"
     parsed = result.parsed
@@ -107,7 +109,15 @@ class LiveMonitor(Monitor):
     def feed_polled(self, result: PollResult, new_urls: int) -> None:
         row = self.feeds.get(result.feed.url, ["", "", "0", "0", "0"])
         self.names[result.feed.url] = result.feed.name
-        status = "failed" if result.error else "unchanged" if result.unchanged else "ok"
+        status = (
+            "failed"
+            if result.error
+            else "stopped"
+            if result.stopped
+            else "unchanged"
+            if result.unchanged
+            else "ok"
+        )
         errors = str(int(row[4]) + (result.error is not None))
         self.feeds[result.feed.url] = [now_text(), status, str(new_urls), row[3], errors]
         if result.error:

@@ -57,11 +57,12 @@ class PollResult:
     parsed: ParsedFeed | None = None
     validators: tuple[str | None, str | None] | None = None
     error: str | None = None
+    stopped: bool = False  # the poll was cut short by a stop: nothing to record
 
     @property
     def unchanged(self) -> bool:
         """The server answered 304 Not Modified."""
-        return self.parsed is None and self.error is None
+        return self.parsed is None and self.error is None and not self.stopped
 
 
 @dataclass
@@ -242,6 +243,8 @@ class LiveRunner:
             polled.append((result, new))
         self.fetch_targets(list(targets.values()), stats)
         for result, new in polled:
+            if result.stopped:
+                continue  # not polled to the end: neither a success nor the feed's error
             validators = self.settled_validators(result, new)
             self.pipeline.repo.record_poll(result.feed.url, validators, result.error)
         self.process(stats)
@@ -292,6 +295,8 @@ class LiveRunner:
                 parsed = self.read_child_sitemaps(parsed)
             return PollResult(feed, parsed, (downloaded.etag, downloaded.last_modified))
         except FetchProblem as problem:
+            if problem.reason == STOPPED:
+                return PollResult(feed, stopped=True)
             return PollResult(feed, error=f"{problem.reason}: {problem.message}")
         except FeedError as error:
             return PollResult(feed, error=f"not-a-feed: {error}")
