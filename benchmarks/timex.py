@@ -5,19 +5,22 @@ benchmarks/results/timex.json). Each TIMEX3 of type DATE in the 183 TempEval-3 T
 documents (``<repo>/../shared/data/timex-timebank``, TempEval-3 distribution) is normalised
 with the document creation time as the anchor and its sentence as the tense context; the
 result counts when our ``value`` equals the annotated one exactly. dateparser alone (our
-fallback, with the same anchor) is scored the same way as the baseline.
+fallback, with the same anchor) is scored the same way as the baseline. Every DATE/TIME
+expression is also normalised against random anchors (seeded) to count exceptions (none
+expected: bad input gives None).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -96,6 +99,27 @@ def score(cases: list[TimexCase], normalize: Callable[[TimexCase], TimeValue | N
     }
 
 
+def count_exceptions(folder: Path = DATA, anchors_per_text: int = 5, seed: int = 0) -> dict:
+    """normalize_time on every DATE/TIME text against random anchors: how many calls raised."""
+    texts = [
+        "".join(timex.itertext())
+        for path in sorted(folder.glob("*.tml"))
+        for timex in etree.parse(str(path)).iter("TIMEX3")
+        if timex.get("type") in ("DATE", "TIME")
+    ]
+    rng = random.Random(seed)
+    raised = 0
+    for text in texts:
+        for _ in range(anchors_per_text):
+            offset = timezone(timedelta(minutes=15 * rng.randint(-48, 56)))
+            anchor = datetime(1900, 1, 1, tzinfo=offset) + timedelta(minutes=rng.randint(0, 9**9))
+            try:
+                normalize_time(text, anchor, text)
+            except Exception:  # counting what escapes is the point
+                raised += 1
+    return {"texts": len(texts), "calls": len(texts) * anchors_per_text, "exceptions": raised}
+
+
 def ours(case: TimexCase) -> TimeValue | None:
     """eventwire's normaliser with default settings."""
     return normalize_time(case.text, case.anchor, case.sentence)
@@ -167,6 +191,9 @@ def print_report(result: dict) -> None:
     for kind, row in result["eventwire"]["by_category"].items():
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(row["errors"].items()))
         print(f"{kind:<16}{row['total']:>7}{row['correct']:>9}  {errors}")
+    if result["never_raises"]:
+        robust = result["never_raises"]
+        print(f"random anchors: {robust['exceptions']} exceptions in {robust['calls']} calls")
 
 
 def show_errors(cases: list[TimexCase], limit: int) -> None:
@@ -196,6 +223,7 @@ def main() -> None:
         "eventwire": score(cases, ours),
         "eventwire_previous_sentence_in_context": score(cases, ours_with_previous_sentence),
         "dateparser_alone": score(cases, dateparser_alone),
+        "never_raises": count_exceptions() if args.limit is None else None,
     }
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["machine"] = describe_machine()

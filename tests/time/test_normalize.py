@@ -29,6 +29,10 @@ def value_of(text: str, context: str = "", anchor: datetime | None = SUNDAY) -> 
         ("Feb. 8, 2026", "", "2026-02-08"),
         ("8 February 2026", "", "2026-02-08"),
         ("February 8th, 2026", "", "2026-02-08"),
+        ("February 8th", "The agreement was reached on February 8th.", "2026-02-08"),
+        ("the 8th of February", "", "2026-02-08"),
+        ("Friday", "The ministers will meet on Friday.", "2026-02-13"),
+        ("on Friday", "Both delegations are expected to return on Friday.", "2026-02-13"),
         ("2026-02-08", "", "2026-02-08"),
         ("08.02.2026", "", "2026-02-08"),
         ("02/08/2026", "", "2026-02-08"),
@@ -37,6 +41,18 @@ def value_of(text: str, context: str = "", anchor: datetime | None = SUNDAY) -> 
 )
 def test_issue_examples(text: str, context: str, expected: str) -> None:
     assert value_of(text, context) == expected
+
+
+def test_slashed_dates_follow_the_configured_order() -> None:
+    assert value_of("08/02/2026") == "2026-08-02"  # default slash_date_order: MDY
+    day_first = TimeSettings(slash_date_order="DMY")
+    assert normalize_time("08/02/2026", SUNDAY, settings=day_first).value == "2026-02-08"
+    assert normalize_time("8/2/26", SUNDAY, settings=day_first).value == "2026-02-08"
+
+
+def test_recent_weeks_is_an_open_past_interval() -> None:
+    found = normalize_time("in recent weeks", SUNDAY, "Tensions have grown in recent weeks.")
+    assert found == TimeValue("PAST_REF", None, date(2026, 2, 8), "vague", True)
 
 
 def test_intervals_and_granularity() -> None:

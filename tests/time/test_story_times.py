@@ -40,3 +40,18 @@ def test_undated_article_takes_its_story_anchor() -> None:
     )
     [time] = story_times([dated, undated], [ArticleEntities(2, (tuesday,))], TimeSettings())
     assert time.value == "2026-02-03" and time.anchor_inferred
+
+
+def test_parts_of_the_day_and_ordinal_days_in_an_article() -> None:
+    text = "Shelling resumed last night, a week after the truce signed on the 31st."
+    published = datetime(2026, 2, 8, 7, tzinfo=UTC)
+    document = Document(1, "outlet", "Title", text, published)
+    spans = []
+    for phrase, label in (("last night", "TIME"), ("the 31st", "DATE")):
+        start = text.index(phrase)
+        spans.append(Mention(1, "body", 0, start, start + len(phrase), phrase, label))
+    times = story_times([document], [ArticleEntities(1, tuple(spans))], TimeSettings())
+    assert {t.mention.text: (t.value, t.start) for t in times} == {
+        "last night": ("2026-02-07TNI", "2026-02-07"),
+        "the 31st": ("2026-01-31", "2026-01-31"),
+    }

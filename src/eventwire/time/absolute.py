@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
+from typing import TypeVar
 
 from eventwire.model import TimeValue
 from eventwire.time import calendar as cal
 from eventwire.time import patterns as pat
+from eventwire.time import relative
 from eventwire.time.relative import quarter_in_context
 from eventwire.time.request import FUTURE, PAST, TimeRequest
 
+K = TypeVar("K")  # a candidate: a year, a day, ...
 TWO_DIGIT_YEAR_LEAD = 10  # a two-digit year up to this many years after the anchor is ours
+LAST_SKIPS_RECENT_MONTHS = 2  # "last <month>" for one this recent means the year before
 
 
 def rule_numeric_date(req: TimeRequest) -> TimeValue | None:
@@ -41,6 +46,32 @@ def rule_month_day(req: TimeRequest) -> TimeValue | None:
     value = cal.day_value(date(year, month, day), anchored=True)
     part = pat.PART_OF_DAY.search(req.text)
     return cal.day_value(value.start, True, pat.PARTS_OF_DAY[part["part"]]) if part else value
+
+
+def rule_ordinal_day(req: TimeRequest) -> TimeValue | None:
+    """The 8th, on the 3rd, Sunday the 8th, the night of the 7th, the 3rd of last month.
+
+    A day of the month named alone is the nearest such day to the anchor (this month, the
+    previous or the next one); a tense cue picks the nearest on its side ("met on the 15th"
+    early in February is 15 January); a weekday beside it picks the month where it agrees.
+    """
+    match = pat.ORDINAL_DAY.match(req.text)
+    if not match or req.anchor is None:
+        return None
+    day = int(match["day"])
+    months = (-2, -1, 0, 1, 2)
+    if match["rel"]:
+        months = (relative.UNIT_SHIFT[match["rel"]],)
+    candidates = [_month_day(req.anchor, shift, day) for shift in months]
+    candidates = [c for c in candidates if c is not None]
+    if match["weekday"]:
+        target = pat.WEEKDAYS.index(match["weekday"])
+        candidates = [c for c in candidates if c.weekday() == target] or candidates
+    if not candidates:
+        return None
+    chosen = choose_by_tense(req, {c: (c - req.anchor).days for c in candidates})
+    part = pat.PARTS_OF_DAY[match["part"]] if match["part"] else None
+    return cal.day_value(chosen, anchored=True, part=part)
 
 
 def rule_month(req: TimeRequest) -> TimeValue | None:
@@ -162,8 +193,11 @@ def pick_year(req: TimeRequest, month: int, day: int | None, rel: str | None) ->
     """The year of a month (or month and day) named without one.
 
     "last"/"next" take the nearest occurrence strictly before/after the anchor's month (or
-    day). Otherwise the nearest occurrence wins, unless the sentence's tense points to the
-    other side and that occurrence is at most ``tense_margin_days`` farther away.
+    day); "last" skips a month of the anchor's own year that ended at most
+    ``LAST_SKIPS_RECENT_MONTHS`` months ago ("last February" in March or April is a year
+    earlier: the month just past would be "in February" or "last month"). Otherwise the
+    nearest occurrence wins, unless the sentence's tense points to the other side and that
+    occurrence is at most ``tense_margin_days`` farther away.
     """
     anchor = req.anchor
     assert anchor is not None
@@ -173,13 +207,25 @@ def pick_year(req: TimeRequest, month: int, day: int | None, rel: str | None) ->
     }
     if rel in ("last", "next"):
         side = [y for y, d in distances.items() if (d < 0 if rel == "last" else d > 0)]
+        if rel == "last" and 0 < anchor.month - month <= LAST_SKIPS_RECENT_MONTHS:
+            side = [y for y in side if y < anchor.year]
         return max(side) if rel == "last" else min(side)
-    nearest = min(distances, key=lambda y: abs(distances[y]))
+    return choose_by_tense(req, distances)
+
+
+def choose_by_tense(req: TimeRequest, distances: dict[K, int]) -> K:
+    """The candidate nearest the anchor (``distances`` in days, negative before it).
+
+    A tense cue picks the nearest candidate on its side instead, when that one is at most
+    ``tense_margin_days`` farther away than the nearest.
+    """
+    nearest = min(distances, key=lambda k: abs(distances[k]))
     if req.cue in (PAST, FUTURE):
-        wanted = [y for y, d in distances.items() if (d <= 0 if req.cue == PAST else d >= 0)]
-        best = min(wanted, key=lambda y: abs(distances[y]))
-        if abs(distances[best]) <= abs(distances[nearest]) + req.settings.tense_margin_days:
-            return best
+        wanted = [k for k, d in distances.items() if (d <= 0 if req.cue == PAST else d >= 0)]
+        if wanted:
+            best = min(wanted, key=lambda k: abs(distances[k]))
+            if abs(distances[best]) <= abs(distances[nearest]) + req.settings.tense_margin_days:
+                return best
     return nearest
 
 
@@ -192,6 +238,14 @@ def _days_between(anchor: date, year: int, month: int, day: int | None) -> int:
     if first <= anchor <= last:
         return 0
     return (first - anchor).days if first > anchor else (last - anchor).days
+
+
+def _month_day(anchor: date, shift: int, day: int) -> date | None:
+    """Day ``day`` of the month ``shift`` months from the anchor's, None if it has none."""
+    year, month = cal.shift_months(anchor.year, anchor.month, shift)
+    if not 1 <= year <= 9999 or day > calendar.monthrange(year, month)[1] or day < 1:
+        return None
+    return date(year, month, day)
 
 
 def _is_common_word(month: str, req: TimeRequest) -> bool:

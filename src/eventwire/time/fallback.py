@@ -44,11 +44,15 @@ def parse_with_dateparser(
     if data is None or data.date_obj is None:
         return None
     anchored = anchor is not None and not FULL_YEAR.search(lowered)
-    return _value_for(data.date_obj.date(), data.period or "day", anchored)
+    try:
+        return _value_for(data.date_obj.date(), data.period or "day", anchored)
+    except (ValueError, OverflowError):  # a week or month past the last representable day
+        return None
 
 
 def _looks_temporal(text: str, lowered: str) -> bool:
-    if not TEMPORAL_HINT.search(lowered) or pat.DURATION.match(lowered):
+    screened_out = pat.DURATION.match(lowered) or pat.BARE_ORDINAL.match(lowered)
+    if not TEMPORAL_HINT.search(lowered) or screened_out:
         return False
     words = text.strip(" .,;:").split()
     last = words[-1] if words else ""

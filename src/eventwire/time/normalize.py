@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     relative.rule_vague,
     absolute.rule_numeric_date,
     absolute.rule_month_day,
+    absolute.rule_ordinal_day,
     absolute.rule_month,
     relative.rule_year_ago_period,
     absolute.rule_quarter,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     absolute.rule_century,
     absolute.rule_year,
     relative.rule_day_word,
+    relative.rule_part_of_day,
     relative.rule_ago,
     relative.rule_relative_unit,
     relative.rule_weekday,
@@ -40,6 +42,7 @@ REWRITES = (
     (re.compile(r"\byear(?:'s)?[\s-]end\b"), "year"),
     (re.compile(r"\b(?:a good part|much|part|all|most|some) of\s+"), ""),
     (re.compile(r"'s$"), ""),
+    (re.compile(r"\s+or so(?=\s+(?:ago|earlier|before|later|from now)\b)"), ""),
     (re.compile(r"\s+"), " "),
 )
 
@@ -61,6 +64,8 @@ def normalize_time(
     anchor_day = publication_day(anchor)
     for cleaned in candidate_texts(text):
         request = TimeRequest(text.strip(), cleaned, anchor_day, context or "", settings)
+        if is_event_offset(request):
+            return None
         for rule in RULES:
             value = _apply(rule, request)
             if value is not None:
@@ -68,6 +73,11 @@ def normalize_time(
     if settings.use_dateparser:
         return parse_with_dateparser(text, anchor_day, settings)
     return None
+
+
+def is_event_offset(request: TimeRequest) -> bool:
+    """A duration counted from another event ("one day after the vote"), not from the anchor."""
+    return bool(pat.DURATION.match(request.text)) and request.following_word in pat.OFFSET_WORDS
 
 
 def publication_day(anchor: datetime | None) -> date | None:
@@ -95,6 +105,8 @@ def candidate_texts(text: str) -> list[str]:
     cleaned = PUNCTUATION.sub(" ", cleaned).strip(" .")
     cleaned = " ".join(cleaned.split())
     cleaned = pat.SPELLED_YEAR.sub(_spelled_year, cleaned)
+    cleaned = pat.SPELLED_DAY_OF_MONTH.sub(_day_of_month, cleaned)
+    cleaned = pat.MONTH_SPELLED_DAY.sub(_day_of_month, cleaned)
     first = pat.LEADING_WORDS.sub("", cleaned)
     second = pat.MODIFIERS.sub("", pat.APPROXIMATORS.sub("", first))
     second = pat.LEADING_WORDS.sub("", pat.APPROXIMATORS.sub("", second)).strip(" -")
@@ -107,6 +119,13 @@ def _spelled_year(match: re.Match[str]) -> str:
         return str(2000 + _spelled_number(match["small"] or ""))
     century = pat.SPELLED_TEENS.get(match["century"]) or pat.SPELLED_TENS[match["century"]]
     return str(century * 100 + _spelled_number(match["rest"]))
+
+
+def _day_of_month(match: re.Match[str]) -> str:
+    """ "the eighth of february" -> "8th of february", "march the third" -> "march 3rd"."""
+    day = f"{pat.DAY_ORDINAL_WORDS[match['word']]}th"
+    before = match.start("word") < match.start("month")
+    return f"{day} of {match['month']}" if before else f"{match['month']} {day}"
 
 
 def _spelled_number(words: str) -> int:

@@ -18,6 +18,13 @@ ORDINALS = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "twenty-first": 21,
 }  # fmt: skip
+# Days of the month in words ("the eighth of February", "March twenty-first").
+DAY_ORDINAL_WORDS = {
+    **{word: n for word, n in ORDINALS.items() if not word[0].isdigit()},
+    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29,
+    "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -28,8 +35,8 @@ DECADE_WORDS = {
 }  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "tonight": "NI",
+    "morning": "MO", "dawn": "MO", "daybreak": "MO", "afternoon": "AF", "evening": "EV",
+    "dusk": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
 }  # fmt: skip
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -48,6 +55,10 @@ MODIFIERS = re.compile(
     r"beginning of|the beginning of|start of|the start of|the rest of|rest of|"
     r"remainder of|the remainder of|close of|the close of|turn of|the turn of)[\s-]+"
 )
+_DAY_WORD = r"(?P<word>" + "|".join(sorted(DAY_ORDINAL_WORDS, key=len, reverse=True)) + r")"
+# A day in words beside a month name, rewritten to digits before the rules run.
+SPELLED_DAY_OF_MONTH = re.compile(r"\b(?:the\s+)?" + _DAY_WORD + r"\s+of\s+\b" + _MONTH + r"(?!\w)")
+MONTH_SPELLED_DAY = re.compile(r"\b" + _MONTH + r"\s+(?:the\s+)?" + _DAY_WORD + r"\b")
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})\b")
 MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
 DAY_MONTH = re.compile(
@@ -61,6 +72,21 @@ WEEKDAY = re.compile(r"(?:\b(?P<rel>last|this|next|past|coming)\s+)?\b" + _WEEKD
 PART_OF_DAY = re.compile(r"\b(?P<part>" + "|".join(PARTS_OF_DAY) + r")\b")
 DAY_WORD = re.compile(r"^(?P<word>the day before yesterday|the day after tomorrow|yesterday|"
                       r"today|tomorrow|tonight)(?:'s)?\b")  # fmt: skip
+# A part of the anchor's day or of the day before: "this morning", "last night", "overnight".
+DAY_PART = re.compile(
+    r"^(?:(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)|(?P<overnight>overnight))$"
+)
+DAY_PART_OFFSETS = {"this": 0, "last": -1}
+_ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s*(?:-|and|or|to)\s*\d{1,2}(?:st|nd|rd|th))?"
+# A day of the month named alone: "the 8th", "Sunday the 8th", "the night of the 7th",
+# "the 3rd of this month", "the 6th and 7th" (its first day; the month comes from the
+# anchor and the tense).
+ORDINAL_DAY = re.compile(
+    r"^(?:" + _WEEKDAY + r",?\s+(?:the\s+)?)?"
+    r"(?:(?P<part>morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?"
+    + _ORDINAL_DAY
+    + r"(?:\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|previous|following)\s+month)?$"
+)
 QUARTER = re.compile(
     r"(?:(?P<yearq>\d{4})\s+|(?P<relq>this|last|next) year's\s+|fiscal[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
@@ -70,7 +96,8 @@ QUARTER = re.compile(
 RELATIVE_QUARTER = re.compile(r"^(?P<rel>this|last|next|current|latest|most recent|recent|"
                               r"previous|prior|same)?\s*(?:fiscal\s+)?quarter$")  # fmt: skip
 HALF = re.compile(
-    r"(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?P<year>\d{4}))?"
+    r"(?P<ord>first|second|last|latter)\s+(?:half|(?<=first\s)two\s+quarters)"
+    r"(?:\s+of\s+(?P<year>\d{4}))?"
     r"|(?:(?P<yearh>\d{4})\s+)?h(?P<hnum>[12])\b"
 )
 SEASON = re.compile(
@@ -119,7 +146,7 @@ AGO = re.compile(
 )
 AHEAD = re.compile(
     r"^(?:in\s+)?" + _NUMBER + r"\s+(?P<unit>day|week|month|quarter|year|decade)s?"
-    r"(?:\s+(?:from now|later|hence|ahead))$"
+    r"(?:\s+(?:from now|from today|later|hence|ahead))$"
 )
 YEAR_AGO_PERIOD = re.compile(
     r"^(?:(?:corresponding|comparable|same|similar)\s+)?"
@@ -161,18 +188,23 @@ THE_TIME = re.compile(r"^(?:at\s+)?(?:the|that)\s+time$")
 WORDLIKE_MONTHS = frozenset({"may", "march"})
 # A bare count of units is a duration ("four months"), not a date.
 DURATION = re.compile(
-    r"^(?:about |nearly |almost |some |over |more than |less than )?(?:\d+|an?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many)\s+"
-    r"(?:day|week|month|quarter|year|decade)s?$"
+    r"^(?:about |nearly |almost |some |over |more than |less than |just |only |at least |"
+    r"up to |another |a full |roughly |around )?(?:\d+|an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many)[\s-]+"
+    r"(?:day|week|month|quarter|year|decade|hour|minute)s?(?:-old|-long)?$"
 )
+# A duration followed by these counts from another event ("one day after the vote").
+OFFSET_WORDS = frozenset({"after", "before", "earlier", "later", "prior"})
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# An ordinal alone that is no day of a month ("the 32nd"): not a date either.
+BARE_ORDINAL = re.compile(r"^(?:on\s+)?(?:the\s+)?\d+(?:st|nd|rd|th)$")
 
 # Tense cues searched near an expression in its sentence.
 FUTURE_CUES = frozenset({
     "will", "'ll", "shall", "won't", "going", "upcoming", "next", "coming", "plans", "plan",
     "planned", "scheduled", "schedule", "expected", "expects", "expect", "due", "intends",
-    "intend", "aims", "aim", "would", "ahead", "payable",
-    "effective", "expires", "deadline", "starting", "beginning", "later", "tomorrow",
+    "intend", "aims", "aim", "would", "ahead", "payable", "slated", "poised",
+    "effective", "expires", "starting", "beginning", "later", "tomorrow",
 })  # fmt: skip
 PAST_CUES = frozenset({
     "said", "was", "were", "had", "did", "ago", "last", "earlier", "previously", "told",
@@ -184,6 +216,8 @@ PAST_CUES = frozenset({
     "spoke", "talked", "discussed", "occurred", "happened", "started", "finished", "returned",
     "traveled", "travelled", "flew", "wrote", "issued", "acquired", "bought", "sold", "paid",
 })  # fmt: skip
+# "to" after these announces what is to come ("is to resume", "set to open", "poised to").
+FUTURE_BEFORE_TO = frozenset({"is", "are", "set", "poised", "slated", "ready", "about"})
 # A past form after these is a participle or an infinitive ("will be paid", "to set").
 NOT_PAST_AFTER = frozenset({
     "be", "been", "being", "is", "are", "will", "would", "to", "has", "have", "could", "should",

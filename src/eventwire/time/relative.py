@@ -47,6 +47,22 @@ def rule_day_word(req: TimeRequest) -> TimeValue | None:
     return cal.day_value(day, anchored=True, part=_part_of_day(req.text))
 
 
+def rule_part_of_day(req: TimeRequest) -> TimeValue | None:
+    """This morning/afternoon/evening, last night, overnight (TIMEX3 ``...TMO``, ``...TNI``).
+
+    "Overnight" is the night before the anchor day in a past-tense sentence (or without a
+    cue, as news reports what happened), the anchor's own night in a future one.
+    """
+    match = pat.DAY_PART.match(req.text)
+    if not match or req.anchor is None:
+        return None
+    if match["overnight"]:
+        offset = 0 if req.direction == FUTURE else -1
+        return cal.day_value(req.anchor + timedelta(days=offset), True, "NI")
+    day = req.anchor + timedelta(days=pat.DAY_PART_OFFSETS[match["rel"]])
+    return cal.day_value(day, anchored=True, part=pat.PARTS_OF_DAY[match["part"]])
+
+
 def rule_weekday(req: TimeRequest) -> TimeValue | None:
     """Sunday, on Friday, the Friday talks, last Tuesday, Tuesday afternoon, next Monday.
 

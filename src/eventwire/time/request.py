@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from eventwire.time.patterns import WORD
 from eventwire.time.tense import detect_direction
 
 PAST = "past"
@@ -38,6 +39,15 @@ class TimeRequest:
     def cue(self) -> str | None:
         """The tense cue of the sentence around the expression: past, future or None."""
         return detect_direction(self.original, self.context, self.settings.tense_window)
+
+    @cached_property
+    def following_word(self) -> str:
+        """The word right after the expression in its context ("" when not found)."""
+        at = self.context.lower().find(self.original.lower())
+        if at < 0 or not self.original:
+            return ""
+        found = WORD.search(self.context.lower(), at + len(self.original))
+        return found.group(0) if found else ""
 
     @property
     def direction(self) -> str:

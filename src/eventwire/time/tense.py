@@ -6,6 +6,7 @@ from itertools import zip_longest
 
 from eventwire.time.patterns import (
     CLAUSE_BREAK,
+    FUTURE_BEFORE_TO,
     FUTURE_CUES,
     NOT_PAST_AFTER,
     PAST_CUES,
@@ -48,6 +49,8 @@ def _clause_around(expression: str, context: str) -> tuple[str, str]:
 def _cue(words: list[str], index: int) -> str | None:
     word = words[index]
     if word in FUTURE_CUES or word.endswith("'ll"):
+        return FUTURE
+    if word == "to" and index > 0 and words[index - 1] in FUTURE_BEFORE_TO:
         return FUTURE
     past_form = word in PAST_CUES or (word.endswith("ed") and len(word) > 4)
     if past_form and (index == 0 or words[index - 1] not in NOT_PAST_AFTER):
