@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from eventwire.clean import CleanSettings, clean_article
+from eventwire.clean.items import split_items
+from eventwire.clean.title import choose_title
 from eventwire.model import Rejection
 
 from .conftest import make_raw
@@ -93,3 +95,25 @@ def test_long_first_line_stays_in_body_and_first_sentence_titles():
     article = clean_article(make_raw(long_line))
     assert article.title == LEAD
     assert article.paragraphs == (long_line,)
+
+
+def test_outlet_suffix_naming_the_source_is_cut_from_a_given_title():
+    items = split_items(LEAD)
+    title, kept, notes = choose_title(
+        items, "Bridge to close | Northwind News", source="Northwind News"
+    )
+    assert (title, kept) == ("Bridge to close", items)
+    assert notes[0].rule == "title" and "'| Northwind News'" in notes[0].detail
+
+
+def test_outlet_suffix_naming_the_source_domain_is_cut_from_the_first_line():
+    items = split_items(f"Bridge to close - Northwind\n{LEAD}")
+    title, kept, _ = choose_title(items, None, source="www.northwind.co.uk")
+    assert title == "Bridge to close"
+    assert [i.text for i in kept] == [LEAD]
+
+
+def test_a_suffix_that_is_not_the_outlet_stays_in_the_title():
+    title, _, notes = choose_title([], "Bridge to close - for six weeks", source="northwind.com")
+    assert title == "Bridge to close - for six weeks"
+    assert notes == []

@@ -2,25 +2,36 @@
 
 Read from the page's own metadata, in this order (first found wins):
 
-* title: ``og:title``, JSON-LD ``headline``, ``twitter:title``, the first ``<h1>``, then
-  ``<title>`` with a trailing `` | Site`` cut;
-* published: JSON-LD ``datePublished``, the date metas in ``PUBLISHED_METAS``, a
-  ``<time itemprop=datePublished|pubdate>``, then htmldate's quick search;
-* updated: JSON-LD ``dateModified``, then ``UPDATED_METAS``;
-* authors: JSON-LD ``author`` names, then ``AUTHOR_METAS`` (web addresses skipped);
+* title: the article's JSON-LD ``headline``, its microdata ``headline``, ``og:title``,
+  ``twitter:title``, the first ``<h1>``, then ``<title>``. A value that is only the site's
+  name is skipped; a `` | Site`` suffix naming the site, or that the page's ``<h1>`` does
+  not carry, is cut (also a short `` Section | `` prefix the ``<h1>`` does not carry);
+* published: the article's JSON-LD ``datePublished``, its microdata ``datePublished``, the
+  date metas in ``PUBLISHED_METAS``, a ``<time itemprop=datePublished|pubdate>``, another
+  JSON-LD object's ``datePublished`` (the web page's), then htmldate's quick search. A day
+  stated without a time takes the time a later source gives for that same day;
+* updated: JSON-LD ``dateModified``, microdata ``dateModified``, then ``UPDATED_METAS``;
+* authors: JSON-LD ``author`` names, microdata ``author`` names, then ``AUTHOR_METAS``;
+  each cleaned by ``clean_authors`` (web addresses, "By", labels, the site's name, repeats);
 * url: ``<link rel=canonical>``, then ``og:url`` (host lower-cased).
 
+"The article" is the first JSON-LD object or microdata item typed ``...Article``,
+``...BlogPosting`` or ``Report``; without one, the first object with a headline or a
+publication date. JSON-LD text is HTML-unescaped (pages write ``&#8217;`` into it).
 Dates keep the page's UTC offset when it states one (see ``eventwire.ingest.dates``).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from functools import cache
 from urllib.parse import urlsplit, urlunsplit
 
+from dateparser.date import DateDataParser
 from htmldate import find_date
 from lxml.html import HtmlElement
 
@@ -36,18 +47,53 @@ PUBLISHED_METAS = (
     "sailthru.date",
     "parsely-pub-date",
     "dc.date.issued",
+    "dcterms.issued",
     "dc.date",
     "date",
 )
 UPDATED_METAS = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified")
 AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
-TITLE_METAS = ("og:title", "twitter:title")
-# A page <title>'s trailing site name: "Headline | Site", "Headline - Site".
-TITLE_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,60}$")
+SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+# schema.org types of the article itself: NewsArticle, BlogPosting, Report, ...
+ARTICLE_TYPE = re.compile(r"(?:Article|BlogPosting|Report)$")
+# "Headline | Site", "Headline - Site", "Headline :: Site": the last separator splits.
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7-]|::)\s+")
+MIN_CUT_TITLE_CHARS = 60  # headlines cut to fit a limit are long (letters and digits)
+MAX_AFFIX_WORDS = 4  # a site name or section cut from a title has at most this many words
+# A byline's lead ("By Ana Ruiz", "Analysis by Ana Ruiz") and a label ("Text: Ana Ruiz").
+# Only English "by": "von", "di", "af" ... also start or sit inside names.
+AUTHOR_LEAD = re.compile(r"^(?:[^\W\d_]+\s+)?by\s+", re.I)
+AUTHOR_LABEL = re.compile(r"^[^\W\d_]{2,20}:\s+")
+# Several names in one value: "Ana Ruiz and Li Wei", "Ana Ruiz & Li Wei", "A; B", "A | B".
+AUTHOR_LIST_SEPARATOR = re.compile(r"\s*(?:;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*")
+AUTHOR_COMMA = re.compile(r"\s*,\s*")
+MAX_NAME_WORDS = 5
+# Words of a job title or affiliation after a byline's name ("Ana Ruiz, Staff Writer").
+AUTHOR_ROLE_WORDS = frozenset(
+    {
+        *("writer", "editor", "reporter", "correspondent", "columnist", "contributor"),
+        *("contributing", "staff", "producer", "analyst", "critic", "photographer"),
+        *("chief", "desk", "bureau", "senior", "political", "national", "media", "press"),
+        *("news", "newsroom", "wire", "agency", "service", "team"),
+    }
+)
+DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+HOST_PREFIXES = frozenset({"www", "m", "amp", "mobile"})
+# Labels under a country code that are not the site: example.co.uk, example.com.au, ...
+SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 SPACES = re.compile(r"\s+")
+NON_WORD = re.compile(r"[\W_]+")
+# A month written out (English): such a date is read by dateparser, not by parse_datetime.
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+# Zone abbreviations that name several zones (IST: India, Israel, Ireland; AST: Atlantic, Arabia).
+AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|AST)\b")
+TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 LD_XPATH = "//script[@type='application/ld+json']"
 TIME_XPATH = "//time[@datetime][@itemprop='datePublished' or @pubdate]/@datetime"
+MICRODATA_ARTICLE_XPATH = (
+    "//*[@itemscope][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+)
 
 
 @dataclass(frozen=True)
@@ -61,17 +107,60 @@ class PageMetadata:
     url: str | None = None
 
 
+@dataclass(frozen=True)
+class Statements:
+    """The page's metadata sources, read once: metas, JSON-LD article, microdata article."""
+
+    metas: dict[str, list[str]]
+    ld: dict
+    microdata: dict[str, list[str]]
+    site_names: frozenset[str]  # squashed (see ``squash``)
+    sections: frozenset[str] = frozenset()  # squashed article sections ("opinion")
+    ld_dates: tuple[str, ...] = ()  # datePublished of every JSON-LD object (web page, ...)
+
+
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     """The page's stated title, dates, authors and URL (None/() when it states none)."""
-    metas = read_metas(tree)
-    ld = read_json_ld(tree)
+    stated = read_statements(tree)
+    ld, md, metas = stated.ld, stated.microdata, stated.metas
+    updated = [ld.get("dateModified"), first(md.get("datemodified"))]
     return PageMetadata(
-        title=choose_title(tree, metas, ld),
-        published=choose_published(tree, metas, ld),
-        updated=first_date([ld.get("dateModified"), *map(metas.get, UPDATED_METAS)]),
-        authors=choose_authors(metas, ld),
+        title=choose_title(tree, stated),
+        published=choose_published(tree, stated),
+        updated=first_date(updated + [first(metas.get(m)) for m in UPDATED_METAS]),
+        authors=choose_authors(stated),
         url=choose_url(tree, metas),
     )
+
+
+def read_statements(tree: HtmlElement) -> Statements:
+    """Metas, the JSON-LD and microdata article, and the names the site goes by."""
+    metas = read_metas(tree)
+    objects = read_json_ld_objects(tree)
+    ld = choose_ld_article(objects)
+    names = [first(metas.get(m)) for m in SITE_NAME_METAS] + ld_site_names(objects, ld)
+    names += [host_name(choose_url(tree, metas))]
+    names += [n.rsplit(".", 1)[0] for n in names if n and DOMAIN_LIKE.match(n)]
+    sections = [*metas.get("article:section", []), ld_text(ld.get("articleSection"))]
+    return Statements(
+        metas=metas,
+        ld=ld,
+        microdata=read_microdata_article(tree),
+        site_names=frozenset(squash(n) for n in names if squash(n)),
+        sections=frozenset(squash(n) for n in sections if squash(n)),
+        ld_dates=tuple(
+            o["datePublished"] for o in objects if isinstance(o.get("datePublished"), str)
+        ),
+    )
+
+
+def host_name(url: str | None) -> str:
+    """The site part of a URL's host: 'https://www.example.com/a' -> 'example'."""
+    host = urlsplit(url).hostname or "" if url else ""
+    labels = [label for label in host.split(".") if label not in HOST_PREFIXES]
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_LABELS:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
 
 
 def read_metas(tree: HtmlElement) -> dict[str, list[str]]:
@@ -85,17 +174,23 @@ def read_metas(tree: HtmlElement) -> dict[str, list[str]]:
     return metas
 
 
-def read_json_ld(tree: HtmlElement) -> dict:
-    """The first JSON-LD object that carries a headline or a publication date."""
+def read_json_ld_objects(tree: HtmlElement) -> list[dict]:
+    """Every JSON-LD object on the page (lists and ``@graph`` flattened); broken ones skipped."""
+    objects: list[dict] = []
     for script in tree.xpath(LD_XPATH):
         try:
-            data = json.loads(script.text_content())
+            data = json.loads(script.text_content(), strict=False)
         except (json.JSONDecodeError, TypeError, ValueError):
             continue
-        for item in flatten_ld(data):
-            if item.get("datePublished") or item.get("headline"):
-                return item
-    return {}
+        objects.extend(flatten_ld(data))
+    return objects
+
+
+def choose_ld_article(objects: list[dict]) -> dict:
+    """The first article-typed object, else the first with a headline or publication date."""
+    dated = [o for o in objects if o.get("datePublished") or o.get("headline")]
+    typed = [o for o in dated if any(ARTICLE_TYPE.search(t) for t in type_names(o))]
+    return (typed or dated or [{}])[0]
 
 
 def flatten_ld(data: object) -> list[dict]:
@@ -107,44 +202,209 @@ def flatten_ld(data: object) -> list[dict]:
     return []
 
 
-def choose_title(tree: HtmlElement, metas: dict[str, list[str]], ld: dict) -> str | None:
-    """og:title, JSON-LD headline, twitter:title, first <h1>, then <title> minus the site."""
+def type_names(item: dict) -> list[str]:
+    """An object's ``@type`` names, without a vocabulary prefix."""
+    types = item.get("@type") or []
+    types = types if isinstance(types, list) else [types]
+    return [t.rsplit("/", 1)[-1] for t in types if isinstance(t, str)]
+
+
+def ld_site_names(objects: list[dict], article: dict) -> list[str]:
+    """Names of the site: the article's publisher and any WebSite object."""
+    publisher = article.get("publisher")
+    names = ld_names(publisher) if isinstance(publisher, (dict, str)) else []
+    sites = [o for o in objects if "WebSite" in type_names(o)]
+    return names + [ld_text(o.get("name")) for o in sites]
+
+
+def read_microdata_article(tree: HtmlElement) -> dict[str, list[str]]:
+    """Lower-cased itemprop -> values of the first microdata article's own properties.
+
+    A property of a nested item (a comment's author) is not the article's; an ``author``
+    that is an item of its own gives its ``name``.
+    """
+    scopes = tree.xpath(MICRODATA_ARTICLE_XPATH)
+    if not scopes:
+        return {}
+    props: dict[str, list[str]] = {}
+    for element in scopes[0].iterdescendants():
+        if not isinstance(element.tag, str) or element.get("itemprop") is None:
+            continue
+        if nearest_scope(element) is not scopes[0]:
+            continue
+        value = item_value(element)
+        for name in element.get("itemprop").lower().split():
+            props.setdefault(name, []).extend([value] if value else [])
+    return props
+
+
+def nearest_scope(element: HtmlElement) -> HtmlElement | None:
+    """The closest ancestor that opens a microdata item."""
+    return next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+
+
+def item_value(element: HtmlElement) -> str:
+    """A microdata property's value: a nested item's name, else content/datetime/text."""
+    if element.get("itemscope") is not None:
+        names = element.xpath(".//*[@itemprop='name']")
+        return item_value(names[0]) if names else ""
+    for attribute in ("content", "datetime"):
+        if element.get(attribute):
+            return collapse(element.get(attribute))
+    return collapse(element.text_content())
+
+
+def choose_title(tree: HtmlElement, stated: Statements) -> str | None:
+    """The first stated title that is not just the site's name, its site affixes cut."""
     h1 = tree.find(".//h1")
-    candidates = [
-        first(metas.get("og:title")),
-        ld.get("headline"),
-        first(metas.get("twitter:title")),
-        h1.text_content() if h1 is not None else None,
-    ]
-    for candidate in candidates:
-        if collapse(candidate):
-            return collapse(candidate)
+    heading = collapse(h1.text_content()) if h1 is not None else ""
     page_title = tree.findtext(".//title")
-    return TITLE_SITE_SUFFIX.sub("", collapse(page_title)) or None
+    candidates = [
+        ld_text(stated.ld.get("headline")),
+        first(stated.microdata.get("headline")),
+        first(stated.metas.get("og:title")),
+        first(stated.metas.get("twitter:title")),
+        heading,
+    ]
+    titles = [cut_site_affixes(collapse(c), stated, heading) for c in candidates]
+    for title in titles:
+        if title and squash(title) not in stated.site_names:
+            return untruncated(title, titles)
+    return cut_last_part(collapse(page_title)) or None
 
 
-def choose_published(tree: HtmlElement, metas: dict[str, list[str]], ld: dict) -> datetime | None:
-    """JSON-LD datePublished, date metas, <time> markup, then htmldate's quick search."""
-    stated = [ld.get("datePublished"), *(first(metas.get(m)) for m in PUBLISHED_METAS)]
-    found = first_date(stated + tree.xpath(TIME_XPATH))
-    if found is not None:
-        return found
-    guessed = find_date(
-        tree, extensive_search=False, original_date=True, outputformat=HTMLDATE_FORMAT
-    )
-    return parse_datetime(guessed)
+def untruncated(title: str, others: list[str]) -> str:
+    """The longest other title that a long ``title`` is the start of (a headline cut short).
+
+    The rest must not be a part after a separator ("Title - More" is not a longer title).
+    """
+    key = squash(title)
+    if len(key) < MIN_CUT_TITLE_CHARS:
+        return title
+    longer = [o for o in others if squash(TITLE_SEPARATOR.split(o)[0]).startswith(key)]
+    return max((o for o in longer if len(squash(o)) > len(key)), key=len, default=title)
 
 
-def choose_authors(metas: dict[str, list[str]], ld: dict) -> tuple[str, ...]:
-    """JSON-LD author names, else author metas; web addresses and repeats dropped."""
-    names = ld_names(ld.get("author"))
-    if not names:
-        names = [v for m in AUTHOR_METAS for v in metas.get(m, [])]
-    kept: list[str] = []
-    for name in names:
-        if "://" not in name and not name.startswith("@") and name not in kept:
-            kept.append(name)
-    return tuple(kept)
+def cut_last_part(title: str) -> str:
+    """A page <title> without its last short part: 'Headline | Site' -> 'Headline'."""
+    parts = TITLE_SEPARATOR.split(title)
+    return rejoin(title, parts[:-1]) if len(parts) > 1 and is_short(parts[-1]) else title
+
+
+def cut_site_affixes(title: str, stated: Statements, heading: str) -> str:
+    """``title`` without a trailing site name and without a leading section name.
+
+    A trailing part is cut when it names the site or when the page's <h1> is the title
+    without it; a leading part when it names the article's section or the <h1> lacks it.
+    """
+    parts = TITLE_SEPARATOR.split(title)
+    wanted = squash(heading)
+    while len(parts) > 1 and is_affix(parts[-1], parts[:-1], stated.site_names, wanted):
+        parts = parts[:-1]
+    if len(parts) > 1 and is_affix(parts[0], parts[1:], stated.sections, wanted):
+        parts = parts[1:]
+    return rejoin(title, parts)
+
+
+def is_affix(part: str, rest: list[str], names: frozenset[str], heading: str) -> bool:
+    """Whether a title's end part names the site/section, or the page's <h1> leaves it out.
+
+    One word that starts with the site's name counts too ("ExamplePolitics").
+    """
+    if not is_short(part):
+        return False
+    key = squash(part)
+    named = key in names or (" " not in part and any(key.startswith(n) for n in names))
+    return named or (bool(heading) and squash(" ".join(rest)) == heading)
+
+
+def rejoin(title: str, parts: list[str]) -> str:
+    """The span of ``title`` from the start of ``parts[0]`` to the end of ``parts[-1]``."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip()
+
+
+def is_short(text: str) -> bool:
+    """At most MAX_AFFIX_WORDS words: short enough to be a site or section name."""
+    return 0 < len(text.split()) <= MAX_AFFIX_WORDS
+
+
+def choose_published(tree: HtmlElement, stated: Statements) -> datetime | None:
+    """JSON-LD, microdata, date metas, <time> markup, then htmldate's quick search.
+
+    When the first source gives a day without a time, a later one giving that same day
+    with its time (and offset) is taken instead.
+    """
+    values = [stated.ld.get("datePublished"), first(stated.microdata.get("datepublished"))]
+    values += [first(stated.metas.get(m)) for m in PUBLISHED_METAS]
+    values += [*tree.xpath(TIME_XPATH), *stated.ld_dates]
+    found = first_dated(values)
+    if found is None:
+        guessed = find_date(
+            tree, extensive_search=False, original_date=True, outputformat=HTMLDATE_FORMAT
+        )
+        return parse_datetime(guessed)
+    text, when = found
+    if TIME_OF_DAY.search(text):
+        return when
+    timed = first_date([v for v in values if isinstance(v, str) and TIME_OF_DAY.search(v)])
+    return timed if timed is not None and timed.date() == when.date() else when
+
+
+def choose_authors(stated: Statements) -> tuple[str, ...]:
+    """JSON-LD author names, else microdata author names, else author metas; cleaned."""
+    sources = [
+        ld_names(stated.ld.get("author")),
+        stated.microdata.get("author", []),
+        [v for m in AUTHOR_METAS for v in stated.metas.get(m, [])],
+    ]
+    for names in sources:
+        cleaned = clean_authors(names, stated.site_names)
+        if cleaned:
+            return cleaned
+    return ()
+
+
+def clean_authors(values: list[str], site_names: frozenset[str]) -> tuple[str, ...]:
+    """Person names from author values: lists split, "By"/labels cut, the site and repeats out.
+
+    Web addresses and ``@handles`` are not names; "Ana Ruiz, Example News" keeps the person
+    when the part after the comma is the site's name.
+    """
+    kept: dict[str, str] = {}
+    for value in values:
+        for name in split_authors(value):
+            kept.setdefault(squash(name), name)
+    kept.pop("", None)
+    people = {k: n for k, n in kept.items() if not is_site_or_role(k, n, site_names)}
+    return tuple((people or kept).values())
+
+
+def is_site_or_role(key: str, name: str, site_names: frozenset[str]) -> bool:
+    """Whether a byline part names the site or a job title rather than a person."""
+    words = [w.casefold() for w in NON_WORD.split(name) if w]
+    return key in site_names or bool(set(words[:1]) & site_names or set(words) & AUTHOR_ROLE_WORDS)
+
+
+def split_authors(value: str) -> list[str]:
+    """The names in one author value ('By Ana Ruiz and Li Wei' -> both)."""
+    value = collapse(value)
+    if not value or "://" in value or value.startswith(("@", "www.")):
+        return []
+    value = AUTHOR_LABEL.sub("", AUTHOR_LEAD.sub("", value))
+    names = []
+    for part in AUTHOR_LIST_SEPARATOR.split(value):
+        names.extend(split_comma_list(AUTHOR_LEAD.sub("", part.strip())))
+    return [n for n in names if n and len(n.split()) <= MAX_NAME_WORDS]
+
+
+def split_comma_list(value: str) -> list[str]:
+    """'Ana Ruiz, Li Wei' -> both; one-word parts after a name are credentials ('MS', 'Site')."""
+    head, *rest = [p for p in AUTHOR_COMMA.split(value) if p] or [""]
+    if len(head.split()) < 2:
+        return [value.strip(" ,")]
+    return [head, *(p for p in rest if len(p.split()) >= 2)]
 
 
 def choose_url(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
@@ -162,17 +422,58 @@ def ld_names(value: object) -> list[str]:
         return [name for item in value for name in ld_names(item)]
     if isinstance(value, dict):
         value = value.get("name")
-    name = collapse(value)
+    name = ld_text(value)
     return [name] if name else []
 
 
+def ld_text(value: object) -> str:
+    """A JSON-LD string with HTML entities decoded and white space collapsed."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    return collapse(html.unescape(value)) if isinstance(value, str) else ""
+
+
 def first_date(values: list[object]) -> datetime | None:
-    """The first value that parses as a date."""
+    """The first value that parses as a date (see ``first_dated``)."""
+    found = first_dated(values)
+    return found[1] if found else None
+
+
+def first_dated(values: list[object]) -> tuple[str, datetime] | None:
+    """(value, date) of the first value that parses: English words, ISO 8601 or RFC 2822.
+
+    A value naming a month goes to dateparser first: ``parse_datetime``'s RFC 2822 reading
+    takes "November 19, 2019, 07:47 PM EST" for 07:47 without a zone.
+    """
     for value in values:
-        parsed = parse_datetime(value) if isinstance(value, str) else None
+        text = html.unescape(value).strip() if isinstance(value, str) else ""
+        parsed = (parse_written_date(text) or parse_datetime(text)) if text else None
         if parsed is not None:
-            return parsed
+            return text, parsed
     return None
+
+
+def parse_written_date(text: str) -> datetime | None:
+    """A date written with a month name ('November 19, 2019, 07:47 PM EST'), zone kept.
+
+    Without a zone in the text, the time goes through ``parse_datetime`` so that it is
+    recorded like any other time without a zone.
+    """
+    if not MONTH_NAME.search(text):
+        return None
+    text = AMBIGUOUS_ZONE.sub("", text)  # India or Israel? Better no zone than a wrong one.
+    parsed = written_date_parser().get_date_data(text).date_obj
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        return parse_datetime(parsed.isoformat())
+    return parsed.replace(tzinfo=timezone(parsed.utcoffset()))
+
+
+@cache
+def written_date_parser() -> DateDataParser:
+    """One English dateparser, built on first use (building one is slow)."""
+    return DateDataParser(languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
 
 
 def first(values: list[str] | None) -> str | None:
@@ -183,3 +484,8 @@ def first(values: list[str] | None) -> str | None:
 def collapse(value: object) -> str:
     """White space collapsed; '' for anything but a string."""
     return SPACES.sub(" ", value).strip() if isinstance(value, str) else ""
+
+
+def squash(value: object) -> str:
+    """Case-folded letters and digits only, for comparing names ('Site.com' ~ 'site com')."""
+    return NON_WORD.sub("", collapse(value).casefold())
