@@ -222,6 +222,7 @@ def test_publication_times_show_their_stated_offset_or_say_none_was_stated(
             "published": "2026-02-08T19:46:00+03:00",
             "title": "Port strike enters its third day",
             "text": "Dock workers stayed out on Sunday.",
+            "authors": ["Ana Ruiz"],
         },
         {
             "source": "west",
@@ -237,7 +238,9 @@ def test_publication_times_show_their_stated_offset_or_say_none_was_stated(
     stated, unstated = (run_eventwire(db_url, "article", str(i), "--json").json() for i in (1, 2))
     assert stated["published_at"] == "2026-02-08T19:46:00+03:00"
     assert stated["published_zone_stated"] is True
+    assert stated["authors"] == ["Ana Ruiz"] and unstated["authors"] == []
     assert unstated["published_at"] == "2026-02-08T16:50:00+00:00"
     assert unstated["published_zone_stated"] is False
-    assert "2026-02-08 19:46 +03:00" in run_eventwire(db_url, "article", "1").stdout
+    shown = run_eventwire(db_url, "article", "1").stdout
+    assert "2026-02-08 19:46 +03:00" in shown and "by Ana Ruiz" in shown
     assert "16:50 UTC (zone not stated)" in run_eventwire(db_url, "article", "2").stdout

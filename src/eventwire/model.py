@@ -95,6 +95,7 @@ class RawArticle(Record):
     title: str | None = None  # title from the input's metadata, when it has one
     published: datetime | None = None  # tz-aware, from the input's metadata
     updated: datetime | None = None
+    authors: tuple[str, ...] = ()  # bylines the input states (people, or the outlet)
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class ArticleView(Record):
     raw: str = field(default="", repr=False)
     published_zone_stated: bool | None = None  # None when there is no publication time
     updated_zone_stated: bool | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

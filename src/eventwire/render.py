@@ -90,6 +90,7 @@ def print_article(console: Console, article: ArticleView, explain: bool = False)
         ("outlet", article.source),
         ("url", article.url or ""),
         ("origin", article.origin),
+        ("by", ", ".join(article.authors)),
         ("published", format_zoned_time(article.published_at, article.published_zone_stated)),
         ("updated", format_zoned_time(article.updated_at, article.updated_zone_stated)),
         ("story", str(article.story_id) if article.story_id is not None else "not processed"),

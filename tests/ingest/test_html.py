@@ -173,3 +173,10 @@ def test_real_pages_dates_are_tz_aware_and_keep_times(real_articles) -> None:
     with_time = [d for d in dates if (d.hour, d.minute, d.second) != (0, 0, 0)]
     with_offset = [d for d in dates if d.utcoffset() not in (None, timedelta(0))]
     assert with_time and with_offset
+
+
+def test_stated_authors_reach_the_article(tmp_path: Path, ingest) -> None:
+    path = tmp_path / "page.html"
+    head = "<meta name='author' content='By Ana Ruiz and Tom Okoro'>"
+    path.write_text(make_page(head), encoding="utf-8")
+    assert read_one_article(path, ingest).authors == ("Ana Ruiz", "Tom Okoro")

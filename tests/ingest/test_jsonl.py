@@ -112,3 +112,22 @@ def test_sniffed_jsonl_without_suffix(tmp_path: Path, ingest) -> None:
     path = write_lines(tmp_path / "export", [record(text="Sniffed."), record(text="Again.")])
     (read,) = ingest(path)
     assert [a.format for a in read.articles] == ["jsonl", "jsonl"]
+
+
+def test_authors_from_a_list_a_string_or_the_page(tmp_path: Path, ingest) -> None:
+    path = write_lines(
+        tmp_path / "by.jsonl",
+        [
+            record(text="Listed.", authors=["Ana  Ruiz", "Tom Okoro", "Ana Ruiz", 7]),
+            record(text="One author.", author="Lee Park"),
+            record(text="Nobody."),
+            record(html=PAGE.replace("</head>", "<meta name='author' content='Mia Holt'></head>")),
+        ],
+    )
+    (read,) = ingest(path)
+    assert [a.authors for a in read.articles] == [
+        ("Ana Ruiz", "Tom Okoro"),
+        ("Lee Park",),
+        (),
+        ("Mia Holt",),
+    ]

@@ -69,6 +69,14 @@ def test_update_time_keeps_its_own_offset(repo: Repository) -> None:
     assert view.updated_zone_stated is True
 
 
+def test_authors_are_stored_and_read_back(repo: Repository) -> None:
+    raw, clean = make_item("bylines")
+    raw = dataclasses.replace(raw, authors=("Ana Ruiz", "Tom Okoro"))
+    [with_authors, without] = repo.add_articles([(raw, clean), make_item("no-bylines")])
+    assert repo.get_article(with_authors).authors == ("Ana Ruiz", "Tom Okoro")
+    assert repo.get_article(without).authors == ()
+
+
 def test_time_without_a_stated_zone_is_utc_and_says_so(repo: Repository) -> None:
     naive = parse_datetime("2024-03-01T10:30:00")
     assert naive is not None and naive.utcoffset() == timedelta(0)

@@ -34,6 +34,7 @@ class ArticleFields:
     published: datetime | None = None
     updated: datetime | None = None
     declared_source: str | None = None  # the input's own ``source`` field
+    authors: tuple[str, ...] = ()
 
 
 def content_hash(raw: str, source: str, url: str | None) -> str:
@@ -62,4 +63,5 @@ def make_article(
         title=fields.title,
         published=fields.published,
         updated=fields.updated,
+        authors=fields.authors,
     )

@@ -96,5 +96,6 @@ def read_decoded_html(html: str, context: ReadContext) -> InputFile:
         title=page.title,
         published=page.published,
         updated=page.updated,
+        authors=page.authors,
     )
     return InputFile(origin=context.origin, articles=(make_article(fields, context),))

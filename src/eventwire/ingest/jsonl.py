@@ -1,4 +1,5 @@
-"""JSON Lines: one article per line (url, source, title, text or html, published, updated)."""
+"""JSON Lines: one article per line (url, source, title, text or html, published, updated,
+authors)."""
 
 from __future__ import annotations
 
@@ -55,12 +56,15 @@ def read_line(line: str, origin: str, context: ReadContext) -> RawArticle:
     text, html = string_field(record, "text"), string_field(record, "html")
     title = string_field(record, "title")
     published = date_field(record, "published", origin)
+    updated = date_field(record, "updated", origin)
+    authors = authors_field(record)
     if text is None and html is None:
         raise IngestProblem(NO_TEXT, "line has neither a non-empty 'text' nor 'html' field")
     if text is None:
         page = extract_page(html or "", context.settings, url=url)
         text, url = page.text, url or page.url
         title, published = title or page.title, published or page.published
+        updated, authors = updated or page.updated, authors or page.authors
     fields = ArticleFields(
         raw=line,
         text=text,
@@ -68,10 +72,19 @@ def read_line(line: str, origin: str, context: ReadContext) -> RawArticle:
         url=url,
         title=title,
         published=published,
-        updated=date_field(record, "updated", origin),
+        updated=updated,
         declared_source=string_field(record, "source"),
+        authors=authors,
     )
     return make_article(fields, context, origin=origin)
+
+
+def authors_field(record: dict[str, Any]) -> tuple[str, ...]:
+    """The ``authors`` list (or an ``author``/``authors`` string) of a record, names stripped."""
+    value = record.get("authors", record.get("author"))
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    names = (" ".join(v.split()) for v in values if isinstance(v, str))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def parse_object(line: str) -> dict[str, Any]:

@@ -131,6 +131,8 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
         url=url or page.url,
         title=page.title,
         published=page.published or record_date(record),
+        updated=page.updated,
+        authors=page.authors,
     )
     return make_article(fields, context, origin=origin)
 

@@ -41,6 +41,8 @@ def page_input(
         url=response.final_url,
         title=page.title or (item.title if item else None),
         published=page.published or (item.published if item else None),
+        updated=page.updated,
         declared_source=source,
+        authors=page.authors,
     )
     return InputFile(origin, articles=(make_article(fields, context, origin=origin),))

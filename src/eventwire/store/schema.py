@@ -96,6 +96,7 @@ class Article(Base):
     published_offset_minutes: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    authors_json: Mapped[str | None] = mapped_column(Text)  # JSON list of stated bylines
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
     content_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), unique=True)
     text_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), index=True)

@@ -103,6 +103,7 @@ def article_row(
         "published_offset_minutes": stated_offset_minutes(published),
         "updated_at": updated,
         "updated_offset_minutes": stated_offset_minutes(updated),
+        "authors_json": json.dumps(list(raw.authors), ensure_ascii=False) if raw.authors else None,
         "ingested_at": now,
         "content_hash": raw.content_hash,
         "text_hash": sha256_hex(normalize_for_comparison(body)),
