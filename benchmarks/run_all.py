@@ -12,7 +12,9 @@ BENCHMARKS = (
     "benchmarks.warc",
     "benchmarks.timex",
     "benchmarks.extraction",
+    "benchmarks.metadata",
     "benchmarks.entities",
+    "benchmarks.actor_codes",
 )
 
 
