@@ -7,7 +7,9 @@ ScrapingHub article-extraction-benchmark). Scoring is the benchmark's own ``eval
 * eventwire: each page's bytes go through the ingest reader (``read_gzip_html``) and the
   clean stage; the body scored is the clean blocks (headings and paragraphs) in order, as the
   store keeps them; ``paragraphs_only`` scores ``CleanArticle.text`` (no headings). Three
-  runs: the current defaults, with tables, and with tables plus the readability vote.
+  runs: the current defaults; trafilatura's text alone (its repairs off: navigation kept,
+  stopped early, link lists); and the defaults plus the readability vote. Each repair is
+  also switched off alone (``ablations``, scored but not timed).
 * trafilatura (the pinned version) with default settings: ``trafilatura.extract(html)``.
 
 Both are timed over the same pages in the same process. The pages are also split by the
@@ -25,7 +27,6 @@ import importlib.util
 import json
 import re
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -81,13 +82,6 @@ def load_pages() -> dict[str, bytes]:
     return {p.name.split(".")[0]: p.read_bytes() for p in sorted((BENCH / "html").glob("*.gz"))}
 
 
-@dataclass(frozen=True)
-class VoteSettings(IngestSettings):
-    """Ingest settings with the readability vote on (see eventwire.ingest.extract_text)."""
-
-    vote_on_disagreement: bool = True
-
-
 def run_eventwire(page_id: str, data: bytes, settings: IngestSettings) -> CleanArticle | None:
     """One page through the ingest reader and the clean stage (None when rejected)."""
     context = ReadContext(Path(f"{page_id}.html.gz"), page_id, None, settings)
@@ -101,12 +95,21 @@ def run_trafilatura(page_id: str, data: bytes, settings: None = None) -> str:
     return trafilatura.extract(gzip.decompress(data)) or ""
 
 
-# eventwire as configured by default; with tables kept (the recommended default); and with
-# tables and the readability vote (see eventwire.ingest.extract_text).
+# eventwire as configured by default; with trafilatura's text taken as it is (no repair of
+# kept navigation or of an early stop); and with the readability vote on as well (see
+# eventwire.ingest.extract_text).
 EVENTWIRE_RUNS = {
     "eventwire": IngestSettings(),
-    "eventwire_tables": IngestSettings(include_tables=True),
-    "eventwire_tables_vote": VoteSettings(include_tables=True),
+    "eventwire_no_repairs": IngestSettings(
+        retry_menu_text=False, extend_split_body=False, drop_link_lists=False
+    ),
+    "eventwire_vote": IngestSettings(vote_on_disagreement=True),
+}
+# Each repair of trafilatura's text switched off alone (scored, not timed).
+ABLATIONS = {
+    "no_menu_retry": IngestSettings(retry_menu_text=False),
+    "no_split_body": IngestSettings(extend_split_body=False),
+    "no_link_lists": IngestSettings(drop_link_lists=False),
 }
 RUNNERS = {
     **{name: (run_eventwire, settings) for name, settings in EVENTWIRE_RUNS.items()},
@@ -419,6 +422,7 @@ def run() -> dict:
             "paragraphs_only": score(evaluate, truth, paragraphs, sorted(truth)),
             "worst_pages": worst_pages(evaluate, truth, bodies),
         }
+    result["ablations"] = score_ablations(evaluate, truth, pages)
     result["trafilatura"] = {
         "version": trafilatura.__version__,
         "settings": "trafilatura.extract(html), defaults",
@@ -428,6 +432,15 @@ def run() -> dict:
         "eventwire": score_metadata(pages, eventwire_metadata(pages, timed["eventwire"][0])),
         "trafilatura": score_metadata(pages, trafilatura_metadata(pages)),
     }
+    return result
+
+
+def score_ablations(evaluate: ModuleType, truth: dict, pages: dict[str, bytes]) -> dict:
+    """Scores (all pages and halves) with each repair in ABLATIONS switched off."""
+    result = {}
+    for name, settings in ABLATIONS.items():
+        bodies = {i: body_of(run_eventwire(i, data, settings)) for i, data in pages.items()}
+        result[name] = score_halves(evaluate, truth, bodies)
     return result
 
 

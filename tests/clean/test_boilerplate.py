@@ -23,6 +23,9 @@ from .conftest import make_raw
         ("Follow The Daily Planet on Facebook and X", "follow"),
         ("Sign up for our morning newsletter", "newsletter"),
         ("Get the latest headlines delivered to your inbox every morning", "newsletter"),
+        ("Keep an eye on your inbox for the latest news.", "newsletter"),
+        ("There was an error processing your subscription.", "newsletter"),
+        ("Morning Briefing Newsletter", "newsletter"),
         ("We use cookies to improve your experience on our site.", "cookies"),
         ("Read more: Harbour bridge to close for repairs", "related-links"),
         ("Related", "related-links"),
@@ -64,10 +67,26 @@ def test_news_sentences_are_not_boilerplate(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["***", "https://example.org/story/123", "@newsdesk #breaking", "Facebook Twitter Email"],
+    [
+        "***",
+        "https://www.example.org/story/123",
+        "@newsdesk #breaking",
+        "Facebook Twitter Email",
+        "desk@example.net",
+        "twitter.com/newsdesk",
+        "https://www.facebook.com/newsdesk pic.twitter.com/AbC123",
+    ],
 )
 def test_shape_heuristics(line):
-    assert find_boilerplate_reason(line, CleanSettings()) is not None
+    assert find_boilerplate_reason(line, CleanSettings(), host="example.org") is not None
+
+
+@pytest.mark.parametrize(
+    "line", ["https://data.example.com/report.pdf", "www.example.com", "http://short.example/2hWx"]
+)
+def test_bare_link_to_another_site_is_kept_as_a_cited_source(line):
+    assert find_boilerplate_reason(line, CleanSettings(), host="example.org") is None
+    assert find_boilerplate_reason(line, CleanSettings()) is None
 
 
 def test_data_file_groups_every_pattern_under_a_kind():

@@ -49,7 +49,7 @@ def _clean(raw: RawArticle, settings: CleanSettings) -> CleanArticle | Rejection
     notes += found
     items, found, more_stamps = extract_datelines(items, settings)
     notes += found
-    items, found = drop_boilerplate(items, settings)
+    items, found = drop_boilerplate(items, settings, raw.url)
     notes += found
     title, items, found = choose_title(items, raw.title, settings.max_title_words)
     notes += found

@@ -253,6 +253,16 @@ POSSESSIVE_SUFFIX = re.compile(r"['’]s$")
 
 LETTER_OR_DIGIT = re.compile(r"\w")
 HANDLE_OR_TAG = re.compile(r"[@#]\w+")
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Web addresses of social networks: profile and share links, never a cited source.
+SOCIAL_LINK = re.compile(
+    r"(?:https?://)?(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|instagram\.com"
+    r"|youtube\.com|youtu\.be|linkedin\.com|tiktok\.com|t\.me|threads\.net|bsky\.app"
+    r"|pinterest\.com|wa\.me|vk\.com|flipboard\.com)(?:/\S*)?",
+    re.I,
+)
+# The host of a web address: "https://www.example.org/a" -> "example.org".
+LINK_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,})", re.I)
 # Labels of share buttons; a line made only of these is a button row.
 SHARE_WORDS = frozenset(
     [

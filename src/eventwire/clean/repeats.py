@@ -4,11 +4,17 @@ A block is a repeat when, after Unicode/case normalisation, it equals an earlier
 words occur contiguously inside one earlier paragraph (this also catches pull quotes shown
 as headings), or each of its sentences occurs inside some earlier paragraph. Containment
 needs ``min_contained_words`` words, so short real sentences that happen to recur inside
-a longer one are kept.
+a longer one are kept. An exact repeat is dropped when it directly follows its copy, quotes
+someone (a pull quote), is prose (at least ``min_repeat_words`` words ending like a
+sentence), or belongs to a run of sentences repeated in the same order (a quoted post shown
+again as an embed). Other lines recur on purpose in lists, tables, menus and interviews
+("Meal 2", "- See it now", "| Pos | Player |", an ingredient list, the same question to
+each guest).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from eventwire.clean.items import Item
@@ -18,6 +24,8 @@ from eventwire.model import BLOCK_PARAGRAPH, CleaningNote
 from eventwire.textnorm import comparison_words
 
 PREVIEW_CHARS = 60
+PROSE_END = re.compile(r"[.!?…]['\"”’»)]*$")
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "„")
 
 
 @dataclass(frozen=True)
@@ -38,9 +46,10 @@ def drop_repeated_blocks(
     """Keep the first occurrence of every block; drop exact and contained repeats."""
     kept: list[_Seen] = []
     notes: list[CleaningNote] = []
-    for item in items:
+    runs = find_repeated_runs(items)
+    for index, item in enumerate(items):
         seen = _Seen(item, _joined(item.text))
-        reason = find_repeat_reason(seen, kept, settings)
+        reason = find_repeat_reason(seen, kept, settings, index in runs)
         if reason:
             notes.append(item.note("repeated-paragraph", reason))
         else:
@@ -48,22 +57,53 @@ def drop_repeated_blocks(
     return [seen.item for seen in kept], notes
 
 
-def find_repeat_reason(block: _Seen, earlier: list[_Seen], settings: CleanSettings) -> str | None:
-    """Why ``block`` repeats one of ``earlier`` blocks, or None."""
+def find_repeated_runs(items: list[Item]) -> set[int]:
+    """Indexes of sentences that, with a neighbour, repeat two consecutive earlier lines."""
+    words = [_joined(item.text) for item in items]
+    first: dict[str, int] = {}
+    for index, value in enumerate(words):
+        first.setdefault(value, index)
+    runs: set[int] = set()
+    for index in range(1, len(items)):
+        copy, previous_copy = first[words[index]], first[words[index - 1]]
+        repeated = copy < index and previous_copy < index - 1 and copy == previous_copy + 1
+        sentences = all(words[i] and PROSE_END.search(items[i].text) for i in (index - 1, index))
+        if repeated and sentences:
+            runs.update((index - 1, index))
+    return runs
+
+
+def find_repeat_reason(
+    block: _Seen, earlier: list[_Seen], settings: CleanSettings, in_run: bool = False
+) -> str | None:
+    """Why ``block`` repeats one of ``earlier`` blocks, or None (``in_run``: see above)."""
     if not block.words:
         return None
+    size = len(block.words.split())
+    listed = in_run or is_quote(block.item.text) or is_prose(block, settings)
     for other in earlier:
-        if other.words == block.words:
+        if other.words == block.words and (listed or other is earlier[-1]):
             return f"repeats line {other.item.line} ({_preview(other.item.text)})"
-    if len(block.words.split()) < settings.min_contained_words:
+    if size < settings.min_contained_words:
         return None
     paragraphs = [other for other in earlier if other.item.kind == BLOCK_PARAGRAPH]
     for other in paragraphs:
-        if block.padded in other.padded:
+        if other.words != block.words and block.padded in other.padded:
             return f"contained in line {other.item.line} ({_preview(other.item.text)})"
     if block.item.kind != BLOCK_PARAGRAPH:
         return None
     return find_sentence_cover(block.item.text, paragraphs)
+
+
+def is_prose(block: _Seen, settings: CleanSettings) -> bool:
+    """Whether the block is a paragraph of prose: long enough and ending like a sentence."""
+    long = len(block.words.split()) >= settings.min_repeat_words
+    return long and PROSE_END.search(block.item.text) is not None
+
+
+def is_quote(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark (repeated quotes are pull quotes)."""
+    return any(mark in text for mark in QUOTE_MARKS)
 
 
 def find_sentence_cover(text: str, paragraphs: list[_Seen]) -> str | None:

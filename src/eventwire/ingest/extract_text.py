@@ -1,15 +1,22 @@
-"""The main text of an HTML page: trafilatura, checked against readability when they disagree.
+"""The main text of an HTML page: trafilatura, repaired where it fails most often.
 
 1. trafilatura in fast mode (no fallbacks) gives the candidate text.
-2. readability (trafilatura's bundled readability-lxml port) reads the same page.
-3. When the two agree (word 4-gram F1 >= ``AGREEMENT``), the trafilatura text is kept.
-   Otherwise trafilatura runs again favouring precision, and of the three texts the one
-   that agrees most with the other two wins (the medoid): an extractor that stopped early,
-   kept the whole page or a sidebar is outvoted by the two that did not.
+2. Navigation kept (``retry_menu_text``): when most of the text's words sit in short lines
+   (menus, link lists: at least ``MENU_SHARE`` of them in lines of at most ``MENU_WORDS``
+   words, over at least ``MENU_MIN_LINES`` lines), trafilatura runs again in full mode
+   favouring precision, and that text is kept when it is not menu-like itself.
+3. Stopped early (``extend_split_body``): when the body is split over same-kind blocks and
+   the text holds only the first, the later blocks' paragraphs are appended
+   (``eventwire.ingest.extract_body_continuation``).
+4. Link lists (``drop_link_lists``): lines that are items of a list whose every item is
+   mostly a link (menus, "more stories") are dropped (``eventwire.ingest.extract_body_links``).
+5. Optional vote (``vote_on_disagreement``): readability (trafilatura's bundled
+   readability-lxml port) reads the same page. When it agrees with the text (word 4-gram F1
+   >= ``AGREEMENT``), the text is kept. Otherwise trafilatura runs again favouring
+   precision, and of the three texts the one that agrees most with the other two wins.
+   It costs about a third more time, so it is off by default.
 
-The vote (steps 2-3) costs about a third more time, so it runs only when the settings ask
-for it (``vote_on_disagreement``; off by default to keep the HTML path within 1.5x of
-trafilatura's time). Measured on the ScrapingHub benchmark: docs/extraction.md.
+Measured on the ScrapingHub benchmark: docs/extraction.md.
 """
 
 from __future__ import annotations
@@ -22,8 +29,13 @@ from lxml.html import HtmlElement, fromstring
 from trafilatura import bare_extraction
 from trafilatura.readability_lxml import Document as ReadabilityDocument
 
+from eventwire.ingest.extract_body_continuation import find_continuation
+from eventwire.ingest.extract_body_links import drop_link_list_lines, find_link_list_items
 from eventwire.ingest.settings import IngestSettings
 
+MENU_WORDS = 5  # a line of at most this many words is a menu-like line
+MENU_SHARE = 0.5  # share of the words in menu-like lines above which a text is navigation
+MENU_MIN_LINES = 30  # shorter texts are never taken for navigation
 AGREEMENT = 0.9  # 4-gram F1 between trafilatura and readability above which no vote is held
 SHINGLE = 4
 WORD = re.compile(r"\w+")
@@ -33,15 +45,42 @@ BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"
 
 def extract_main_text(tree: HtmlElement, settings: IngestSettings, url: str | None) -> str:
     """The page's main text, one paragraph per line ('' when there is none)."""
-    fast = run_trafilatura(tree, settings, url, fast=True)
-    vote = settings.vote_on_disagreement
-    if not vote or settings.favor_precision or settings.favor_recall:
-        return fast  # no vote asked for, or the user chose trafilatura's trade-off
+    text = run_trafilatura(tree, settings, url, fast=True)
+    if settings.favor_precision or settings.favor_recall:
+        return text  # the user chose trafilatura's own trade-off
+    text = repair_text(tree, settings, url, text)
+    if not settings.vote_on_disagreement:
+        return text
     readable = run_readability(tree)
-    if similarity(fast, readable) >= AGREEMENT:
-        return fast
+    if similarity(text, readable) >= AGREEMENT:
+        return text
     precise = run_trafilatura(tree, settings, url, fast=False, favor_precision=True)
-    return choose_medoid([fast, precise, readable])
+    return choose_medoid([text, precise, readable])
+
+
+def repair_text(tree: HtmlElement, settings: IngestSettings, url: str | None, text: str) -> str:
+    """trafilatura's text with kept navigation, an early stop and link lists repaired."""
+    if settings.retry_menu_text and is_menu_like(text):
+        text = retry_precise(tree, settings, url, text)
+    elif settings.extend_split_body and text:
+        text = "\n".join([text, *find_continuation(tree, text)])
+    if settings.drop_link_lists:
+        text = drop_link_list_lines(text, find_link_list_items(tree))
+    return text
+
+
+def is_menu_like(text: str) -> bool:
+    """Whether most of the text's words sit in short lines (a page's navigation kept)."""
+    lines = [len(line.split()) for line in text.splitlines()]
+    if len(lines) < MENU_MIN_LINES:
+        return False
+    return sum(n for n in lines if n <= MENU_WORDS) >= MENU_SHARE * sum(lines)
+
+
+def retry_precise(tree: HtmlElement, settings: IngestSettings, url: str | None, text: str) -> str:
+    """trafilatura's full, precision-favouring text when it is not menu-like, else ``text``."""
+    precise = run_trafilatura(tree, settings, url, fast=False, favor_precision=True)
+    return precise if precise and not is_menu_like(precise) else text
 
 
 def run_trafilatura(
