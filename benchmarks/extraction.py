@@ -14,8 +14,7 @@ ScrapingHub article-extraction-benchmark). Scoring is the benchmark's own ``eval
 
 Both are timed over the same pages in the same process. The pages are also split by the
 parity of their id (even/odd) so that rules chosen on one half can be checked on the other.
-Titles, publication dates and authors are scored against what each page states in its own
-metadata (see ``read_stated_metadata`` and docs/extraction.md). Run
+Titles, publication dates and authors are scored by ``benchmarks.metadata``. Run
 ``python -m benchmarks.extraction``; results go to ``benchmarks/results/extraction.json``.
 """
 
@@ -27,19 +26,15 @@ import importlib.util
 import json
 import re
 import time
-from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
-import charset_normalizer
-import lxml.html
 import trafilatura
 
 from benchmarks.datasets import DATA, REPO_ROOT
 from benchmarks.machine import describe_machine
 from eventwire.clean import clean_article
 from eventwire.ingest.context import ReadContext
-from eventwire.ingest.html import extract_page
 from eventwire.ingest.readers import read_gzip_html
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import CleanArticle
@@ -51,22 +46,6 @@ N_BOOTSTRAP = 200
 WARM_UP_PAGES = 10
 TIMING_ROUNDS = 2
 WORDS = re.compile(r"\w+")
-SPACES = re.compile(r"\s+")
-# Title separators before a site name: "Headline | Site", "Headline - Site".
-TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,60}$")
-DATE_METAS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "publishdate",
-    "pubdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
 
 
 def load_evaluate() -> ModuleType:
@@ -200,193 +179,6 @@ def largest_unmatched(text: str, other: str) -> list[str]:
     return max(best, run, key=len)
 
 
-# --- what a page states in its metadata -----------------------------------------------
-
-
-def read_stated_metadata(html: bytes) -> dict:
-    """Title, publication date and authors as the page states them in its metadata.
-
-    Title: og:title, else JSON-LD headline, else the first <h1>. Date: JSON-LD
-    datePublished, else the first date meta in DATE_METAS. Authors: JSON-LD author names,
-    else author metas (AUTHOR_METAS, URLs skipped). None when the page states nothing.
-    """
-    tree = lxml.html.fromstring(decode_page(html))
-    metas = read_metas(tree)
-    ld = read_json_ld(tree)
-    h1 = tree.xpath("//h1")
-    title = metas.get("og:title") or ld.get("headline") or (h1 and h1[0].text_content())
-    date = ld.get("datePublished") or next((metas[m] for m in DATE_METAS if m in metas), None)
-    authors = ld.get("authors") or [
-        v for m in AUTHOR_METAS for v in metas.get_all(m) if "://" not in v
-    ]
-    return {"title": norm(title) or None, "date": date, "authors": sorted(set(authors))}
-
-
-def decode_page(data: bytes) -> str:
-    """A gzip page's text: UTF-8 when it is valid UTF-8, else charset-normalizer's guess."""
-    raw = gzip.decompress(data)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return str(charset_normalizer.from_bytes(raw).best() or raw.decode("latin-1"))
-
-
-class Metas(dict):
-    """Lower-cased meta name/property -> first content, keeping every value too."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[str, list[str]] = {}
-
-    def get_all(self, key: str) -> list[str]:
-        """Every value stated for ``key``."""
-        return self.values.get(key, [])
-
-
-def read_metas(tree: lxml.html.HtmlElement) -> Metas:
-    """The page's <meta name|property|itemprop=... content=...> pairs."""
-    metas = Metas()
-    for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        value = norm(meta.get("content"))
-        if key and value:
-            metas.setdefault(key, value)
-            metas.values.setdefault(key, []).append(value)
-    return metas
-
-
-def read_json_ld(tree: lxml.html.HtmlElement) -> dict:
-    """headline, datePublished and author names of the first article-like JSON-LD object."""
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text_content())
-        except (json.JSONDecodeError, TypeError):
-            continue
-        for item in iter_ld_objects(data):
-            if item.get("datePublished") or item.get("headline"):
-                return {
-                    "headline": item.get("headline"),
-                    "datePublished": item.get("datePublished"),
-                    "authors": ld_names(item.get("author")),
-                }
-    return {}
-
-
-def iter_ld_objects(data: object) -> list[dict]:
-    """Every dict in a JSON-LD value, @graph and lists flattened."""
-    if isinstance(data, list):
-        return [obj for item in data for obj in iter_ld_objects(item)]
-    if isinstance(data, dict):
-        return [data, *iter_ld_objects(data.get("@graph", []))]
-    return []
-
-
-def ld_names(value: object) -> list[str]:
-    """Person names from a JSON-LD author value."""
-    if isinstance(value, list):
-        return [n for v in value for n in ld_names(v)]
-    if isinstance(value, dict):
-        value = value.get("name")
-    return [norm(value)] if isinstance(value, str) and norm(value) else []
-
-
-def norm(value: object) -> str:
-    """White space collapsed; '' for non-strings."""
-    return SPACES.sub(" ", value).strip() if isinstance(value, str) else ""
-
-
-def same_title(stated: str, found: str | None) -> bool:
-    """Equal after case/white space folding, or equal once a ' | Site' suffix is cut."""
-    a, b = norm(stated).casefold(), norm(found).casefold()
-    return bool(b) and (a == b or TITLE_SUFFIX.sub("", a) == TITLE_SUFFIX.sub("", b))
-
-
-def same_date(stated: str, found: datetime | None) -> tuple[bool, bool | None]:
-    """(same calendar instant to the minute or same day when no time, same UTC offset)."""
-    parsed = parse_stated_date(stated)
-    if parsed is None or found is None:
-        return False, None
-    if parsed.tzinfo is None:
-        return parsed.date() == found.date(), None
-    same = parsed == found
-    return same, same and parsed.utcoffset() == found.utcoffset()
-
-
-def parse_stated_date(value: str) -> datetime | None:
-    """An ISO 8601 date/time string (trailing Z accepted), or None."""
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def eventwire_metadata(pages: dict[str, bytes], cleaned: dict) -> dict[str, dict]:
-    """Title and date as eventwire stores them (clean stage), authors as the reader finds them."""
-    settings, found = IngestSettings(), {}
-    for page_id, data in pages.items():
-        clean = cleaned[page_id]
-        page = extract_page(decode_page(data), settings)
-        found[page_id] = {
-            "title": clean.title if clean else None,
-            "published": clean.published if clean else None,
-            "authors": page.authors,
-        }
-    return found
-
-
-def trafilatura_metadata(pages: dict[str, bytes]) -> dict[str, dict]:
-    """Title, date and authors from trafilatura's own metadata (with htmldate), for contrast."""
-    found = {}
-    for page_id, data in pages.items():
-        document = trafilatura.bare_extraction(
-            gzip.decompress(data),
-            with_metadata=True,
-            date_extraction_params={"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
-        )
-        author = (document.author if document else None) or ""
-        found[page_id] = {
-            "title": document.title if document else None,
-            "published": parse_stated_date(document.date or "") if document else None,
-            "authors": tuple(a.strip() for a in author.split(";") if a.strip()),
-        }
-    return found
-
-
-def score_metadata(pages: dict[str, bytes], found: dict[str, dict]) -> dict:
-    """Accuracy of found titles, dates (and UTC offsets) and authors against the stated ones."""
-    counts = {k: [0, 0] for k in ("title", "date", "date_offset", "authors")}
-    misses: dict[str, list] = {"title": [], "date": [], "authors": []}
-    for page_id, data in pages.items():
-        stated, page = read_stated_metadata(data), found[page_id]
-        if stated["title"]:
-            ok = same_title(stated["title"], page["title"])
-            tally(counts, misses, "title", ok, page_id, stated["title"], page["title"])
-        if stated["date"] and parse_stated_date(stated["date"]):
-            when = page["published"]
-            ok, offset_ok = same_date(stated["date"], when)
-            tally(counts, misses, "date", ok, page_id, stated["date"], when and when.isoformat())
-            if offset_ok is not None or (ok is False and "T" in stated["date"]):
-                counts["date_offset"][0] += bool(offset_ok)
-                counts["date_offset"][1] += 1
-        if stated["authors"]:
-            names = sorted({a.casefold() for a in page["authors"]})
-            ok = names == sorted({a.casefold() for a in stated["authors"]})
-            tally(counts, misses, "authors", ok, page_id, stated["authors"], list(page["authors"]))
-    accuracy = {
-        k: {"correct": c, "stated": n, "accuracy": round(c / n, 3) if n else None}
-        for k, (c, n) in counts.items()
-    }
-    return {"accuracy": accuracy, "misses": {k: v[:15] for k, v in misses.items()}}
-
-
-def tally(counts: dict, misses: dict, key: str, ok: bool, page_id: str, stated, found) -> None:
-    """Count one comparison; remember a miss."""
-    counts[key][0] += bool(ok)
-    counts[key][1] += 1
-    if not ok:
-        misses[key].append({"id": page_id, "stated": stated, "found": found})
-
-
 def body_of(clean: CleanArticle | None) -> str:
     """The article's clean blocks (headings and paragraphs) in order; '' when rejected."""
     return "\n\n".join(b.text for b in clean.blocks) if clean is not None else ""
@@ -427,10 +219,6 @@ def run() -> dict:
         "version": trafilatura.__version__,
         "settings": "trafilatura.extract(html), defaults",
         **describe_run(evaluate, truth, traf, traf_seconds, traf_seconds),
-    }
-    result["metadata"] = {
-        "eventwire": score_metadata(pages, eventwire_metadata(pages, timed["eventwire"][0])),
-        "trafilatura": score_metadata(pages, trafilatura_metadata(pages)),
     }
     return result
 

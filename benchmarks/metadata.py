@@ -33,6 +33,7 @@ from collections import Counter, deque
 from datetime import datetime
 from pathlib import Path
 
+import charset_normalizer
 import dateutil.parser
 import extruct
 import lxml.html
@@ -40,7 +41,7 @@ import trafilatura
 from extruct.jsonld import JsonLdExtractor
 
 from benchmarks.datasets import REPO_ROOT
-from benchmarks.extraction import BENCH, decode_page, load_pages
+from benchmarks.extraction import BENCH, load_pages
 from benchmarks.machine import describe_machine
 from eventwire.clean import clean_article
 from eventwire.ingest.context import ReadContext
@@ -91,6 +92,15 @@ MEASURES = (
 
 
 # --- what a page states ---------------------------------------------------------------
+
+
+def decode_page(data: bytes) -> str:
+    """A gzip page's text: UTF-8 when it is valid UTF-8, else charset-normalizer's guess."""
+    raw = gzip.decompress(data)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(charset_normalizer.from_bytes(raw).best() or raw.decode("latin-1"))
 
 
 def read_stated(page: str) -> dict:

@@ -51,7 +51,7 @@ def _clean(raw: RawArticle, settings: CleanSettings) -> CleanArticle | Rejection
     notes += found
     items, found = drop_boilerplate(items, settings, raw.url)
     notes += found
-    title, items, found = choose_title(items, raw.title, settings.max_title_words)
+    title, items, found = choose_title(items, raw.title, settings.max_title_words, raw.source)
     notes += found
     items, found = _clean_body(items, title, settings)
     notes += found
