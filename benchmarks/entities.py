@@ -5,7 +5,9 @@ Run ``python -m benchmarks.entities`` from the repository root. The example corp
 in batches with one process and with two (``nlp.pipe(n_process=2)``, both cores of a small
 machine), and with a large batch, each configuration in a fresh process so that its peak
 memory is its own; actors are then resolved per story (the corpus's gold events, so one story holds
-every copy of an event's articles) and DATE/TIME mentions normalised. Results go to
+every copy of an event's articles) and DATE/TIME mentions normalised. The accuracy of actor
+resolution is measured on ``benchmarks/actor_sample.tsv``: hand-checked surname-only mentions
+of NewsWCL50 whose story names several people with that surname. Results go to
 ``benchmarks/results/entities.json`` with the machine's description.
 """
 
@@ -27,11 +29,11 @@ from benchmarks.machine import describe_machine
 from eventwire.actors import ActorResolver
 from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.model import ArticleEntities, Document
-from eventwire.pipeline import story_times
-from eventwire.time import TimeSettings
+from eventwire.time import TimeSettings, story_times
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "entities.json"
+ACTOR_SAMPLE = REPO_ROOT / "benchmarks" / "actor_sample.tsv"  # hand-checked surname mentions
 DEFAULT_ARTICLES = 300
 LARGE_BATCH = 64
 
@@ -99,6 +101,52 @@ def time_resolution(corpus: list[tuple[Document, str]], found: list[ArticleEntit
     }
 
 
+def read_actor_sample(path: Path = ACTOR_SAMPLE) -> dict[tuple[int, int], tuple[str, set[str]]]:
+    """(article line, body offset) -> (surface, names the person may be listed under)."""
+    sample = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("article\t"):
+            continue
+        article, start, surface, expected = line.split("\t")
+        sample[(int(article), int(start))] = (surface, set(expected.split("|")))
+    return sample
+
+
+def actor_accuracy(corpus: list[tuple[Document, str]], found: list[ArticleEntities]) -> dict:
+    """Share of the hand-checked sample's surname mentions resolved to the right person.
+
+    The corpus's first articles are NewsWCL50 in file order (article line = id - 1); each
+    event is resolved as one story, as in the pipeline. A mention left unresolved counts as
+    wrong.
+    """
+    sample = read_actor_sample()
+    base = len(load_newswcl50())
+    stories: dict[str, list[int]] = defaultdict(list)
+    for index, (_, event) in enumerate(corpus[:base]):
+        stories[event].append(index)
+    resolver = ActorResolver()
+    resolved: dict[tuple[int, int], str] = {}
+    for story_id, members in enumerate(stories.values(), start=1):
+        documents = [corpus[i][0] for i in members]
+        result = resolver.resolve_story(story_id, documents, [found[i] for i in members])
+        names = {actor.key: actor.name for actor in result.actors}
+        for link in result.links:
+            if link.mention.part == "body":
+                resolved[(link.mention.article_id - 1, link.mention.start)] = names[link.actor_key]
+    wrong = [
+        f"{article}:{start} {surface} -> {resolved.get((article, start), '-')}"
+        for (article, start), (surface, expected) in sorted(sample.items())
+        if resolved.get((article, start)) not in expected
+    ]
+    right = len(sample) - len(wrong)
+    return {
+        "mentions": len(sample),
+        "correct": right,
+        "accuracy": round(right / len(sample), 3),
+        "wrong": wrong,
+    }
+
+
 def recognition_in_fresh_process(articles: int, workers: int, batch: int) -> dict:
     """Run one recognition configuration in its own Python process; its numbers."""
     command = [sys.executable, "-m", "benchmarks.entities", "--articles", str(articles)]
@@ -136,6 +184,7 @@ def main() -> None:
     found = [r for r in first.pop("results") if isinstance(r, ArticleEntities)]
     runs.insert(0, first)
     resolution = time_resolution(corpus, found)
+    accuracy = actor_accuracy(corpus, found)
     best = max(run["articles_per_second"] for run in runs)
     per_article = 1 / best + 1 / resolution["articles_per_second"]
     output = {
@@ -146,6 +195,7 @@ def main() -> None:
         "resolution_and_time": resolution,
         "end_to_end_articles_per_second": round(1 / per_article, 1),
         "peak_memory_mb": peak_memory_mb(),  # 1 worker, default batch, plus resolution
+        "actor_accuracy_sample": accuracy,  # benchmarks/actor_sample.tsv
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(output, indent=2) + "\n", encoding="utf-8")

@@ -34,3 +34,11 @@ def test_surname_only_mentions_match_any_given_name() -> None:
 def test_honorifics_and_diacritics_are_ignored() -> None:
     assert key("Dr. José Núñez") == key("Jose Nunez")
     assert name_key("Mr.") is None
+
+
+def test_possessives_and_ordinals_drop_but_junior_stays_apart() -> None:
+    assert key("Maria Okafor's") == key("Maria Okafor")
+    assert key("Robert K. Hollis III").surnames == {"hollis"}
+    assert names_match(key("Robert K. Hollis III"), key("Robert Hollis"), THRESHOLD)
+    assert not names_match(key("Peter Okafor Jr."), key("Peter Okafor"), THRESHOLD)
+    assert names_match(key("Okafor"), key("Peter Okafor Jr."), THRESHOLD)

@@ -54,3 +54,51 @@ def test_a_full_name_never_matches_a_known_person_through_a_bare_surname_alias()
     [bare] = cluster_people([observe("Varela", 0)], THRESHOLD)
     assert match_known(ana, [known], THRESHOLD) is None
     assert match_known(bare, [known], THRESHOLD) is known
+
+
+def test_two_namesakes_none_named_in_the_article_leave_the_surname_unresolved() -> None:
+    observations = [
+        observe("Ana Varela", 0),
+        observe("Tomas Varela", 1),
+        observe("Varela", 2, article=2),
+    ]
+    clusters = cluster_people(observations, THRESHOLD)
+    assert len(clusters) == 2
+    assert observations[2].ambiguous
+    assert all(o.mention.article_id == 1 for c in clusters for o in c.observations)
+
+
+def test_one_namesake_named_later_in_the_article_takes_the_surname() -> None:
+    observations = [
+        observe("Ana Varela", 0),
+        observe("Varela", 1, article=2),
+        observe("Tomas Varela", 2, article=2),
+    ]
+    clusters = cluster_people(observations, THRESHOLD)
+    tomas = next(c for c in clusters if c.key.given == ("tomas",))
+    assert [o.order for o in tomas.observations] == [2, 1]
+
+
+def test_a_tentative_surname_opens_no_person() -> None:
+    lone = observe("Lindqvist", 0)
+    lone.tentative = True
+    assert cluster_people([lone], THRESHOLD) == []
+
+
+def test_far_back_the_article_s_main_namesake_takes_the_surname() -> None:
+    def at(text: str, order: int, sentence: int) -> PersonObservation:
+        observation = observe(text, order)
+        observation.mention = Mention(1, "body", sentence, order * 10, order * 10 + 1, text, "P")
+        return observation
+
+    observations = [
+        at("Ana Varela", 0, 0),
+        at("Varela", 1, 1),
+        at("Varela", 2, 2),
+        at("Tomas Varela", 3, 3),  # named once, in passing
+        at("Varela", 4, 4),  # the next sentence: still Tomas
+        at("Varela", 5, 9),  # five sentences on: the article's main Varela again
+    ]
+    clusters = cluster_people(observations, THRESHOLD)
+    by_given = {c.key.given: [o.order for o in c.observations] for c in clusters}
+    assert by_given == {("ana",): [0, 1, 2, 5], ("tomas",): [3, 4]}

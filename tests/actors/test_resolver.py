@@ -126,3 +126,74 @@ def test_store_people_are_reused(recognizer: EntityRecognizer, story: StoryActor
         stored_people=[lucia],
     )
     assert lucia.key in {link.actor_key for link in result.links}
+
+
+BROTHERS = (
+    "Foreign Secretary Tomas Varga met his brother, Energy Secretary Peter Varga, in London on "
+    "Tuesday. Tomas Varga said the talks had been useful. Peter Varga, who spoke after him, "
+    "promised lower bills. Varga added that the plan would be published in May. The ministry "
+    "confirmed the meeting, and Foreign Minister Varga later flew to Paris."
+)
+NEITHER_NAMED = (
+    "Energy prices rose again on Wednesday. Varga said the government would act, and "
+    "Varga's officials declined to comment further."
+)
+FAMILY_NAME_FIRST = (
+    "North Korean leader Kim Jong Un watched a missile test on Sunday, state media reported. "
+    "His sister Kim Yo Jong later issued a statement criticising Seoul. Kim said the drills "
+    "were a provocation."
+)
+
+
+@pytest.fixture(scope="module")
+def namesakes(recognizer: EntityRecognizer) -> StoryActors:
+    return resolve(recognizer, ActorResolver(), BROTHERS, NEITHER_NAMED, FAMILY_NAME_FIRST)
+
+
+def links_at(result: StoryActors, article: int, surface: str) -> list[str | None]:
+    """The actor of each mention of ``surface`` in one article (None: left unresolved)."""
+    text = (BROTHERS, NEITHER_NAMED, FAMILY_NAME_FIRST)[article - 1]
+    keys = {(link.mention.article_id, link.mention.start): link.actor_key for link in result.links}
+    starts = [i for i in range(len(text)) if text.startswith(surface, i)]
+    return [keys.get((article, start)) for start in starts]
+
+
+def test_brothers_keep_their_own_titles(namesakes: StoryActors) -> None:
+    tomas, peter = by_name(namesakes, "Tomas Varga"), by_name(namesakes, "Peter Varga")
+    assert tomas.roles == ("Foreign Secretary", "Foreign Minister")
+    assert peter.roles == ("Energy Secretary",)
+    assert not [a for a in namesakes.actors if a.name == "Energy"]  # part of a title
+
+
+def test_a_bare_surname_goes_to_the_namesake_named_last_or_whose_title_fits(
+    namesakes: StoryActors,
+) -> None:
+    tomas, peter = by_name(namesakes, "Tomas Varga"), by_name(namesakes, "Peter Varga")
+    # "Varga added" follows "Peter Varga, who spoke"; "Foreign Minister Varga" is the foreign
+    # secretary (a title of the same office), although Peter was named more recently.
+    bare = links_at(namesakes, 1, "Varga ")
+    assert bare[-2:] == [peter.key, tomas.key]
+
+
+def test_a_bare_surname_no_one_was_named_with_is_left_unresolved(
+    namesakes: StoryActors,
+) -> None:
+    assert links_at(namesakes, 2, "Varga") == [None, None]
+    assert not [a for a in namesakes.actors if a.name == "Varga"]
+
+
+def test_family_name_first_pair_stays_two_people(namesakes: StoryActors) -> None:
+    leader, sister = by_name(namesakes, "Kim Jong Un"), by_name(namesakes, "Kim Yo Jong")
+    assert leader.key != sister.key
+    assert links_at(namesakes, 3, "Kim said") == [sister.key]
+    assert not [a for a in namesakes.actors if a.name == "Kim"]
+
+
+def test_an_institution_is_aliased_by_its_full_name(recognizer: EntityRecognizer) -> None:
+    text = (
+        "According to a Peruvian Foreign Ministry statement, the talks went well. A spokesman "
+        "for the Peruvian Foreign Ministry later said a second round would follow."
+    )
+    result = resolve(recognizer, ActorResolver(), text)
+    ministry = next(a for a in result.actors if a.key == "institution:PER:foreign ministry")
+    assert [(a.alias, a.count) for a in ministry.aliases] == [("Peruvian Foreign Ministry", 2)]

@@ -47,3 +47,15 @@ def test_capitals(text: str, surface: str, key: str) -> None:
     mention = Mention(1, "body", 0, start, start + len(surface), surface, "GPE")
     actor = classifier.classify(mention, text)
     assert actor is not None and actor.key == key
+
+
+def test_role_fit_compares_offices_not_strings() -> None:
+    from eventwire.actors.roles import FIT_CONFLICT, FIT_EXACT, FIT_NONE, FIT_RELATED, role_fit
+
+    assert role_fit("Foreign Minister", ["Foreign Minister"]) == FIT_EXACT
+    assert role_fit("Foreign Secretary", ["Foreign Minister"]) == FIT_RELATED
+    assert role_fit("Minister", ["Foreign Minister"]) == FIT_RELATED
+    assert role_fit("Defense Minister", ["Defence Minister"]) == FIT_RELATED
+    assert role_fit("President", ["Vice President"]) == FIT_CONFLICT
+    assert role_fit("Foreign Secretary", ["Energy Secretary"]) == FIT_CONFLICT
+    assert role_fit("President", []) == FIT_NONE

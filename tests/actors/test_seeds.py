@@ -131,3 +131,11 @@ def test_tables_and_unknown_story(seeded: str) -> None:
         story_json["actors"][0]  # type: ignore[index]
     )
     assert run_eventwire(seeded, "actors", "--story", "99").code == 1
+
+
+def test_the_foreign_ministry_is_aliased_by_its_full_name(seeded: str) -> None:
+    actors = actors_json(seeded, "--story", "1")
+    ministry = one(actors, type="institution", country="RUS", sector="GOV")
+    aliases = {a["alias"]: a["count"] for a in ministry["aliases"]}
+    assert aliases.get("Russian Foreign Ministry", 0) >= 2
+    assert "Russian" not in aliases

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from eventwire.actors.countries import CountryIndex
 from eventwire.actors.roles import institution_sectors
-from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, surface_key
+from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, organisation_key, surface_key
 from eventwire.model import Actor, Mention
 
 TYPE_PERSON = "person"
@@ -60,7 +60,7 @@ class Classifier:
 
     def _geo(self, mention: Mention, text: str) -> Actor | None:
         countries = self.countries
-        known = self._known_organisation(mention.text)
+        known = self.known_organisation(mention.text)
         if known is not None:
             return known
         iso3 = countries.any_country(mention.text)
@@ -77,7 +77,7 @@ class Classifier:
 
     def organisation(self, surface: str) -> Actor | None:
         """An organisation name: a listed organisation, a state institution or a plain one."""
-        known = self._known_organisation(surface)
+        known = self.known_organisation(surface)
         if known is not None:
             return known
         metonym = self.countries.institution(surface)
@@ -90,7 +90,7 @@ class Classifier:
         sector = institution_sector(rest)
         if iso3 and sector:
             return self.institution_actor(iso3, sector, rest)
-        key = surface_key(surface)
+        key = organisation_key(surface)
         if not key:
             return None
         return Actor(f"org:{key}", _display(surface), TYPE_ORGANISATION, country=iso3)
@@ -113,7 +113,8 @@ class Classifier:
                 return iso3, " ".join(words[size:])
         return None, " ".join(words)
 
-    def _known_organisation(self, surface: str) -> Actor | None:
+    def known_organisation(self, surface: str) -> Actor | None:
+        """A listed (or user-given) organisation with this name or alias."""
         key = surface_key(surface)
         return self.organisations.get(key) or self.organisations.get(key.replace(".", ""))
 

@@ -22,6 +22,7 @@ from eventwire.actors.text import surface_key
 from eventwire.model import Actor, AliasCount
 
 ORGANISATIONS_FILE = "organisations.yaml"
+MEDIA_FILE = "media.yaml"  # news agencies, broadcasters and platforms
 CSV_LIST_SEPARATOR = "|"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 
@@ -50,9 +51,9 @@ class KnownActors:
 
 
 def load_known_actors(countries: CountryIndex, user_file: str = "") -> KnownActors:
-    """Packaged organisations, then the user's file on top."""
+    """Packaged organisations and media, then the user's file on top."""
     known = KnownActors()
-    for entry in read_data(ORGANISATIONS_FILE):
+    for entry in [*read_data(ORGANISATIONS_FILE), *read_data(MEDIA_FILE)]:
         known.add(actor_from_entry(entry, countries, default_type=TYPE_ORGANISATION))
     if user_file:
         for entry in read_user_file(Path(user_file)):

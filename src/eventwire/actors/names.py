@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from eventwire.actors.datafiles import read_data
 from eventwire.actors.text import fold
 
 # Articles and particles that are not part of the name's identity.
@@ -26,6 +27,13 @@ GLUED_PARTICLES = ("al", "el")
 MIN_GLUED_REST = 4  # "Alberto" stays itself as well; the variant without "al" needs 4+ letters
 GIVEN_NAME_SLACK = 5.0  # given names are short: one letter changed costs more of the ratio
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "sheikh", "shaikh", "prof", "sayyid"})
+# Generational suffixes. "Jr."/"Sr." tell a son from his father (both are in the news), so
+# they are part of the identity; ordinals ("II", "III") are left out of first references.
+FAMILY_SUFFIXES = frozenset({"jr", "sr"})
+ORDINAL_SUFFIXES = frozenset({"ii", "iii", "iv"})
+POSSESSIVE_END = re.compile(r"'s?$")
+PLACE_OF = "of"
+NOT_NAMES_FILE = "not_names.yaml"
 NAME_KEY_CACHE = 65536  # names repeat across stories: keys are computed once
 NAME_SPLIT = re.compile(r"[\s\-‐‑]+")
 NON_LETTER = re.compile(r"[^a-z']")
@@ -37,6 +45,7 @@ class NameKey:
 
     given: tuple[str, ...]  # given names, in order (empty for surname-only mentions)
     surnames: frozenset[str]  # the surname, plus its form without a glued particle
+    suffix: str = ""  # "jr" or "sr" when the name carries one
 
     @property
     def full(self) -> bool:
@@ -46,20 +55,33 @@ class NameKey:
     @property
     def text(self) -> str:
         """A readable key ("amal haddad")."""
-        return " ".join([*self.given[:1], min(self.surnames, key=len)])
+        suffix = [self.suffix] if self.suffix else []
+        return " ".join([*self.given[:1], min(self.surnames, key=len), *suffix])
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Function words that never begin a name (data/not_names.yaml)."""
+    return frozenset(str(word).lower() for word in read_data(NOT_NAMES_FILE))
 
 
 @lru_cache(maxsize=NAME_KEY_CACHE)
 def name_key(name: str) -> NameKey | None:
     """The key of a person's name, or None when no name word is left."""
-    words = [NON_LETTER.sub("", w).strip("'") for w in NAME_SPLIT.split(fold(name))]
-    words = [w for w in words if w and w not in HONORIFICS]
+    words = [NON_LETTER.sub("", w) for w in NAME_SPLIT.split(fold(name))]
+    words = [POSSESSIVE_END.sub("", w).strip("'") for w in words]
+    words = [w for w in words if w and w not in HONORIFICS and w not in ORDINAL_SUFFIXES]
+    while len(words) > 1 and words[0] in not_names():  # "Anything Obama did", "When Roe ..."
+        words = words[1:]
+    if PLACE_OF in words[1:]:  # "Ana Roe of Lima", "King Felipe of Spain": the name ends there
+        words = words[: words.index(PLACE_OF, 1)]
+    suffix = words.pop() if len(words) > 1 and words[-1] in FAMILY_SUFFIXES else ""
     words = _drop_patronymics(words)
     words = [w for w in words if w not in PARTICLES]
     if not words:
         return None
     surname = words[-1]
-    return NameKey(tuple(words[:-1]), frozenset(_surname_forms(surname)))
+    return NameKey(tuple(words[:-1]), frozenset(_surname_forms(surname)), suffix)
 
 
 def _drop_patronymics(words: list[str]) -> list[str]:
@@ -103,5 +125,10 @@ def given_match(a: NameKey, b: NameKey, threshold: float) -> bool:
 
 
 def names_match(a: NameKey, b: NameKey, threshold: float) -> bool:
-    """True when two full or partial names can be the same person."""
-    return surnames_match(a, b, threshold) and given_match(a, b, threshold)
+    """True when two full or partial names can be the same person.
+
+    Full names must agree on "Jr."/"Sr." ("Ann Lee Jr." is not "Ann Lee"); a bare surname
+    may be either.
+    """
+    suffixes_ok = a.suffix == b.suffix or not a.full or not b.full
+    return suffixes_ok and surnames_match(a, b, threshold) and given_match(a, b, threshold)

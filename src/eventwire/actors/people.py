@@ -6,8 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventwire.actors.names import NameKey, name_key, names_match, surnames_match
-from eventwire.actors.roles import RoleMatch
+from eventwire.actors.roles import FIT_CONFLICT, FIT_EXACT, FIT_RELATED, RoleMatch, role_fit
 from eventwire.model import Actor, Mention
+
+# A namesake mentioned this many sentences before a bare surname (or fewer), alone, is the
+# one it means; otherwise the namesake the article mentioned most is.
+RECENT_SENTENCES = 1
 
 
 @dataclass
@@ -19,6 +23,15 @@ class PersonObservation:
     role: RoleMatch | None = None
     country: str | None = None
     order: int = 0  # position in the story (articles in order, mentions by offset)
+    tentative: bool = False  # joins a person, never opens one (a one-word ORG, a common word)
+    local: bool = False  # tentative, and only a person named in its own article will do
+    ambiguous: bool = False  # set when several people could be meant and nothing tells which
+    name: str = ""  # the name as written, without a title the span took in ("Minister X")
+
+    @property
+    def surface(self) -> str:
+        """The name as written (the mention's text less a title inside it)."""
+        return self.name or self.mention.text
 
 
 @dataclass
@@ -45,6 +58,10 @@ class PersonCluster:
         """Titles seen with the cluster's mentions."""
         return Counter(o.role.role for o in self.observations if o.role)
 
+    def named_in(self, article_id: int) -> bool:
+        """True when one of the cluster's mentions is in that article."""
+        return any(o.mention.article_id == article_id for o in self.observations)
+
     def agrees(self, observation: PersonObservation) -> bool:
         """False when the observation's country contradicts the cluster's."""
         countries = self.countries
@@ -52,7 +69,12 @@ class PersonCluster:
 
 
 def cluster_people(observations: list[PersonObservation], threshold: float) -> list[PersonCluster]:
-    """Group observations into persons: full names first, then surname-only mentions."""
+    """Group observations into persons: full names first, then surname-only mentions.
+
+    A surname-only mention that cannot be told apart (see ``pick_cluster``) joins no one and
+    is marked ``ambiguous``; a tentative one (a one-word span the model did not tag as a
+    person, a word the article also writes in lower case) never opens a person of its own.
+    """
     clusters: list[PersonCluster] = []
     for observation in (o for o in observations if o.key.full):
         match = next(
@@ -68,54 +90,114 @@ def cluster_people(observations: list[PersonObservation], threshold: float) -> l
             clusters.append(match)
         match.add(observation)
     for observation in (o for o in observations if not o.key.full):
-        match = pick_cluster(clusters, observation, threshold)
-        if match is None:
-            match = PersonCluster(observation.key)
-            clusters.append(match)
-        match.add(observation)
+        _add_surname(clusters, observation, threshold)
     return clusters
 
 
-def pick_cluster(
+def _add_surname(
     clusters: list[PersonCluster], observation: PersonObservation, threshold: float
-) -> PersonCluster | None:
-    """The person a surname-only mention refers to, or None when no one matches.
-
-    Among several people with that surname: the one whose title matches, else the one
-    mentioned most recently before it in the same article, else the most mentioned.
-    """
-    candidates = [c for c in clusters if surnames_match(c.key, observation.key, threshold)]
-    candidates = [c for c in candidates if c.agrees(observation)] or candidates
-    if not candidates:  # family name first ("Kim" of "Kim Jong Un"): only when unambiguous
-        family = [c for c in clusters if c.key.given and c.key.given[0] in observation.key.surnames]
-        candidates = family if len(family) == 1 else []
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    if observation.role:
-        titled = [c for c in candidates if observation.role.role in c.roles]
-        if len(titled) == 1:
-            return titled[0]
-    previous = _most_recent_before(candidates, observation)
-    if previous is not None:
-        return previous
-    return max(candidates, key=lambda c: len(c.observations))
+) -> None:
+    candidates = surname_candidates(clusters, observation, threshold)
+    if observation.local:
+        article = observation.mention.article_id
+        candidates = [c for c in candidates if c.named_in(article)]
+    if not candidates:
+        if not observation.tentative:
+            clusters.append(PersonCluster(observation.key, [observation]))
+        return
+    chosen = pick_cluster(candidates, observation)
+    if chosen is None:
+        observation.ambiguous = True
+    else:
+        chosen.add(observation)
 
 
-def _most_recent_before(
+def surname_candidates(
+    clusters: list[PersonCluster], observation: PersonObservation, threshold: float
+) -> list[PersonCluster]:
+    """People a surname-only mention may refer to (family name first as a fallback: "Kim")."""
+    found = [c for c in clusters if surnames_match(c.key, observation.key, threshold)]
+    if not found:
+        found = [c for c in clusters if c.key.given and c.key.given[0] in observation.key.surnames]
+    return [c for c in found if c.agrees(observation)] or found
+
+
+def pick_cluster(
     candidates: list[PersonCluster], observation: PersonObservation
 ) -> PersonCluster | None:
-    best: tuple[int, PersonCluster] | None = None
+    """The person a surname-only mention refers to among ``candidates``; None when unclear.
+
+    "Roe" prefers a candidate without "Jr."/"Sr." and "Roe Jr." one with it. One candidate
+    is it. Otherwise a title before the surname picks the one whose titles fit
+    ("Foreign Secretary X": the foreign secretary, not the energy secretary); then the one
+    mentioned in the article's last sentences before it, else the one the article mentioned
+    most (``_previous_in_article``); then the only one named anywhere in that article. Two
+    or more candidates without any such cue: None (not a guess).
+    """
+    suffix = observation.key.suffix
+    candidates = [c for c in candidates if c.key.suffix == suffix] or candidates
+    if observation.role is not None:
+        candidates = _fitting_role(candidates, observation.role.role)
+    if len(candidates) == 1:
+        return candidates[0]
+    previous = _previous_in_article(candidates, observation)
+    if previous is not None:
+        return previous
     article = observation.mention.article_id
-    for cluster in candidates:
-        for seen in cluster.observations:
-            same_article = seen.mention.article_id == article
-            if (
-                same_article
-                and seen.order < observation.order
-                and (best is None or seen.order > best[0])
-            ):
-                best = (seen.order, cluster)
-    return best[1] if best else None
+    named_here = [c for c in candidates if c.named_in(article)]
+    return named_here[0] if len(named_here) == 1 else None
+
+
+def _fitting_role(candidates: list[PersonCluster], role: str) -> list[PersonCluster]:
+    """The candidates that fit ``role`` best: exact, then related; never a conflicting one."""
+    fits = {id(c): role_fit(role, c.roles) for c in candidates}
+    for level in (FIT_EXACT, FIT_RELATED):
+        best = [c for c in candidates if fits[id(c)] == level]
+        if best:
+            return best
+    return [c for c in candidates if fits[id(c)] != FIT_CONFLICT] or candidates
+
+
+def _previous_in_article(
+    candidates: list[PersonCluster], observation: PersonObservation
+) -> PersonCluster | None:
+    """The candidate the article's earlier mentions point to (None: none mentioned before).
+
+    The only one mentioned in the last RECENT_SENTENCES sentences; else, among those
+    mentioned there (or, when none is, among all mentioned before), the one the article
+    mentioned most; a tie goes to the one mentioned last. Only mentions with the surname
+    count ("Ana" alone does not bring Ana Roe closer than Tom Roe).
+    """
+    before = _earlier_mentions(candidates, observation)
+    if not before:
+        return None
+    sentence = observation.mention.sentence
+    recent = {
+        id(c): c for seen, c in before if sentence - seen.mention.sentence <= RECENT_SENTENCES
+    }
+    if len(recent) == 1:
+        return next(iter(recent.values()))
+    pool = recent or {id(c): c for _, c in before}
+    counts = Counter(id(c) for _, c in before)
+    last = {id(c): seen.order for seen, c in before}  # ascending: the last one wins
+    return pool[max(pool, key=lambda i: (counts[i], last[i]))]
+
+
+def _earlier_mentions(
+    candidates: list[PersonCluster], observation: PersonObservation
+) -> list[tuple[PersonObservation, PersonCluster]]:
+    """Mentions of the candidates before the observation in its article, in order."""
+    mention, surnames = observation.mention, observation.key.surnames
+    found = [
+        (seen, cluster)
+        for cluster in candidates
+        for seen in cluster.observations
+        if seen.mention.article_id == mention.article_id
+        and seen.mention.part == mention.part
+        and seen.order < observation.order
+        and (seen.key.full or seen.key.surnames & surnames)
+    ]
+    return sorted(found, key=lambda item: item[0].order)
 
 
 def match_known(cluster: PersonCluster, people: list[Actor], threshold: float) -> Actor | None:
@@ -128,6 +210,13 @@ def match_known(cluster: PersonCluster, people: list[Actor], threshold: float) -
             keys = [k for k in keys if k.full]
         countries = cluster.countries
         country_ok = not actor.country or not countries or actor.country in countries
-        if country_ok and any(names_match(k, cluster.key, threshold) for k in keys):
+        if country_ok and any(_same_name(k, cluster.key, threshold) for k in keys):
             fits.append(actor)
     return fits[0] if len({a.key for a in fits}) == 1 else None
+
+
+def _same_name(known: NameKey, key: NameKey, threshold: float) -> bool:
+    """A known name fits; a bare family name also fits a name that starts with it ("Xi")."""
+    if names_match(known, key, threshold):
+        return True
+    return not key.full and bool(known.given) and known.given[0] in key.surnames

@@ -10,15 +10,32 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from eventwire.actors.classify import TYPE_ORGANISATION, TYPE_PERSON, Classifier, institution_sector
+from eventwire.actors.classify import (
+    TYPE_COUNTRY,
+    TYPE_GOVERNMENT,
+    TYPE_ORGANISATION,
+    TYPE_PERSON,
+    TYPE_PLACE,
+    Classifier,
+    institution_sector,
+)
 from eventwire.actors.countries import CountryIndex, build_country_index
 from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.names import name_key, names_match
-from eventwire.actors.people import PersonCluster, PersonObservation, cluster_people, match_known
-from eventwire.actors.roles import country_gap_ok, role_after, role_before
+from eventwire.actors.people import (
+    PersonCluster,
+    PersonObservation,
+    cluster_people,
+    match_known,
+    pick_cluster,
+    surname_candidates,
+)
+from eventwire.actors.roles import country_gap_ok, role_after, role_before, role_inside
 from eventwire.actors.settings import ActorsSettings
-from eventwire.actors.text import surface_key
+from eventwire.actors.slips import SKIP, LabelFixer, article_surnames
+from eventwire.actors.text import alias_form, surface_key
 from eventwire.model import (
     PART_TITLE,
     Actor,
@@ -31,9 +48,15 @@ from eventwire.model import (
 )
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# A "person" written as an acronym ("D.N.C.", "DNC") is an organisation the model mislabelled.
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 SCOPE_STORE = "store"
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+LOWERCASE_CACHE = 16  # articles whose lower-case words are kept (a story's, in turn)
+# One-word spans of these labels may be a person's surname the model mislabelled.
+SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+# After a country or capital, one of these makes it a person's surname ("Jordan said").
+REPORTING_VERB = re.compile(
+    r"^\s+(?:said|says|told|added|argued|asked|wrote|tweeted|insisted|warned|noted|replied)\b"
+)
 
 
 @dataclass
@@ -43,12 +66,32 @@ class _Story:
     actors: dict[str, Actor] = field(default_factory=dict)
     links: list[ActorLink] = field(default_factory=list)
     people: list[PersonObservation] = field(default_factory=list)
-    maybe_people: list[Mention] = field(default_factory=list)  # one-word ORG spans
+    fallbacks: dict[Mention, Actor] = field(default_factory=dict)  # tentative: if no person
     titles: list[tuple[str, Mention]] = field(default_factory=list)
+    order: int = 0  # body mentions read so far: the position of the current one
 
     def link(self, mention: Mention, actor: Actor) -> None:
         self.actors.setdefault(actor.key, actor)
         self.links.append(ActorLink(mention, actor.key))
+
+    def drop_within(self, article_id: int, start: int, end: int) -> None:
+        """Forget body mentions inside a person's title ("Energy" of "Energy Secretary X").
+
+        They were read just before the person's name, so they are the last ones kept.
+        """
+
+        def inside(mention: Mention) -> bool:
+            return (
+                mention.article_id == article_id
+                and mention.part != PART_TITLE
+                and start <= mention.start
+                and mention.end <= end
+            )
+
+        while self.links and inside(self.links[-1].mention):
+            self.links.pop()
+        while self.people and inside(self.people[-1].mention):
+            self.fallbacks.pop(self.people.pop().mention, None)
 
 
 class ActorResolver:
@@ -61,6 +104,7 @@ class ActorResolver:
         self.countries = countries or build_country_index()
         self.known: KnownActors = load_known_actors(self.countries, self.settings.user_file)
         self.classifier = Classifier(self.countries, self.known.organisations)
+        self.labels = LabelFixer(self.countries, self.classifier)
 
     def resolve_story(
         self,
@@ -81,7 +125,7 @@ class ActorResolver:
             people += list(stored_people)
         clusters = cluster_people(story.people, self.settings.fuzzy_threshold)
         self._link_people(clusters, people, story)
-        self._link_maybe_people(clusters, story)
+        _link_fallbacks(clusters, story)
         self._link_titles(clusters, story)
         return StoryActors(story_id, *_finish(story))
 
@@ -89,24 +133,56 @@ class ActorResolver:
         body = sorted((m for m in mentions if m.part != PART_TITLE), key=lambda m: m.start)
         story.titles += [(document.title, m) for m in mentions if m.part == PART_TITLE]
         countries: list[tuple[Mention, str]] = []  # body mentions that named a country
+        surnames = article_surnames(body)
         for mention in body:
             if mention.label not in ACTOR_LABELS:
                 continue
-            if mention.label == "PERSON" and ACRONYM.fullmatch(mention.text):
-                mention_as_org = replace(mention, label="ORG")
-                actor = self._non_person(document.text, mention_as_org, countries, story)
-                if actor is not None:
-                    story.link(mention, actor)
+            story.order += 1
+            label = self.labels.label_of(mention, document.text, surnames)
+            if label == SKIP:
                 continue
-            if mention.label == "PERSON":
+            if label == "PERSON":
                 self._observe_person(document.text, mention, countries, story)
                 continue
-            actor = self._non_person(document.text, mention, countries, story)
+            corrected = replace(mention, label=label)
+            actor = self._non_person(document.text, corrected, countries, story)
             if actor is None:
                 continue
-            story.link(mention, actor)
+            if self._maybe_surname(document.text, corrected, actor):
+                self._observe_tentative(corrected, actor, story)
+                continue
+            story.link(corrected, actor)
             if actor.country and actor.type in ("country", "government"):
-                countries.append((mention, actor.country))
+                countries.append((corrected, actor.country))
+
+    def _maybe_surname(self, text: str, mention: Mention, actor: Actor) -> bool:
+        """A one-word organisation or place that may be a person's surname ("Sanders said").
+
+        Listed organisations and institutions never are; a country or capital only when a
+        reporting verb follows it.
+        """
+        if mention.label not in SURNAME_LABELS or len(mention.text.split()) != 1:
+            return False
+        if self.classifier.known_organisation(mention.text) is not None:
+            return False
+        key = name_key(mention.text)
+        if key is None or key.full:  # "Roe-Lee" is a pair of surnames, not one
+            return False
+        if actor.type in (TYPE_ORGANISATION, TYPE_PLACE):
+            return True
+        if actor.type in (TYPE_COUNTRY, TYPE_GOVERNMENT):
+            return REPORTING_VERB.match(text[mention.end :]) is not None
+        return False
+
+    def _observe_tentative(self, mention: Mention, fallback: Actor, story: _Story) -> None:
+        key = name_key(mention.text)
+        if key is not None:
+            local = mention.label != "ORG"  # a place name is a surname only beside its person
+            observation = PersonObservation(
+                mention, key, order=story.order, tentative=True, local=local
+            )
+            story.people.append(observation)
+            story.fallbacks[mention] = fallback
 
     def _non_person(
         self, text: str, mention: Mention, countries: list[tuple[Mention, str]], story: _Story
@@ -114,12 +190,6 @@ class ActorResolver:
         override = self.known.by_alias.get(surface_key(mention.text))
         if override is not None:
             return override
-        if mention.label == "ORG" and len(mention.text.split()) == 1:
-            actor = self.classifier.organisation(mention.text)
-            if actor is None or (actor.type == TYPE_ORGANISATION and actor.key.startswith("org:")):
-                story.maybe_people.append(mention)
-                return None
-            return actor
         actor = self.classifier.classify(mention, text)
         if mention.label == "ORG" and actor is not None and actor.country is None:
             actor = self._institution_of_previous(text, mention, countries, story) or actor
@@ -143,12 +213,15 @@ class ActorResolver:
     def _observe_person(
         self, text: str, mention: Mention, countries: list[tuple[Mention, str]], story: _Story
     ) -> None:
-        key = name_key(mention.text)
+        inside = role_inside(text, mention.start, mention.end)
+        name = text[inside.end : mention.end] if inside else mention.text
+        key = name_key(name)
         if key is None:
             return
-        role = role_before(text, mention.start)
+        role = inside or role_before(text, mention.start)
         country = None
         if role is not None:
+            story.drop_within(mention.article_id, role.start, role.end)
             country = next(
                 (c for m, c in reversed(countries) if country_gap_ok(text, m.end, role.start)), None
             )
@@ -156,8 +229,11 @@ class ActorResolver:
             role = role_after(text, mention.end)
             if role is not None:
                 country = self._countries_between(text, mention.end, role.start)
-        order = len(story.people) + len(story.links)
-        story.people.append(PersonObservation(mention, key, role, country, order))
+        observation = PersonObservation(mention, key, role, country, story.order, name=name)
+        # A lone word also written in lower case in the article ("Aides said ... aides") is a
+        # common noun the model took for a name: it may join a person, never open one.
+        observation.tentative = not key.full and _written_in_lower_case(name, text)
+        story.people.append(observation)
 
     def _countries_between(self, text: str, start: int, end: int) -> str | None:
         words = text[start:end].replace(",", " ").split()
@@ -186,22 +262,11 @@ class ActorResolver:
                 return actor
         return None
 
-    def _link_maybe_people(self, clusters: list[PersonCluster], story: _Story) -> None:
-        """One-word ORG spans that are a person's surname in this story (NER mislabels)."""
-        for mention in story.maybe_people:
-            cluster = _person_named(clusters, mention.text, self.settings.fuzzy_threshold)
-            if cluster is not None:
-                story.link(mention, _person_actor(cluster))
-                continue
-            actor = self.classifier.organisation(mention.text)
-            if actor is not None:
-                story.link(mention, actor)
-
     def _link_titles(self, clusters: list[PersonCluster], story: _Story) -> None:
         """Headline spans: people and organisations only when the bodies confirm them."""
         for title, mention in story.titles:
             if mention.label in ("PERSON", "ORG"):
-                cluster = _person_named(clusters, mention.text, self.settings.fuzzy_threshold)
+                cluster = self._person_in_title(clusters, mention)
                 if cluster is not None:
                     story.link(mention, _person_actor(cluster))
                 elif mention.label == "ORG":
@@ -213,15 +278,42 @@ class ActorResolver:
                 if actor is not None:
                     story.link(mention, actor)
 
+    def _person_in_title(
+        self, clusters: list[PersonCluster], mention: Mention
+    ) -> PersonCluster | None:
+        """The body's person a headline names; None when none or several could be meant."""
+        key = name_key(mention.text)
+        if key is None:
+            return None
+        observation = PersonObservation(mention, key, order=-1)
+        threshold = self.settings.fuzzy_threshold
+        if key.full:
+            fits = [c for c in clusters if names_match(c.key, key, threshold)]
+        else:
+            fits = surname_candidates(clusters, observation, threshold)
+        return pick_cluster(fits, observation) if fits else None
 
-def _person_named(
-    clusters: list[PersonCluster], surface: str, threshold: float
-) -> PersonCluster | None:
-    key = name_key(surface)
-    if key is None:
-        return None
-    fits = [c for c in clusters if names_match(c.key, key, threshold)]
-    return max(fits, key=lambda c: len(c.observations)) if fits else None
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    return word.strip().lower() in _lowercase_words(text)
+
+
+@lru_cache(maxsize=LOWERCASE_CACHE)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case (an article's, read once per article)."""
+    return frozenset(LOWERCASE_WORD.findall(text))
+
+
+def _link_fallbacks(clusters: list[PersonCluster], story: _Story) -> None:
+    """Tentative people that no person's surname claimed are what the classifier said.
+
+    One that could be several people of the story is left unlinked.
+    """
+    claimed = {o.mention for c in clusters for o in c.observations}
+    claimed |= {o.mention for o in story.people if o.ambiguous}
+    for mention, actor in story.fallbacks.items():
+        if mention not in claimed:
+            story.link(mention, actor)
 
 
 def _person_actor(cluster: PersonCluster) -> Actor:
@@ -253,7 +345,7 @@ def _specific_roles(roles: list[str]) -> list[str]:
 
 
 def _best_name(cluster: PersonCluster) -> str:
-    surfaces = [" ".join(o.mention.text.split()) for o in cluster.observations]
+    surfaces = [alias_form(o.surface) for o in cluster.observations]
     full = [s for s, o in zip(surfaces, cluster.observations, strict=True) if o.key.full]
     counts = Counter(full or surfaces)
     first_seen = {s: i for i, s in reversed(list(enumerate(full or surfaces)))}
@@ -264,7 +356,7 @@ def _finish(story: _Story) -> tuple[tuple[Actor, ...], tuple[ActorLink, ...]]:
     """Actors (with the aliases their links used) and the links, persons' actors up to date."""
     aliases: dict[str, Counter[str]] = defaultdict(Counter)
     for link in story.links:
-        aliases[link.actor_key][" ".join(link.mention.text.split())] += 1
+        aliases[link.actor_key][alias_form(link.mention.text)] += 1
     actors = tuple(
         replace(actor, aliases=tuple(AliasCount(a, n) for a, n in aliases[key].most_common()))
         for key, actor in story.actors.items()

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.actors.datafiles import read_sector_lists
+from eventwire.actors.datafiles import read_data, read_sector_lists
 
 ROLES_FILE = "roles.yaml"
 INSTITUTIONS_FILE = "institutions.yaml"
+ROLE_FAMILIES_FILE = "role_families.yaml"
+# Words that make a title another office, not a more precise form of it: "Vice President" is
+# not a kind of "President", while "Foreign Minister" is a kind of "Minister".
+RANK_WORDS = frozenset(
+    {
+        "vice",
+        "deputy",
+        "assistant",
+        "under",
+        "associate",
+        "crown",
+        "lieutenant",
+        "major",
+        "brigadier",
+        "former",
+        "ex",
+    }
+)
+FIT_EXACT = "exact"
+FIT_RELATED = "related"
+FIT_NONE = "none"  # the person has no title to compare with
+FIT_CONFLICT = "conflict"
 # Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister").
 COUNTRY_GAP = re.compile(r"^(?:['’]s)?\s*$")
 # Start of an apposition after a name: ", the ..." / ", Chile's ..." (at most a few words).
@@ -51,6 +74,38 @@ def institution_sectors() -> dict[str, str]:
 
 
 @cache
+def role_families() -> dict[str, int]:
+    """Lowercase title -> number of its family of equivalent titles (data/role_families.yaml)."""
+    return {title: i for i, family in enumerate(read_data(ROLE_FAMILIES_FILE)) for title in family}
+
+
+def role_fit(role: str, roles: Iterable[str]) -> str:
+    """How a title fits a person's known titles: FIT_EXACT, FIT_RELATED, FIT_NONE or FIT_CONFLICT.
+
+    Related: the same family of titles ("Foreign Secretary" / "Foreign Minister") or one title a
+    more precise form of the other ("Minister" / "Foreign Minister", not "Vice President").
+    """
+    known = [r.lower() for r in roles]
+    if not known:
+        return FIT_NONE
+    wanted = role.lower()
+    if wanted in known:
+        return FIT_EXACT
+    if any(_related(wanted, other) for other in known):
+        return FIT_RELATED
+    return FIT_CONFLICT
+
+
+def _related(a: str, b: str) -> bool:
+    families = role_families()
+    if a in families and families.get(b) == families[a]:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    small, large = sorted((words_a, words_b), key=len)
+    return small < large and not (large - small) & RANK_WORDS
+
+
+@cache
 def _alternation(phrases: tuple[str, ...]) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
@@ -73,6 +128,17 @@ def role_before(text: str, name_start: int) -> RoleMatch | None:
     if match is None:
         return None
     return _role_match(match, window_start)
+
+
+@cache
+def _title_inside() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<role>{_alternation(tuple(role_sectors()))})\s+(?=\S)", re.I)
+
+
+def role_inside(text: str, span_start: int, span_end: int) -> RoleMatch | None:
+    """A title the model took into a person span ("‸Minister Name"): the name follows it."""
+    match = _title_inside().match(text[span_start:span_end])
+    return _role_match(match, span_start) if match else None
 
 
 def role_after(text: str, name_end: int) -> RoleMatch | None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$|['’]$")
 NON_WORD = re.compile(r"[^\w.+&\- ]+")
 SPACES = re.compile(r"\s+")
+SURFACE_KEY_CACHE = 65536  # surfaces repeat across mentions and stories: keyed once
+# A name written as an acronym ("D.N.C.", "DNC"): one key with or without its dots.
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 
 
 def fold(text: str) -> str:
@@ -18,6 +22,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=SURFACE_KEY_CACHE)
 def surface_key(text: str) -> str:
     """Key of a place or organisation surface: no leading "the", no possessive, folded."""
     text = LEADING_ARTICLE.sub("", text.strip())
@@ -26,6 +31,19 @@ def surface_key(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def organisation_key(surface: str) -> str:
+    """Key of an organisation's name; an acronym's without dots ("F.B.I." and "FBI": "fbi")."""
+    key = surface_key(surface)
+    return dotless(key) if ACRONYM.fullmatch(surface.strip()) else key
+
+
 def dotless(key: str) -> str:
     """The key without dots ("u.s." -> "us")."""
     return key.replace(".", "")
+
+
+def alias_form(surface: str) -> str:
+    """How a surface is listed among an actor's aliases: spaces collapsed, no leading "the",
+    no possessive ("the Chilean Foreign Ministry's" -> "Chilean Foreign Ministry")."""
+    text = LEADING_ARTICLE.sub("", " ".join(surface.split()))
+    return POSSESSIVE.sub("", text).strip() or " ".join(surface.split())

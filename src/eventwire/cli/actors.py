@@ -8,8 +8,18 @@ import typer
 from rich import box
 from rich.table import Table
 
-from eventwire.cli.common import JsonOpt, app, fail, open_repository, out, print_json
+from eventwire.cli.common import (
+    EXIT_USAGE,
+    JsonOpt,
+    app,
+    err,
+    fail,
+    open_repository,
+    out,
+    print_json,
+)
 from eventwire.model import Actor, ActorStory
+from eventwire.store.actors import AmbiguousActorError
 
 SHOWN_ALIASES = 4  # aliases listed per actor in the table
 
@@ -35,7 +45,11 @@ def actors(
 def actor(ctx: typer.Context, name_or_id: str, as_json: JsonOpt = False) -> None:
     """Show one actor (by id, name or alias): aliases, roles and the stories it appears in."""
     with open_repository(ctx.obj, create=False) as repo:
-        found = repo.find_actor(name_or_id)
+        try:
+            found = repo.find_actor(name_or_id)
+        except AmbiguousActorError as error:
+            fail_ambiguous(error, as_json)
+            return
     if found is None:
         fail(f"actor {name_or_id!r} not found", as_json)
         return
@@ -44,6 +58,23 @@ def actor(ctx: typer.Context, name_or_id: str, as_json: JsonOpt = False) -> None
         print_json({**record.as_dict(), "stories": [s.as_dict() for s in stories]})
     else:
         print_actor(record, stories)
+
+
+def fail_ambiguous(error: AmbiguousActorError, as_json: bool) -> None:
+    """Several actors share the name: list them (id, name, country, roles) and exit 2."""
+    if as_json:
+        candidates = [actor.as_dict() for actor in error.candidates]
+        message = f"{len(candidates)} actors match {error.name!r}; give an id"
+        print_json({"ok": False, "error": message, "status": 300, "candidates": candidates})
+    else:
+        listed = "; ".join(_candidate(actor) for actor in error.candidates)
+        err.print(f"error: {error.name!r} matches {listed}; give an id", markup=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _candidate(actor: Actor) -> str:
+    details = ", ".join(x for x in (actor.country, *actor.roles[:1]) if x) or actor.type
+    return f"{actor.id} {actor.name} ({details})"
 
 
 def print_actors(found: list[Actor], story: int | None) -> None:

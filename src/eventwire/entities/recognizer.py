@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.entities.loader import ModelLoader
 from eventwire.entities.settings import EntitiesSettings
+from eventwire.entities.spans import join_split_spans
 from eventwire.model import PART_BODY, PART_TITLE, ArticleEntities, Document, Mention, Rejection
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class EntityRecognizer:
         docs = nlp.pipe(texts, batch_size=max(1, self.settings.batch_size), n_process=workers)
         for document in documents:
             title_doc, body_doc = next(docs), next(docs)
-            mentions = self._mentions(document.id, PART_TITLE, title_doc)
-            mentions += self._mentions(document.id, PART_BODY, body_doc)
+            mentions = self._mentions(document.id, PART_TITLE, title_doc, document.title or "")
+            mentions += self._mentions(document.id, PART_BODY, body_doc, document.text or "")
             yield document.id, ArticleEntities(document.id, tuple(mentions))
 
     def _recognize_singly(self, documents: Sequence[Document]) -> Iterator[tuple[int, Result]]:
@@ -65,7 +66,8 @@ class EntityRecognizer:
         per_worker = max(1, self.settings.min_articles_per_process)
         return max(1, min(self.settings.n_process, count // per_worker))
 
-    def _mentions(self, article_id: int, part: str, doc: Doc) -> list[Mention]:
+    def _mentions(self, article_id: int, part: str, doc: Doc, text: str) -> list[Mention]:
+        """The doc's kept spans as mentions, split names joined (entities/spans.py)."""
         labels = self.settings.label_set
         starts = [sentence.start for sentence in doc.sents]
         mentions = []
@@ -78,7 +80,7 @@ class EntityRecognizer:
                     article_id, part, sentence, ent.start_char, ent.end_char, ent.text, ent.label_
                 )
             )
-        return mentions
+        return join_split_spans(mentions, text)
 
 
 def _sentence_index(starts: list[int], token: int) -> int:

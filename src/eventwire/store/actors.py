@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
+from eventwire.actors.text import alias_form
 from eventwire.model import (
     Actor,
     ActorStory,
@@ -129,17 +130,40 @@ def list_actors(conn: Connection, story_id: int | None) -> list[Actor]:
     return _actors(conn, list(conn.execute(query)), story_id)
 
 
+class AmbiguousActorError(LookupError):
+    """A name or alias that several actors share: ``candidates`` lists them (by id)."""
+
+    def __init__(self, name: str, candidates: list[Actor]) -> None:
+        super().__init__(f"{len(candidates)} actors match {name!r}")
+        self.name = name
+        self.candidates = candidates
+
+
 def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
-    """An actor by id, key, canonical name or alias (case-insensitive), or None."""
+    """An actor by id, key, canonical name or alias (names case-insensitive), or None.
+
+    The first of these that matches decides; when it matches several actors (two people
+    with one name, a surname both use), AmbiguousActorError lists them instead of a guess.
+
+    Raises:
+        AmbiguousActorError: several actors match at the deciding level.
+    """
     text = name_or_id.strip()
-    condition = [ActorRow.key == text, func.lower(ActorRow.name) == text.lower()]
-    if text.isdigit():
-        condition.append(ActorRow.id == int(text))
-    aliases = select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == text.lower())
-    condition.append(ActorRow.id.in_(aliases))
-    rows = list(conn.execute(select(ActorRow).where(or_(*condition)).order_by(ActorRow.id)))
-    found = _actors(conn, rows, story_id=None)
-    return max(found, key=lambda a: sum(x.count for x in a.aliases)) if found else None
+    alias = alias_form(text).lower()
+    aliases = select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == alias)
+    levels = [
+        ActorRow.id == int(text) if text.isdigit() else None,
+        ActorRow.key == text,
+        func.lower(ActorRow.name) == text.lower(),
+        ActorRow.id.in_(aliases),
+    ]
+    for condition in (c for c in levels if c is not None):
+        rows = list(conn.execute(select(ActorRow).where(condition).order_by(ActorRow.id)))
+        if len(rows) > 1:
+            raise AmbiguousActorError(text, _actors(conn, rows, story_id=None))
+        if rows:
+            return _actors(conn, rows, story_id=None)[0]
+    return None
 
 
 def actor_stories(conn: Connection, actor_id: int) -> list[ActorStory]:
@@ -206,7 +230,7 @@ def _actors(conn: Connection, rows: list[Any], story_id: int | None) -> list[Act
             StoryArticle.story_id == story_id
         )
     for row in conn.execute(query):
-        alias = " ".join(row.text.split())
+        alias = alias_form(row.text)
         seen[row.actor_id][alias] = seen[row.actor_id].get(alias, 0) + row.n
     return [_actor(row, seen[row.id]) for row in rows]
 
