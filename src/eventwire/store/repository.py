@@ -203,7 +203,10 @@ class Repository:
             return actors.list_actors(conn, story_id)
 
     def find_actor(self, name_or_id: str) -> tuple[Actor, list[ActorStory]] | None:
-        """An actor by id, name or alias, with the stories it appears in; or None."""
+        """An actor by id, name or alias, with the stories it appears in; or None.
+
+        Raises ``store.actors.AmbiguousActorError`` when several actors share the name.
+        """
         with self._engine.connect() as conn:
             found = actors.find_actor(conn, name_or_id)
             return None if found is None else (found, actors.actor_stories(conn, found.id))
