@@ -80,3 +80,18 @@ def test_a_name_several_actors_share_lists_them_and_exits_2(store: str) -> None:
     assert {c["id"] for c in candidates} == set(vargas.values())
     by_id = run_eventwire(store, "actor", str(vargas["Helena Varga"]), "--json")
     assert by_id.code == 0 and by_id.json()["name"] == "Helena Varga"  # type: ignore[index]
+
+
+def test_a_surname_alone_finds_a_person_named_only_in_full(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    body = (
+        "Jordanian Foreign Minister Karim al-Haddad met European envoys in Amman on Monday to "
+        "discuss water sharing. Officials said Karim al-Haddad would travel to Brussels next "
+        "month.\n"
+    )
+    write_article(tmp_path / "water" / "outlet-a", "water.txt", "Water talks in Amman", body)
+    assert run_eventwire(url, "-q", "run", str(tmp_path / "water")).code == 0
+    found = run_eventwire(url, "actor", "Haddad", "--json")
+    assert found.code == 0, found.stderr
+    assert found.json()["name"] == "Karim al-Haddad"  # type: ignore[index]
+    assert run_eventwire(url, "actor", "Hadda").code != 0  # a surname, not any ending

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from eventwire.actors.text import alias_form
 from eventwire.model import (
@@ -140,7 +140,10 @@ class AmbiguousActorError(LookupError):
 
 
 def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
-    """An actor by id, key, canonical name or alias (names case-insensitive), or None.
+    """An actor by id, key, canonical name, alias or (last) a person's surname, or None.
+
+    Names compare case-insensitively; a surname matches names and aliases ending in it after
+    a space or hyphen ("Busaidi" finds "Badr al-Busaidi").
 
     The first of these that matches decides; when it matches several actors (two people
     with one name, a surname both use), AmbiguousActorError lists them instead of a guess.
@@ -156,6 +159,7 @@ def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
         ActorRow.key == text,
         func.lower(ActorRow.name) == text.lower(),
         ActorRow.id.in_(aliases),
+        _surname_condition(alias) if alias and " " not in alias else None,
     ]
     for condition in (c for c in levels if c is not None):
         rows = list(conn.execute(select(ActorRow).where(condition).order_by(ActorRow.id)))
@@ -164,6 +168,14 @@ def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
         if rows:
             return _actors(conn, rows, story_id=None)[0]
     return None
+
+
+def _surname_condition(surname: str) -> Any:
+    """Persons one of whose names or aliases ends in ``surname`` (lower-case)."""
+    endings = (f"% {surname}", f"%-{surname}")
+    names = [func.lower(ActorAlias.alias).like(e) for e in endings]
+    aliases = select(ActorAlias.actor_id).where(or_(*names))
+    return and_(ActorRow.type == "person", ActorRow.id.in_(aliases))
 
 
 def actor_stories(conn: Connection, actor_id: int) -> list[ActorStory]:
