@@ -86,7 +86,8 @@ def test_countries_capitals_institutions_and_organisations(story: StoryActors) -
     nato = by_name(story, "NATO")
     assert (nato.type, nato.sector) == ("organisation", "IGO")
     assert by_name(story, "International Atomic Energy Agency").sector == "IGO"
-    assert actors_of(story, "Kuwaiti") == {"country:KWT"}
+    # "the Kuwaiti envoy" is the country; "Kuwaiti and Chilean representatives" its government
+    assert actors_of(story, "Kuwaiti") == {"country:KWT", "government:KWT"}
 
 
 def test_user_file_overrides_and_extends(recognizer: EntityRecognizer, tmp_path: Path) -> None:
@@ -197,3 +198,18 @@ def test_an_institution_is_aliased_by_its_full_name(recognizer: EntityRecognizer
     result = resolve(recognizer, ActorResolver(), text)
     ministry = next(a for a in result.actors if a.key == "institution:PER:foreign ministry")
     assert [(a.alias, a.count) for a in ministry.aliases] == [("Peruvian Foreign Ministry", 2)]
+
+
+def test_a_country_word_with_a_sector_noun_is_its_group(recognizer: EntityRecognizer) -> None:
+    text = (
+        "The Israeli army said on Monday that Afghan rebels had crossed the border, while "
+        "Russian oil exports fell and Sudan's government met the Peruvian envoy."
+    )
+    story = resolve(recognizer, ActorResolver(), text)
+    army = by_name(story, "Israeli military")
+    assert (army.key, army.type, army.code) == ("group:ISR:MIL", "group", "ISRMIL")
+    assert [a.alias for a in army.aliases] == ["Israeli army"]
+    assert actors_of(story, "Afghan") == {"group:AFG:REB"}
+    assert actors_of(story, "Sudan") == {"government:SDN"}
+    assert actors_of(story, "Russian") == {"country:RUS"}
+    assert actors_of(story, "Peruvian") == {"country:PER"}

@@ -34,7 +34,7 @@ def actor_of(result: StoryActors, surface: str, occurrence: int = 0) -> str | No
 def test_demonyms_tagged_as_people_are_countries(resolver: ActorResolver) -> None:
     text = "The Ugandan delegation met an Iranian envoy in Kampala."
     result = resolve(resolver, text, ("Ugandan", "PERSON", 0), ("Iranian", "PERSON", 0))
-    assert actor_of(result, "Ugandan") == "country:UGA"
+    assert actor_of(result, "Ugandan") == "government:UGA"  # "The Ugandan delegation"
     assert actor_of(result, "Iranian") == "country:IRN"
     assert not [a for a in result.actors if a.type == "person"]
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.actors.countries import CountryIndex
+from eventwire.actors.groups import group_lexicon, group_of
 from eventwire.actors.roles import institution_sectors
 from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, organisation_key, surface_key
 from eventwire.model import Actor, Mention
@@ -44,17 +45,20 @@ class Classifier:
     def classify(self, mention: Mention, text: str) -> Actor | None:
         """The actor ``mention`` refers to (None for DATE/TIME and empty spans)."""
         if mention.label == "NORP":
-            return self._norp(mention)
+            return self._norp(mention, text)
         if mention.label == "ORG":
-            return self.organisation(mention.text)
+            actor = self.organisation(mention.text)
+            if actor is not None and actor.type == TYPE_COUNTRY and actor.country:
+                return self.country_or_group(actor.country, mention, text)  # "Belarus's rulers"
+            return actor
         if mention.label in GEO_LABELS:
             return self._geo(mention, text)
         return None
 
-    def _norp(self, mention: Mention) -> Actor | None:
+    def _norp(self, mention: Mention, text: str) -> Actor | None:
         iso3 = self.countries.demonym(mention.text) or self.countries.country(mention.text)
         if iso3:
-            return self.country_actor(iso3)
+            return self.country_or_group(iso3, mention, text)
         key = surface_key(mention.text)
         return Actor(f"group:{key}", _display(mention.text), TYPE_GROUP) if key else None
 
@@ -65,7 +69,7 @@ class Classifier:
             return known
         iso3 = countries.any_country(mention.text)
         if iso3:
-            return self.country_actor(iso3)
+            return self.country_or_group(iso3, mention, text)
         capital = countries.capital(mention.text)
         if capital and not _used_as_place(mention, text):
             return self.government_actor(capital)
@@ -117,6 +121,22 @@ class Classifier:
         """A listed (or user-given) organisation with this name or alias."""
         key = surface_key(surface)
         return self.organisations.get(key) or self.organisations.get(key.replace(".", ""))
+
+    def country_or_group(self, iso3: str, mention: Mention, text: str) -> Actor:
+        """The country, or its group when a sector noun goes with the mention ("Israeli army",
+        "Sudan's government", "rebels in the Ivory Coast")."""
+        group = group_of(text, mention.start, mention.end)
+        return self.group_actor(iso3, group.sector) if group else self.country_actor(iso3)
+
+    def group_actor(self, iso3: str, sector: str) -> Actor:
+        """A country's group of one sector, e.g. "Israeli military" (code ISRMIL); its
+        government for GOV, the same actor as its capital's."""
+        if sector == SECTOR_GOV:
+            return self.government_actor(iso3)
+        country = self.countries.countries.get(iso3)
+        adjective = (country.demonym if country else None) or self._name(iso3)
+        name = f"{adjective} {group_lexicon().sector_name(sector)}"
+        return Actor(f"group:{iso3}:{sector}", name, TYPE_GROUP, iso3, sector, iso3 + sector)
 
     def country_actor(self, iso3: str) -> Actor:
         """The country itself (CAMEO code: the ISO-3 code)."""

@@ -15,6 +15,7 @@ from functools import lru_cache
 from eventwire.actors.classify import (
     TYPE_COUNTRY,
     TYPE_GOVERNMENT,
+    TYPE_GROUP,
     TYPE_ORGANISATION,
     TYPE_PERSON,
     TYPE_PLACE,
@@ -22,6 +23,7 @@ from eventwire.actors.classify import (
     institution_sector,
 )
 from eventwire.actors.countries import CountryIndex, build_country_index
+from eventwire.actors.groups import group_of
 from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.names import name_key, names_match
 from eventwire.actors.people import (
@@ -68,6 +70,7 @@ class _Story:
     people: list[PersonObservation] = field(default_factory=list)
     fallbacks: dict[Mention, Actor] = field(default_factory=dict)  # tentative: if no person
     titles: list[tuple[str, Mention]] = field(default_factory=list)
+    phrases: dict[Mention, str] = field(default_factory=dict)  # alias of a group's mention
     order: int = 0  # body mentions read so far: the position of the current one
 
     def link(self, mention: Mention, actor: Actor) -> None:
@@ -152,6 +155,7 @@ class ActorResolver:
                 self._observe_tentative(corrected, actor, story)
                 continue
             story.link(corrected, actor)
+            _note_group_phrase(document.text, corrected, actor, story)
             if actor.country and actor.type in ("country", "government"):
                 countries.append((corrected, actor.country))
 
@@ -304,6 +308,14 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(LOWERCASE_WORD.findall(text))
 
 
+def _note_group_phrase(text: str, mention: Mention, actor: Actor, story: _Story) -> None:
+    """ "Israeli army" (not "Israeli") is the alias a country's group was named by."""
+    if actor.type in (TYPE_GROUP, TYPE_GOVERNMENT):
+        group = group_of(text, mention.start, mention.end)
+        if group is not None:
+            story.phrases[mention] = text[group.start : group.end]
+
+
 def _link_fallbacks(clusters: list[PersonCluster], story: _Story) -> None:
     """Tentative people that no person's surname claimed are what the classifier said.
 
@@ -356,7 +368,8 @@ def _finish(story: _Story) -> tuple[tuple[Actor, ...], tuple[ActorLink, ...]]:
     """Actors (with the aliases their links used) and the links, persons' actors up to date."""
     aliases: dict[str, Counter[str]] = defaultdict(Counter)
     for link in story.links:
-        aliases[link.actor_key][alias_form(link.mention.text)] += 1
+        surface = story.phrases.get(link.mention, link.mention.text)
+        aliases[link.actor_key][alias_form(surface)] += 1
     actors = tuple(
         replace(actor, aliases=tuple(AliasCount(a, n) for a, n in aliases[key].most_common()))
         for key, actor in story.actors.items()
