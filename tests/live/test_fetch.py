@@ -158,3 +158,29 @@ def test_retry_after_as_an_http_date() -> None:
     assert 20 <= (retry_after_seconds(soon) or 0) <= 31
     assert retry_after_seconds("120") == 120.0
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def hang_up(handler: BaseHTTPRequestHandler) -> None:
+    """Close the connection without an HTTP answer (the client sees a protocol error)."""
+    handler.close_connection = True
+    handler.wfile.write(b"not http\r\n\r\n")
+
+
+def test_a_site_whose_robots_txt_cannot_be_reached_is_not_asked_again_per_page(
+    eventwire,
+) -> None:
+    broken = LocalSite().start()
+    try:
+        broken.routes["/robots.txt"] = Route(handler=hang_up)
+        for name in ("a", "b", "c"):
+            broken.routes[f"/{name}.html"] = Route(body=b"<html><body><p>x</p></body></html>")
+        urls = [broken.url(f"/{name}.html") for name in ("a", "b", "c")]
+
+        result = eventwire("fetch", *urls)
+
+        assert result.code == 1
+        assert all(f"{url}: connection to" in result.stderr for url in urls), result.stderr
+        assert broken.count("/robots.txt") == 3  # one try and two retries, for all three pages
+        assert sum(broken.count(f"/{name}.html") for name in ("a", "b", "c")) == 0
+    finally:
+        broken.stop()
