@@ -39,15 +39,17 @@ DECLARED_CHARSET = re.compile(
 WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 )
-CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x20)) | {0x7F})
+# Control characters other than tab, newlines, vertical tab, form feed and carriage return.
+CONTROL_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def control_share(sample: bytes | str) -> float:
     """Share of control characters (other than tab, newlines, form feed) in ``sample``."""
     if not sample:
         return 0.0
-    codes = sample if isinstance(sample, bytes) else (ord(c) for c in sample)
-    return sum(1 for c in codes if c in CONTROL_BYTES) / len(sample)
+    pattern = CONTROL_BYTES if isinstance(sample, bytes) else CONTROL_TEXT
+    return len(pattern.findall(sample)) / len(sample)
 
 
 def find_bom(data: bytes) -> str | None:
