@@ -157,3 +157,24 @@ def test_record_without_a_digest_is_read(tmp_path: Path) -> None:
 
     assert [a.url for item in inputs for a in item.articles] == ["https://c.example.org/x"]
     assert reasons(inputs) == {}
+
+
+def test_damage_right_after_a_non_html_record_is_counted(
+    tmp_path: Path, real_pages: list[bytes]
+) -> None:
+    damaged = bytearray(gzip.compress(warc_record("https://d.example.org/1", real_pages[0])))
+    damaged[len(damaged) // 2] ^= 0xFF
+    records = [
+        gzip.compress(warc_record("https://d.example.org/0", real_pages[1])),
+        gzip.compress(warc_record("https://d.example.org/a.pdf", b"%PDF-1.4", "application/pdf")),
+        bytes(damaged),
+        gzip.compress(warc_record("https://d.example.org/2", real_pages[2])),
+    ]
+    path = tmp_path / "mixed-damage.warc.gz"
+    path.write_bytes(b"".join(records))
+
+    inputs = read_all(path)
+
+    urls = [a.url for item in inputs for a in item.articles]
+    assert urls == ["https://d.example.org/0", "https://d.example.org/2"]
+    assert reasons(inputs) == {NOT_HTML: 1, CORRUPT_RECORD: 1}

@@ -45,14 +45,15 @@ def iter_warc(context: ReadContext) -> Iterator[InputFile]:
         yield InputFile(context.origin, rejections=(rejection,))
         return
     with stream:
-        rejected_at = None  # a record already rejected: the data after it is the same damage
+        rejected_at = None  # a record rejected as corrupt: the data after it is the same damage
         for offset, item in iter_records(stream, context.origin):
             if isinstance(item, Rejection):
                 if offset != rejected_at:
                     yield InputFile(item.origin, rejections=(item,))
                 continue
             input_file = read_record(item, context, record_origin(context.origin, offset))
-            rejected_at = offset if input_file.rejections else None
+            corrupt = any(r.reason == CORRUPT_RECORD for r in input_file.rejections)
+            rejected_at = offset if corrupt else None
             yield input_file
 
 
