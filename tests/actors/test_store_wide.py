@@ -95,3 +95,10 @@ def test_a_surname_alone_finds_a_person_named_only_in_full(tmp_path) -> None:
     assert found.code == 0, found.stderr
     assert found.json()["name"] == "Karim al-Haddad"  # type: ignore[index]
     assert run_eventwire(url, "actor", "Hadda").code != 0  # a surname, not any ending
+
+
+@pytest.mark.parametrize("query", ["²", "99999999999999999999", "Var%", "V_rga", "%"])
+def test_odd_lookups_are_not_found_without_a_crash(store: str, query: str) -> None:
+    result = run_eventwire(store, "actor", query)
+    assert result.code == 1, result.stderr
+    assert "Traceback" not in result.stderr and "not found" in result.stderr

@@ -7,7 +7,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
+from tests.conftest import run_eventwire
 from tests.live.conftest import article_path
 from tests.live.server import Handler, LocalSite, Route, send, trickle
 
@@ -150,6 +152,23 @@ def test_retry_after_longer_than_the_backoff_is_left_for_a_later_poll(
 
     assert result.code == 1
     assert "HTTP 429 Too Many Requests (retry after 3600 s)" in result.stderr
+    assert len(times) == 1
+
+
+def test_a_long_retry_after_does_not_hold_the_host_s_other_pages_up(
+    site: LocalSite, db_url: str, live_config: Path, tmp_path: Path
+) -> None:
+    times: list[float] = []
+    page = site.routes[article_path(4)].body
+    site.routes["/busy-host.html"] = Route(handler=answer_busy_then_page("3600", page, times))
+    config = tmp_path / "serial.toml"
+    config.write_text(live_config.read_text() + "concurrency = 1\n", encoding="utf-8")
+    urls = [site.url("/busy-host.html"), site.url(article_path(5))]
+
+    result = run_eventwire(db_url, "--config", str(config), "fetch", *urls)
+
+    assert result.code == 1
+    assert f"{urls[1]}: 127.0.0.1:" in result.stderr and "(Retry-After)" in result.stderr
     assert len(times) == 1
 
 

@@ -281,3 +281,23 @@ def test_a_stop_during_a_feed_retry_is_not_recorded_as_the_feed_failing(
     assert "poll stopped" in log.read_text()
     [state] = eventwire("status", "--json").json()
     assert state["last_error"] is None and state["polls"] == 0
+
+
+def test_one_failing_child_sitemap_does_not_spoil_the_others(
+    site: LocalSite, eventwire, tmp_path: Path
+) -> None:
+    xml = {"Content-Type": "application/xml"}
+    children = [("/gone-1.xml", "2024-03-05"), ("/half-2.xml", "2024-03-04")]
+    site.routes["/half-index.xml"] = Route(body=sitemap_index(site.base, children), headers=xml)
+    site.routes["/gone-1.xml"] = Route(500, b"down")
+    half = news_sitemap(site.base, [article_path(6)]).replace(
+        b"</urlset>", b"<url><loc>mailto:x@example.org</loc></url></urlset>"
+    )
+    site.routes["/half-2.xml"] = Route(body=half, headers=xml)
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/half-index.xml")
+
+    result = eventwire("watch", "--feeds", str(feeds), "--once")
+
+    assert result.code == 0, result.stderr
+    assert list(articles_by_url(eventwire)) == [site.url(article_path(6))]
+    assert "2 broken item(s) skipped" in result.stderr

@@ -143,6 +143,10 @@ class Fetcher:
     ) -> Response | str:
         """One request: the Response, or the next URL when it redirects."""
         host = urlsplit(current).netloc
+        held = self.limiter.held_for(host)
+        if held > self.settings.max_backoff_seconds:  # Retry-After: not now, a later poll
+            message = f"{host} asked to wait {held:.0f} s more (Retry-After); left for later"
+            raise FetchProblem(SERVER_ERROR, message, retry_after=held)
         with self.limiter.slot(host):
             if self.stop.is_set():
                 raise FetchProblem(STOPPED, "stopped before the page was fetched")
@@ -214,7 +218,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     if not value or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdecimal():
         return float(value)
     try:
         when = parsedate_to_datetime(value)

@@ -34,6 +34,11 @@ class HostLimiter:
             until = time.monotonic() + seconds
             self._next_start[host] = max(self._next_start.get(host, 0.0), until)
 
+    def held_for(self, host: str) -> float:
+        """Seconds before ``host`` may get its next request (0 when it may now)."""
+        with self._lock:
+            return max(0.0, self._next_start.get(host, 0.0) - time.monotonic())
+
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
         """Hold one of ``host``'s request slots, started no sooner than its delay allows."""

@@ -311,19 +311,19 @@ class LiveRunner:
         counts as broken, and FetchProblem/FeedError is raised only when every one fails.
         """
         items: list[FeedItem] = []
-        broken, problem = index.broken, None
+        broken, failed, problem = index.broken, 0, None
         children = index.sitemaps[: max(1, self.settings.sitemap_index_children)]
         for url in children:
             try:
                 response = self.fetcher.fetch_feed(url, None, None)
                 child = parse_feed(response.content, response.final_url) if response else None
             except (FetchProblem, FeedError) as error:
-                broken, problem = broken + 1, error
+                broken, failed, problem = broken + 1, failed + 1, error
                 continue
             if child is not None:
                 items.extend(child.items)
                 broken += child.broken
-        if problem is not None and broken - index.broken == len(children):
+        if problem is not None and failed == len(children):
             raise problem
         return ParsedFeed(items=tuple(items), broken=broken)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
@@ -25,6 +26,8 @@ from eventwire.store.schema import Article, DuplicateLink, Source, Story, StoryA
 from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, EntityRun, MentionRow
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
+MAX_ROW_ID = 2**63  # database integer ids are signed 64-bit
+LIKE_SPECIAL = re.compile(r"[\\%_]")  # characters LIKE reads as wildcards (and its escape)
 
 
 def entity_pending_documents(conn: Connection) -> list[tuple[Document, int]]:
@@ -143,7 +146,7 @@ def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
     """An actor by id, key, canonical name, alias or (last) a person's surname, or None.
 
     Names compare case-insensitively; a surname matches names and aliases ending in it after
-    a space or hyphen ("Busaidi" finds "Badr al-Busaidi").
+    a space or hyphen ("Haddad" finds "Karim al-Haddad").
 
     The first of these that matches decides; when it matches several actors (two people
     with one name, a surname both use), AmbiguousActorError lists them instead of a guess.
@@ -155,7 +158,7 @@ def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
     alias = alias_form(text).lower()
     aliases = select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == alias)
     levels = [
-        ActorRow.id == int(text) if text.isdigit() else None,
+        ActorRow.id == int(text) if is_row_id(text) else None,
         ActorRow.key == text,
         func.lower(ActorRow.name) == text.lower(),
         ActorRow.id.in_(aliases),
@@ -170,10 +173,16 @@ def find_actor(conn: Connection, name_or_id: str) -> Actor | None:
     return None
 
 
+def is_row_id(text: str) -> bool:
+    """Whether ``text`` is a plain decimal number that fits a database id."""
+    return text.isascii() and text.isdecimal() and int(text) < MAX_ROW_ID
+
+
 def _surname_condition(surname: str) -> Any:
     """Persons one of whose names or aliases ends in ``surname`` (lower-case)."""
-    endings = (f"% {surname}", f"%-{surname}")
-    names = [func.lower(ActorAlias.alias).like(e) for e in endings]
+    literal = LIKE_SPECIAL.sub(lambda m: "\\" + m.group(0), surname)
+    endings = (f"% {literal}", f"%-{literal}")
+    names = [func.lower(ActorAlias.alias).like(e, escape="\\") for e in endings]
     aliases = select(ActorAlias.actor_id).where(or_(*names))
     return and_(ActorRow.type == "person", ActorRow.id.in_(aliases))
 
