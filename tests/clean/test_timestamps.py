@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.clean import CleanSettings, clean_article
 from eventwire.clean.timestamps import parse_timestamp_line
+from eventwire.zones import zone_assumed, zone_stated
 
 from .conftest import make_raw
 
@@ -112,3 +113,12 @@ def test_capitalised_line_later_in_body_is_not_a_wire_dateline():
     text = f"Council approves budget\n{BODY}\nNEXT STEPS -\n{BODY} Again."
     article = clean_article(make_raw(text))
     assert "NEXT STEPS -" in [b.text for b in article.blocks]
+
+
+def test_a_chosen_default_zone_counts_as_stated_but_utc_is_only_assumed() -> None:
+    text = "Harbour strike spreads\nFeb 8, 2026 07:00\nDock workers stayed out on Sunday.\n"
+    tokyo = clean_article(make_raw(text), CleanSettings(default_timezone="Asia/Tokyo"))
+    assert tokyo.published is not None and zone_stated(tokyo.published)
+    assert tokyo.published.utcoffset() == timedelta(hours=9)
+    default = clean_article(make_raw(text))
+    assert default.published is not None and zone_assumed(default.published)

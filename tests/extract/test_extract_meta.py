@@ -278,3 +278,20 @@ def test_an_ambiguous_zone_name_gives_no_offset_rather_than_a_wrong_one() -> Non
     published = read_page_metadata(load_html(page(head))).published
     assert (published.day, published.hour, published.minute) == (20, 13, 38)
     assert published == parse_datetime("2019-11-20T13:38:07")  # recorded as "no zone stated"
+
+
+def test_a_short_site_name_does_not_cut_a_word_of_the_headline() -> None:
+    head = (
+        "<meta property='og:title' content='Floods force evacuations - Dwarka'>"
+        "<link rel='canonical' href='https://www.dw.com/en/floods/a-1'>"
+    )
+    body = "<h1>Floods force evacuations - Dwarka</h1>" + BODY
+    meta = read_page_metadata(load_html(page(head, body)))
+    assert meta.title == "Floods force evacuations - Dwarka"
+
+
+def test_an_ambiguous_zone_abbreviation_is_not_guessed() -> None:
+    head = "<meta property='article:published_time' content='March 5, 2024 2:30 PM CST'>"
+    meta = read_page_metadata(load_html(page(head)))
+    assert meta.published is not None and meta.published.date().isoformat() == "2024-03-05"
+    assert meta.published.utcoffset() != timedelta(hours=-6)

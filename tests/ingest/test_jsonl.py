@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from tests.conftest import run_eventwire
+
 PAGE = (
     "<!DOCTYPE html><html><head><title>Bridge reopens</title>"
     "<meta property='article:published_time' content='2023-11-02T08:15:00Z'></head><body>"
@@ -131,3 +133,15 @@ def test_authors_from_a_list_a_string_or_the_page(tmp_path: Path, ingest) -> Non
         (),
         ("Mia Holt",),
     ]
+
+
+def test_a_lone_surrogate_escape_is_replaced_so_the_article_can_be_stored(
+    tmp_path: Path, db_url: str
+) -> None:
+    line = '{"title": "Storm \\ud83d hits coast", "text": "Winds \\udca5 reached 150 km/h."}'
+    path = write_lines(tmp_path / "odd.jsonl", [line])
+    result = run_eventwire(db_url, "--quiet", "ingest", str(path))
+    assert result.code == 0, result.stderr
+    article = run_eventwire(db_url, "article", "1", "--json").json()
+    assert article["title"] == "Storm \ufffd hits coast"
+    assert article["text"] == "Winds \ufffd reached 150 km/h."

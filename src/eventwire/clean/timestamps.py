@@ -33,6 +33,7 @@ from eventwire.clean.patterns import (
 from eventwire.clean.settings import CleanSettings
 from eventwire.zones import assume_zone
 
+ASSUMED_ZONE_NAMES = frozenset({"UTC", "ETC/UTC", "GMT", "ETC/GMT"})  # no choice was made
 NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 SEGMENT_TRIM = " ,|•·()[]-—–:;"
 
@@ -104,7 +105,7 @@ def _parse_with_zone(text: str, settings: CleanSettings) -> tuple[datetime | Non
         zone = ZoneInfo(REGIONAL_ZONES[regional.group(1).lower()])
         return _fixed_offset(parsed.replace(tzinfo=zone)), False
     if parsed.tzinfo is None:
-        return assume_zone(parsed, ZoneInfo(settings.default_timezone)), True
+        return _default_zone(parsed, settings.default_timezone), True
     return _fixed_offset(parsed), False
 
 
@@ -114,6 +115,15 @@ def date_parser(order: str) -> DateDataParser:
     return DateDataParser(
         languages=["en"], settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first"}
     )
+
+
+def _default_zone(when: datetime, zone_name: str) -> datetime:
+    """A printed time without a zone in ``clean.default_timezone``: a zone the user chose for
+    their sources counts as stated; the default, UTC, is only assumed (eventwire.zones)."""
+    zone = ZoneInfo(zone_name)
+    if zone_name.upper() in ASSUMED_ZONE_NAMES:
+        return assume_zone(when, zone)
+    return _fixed_offset(when.replace(tzinfo=zone))
 
 
 def _fixed_offset(when: datetime) -> datetime:

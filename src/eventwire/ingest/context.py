@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.sources import infer_source
 from eventwire.model import RawArticle
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,20 @@ def make_article(
         origin=origin or context.origin,
         source=source,
         raw=fields.raw,
-        text=fields.text,
+        text=scrub(fields.text),
         format=fields.format,
         content_hash=content_hash(fields.raw, source, fields.url),
         url=fields.url,
-        title=fields.title,
+        title=scrub(fields.title) if fields.title is not None else None,
         published=fields.published,
         updated=fields.updated,
-        authors=fields.authors,
+        authors=tuple(scrub(name) for name in fields.authors),
     )
+
+
+def scrub(text: str) -> str:
+    """``text`` with lone surrogates (a JSON ``"\\ud83d"`` escape) replaced by U+FFFD, so
+    every database can store it."""
+    if not SURROGATE.search(text):
+        return text
+    return SURROGATE.sub("\ufffd", text)

@@ -85,8 +85,11 @@ SPACES = re.compile(r"\s+")
 NON_WORD = re.compile(r"[\W_]+")
 # A month written out (English): such a date is read by dateparser, not by parse_datetime.
 MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
-# Zone abbreviations that name several zones (IST: India, Israel, Ireland; AST: Atlantic, Arabia).
-AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|AST)\b")
+# Zone abbreviations that name several zones (IST: India, Israel, Ireland; AST: Atlantic,
+# Arabia; CST: US Central, China).
+AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|AST|CST)\b")
+# A site name this short ("dw", "bt") is too short to take a word starting with it for the site.
+MIN_PREFIX_SITE_NAME = 5
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 LD_XPATH = "//script[@type='application/ld+json']"
@@ -314,8 +317,12 @@ def is_affix(part: str, rest: list[str], names: frozenset[str], heading: str) ->
     if not is_short(part):
         return False
     key = squash(part)
-    named = key in names or (" " not in part and any(key.startswith(n) for n in names))
-    return named or (bool(heading) and squash(" ".join(rest)) == heading)
+    if heading and heading.endswith(key):
+        return False  # the headline itself carries it ("... - Dwarka" under an <h1> with it)
+    prefixed = " " not in part and any(
+        key.startswith(n) for n in names if len(n) >= MIN_PREFIX_SITE_NAME
+    )
+    return key in names or prefixed or (bool(heading) and squash(" ".join(rest)) == heading)
 
 
 def rejoin(title: str, parts: list[str]) -> str:

@@ -23,7 +23,7 @@ class IngestSettings:
             (menus, "more stories").
         vote_on_disagreement: When trafilatura and readability disagree on a page, extract
             it once more favouring precision and keep the text the others agree with most
-            (+0.1 body F1 on the extraction benchmark, about 1.5x the time).
+            (no body F1 gain measured at the defaults, about 1.7x the time; docs/extraction.md).
         favor_precision: Ask trafilatura for less but surer main text.
         favor_recall: Ask trafilatura for more text when unsure.
     """
