@@ -6,7 +6,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
@@ -24,6 +24,7 @@ from eventwire.model import (
 )
 from eventwire.store.schema import Article, DuplicateLink, Source, Story, StoryArticle
 from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, EntityRun, MentionRow
+from eventwire.zones import in_stated_offset
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
 MAX_ROW_ID = 2**63  # database integer ids are signed 64-bit
@@ -357,7 +358,5 @@ def _documents() -> Any:
 
 def _document(row: Any) -> Document:
     """A document whose publication time is in the publisher's own offset, when known."""
-    published = row.published_at
-    if published is not None and row.published_offset_minutes is not None:
-        published = published.astimezone(timezone(timedelta(minutes=row.published_offset_minutes)))
+    published = in_stated_offset(row.published_at, row.published_offset_minutes)
     return Document(row.id, row.name, row.title, row.body, published)
