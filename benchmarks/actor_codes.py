@@ -158,9 +158,12 @@ def resolve_records(records: Sequence[dict]) -> list[StoryActors]:
 
 
 def actor_country(actor: Actor) -> str | None:
-    """The country an actor stands for; IGO/NGO from the code or sector when it has none."""
+    """The country an actor stands for; IGO/NGO from the code or sector when it has none
+    (a person without a country has none: a title's sector is no country)."""
     if actor.country:
         return actor.country
+    if actor.type == "person":
+        return None
     if actor.code:
         return actor.code[:SECTOR_LENGTH]
     return actor.sector

@@ -49,3 +49,43 @@ def test_capitals_metonyms_and_regions(index: CountryIndex) -> None:
     assert index.institution("the Kremlin") == ("RUS", "GOV")
     assert index.subdivision("California") == "USA"
     assert index.countries["USA"].name == "United States"
+
+
+@pytest.mark.parametrize(
+    ("surface", "iso3"),
+    [
+        ("Bosnia", "BIH"),
+        ("Macedonia", "MKD"),
+        ("PRC", "CHN"),
+        ("the Emirates", "ARE"),
+        ("Gaza Strip", "PSE"),
+        ("Gaza", "PSE"),  # not the Mozambican province of that name
+        ("West Bank", "PSE"),
+        ("East Jerusalem", "PSE"),
+        ("Trinidad", "TTO"),
+        ("DPRK", "PRK"),
+    ],
+)
+def test_short_names_news_uses(index: CountryIndex, surface: str, iso3: str) -> None:
+    assert index.country(surface) == iso3
+
+
+@pytest.mark.parametrize(
+    ("surface", "iso3"),
+    [
+        ("Saudi", "SAU"),
+        ("Saudis", "SAU"),
+        ("Argentine", "ARG"),
+        ("Bosnian", "BIH"),
+        ("Herzegovinian", "BIH"),  # countryinfo lists "Bosnian,Herzegovinian" as one string
+        ("Antiguan", "ATG"),
+        ("Briton", "GBR"),
+        ("Uzbek", "UZB"),
+    ],
+)
+def test_demonyms_the_packages_lack(index: CountryIndex, surface: str, iso3: str) -> None:
+    assert index.demonym(surface) == iso3
+
+
+def test_prc_is_a_code_only_in_upper_case(index: CountryIndex) -> None:
+    assert index.country("prc") is None

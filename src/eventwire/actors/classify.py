@@ -19,6 +19,7 @@ TYPE_ORGANISATION = "organisation"
 TYPE_PLACE = "place"
 TYPE_GROUP = "group"
 SECTOR_GOV = "GOV"
+SECTOR_PEOPLE = "CVL"  # a country's people as a group (CAMEO: civilians), "Peruvians"
 GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A capital after one of these is the place itself ("talks in Lima"), otherwise it speaks
 # for its government ("a row between Lima and Santiago").
@@ -33,6 +34,8 @@ PLACE_FOLLOWERS = re.compile(
     re.IGNORECASE,
 )
 MAX_COUNTRY_WORDS = 4
+# "ethnic Albanians in Serbia": a people living elsewhere, not the country of its name.
+ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -56,9 +59,24 @@ class Classifier:
         return None
 
     def _norp(self, mention: Mention, text: str) -> Actor | None:
-        iso3 = self.countries.demonym(mention.text) or self.countries.country(mention.text)
+        iso3 = (
+            self.countries.demonym(mention.text)
+            or self.countries.country(mention.text)
+            or self.countries.people_of(mention.text)
+        )
+        if iso3 and ETHNIC_BEFORE.search(text[: mention.start]):
+            iso3 = None
         if iso3:
-            return self.country_or_group(iso3, mention, text)
+            actor = self.country_or_group(iso3, mention, text)
+            plural = self.countries.plural_demonym(mention.text) or self.countries.people_of(
+                mention.text
+            )
+            if actor.type == TYPE_COUNTRY and plural:
+                return self.group_actor(iso3, SECTOR_PEOPLE)  # "Peruvians protested"
+            return actor
+        known = self.known_organisation(mention.text)  # "the Taliban" tagged as a people
+        if known is not None:
+            return known
         key = surface_key(mention.text)
         return Actor(f"group:{key}", _display(mention.text), TYPE_GROUP) if key else None
 
@@ -77,6 +95,7 @@ class Classifier:
         if metonym:
             return self.institution_actor(*metonym, _display(mention.text), named=True)
         region = countries.subdivision(mention.text) if mention.label == "GPE" else None
+        region = region or countries.part_of_country(mention.text)
         return self.place_actor(mention.text, capital or region)
 
     def organisation(self, surface: str) -> Actor | None:

@@ -20,6 +20,43 @@ EXTRAS_FILE = "country_extras.yaml"
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
 DEMONYM_PLURAL = "s"
+# "South Lebanon", "western Cambodia": a part of a country named by a compass word before it.
+COMPASS_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?"
+    r"|central)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "West Darfur State": a region's name followed by its kind.
+REGION_SUFFIX = re.compile(r"\s+(?:state|province|region|governorate|district)$", re.IGNORECASE)
+PEOPLE_WORDS = 2  # "Iraqi Kurds": a demonym and the people's plural name
+# Plural words that end company names, not peoples ("American Express", "Kenya Airways").
+COMPANY_PLURALS = frozenset(
+    {
+        "airlines",
+        "airways",
+        "express",
+        "industries",
+        "holdings",
+        "systems",
+        "communications",
+        "motors",
+        "networks",
+        "news",
+        "times",
+        "services",
+        "studios",
+        "records",
+        "pictures",
+        "partners",
+        "securities",
+        "resources",
+        "railways",
+        "ports",
+        "mills",
+        "works",
+    }
+)
+DEMONYM_SEPARATOR = re.compile(r"[,/]")  # countryinfo's "Bosnian,Herzegovinian"
 
 
 @dataclass(frozen=True)
@@ -54,6 +91,24 @@ class CountryIndex:
             found = self._lookup(self.demonyms, surface[: -len(DEMONYM_PLURAL)])
         return found
 
+    def plural_demonym(self, surface: str) -> str | None:
+        """ISO-3 of a demonym in the plural, a noun for its people ("Peruvians", not "Swiss")."""
+        if self._lookup(self.demonyms, surface) or not surface.endswith(DEMONYM_PLURAL):
+            return None
+        return self._lookup(self.demonyms, surface[: -len(DEMONYM_PLURAL)])
+
+    def people_of(self, surface: str) -> str | None:
+        """ISO-3 of a people named by a demonym and a plural name: "Iraqi Kurds", "Bosnian
+        Serbs" (the country of the demonym)."""
+        words = surface_key(surface).split()
+        if len(words) != PEOPLE_WORDS or not words[1].endswith(DEMONYM_PLURAL):
+            return None
+        if words[1] in COMPANY_PLURALS:
+            return None
+        if not surface.split()[-1][:1].isupper():
+            return None
+        return self._lookup(self.demonyms, words[0])
+
     def capital(self, surface: str) -> str | None:
         """ISO-3 of the country whose capital is ``surface``."""
         return self._lookup(self.capitals, surface)
@@ -64,8 +119,18 @@ class CountryIndex:
         return self.institutions.get(key) or self.institutions.get(dotless(key))
 
     def subdivision(self, surface: str) -> str | None:
-        """ISO-3 of the country a region or province belongs to."""
-        return self._lookup(self.subdivisions, surface)
+        """ISO-3 of the country a region or province belongs to ("West Darfur State")."""
+        found = self._lookup(self.subdivisions, surface)
+        bare = REGION_SUFFIX.sub("", surface.strip())
+        return found or (self._lookup(self.subdivisions, bare) if bare != surface else None)
+
+    def part_of_country(self, surface: str) -> str | None:
+        """ISO-3 of a country named with a compass word ("South Lebanon"; not "South Africa",
+        which is a country of its own, nor "Northern Ireland", a region)."""
+        bare = COMPASS_PREFIX.sub("", surface.strip())
+        if bare == surface.strip() or self.subdivision(surface):
+            return None
+        return self.country(bare)
 
     def any_country(self, surface: str) -> str | None:
         """ISO-3 from a name, demonym or code (for country words inside other names)."""
@@ -124,8 +189,9 @@ def _add_countryinfo(index: CountryIndex) -> None:
             index.countries[iso3] = Country(iso3, info.name(), info.demonym())
         for form in [info.name(), *spellings]:
             _add_name(index, form, iso3)
-        if info.demonym():
-            index.demonyms.setdefault(surface_key(info.demonym()), iso3)
+        for demonym in DEMONYM_SEPARATOR.split(info.demonym() or ""):
+            if demonym.strip():
+                index.demonyms.setdefault(surface_key(demonym), iso3)
         _add_capital(index, info.capital(), iso3)
 
 

@@ -27,6 +27,9 @@ class PersonObservation:
     local: bool = False  # tentative, and only a person named in its own article will do
     ambiguous: bool = False  # set when several people could be meant and nothing tells which
     name: str = ""  # the name as written, without a title the span took in ("Minister X")
+    # the one country of the sentence of a bare state title ("President X"): a weaker cue,
+    # used only when no mention of the person gives one, never to tell two people apart
+    sentence_country: str | None = None
 
     @property
     def surface(self) -> str:
@@ -52,6 +55,13 @@ class PersonCluster:
     def countries(self) -> Counter[str]:
         """Countries given by the cluster's titles."""
         return Counter(o.country for o in self.observations if o.country)
+
+    @property
+    def likely_countries(self) -> Counter[str]:
+        """Countries from titles, else from the sentences of bare state titles."""
+        return self.countries or Counter(
+            o.sentence_country for o in self.observations if o.sentence_country
+        )
 
     @property
     def roles(self) -> Counter[str]:

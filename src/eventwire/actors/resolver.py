@@ -25,6 +25,7 @@ from eventwire.actors.classify import (
 from eventwire.actors.countries import CountryIndex, build_country_index
 from eventwire.actors.groups import group_of
 from eventwire.actors.known import KnownActors, load_known_actors
+from eventwire.actors.locate import country_after_title, locate_titled_people, sentence_countries
 from eventwire.actors.names import name_key, names_match
 from eventwire.actors.people import (
     PersonCluster,
@@ -158,6 +159,15 @@ class ActorResolver:
             _note_group_phrase(document.text, corrected, actor, story)
             if actor.country and actor.type in ("country", "government"):
                 countries.append((corrected, actor.country))
+        self._locate_people(document.id, story)
+
+    def _locate_people(self, article_id: int, story: _Story) -> None:
+        """Bare state titles of this article take their sentence's one country."""
+        linked = [(link.mention, story.actors[link.actor_key]) for link in story.links]
+        # Tentative one-word places ("in Algiers") are read as places unless a person claims them.
+        named = sentence_countries([*linked, *story.fallbacks.items()], article_id)
+        mine = [o for o in story.people if o.mention.article_id == article_id]
+        locate_titled_people(mine, named)
 
     def _maybe_surname(self, text: str, mention: Mention, actor: Actor) -> bool:
         """A one-word organisation or place that may be a person's surname ("Sanders said").
@@ -233,6 +243,7 @@ class ActorResolver:
             role = role_after(text, mention.end)
             if role is not None:
                 country = self._countries_between(text, mention.end, role.start)
+                country = country or country_after_title(text, role.end, self.countries)
         observation = PersonObservation(mention, key, role, country, story.order, name=name)
         # A lone word also written in lower case in the article ("Aides said ... aides") is a
         # common noun the model took for a name: it may join a person, never open one.
@@ -330,7 +341,7 @@ def _link_fallbacks(clusters: list[PersonCluster], story: _Story) -> None:
 
 def _person_actor(cluster: PersonCluster) -> Actor:
     """The person a cluster is: its known actor, or one built from its mentions."""
-    countries, roles = cluster.countries, cluster.roles
+    countries, roles = cluster.likely_countries, cluster.roles
     country = countries.most_common(1)[0][0] if countries else None
     sectors = Counter(o.role.sector for o in cluster.observations if o.role)
     sector = sectors.most_common(1)[0][0] if sectors else None

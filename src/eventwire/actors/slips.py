@@ -55,7 +55,7 @@ class LabelFixer:
             return SKIP
         if ACRONYM.fullmatch(surface) or self.classifier.known_organisation(surface):
             return "ORG"
-        if self.countries.demonym(surface):
+        if self.countries.demonym(surface) or self.countries.people_of(surface):
             return "NORP"
         if self.countries.country(surface) or self.countries.capital(surface):
             return "GPE"

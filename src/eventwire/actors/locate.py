@@ -1,0 +1,69 @@
+"""A state title's country from where it is said: "President A. B." in a sentence naming one state.
+
+A head of state or government written with a bare title usually leads the country the sentence
+is about. When the sentence (of the same article) names exactly one country — by its name,
+demonym, capital, government, a group of it or a place in it — a person whose title is in
+data/state_titles.yaml and whose mention gave no country takes that one. A sentence naming two
+countries gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from eventwire.actors.classify import TYPE_PERSON
+from eventwire.actors.countries import CountryIndex
+from eventwire.actors.datafiles import read_data
+from eventwire.actors.people import PersonObservation
+from eventwire.model import Actor, Mention
+
+STATE_TITLES_FILE = "state_titles.yaml"
+# "X, the president of Algeria": the country named right after the apposition's title.
+OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+@cache
+def state_titles() -> frozenset[str]:
+    """Lowercase titles of a state's own leaders (data/state_titles.yaml)."""
+    return frozenset(title.lower() for title in read_data(STATE_TITLES_FILE))
+
+
+def country_after_title(text: str, title_end: int, countries: CountryIndex) -> str | None:
+    """ISO-3 of "of <country>" right after a title ("president of Algeria"), else None."""
+    match = OF_COUNTRY.match(text[title_end:])
+    if match is None:
+        return None
+    words = match.group("name").split()
+    for size in range(len(words), 0, -1):
+        iso3 = countries.country(" ".join(words[:size]))
+        if iso3:
+            return iso3
+    return None
+
+
+def sentence_countries(
+    named: Iterable[tuple[Mention, Actor]], article_id: int
+) -> dict[int, set[str]]:
+    """Countries of the actors each sentence of one article's body names (no people)."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for mention, actor in named:
+        if mention.article_id == article_id and actor.type != TYPE_PERSON and actor.country:
+            found[mention.sentence].add(actor.country)
+    return found
+
+
+def locate_titled_people(
+    observations: Iterable[PersonObservation], countries: Mapping[int, set[str]]
+) -> None:
+    """Give each bare state title's person the one country their sentence names."""
+    titles = state_titles()
+    for observation in observations:
+        role = observation.role
+        if observation.country or role is None or role.role.lower() not in titles:
+            continue
+        named = countries.get(observation.mention.sentence, set())
+        if len(named) == 1:
+            observation.sentence_country = next(iter(named))
