@@ -7,13 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from eventwire.time import normalize_time
-
-SUNDAY = datetime(2026, 2, 8, 10, 0, tzinfo=UTC)  # publication: Sunday 8 February 2026
-
-
-def value_of(text: str, context: str = "", anchor: datetime = SUNDAY) -> str | None:
-    found = normalize_time(text, anchor, context)
-    return found.value if found else None
+from tests.time.helpers import SUNDAY, value_of
 
 
 @pytest.mark.parametrize(
