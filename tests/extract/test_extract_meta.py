@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from trafilatura.utils import load_html
 
 from eventwire.ingest.dates import parse_datetime
-from eventwire.ingest.extract_meta import read_page_metadata
+from eventwire.ingest.extract_meta import cut_last_part, read_page_metadata
 from eventwire.ingest.html import extract_page
 from eventwire.ingest.settings import IngestSettings
 
@@ -295,3 +295,8 @@ def test_an_ambiguous_zone_abbreviation_is_not_guessed() -> None:
     meta = read_page_metadata(load_html(page(head)))
     assert meta.published is not None and meta.published.date().isoformat() == "2024-03-05"
     assert meta.published.utcoffset() != timedelta(hours=-6)
+
+
+def test_a_site_suffix_is_cut_by_position_even_when_its_words_repeat_the_headline() -> None:
+    assert cut_last_part("Iran - Iran News") == "Iran"
+    assert cut_last_part("Floods in Lima | Lima Daily") == "Floods in Lima"

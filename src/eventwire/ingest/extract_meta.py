@@ -290,8 +290,10 @@ def untruncated(title: str, others: list[str]) -> str:
 
 def cut_last_part(title: str) -> str:
     """A page <title> without its last short part: 'Headline | Site' -> 'Headline'."""
-    parts = TITLE_SEPARATOR.split(title)
-    return rejoin(title, parts[:-1]) if len(parts) > 1 and is_short(parts[-1]) else title
+    spans = part_spans(title)
+    if len(spans) > 1 and is_short(title[slice(*spans[-1])]):
+        return rejoin(title, spans[:-1])
+    return title
 
 
 def cut_site_affixes(title: str, stated: Statements, heading: str) -> str:
@@ -300,13 +302,17 @@ def cut_site_affixes(title: str, stated: Statements, heading: str) -> str:
     A trailing part is cut when it names the site or when the page's <h1> is the title
     without it; a leading part when it names the article's section or the <h1> lacks it.
     """
-    parts = TITLE_SEPARATOR.split(title)
+    spans = part_spans(title)
+    parts = [title[start:end] for start, end in spans]
     wanted = squash(heading)
-    while len(parts) > 1 and is_affix(parts[-1], parts[:-1], stated.site_names, wanted):
-        parts = parts[:-1]
-    if len(parts) > 1 and is_affix(parts[0], parts[1:], stated.sections, wanted):
-        parts = parts[1:]
-    return rejoin(title, parts)
+    first, last = 0, len(parts)
+    while last - first > 1 and is_affix(
+        parts[last - 1], parts[: last - 1], stated.site_names, wanted
+    ):
+        last -= 1
+    if last - first > 1 and is_affix(parts[0], parts[1:last], stated.sections, wanted):
+        first = 1
+    return rejoin(title, spans[first:last])
 
 
 def is_affix(part: str, rest: list[str], names: frozenset[str], heading: str) -> bool:
@@ -325,11 +331,18 @@ def is_affix(part: str, rest: list[str], names: frozenset[str], heading: str) ->
     return key in names or prefixed or (bool(heading) and squash(" ".join(rest)) == heading)
 
 
-def rejoin(title: str, parts: list[str]) -> str:
-    """The span of ``title`` from the start of ``parts[0]`` to the end of ``parts[-1]``."""
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end].strip()
+def part_spans(title: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of ``title`` between TITLE_SEPARATOR matches."""
+    spans, start = [], 0
+    for separator in TITLE_SEPARATOR.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    return [*spans, (start, len(title))]
+
+
+def rejoin(title: str, spans: list[tuple[int, int]]) -> str:
+    """``title`` from the start of the first kept part to the end of the last one."""
+    return title[spans[0][0] : spans[-1][1]].strip()
 
 
 def is_short(text: str) -> bool:
