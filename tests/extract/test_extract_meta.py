@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from trafilatura.utils import load_html
 
 from eventwire.ingest.dates import parse_datetime
-from eventwire.ingest.extract_meta import cut_last_part, read_page_metadata
+from eventwire.ingest.extract_meta import cut_last_part, read_page_metadata, split_authors
 from eventwire.ingest.html import extract_page
 from eventwire.ingest.settings import IngestSettings
 
@@ -300,3 +300,9 @@ def test_an_ambiguous_zone_abbreviation_is_not_guessed() -> None:
 def test_a_site_suffix_is_cut_by_position_even_when_its_words_repeat_the_headline() -> None:
     assert cut_last_part("Iran - Iran News") == "Iran"
     assert cut_last_part("Floods in Lima | Lima Daily") == "Floods in Lima"
+
+
+def test_y_and_et_split_bylines_only_between_full_names() -> None:
+    assert split_authors("José Ortega y Gasset") == ["José Ortega y Gasset"]
+    assert split_authors("Ana Ruiz y Tom Okoro") == ["Ana Ruiz", "Tom Okoro"]
+    assert split_authors("Jean Dupont et Marie Curie") == ["Jean Dupont", "Marie Curie"]

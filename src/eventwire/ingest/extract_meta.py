@@ -65,7 +65,10 @@ MAX_AFFIX_WORDS = 4  # a site name or section cut from a title has at most this 
 AUTHOR_LEAD = re.compile(r"^(?:[^\W\d_]+\s+)?by\s+", re.I)
 AUTHOR_LABEL = re.compile(r"^[^\W\d_]{2,20}:\s+")
 # Several names in one value: "Ana Ruiz and Li Wei", "Ana Ruiz & Li Wei", "A; B", "A | B".
-AUTHOR_LIST_SEPARATOR = re.compile(r"\s*(?:;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*")
+AUTHOR_LIST_SEPARATOR = re.compile(r"\s*(?:;|&|\||\band\b|\bund\b)\s*")
+# "y"/"et" join two names, but also sit inside one ("José Ortega y Gasset"): split on them only
+# when every side is a name of two words or more.
+AUTHOR_PARTICLE_SEPARATOR = re.compile(r"\s+(?:y|et)\s+")
 AUTHOR_COMMA = re.compile(r"\s*,\s*")
 MAX_NAME_WORDS = 5
 # Words of a job title or affiliation after a byline's name ("Ana Ruiz, Staff Writer").
@@ -415,8 +418,15 @@ def split_authors(value: str) -> list[str]:
     value = AUTHOR_LABEL.sub("", AUTHOR_LEAD.sub("", value))
     names = []
     for part in AUTHOR_LIST_SEPARATOR.split(value):
-        names.extend(split_comma_list(AUTHOR_LEAD.sub("", part.strip())))
+        for name in split_on_particles(part.strip()):
+            names.extend(split_comma_list(AUTHOR_LEAD.sub("", name)))
     return [n for n in names if n and len(n.split()) <= MAX_NAME_WORDS]
+
+
+def split_on_particles(value: str) -> list[str]:
+    """'Ana Ruiz y Tom Okoro' -> both; 'José Ortega y Gasset' stays one name."""
+    pieces = [p.strip() for p in AUTHOR_PARTICLE_SEPARATOR.split(value)]
+    return pieces if all(len(p.split()) >= 2 for p in pieces) else [value]
 
 
 def split_comma_list(value: str) -> list[str]:
