@@ -50,6 +50,11 @@ def spans(text: str, *parts: tuple[str, str]) -> list[Mention]:
             [("Chilean", "NORP"), ("Peruvian", "NORP")],
         ),
         (
+            "Iran's IAEA envoy spoke.",
+            [("Iran", "GPE"), ("IAEA", "ORG")],
+            [("Iran", "GPE"), ("IAEA", "ORG")],
+        ),
+        (
             "Chile's the World Bank",
             [("Chile", "GPE"), ("the World Bank", "ORG")],
             [("Chile", "GPE"), ("the World Bank", "ORG")],

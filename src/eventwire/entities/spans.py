@@ -21,7 +21,9 @@ JOINABLE = {
 }
 # What may stand between the two parts: a space, or a possessive and a space ("Chile's Army").
 JOIN_GAP = re.compile(r"^(?: |['’]s )$")
-PERSON_GAP = re.compile(r"^ $")  # two person spans join only across one plain space
+PERSON_GAP = re.compile(r"^ $")
+# An upper-case acronym names an organisation in its own right (IAEA, OPEC, BBC).
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # two person spans join only across one plain space
 # The rest of a hyphenated word a person span stops inside ("Moon Jae" + "-in").
 CUT_WORD_REST = re.compile(r"[-‐‑][^\W\d_]+")
 
@@ -71,4 +73,8 @@ def _joined_label(left: Mention, right: Mention, text: str) -> str | None:
         return None
     gap = text[left.end : right.start]
     pattern = PERSON_GAP if label == "PERSON" else JOIN_GAP
-    return label if pattern.match(gap) else None
+    if pattern.match(gap) is None:
+        return None
+    if gap != " " and ACRONYM.search(right.text):
+        return None  # "Iran's IAEA envoy": an organisation of its own, not Iran's institution
+    return label
