@@ -104,16 +104,21 @@ def send(
         pass
 
 
+def start_unsized_page(handler: BaseHTTPRequestHandler) -> None:
+    """Send a 200 HTML head with no Content-Length: the body ends when the connection does."""
+    handler.close_connection = True
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Connection", "close")
+    handler.end_headers()
+
+
 def stream_without_length(size: int) -> Handler:
     """A handler sending ``size`` bytes of HTML with no Content-Length (until it closes)."""
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
-        handler.close_connection = True
         try:
-            handler.send_response(200)
-            handler.send_header("Content-Type", "text/html")
-            handler.send_header("Connection", "close")
-            handler.end_headers()
+            start_unsized_page(handler)
             handler.wfile.write(b"<html><body><p>")
             for _ in range(size // CHUNK):
                 handler.wfile.write(b"x" * CHUNK)
@@ -128,12 +133,8 @@ def trickle(seconds: float, pause: float = 0.2) -> Handler:
     shorter than any read timeout, so only a total download limit stops it)."""
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
-        handler.close_connection = True
         try:
-            handler.send_response(200)
-            handler.send_header("Content-Type", "text/html")
-            handler.send_header("Connection", "close")
-            handler.end_headers()
+            start_unsized_page(handler)
             for _ in range(int(seconds / pause)):
                 handler.wfile.write(b"<p>x</p>")
                 handler.wfile.flush()

@@ -11,11 +11,11 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from eventwire.ingest.dates import parse_datetime
 from eventwire.live.errors import (
     BAD_URL,
     CONNECTION_ERROR,
@@ -220,13 +220,8 @@ def retry_after_seconds(value: str | None) -> float | None:
     value = value.strip()
     if value.isascii() and value.isdecimal():
         return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    when = parse_datetime(value)  # an HTTP date: RFC 2822 with GMT
+    return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def check_url(url: str) -> None:
