@@ -14,6 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from eventwire.stage import StageEntry
+from eventwire.stages import REGISTRY, section_names
+
 S = TypeVar("S")
 
 DEFAULT_DB_URL = "sqlite:///eventwire.db"
@@ -21,16 +24,20 @@ ENV_PREFIX = "EVENTWIRE_"
 
 
 def load_config(
-    user_file: Path | None = None, env: dict[str, str] | None = None
+    user_file: Path | None = None,
+    env: dict[str, str] | None = None,
+    registry: tuple[StageEntry, ...] = REGISTRY,
 ) -> dict[str, dict]:
     """Merge packaged defaults, an optional user TOML file and the environment.
+
+    The known sections are the registry's (``eventwire.stages``).
 
     Raises:
         ValueError: a section that no stage has (a typo must not pass silently).
     """
     env = os.environ if env is None else env
     merged = _read_packaged_defaults()
-    known = set(merged)
+    known = set(section_names(registry))
     overrides = []
     if user_file is not None:
         overrides.append((str(user_file), tomllib.loads(Path(user_file).read_text("utf-8"))))

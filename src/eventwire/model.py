@@ -446,3 +446,64 @@ class FetchOutcome(Record):
     message: str = ""
     feed_url: str | None = None  # the feed that listed it, if any
     transient: bool = False  # a failure worth another attempt later (5xx, timeout, ...)
+
+
+# --- stage bookkeeping (src/eventwire/stage.py) ------------------------------------
+
+
+@dataclass(frozen=True)
+class Skipped(Record):
+    """A record a stage left out on purpose (a note, not a failure): e.g. too long to read."""
+
+    origin: str  # "article ID" or "story ID"
+    reason: str  # short code, e.g. "too-long"
+    message: str  # one human-readable line
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True)
+class StageRun(Record):
+    """One stage's run on one article or one story, as the bookkeeping table keeps it."""
+
+    stage: str
+    version: int
+    status: str  # "ok" | "failed" | "skipped"
+    article_id: int | None = None
+    story_id: int | None = None
+    reason: str | None = None  # why it failed or was skipped (one line)
+    ran_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FailedRun(Record):
+    """A failed stage run as ``eventwire status`` lists it."""
+
+    stage: str
+    subject: str  # "article 12" or "story 3"
+    title: str
+    reason: str
+    ran_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ClusterCandidate(Record):
+    """What the stories stage sees of an article: its document and the copy it is, if any."""
+
+    document: Document
+    duplicate: DuplicateLink | None = None
+
+    @property
+    def id(self) -> int:
+        """The article's id."""
+        return self.document.id
+
+
+@dataclass(frozen=True)
+class StoryInput(Record):
+    """What a story stage sees of one story: its entity-read originals and their mentions."""
+
+    story_id: int
+    documents: tuple[Document, ...]
+    entities: tuple[ArticleEntities, ...]

@@ -1,51 +1,41 @@
-"""The runner: drives eventwire's stages over inputs and reports what each did.
+"""The runner: drives eventwire's registered stages over inputs and reports what each did.
 
 The data flow is written down step by step in docs/architecture.md. In short:
 
 1. ingest reads each input file into ``RawArticle`` records (or ``Rejection``s);
-2. clean turns each into a ``CleanArticle`` (or rejects it as empty);
+2. the ingest stages (clean) turn each into a ``CleanArticle`` (or reject it);
 3. the repository stores one file's articles in one transaction (already-stored ones are skipped);
-4. ``process`` rebuilds the dedup and story indexes from what is stored, then takes every
-   pending article in id order: dedup links copies to their first copy, story clustering
-   places originals, copies join their original's story; results are saved in batches;
-5. then entities are recognised in every clustered original not yet read (in batches), and
-   each story that gained articles has its actors resolved again over all its articles, with
-   its DATE/TIME mentions normalised against each article's (or its story's) publication time.
+4. ``process`` runs every other registered stage (``eventwire.stages``), in registry order, on
+   the articles or stories it has yet to run on at its version (the ``stage_runs`` table):
+   dedup and stories over the stream in id order, entities over batches of clustered
+   originals, actors and time over each story that gained entity-read articles.
 
-Stages never call each other; the runner hands records between them and owns batching,
-error containment and timing.
+The stage contract is ``eventwire.stage``. The runner owns batching, error containment,
+timing, bookkeeping and the per-stage reports; stages only compute.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from eventwire.actors import ActorResolver, ActorsSettings
-from eventwire.clean import CleanSettings, clean_article
-from eventwire.config import section
-from eventwire.dedup import Deduplicator, DedupSettings
-from eventwire.entities import EntitiesSettings, EntityRecognizer
-from eventwire.ingest import IngestSettings, iter_inputs
-from eventwire.live.settings import LiveSettings
 from eventwire.model import (
-    ArticleEntities,
     CleanArticle,
-    Document,
     InputFile,
-    ProcessingResult,
     RawArticle,
     Rejection,
+    Skipped,
     StageReport,
-    StoryAssignment,
+    StageRun,
 )
-from eventwire.store import Repository, StoreSettings
-from eventwire.stories import StoriesSettings, StoryClusterer
-from eventwire.time import TIME_LABELS, TimeSettings, story_times
+from eventwire.settings import Settings
+from eventwire.stage import STORY, STREAM, StageEntry
+from eventwire.store import Repository
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +43,20 @@ ProgressCallback = Callable[[str, int, int | None], None]
 """Called as ``(stage, done, total)``; ``total`` is None when unknown."""
 
 SAVE_BATCH_SIZE = 200
+__all__ = ["Pipeline", "RunReport", "Settings", "UnknownStageError"]
+
+
+class UnknownStageError(ValueError):
+    """``--redo`` named a stage the registry does not have."""
 
 
 @dataclass
 class RunReport:
-    """What a run did: one report per stage, plus every rejected input."""
+    """What a run did: one report per stage, every rejected input and every skipped record."""
 
     stages: dict[str, StageReport] = field(default_factory=dict)
     rejections: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def stage(self, name: str) -> StageReport:
         """The report of stage ``name``, created on first use."""
@@ -68,7 +64,7 @@ class RunReport:
 
     @property
     def ok(self) -> bool:
-        """True when every input went in."""
+        """True when every input went in (skipped records are notes, not failures)."""
         return not self.rejections
 
     def as_dict(self) -> dict:
@@ -77,41 +73,12 @@ class RunReport:
             "ok": self.ok,
             "stages": {name: report.as_dict() for name, report in self.stages.items()},
             "rejections": [r.as_dict() for r in self.rejections],
+            "skipped": [s.as_dict() for s in self.skipped],
         }
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Typed settings of every stage, from one merged configuration."""
-
-    ingest: IngestSettings
-    clean: CleanSettings
-    dedup: DedupSettings
-    stories: StoriesSettings
-    store: StoreSettings
-    entities: EntitiesSettings = field(default_factory=EntitiesSettings)
-    actors: ActorsSettings = field(default_factory=ActorsSettings)
-    time: TimeSettings = field(default_factory=TimeSettings)
-    live: LiveSettings = field(default_factory=LiveSettings)
-
-    @classmethod
-    def from_config(cls, config: dict[str, dict]) -> Settings:
-        """Build every stage's settings from a merged configuration."""
-        return cls(
-            ingest=section(config, "ingest", IngestSettings),
-            clean=section(config, "clean", CleanSettings),
-            dedup=section(config, "dedup", DedupSettings),
-            stories=section(config, "stories", StoriesSettings),
-            store=section(config, "store", StoreSettings),
-            entities=section(config, "entities", EntitiesSettings),
-            actors=section(config, "actors", ActorsSettings),
-            time=section(config, "time", TimeSettings),
-            live=section(config, "live", LiveSettings),
-        )
-
-
 class Pipeline:
-    """Runs the stages against one repository."""
+    """Runs the registered stages against one repository."""
 
     def __init__(
         self,
@@ -122,8 +89,12 @@ class Pipeline:
         self.repo = repo
         self.settings = settings
         self.on_progress = on_progress or (lambda stage, done, total: None)
-        self._recognizer: EntityRecognizer | None = None  # loaded on first use
-        self._resolver: ActorResolver | None = None
+        self._stages: dict[str, Any] = {}  # built on first use (loads the stage's libraries)
+
+    @property
+    def registry(self) -> tuple[StageEntry, ...]:
+        """The stages this pipeline runs, in order."""
+        return self.settings.registry
 
     def run(self, paths: Sequence[Path], source: str | None = None) -> RunReport:
         """Ingest ``paths`` then process everything pending."""
@@ -135,6 +106,8 @@ class Pipeline:
         self, paths: Sequence[Path], source: str | None = None, report: RunReport | None = None
     ) -> RunReport:
         """Read, clean and store ``paths``: one transaction per input file."""
+        from eventwire.ingest import iter_inputs  # trafilatura & co: only when ingesting
+
         inputs = iter_inputs(paths, source=source, settings=self.settings.ingest)
         return self.ingest_inputs(inputs, report)
 
@@ -145,61 +118,21 @@ class Pipeline:
         report = report or RunReport()
         for done, input_file in enumerate(self._count_read(inputs, report), start=1):
             articles = self._skip_stored(input_file.articles, report)
-            cleaned = self._clean(articles, report)
+            cleaned = self._run_ingest_stages(articles, report)
             self._store(input_file.origin, cleaned, report)
             self.on_progress("ingest", done, None)
         return report
 
-    def process(self, report: RunReport | None = None) -> RunReport:
-        """Deduplicate and cluster every stored article not yet processed, then read entities."""
+    def process(self, report: RunReport | None = None, redo: Collection[str] = ()) -> RunReport:
+        """Run every stage on what it has not run on at its version (``redo``: on everything)."""
         report = report or RunReport()
-        pending = self.repo.pending_documents()
-        if pending:
-            self._dedup_and_cluster(pending, report)
-        if self.settings.entities.enabled:
-            self.resolve_entities(report)
-        return report
-
-    def _dedup_and_cluster(self, pending: list[Document], report: RunReport) -> None:
-        with _timed(report.stage("restore")) as restore_report:
-            dedup, clusterer, story_of = self._restore_indexes(restore_report)
-        results: list[ProcessingResult] = []
-        for done, document in enumerate(pending, start=1):
-            result = _contain(
-                f"article {document.id}",
-                "process-error",
-                self._process_one,
-                document,
-                dedup,
-                clusterer,
-                story_of,
-                report,
-            )
-            if isinstance(result, Rejection):  # left pending: retried (and reported) next run
-                self._reject(result, report.stage("process"), report)
-            else:
-                results.append(result)
-            if len(results) >= SAVE_BATCH_SIZE:
-                self._save(results, report)
-            self.on_progress("process", done, len(pending))
-        self._save(results, report)
-
-    def resolve_entities(self, report: RunReport | None = None) -> RunReport:
-        """Recognise entities of clustered originals not yet read; re-resolve their stories."""
-        report = report or RunReport()
-        pending = self.repo.entity_pending_documents()
-        if not pending:
-            return report
-        resolver = self._prepare_resolver(report)
-        if resolver is None:  # a broken actor file: nothing is read until it is fixed
-            return report
-        stories: dict[int, None] = {}
-        for start in range(0, len(pending), SAVE_BATCH_SIZE):
-            batch = pending[start : start + SAVE_BATCH_SIZE]
-            self._recognize([document for document, _ in batch], report)
-            stories.update((story_id, None) for _, story_id in batch)
-            self.on_progress("entities", start + len(batch), len(pending))
-        self._resolve_actors(resolver, list(stories), report)
+        entries = [e for e in self.registry if e.stage is not None and not e.ingest]
+        unknown = set(redo) - {e.name for e in entries}
+        if unknown:
+            raise UnknownStageError(f"no stage named {', '.join(sorted(unknown))}")
+        for entry in entries:
+            if getattr(self.settings.sections()[entry.name], "enabled", True):
+                self._run_stage(entry, report, redo=entry.name in redo)
         return report
 
     # --- ingest steps ---------------------------------------------------------------
@@ -225,22 +158,28 @@ class Pipeline:
             stage.rejected["already-stored"] = stage.rejected.get("already-stored", 0) + len(stored)
         return [article for article in articles if article.content_hash not in stored]
 
-    def _clean(
-        self, articles: Iterable[RawArticle], report: RunReport
+    def _run_ingest_stages(
+        self, articles: list[RawArticle], report: RunReport
     ) -> list[tuple[RawArticle, CleanArticle]]:
-        cleaned = []
-        with _timed(report.stage("clean")) as stage:
-            for raw in articles:
-                stage.count_in += 1
-                result = _contain(
-                    raw.origin, "clean-error", clean_article, raw, self.settings.clean
-                )
-                if isinstance(result, Rejection):
-                    self._reject(result, stage, report)
-                else:
-                    cleaned.append((raw, result))
-                    stage.count_out += 1
-        return cleaned
+        """Raw articles through the ingest stages (clean): (raw, clean article) pairs."""
+        pairs: list[tuple[RawArticle, Any]] = [(raw, raw) for raw in articles]
+        for entry in (e for e in self.registry if e.ingest and e.stage is not None):
+            stage = self._stage(entry, report)
+            if stage is None:
+                return []
+            stage_report = report.stage(entry.name)
+            with _timed(stage_report):
+                outcomes = self._run_records(stage, [record for _, record in pairs])
+                kept = []
+                for (raw, _), outcome in zip(pairs, outcomes, strict=True):
+                    stage_report.count_in += 1
+                    if isinstance(outcome, Rejection | Skipped):
+                        self._reject(_as_rejection(outcome), stage_report, report)
+                    else:
+                        stage_report.count_out += 1
+                        kept.append((raw, outcome))
+            pairs = kept
+        return pairs
 
     def _store(
         self, origin: str, cleaned: list[tuple[RawArticle, CleanArticle]], report: RunReport
@@ -267,125 +206,152 @@ class Pipeline:
         report.rejections.append(rejection)
         log.warning("%s", rejection)
 
-    # --- process steps --------------------------------------------------------------
+    # --- stored stages --------------------------------------------------------------
 
-    def _restore_indexes(
-        self, stage: StageReport
-    ) -> tuple[Deduplicator, StoryClusterer, dict[int, int]]:
-        dedup = Deduplicator(self.settings.dedup)
-        clusterer = StoryClusterer(self.settings.stories)
-        story_of: dict[int, int] = {}
-        for document, story_id, copy_of in self.repo.processed_documents():
-            stage.count_in += 1
-            if story_id is not None:
-                story_of[document.id] = story_id
-            if copy_of is None:
-                dedup.restore(document)
-                if story_id is not None:
-                    clusterer.restore(document, story_id)
-        stage.count_out = stage.count_in
-        return dedup, clusterer, story_of
+    def _stage(self, entry: StageEntry, report: RunReport) -> Any | None:
+        """The stage object of ``entry``, built once; None (reported) when it cannot be built."""
+        if entry.name not in self._stages:
+            settings = self.settings.sections()[entry.name]
+            built = _contain(entry.name, f"{entry.name}-setup-error", _build, entry, settings)
+            if isinstance(built, Rejection):
+                self._reject(built, report.stage(entry.name), report)
+                return None  # nothing recorded: it runs once its setup is fixed
+            self._stages[entry.name] = built
+        return self._stages[entry.name]
 
-    def _process_one(
-        self,
-        document: Document,
-        dedup: Deduplicator,
-        clusterer: StoryClusterer,
-        story_of: dict[int, int],
-        report: RunReport,
-    ) -> ProcessingResult:
-        with _timed(report.stage("dedup")) as stage:
-            stage.count_in += 1
-            link = dedup.check_and_add(document)
-            if link is None:
-                stage.count_out += 1
-            else:
-                stage.reject(f"{link.kind}-copy")
-        with _timed(report.stage("stories")) as stage:
-            if link is not None and link.copy_of in story_of:
-                assignment = StoryAssignment(
-                    document.id, story_of[link.copy_of], link.similarity, is_new=False
-                )
-            else:
-                stage.count_in += 1
-                assignment = clusterer.assign(document)
-                stage.count_out += int(assignment.is_new)
-        story_of[document.id] = assignment.story_id
-        return ProcessingResult(document.id, link, assignment)
-
-    # --- entities, actors and time ---------------------------------------------------
-
-    def _recognize(self, documents: list[Document], report: RunReport) -> None:
-        if self._recognizer is None:
-            self._recognizer = EntityRecognizer(self.settings.entities)
-        with _timed(report.stage("entities")) as stage:
-            stage.count_in += len(documents)
-            found = []
-            for document, result in zip(
-                documents, self._recognizer.recognize(documents), strict=True
-            ):
-                if isinstance(result, Rejection):
-                    self._reject(result, stage, report)
-                    result = ArticleEntities(document.id)  # read: not retried on every run
-                else:
-                    stage.count_out += 1
-                found.append(result)
-        with _timed(report.stage("store")):
-            self.repo.save_entities(found)
-
-    def _prepare_resolver(self, report: RunReport) -> ActorResolver | None:
-        """The resolver (country data, organisations, the user's actor file), built once."""
-        if self._resolver is None:
-            resolver = _contain(
-                self.settings.actors.user_file or "actors",
-                "actors-setup-error",
-                ActorResolver,
-                self.settings.actors,
-            )
-            if isinstance(resolver, Rejection):
-                self._reject(resolver, report.stage("actors"), report)
-                return None
-            self._resolver = resolver
-        return self._resolver
-
-    def _resolve_actors(
-        self, resolver: ActorResolver, story_ids: list[int], report: RunReport
-    ) -> None:
-        people = self.repo.people()
-        for done, story_id in enumerate(story_ids, start=1):
-            with _timed(report.stage("actors")) as stage:
-                stage.count_in += 1
-                documents, entities = self.repo.story_entities(story_id)
-                result = _contain(
-                    f"story {story_id}",
-                    "actors-error",
-                    resolver.resolve_story,
-                    story_id,
-                    documents,
-                    entities,
-                    people,
-                )
-                if isinstance(result, Rejection):
-                    self._reject(result, stage, report)
-                    continue
-                stage.count_out += 1
-                people += [a for a in result.actors if a.type == "person"]
-            with _timed(report.stage("time")) as time_stage:
-                times = story_times(documents, entities, self.settings.time)
-                time_stage.count_in += sum(
-                    m.label in TIME_LABELS for e in entities for m in e.mentions
-                )
-                time_stage.count_out += len(times)
-            with _timed(report.stage("store")):
-                self.repo.save_story_actors(result, times, [d.id for d in documents])
-            self.on_progress("actors", done, len(story_ids))
-
-    def _save(self, results: list[ProcessingResult], report: RunReport) -> None:
-        if not results:
+    def _run_stage(self, entry: StageEntry, report: RunReport, redo: bool) -> None:
+        """Run one stored stage on everything it has yet to run on, in batches."""
+        if redo:
+            self.repo.forget_runs(entry.name)
+        if getattr(self._stages.get(entry.name), "scope", None) == STREAM:
+            del self._stages[entry.name]  # a stream's state is rebuilt from the store each time
+        stage = self._stage(entry, report)
+        if stage is None:
             return
+        pending = self._pending(stage)
+        if not pending:
+            return
+        stage_report = report.stage(entry.name)
+        if hasattr(stage, "restore"):
+            with _timed(report.stage("restore")) as restore_report:
+                self._restore(stage, restore_report)
+        for start in range(0, len(pending), SAVE_BATCH_SIZE):
+            batch = pending[start : start + SAVE_BATCH_SIZE]
+            with _timed(stage_report):
+                records = stage.load(self.repo, batch)
+                outcomes = self._run_records(stage, records)
+            self._save(stage, records, outcomes, stage_report, report)
+            self.on_progress(entry.name, start + len(batch), len(pending))
+
+    def _pending(self, stage: Any) -> list[int]:
+        if stage.scope == STORY:
+            return self.repo.pending_stories(stage.name, stage.version, stage.after)
+        originals_only = getattr(stage, "originals_only", False)
+        return self.repo.pending_articles(stage.name, stage.version, stage.after, originals_only)
+
+    def _restore(self, stage: Any, restore_report: StageReport) -> None:
+        """Rebuild a stateful stage's state from the store."""
+        replayed = StageReport(stage="restore")
+        stage.restore(_counted(stage.load_state(self.repo), replayed))
+        if stage.scope == STREAM:  # each stream replays the same stored articles: count once
+            restore_report.count_in = max(restore_report.count_in, replayed.count_in)
+            restore_report.count_out = restore_report.count_in
+
+    def _run_records(self, stage: Any, records: Sequence[Any]) -> list[Any]:
+        """One outcome per record; an unexpected error fails that record only.
+
+        Article stages get the whole batch (one record at a time only if the batch fails);
+        stream and story stages get one record at a time, since their state moves on.
+        """
+        if stage.scope not in (STREAM, STORY):
+            try:
+                outcomes = stage.run(records)
+                if len(outcomes) == len(records):
+                    return outcomes
+            except Exception:
+                log.exception("stage %s failed on a batch; retrying one by one", stage.name)
+        return [self._run_one(stage, record) for record in records]
+
+    def _run_one(self, stage: Any, record: Any) -> Any:
+        origin = _origin(record)
+        outcome = _contain(origin, f"{stage.name}-error", stage.run, [record])
+        return outcome if isinstance(outcome, Rejection) else outcome[0]
+
+    def _save(
+        self,
+        stage: Any,
+        records: Sequence[Any],
+        outcomes: Sequence[Any],
+        stage_report: StageReport,
+        report: RunReport,
+    ) -> None:
+        """Count the outcomes, then write the results and their bookkeeping together."""
+        done, runs = [], []
+        for record, outcome in zip(records, outcomes, strict=True):
+            run = _stage_run(stage, record, outcome)
+            runs.append(run)
+            if isinstance(outcome, Skipped):
+                stage_report.count_in += 1
+                stage_report.reject(outcome.reason)
+                report.skipped.append(outcome)
+                log.info("%s", outcome)
+            elif isinstance(outcome, Rejection):
+                stage_report.count_in += 1
+                self._reject(outcome, stage_report, report)
+            else:
+                _count(stage, stage_report, record, outcome)
+                done.append((record, outcome))
         with _timed(report.stage("store")):
-            self.repo.save_results(results)
-        results.clear()
+            if done:
+                stage.save(self.repo, done, runs)
+            else:
+                self.repo.record_runs(runs)
+
+
+def _build(entry: StageEntry, settings: Any) -> Any:
+    return entry.stage_type()(settings)
+
+
+def _count(stage: Any, stage_report: StageReport, record: Any, outcome: Any) -> None:
+    if hasattr(stage, "count"):
+        stage.count(stage_report, record, outcome)
+    else:
+        stage_report.count_in += 1
+        stage_report.count_out += 1
+
+
+def _counted(records: Iterable[Any], report: StageReport) -> Iterator[Any]:
+    for record in records:
+        report.count_in += 1
+        report.count_out += 1
+        yield record
+
+
+def _origin(record: Any) -> str:
+    """How a record is named in messages: its input, ``article ID`` or ``story ID``."""
+    if isinstance(getattr(record, "origin", None), str):
+        return record.origin
+    if hasattr(record, "story_id"):
+        return f"story {record.story_id}"
+    return f"article {record.id}"
+
+
+def _stage_run(stage: Any, record: Any, outcome: Any) -> StageRun:
+    """The bookkeeping row of one record's outcome."""
+    status, reason = "ok", None
+    if isinstance(outcome, Skipped):
+        status, reason = "skipped", outcome.message
+    elif isinstance(outcome, Rejection):
+        status, reason = "failed", outcome.message
+    if stage.scope == STORY:
+        return StageRun(stage.name, stage.version, status, story_id=record.story_id, reason=reason)
+    return StageRun(stage.name, stage.version, status, article_id=record.id, reason=reason)
+
+
+def _as_rejection(outcome: Rejection | Skipped) -> Rejection:
+    if isinstance(outcome, Rejection):
+        return outcome
+    return Rejection(outcome.origin, outcome.reason, outcome.message)
 
 
 @contextmanager

@@ -33,16 +33,10 @@ DEFAULT_SETTINGS = CleanSettings()
 def clean_article(
     raw: RawArticle, settings: CleanSettings = DEFAULT_SETTINGS
 ) -> CleanArticle | Rejection:
-    """Clean ``raw.text`` into title, times and blocks, noting every change made."""
-    try:
-        return _clean(raw, settings)
-    except Exception as error:  # a bad article must not stop the batch
-        return Rejection(
-            raw.origin, "clean-error", f"cleaning failed: {type(error).__name__}: {error}"
-        )
+    """Clean ``raw.text`` into title, times and blocks, noting every change made.
 
-
-def _clean(raw: RawArticle, settings: CleanSettings) -> CleanArticle | Rejection:
+    An unexpected error propagates: the runner contains it (the batch goes on).
+    """
     notes: list[CleaningNote] = []
     items = split_items(raw.text or "")
     items, found, stamps = extract_time_lines(items, settings)

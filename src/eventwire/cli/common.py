@@ -119,6 +119,10 @@ def check_paths(paths: list[Path]) -> None:
 
 
 def finish(report: RunReport) -> None:
+    if report.skipped:
+        err.print(f"{len(report.skipped)} article(s) skipped by a stage:", markup=False)
+        for skipped in report.skipped:
+            err.print(f"  {skipped}", markup=False)
     if report.rejections:
         err.print(f"{len(report.rejections)} input(s) rejected:", markup=False)
         for rejection in report.rejections:

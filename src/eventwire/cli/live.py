@@ -33,7 +33,7 @@ from eventwire.config import load_config, section
 from eventwire.live import LiveSettings, load_feeds
 from eventwire.live.display import LiveMonitor, LogMonitor
 from eventwire.live.watcher import LiveRunner, Monitor, WatchFailed
-from eventwire.model import FeedState
+from eventwire.model import FailedRun, FeedState
 from eventwire.pipeline import Pipeline
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -156,13 +156,33 @@ def watch(
 
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Per feed: last success, last error, URLs fetched, articles stored, rejected."""
+    """Per feed: last success, last error, URLs fetched, articles stored, rejected; then
+    every article or story a stage failed on, with the stage and the reason."""
     with open_repository(ctx.obj, create=False) as repo:
         states = repo.feed_states()
+        failures = repo.failed_runs()
     if as_json:
         print_json([state.as_dict() for state in states])
     else:
         out.print(status_table(states))
+        if failures:
+            out.print(failures_table(failures))
+
+
+def failures_table(failures: list[FailedRun]) -> Table:
+    """Failed stage runs as a table (newest first)."""
+    table = Table(title=f"{len(failures)} failed stage runs", title_justify="left")
+    for name in ("stage", "article or story", "title", "reason", "when"):
+        table.add_column(name, overflow="fold")
+    for failure in failures:
+        table.add_row(
+            failure.stage,
+            failure.subject,
+            failure.title,
+            failure.reason,
+            render.format_time(failure.ran_at),
+        )
+    return table
 
 
 def status_table(states: list[FeedState]) -> Table:

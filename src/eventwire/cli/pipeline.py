@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from eventwire import render
 from eventwire.cli.common import (
+    EXIT_USAGE,
     Options,
     PathsArg,
     SourceOpt,
@@ -16,6 +19,8 @@ from eventwire.cli.common import (
     open_pipeline,
     out,
 )
+from eventwire.pipeline import UnknownStageError
+from eventwire.stages import stage_names
 
 
 @app.command()
@@ -44,11 +49,27 @@ def ingest(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> Non
     finish(report)
 
 
+RedoOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--redo",
+        metavar="STAGE",
+        help="Run STAGE again on everything (repeatable): dedup, stories, entities, actors, time.",
+    ),
+]
+
+
 @app.command()
-def process(ctx: typer.Context) -> None:
-    """Deduplicate and cluster every stored article not yet processed."""
+def process(ctx: typer.Context, redo: RedoOpt = None) -> None:
+    """Run every stage on the stored articles and stories it has not run on at its version."""
     options: Options = ctx.obj
     with open_pipeline(options) as pipeline:
-        report = pipeline.process()
+        try:
+            report = pipeline.process(redo=redo or ())
+        except UnknownStageError as error:
+            known = ", ".join(stage_names(pipeline.registry))
+            err.print(f"error: {error} (stages: {known})", markup=False)
+            raise typer.Exit(EXIT_USAGE) from None
         if not options.quiet:
             render.print_report(err, report)
+    finish(report)

@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from eventwire.actors.text import alias_form
 from eventwire.model import (
     Actor,
     ActorStory,
@@ -22,8 +21,9 @@ from eventwire.model import (
     MentionTime,
     StoryActors,
 )
-from eventwire.store.schema import Article, DuplicateLink, Source, Story, StoryArticle
-from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, EntityRun, MentionRow
+from eventwire.store.schema import Article, Source, StageRunRow, Story, StoryArticle
+from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, MentionRow
+from eventwire.textnorm import alias_form
 from eventwire.zones import in_stated_offset
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
@@ -31,41 +31,24 @@ MAX_ROW_ID = 2**63  # database integer ids are signed 64-bit
 LIKE_SPECIAL = re.compile(r"[\\%_]")  # characters LIKE reads as wildcards (and its escape)
 
 
-def entity_pending_documents(conn: Connection) -> list[tuple[Document, int]]:
-    """Processed originals (not copies) in a story whose entities were not recognised yet."""
-    query = (
-        _documents()
-        .add_columns(StoryArticle.story_id)
-        .join(StoryArticle, StoryArticle.article_id == Article.id)
-        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
-        .outerjoin(EntityRun, EntityRun.article_id == Article.id)
-        .where(DuplicateLink.article_id.is_(None), EntityRun.article_id.is_(None))
-        .where(Article.processed_at.is_not(None))
-        .order_by(Article.id)
-    )
-    return [(_document(row), row.story_id) for row in conn.execute(query)]
-
-
 def insert_entities(conn: Connection, found: Sequence[ArticleEntities], now: datetime) -> None:
-    """Replace the mentions of these articles and mark their entities recognised."""
+    """Replace the mentions of these articles (the runner records that they were read)."""
     ids = [item.article_id for item in found]
     if not ids:
         return
     conn.execute(delete(MentionRow).where(MentionRow.article_id.in_(ids)))
-    conn.execute(delete(EntityRun).where(EntityRun.article_id.in_(ids)))
     rows = [_mention_row(m) for item in found for m in item.mentions]
     if rows:
         conn.execute(insert(MentionRow), rows)
-    conn.execute(insert(EntityRun), [{"article_id": i, "ran_at": now} for i in ids])
 
 
 def story_inputs(conn: Connection, story_id: int) -> tuple[list[Document], list[ArticleEntities]]:
-    """The story's recognised originals (by publication time, then id) and their mentions."""
+    """The story's entity-read originals (by publication time, then id) and their mentions."""
     query = (
         _documents()
         .join(StoryArticle, StoryArticle.article_id == Article.id)
-        .join(EntityRun, EntityRun.article_id == Article.id)
-        .where(StoryArticle.story_id == story_id)
+        .join(StageRunRow, StageRunRow.article_id == Article.id)
+        .where(StageRunRow.stage == "entities", StoryArticle.story_id == story_id)
         .order_by(Article.published_at.asc().nulls_last(), Article.id)
     )
     documents = [_document(row) for row in conn.execute(query)]
@@ -80,10 +63,8 @@ def story_inputs(conn: Connection, story_id: int) -> tuple[list[Document], list[
     return documents, [ArticleEntities(d.id, tuple(mentions[d.id])) for d in documents]
 
 
-def write_story_actors(
-    conn: Connection, result: StoryActors, times: Sequence[MentionTime], article_ids: Sequence[int]
-) -> None:
-    """Upsert the story's actors and replace its articles' actor links and time values."""
+def write_story_actors(conn: Connection, result: StoryActors, article_ids: Sequence[int]) -> None:
+    """Upsert the story's actors and replace its articles' actor links."""
     mention_ids = _mention_ids(conn, article_ids)
     conn.execute(
         delete(ActorMention).where(ActorMention.mention_id.in_(list(mention_ids.values())))
@@ -96,6 +77,13 @@ def write_story_actors(
     ]
     if links:
         conn.execute(insert(ActorMention), links)
+
+
+def write_story_times(
+    conn: Connection, times: Sequence[MentionTime], article_ids: Sequence[int]
+) -> None:
+    """Set the normalised time values of the story's DATE/TIME mentions."""
+    mention_ids = _mention_ids(conn, article_ids)
     for time in times:
         mention_id = mention_ids.get(_identity(time.mention))
         if mention_id is not None:

@@ -15,16 +15,21 @@ from eventwire.model import (
     ArticleView,
     CleanArticle,
     Document,
+    DuplicateLink,
+    FailedRun,
     FeedState,
     FetchOutcome,
     Mention,
     MentionTime,
     ProcessingResult,
     RawArticle,
+    StageRun,
     StoryActors,
+    StoryAssignment,
+    StoryInput,
     StoryView,
 )
-from eventwire.store import actors, feeds, reads, writes
+from eventwire.store import actors, dedup, feeds, reads, stage_runs, stories, writes
 from eventwire.store.engine import (
     create_store_engine,
     missing_database,
@@ -136,6 +141,78 @@ class Repository:
         with self._engine.connect() as conn:
             return reads.max_story_id(conn)
 
+    # --- stages and their bookkeeping (store/stage_runs.py, dedup.py, stories.py) ------
+
+    def documents(self, article_ids: Sequence[int]) -> list[Document]:
+        """The documents of ``article_ids``, in that order."""
+        with self._engine.connect() as conn:
+            return stage_runs.load_documents(conn, article_ids)
+
+    def pending_articles(
+        self, stage: str, version: int, after: str | None, originals_only: bool = False
+    ) -> list[int]:
+        """Ids of the articles ``stage`` (at ``version``) has yet to run on, by id."""
+        with self._engine.connect() as conn:
+            return stage_runs.pending_articles(conn, stage, version, after, originals_only)
+
+    def pending_stories(self, stage: str, version: int, after: str) -> list[int]:
+        """Ids of the stories ``stage`` (at ``version``) has to run on again."""
+        with self._engine.connect() as conn:
+            return stage_runs.pending_stories(conn, stage, version, after)
+
+    def record_runs(self, runs: Sequence[StageRun]) -> None:
+        """Record stage runs (failures and skips: nothing else to write)."""
+        if runs:
+            with self._writer.begin() as conn:
+                stage_runs.record_runs(conn, runs, utc_now())
+
+    def forget_runs(self, stage: str) -> int:
+        """Forget every run of ``stage`` so that it runs on everything again."""
+        with self._writer.begin() as conn:
+            return stage_runs.forget_runs(conn, stage)
+
+    def failed_runs(self) -> list[FailedRun]:
+        """Every failed stage run (newest first), for ``eventwire status``."""
+        with self._engine.connect() as conn:
+            return stage_runs.failed_runs(conn)
+
+    def dedup_state(self, version: int) -> Iterator[Document]:
+        """The originals dedup indexed at ``version``, by id."""
+        with self._engine.connect() as conn:
+            yield from dedup.dedup_state(conn, version, self._settings.stream_batch_size)
+
+    def save_duplicates(
+        self, article_ids: Sequence[int], links: Sequence[DuplicateLink], runs: Sequence[StageRun]
+    ) -> None:
+        """Replace the copy links of ``article_ids`` and record the runs, atomically."""
+        with self._writer.begin() as conn:
+            dedup.write_duplicates(conn, article_ids, links)
+            stage_runs.record_runs(conn, runs, utc_now())
+
+    def duplicate_links(self, article_ids: Sequence[int]) -> dict[int, DuplicateLink]:
+        """The copy link of each of ``article_ids`` that is a copy."""
+        with self._engine.connect() as conn:
+            return stories.duplicate_links(conn, article_ids)
+
+    def stories_state(self, version: int) -> Iterator[tuple[Document, int, int | None]]:
+        """(document, story id, copy_of) of every article clustered at ``version``, by id."""
+        with self._engine.connect() as conn:
+            yield from stories.stories_state(conn, version, self._settings.stream_batch_size)
+
+    def save_assignments(
+        self,
+        article_ids: Sequence[int],
+        assignments: Sequence[StoryAssignment],
+        runs: Sequence[StageRun],
+    ) -> None:
+        """Store memberships, new stories, spans, processed_at and the runs, atomically."""
+        with self._writer.begin() as conn:
+            now = utc_now()
+            stories.write_assignments(
+                conn, article_ids, assignments, now, self._settings.id_chunk_size
+            )
+            stage_runs.record_runs(conn, runs, now)
+
     # --- live fetching (store/feeds.py) ---------------------------------------------
 
     def ensure_feed(self, url: str, name: str | None = None) -> None:
@@ -170,27 +247,43 @@ class Repository:
 
     # --- entities and actors (store/actors.py) ----------------------------------------
 
-    def entity_pending_documents(self) -> list[tuple[Document, int]]:
-        """(document, story id) of processed originals whose entities are not recognised yet."""
-        with self._engine.connect() as conn:
-            return actors.entity_pending_documents(conn)
-
-    def save_entities(self, found: Sequence[ArticleEntities]) -> None:
-        """Store articles' mentions (replacing earlier ones) in one transaction."""
+    def save_entities(
+        self, found: Sequence[ArticleEntities], runs: Sequence[StageRun] = ()
+    ) -> None:
+        """Store articles' mentions (replacing earlier ones) and their runs in one transaction."""
         with self._writer.begin() as conn:
             actors.insert_entities(conn, found, utc_now())
+            stage_runs.record_runs(conn, runs, utc_now())
+
+    def story_input(self, story_id: int) -> StoryInput:
+        """A story's entity-read originals and their mentions."""
+        documents, entities = self.story_entities(story_id)
+        return StoryInput(story_id, tuple(documents), tuple(entities))
 
     def story_entities(self, story_id: int) -> tuple[list[Document], list[ArticleEntities]]:
-        """A story's recognised originals and their mentions."""
+        """A story's entity-read originals and their mentions."""
         with self._engine.connect() as conn:
             return actors.story_inputs(conn, story_id)
 
     def save_story_actors(
-        self, result: StoryActors, times: Sequence[MentionTime], article_ids: Sequence[int]
+        self, items: Sequence[tuple[StoryActors, Sequence[int]]], runs: Sequence[StageRun] = ()
     ) -> None:
-        """Store a story's actors, actor links and time values in one transaction."""
+        """Store stories' actors and actor links (per story: its article ids) and the runs."""
         with self._writer.begin() as conn:
-            actors.write_story_actors(conn, result, times, article_ids)
+            for result, article_ids in items:
+                actors.write_story_actors(conn, result, article_ids)
+            stage_runs.record_runs(conn, runs, utc_now())
+
+    def save_story_times(
+        self,
+        items: Sequence[tuple[Sequence[MentionTime], Sequence[int]]],
+        runs: Sequence[StageRun] = (),
+    ) -> None:
+        """Store stories' mention time values (per story: its article ids) and the runs."""
+        with self._writer.begin() as conn:
+            for times, article_ids in items:
+                actors.write_story_times(conn, times, article_ids)
+            stage_runs.record_runs(conn, runs, utc_now())
 
     def people(self) -> list[Actor]:
         """Every stored person with aliases."""

@@ -158,5 +158,25 @@ class StoryArticle(Base):
     __table_args__ = (Index("ix_story_articles_story_id", "story_id"),)
 
 
+class StageRunRow(Base):
+    """Bookkeeping: which stage ran on which article or story, at which version, and how."""
+
+    __tablename__ = "stage_runs"
+    __table_args__ = (
+        UniqueConstraint("stage", "article_id"),
+        UniqueConstraint("stage", "story_id"),
+        Index("ix_stage_runs_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # grows with every (re)run
+    stage: Mapped[str] = mapped_column(String(32))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(Text)
+    ran_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 # Tables of later features, imported so that Alembic's metadata sees them (issues 3 and 5).
 from eventwire.store import schema_actors, schema_feeds  # noqa: E402, F401

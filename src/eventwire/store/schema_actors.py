@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from eventwire.store.schema import Base, UTCDateTime
+from eventwire.store.schema import Base
 
 ISO3_LENGTH = 3
-
-
-class EntityRun(Base):
-    """An article whose entities were recognised (even when it had none)."""
-
-    __tablename__ = "entity_runs"
-
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
-    )
-    ran_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class MentionRow(Base):

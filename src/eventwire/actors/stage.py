@@ -1,0 +1,69 @@
+"""The actors stage's adapter to the stage contract (src/eventwire/stage.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from eventwire.actors.resolver import ActorResolver
+from eventwire.actors.settings import ActorsSettings
+from eventwire.model import Actor, StageRun, StoryActors, StoryInput
+from eventwire.stage import STORY
+
+if TYPE_CHECKING:
+    from eventwire.store import Repository
+
+
+class ActorsStage:
+    """Canonical actors of each story that gained entity-read articles.
+
+    Its state is the cross-story memory of people (restored from the store), so a person
+    named in full in one story is recognised by surname in the next.
+    """
+
+    name = "actors"
+    version = 1
+    scope = STORY
+    after = "entities"
+
+    def __init__(self, settings: ActorsSettings) -> None:
+        self.settings = settings
+        self.resolver = ActorResolver(settings)  # reads the user's actor file: may raise
+        self.people: list[Actor] = []
+
+    def load_state(self, repo: Repository) -> list[Actor]:
+        """Every stored person."""
+        return repo.people()
+
+    def restore(self, state: Sequence[Actor]) -> None:
+        """Remember these people."""
+        self.people = list(state)
+
+    def snapshot(self) -> list[Actor]:
+        """The people remembered so far."""
+        return list(self.people)
+
+    def load(self, repo: Repository, ids: Sequence[int]) -> list[StoryInput]:
+        """Each story's entity-read originals and their mentions."""
+        return [repo.story_input(story_id) for story_id in ids]
+
+    def run(self, records: Sequence[StoryInput]) -> list[StoryActors]:
+        """Each story's actors; the people found are remembered for the next stories."""
+        results = []
+        for story in records:
+            result = self.resolver.resolve_story(
+                story.story_id, story.documents, story.entities, self.people
+            )
+            self.people += [a for a in result.actors if a.type == "person"]
+            results.append(result)
+        return results
+
+    def save(
+        self,
+        repo: Repository,
+        done: Sequence[tuple[StoryInput, StoryActors]],
+        runs: Sequence[StageRun],
+    ) -> None:
+        """Store each story's actors and links, and the runs, in one transaction."""
+        items = [(result, [d.id for d in story.documents]) for story, result in done]
+        repo.save_story_actors(items, runs)

@@ -1,0 +1,45 @@
+"""Reads and writes of the dedup stage (called through ``Repository``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Connection, delete, insert, select
+
+from eventwire.model import Document, DuplicateLink
+from eventwire.store import stage_runs
+from eventwire.store.schema import Article, Source, StageRunRow
+from eventwire.store.schema import DuplicateLink as DuplicateLinkRow
+
+
+def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Document]:
+    """Originals the dedup stage indexed at ``version``, by id (to rebuild its index)."""
+    query = (
+        select(
+            Article.id,
+            Source.name,
+            Article.title,
+            Article.body,
+            Article.published_at,
+            Article.published_offset_minutes,
+        )
+        .join(Source, Source.id == Article.source_id)
+        .join(StageRunRow, StageRunRow.article_id == Article.id)
+        .outerjoin(DuplicateLinkRow, DuplicateLinkRow.article_id == Article.id)
+        .where(StageRunRow.stage == "dedup", StageRunRow.version == version)
+        .where(StageRunRow.status == stage_runs.OK, DuplicateLinkRow.article_id.is_(None))
+        .order_by(Article.id)
+    )
+    for row in conn.execution_options(yield_per=batch_size).execute(query):
+        yield stage_runs.document_of(row)
+
+
+def write_duplicates(
+    conn: Connection, article_ids: Sequence[int], links: Sequence[DuplicateLink]
+) -> None:
+    """Replace the duplicate links of ``article_ids`` with ``links``."""
+    ids = list(article_ids)
+    if ids:
+        conn.execute(delete(DuplicateLinkRow).where(DuplicateLinkRow.article_id.in_(ids)))
+    if links:
+        conn.execute(insert(DuplicateLinkRow), [link.as_dict() for link in links])
