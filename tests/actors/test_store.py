@@ -45,7 +45,7 @@ def test_mentions_are_stored_once_with_offsets(db_url: str, tmp_path: Path) -> N
     rows = table(db_url, "SELECT part, sentence, start_char, end_char, text, label FROM mentions")
     assert ("body", 0, FIRST.index("Lucia"), FIRST.index(" met"), "Lucia Moretti", "PERSON") in rows
     assert len(rows) == len(set(rows))
-    assert table(db_url, "SELECT COUNT(*) FROM entity_runs") == [(1,)]
+    assert table(db_url, "SELECT COUNT(*) FROM stage_runs WHERE stage = 'entities'") == [(1,)]
 
 
 def test_a_story_is_resolved_again_when_it_grows(db_url: str, tmp_path: Path) -> None:
@@ -89,13 +89,12 @@ def test_entities_can_be_switched_off(db_url: str, tmp_path: Path) -> None:
     with Repository.open(db_url, settings.store) as repo:
         Pipeline(repo, settings).run([tmp_path / "in"])
         assert repo.list_actors() == []
-        assert repo.entity_pending_documents()  # recognised later, when switched on again
+        assert repo.pending_articles("entities", 1, "stories", True) == [1]  # read when back on
 
 
 def test_a_broken_actor_file_is_reported_and_nothing_is_lost(db_url: str, tmp_path: Path) -> None:
-    write_article(
-        tmp_path / "in" / "outlet-a", "one.txt", "Border water treaty talks in Lima", FIRST
-    )
+    dated = FIRST + "The next round of talks opens on 12 March 2025.\n"
+    write_article(tmp_path / "in" / "outlet-a", "one.txt", "Border water treaty talks in Lima", dated)
     broken = tmp_path / "actors.yaml"
     broken.write_text("name: not a list\n", encoding="utf-8")
     config = load_config(env={"EVENTWIRE_ACTORS__USER_FILE": str(broken)})
@@ -103,8 +102,11 @@ def test_a_broken_actor_file_is_reported_and_nothing_is_lost(db_url: str, tmp_pa
     with Repository.open(db_url, settings.store) as repo:
         report = Pipeline(repo, settings).run([tmp_path / "in"])
         assert [r.reason for r in report.rejections] == ["actors-setup-error"]
-        assert len(repo.entity_pending_documents()) == 1  # read once the file is fixed
+        assert repo.pending_stories("actors", 1, "entities") == [1]  # resolved once fixed
+        assert repo.pending_stories("time", 1, "entities") == []  # time ran without actors
+        times = [time.value for _, time, _ in repo.article_mentions(1) if time is not None]
+        assert "2025-03-12" in times  # time is its own stage: it runs when actors cannot
     run(db_url)
     with Repository.open(db_url) as repo:
-        assert repo.entity_pending_documents() == []
+        assert repo.pending_stories("actors", 1, "entities") == []
         assert repo.find_actor("Lucia Moretti") is not None
