@@ -223,13 +223,13 @@ class Pipeline:
         """Run one stored stage on everything it has yet to run on, in batches."""
         if redo:
             self.repo.forget_runs(entry.name)
+        pending = self._pending(entry.stage_type())
+        if not pending:
+            return  # the stage is not even built (its libraries stay unloaded)
         if getattr(self._stages.get(entry.name), "scope", None) == STREAM:
             del self._stages[entry.name]  # a stream's state is rebuilt from the store each time
         stage = self._stage(entry, report)
         if stage is None:
-            return
-        pending = self._pending(stage)
-        if not pending:
             return
         stage_report = report.stage(entry.name)
         if hasattr(stage, "restore"):
@@ -243,11 +243,13 @@ class Pipeline:
             self._save(stage, records, outcomes, stage_report, report)
             self.on_progress(entry.name, start + len(batch), len(pending))
 
-    def _pending(self, stage: Any) -> list[int]:
-        if stage.scope == STORY:
-            return self.repo.pending_stories(stage.name, stage.version, stage.after)
-        originals_only = getattr(stage, "originals_only", False)
-        return self.repo.pending_articles(stage.name, stage.version, stage.after, originals_only)
+    def _pending(self, stage_type: Any) -> list[int]:
+        """Ids of the articles (or stories) the stage has yet to run on at its version."""
+        name, version, after = stage_type.name, stage_type.version, stage_type.after
+        if stage_type.scope == STORY:
+            return self.repo.pending_stories(name, version, after)
+        originals_only = getattr(stage_type, "originals_only", False)
+        return self.repo.pending_articles(name, version, after, originals_only)
 
     def _restore(self, stage: Any, restore_report: StageReport) -> None:
         """Rebuild a stateful stage's state from the store."""

@@ -78,19 +78,18 @@ def pending_stories(conn: Connection, stage: str, version: int, after: str) -> l
     return sorted(conn.execute(newer).scalars())
 
 
-def ran_articles(conn: Connection, stage: str, version: int, statuses: Sequence[str]) -> Any:
-    """A subquery of the articles ``stage`` ran on at ``version`` with one of ``statuses``."""
-    return select(StageRunRow.article_id).where(
-        StageRunRow.stage == stage,
-        StageRunRow.version == version,
-        StageRunRow.status.in_(list(statuses)),
-    )
-
-
 def failed_runs(conn: Connection) -> list[FailedRun]:
     """Every failed run, newest first, with the title of its article or story."""
     query = (
-        select(StageRunRow, Article.title.label("article_title"), Story.title.label("story_title"))
+        select(
+            StageRunRow.stage,
+            StageRunRow.article_id,
+            StageRunRow.story_id,
+            StageRunRow.reason,
+            StageRunRow.ran_at,
+            Article.title.label("article_title"),
+            Story.title.label("story_title"),
+        )
         .outerjoin(Article, Article.id == StageRunRow.article_id)
         .outerjoin(Story, Story.id == StageRunRow.story_id)
         .where(StageRunRow.status == FAILED)
@@ -142,9 +141,8 @@ def _run_row(run: StageRun, now: datetime) -> dict[str, Any]:
 
 
 def _failed(row: Any) -> FailedRun:
-    run = row.StageRunRow
-    if run.article_id is not None:
-        subject, title = f"article {run.article_id}", row.article_title
+    if row.article_id is not None:
+        subject, title = f"article {row.article_id}", row.article_title
     else:
-        subject, title = f"story {run.story_id}", row.story_title
-    return FailedRun(run.stage, subject, title or "", run.reason or "", run.ran_at)
+        subject, title = f"story {row.story_id}", row.story_title
+    return FailedRun(row.stage, subject, title or "", row.reason or "", row.ran_at)

@@ -1,0 +1,114 @@
+"""The stage contract: a stage added to a registry runs, is recorded, skipped, and re-run."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import load_config
+from eventwire.pipeline import Pipeline, RunReport, UnknownStageError
+from eventwire.settings import Settings
+from eventwire.stage import StageEntry
+from eventwire.stages import REGISTRY
+from eventwire.store import Repository
+from tests.conftest import run_eventwire
+from tests.stage.words import FAILING_WORD, WordsStage
+
+WORDS = StageEntry("words", "tests.stage.words:WordsSettings", "tests.stage.words:WordsStage")
+TEMPORARY_REGISTRY = (*REGISTRY, WORDS)  # the one registration line
+NO_ENTITIES = {"EVENTWIRE_ENTITIES__ENABLED": "false"}  # no spaCy: these tests are about runs
+BODY = "The harbour board met on {day} to vote on the new quay and the dredging budget.\n"
+
+
+def write_articles(folder: Path, titles: list[str]) -> Path:
+    for index, title in enumerate(titles):
+        outlet = folder / f"outlet-{index}"
+        outlet.mkdir(parents=True, exist_ok=True)
+        body = BODY.format(day=["Monday", "Tuesday", "Friday"][index % 3])
+        (outlet / f"{index}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings.from_config(
+        load_config(env=NO_ENTITIES, registry=TEMPORARY_REGISTRY), TEMPORARY_REGISTRY
+    )
+
+
+@pytest.fixture
+def repo(db_url: str) -> Iterator[Repository]:
+    WordsStage.seen.clear()
+    with Repository.open(db_url) as repository:
+        yield repository
+
+
+def runs(db_url: str, stage: str) -> list[tuple]:
+    query = "SELECT article_id, version, status, reason FROM stage_runs WHERE stage = ? ORDER BY 1"
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        return conn.execute(query, (stage,)).fetchall()
+
+
+def test_a_registered_stage_runs_is_recorded_skipped_and_run_again(
+    repo: Repository, settings: Settings, db_url: str, tmp_path: Path, monkeypatch
+) -> None:
+    inputs = write_articles(tmp_path / "in", ["Harbour board votes", "Quay vote at the harbour"])
+    report = Pipeline(repo, settings).run([inputs])
+    assert report.ok and report.stages["words"].count_out == 2
+    assert WordsStage.seen == [1, 2]
+    assert runs(db_url, "words") == [(1, 1, "ok", None), (2, 1, "ok", None)]
+
+    Pipeline(repo, settings).process()  # done at this version: skipped
+    assert WordsStage.seen == [1, 2]
+
+    monkeypatch.setattr(WordsStage, "version", 2)  # its output changed: computed again
+    Pipeline(repo, settings).process()
+    assert WordsStage.seen == [1, 2, 1, 2]
+    assert [row[1] for row in runs(db_url, "words")] == [2, 2]
+
+    Pipeline(repo, settings).process(redo=["words"])  # forced
+    assert WordsStage.seen == [1, 2, 1, 2, 1, 2]
+    Pipeline(repo, settings).process()
+    assert WordsStage.seen == [1, 2, 1, 2, 1, 2]
+
+
+def test_the_registry_builds_the_settings_and_known_sections(tmp_path: Path) -> None:
+    user_file = tmp_path / "settings.toml"
+    user_file.write_text("[words]\nmin_length = 4\n", encoding="utf-8")
+    config = load_config(user_file, env={}, registry=TEMPORARY_REGISTRY)
+    assert Settings.from_config(config, TEMPORARY_REGISTRY).words.min_length == 4
+    with pytest.raises(ValueError, match=r"\[words\]"):
+        load_config(user_file, env={})  # not registered: an unknown section
+
+
+def test_a_failing_article_is_recorded_reported_and_not_retried(
+    repo: Repository, settings: Settings, db_url: str, tmp_path: Path
+) -> None:
+    titles = ["Harbour board votes", f"An {FAILING_WORD} quay report", "Quay vote at the harbour"]
+    report = Pipeline(repo, settings).run([write_articles(tmp_path / "in", titles)])
+    assert [r.origin for r in report.rejections] == ["article 2"]
+    assert "cannot count the words" in report.rejections[0].message
+    assert report.stages["words"].count_out == 2  # the others went on
+    [failed] = [row for row in runs(db_url, "words") if row[2] == "failed"]
+    assert failed[0] == 2 and "cannot count the words" in failed[3]
+    assert [(f.stage, f.subject) for f in repo.failed_runs()] == [("words", "article 2")]
+
+    again = Pipeline(repo, settings).process(RunReport())  # not retried on every run
+    assert again.ok and again.stages == {} and WordsStage.seen == [1, 3]
+    retried = Pipeline(repo, settings).process(redo=["words"])  # retried when asked
+    assert [r.origin for r in retried.rejections] == ["article 2"]
+    assert WordsStage.seen == [1, 3, 1, 3]
+
+    status = run_eventwire(db_url, "status")
+    assert status.code == 0
+    assert "1 failed stage runs" in status.stdout
+    assert "words" in status.stdout and "article 2" in status.stdout
+    assert "cannotcountthewords" in "".join(c for c in status.stdout if c.isalnum())
+
+
+def test_redo_of_an_unknown_stage_is_an_error(repo: Repository, settings: Settings) -> None:
+    with pytest.raises(UnknownStageError, match="nosuchstage"):
+        Pipeline(repo, settings).process(redo=["nosuchstage"])

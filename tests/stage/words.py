@@ -1,0 +1,60 @@
+"""A small extra stage, written as docs/architecture.md "Adding a stage" says (for the tests).
+
+In the project it would be ``src/eventwire/words/`` with ``settings.py`` and ``stage.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from eventwire.model import Document, StageRun
+from eventwire.stage import ARTICLE
+
+if TYPE_CHECKING:
+    from eventwire.store import Repository
+
+FAILING_WORD = "unreadable"  # an article whose title holds it makes the stage raise
+
+
+@dataclass(frozen=True)
+class WordsSettings:
+    """Settings of the ``words`` stage (section ``[words]``)."""
+
+    min_length: int = 1
+
+
+class WordsStage:
+    """Counts the words of every clustered article."""
+
+    name = "words"
+    version = 1
+    scope = ARTICLE
+    after = "stories"
+    originals_only = False
+    seen: ClassVar[list[int]] = []  # article ids it ran on successfully (for the tests)
+
+    def __init__(self, settings: WordsSettings) -> None:
+        self.settings = settings
+
+    def load(self, repo: Repository, ids: Sequence[int]) -> list[Document]:
+        """The documents of ``ids``."""
+        return repo.documents(ids)
+
+    def run(self, records: Sequence[Document]) -> list[int]:
+        """The number of words of each document."""
+        counts = [self._count(document) for document in records]
+        WordsStage.seen += [document.id for document in records]
+        return counts
+
+    def _count(self, document: Document) -> int:
+        if FAILING_WORD in document.title:
+            raise ValueError(f"cannot count the words of {document.title!r}")
+        return sum(len(w) >= self.settings.min_length for w in document.text.split())
+
+    def save(
+        self, repo: Repository, done: Sequence[tuple[Document, int]], runs: Sequence[StageRun]
+    ) -> None:
+        """Nothing to keep but the bookkeeping (a real stage writes through its store module)."""
+        repo.record_runs(runs)
