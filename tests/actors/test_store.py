@@ -94,7 +94,9 @@ def test_entities_can_be_switched_off(db_url: str, tmp_path: Path) -> None:
 
 def test_a_broken_actor_file_is_reported_and_nothing_is_lost(db_url: str, tmp_path: Path) -> None:
     dated = FIRST + "The next round of talks opens on 12 March 2025.\n"
-    write_article(tmp_path / "in" / "outlet-a", "one.txt", "Border water treaty talks in Lima", dated)
+    write_article(
+        tmp_path / "in" / "outlet-a", "one.txt", "Border water treaty talks in Lima", dated
+    )
     broken = tmp_path / "actors.yaml"
     broken.write_text("name: not a list\n", encoding="utf-8")
     config = load_config(env={"EVENTWIRE_ACTORS__USER_FILE": str(broken)})
