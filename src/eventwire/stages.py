@@ -18,7 +18,7 @@ REGISTRY: tuple[StageEntry, ...] = (
     ),
     StageEntry(
         "stories",
-        "eventwire.stories.clusterer:StoriesSettings",
+        "eventwire.stories.settings:StoriesSettings",
         "eventwire.stories.stage:StoriesStage",
     ),
     StageEntry("store", "eventwire.store.settings:StoreSettings"),

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from eventwire.model import ClusterCandidate, Document, StageReport, StageRun, StoryAssignment
 from eventwire.stage import STREAM
-from eventwire.stories.clusterer import StoriesSettings, StoryClusterer
+from eventwire.stories.clusterer import StoryClusterer
+from eventwire.stories.settings import StoriesSettings
 
 if TYPE_CHECKING:
     from eventwire.store import Repository
