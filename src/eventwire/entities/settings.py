@@ -21,7 +21,7 @@ class EntitiesSettings:
     min_articles_per_process: int = 50
     # Comma-separated spaCy labels kept as mentions.
     labels: str = "PERSON,ORG,GPE,NORP,LOC,FAC,DATE,TIME"
-    # Articles whose title + body exceed this many characters are rejected as too-long.
+    # Articles whose title + body exceed this many characters are skipped as too-long.
     max_chars: int = 200000
 
     @property
