@@ -49,11 +49,13 @@ def stories_state(
 
 def duplicate_links(conn: Connection, article_ids: Sequence[int]) -> dict[int, Link]:
     """The copy link of each of ``article_ids`` that is a copy."""
-    query = select(DuplicateLink).where(DuplicateLink.article_id.in_(list(article_ids)))
-    return {
-        row.article_id: Link(row.article_id, row.copy_of, row.kind, row.similarity)
-        for row in conn.scalars(query)
-    }
+    query = select(
+        DuplicateLink.article_id,
+        DuplicateLink.copy_of,
+        DuplicateLink.kind,
+        DuplicateLink.similarity,
+    ).where(DuplicateLink.article_id.in_(list(article_ids)))
+    return {row.article_id: Link(*row) for row in conn.execute(query)}
 
 
 def write_assignments(
