@@ -226,8 +226,11 @@ class Pipeline:
         pending = self._pending(entry.stage_type())
         if not pending:
             return  # the stage is not even built (its libraries stay unloaded)
-        if getattr(self._stages.get(entry.name), "scope", None) == STREAM:
-            del self._stages[entry.name]  # a stream's state is rebuilt from the store each time
+        if entry.stage_type().scope == STREAM:
+            # Its state is rebuilt from the store each time, from the records it is not about
+            # to run on again (a record run again must not be in the state twice).
+            self._stages.pop(entry.name, None)
+            self.repo.forget_runs(entry.name, pending)
         stage = self._stage(entry, report)
         if stage is None:
             return

@@ -112,3 +112,29 @@ def test_a_failing_article_is_recorded_reported_and_not_retried(
 def test_redo_of_an_unknown_stage_is_an_error(repo: Repository, settings: Settings) -> None:
     with pytest.raises(UnknownStageError, match="nosuchstage"):
         Pipeline(repo, settings).process(redo=["nosuchstage"])
+
+
+def test_redoing_dedup_gives_the_same_copies_and_stories(
+    repo: Repository, settings: Settings, db_url: str, tmp_path: Path
+) -> None:
+    titles = ["Harbour board votes", "Rail strike ends after pay deal", "Quay vote at the harbour"]
+    inputs = write_articles(tmp_path / "in", titles)
+    (inputs / "mirror").mkdir()
+    copy = (inputs / "outlet-0" / "0.txt").read_text(encoding="utf-8")
+    (inputs / "mirror" / "copy.txt").write_text(copy, encoding="utf-8")
+    Pipeline(repo, settings).run([inputs])
+    members = "SELECT article_id, story_id, similarity FROM story_articles ORDER BY 1"
+    links = "SELECT * FROM duplicate_links ORDER BY 1"
+    before = (sql(db_url, members), sql(db_url, links), sql(db_url, "SELECT id FROM stories"))
+    assert before[1], "the mirror is a copy"
+
+    report = Pipeline(repo, settings).process(redo=["dedup"])  # stories follow: pending again
+    assert report.stages["dedup"].count_in == report.stages["stories"].count_in + 1 == 4
+    after = (sql(db_url, members), sql(db_url, links), sql(db_url, "SELECT id FROM stories"))
+    assert after == before
+    assert WordsStage.seen == [1, 2, 3, 4, 1, 2, 3, 4]  # the stages after them ran again
+
+
+def sql(db_url: str, query: str) -> list[tuple]:
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        return conn.execute(query).fetchall()

@@ -166,10 +166,10 @@ class Repository:
             with self._writer.begin() as conn:
                 stage_runs.record_runs(conn, runs, utc_now())
 
-    def forget_runs(self, stage: str) -> int:
-        """Forget every run of ``stage`` so that it runs on everything again."""
+    def forget_runs(self, stage: str, article_ids: Sequence[int] | None = None) -> None:
+        """Forget the runs of ``stage`` (on these articles only, when given): they are pending."""
         with self._writer.begin() as conn:
-            return stage_runs.forget_runs(conn, stage)
+            stage_runs.forget_runs(conn, stage, article_ids, self._settings.id_chunk_size)
 
     def failed_runs(self) -> list[FailedRun]:
         """Every failed stage run (newest first), for ``eventwire status``."""

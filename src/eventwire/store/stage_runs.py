@@ -37,9 +37,18 @@ def record_runs(conn: Connection, runs: Sequence[StageRun], now: datetime) -> No
         conn.execute(insert(StageRunRow), [_run_row(run, now) for run in runs])
 
 
-def forget_runs(conn: Connection, stage: str) -> int:
-    """Delete every run of ``stage`` (so all of its records are pending again)."""
-    return conn.execute(delete(StageRunRow).where(StageRunRow.stage == stage)).rowcount
+def forget_runs(
+    conn: Connection, stage: str, article_ids: Sequence[int] | None = None, chunk_size: int = 500
+) -> None:
+    """Delete the runs of ``stage`` (on these articles only, when given)."""
+    if article_ids is None:
+        conn.execute(delete(StageRunRow).where(StageRunRow.stage == stage))
+        return
+    for start in range(0, len(article_ids), chunk_size):
+        chunk = list(article_ids[start : start + chunk_size])
+        conn.execute(
+            delete(StageRunRow).where(StageRunRow.stage == stage, StageRunRow.article_id.in_(chunk))
+        )
 
 
 def pending_articles(
