@@ -27,7 +27,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
-    from eventwire.model import Rejection, Skipped, StageReport
+    from eventwire.model import StageReport
     from eventwire.store import Repository
 
 Scope = Literal["article", "stream", "story"]
@@ -54,7 +54,7 @@ class Stage(Protocol):
 class StoredStage(Stage, Protocol):
     """A stage over stored articles or stories: reads its inputs and writes its results."""
 
-    originals_only: bool  # article scope: skip the copies dedup found
+    originals_only: bool  # optional (default False): article scope skips the copies dedup found
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[Any]:
         """The records of these article (or story) ids, in order."""
@@ -65,12 +65,13 @@ class StoredStage(Stage, Protocol):
         ...
 
     def count(self, report: StageReport, record: Any, outcome: Any) -> None:
-        """Count one record and its outcome in the stage's report (beyond in/out)."""
+        """Optional: count one record's outcome in the report (default: one in, one out)."""
         ...
 
 
-class StreamStage(StoredStage, Protocol):
-    """A stream stage's state: rebuilt from the store, or handed from one runner to another."""
+class StatefulStage(StoredStage, Protocol):
+    """A stage with state (every stream stage; a story stage may have one too, like actors'
+    people): rebuilt from the store before each run, or handed from one runner to another."""
 
     def load_state(self, repo: Repository) -> Any:
         """What ``restore`` needs, read from the store (the records run at this version)."""
@@ -83,10 +84,6 @@ class StreamStage(StoredStage, Protocol):
     def snapshot(self) -> Any:
         """The state as ``restore`` takes it."""
         ...
-
-
-Outcome = Any  # a stage's result | Rejection | Skipped
-FailureTypes = tuple[type["Rejection"], type["Skipped"]]
 
 
 @dataclass(frozen=True)
