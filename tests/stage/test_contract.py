@@ -138,3 +138,10 @@ def test_redoing_dedup_gives_the_same_copies_and_stories(
 def sql(db_url: str, query: str) -> list[tuple]:
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
         return conn.execute(query).fetchall()
+
+
+def test_process_redo_names_the_known_stages_when_given_another(db_url: str) -> None:
+    result = run_eventwire(db_url, "process", "--redo", "nosuchstage")
+    assert result.code == 2
+    assert "no stage named nosuchstage" in result.stderr
+    assert "dedup, stories, entities, actors, time" in result.stderr
