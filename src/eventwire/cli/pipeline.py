@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire import render
+from eventwire.cli import render
 from eventwire.cli.common import (
     Options,
     PathsArg,

@@ -22,6 +22,7 @@ from eventwire.model import (
     ProcessingResult,
     RawArticle,
     StoryActors,
+    StoryFilter,
     StoryView,
 )
 from eventwire.store import actors, feeds, reads, writes
@@ -106,10 +107,13 @@ class Repository:
         with self._writer.begin() as conn:
             writes.write_results(conn, results, utc_now(), self._settings.id_chunk_size)
 
-    def list_stories(self, limit: int | None = None) -> list[StoryView]:
-        """Stories with their articles: most articles first, then most recently seen."""
+    def list_stories(
+        self, limit: int | None = None, offset: int = 0, filters: StoryFilter | None = None
+    ) -> list[StoryView]:
+        """Stories (matching ``filters``) with their articles: most articles first, then most
+        recently seen; the first ``offset`` of that order skipped."""
         with self._engine.connect() as conn:
-            rows = reads.list_stories(conn, limit)
+            rows = reads.list_stories(conn, limit, offset, filters)
             members = reads.story_members(conn, [row.id for row in rows])
         return [_story_view(row, members[row.id]) for row in rows]
 
