@@ -177,7 +177,8 @@ def fail(error: QueryError, as_json: bool) -> NoReturn:
     if as_json:
         print_json(error.as_dict())
     else:
-        err.print(f"error: {render.escape_for_terminal(render.describe_error(error))}", markup=False)
+        line = render.escape_for_terminal(render.describe_error(error))
+        err.print(f"error: {line}", markup=False)
     raise typer.Exit(EXIT_REJECTED if error.status == 404 else EXIT_USAGE)
 
 

@@ -25,9 +25,7 @@ MIGRATIONS_DIR = "migrations"
 VERSIONS_DIR = "versions"
 VERSION_TABLE = "alembic_version"
 # How a migration file names itself and its parent (Alembic's generated header).
-REVISION_LINE = re.compile(
-    r"^(down_revision|revision)(?:\s*:[^=]+)?\s*=\s*(.+?)\s*$", re.MULTILINE
-)
+REVISION_LINE = re.compile(r"^(down_revision|revision)(?:\s*:[^=]+)?\s*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def create_store_engine(url: str, settings: StoreSettings) -> Engine:
