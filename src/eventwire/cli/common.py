@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from eventwire.cli import render
 from eventwire.config import database_url, load_config, section
@@ -35,8 +36,63 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 NOISY_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "charset_normalizer")
 
+GLOBAL_FLAGS = ("--quiet", "-q")
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--config")
+
+
+def hoist_global_options(args: list[str], commands: set[str]) -> list[str]:
+    """``args`` with the global options written after the command moved before it.
+
+    ``run PATH --db URL`` becomes ``--db URL run PATH``; nothing after ``--`` is moved.
+
+    Raises:
+        ValueError: a global option that takes a value ends the line.
+    """
+    index = 0
+    while index < len(args) and args[index] not in commands:
+        index += 2 if args[index] in GLOBAL_OPTIONS_WITH_VALUE else 1
+    if index >= len(args):
+        return args
+    hoisted: list[str] = []
+    rest: list[str] = []
+    tail = iter(args[index + 1 :])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+        elif arg in GLOBAL_FLAGS or _is_joined_global_option(arg):
+            hoisted.append(arg)
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            value = next(tail, None)
+            if value is None:
+                raise ValueError(f"Option '{arg}' requires an argument.")
+            hoisted += [arg, value]
+        else:
+            rest.append(arg)
+    return [*args[:index], *hoisted, args[index], *rest]
+
+
+def _is_joined_global_option(arg: str) -> bool:
+    """``--db=URL`` or ``--config=FILE``."""
+    name, equals, _ = arg.partition("=")
+    return bool(equals) and name in GLOBAL_OPTIONS_WITH_VALUE
+
+
+class GlobalOptionsGroup(TyperGroup):
+    """The command group; it accepts the global options after the command too."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """Move trailing global options before the command, then parse as usual."""
+        try:
+            args = hoist_global_options(args, set(self.commands))
+        except ValueError as error:
+            raise typer.BadParameter(str(error), ctx=ctx) from None
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
-    help="Turn raw news articles into deduplicated stories.",
+    cls=GlobalOptionsGroup,
+    help="Turn raw news articles into deduplicated stories. "
+    "The global options may also follow the command: eventwire run PATH --db URL.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
