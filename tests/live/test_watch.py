@@ -36,7 +36,8 @@ def test_one_poll_reads_every_kind_of_feed(site: LocalSite, eventwire, tmp_path:
     assert undated["published_at"] == "2024-03-05T10:00:00+00:00"  # the feed's pubDate
     assert "/broken.xml: 1 item(s), 1 new, 1 broken item(s) skipped" in result.stderr
     assert "/missing-feed.xml: failed: http-error: HTTP 404" in result.stderr
-    states = {s["url"].removeprefix(site.base): s for s in eventwire("status", "--json").json()["items"]}
+    listed = eventwire("status", "--json").json()["items"]
+    states = {s["url"].removeprefix(site.base): s for s in listed}
     assert states["/rss.xml"]["articles"] == 4
     assert states["/rss.xml"]["last_error"] is None
     assert states["/rss.xml"]["etag"] == FEED_ETAG
