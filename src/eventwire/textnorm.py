@@ -54,3 +54,16 @@ def normalize_for_comparison(text: str) -> str:
 def comparison_words(text: str) -> list[str]:
     """Words of the normalised text, punctuation dropped (for containment and shingles)."""
     return WORD.findall(normalize_for_comparison(text))
+
+
+# --- aliases (shared by the actors stage and the store's actor lookup) ---------------
+
+LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+def alias_form(surface: str) -> str:
+    """How a surface is listed among an actor's aliases: spaces collapsed, no leading "the",
+    no possessive ("the Chilean Foreign Ministry's" -> "Chilean Foreign Ministry")."""
+    text = LEADING_ARTICLE.sub("", " ".join(surface.split()))
+    return POSSESSIVE.sub("", text).strip() or " ".join(surface.split())

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['’]s$|['’]$")
+# Defined in textnorm, which the store shares (the store imports no stage); re-exported here.
+from eventwire.textnorm import LEADING_ARTICLE, POSSESSIVE, alias_form  # noqa: F401
+
 NON_WORD = re.compile(r"[^\w.+&\- ]+")
 SPACES = re.compile(r"\s+")
 SURFACE_KEY_CACHE = 65536  # surfaces repeat across mentions and stories: keyed once
@@ -40,10 +41,3 @@ def organisation_key(surface: str) -> str:
 def dotless(key: str) -> str:
     """The key without dots ("u.s." -> "us")."""
     return key.replace(".", "")
-
-
-def alias_form(surface: str) -> str:
-    """How a surface is listed among an actor's aliases: spaces collapsed, no leading "the",
-    no possessive ("the Chilean Foreign Ministry's" -> "Chilean Foreign Ministry")."""
-    text = LEADING_ARTICLE.sub("", " ".join(surface.split()))
-    return POSSESSIVE.sub("", text).strip() or " ".join(surface.split())

@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from eventwire.actors.text import alias_form
 from eventwire.model import (
     Actor,
     ActorStory,
@@ -24,6 +23,7 @@ from eventwire.model import (
 )
 from eventwire.store.schema import Article, DuplicateLink, Source, Story, StoryArticle
 from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, EntityRun, MentionRow
+from eventwire.textnorm import alias_form
 from eventwire.zones import in_stated_offset
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
