@@ -76,8 +76,10 @@ def list_stories(
     offset: int = 0,
     filters: StoryFilter | None = None,
 ) -> list[Any]:
-    """Story rows matching ``filters``, most articles first, then most recently seen, then
-    newest id; ``offset`` rows of that order skipped."""
+    """Story rows matching ``filters``: most articles first, most recently seen, newest id.
+
+    ``offset`` rows of that order are skipped.
+    """
     sizes = (
         select(StoryArticle.story_id, func.count().label("size"))
         .group_by(StoryArticle.story_id)

@@ -110,8 +110,10 @@ class Repository:
     def list_stories(
         self, limit: int | None = None, offset: int = 0, filters: StoryFilter | None = None
     ) -> list[StoryView]:
-        """Stories (matching ``filters``) with their articles: most articles first, then most
-        recently seen; the first ``offset`` of that order skipped."""
+        """Stories matching ``filters``, largest first, then most recently seen.
+
+        ``offset`` stories of that order are skipped (a page of a listing).
+        """
         with self._engine.connect() as conn:
             rows = reads.list_stories(conn, limit, offset, filters)
             members = reads.story_members(conn, [row.id for row in rows])
