@@ -4,6 +4,8 @@
 database (the first articles of the bundled NewsWCL50 corpus, processed with every stage)
 several times each; the median wall time of each goes to ``benchmarks/results/startup.json``,
 beside the 0.4 s target and the heavy libraries each command imported (there should be none).
+For scale, the same statistics for a bare interpreter and for importing SQLAlchemy's ORM (the
+floor of any command that opens the store), and the machine's load while it ran.
 Run: ``python -m benchmarks.startup [--repetitions N] [--articles N]``.
 """
 
@@ -26,6 +28,7 @@ RESULTS = REPO_ROOT / "benchmarks" / "results"
 CORPUS = REPO_ROOT / "examples" / "corpus" / "newswcl50" / "articles.jsonl"
 COMMANDS = (("--help",), ("stories",), ("article", "1"))
 TARGET_SECONDS = 0.4
+REFERENCES = {"python": "pass", "python + sqlalchemy.orm": "import sqlalchemy.orm"}
 HEAVY_MODULES = ("spacy", "trafilatura", "dateparser", "alembic", "eventwire.pipeline")
 # Runs the CLI like the console script, then reports which heavy modules it imported.
 PROBE = (
@@ -45,34 +48,43 @@ def build_database(folder: Path, articles: int) -> str:
     lines = CORPUS.read_text(encoding="utf-8").splitlines()[:articles]
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
     url = f"sqlite:///{folder / 'startup.db'}"
-    run_cli(url, "--quiet", "run", str(sample), check=True)
+    run_cli(url, "--quiet", "run", str(sample))
     return url
 
 
-def run_cli(url: str, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+def run_cli(url: str, *args: str) -> None:
     """``eventwire --db URL ARGS`` in a fresh process, without EVENTWIRE_* settings."""
     command = [sys.executable, "-m", "eventwire.cli", "--db", url, *args]
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=check)
+    subprocess.run(command, capture_output=True, text=True, env=env, check=True)
 
 
 def time_command(url: str, args: tuple[str, ...], repetitions: int) -> dict:
-    """Median, fastest and slowest wall time of ``args`` over ``repetitions`` processes."""
+    """Wall times of ``eventwire ARGS`` over ``repetitions`` processes, and what it imported."""
+    command = [sys.executable, "-m", "eventwire.cli", "--db", url, *args]
+    figures = time_process(command, repetitions)
+    return {
+        "command": "eventwire " + " ".join(args),
+        **figures,
+        "within_target": figures["median_seconds"] <= TARGET_SECONDS,
+        "heavy_modules_imported": heavy_modules(url, args),
+    }
+
+
+def time_process(command: list[str], repetitions: int) -> dict:
+    """Median, fastest and slowest wall time of ``command`` over ``repetitions`` processes."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
     times = []
     for _ in range(repetitions):
         started = time.perf_counter()
-        done = run_cli(url, *args)
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
-            raise RuntimeError(f"eventwire {' '.join(args)} failed: {done.stderr.strip()}")
-    median = statistics.median(times)
+            raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip()}")
     return {
-        "command": "eventwire " + " ".join(args),
-        "median_seconds": round(median, 3),
+        "median_seconds": round(statistics.median(times), 3),
         "min_seconds": round(min(times), 3),
         "max_seconds": round(max(times), 3),
-        "within_target": median <= TARGET_SECONDS,
-        "heavy_modules_imported": heavy_modules(url, args),
     }
 
 
@@ -93,20 +105,29 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = build_database(Path(tmp), args.articles)
+        load_before = os.getloadavg()[0]
         commands = [time_command(url, command, args.repetitions) for command in COMMANDS]
+        references = {
+            name: time_process([sys.executable, "-c", code], args.repetitions)
+            for name, code in REFERENCES.items()
+        }
     result = {
         "benchmark": "startup",
         "machine": describe_machine(),
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "repetitions": args.repetitions,
         "articles": args.articles,
         "target_seconds": TARGET_SECONDS,
         "commands": commands,
+        "references": references,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "startup.json").write_text(json.dumps(result, indent=2) + "\n")
     for item in commands:
         heavy = ", ".join(item["heavy_modules_imported"]) or "none"
         print(f"{item['command']:<24} median {item['median_seconds']:.3f} s (heavy: {heavy})")
+    for name, figures in references.items():
+        print(f"{name:<24} median {figures['median_seconds']:.3f} s (reference)")
 
 
 if __name__ == "__main__":
