@@ -6,6 +6,7 @@ import importlib
 import sys
 
 BENCHMARKS = (
+    "benchmarks.startup",
     "benchmarks.throughput",
     "benchmarks.clustering",
     "benchmarks.dedup_threshold",

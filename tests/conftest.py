@@ -1,16 +1,22 @@
-"""Shared fixtures: paths to the shared data, a temporary database, and a real CLI runner."""
+"""Shared fixtures: paths to the shared data, a temporary database, and the CLI runner.
+
+The CLI runs in this process (typer's CliRunner: real arguments, real database, the output
+a user would see), so every test shares the one spaCy model the process loads
+(``eventwire.entities.loader.shared_pipeline``) instead of loading it per command.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
-import subprocess
-import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
@@ -21,7 +27,7 @@ EXAMPLES = REPO_ROOT / "examples" / "corpus"
 
 @dataclass
 class CliResult:
-    """Exit code and output of one real `eventwire` process."""
+    """Exit code and output of one `eventwire` command."""
 
     code: int
     stdout: str
@@ -32,11 +38,16 @@ class CliResult:
 
 
 def run_eventwire(db_url: str, *args: str, cwd: Path | None = None) -> CliResult:
-    """Run the installed CLI in a subprocess, as a user would."""
-    command = [sys.executable, "-m", "eventwire.cli", "--db", db_url, *args]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
-    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
-    return CliResult(done.returncode, done.stdout, done.stderr)
+    """Run the `eventwire` command in this process (no EVENTWIRE_* settings from the
+    environment); an unexpected exception fails the test with its traceback."""
+    from eventwire.cli import app
+
+    unset = {name: None for name in os.environ if name.startswith("EVENTWIRE_")}
+    with contextlib.chdir(cwd or Path.cwd()):
+        result = CliRunner().invoke(app, ["--db", db_url, *args], env=unset, prog_name="eventwire")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture
@@ -48,11 +59,36 @@ def db_url(tmp_path: Path) -> str:
 @pytest.fixture
 def seed_corpus(tmp_path: Path) -> Path:
     """The two seed articles, each in a folder of its own (the folder names the outlet)."""
+    return copy_seeds(tmp_path / "seeds")
+
+
+def copy_seeds(root: Path) -> Path:
+    """Copy the seed articles into ``root/outlet-a`` and ``root/outlet-b``; return ``root``."""
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not found at {SEEDS}")
-    root = tmp_path / "seeds"
     for index, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
         folder = root / f"outlet-{'ab'[index]}"
         folder.mkdir(parents=True)
         shutil.copy(seed, folder / seed.name)
     return root
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the seeds after ``eventwire run``: built once per session."""
+    root = tmp_path_factory.mktemp("seeded")
+    corpus = copy_seeds(root / "seeds")
+    db_file = root / "seeded.db"
+    result = run_eventwire(f"sqlite:///{db_file}", "--quiet", "run", str(corpus))
+    assert result.code == 0, result.stderr
+    return db_file
+
+
+@pytest.fixture
+def seeded_db(seeded_store: Path, tmp_path: Path) -> Iterator[str]:
+    """A copy of the seeded database for one test (it may write to it)."""
+    copy = tmp_path / "seeded.db"
+    for suffix in ("", "-wal"):  # a write-ahead log not yet folded in goes along
+        if Path(f"{seeded_store}{suffix}").exists():
+            shutil.copy(f"{seeded_store}{suffix}", f"{copy}{suffix}")
+    yield f"sqlite:///{copy}"

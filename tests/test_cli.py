@@ -1,4 +1,8 @@
-"""End-to-end tests through the real `eventwire` command on temporary databases."""
+"""End-to-end tests through the `eventwire` command on temporary databases.
+
+Tests that only read the seeds' stories share one database built once per session
+(``seeded_db``: a copy per test); the others run the pipeline themselves.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,15 @@ from pathlib import Path
 from tests.conftest import DATA, run_eventwire
 
 
-def test_seeds_form_one_story_of_two_outlets(db_url: str, seed_corpus: Path) -> None:
-    result = run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    assert result.code == 0, result.stderr
+def list_stories(db_url: str, *args: str) -> list[dict]:
+    """The stories of `stories --json` (the items of its first page)."""
+    page = run_eventwire(db_url, "stories", "--json", *args).json()
+    assert isinstance(page, dict) and page["next"] is None
+    return page["items"]
 
-    stories = run_eventwire(db_url, "stories", "--json").json()
+
+def test_seeds_form_one_story_of_two_outlets(seeded_db: str) -> None:
+    stories = list_stories(seeded_db)
     assert len(stories) == 1
     story = stories[0]
     assert set(story) >= {"id", "title", "first_seen", "last_seen", "articles"}
@@ -24,9 +32,9 @@ def test_seeds_form_one_story_of_two_outlets(db_url: str, seed_corpus: Path) -> 
         assert item["copy_of"] is None
 
 
-def test_seed_articles_are_cleaned(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    story = run_eventwire(db_url, "stories", "--json").json()[0]
+def test_seed_articles_are_cleaned(seeded_db: str) -> None:
+    db_url = seeded_db
+    story = list_stories(db_url)[0]
     by_source = {a["source"]: a for a in story["articles"]}
 
     first = run_eventwire(db_url, "article", str(by_source["outlet-a"]["id"]), "--json").json()
@@ -56,9 +64,9 @@ def test_seed_articles_are_cleaned(db_url: str, seed_corpus: Path) -> None:
     assert second["text"].count("The ministry also noted") == 1
 
 
-def test_explain_lists_each_removal_with_its_rule(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    ids = [a["id"] for a in run_eventwire(db_url, "stories", "--json").json()[0]["articles"]]
+def test_explain_lists_each_removal_with_its_rule(seeded_db: str) -> None:
+    db_url = seeded_db
+    ids = [a["id"] for a in list_stories(db_url)[0]["articles"]]
     notes = []
     for article_id in ids:
         data = run_eventwire(db_url, "article", str(article_id), "--explain", "--json").json()
@@ -70,9 +78,9 @@ def test_explain_lists_each_removal_with_its_rule(db_url: str, seed_corpus: Path
     assert shown.code == 0 and "cleaning notes" in shown.stdout
 
 
-def test_story_view_shows_articles_side_by_side(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    story_id = run_eventwire(db_url, "stories", "--json").json()[0]["id"]
+def test_story_view_shows_articles_side_by_side(seeded_db: str) -> None:
+    db_url = seeded_db
+    story_id = list_stories(db_url)[0]["id"]
     shown = run_eventwire(db_url, "story", str(story_id))
     assert shown.code == 0
     assert "outlet-a" in shown.stdout and "outlet-b" in shown.stdout
@@ -80,13 +88,12 @@ def test_story_view_shows_articles_side_by_side(db_url: str, seed_corpus: Path) 
     assert as_json["id"] == story_id and len(as_json["articles"]) == 2
 
 
-def test_rerun_is_idempotent(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    before = run_eventwire(db_url, "stories", "--json").json()
-    again = run_eventwire(db_url, "run", str(seed_corpus))
+def test_rerun_is_idempotent(seeded_db: str, seeded_store: Path) -> None:
+    before = list_stories(seeded_db)
+    again = run_eventwire(seeded_db, "run", str(seeded_store.parent / "seeds"))
     assert again.code == 0
     assert "already-stored 2" in again.stderr
-    assert run_eventwire(db_url, "stories", "--json").json() == before
+    assert list_stories(seeded_db) == before
 
 
 def test_exact_copy_is_linked_not_counted(db_url: str, seed_corpus: Path, tmp_path: Path) -> None:
@@ -97,7 +104,7 @@ def test_exact_copy_is_linked_not_counted(db_url: str, seed_corpus: Path, tmp_pa
     (mirror / "copy.txt").write_text(text, encoding="utf-8")
     run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
     run_eventwire(db_url, "--quiet", "run", str(mirror))
-    story = run_eventwire(db_url, "stories", "--json").json()
+    story = list_stories(db_url)
     assert len(story) == 1
     articles = story[0]["articles"]
     copies = [a for a in articles if a["copy_of"] is not None]
@@ -116,7 +123,7 @@ def test_identical_file_from_another_outlet_is_stored_as_a_copy(
     run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
     result = run_eventwire(db_url, "run", str(mirror))
     assert result.code == 0 and "already-stored" not in result.stderr
-    articles = run_eventwire(db_url, "stories", "--json").json()[0]["articles"]
+    articles = list_stories(db_url)[0]["articles"]
     copy = next(a for a in articles if a["source"] == "mirror")
     assert copy["copy_of"] == next(a["id"] for a in articles if a["source"] == "outlet-a")
 
@@ -147,9 +154,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(
     assert "latin1.txt" not in rejected
     lines = [line for line in rejected.splitlines() if line.strip()]
     assert len(lines) == 4
-    titles = {
-        a["title"] for s in run_eventwire(db_url, "stories", "--json").json() for a in s["articles"]
-    }
+    titles = {a["title"] for s in list_stories(db_url) for a in s["articles"]}
     assert {"A fine headline", "Café owners protest"} <= titles
     assert len(titles) == 4
 
@@ -160,8 +165,8 @@ def test_missing_path_is_a_usage_error(db_url: str, tmp_path: Path) -> None:
     assert "nowhere" in result.stderr
 
 
-def test_unknown_story_and_article(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
+def test_unknown_story_and_article(seeded_db: str) -> None:
+    db_url = seeded_db
     assert run_eventwire(db_url, "story", "999").code == 1
     missing = run_eventwire(db_url, "article", "999", "--json")
     assert missing.code == 1 and missing.json() == {
@@ -183,8 +188,7 @@ def test_html_page_goes_through_the_pipeline(db_url: str, tmp_path: Path) -> Non
         (folder / page.name.removesuffix(".gz")).write_bytes(gzip.decompress(page.read_bytes()))
     result = run_eventwire(db_url, "--quiet", "run", str(folder))
     assert result.code == 0, result.stderr
-    stories = run_eventwire(db_url, "stories", "--json").json()
-    articles = [a for s in stories for a in s["articles"]]
+    articles = [a for s in list_stories(db_url) for a in s["articles"]]
     assert len(articles) == 3
     assert all(a["url"] and a["title"] for a in articles)
     assert all(a["source"] and "." in a["source"] for a in articles)
@@ -198,9 +202,9 @@ def test_read_only_commands_do_not_create_a_database(tmp_path: Path) -> None:
     assert not db_file.parent.exists()
 
 
-def test_article_shows_its_dates_resolved_against_the_story(db_url: str, seed_corpus: Path) -> None:
-    run_eventwire(db_url, "--quiet", "run", str(seed_corpus))
-    articles = run_eventwire(db_url, "stories", "--json").json()[0]["articles"]
+def test_article_shows_its_dates_resolved_against_the_story(seeded_db: str) -> None:
+    db_url = seeded_db
+    articles = list_stories(db_url)[0]["articles"]
     undated = next(a for a in articles if a["source"] == "outlet-a")
     data = run_eventwire(db_url, "article", str(undated["id"]), "--json").json()
     times = {m["text"]: m["time"] for m in data["mentions"] if m.get("time")}
@@ -244,3 +248,73 @@ def test_publication_times_show_their_stated_offset_or_say_none_was_stated(
     shown = run_eventwire(db_url, "article", "1").stdout
     assert "2026-02-08 19:46 +03:00" in shown and "by Ana Ruiz" in shown
     assert "16:50 UTC (zone not stated)" in run_eventwire(db_url, "article", "2").stdout
+
+
+def test_global_options_are_accepted_after_the_command(seeded_db: str, tmp_path: Path) -> None:
+    other = f"sqlite:///{tmp_path / 'other.db'}"  # the --db given first is overridden by the last
+    after = run_eventwire(other, "stories", "--json", "--db", seeded_db, "-q")
+    assert after.code == 0, after.stderr
+    assert len(after.json()["items"]) == 1
+    joined = run_eventwire(other, "story", "1", f"--db={seeded_db}", "--quiet")
+    assert joined.code == 0 and "outlet-a" in joined.stdout
+    config = tmp_path / "bad.toml"
+    config.write_text("[nosuchsection]\n", encoding="utf-8")
+    bad = run_eventwire(seeded_db, "stories", "--config", str(config))
+    assert bad.code == 2 and "nosuchsection" in bad.stderr
+    missing = run_eventwire(seeded_db, "stories", "--db")
+    assert missing.code == 2 and "requires an argument" in missing.stderr
+
+
+def test_run_accepts_db_after_the_paths(seed_corpus: Path, tmp_path: Path) -> None:
+    target = tmp_path / "after.db"
+    result = run_eventwire(
+        f"sqlite:///{tmp_path / 'x.db'}",
+        "run",
+        str(seed_corpus),
+        "--db",
+        f"sqlite:///{target}",
+        "-q",
+    )
+    assert result.code == 0, result.stderr
+    assert target.exists() and not (tmp_path / "x.db").exists()
+
+
+def test_lists_are_paged_and_errors_have_one_json_shape(seeded_db: str) -> None:
+    first = run_eventwire(seeded_db, "actors", "--json", "--limit", "2").json()
+    assert len(first["items"]) == 2 and first["next"]
+    second = run_eventwire(seeded_db, "actors", "--json", "--limit", "2", "--cursor", first["next"])
+    assert second.code == 0
+    assert {a["id"] for a in first["items"]}.isdisjoint(a["id"] for a in second.json()["items"])
+    plain = run_eventwire(seeded_db, "actors", "--limit", "2")
+    assert f"--cursor {first['next']}" in plain.stderr
+    bad = run_eventwire(seeded_db, "stories", "--json", "--cursor", first["next"])
+    assert bad.code == 2
+    assert bad.json() == {"ok": False, "error": bad.json()["error"], "status": 400}
+    assert "another query" in bad.json()["error"]
+
+
+def test_stories_filters(seeded_db: str) -> None:
+    assert len(list_stories(seeded_db, "--outlet", "outlet-b")) == 1
+    assert list_stories(seeded_db, "--outlet", "elsewhere") == []
+    assert len(list_stories(seeded_db, "--actor", "Lavrov", "--since", "2026-02-08")) == 1
+    assert list_stories(seeded_db, "--until", "2026-02-07") == []
+    assert list_stories(seeded_db, "--text", "no such words") == []
+    unknown = run_eventwire(seeded_db, "stories", "--actor", "Nobody At All", "--json")
+    assert unknown.code == 1 and unknown.json()["status"] == 404
+
+
+def test_stored_text_cannot_drive_the_terminal(db_url: str, tmp_path: Path) -> None:
+    line = {
+        "source": "out\u001b]0;x\u0007let",
+        "url": "https://e.example/1",
+        "title": "Port [/] strike \u001b[2J ends [bold]now",
+        "text": "Dock workers \u001b[31mstayed out\u001b[0m on Sunday.",
+    }
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(json.dumps(line), encoding="utf-8")
+    assert run_eventwire(db_url, "--quiet", "ingest", str(feed)).code == 0
+    shown = run_eventwire(db_url, "article", "1")
+    assert shown.code == 0, shown.stderr
+    assert "\u001b" not in shown.stdout and "\u0007" not in shown.stdout
+    assert "Port [/] strike" in shown.stdout and "[bold]now" in shown.stdout
+    assert "\\x1b" in shown.stdout

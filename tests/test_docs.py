@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from importlib import resources
 
@@ -27,16 +28,24 @@ def test_readme_opens_with_the_two_commands() -> None:
 def test_every_command_and_option_is_documented() -> None:
     group = typer.main.get_command(app)
     for name, command in group.commands.items():
-        assert f"### `{name}" in CLI_DOC, f"docs/cli.md lacks a section for `{name}`"
         assert f"eventwire {name}" in README, f"README lacks `eventwire {name}`"
+        section = command_section(name)
         for param in command.params:
             for flag in getattr(param, "opts", []):
                 if flag.startswith("--") and flag != "--help":
-                    assert flag in CLI_DOC, f"docs/cli.md lacks {flag} of `{name}`"
+                    assert flag in section, f"docs/cli.md's `{name}` section lacks {flag}"
+    options = CLI_DOC.split("## ", 1)[0]  # the text before the first section
     for param in group.params:
         for flag in param.opts:
             if flag.startswith("--") and flag != "--help":
-                assert flag in CLI_DOC, f"docs/cli.md lacks the global option {flag}"
+                assert f"`{flag}" in options, f"docs/cli.md lacks the global option {flag}"
+
+
+def command_section(name: str) -> str:
+    """The text of docs/cli.md's section on command ``name`` (to the next heading)."""
+    found = re.search(rf"^### `{re.escape(name)}[ `].*?(?=^#|\Z)", CLI_DOC, re.M | re.S)
+    assert found, f"docs/cli.md lacks a section for `{name}`"
+    return found.group(0)
 
 
 def test_packaged_defaults_name_only_real_settings() -> None:

@@ -268,6 +268,99 @@ class ArticleView(Record):
         return "\n\n".join(b.text for b in self.blocks if b.kind == BLOCK_PARAGRAPH)
 
 
+# --- query results (eventwire.service: the one read API of every front end) ----------
+
+
+@dataclass(frozen=True)
+class StoryFilter(Record):
+    """Which stories a listing keeps; every field left None keeps all.
+
+    A story matches when it has an article from ``outlet`` (case-insensitive), its time
+    span overlaps ``since``..``until``, ``text`` occurs in its title or an article's title
+    (case-insensitive), and the actor with id ``actor_id`` is mentioned in it.
+    """
+
+    outlet: str | None = None
+    since: datetime | None = None  # tz-aware
+    until: datetime | None = None  # tz-aware
+    text: str | None = None
+    actor_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Page(Record):
+    """One page of a listing (JSON: ``{"items": [...], "next": cursor-or-null}``)."""
+
+    items: tuple[Any, ...]  # records of one type
+    next: str | None = None  # opaque cursor of the following page; None on the last
+
+
+@dataclass(frozen=True)
+class StoryDetail(Record):
+    """A story with its articles and its actors (JSON: the story's fields plus ``actors``)."""
+
+    story: StoryView
+    actors: tuple[Actor, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The story object of ``stories --json`` with its ``actors``."""
+        return {**self.story.as_dict(), "actors": [actor.as_dict() for actor in self.actors]}
+
+
+@dataclass(frozen=True)
+class ArticleMention(Record):
+    """A mention in an article with the actor it refers to and its normalised time."""
+
+    mention: Mention
+    time: MentionTime | None = None  # DATE/TIME mentions only
+    actor_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The mention's span and label, ``actor_id``, and ``time`` for DATE/TIME mentions."""
+        data = self.mention.as_dict()
+        data.pop("article_id")
+        data["actor_id"] = self.actor_id
+        if self.time is not None:
+            data["time"] = {
+                "value": self.time.value,
+                "start": self.time.start,
+                "end": self.time.end,
+                "anchor_inferred": self.time.anchor_inferred,
+            }
+        return data
+
+
+@dataclass(frozen=True)
+class ArticleDetail(Record):
+    """An article with its mentions; ``explained`` keeps the cleaning notes in its JSON."""
+
+    article: ArticleView
+    mentions: tuple[ArticleMention, ...] = ()
+    explained: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The article without its raw input, with ``text``, ``mentions`` (and ``notes``)."""
+        data = self.article.as_dict()
+        data.pop("raw")
+        data["text"] = self.article.text
+        if not self.explained:
+            data.pop("notes")
+        data["mentions"] = [mention.as_dict() for mention in self.mentions]
+        return data
+
+
+@dataclass(frozen=True)
+class ActorDetail(Record):
+    """An actor with the stories it appears in (JSON: the actor's fields plus ``stories``)."""
+
+    actor: Actor
+    stories: tuple[ActorStory, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The actor object of ``actors --json`` with its ``stories``."""
+        return {**self.actor.as_dict(), "stories": [story.as_dict() for story in self.stories]}
+
+
 # --- reports ------------------------------------------------------------------------
 
 

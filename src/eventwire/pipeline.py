@@ -34,7 +34,7 @@ from eventwire.model import (
     StageRun,
 )
 from eventwire.settings import Settings
-from eventwire.stage import STORY, STREAM, StageEntry
+from eventwire.stage import STORY, STREAM, StageEntry, UnknownStageError
 from eventwire.store import Repository
 
 log = logging.getLogger(__name__)
@@ -44,10 +44,6 @@ ProgressCallback = Callable[[str, int, int | None], None]
 
 SAVE_BATCH_SIZE = 200
 __all__ = ["Pipeline", "RunReport", "Settings", "UnknownStageError"]
-
-
-class UnknownStageError(ValueError):
-    """``--redo`` named a stage the registry does not have."""
 
 
 @dataclass

@@ -36,6 +36,10 @@ STREAM: Scope = "stream"
 STORY: Scope = "story"
 
 
+class UnknownStageError(ValueError):
+    """``--redo`` named a stage the registry does not have."""
+
+
 class Stage(Protocol):
     """What the runner needs of every stage (see the module docstring)."""
 

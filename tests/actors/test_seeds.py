@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, CliResult, run_eventwire
+from tests.conftest import CliResult, run_eventwire
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory, module_seed_corpus: Path) -> str:
-    """The seeds ingested and processed by `eventwire run` (shared by this module's tests)."""
-    tmp = tmp_path_factory.mktemp("seeds-db")
-    corpus = module_seed_corpus
-    url = f"sqlite:///{tmp / 'seeds.db'}"
-    result = run_eventwire(url, "-q", "run", str(corpus))
-    assert result.code == 0, result.stderr
-    return url
-
-
-@pytest.fixture(scope="module")
-def module_seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """conftest's seed_corpus layout (one outlet folder per seed), once per module."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    root = tmp_path_factory.mktemp("corpus") / "seeds"
-    for index, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
-        folder = root / f"outlet-{'ab'[index]}"
-        folder.mkdir(parents=True)
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    return root
+@pytest.fixture
+def seeded(seeded_db: str) -> str:
+    """The seeds ingested and processed by `eventwire run` (conftest's session database)."""
+    return seeded_db
 
 
 def actors_json(url: str, *args: str) -> list[dict]:
     result: CliResult = run_eventwire(url, "actors", "--json", *args)
     assert result.code == 0, result.stderr
-    return result.json()  # type: ignore[return-value]
+    return result.json()["items"]  # type: ignore[index]
 
 
 def one(actors: list[dict], **fields: object) -> dict:

@@ -45,12 +45,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
 def people(url: str) -> list[dict]:
     result = run_eventwire(url, "actors", "--json")
     assert result.code == 0, result.stderr
-    return [a for a in result.json() if a["type"] == "person"]  # type: ignore[union-attr]
+    return [a for a in result.json()["items"] if a["type"] == "person"]  # type: ignore[index]
 
 
 def test_one_person_in_two_stories_of_two_runs_is_one_actor(store: str) -> None:
-    stories = run_eventwire(store, "stories", "--json").json()
-    assert len(stories) == 3  # type: ignore[arg-type]
+    stories = run_eventwire(store, "stories", "--json").json()["items"]  # type: ignore[index]
+    assert len(stories) == 3
     tomas = [p for p in people(store) if p["name"] == "Tomas Varga"]
     assert len(tomas) == 1
     shown = run_eventwire(store, "actor", "Tomas Varga", "--json")

@@ -110,7 +110,7 @@ def test_cli_ingests_archive_once(tmp_path: Path, real_pages: list[bytes], db_ur
     first = run_eventwire(db_url, "--quiet", "ingest", str(path))
     again = run_eventwire(db_url, "--quiet", "ingest", str(path))
     run_eventwire(db_url, "--quiet", "process")
-    stories = run_eventwire(db_url, "stories", "--json").json()
+    stories = run_eventwire(db_url, "stories", "--json").json()["items"]
 
     assert first.code == 1  # some records were rejected, and each is named
     assert first.stderr.count(f"{path}@") == 4

@@ -17,7 +17,7 @@ from eventwire.live.fetcher import retry_after_seconds
 
 
 def stored_urls(eventwire) -> list[str]:
-    stories = eventwire("stories", "--json").json()
+    stories = eventwire("stories", "--json").json()["items"]
     return sorted(a["url"] for story in stories for a in story["articles"])
 
 

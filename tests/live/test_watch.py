@@ -19,7 +19,7 @@ WAIT_SECONDS = 60
 
 
 def articles_by_url(eventwire) -> dict[str, dict]:
-    stories = eventwire("stories", "--json").json()
+    stories = eventwire("stories", "--json").json()["items"]
     return {a["url"]: a for story in stories for a in story["articles"]}
 
 
@@ -36,7 +36,8 @@ def test_one_poll_reads_every_kind_of_feed(site: LocalSite, eventwire, tmp_path:
     assert undated["published_at"] == "2024-03-05T10:00:00+00:00"  # the feed's pubDate
     assert "/broken.xml: 1 item(s), 1 new, 1 broken item(s) skipped" in result.stderr
     assert "/missing-feed.xml: failed: http-error: HTTP 404" in result.stderr
-    states = {s["url"].removeprefix(site.base): s for s in eventwire("status", "--json").json()}
+    listed = eventwire("status", "--json").json()["items"]
+    states = {s["url"].removeprefix(site.base): s for s in listed}
     assert states["/rss.xml"]["articles"] == 4
     assert states["/rss.xml"]["last_error"] is None
     assert states["/rss.xml"]["etag"] == FEED_ETAG
@@ -79,7 +80,7 @@ def test_a_failing_feed_leaves_stored_articles_alone(
     assert again.code == 0
     assert "/atom.xml: failed: server-error: HTTP 500" in again.stderr
     assert len(articles_by_url(eventwire)) == 2
-    [state] = eventwire("status", "--json").json()
+    [state] = eventwire("status", "--json").json()["items"]
     assert state["last_success_at"] is not None and "HTTP 500" in state["last_error"]
 
 
@@ -279,7 +280,7 @@ def test_a_stop_during_a_feed_retry_is_not_recorded_as_the_feed_failing(
 
     assert code == 0, log.read_text()
     assert "poll stopped" in log.read_text()
-    [state] = eventwire("status", "--json").json()
+    [state] = eventwire("status", "--json").json()["items"]
     assert state["last_error"] is None and state["polls"] == 0
 
 

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from eventwire.textnorm import LEADING_ARTICLE, POSSESSIVE, alias_form  # noqa: F401 (re-exported)
+# Defined in textnorm, which the store shares (the store imports no stage); re-exported here.
+from eventwire.textnorm import LEADING_ARTICLE, POSSESSIVE, alias_form  # noqa: F401
 
 NON_WORD = re.compile(r"[^\w.+&\- ]+")
 SPACES = re.compile(r"\s+")

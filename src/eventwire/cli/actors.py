@@ -8,18 +8,18 @@ import typer
 from rich import box
 from rich.table import Table
 
+from eventwire.cli import render
 from eventwire.cli.common import (
-    EXIT_USAGE,
+    CursorOpt,
     JsonOpt,
+    LimitOpt,
     app,
-    err,
-    fail,
-    open_repository,
+    open_queries,
     out,
     print_json,
+    show_page,
 )
 from eventwire.model import Actor, ActorStory
-from eventwire.store.actors import AmbiguousActorError
 
 SHOWN_ALIASES = 4  # aliases listed per actor in the table
 
@@ -29,52 +29,24 @@ def actors(
     ctx: typer.Context,
     story: Annotated[int | None, typer.Option("--story", help="Only this story's actors.")] = None,
     as_json: JsonOpt = False,
+    limit: LimitOpt = None,
+    cursor: CursorOpt = None,
 ) -> None:
     """List actors (people, countries, institutions, ...), most mentioned first."""
-    with open_repository(ctx.obj, create=False) as repo:
-        if story is not None and repo.get_story(story) is None:
-            fail(f"story {story} not found", as_json)
-        found = repo.list_actors(story_id=story)
-    if as_json:
-        print_json([actor.as_dict() for actor in found])
-    else:
-        print_actors(found, story)
+    with open_queries(ctx.obj, as_json) as queries:
+        page = queries.actors(story_id=story, limit=limit, cursor=cursor)
+    show_page(page, as_json, ctx.obj, lambda p: print_actors(list(p.items), story))
 
 
 @app.command()
 def actor(ctx: typer.Context, name_or_id: str, as_json: JsonOpt = False) -> None:
     """Show one actor (by id, name or alias): aliases, roles and the stories it appears in."""
-    with open_repository(ctx.obj, create=False) as repo:
-        try:
-            found = repo.find_actor(name_or_id)
-        except AmbiguousActorError as error:
-            fail_ambiguous(error, as_json)
-            return
-    if found is None:
-        fail(f"actor {name_or_id!r} not found", as_json)
-        return
-    record, stories = found
+    with open_queries(ctx.obj, as_json) as queries:
+        found = queries.actor(name_or_id)
     if as_json:
-        print_json({**record.as_dict(), "stories": [s.as_dict() for s in stories]})
+        print_json(found.as_dict())
     else:
-        print_actor(record, stories)
-
-
-def fail_ambiguous(error: AmbiguousActorError, as_json: bool) -> None:
-    """Several actors share the name: list them (id, name, country, roles) and exit 2."""
-    if as_json:
-        candidates = [actor.as_dict() for actor in error.candidates]
-        message = f"{len(candidates)} actors match {error.name!r}; give an id"
-        print_json({"ok": False, "error": message, "status": 300, "candidates": candidates})
-    else:
-        listed = "; ".join(_candidate(actor) for actor in error.candidates)
-        err.print(f"error: {error.name!r} matches {listed}; give an id", markup=False)
-    raise typer.Exit(EXIT_USAGE)
-
-
-def _candidate(actor: Actor) -> str:
-    details = ", ".join(x for x in (actor.country, *actor.roles[:1]) if x) or actor.type
-    return f"{actor.id} {actor.name} ({details})"
+        print_actor(found.actor, list(found.stories))
 
 
 def print_actors(found: list[Actor], story: int | None) -> None:
@@ -86,7 +58,14 @@ def print_actors(found: list[Actor], story: int | None) -> None:
     for item in found:
         aliases = ", ".join(a.alias for a in item.aliases[:SHOWN_ALIASES])
         mentions = sum(a.count for a in item.aliases)
-        table.add_row(str(item.id), item.name, item.type, item.code or "", str(mentions), aliases)
+        table.add_row(
+            str(item.id),
+            render.plain(item.name),
+            item.type,
+            item.code or "",
+            str(mentions),
+            render.plain(aliases),
+        )
     out.print(table)
 
 
@@ -100,12 +79,13 @@ def print_story_actors(cast: list[Actor]) -> None:
         mentions = sum(a.count for a in item.aliases)
         by_type.setdefault(item.type, []).append(f"{item.name} ({mentions})")
     for kind, names in by_type.items():
-        out.print(f"  {kind}: {', '.join(names)}", highlight=False)
+        out.print(render.plain(f"  {kind}: {', '.join(names)}"), highlight=False)
 
 
 def print_actor(record: Actor, stories: list[ActorStory]) -> None:
     """One actor in full."""
-    out.print(f"[bold]{record.name}[/bold] (actor {record.id}, {record.type})", highlight=False)
+    heading = render.plain(record.name, style="bold")
+    out.print(heading + f" (actor {record.id}, {record.type})", highlight=False)
     for label, value in (
         ("country", record.country),
         ("sector", record.sector),
@@ -113,10 +93,10 @@ def print_actor(record: Actor, stories: list[ActorStory]) -> None:
         ("roles", ", ".join(record.roles)),
     ):
         if value:
-            out.print(f"  {label}: {value}", highlight=False)
+            out.print(render.plain(f"  {label}: {value}"), highlight=False)
     out.print("  aliases:", highlight=False)
     for alias in record.aliases:
-        out.print(f"    {alias.alias} ({alias.count})", highlight=False)
+        out.print(render.plain(f"    {alias.alias} ({alias.count})"), highlight=False)
     out.print("  stories:", highlight=False)
     for story in stories:
-        out.print(f"    {story.story_id}: {story.title} ({story.mentions})", highlight=False)
+        out.print(render.plain(f"    {story.story_id}: {story.title} ({story.mentions})"))

@@ -1,4 +1,4 @@
-"""Commands that read the store: stories, story, article."""
+"""Commands that read the store: stories, story, article (over eventwire.service)."""
 
 from __future__ import annotations
 
@@ -6,40 +6,62 @@ from typing import Annotated
 
 import typer
 
-from eventwire import render
+from eventwire.cli import render
 from eventwire.cli.actors import print_story_actors
-from eventwire.cli.common import JsonOpt, app, fail, open_repository, out, print_json
-from eventwire.model import Mention, MentionTime
+from eventwire.cli.common import (
+    CursorOpt,
+    JsonOpt,
+    LimitOpt,
+    app,
+    open_queries,
+    out,
+    print_json,
+    show_page,
+)
 
 
 @app.command()
 def stories(
     ctx: typer.Context,
     as_json: JsonOpt = False,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    limit: LimitOpt = None,
+    cursor: CursorOpt = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only stories with an article from it.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories seen on or after (ISO date/time).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only stories seen on or before (ISO date/time).")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Only stories with this in a title.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only stories mentioning this actor (id or name).")
+    ] = None,
 ) -> None:
     """List stories, largest first."""
-    with open_repository(ctx.obj, create=False) as repo:
-        found = repo.list_stories(limit=limit)
-    if as_json:
-        print_json([story.as_dict() for story in found])
-    else:
-        render.print_stories(out, found)
+    from eventwire.service import story_filter
+
+    with open_queries(ctx.obj, as_json) as queries:
+        actor_id = queries.actor_id(actor) if actor else None
+        filters = story_filter(outlet, since, until, text, actor_id)
+        page = queries.stories(filters, limit=limit, cursor=cursor)
+    show_page(page, as_json, ctx.obj, lambda p: render.print_stories(out, list(p.items)))
 
 
 @app.command()
 def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     """Show one story's articles side by side."""
-    with open_repository(ctx.obj, create=False) as repo:
-        found = repo.get_story(story_id)
-        cast = repo.list_actors(story_id=story_id) if found is not None else []
-    if found is None:
-        fail(f"story {story_id} not found", as_json)
+    with open_queries(ctx.obj, as_json) as queries:
+        found = queries.story(story_id)
     if as_json:
-        print_json({**found.as_dict(), "actors": [a.as_dict() for a in cast]})
+        print_json(found.as_dict())
     else:
-        render.print_story(out, found)
-        print_story_actors(cast)
+        render.print_story(out, found.story)
+        print_story_actors(list(found.actors))
 
 
 @app.command()
@@ -50,34 +72,11 @@ def article(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one article's clean text, its dates resolved (and, with --explain, cleaning notes)."""
-    with open_repository(ctx.obj, create=False) as repo:
-        found = repo.get_article(article_id)
-        mentions = repo.article_mentions(article_id) if found else []
-    if found is None:
-        fail(f"article {article_id} not found", as_json)
+    with open_queries(ctx.obj, as_json) as queries:
+        found = queries.article(article_id, explain=explain)
     if as_json:
-        data = found.as_dict()
-        data.pop("raw")
-        data["text"] = found.text
-        if not explain:
-            data.pop("notes")
-        data["mentions"] = [mention_json(*row) for row in mentions]
-        print_json(data)
+        print_json(found.as_dict())
     else:
-        render.print_article(out, found, explain=explain)
-        render.print_times(out, [time for _, time, _ in mentions if time is not None])
-
-
-def mention_json(mention: Mention, time: MentionTime | None, actor_id: int | None) -> dict:
-    """One mention as JSON: span, label, actor, and the normalised date for DATE/TIME."""
-    data = mention.as_dict()
-    data.pop("article_id")
-    data["actor_id"] = actor_id
-    if time is not None:
-        data["time"] = {
-            "value": time.value,
-            "start": time.start,
-            "end": time.end,
-            "anchor_inferred": time.anchor_inferred,
-        }
-    return data
+        render.print_article(out, found.article, explain=explain)
+        times = [m.time for m in found.mentions if m.time is not None]
+        render.print_times(out, times)

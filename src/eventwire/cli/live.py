@@ -10,31 +10,34 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from eventwire import render
+from eventwire.cli import render
 from eventwire.cli.common import (
     EXIT_REJECTED,
     EXIT_USAGE,
+    CursorOpt,
     JsonOpt,
+    LimitOpt,
     Options,
     app,
     err,
     finish,
     load_settings,
+    open_queries,
     open_repository,
     out,
-    print_json,
+    show_page,
 )
 from eventwire.config import load_config, section
-from eventwire.live import LiveSettings, load_feeds
-from eventwire.live.display import LiveMonitor, LogMonitor
-from eventwire.live.watcher import LiveRunner, Monitor, WatchFailed
 from eventwire.model import FailedRun, FeedState
-from eventwire.pipeline import Pipeline
+
+if TYPE_CHECKING:  # imported by the commands that use them: they load every stage
+    from eventwire.live import LiveSettings
+    from eventwire.live.watcher import LiveRunner, Monitor
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 FORCED_EXIT_CODE = 130
@@ -46,6 +49,8 @@ QUIETED_LOGGERS = ("eventwire.pipeline",)
 
 def load_live_settings(options: Options) -> LiveSettings:
     """The ``[live]`` settings (exit 2 when they are bad)."""
+    from eventwire.live import LiveSettings
+
     try:
         return section(load_config(options.config), "live", LiveSettings)
     except (ValueError, OSError) as error:
@@ -56,6 +61,9 @@ def load_live_settings(options: Options) -> LiveSettings:
 @contextmanager
 def open_runner(options: Options, monitor: Monitor) -> Iterator[LiveRunner]:
     """A LiveRunner over the database; stopped cleanly by SIGTERM or Ctrl-C."""
+    from eventwire.live.watcher import LiveRunner
+    from eventwire.pipeline import Pipeline
+
     live_settings = load_live_settings(options)
     settings = load_settings(options)
     for name in QUIETED_LOGGERS:
@@ -95,6 +103,9 @@ def stop_on_signals(stop: threading.Event) -> Iterator[None]:
 
 def make_monitor(options: Options, stack: ExitStack) -> Monitor:
     """A live table on a terminal, plain lines otherwise, nothing with --quiet."""
+    from eventwire.live.display import LiveMonitor, LogMonitor
+    from eventwire.live.watcher import Monitor
+
     if options.quiet:
         return Monitor()
     if err.is_terminal:
@@ -136,6 +147,9 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="Poll once, then exit.")] = False,
 ) -> None:
     """Poll RSS/Atom feeds and news sitemaps; fetch, store and cluster new articles."""
+    from eventwire.live import load_feeds
+    from eventwire.live.watcher import WatchFailed
+
     options: Options = ctx.obj
     try:
         feed_list = load_feeds(feeds)
@@ -155,18 +169,26 @@ def watch(
 
 
 @app.command()
-def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Per feed: last success, last error, URLs fetched, articles stored, rejected; then
-    every article or story a stage failed on, with the stage and the reason."""
-    with open_repository(ctx.obj, create=False) as repo:
-        states = repo.feed_states()
-        failures = repo.failed_runs()
-    if as_json:
-        print_json([state.as_dict() for state in states])
-    else:
-        out.print(status_table(states))
-        if failures:
-            out.print(failures_table(failures))
+def status(
+    ctx: typer.Context,
+    as_json: JsonOpt = False,
+    limit: LimitOpt = None,
+    cursor: CursorOpt = None,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="List the failed stage runs instead of the feeds.")
+    ] = False,
+) -> None:
+    """Per feed: last success, last error, URLs fetched, articles stored, rejected; then every
+    article or story a stage failed on, with the stage and the reason (--failed: only those)."""
+    with open_queries(ctx.obj, as_json) as queries:
+        page = (queries.failed_runs if failed else queries.feeds)(limit=limit, cursor=cursor)
+        failures = [] if failed or as_json else queries.failed_runs().items
+    if failed:
+        show_page(page, as_json, ctx.obj, lambda p: out.print(failures_table(list(p.items))))
+        return
+    show_page(page, as_json, ctx.obj, lambda p: out.print(status_table(list(p.items))))
+    if failures:
+        out.print(failures_table(list(failures)))
 
 
 def failures_table(failures: list[FailedRun]) -> Table:
@@ -177,9 +199,9 @@ def failures_table(failures: list[FailedRun]) -> Table:
     for failure in failures:
         table.add_row(
             failure.stage,
-            failure.subject,
-            failure.title,
-            failure.reason,
+            render.plain(failure.subject),
+            render.plain(failure.title),
+            render.plain(failure.reason),
             render.format_time(failure.ran_at),
         )
     return table
@@ -195,10 +217,10 @@ def status_table(states: list[FeedState]) -> Table:
         if state.last_error:
             error = f"{render.format_time(state.last_error_at)} {state.last_error}"
         table.add_row(
-            f"{state.name} ({state.url})" if state.name else state.url,
+            render.plain(f"{state.name} ({state.url})" if state.name else state.url),
             str(state.polls),
             render.format_time(state.last_success_at) if state.last_success_at else "never",
-            error,
+            render.plain(error),
             str(state.urls),
             str(state.articles),
             str(state.rejected),

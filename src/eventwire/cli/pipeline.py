@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire import render
+from eventwire.cli import render
 from eventwire.cli.common import (
     EXIT_USAGE,
     Options,
@@ -19,7 +19,7 @@ from eventwire.cli.common import (
     open_pipeline,
     out,
 )
-from eventwire.pipeline import UnknownStageError
+from eventwire.stage import UnknownStageError
 from eventwire.stages import stage_names
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,13 +22,24 @@ class ModelLoader:
     def get(self) -> Language:
         """The loaded pipeline (loading it the first time)."""
         if self._nlp is None:
-            self._nlp = load_pipeline(self.name)
+            self._nlp = shared_pipeline(self.name)
         return self._nlp
 
     @property
     def loaded(self) -> bool:
         """True once the pipeline has been loaded."""
         return self._nlp is not None
+
+
+@functools.cache
+def shared_pipeline(name: str) -> Language:
+    """Package ``name`` loaded once per process: the one model cache (keyed by model name).
+
+    Loading takes about a second and a few hundred MB, so every recogniser in a process (each
+    pipeline run of a long-lived process, each command the test suite runs) shares it. Its
+    results do not depend on what it read before (only its string store grows).
+    """
+    return load_pipeline(name)
 
 
 def load_pipeline(name: str) -> Language:

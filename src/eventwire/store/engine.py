@@ -7,19 +7,25 @@ module's implicit transactions, so that a whole batch commits or rolls back as o
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 
 from eventwire.store.settings import StoreSettings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 WRITE_OPTION = "eventwire_write"  # execution option: this transaction will write
 ALEMBIC_INI = "alembic.ini"
 MIGRATIONS_DIR = "migrations"
+VERSIONS_DIR = "versions"
+VERSION_TABLE = "alembic_version"
+# How a migration file names itself and its parent (Alembic's generated header).
+REVISION_LINE = re.compile(r"^(down_revision|revision)(?:\s*:[^=]+)?\s*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def create_store_engine(url: str, settings: StoreSettings) -> Engine:
@@ -45,15 +51,53 @@ def writer(engine: Engine) -> Engine:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Run the packaged Alembic migrations up to head, in one write transaction."""
+    """Run the packaged Alembic migrations up to head, in one write transaction.
+
+    A database already at the packaged head is left alone without loading Alembic, which
+    would cost read-only commands a good part of their start-up time.
+    """
+    if stored_revision(engine) == packaged_head():
+        return
+    from alembic import command
+
     config = alembic_config()
     with writer(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The database's one Alembic revision; None when it has none (or several)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def packaged_head() -> str | None:
+    """The head revision of the packaged migrations, read from their headers; None if unclear.
+
+    Only a fast path: when this cannot tell (several heads, an unusual header), Alembic decides.
+    """
+    folder = resources.files("eventwire.store").joinpath(MIGRATIONS_DIR, VERSIONS_DIR)
+    revisions, parents = set(), set()
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py"):
+            continue
+        header = dict(REVISION_LINE.findall(entry.read_text(encoding="utf-8")))
+        if "revision" not in header:
+            return None
+        revisions.add(header["revision"].strip("\"'"))
+        parents.add(header.get("down_revision", "").strip("\"'"))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     package = resources.files("eventwire.store")
     config = Config(str(Path(str(package / ALEMBIC_INI))))
     config.set_main_option("script_location", str(package / MIGRATIONS_DIR))

@@ -7,17 +7,19 @@ shown in the offset their input stated (eventwire.zones.in_stated_offset).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, exists, func, or_, select
 
 from eventwire.model import (
     ArticleSummary,
     ArticleView,
     Block,
     Document,
+    StoryFilter,
 )
 from eventwire.model import CleaningNote as NoteRecord
 from eventwire.store.schema import (
@@ -28,6 +30,7 @@ from eventwire.store.schema import (
     Story,
     StoryArticle,
 )
+from eventwire.store.schema_actors import ActorMention, MentionRow
 from eventwire.zones import in_stated_offset
 
 DOCUMENT_COLUMNS = (Article.id, Source.name, Article.title, Article.body, Article.published_at)
@@ -41,6 +44,7 @@ SUMMARY_COLUMNS = (
     Article.published_offset_minutes,
     DuplicateLink.copy_of,
 )
+LIKE_SPECIAL = re.compile(r"[\\%_]")  # characters LIKE reads as wildcards (and its escape)
 
 
 def pending_documents(conn: Connection) -> list[Document]:
@@ -66,8 +70,16 @@ def processed_documents(
         yield _document(row), row.story_id, row.copy_of
 
 
-def list_stories(conn: Connection, limit: int | None) -> list[Any]:
-    """Story rows, most articles first, then most recently seen, then newest id."""
+def list_stories(
+    conn: Connection,
+    limit: int | None,
+    offset: int = 0,
+    filters: StoryFilter | None = None,
+) -> list[Any]:
+    """Story rows matching ``filters``: most articles first, most recently seen, newest id.
+
+    ``offset`` rows of that order are skipped.
+    """
     sizes = (
         select(StoryArticle.story_id, func.count().label("size"))
         .group_by(StoryArticle.story_id)
@@ -81,9 +93,48 @@ def list_stories(conn: Connection, limit: int | None) -> list[Any]:
             Story.last_seen.desc().nulls_last(),
             Story.id.desc(),
         )
+        .where(*_story_conditions(filters or StoryFilter()))
         .limit(limit)
+        .offset(offset or None)
     )
     return list(conn.execute(query))
+
+
+def _story_conditions(filters: StoryFilter) -> list[ColumnElement[bool]]:
+    """SQL conditions on ``Story`` for each filter that is set."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.outlet is not None:
+        outlet = func.lower(Source.name) == filters.outlet.lower()
+        conditions.append(_has_member(outlet, join_source=True))
+    if filters.since is not None:
+        conditions.append(Story.last_seen >= filters.since)
+    if filters.until is not None:
+        conditions.append(Story.first_seen <= filters.until)
+    if filters.text:
+        pattern = "%" + LIKE_SPECIAL.sub(lambda m: "\\" + m.group(0), filters.text.lower()) + "%"
+        in_title = func.lower(Story.title).like(pattern, escape="\\")
+        in_article = _has_member(func.lower(Article.title).like(pattern, escape="\\"))
+        conditions.append(or_(in_title, in_article))
+    if filters.actor_id is not None:
+        mentioned = (
+            select(MentionRow.article_id)
+            .join(ActorMention, ActorMention.mention_id == MentionRow.id)
+            .where(ActorMention.actor_id == filters.actor_id)
+        )
+        conditions.append(_has_member(Article.id.in_(mentioned)))
+    return conditions
+
+
+def _has_member(condition: ColumnElement[bool], join_source: bool = False) -> Any:
+    """EXISTS an article of the story meeting ``condition``."""
+    query = (
+        select(StoryArticle.article_id)
+        .join(Article, Article.id == StoryArticle.article_id)
+        .where(StoryArticle.story_id == Story.id, condition)
+    )
+    if join_source:
+        query = query.join(Source, Source.id == Article.source_id)
+    return exists(query)
 
 
 def story_row(conn: Connection, story_id: int) -> Row[Any] | None:

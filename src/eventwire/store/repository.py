@@ -26,6 +26,7 @@ from eventwire.model import (
     StageRun,
     StoryActors,
     StoryAssignment,
+    StoryFilter,
     StoryInput,
     StoryView,
 )
@@ -111,10 +112,15 @@ class Repository:
         with self._writer.begin() as conn:
             writes.write_results(conn, results, utc_now(), self._settings.id_chunk_size)
 
-    def list_stories(self, limit: int | None = None) -> list[StoryView]:
-        """Stories with their articles: most articles first, then most recently seen."""
+    def list_stories(
+        self, limit: int | None = None, offset: int = 0, filters: StoryFilter | None = None
+    ) -> list[StoryView]:
+        """Stories matching ``filters``, largest first, then most recently seen.
+
+        ``offset`` stories of that order are skipped (a page of a listing).
+        """
         with self._engine.connect() as conn:
-            rows = reads.list_stories(conn, limit)
+            rows = reads.list_stories(conn, limit, offset, filters)
             members = reads.story_members(conn, [row.id for row in rows])
         return [_story_view(row, members[row.id]) for row in rows]
 

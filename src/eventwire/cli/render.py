@@ -1,23 +1,65 @@
-"""Terminal rendering for the CLI (rich tables, progress bar). No logic lives here."""
+"""Terminal rendering for the CLI (rich tables, progress bar). No logic lives here.
+
+Every string that comes from stored data (titles, bodies, outlets, URLs, reasons) is printed
+through ``escape_for_terminal`` (control characters shown as escapes, so a page cannot move the
+cursor, recolour or clear the terminal) and as plain text, never as rich markup (``plain``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from eventwire.model import ArticleView, MentionTime, StoryView
 
 if TYPE_CHECKING:
     from eventwire.pipeline import RunReport
+    from eventwire.service import QueryError
 
 PROGRESS_MIN_ITEMS = 20  # below this, a run is too short for a progress bar to help
+# C0 and C1 controls, DEL, and the bidirectional overrides/isolates (they reorder what follows).
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_for_terminal(text: str | None, newlines: bool = False) -> str:
+    """``text`` with control characters shown as ``\\xNN``/``\\uNNNN``; ``newlines`` keeps line
+    breaks (for body text)."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        if newlines and char == "\n":
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return TERMINAL_CONTROLS.sub(escape, text or "")
+
+
+def plain(text: str | None, style: str = "") -> Text:
+    """Stored text as a rich ``Text``: escaped, and never read as markup."""
+    return Text(escape_for_terminal(text), style=style)
+
+
+def describe_error(error: QueryError) -> str:
+    """A query error as one line; an ambiguous name lists its candidates."""
+    candidates = getattr(error, "candidates", ())
+    if not candidates:
+        return str(error)
+    listed = "; ".join(_candidate(actor) for actor in candidates)
+    return f"{getattr(error, 'name', '')!r} matches {listed}; give an id"
+
+
+def _candidate(actor: Any) -> str:
+    details = ", ".join(x for x in (actor.country, *actor.roles[:1]) if x) or actor.type
+    return f"{actor.id} {actor.name} ({details})"
 
 
 def format_time(value: datetime | None) -> str:
@@ -49,7 +91,7 @@ def print_stories(console: Console, stories: list[StoryView]) -> None:
             str(len(story.sources)),
             format_day(story.first_seen),
             format_day(story.last_seen),
-            _shorten(story.title, title_width),
+            plain(_shorten(escape_for_terminal(story.title), title_width)),
         )
     console.print(table)
 
@@ -65,7 +107,7 @@ def format_day(value: datetime | None) -> str:
 
 def print_story(console: Console, story: StoryView) -> None:
     """One story's articles side by side: outlet, time, title, copy-of links."""
-    console.print(f"[bold]Story {story.id}[/bold]: {story.title}", highlight=False)
+    console.print(Text.assemble(Text(f"Story {story.id}", style="bold"), ": ", plain(story.title)))
     console.print(
         f"{len(story.articles)} articles from {len(story.sources)} outlets, "
         f"{format_time(story.first_seen)} – {format_time(story.last_seen)}",
@@ -77,14 +119,18 @@ def print_story(console: Console, story: StoryView) -> None:
     for item in story.articles:
         copy_of = str(item.copy_of) if item.copy_of is not None else ""
         table.add_row(
-            str(item.id), item.source, format_time(item.published_at), item.title, copy_of
+            str(item.id),
+            plain(item.source),
+            format_time(item.published_at),
+            plain(item.title),
+            copy_of,
         )
     console.print(table)
 
 
 def print_article(console: Console, article: ArticleView, explain: bool = False) -> None:
     """An article's metadata and clean text; with ``explain``, the cleaning notes."""
-    console.print(f"[bold]{article.title}[/bold]", highlight=False)
+    console.print(plain(article.title, style="bold"))
     facts = [
         ("article", str(article.id)),
         ("outlet", article.source),
@@ -98,11 +144,11 @@ def print_article(console: Console, article: ArticleView, explain: bool = False)
     ]
     for label, value in facts:
         if value:
-            console.print(f"[dim]{label:>9}[/dim] {value}", highlight=False)
+            console.print(Text.assemble(Text(f"{label:>9}", style="dim"), " ", plain(value)))
     console.print()
     for block in article.blocks:
         style = "bold underline" if block.kind == "heading" else ""
-        console.print(block.text, style=style, highlight=False)
+        console.print(Text(escape_for_terminal(block.text, newlines=True), style=style))
         console.print()
     if explain:
         print_notes(console, article)
@@ -117,7 +163,9 @@ def print_times(console: Console, times: list[MentionTime]) -> None:
         table.add_column(name, overflow="fold")
     for time in times:
         anchor = "inferred from story" if time.anchor_inferred else "published"
-        table.add_row(time.mention.text, time.value, time.start or "", time.end or "", anchor)
+        table.add_row(
+            plain(time.mention.text), time.value, time.start or "", time.end or "", anchor
+        )
     console.print(table)
 
 
@@ -128,7 +176,7 @@ def print_notes(console: Console, article: ArticleView) -> None:
         table.add_column(name, overflow="fold")
     for note in article.notes:
         line = str(note.line) if note.line is not None else ""
-        table.add_row(note.rule, line, note.text, note.detail)
+        table.add_row(note.rule, line, plain(note.text), plain(note.detail))
     console.print(table)
 
 
@@ -150,6 +198,14 @@ def progress(console: Console, enabled: bool = True) -> Iterator[Callable]:
     if not enabled or not console.is_terminal:
         yield lambda stage, done, total: None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),

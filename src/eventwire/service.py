@@ -1,0 +1,239 @@
+"""Read queries for every front end: the CLI today, the REST API next.
+
+``Queries`` sits over the ``Repository`` and returns the typed records of ``model.py``
+(``Page``, ``StoryDetail``, ``ArticleDetail``, ``ActorDetail``, ...). Front ends only turn
+these into output and the errors below into messages: every error carries the HTTP-style
+``status`` and the JSON shape ``{"ok": false, "error": "...", "status": N}`` that the CLI's
+``--json`` prints and the API will serve.
+
+Listings are paged: ``limit`` items per page (None: all) and an opaque ``next`` cursor to pass
+back for the following page. A cursor is bound to its query (a cursor of one filter is
+refused by another) and counts positions in the listing's order, so items added between two
+pages can shift it by that many.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime, time
+from typing import Any
+
+from eventwire.model import (
+    Actor,
+    ActorDetail,
+    ArticleDetail,
+    ArticleMention,
+    Page,
+    StoryDetail,
+    StoryFilter,
+)
+from eventwire.store import Repository
+from eventwire.store.actors import AmbiguousActorError
+
+MAX_LIMIT = 10_000  # items per page a caller may ask for
+
+
+class QueryError(Exception):
+    """A read query that cannot be answered; ``status`` is its HTTP-style code."""
+
+    status = 400
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON error shape shared by every front end."""
+        return {"ok": False, "error": str(self), "status": self.status}
+
+
+class NotFound(QueryError):
+    """No story, article or actor has that id or name."""
+
+    status = 404
+
+
+class Ambiguous(QueryError):
+    """A name several actors share; ``candidates`` lists them (give an id instead)."""
+
+    status = 300
+
+    def __init__(self, name: str, candidates: Sequence[Actor]) -> None:
+        super().__init__(f"{len(candidates)} actors match {name!r}; give an id")
+        self.name = name
+        self.candidates = tuple(candidates)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The error shape plus ``candidates`` (actor objects)."""
+        return {**super().as_dict(), "candidates": [a.as_dict() for a in self.candidates]}
+
+
+class BadCursor(QueryError):
+    """A cursor that is not one this query handed out."""
+
+
+class BadQuery(QueryError):
+    """A limit or filter value that cannot be used (the message names it)."""
+
+
+class Queries:
+    """The typed read queries over one repository."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+
+    def stories(
+        self,
+        filters: StoryFilter | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page:
+        """Stories matching ``filters``, largest first (then most recently seen, newest)."""
+        filters = filters or StoryFilter()
+        check_limit(limit)
+        key = query_key("stories", filters.as_dict())
+        offset = read_cursor(cursor, key)
+        found = self.repo.list_stories(_one_more(limit), offset, filters)
+        return _page(found, limit, offset, key)
+
+    def story(self, story_id: int) -> StoryDetail:
+        """One story with its articles and actors."""
+        found = self.repo.get_story(story_id)
+        if found is None:
+            raise NotFound(f"story {story_id} not found")
+        return StoryDetail(story=found, actors=tuple(self.repo.list_actors(story_id=story_id)))
+
+    def article(self, article_id: int, explain: bool = False) -> ArticleDetail:
+        """One article with its mentions (and, with ``explain``, its cleaning notes)."""
+        found = self.repo.get_article(article_id)
+        if found is None:
+            raise NotFound(f"article {article_id} not found")
+        mentions = tuple(
+            ArticleMention(mention=mention, time=moment, actor_id=actor_id)
+            for mention, moment, actor_id in self.repo.article_mentions(article_id)
+        )
+        return ArticleDetail(article=found, mentions=mentions, explained=explain)
+
+    def actors(
+        self, story_id: int | None = None, limit: int | None = None, cursor: str | None = None
+    ) -> Page:
+        """Actors (of one story, when given), most mentioned first."""
+        check_limit(limit)
+        key = query_key("actors", {"story": story_id})
+        offset = read_cursor(cursor, key)
+        if story_id is not None and self.repo.get_story(story_id) is None:
+            raise NotFound(f"story {story_id} not found")
+        found = self.repo.list_actors(story_id=story_id)
+        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+
+    def actor(self, name_or_id: str) -> ActorDetail:
+        """One actor by id, key, name, alias or a person's surname, with its stories."""
+        try:
+            found = self.repo.find_actor(name_or_id)
+        except AmbiguousActorError as error:
+            raise Ambiguous(error.name, error.candidates) from None
+        if found is None:
+            raise NotFound(f"actor {name_or_id!r} not found")
+        record, stories = found
+        return ActorDetail(actor=record, stories=tuple(stories))
+
+    def actor_id(self, name_or_id: str) -> int:
+        """The id of the one actor ``name_or_id`` names (NotFound, Ambiguous otherwise)."""
+        found = self.actor(name_or_id).actor.id
+        assert found is not None  # stored actors have ids
+        return found
+
+    def feeds(self, limit: int | None = None, cursor: str | None = None) -> Page:
+        """Every watched feed with its state and URL counts."""
+        check_limit(limit)
+        key = query_key("feeds", {})
+        offset = read_cursor(cursor, key)
+        found = self.repo.feed_states()
+        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+
+    def failed_runs(self, limit: int | None = None, cursor: str | None = None) -> Page:
+        """Every article or story a stage failed on, newest first, with the reason."""
+        check_limit(limit)
+        key = query_key("failed", {})
+        offset = read_cursor(cursor, key)
+        found = self.repo.failed_runs()
+        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+
+
+def story_filter(
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+    actor_id: int | None = None,
+) -> StoryFilter:
+    """A StoryFilter from user text: ISO dates or times (a bare ``until`` day is inclusive)."""
+    return StoryFilter(
+        outlet=outlet or None,
+        since=parse_moment(since, "since") if since else None,
+        until=parse_moment(until, "until", end_of_day=True) if until else None,
+        text=text or None,
+        actor_id=actor_id,
+    )
+
+
+def parse_moment(value: str, name: str, end_of_day: bool = False) -> datetime:
+    """An ISO 8601 date or date-time as a tz-aware datetime (UTC when no offset is given)."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BadQuery(f"{name}: not an ISO 8601 date or time: {value!r}") from None
+    if end_of_day and len(value.strip()) == len("2026-01-31"):
+        moment = datetime.combine(moment.date(), time.max)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_limit(limit: int | None) -> None:
+    """Refuse a limit below 1 or above MAX_LIMIT."""
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+
+
+def query_key(kind: str, params: dict[str, Any]) -> str:
+    """A short fingerprint of a listing and its filters, which its cursors carry."""
+    text = json.dumps([kind, params], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def make_cursor(offset: int, key: str) -> str:
+    """The opaque cursor of the page starting at ``offset`` of query ``key``."""
+    data = json.dumps({"offset": offset, "query": key}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def read_cursor(cursor: str | None, key: str) -> int:
+    """The offset a cursor of query ``key`` points at (0 without a cursor)."""
+    if not cursor:
+        return 0
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        offset, owner = data["offset"], data["query"]
+    except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error):
+        raise BadCursor(f"bad cursor: {cursor!r}") from None
+    if owner != key:
+        raise BadCursor(f"cursor {cursor!r} belongs to another query")
+    if not isinstance(offset, int) or offset < 0:
+        raise BadCursor(f"bad cursor: {cursor!r}")
+    return offset
+
+
+def _one_more(limit: int | None) -> int | None:
+    """Fetch one item past the page, to know whether another page follows."""
+    return None if limit is None else limit + 1
+
+
+def _end(offset: int, limit: int | None) -> int | None:
+    return None if limit is None else offset + limit + 1
+
+
+def _page(found: Sequence[Any], limit: int | None, offset: int, key: str) -> Page:
+    """A page of at most ``limit`` of ``found`` (fetched with one extra item)."""
+    if limit is None or len(found) <= limit:
+        return Page(items=tuple(found), next=None)
+    return Page(items=tuple(found[:limit]), next=make_cursor(offset + limit, key))
