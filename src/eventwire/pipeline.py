@@ -153,11 +153,12 @@ class Pipeline:
     def process(self, report: RunReport | None = None) -> RunReport:
         """Deduplicate and cluster every stored article not yet processed, then read entities."""
         report = report or RunReport()
-        pending = self.repo.pending_documents()
-        if pending:
-            self._dedup_and_cluster(pending, report)
-        if self.settings.entities.enabled:
-            self.resolve_entities(report)
+        with self.repo.processing_lock():  # one process at a time (raises ProcessingBusy)
+            pending = self.repo.pending_documents()
+            if pending:
+                self._dedup_and_cluster(pending, report)
+            if self.settings.entities.enabled:
+                self.resolve_entities(report)
         return report
 
     def _dedup_and_cluster(self, pending: list[Document], report: RunReport) -> None:

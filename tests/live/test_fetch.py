@@ -19,6 +19,7 @@ from eventwire.live import Fetcher, LiveSettings
 from eventwire.live.errors import STOPPED, TIMEOUT, FetchProblem
 from eventwire.live.fetcher import retry_after_seconds
 from eventwire.live.watchdog import STOP_GRACE_SECONDS
+from eventwire.store import Repository
 
 SLACK_SECONDS = 5.0  # a correctness bound on a deadline, not a speed test
 CLI_SLACK_SECONDS = 20.0  # the same, plus starting the CLI on a busy machine
@@ -263,3 +264,26 @@ def test_a_site_whose_robots_txt_cannot_be_reached_is_not_asked_again_per_page(
         assert sum(broken.count(f"/{name}.html") for name in ("a", "b", "c")) == 0
     finally:
         broken.stop()
+
+
+def test_a_fetch_while_another_process_is_processing_stores_and_leaves_processing_for_later(
+    site: LocalSite, tmp_path: Path, db_url: str
+) -> None:
+    config = tmp_path / "impatient.toml"
+    config.write_text(
+        "[live]\nhost_delay_seconds = 0.0\n[store]\nbusy_timeout_seconds = 0.5\n"
+        "[entities]\nenabled = false\n",
+        encoding="utf-8",
+    )
+    url = site.url(article_path(0))
+
+    with Repository.open(db_url) as other, other.processing_lock(wait=0):
+        fetched = run_eventwire(db_url, "--config", str(config), "--quiet", "fetch", url)
+    processed = run_eventwire(db_url, "--config", str(config), "process")
+    stories = run_eventwire(db_url, "stories", "--json").json()
+
+    assert fetched.code == 1
+    assert "Traceback" not in fetched.stderr
+    assert "another eventwire process is processing this database" in fetched.stderr
+    assert processed.code == 0, processed.stderr
+    assert [a["url"] for story in stories for a in story["articles"]] == [url]

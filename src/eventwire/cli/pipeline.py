@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
 
 from eventwire import render
 from eventwire.cli.common import (
+    EXIT_REJECTED,
     Options,
     PathsArg,
     SourceOpt,
@@ -16,6 +20,17 @@ from eventwire.cli.common import (
     open_pipeline,
     out,
 )
+from eventwire.store import ProcessingBusy
+
+
+@contextmanager
+def one_processor() -> Iterator[None]:
+    """Another process processing the same database: say so in one line, exit 1."""
+    try:
+        yield
+    except ProcessingBusy as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(EXIT_REJECTED) from None
 
 
 @app.command()
@@ -25,7 +40,8 @@ def run(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> None:
     check_paths(paths)
     with open_pipeline(options) as pipeline:
         report = pipeline.ingest(paths, source)
-        pipeline.process(report)
+        with one_processor():
+            pipeline.process(report)
         if not options.quiet:
             render.print_report(err, report)
         render.print_stories(out, pipeline.repo.list_stories())
@@ -49,6 +65,7 @@ def process(ctx: typer.Context) -> None:
     """Deduplicate and cluster every stored article not yet processed."""
     options: Options = ctx.obj
     with open_pipeline(options) as pipeline:
-        report = pipeline.process()
+        with one_processor():
+            report = pipeline.process()
         if not options.quiet:
             render.print_report(err, report)

@@ -22,6 +22,7 @@ from eventwire.live.pages import page_input
 from eventwire.live.settings import LiveSettings
 from eventwire.model import FeedState, FetchOutcome, InputFile, Rejection
 from eventwire.pipeline import Pipeline, RunReport
+from eventwire.store import ProcessingBusy
 
 LOGGER = logging.getLogger(__name__)
 MAX_FAILED_CYCLES = 5  # consecutive failed poll cycles after which watch gives up
@@ -38,6 +39,7 @@ def first_line(error: BaseException) -> str:
 
 
 STORED, ALREADY_STORED, FETCH_ERROR = "stored", "already-stored", "fetch-error"
+BUSY, PROCESS_ORIGIN = "processing-busy", "process"
 
 
 @dataclass(frozen=True)
@@ -193,9 +195,14 @@ class LiveRunner:
         self.monitor.page_done(result)
 
     def process(self, stats: CycleStats) -> None:
-        """Deduplicate and cluster what was stored (stories update)."""
+        """Deduplicate and cluster what was stored (stories update); when another process is
+        processing the database, what was stored is left for the next run (a rejection)."""
         if stats.stored or self.pipeline.repo.counts().get("pending"):
-            self.pipeline.process(self.report)
+            try:
+                self.pipeline.process(self.report)
+            except ProcessingBusy as busy:
+                self.report.rejections.append(Rejection(PROCESS_ORIGIN, BUSY, str(busy)))
+                LOGGER.warning("%s", busy)
 
     # --- watch --------------------------------------------------------------------
 
