@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from eventwire.ingest.dates import parse_datetime
+from eventwire.ingest import parse_datetime
 from eventwire.live.errors import (
     BAD_URL,
     CONNECTION_ERROR,

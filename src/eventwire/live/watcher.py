@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.live.errors import STOPPED, FetchProblem
 from eventwire.live.feeds import FeedConfig, FeedError, FeedItem, ParsedFeed, parse_feed
@@ -21,8 +22,10 @@ from eventwire.live.fetcher import Fetcher
 from eventwire.live.pages import page_input
 from eventwire.live.settings import LiveSettings
 from eventwire.model import FeedState, FetchOutcome, InputFile, Rejection
-from eventwire.pipeline import Pipeline, RunReport
 from eventwire.store import ProcessingBusy
+
+if TYPE_CHECKING:  # live is handed a pipeline; it never imports the pipeline's module
+    from eventwire.pipeline import Pipeline
 
 LOGGER = logging.getLogger(__name__)
 MAX_FAILED_CYCLES = 5  # consecutive failed poll cycles after which watch gives up
@@ -110,7 +113,7 @@ class LiveRunner:
         self.monitor = monitor or Monitor()
         self.stop = stop or threading.Event()
         self.fetcher = Fetcher(settings, self.stop)
-        self.report = RunReport()
+        self.report = pipeline.ingest_inputs(())  # an empty report of the pipeline's kind
 
     # --- fetch --------------------------------------------------------------------
 
