@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import eventwire.ingest
@@ -71,3 +73,14 @@ def test_the_check_sees_an_internal_import(tmp_path: Path) -> None:
         ("typing", ["TYPE_CHECKING"]),
         ("eventwire.ingest.warc", ["decode_page"]),
     ]
+
+
+def test_reading_the_live_settings_loads_no_http_client_nor_page_reader() -> None:
+    probe = (
+        "import sys, eventwire.live.settings; "
+        "print(sorted(m for m in ('httpx', 'trafilatura', 'eventwire.ingest') if m in sys.modules))"
+    )
+
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+
+    assert done.stdout.strip() == "[]"
