@@ -134,10 +134,18 @@ def quick_fetcher(stop: threading.Event | None = None, **settings: float) -> Fet
     return Fetcher(LiveSettings(respect_robots=False, retries=0, **settings), stop)
 
 
-def test_the_download_deadline_holds_against_a_server_sending_a_byte_a_second(
-    site: LocalSite,
+@pytest.mark.parametrize(
+    "handler",
+    [
+        trickle(60.0, pause=1.0, piece=b"x"),  # a byte a second: no read ever times out
+        trickle(60.0, pause=60.0),  # one piece, then silence shorter than the read timeout
+    ],
+    ids=["byte-a-second", "stalled-body"],
+)
+def test_the_download_deadline_holds_against_a_slow_server(
+    site: LocalSite, handler: Handler
 ) -> None:
-    site.routes["/drip.html"] = Route(handler=trickle(60.0, pause=1.0, piece=b"x"))
+    site.routes["/drip.html"] = Route(handler=handler)
     fetcher = quick_fetcher(max_download_seconds=2.0, read_timeout_seconds=30.0)
 
     started = time.monotonic()

@@ -3,8 +3,9 @@
 Downloads run in a thread pool (politeness per host is the fetcher's); every page is parsed,
 cleaned and stored in the calling thread as soon as it arrives (lxml parsers are not
 thread-safe), one transaction per page, and its
-outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) lets the
-pages in flight finish and be stored; pages not yet started are left for the next run.
+outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) gives the
+pages in flight a grace period to finish and be stored (the fetcher's watchdog cuts those still
+running then); pages not yet started, or cut, are left for the next run.
 """
 
 from __future__ import annotations
