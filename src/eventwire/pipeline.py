@@ -126,9 +126,10 @@ class Pipeline:
         unknown = set(redo) - {e.name for e in entries}
         if unknown:
             raise UnknownStageError(f"no stage named {', '.join(sorted(unknown))}")
-        for entry in entries:
-            if getattr(self.settings.sections()[entry.name], "enabled", True):
-                self._run_stage(entry, report, redo=entry.name in redo)
+        with self.repo.processing_lock():  # one process at a time (raises ProcessingBusy)
+            for entry in entries:
+                if getattr(self.settings.sections()[entry.name], "enabled", True):
+                    self._run_stage(entry, report, redo=entry.name in redo)
         return report
 
     # --- ingest steps ---------------------------------------------------------------

@@ -128,15 +128,15 @@ def stream_without_length(size: int) -> Handler:
     return handle
 
 
-def trickle(seconds: float, pause: float = 0.2) -> Handler:
-    """A handler sending a page a few bytes at a time for about ``seconds`` (each pause is
+def trickle(seconds: float, pause: float = 0.2, piece: bytes = b"<p>x</p>") -> Handler:
+    """A handler sending a page ``piece`` by piece for about ``seconds`` (each pause is
     shorter than any read timeout, so only a total download limit stops it)."""
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
         try:
             start_unsized_page(handler)
             for _ in range(int(seconds / pause)):
-                handler.wfile.write(b"<p>x</p>")
+                handler.wfile.write(piece)
                 handler.wfile.flush()
                 time.sleep(pause)
         except (BrokenPipeError, ConnectionResetError):

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import pytest
 from tests.conftest import run_eventwire
 from tests.live.conftest import article_path
 from tests.live.server import Handler, LocalSite, Route, send, trickle
 
+from eventwire.live import Fetcher, LiveSettings
+from eventwire.live.errors import STOPPED, TIMEOUT, FetchProblem
 from eventwire.live.fetcher import retry_after_seconds
+from eventwire.live.watchdog import STOP_GRACE_SECONDS
+from eventwire.store import Repository
+
+SLACK_SECONDS = 5.0  # a correctness bound on a deadline, not a speed test
+CLI_SLACK_SECONDS = 20.0  # the same, plus starting the CLI on a busy machine
 
 
 def stored_urls(eventwire) -> list[str]:
@@ -108,12 +117,72 @@ def test_transient_failure_is_tried_again_later_but_not_forever(
 def test_a_page_that_trickles_in_is_stopped_by_the_download_limit(
     site: LocalSite, eventwire
 ) -> None:
-    site.routes["/trickle.html"] = Route(handler=trickle(30.0))
+    site.routes["/trickle.html"] = Route(handler=trickle(60.0, pause=1.0, piece=b"x"))
 
+    started = time.monotonic()
     result = eventwire("fetch", site.url("/trickle.html"))
+    elapsed = time.monotonic() - started
 
     assert result.code == 1
-    assert "timeout: download took over 2 s" in result.stderr
+    assert "timeout: download took too long: over 2 s" in result.stderr
+    assert elapsed < 2.0 + CLI_SLACK_SECONDS  # the page would take a minute (and retries)
+    assert site.count("/trickle.html") == 1  # as slow again: left for a later poll
+
+
+def quick_fetcher(stop: threading.Event | None = None, **settings: float) -> Fetcher:
+    """A Fetcher without robots.txt or retries, with ``settings`` overriding the defaults."""
+    return Fetcher(LiveSettings(respect_robots=False, retries=0, **settings), stop)
+
+
+@pytest.mark.parametrize(
+    "handler",
+    [
+        trickle(60.0, pause=1.0, piece=b"x"),  # a byte a second: no read ever times out
+        trickle(60.0, pause=60.0),  # one piece, then silence shorter than the read timeout
+    ],
+    ids=["byte-a-second", "stalled-body"],
+)
+def test_the_download_deadline_holds_against_a_slow_server(
+    site: LocalSite, handler: Handler
+) -> None:
+    site.routes["/drip.html"] = Route(handler=handler)
+    fetcher = quick_fetcher(max_download_seconds=2.0, read_timeout_seconds=30.0)
+
+    started = time.monotonic()
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch_page(site.url("/drip.html"))
+    elapsed = time.monotonic() - started
+    fetcher.close()
+
+    assert caught.value.reason == TIMEOUT
+    assert caught.value.message == "download took too long: over 2 s (stopped)"
+    assert elapsed < 2.0 + SLACK_SECONDS
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        Route(handler=trickle(60.0, pause=1.0, piece=b"x")),  # the body trickles in
+        Route(body=b"<html></html>", delay=60.0),  # no answer at all yet
+    ],
+    ids=["trickling-body", "silent-server"],
+)
+def test_a_stop_ends_a_request_in_flight_within_its_grace_period(
+    site: LocalSite, route: Route
+) -> None:
+    site.routes["/hold.html"] = route
+    stop = threading.Event()
+    fetcher = quick_fetcher(stop, max_download_seconds=600.0, read_timeout_seconds=600.0)
+    threading.Timer(0.5, stop.set).start()
+
+    started = time.monotonic()
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch_page(site.url("/hold.html"))
+    elapsed = time.monotonic() - started
+    fetcher.close()
+
+    assert caught.value.reason == STOPPED
+    assert elapsed < 0.5 + STOP_GRACE_SECONDS + SLACK_SECONDS
 
 
 def answer_busy_then_page(wait: str, page: bytes, times: list[float]) -> Handler:
@@ -203,3 +272,26 @@ def test_a_site_whose_robots_txt_cannot_be_reached_is_not_asked_again_per_page(
         assert sum(broken.count(f"/{name}.html") for name in ("a", "b", "c")) == 0
     finally:
         broken.stop()
+
+
+def test_a_fetch_while_another_process_is_processing_stores_and_leaves_processing_for_later(
+    site: LocalSite, tmp_path: Path, db_url: str
+) -> None:
+    config = tmp_path / "impatient.toml"
+    config.write_text(
+        "[live]\nhost_delay_seconds = 0.0\n[store]\nbusy_timeout_seconds = 0.5\n"
+        "[entities]\nenabled = false\n",
+        encoding="utf-8",
+    )
+    url = site.url(article_path(0))
+
+    with Repository.open(db_url) as other, other.processing_lock(wait=0):
+        fetched = run_eventwire(db_url, "--config", str(config), "--quiet", "fetch", url)
+    processed = run_eventwire(db_url, "--config", str(config), "process")
+    stories = run_eventwire(db_url, "stories", "--json").json()["items"]
+
+    assert fetched.code == 1
+    assert "Traceback" not in fetched.stderr
+    assert "another eventwire process is processing this database" in fetched.stderr
+    assert processed.code == 0, processed.stderr
+    assert [a["url"] for story in stories for a in story["articles"]] == [url]

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
 from tests.live.conftest import ARTICLES, FEED_ETAG, article_path, news_sitemap, rss, write_feeds
-from tests.live.server import LocalSite, Route, conditional, fail_then_serve
+from tests.live.server import LocalSite, Route, conditional, fail_then_serve, trickle
+
+from eventwire.live.watchdog import STOP_GRACE_SECONDS
 
 FEEDS = ("/rss.xml", "/atom.xml", "/sitemap.xml", "/broken.xml", "/missing-feed.xml")
 WAIT_SECONDS = 60
+STOP_SLACK_SECONDS = 15.0  # a bound on a stop (processing what was stored), not a speed test
 
 
 def articles_by_url(eventwire) -> dict[str, dict]:
@@ -302,3 +305,35 @@ def test_one_failing_child_sitemap_does_not_spoil_the_others(
     assert result.code == 0, result.stderr
     assert list(articles_by_url(eventwire)) == [site.url(article_path(6))]
     assert "2 broken item(s) skipped" in result.stderr
+
+
+def test_a_stop_is_not_held_up_by_a_page_that_trickles_in(
+    site: LocalSite, eventwire, tmp_path: Path, db_url: str
+) -> None:
+    site.routes["/drip.html"] = Route(handler=trickle(120.0, pause=1.0, piece=b"x"))
+    items = [("/drip.html", "Drip"), (article_path(0), "Item 0")]
+    site.routes["/drip.xml"] = Route(
+        body=rss(site.base, items), headers={"Content-Type": "text/xml"}
+    )
+    config = tmp_path / "patient.toml"
+    config.write_text(
+        "[live]\nhost_delay_seconds = 0.0\nmax_download_seconds = 600.0\n"
+        "read_timeout_seconds = 600.0\n",
+        encoding="utf-8",
+    )
+    feeds = write_feeds(tmp_path / "feeds.toml", site, "/drip.xml")
+    log = tmp_path / "watch.log"
+
+    watcher = start_watcher(db_url, config, feeds, log)
+    wait_until(lambda: site.count("/drip.html") == 1 and len(stored_urls(db_url)) == 1)
+    watcher.send_signal(signal.SIGTERM)
+    stopped = time.monotonic()
+    code = watcher.wait(timeout=WAIT_SECONDS)
+    elapsed = time.monotonic() - stopped
+
+    assert code == 0, log.read_text()
+    assert elapsed < STOP_GRACE_SECONDS + STOP_SLACK_SECONDS  # the page would take 2 minutes
+    assert stored_urls(db_url) == [site.url(article_path(0))]
+    site.routes["/drip.html"] = Route(body=site.routes[article_path(1)].body)
+    assert eventwire("--quiet", "watch", "--feeds", str(feeds), "--once").code == 0
+    assert site.url("/drip.html") in stored_urls(db_url)  # left for the next run, then fetched

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
 from eventwire.cli import render
 from eventwire.cli.common import (
+    EXIT_REJECTED,
     EXIT_USAGE,
     Options,
     PathsArg,
@@ -21,6 +24,17 @@ from eventwire.cli.common import (
 )
 from eventwire.stage import UnknownStageError
 from eventwire.stages import stage_names
+from eventwire.store import ProcessingBusy
+
+
+@contextmanager
+def one_processor() -> Iterator[None]:
+    """Another process processing the same database: say so in one line, exit 1."""
+    try:
+        yield
+    except ProcessingBusy as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(EXIT_REJECTED) from None
 
 
 @app.command()
@@ -30,7 +44,8 @@ def run(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> None:
     check_paths(paths)
     with open_pipeline(options) as pipeline:
         report = pipeline.ingest(paths, source)
-        pipeline.process(report)
+        with one_processor():
+            pipeline.process(report)
         if not options.quiet:
             render.print_report(err, report)
         render.print_stories(out, pipeline.repo.list_stories())
@@ -65,7 +80,8 @@ def process(ctx: typer.Context, redo: RedoOpt = None) -> None:
     options: Options = ctx.obj
     with open_pipeline(options) as pipeline:
         try:
-            report = pipeline.process(redo=redo or ())
+            with one_processor():
+                report = pipeline.process(redo=redo or ())
         except UnknownStageError as error:
             known = ", ".join(stage_names(pipeline.registry))
             err.print(f"error: {error} (stages: {known})", markup=False)

@@ -1,7 +1,8 @@
 """Ingest: read input files (text, HTML, JSONL) into RawArticles and Rejections.
 
-``iter_inputs`` yields one InputFile per file; bad input becomes a Rejection, never an
-exception. See docs/ingest.md.
+``iter_inputs`` yields one InputFile per file; ``read_web_page`` reads one fetched page (with
+``PageHints`` from its feed). Bad input becomes a Rejection, never an exception. These names
+(``__all__``) are ingest's public API; the rest are its internals. See docs/ingest.md.
 """
 
 from __future__ import annotations
@@ -9,12 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from eventwire.ingest.dates import parse_datetime
 from eventwire.ingest.discover import discover_files
+from eventwire.ingest.html import PageHints
 from eventwire.ingest.readers import READERS, iter_path
 from eventwire.ingest.settings import IngestSettings
+from eventwire.ingest.web import read_web_page
 from eventwire.model import InputFile, Rejection
 
-__all__ = ["READERS", "IngestSettings", "iter_inputs"]
+__all__ = [
+    "READERS",
+    "IngestSettings",
+    "PageHints",
+    "iter_inputs",
+    "parse_datetime",
+    "read_web_page",
+]
 
 
 def iter_inputs(

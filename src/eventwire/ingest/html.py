@@ -18,7 +18,7 @@ from eventwire.ingest.errors import MALFORMED_HTML, NO_TEXT, IngestProblem
 from eventwire.ingest.extract_meta import PageMetadata, read_page_metadata
 from eventwire.ingest.extract_text import extract_main_text
 from eventwire.ingest.settings import IngestSettings
-from eventwire.model import InputFile
+from eventwire.model import InputFile, RawArticle
 
 # What a page looks like at its start: optional comments, then a doctype or <html>.
 HTML_START = re.compile(
@@ -87,15 +87,38 @@ def read_html(data: bytes, context: ReadContext) -> InputFile:
 
 def read_decoded_html(html: str, context: ReadContext) -> InputFile:
     """One article from an already decoded HTML page."""
-    page = extract_page(html, context.settings)
+    return InputFile(origin=context.origin, articles=(page_article(html, context),))
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What is known of a page besides its HTML (from where it was found)."""
+
+    url: str | None = None  # where the page was found: wins over the URL the page states
+    title: str | None = None  # a listing's title: used when the page states none
+    published: datetime | None = None  # a listing's or crawl's date: used when the page has none
+    source: str | None = None  # the outlet the page was found for
+
+
+def page_article(
+    html: str,
+    context: ReadContext,
+    hints: PageHints = PageHints(),
+    origin: str | None = None,
+) -> RawArticle:
+    """The article of a decoded HTML page: the page's own metadata first, ``hints`` filling
+    in what it lacks. The one page -> article builder of files, web archives and fetched
+    pages. Raises IngestProblem when the page has no article."""
+    page = extract_page(html, context.settings, url=hints.url)
     fields = ArticleFields(
         raw=html,
         text=page.text,
         format=FORMAT_HTML,
-        url=page.url,
-        title=page.title,
-        published=page.published,
+        url=hints.url or page.url,
+        title=page.title or hints.title,
+        published=page.published or hints.published,
         updated=page.updated,
+        declared_source=hints.source,
         authors=page.authors,
     )
-    return InputFile(origin=context.origin, articles=(make_article(fields, context),))
+    return make_article(fields, context, origin=origin)

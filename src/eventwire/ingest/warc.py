@@ -16,10 +16,10 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
+from eventwire.ingest.context import ReadContext
 from eventwire.ingest.decode import GZIP_MAGIC, decode_bytes, try_decode
 from eventwire.ingest.errors import TOO_LARGE, UNREADABLE, IngestProblem, reject_unexpected
-from eventwire.ingest.html import FORMAT_HTML, extract_page, looks_like_html
+from eventwire.ingest.html import PageHints, looks_like_html, page_article
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import InputFile, RawArticle, Rejection
 
@@ -124,18 +124,7 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
     """One RawArticle from a verified HTML response record (raises IngestProblem)."""
     url = target_uri(record)
     html = record_html(record, context.settings, url)
-    page = extract_page(html, context.settings, url=url)
-    fields = ArticleFields(
-        raw=html,
-        text=page.text,
-        format=FORMAT_HTML,
-        url=url or page.url,
-        title=page.title,
-        published=page.published or record_date(record),
-        updated=page.updated,
-        authors=page.authors,
-    )
-    return make_article(fields, context, origin=origin)
+    return page_article(html, context, PageHints(url=url, published=record_date(record)), origin)
 
 
 def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> str:

@@ -28,11 +28,18 @@ TRANSIENT = frozenset({SERVER_ERROR, TIMEOUT, CONNECTION_ERROR, ROBOTS_UNAVAILAB
 class FetchProblem(Exception):
     """Why a URL gave no usable response."""
 
-    def __init__(self, reason: str, message: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        retry_after: float | None = None,
+        retry_now: bool = True,
+    ) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = " ".join(message.split())
         self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+        self.retry_now = retry_now  # a transient problem worth retrying at once (not a poll later)
 
     @property
     def transient(self) -> bool:

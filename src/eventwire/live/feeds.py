@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from eventwire.ingest.dates import parse_datetime
+from eventwire.ingest import parse_datetime
 
 SITEMAP_SNIFF_BYTES = 4096
 URLSET, SITEMAP_INDEX = b"<urlset", b"<sitemapindex"

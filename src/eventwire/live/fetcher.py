@@ -8,14 +8,13 @@ waiting at least as long as the server's Retry-After asks.
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from eventwire.ingest.dates import parse_datetime
+from eventwire.ingest import parse_datetime
 from eventwire.live.errors import (
     BAD_URL,
     CONNECTION_ERROR,
@@ -32,11 +31,11 @@ from eventwire.live.errors import (
 from eventwire.live.politeness import HostLimiter
 from eventwire.live.robots import RobotsCache
 from eventwire.live.settings import LiveSettings
+from eventwire.live.watchdog import Request, Watchdog
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 SCHEMES = frozenset({"http", "https"})
-CHUNK_BYTES = 64 * 1024
 MAX_RETRY_AFTER_SECONDS = 3600.0  # the longest Retry-After a host is held for
 
 
@@ -70,6 +69,7 @@ class Fetcher:
             settings.host_delay_seconds, settings.host_concurrency, self.stop
         )
         self.robots = RobotsCache(self, settings)
+        self.watchdog = Watchdog(self.stop)
 
     def fetch_page(self, url: str) -> Response:
         """An HTML page: robots.txt checked, non-HTML responses rejected before their body."""
@@ -125,7 +125,7 @@ class Fetcher:
                     hold = min(problem.retry_after, MAX_RETRY_AFTER_SECONDS)
                     self.limiter.hold(urlsplit(current).netloc, hold)
                 if (
-                    not problem.transient
+                    not (problem.transient and problem.retry_now)
                     or problem.reason == STOPPED
                     or attempt >= self.settings.retries
                     or (problem.retry_after or 0.0) > self.settings.max_backoff_seconds
@@ -150,20 +150,27 @@ class Fetcher:
         with self.limiter.slot(host):
             if self.stop.is_set():
                 raise FetchProblem(STOPPED, "stopped before the page was fetched")
-            try:
-                with self.client.stream("GET", current, headers=headers) as response:
-                    return self.read_response(url, response, html_only)
-            except httpx.TimeoutException:
-                message = f"no answer within the timeout from {host}"
-                raise FetchProblem(TIMEOUT, message) from None
-            except httpx.TransportError as error:
-                message = f"connection to {host} failed: {type(error).__name__} {error}"
-                raise FetchProblem(CONNECTION_ERROR, message) from None
-            except httpx.RequestError as error:  # e.g. a body that does not decompress
-                message = f"unusable response from {host}: {type(error).__name__} {error}"
-                raise FetchProblem(HTTP_ERROR, message) from None
+            with self.watchdog.watching() as request:
+                return self.request(url, current, headers, html_only, request)
 
-    def read_response(self, url: str, response: httpx.Response, html_only: bool) -> Response | str:
+    def request(
+        self, url: str, current: str, headers: dict[str, str], html_only: bool, request: Request
+    ) -> Response | str:
+        """Send one GET (watched: cut at its deadline or after a stop) and read the answer."""
+        host = urlsplit(current).netloc
+        try:
+            with self.client.stream(
+                "GET", current, headers=headers, extensions={"trace": request.trace}
+            ) as response:
+                request.attach(response.extensions.get("network_stream"))
+                return self.read_response(url, response, html_only, request)
+        except httpx.HTTPError as error:
+            request.check()  # a cut connection fails like any other: say why it was cut
+            raise transport_problem(error, host) from None
+
+    def read_response(
+        self, url: str, response: httpx.Response, html_only: bool, request: Request
+    ) -> Response | str:
         """Check the status, type and size of a streamed response, then read its body."""
         status = response.status_code
         if response.is_redirect and "location" in response.headers:
@@ -182,35 +189,48 @@ class Fetcher:
             url=url,
             final_url=str(response.url),
             status=status,
-            content=self.read_body(response),
+            content=self.read_body(response, request),
             content_type=media_type,
             charset=response.charset_encoding,
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
         )
 
-    def read_body(self, response: httpx.Response) -> bytes:
-        """The (decompressed) body, aborted as soon as it passes ``max_page_bytes``."""
+    def read_body(self, response: httpx.Response, request: Request) -> bytes:
+        """The (decompressed) body, aborted as soon as it passes ``max_page_bytes`` or takes
+        over ``max_download_seconds`` (checked on every network read, and by the watchdog
+        while a read waits)."""
         limit = self.settings.max_page_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchProblem(TOO_LARGE, f"page of {declared} bytes, over the {limit} byte limit")
         body = bytearray()
-        deadline = time.monotonic() + self.settings.max_download_seconds
-        for chunk in response.iter_bytes(CHUNK_BYTES):
+        request.start_body(self.settings.max_download_seconds)
+        for chunk in response.iter_bytes():  # one chunk per network read
+            request.check()
             body.extend(chunk)
             if len(body) > limit:
                 raise FetchProblem(
                     TOO_LARGE, f"page over the {limit} byte limit (download stopped)"
                 )
-            if time.monotonic() > deadline:
-                seconds = self.settings.max_download_seconds
-                raise FetchProblem(TIMEOUT, f"download took over {seconds:g} s (stopped)")
+        request.check()  # a cut body may end like a complete one
         return bytes(body)
 
     def close(self) -> None:
         """Close the connection pool."""
         self.client.close()
+
+
+def transport_problem(error: httpx.HTTPError, host: str) -> FetchProblem:
+    """The FetchProblem of an httpx error talking to ``host``."""
+    if isinstance(error, httpx.TimeoutException):
+        return FetchProblem(TIMEOUT, f"no answer within the timeout from {host}")
+    if isinstance(error, httpx.TransportError):
+        message = f"connection to {host} failed: {type(error).__name__} {error}"
+        return FetchProblem(CONNECTION_ERROR, message)
+    # e.g. a body that does not decompress
+    message = f"unusable response from {host}: {type(error).__name__} {error}"
+    return FetchProblem(HTTP_ERROR, message)
 
 
 def retry_after_seconds(value: str | None) -> float | None:

@@ -1,15 +1,8 @@
-"""A fetched page to an InputFile, through the HTML reader (trafilatura and htmldate)."""
+"""A fetched page to an InputFile, through ingest's one reader of web pages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
-from eventwire.ingest.errors import IngestProblem
-from eventwire.ingest.html import FORMAT_HTML, extract_page, looks_like_html
-from eventwire.ingest.settings import IngestSettings
-from eventwire.ingest.warc import NOT_HTML, decode_page
+from eventwire.ingest import IngestSettings, PageHints, read_web_page
 from eventwire.live.feeds import FeedItem
 from eventwire.live.fetcher import Response
 from eventwire.model import InputFile
@@ -25,24 +18,17 @@ def page_input(
 
     The InputFile is named by the URL asked for; the article's URL is the final one.
     """
-    origin = response.url
-    context = ReadContext(Path(urlsplit(response.final_url).netloc), origin, None, settings)
-    try:
-        html = decode_page(response.content, response.charset, settings.max_control_share)
-        if not response.content_type and not looks_like_html(html):
-            raise IngestProblem(NOT_HTML, "response without a content type that is not HTML")
-        page = extract_page(html, settings, url=response.final_url)
-    except IngestProblem as problem:
-        return InputFile(origin, rejections=(problem.to_rejection(origin),))
-    fields = ArticleFields(
-        raw=html,
-        text=page.text,
-        format=FORMAT_HTML,
+    hints = PageHints(
         url=response.final_url,
-        title=page.title or (item.title if item else None),
-        published=page.published or (item.published if item else None),
-        updated=page.updated,
-        declared_source=source,
-        authors=page.authors,
+        title=item.title if item else None,
+        published=item.published if item else None,
+        source=source,
     )
-    return InputFile(origin, articles=(make_article(fields, context, origin=origin),))
+    return read_web_page(
+        response.content,
+        settings,
+        origin=response.url,
+        hints=hints,
+        charset=response.charset,
+        typed=bool(response.content_type),
+    )

@@ -3,8 +3,9 @@
 Downloads run in a thread pool (politeness per host is the fetcher's); every page is parsed,
 cleaned and stored in the calling thread as soon as it arrives (lxml parsers are not
 thread-safe), one transaction per page, and its
-outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) lets the
-pages in flight finish and be stored; pages not yet started are left for the next run.
+outcome is recorded, so a restart fetches nothing twice. Setting ``stop`` (SIGTERM) gives the
+pages in flight a grace period to finish and be stored (the fetcher's watchdog cuts those still
+running then); pages not yet started, or cut, are left for the next run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.live.errors import STOPPED, FetchProblem
 from eventwire.live.feeds import FeedConfig, FeedError, FeedItem, ParsedFeed, parse_feed
@@ -21,7 +23,10 @@ from eventwire.live.fetcher import Fetcher
 from eventwire.live.pages import page_input
 from eventwire.live.settings import LiveSettings
 from eventwire.model import FeedState, FetchOutcome, InputFile, Rejection
-from eventwire.pipeline import Pipeline, RunReport
+from eventwire.store import ProcessingBusy
+
+if TYPE_CHECKING:  # live is handed a pipeline; it never imports the pipeline's module
+    from eventwire.pipeline import Pipeline
 
 LOGGER = logging.getLogger(__name__)
 MAX_FAILED_CYCLES = 5  # consecutive failed poll cycles after which watch gives up
@@ -38,6 +43,7 @@ def first_line(error: BaseException) -> str:
 
 
 STORED, ALREADY_STORED, FETCH_ERROR = "stored", "already-stored", "fetch-error"
+BUSY, PROCESS_ORIGIN = "processing-busy", "process"
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ class LiveRunner:
         self.monitor = monitor or Monitor()
         self.stop = stop or threading.Event()
         self.fetcher = Fetcher(settings, self.stop)
-        self.report = RunReport()
+        self.report = pipeline.ingest_inputs(())  # an empty report of the pipeline's kind
 
     # --- fetch --------------------------------------------------------------------
 
@@ -193,9 +199,14 @@ class LiveRunner:
         self.monitor.page_done(result)
 
     def process(self, stats: CycleStats) -> None:
-        """Deduplicate and cluster what was stored (stories update)."""
+        """Deduplicate and cluster what was stored (stories update); when another process is
+        processing the database, what was stored is left for the next run (a rejection)."""
         if stats.stored or self.pipeline.repo.counts().get("pending"):
-            self.pipeline.process(self.report)
+            try:
+                self.pipeline.process(self.report)
+            except ProcessingBusy as busy:
+                self.report.rejections.append(Rejection(PROCESS_ORIGIN, BUSY, str(busy)))
+                LOGGER.warning("%s", busy)
 
     # --- watch --------------------------------------------------------------------
 

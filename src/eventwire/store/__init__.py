@@ -4,7 +4,8 @@
 returns the object the pipeline and CLI use; see docs/storage.md.
 """
 
+from eventwire.store.lock import ProcessingBusy
 from eventwire.store.repository import Repository
 from eventwire.store.settings import StoreSettings
 
-__all__ = ["Repository", "StoreSettings"]
+__all__ = ["ProcessingBusy", "Repository", "StoreSettings"]

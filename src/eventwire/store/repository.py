@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import Engine, Row
@@ -30,7 +31,7 @@ from eventwire.model import (
     StoryInput,
     StoryView,
 )
-from eventwire.store import actors, dedup, feeds, reads, stage_runs, stories, writes
+from eventwire.store import actors, dedup, feeds, lock, reads, stage_runs, stories, writes
 from eventwire.store.engine import (
     create_store_engine,
     missing_database,
@@ -141,6 +142,15 @@ class Repository:
         """Numbers of articles, sources, stories, duplicates and pending articles."""
         with self._engine.connect() as conn:
             return reads.counts(conn)
+
+    def processing_lock(self, wait: float | None = None) -> AbstractContextManager[None]:
+        """Be the one process processing this database while the block runs (store/lock.py).
+
+        Waits up to ``wait`` seconds (default: ``store.busy_timeout_seconds``) for another
+        process to finish, then raises ``ProcessingBusy``.
+        """
+        seconds = self._settings.busy_timeout_seconds if wait is None else wait
+        return lock.processing_lock(self._engine, seconds)
 
     def max_story_id(self) -> int:
         """The highest story id in use, 0 when there are none."""
