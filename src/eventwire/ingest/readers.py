@@ -21,6 +21,7 @@ from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.text import read_decoded_text, read_text
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import InputFile
+from eventwire.textnorm import strip_control_characters
 
 Reader = Callable[[bytes, ReadContext], InputFile]
 StreamReader = Callable[[ReadContext], Iterator[InputFile]]  # many InputFiles from one file
@@ -78,9 +79,14 @@ def iter_path(path: Path, source: str | None, settings: IngestSettings) -> Itera
     """Everything in one file: streamed record by record for archives, else one InputFile."""
     for suffix, stream_reader in STREAM_READERS.items():
         if path.name.lower().endswith(suffix):
-            yield from stream_reader(ReadContext(path, str(path), source, settings))
+            yield from stream_reader(ReadContext(path, origin_of(path), source, settings))
             return
     yield read_path(path, source, settings)
+
+
+def origin_of(path: Path) -> str:
+    """How records name a file: its path, without control characters."""
+    return strip_control_characters(str(path), single_line=True)
 
 
 def find_reader(path: Path) -> Reader:
@@ -94,7 +100,7 @@ def find_reader(path: Path) -> Reader:
 
 def read_path(path: Path, source: str | None, settings: IngestSettings) -> InputFile:
     """Everything in one file; problems become Rejections, never exceptions."""
-    context = ReadContext(path=path, origin=str(path), source=source, settings=settings)
+    context = ReadContext(path=path, origin=origin_of(path), source=source, settings=settings)
     try:
         return find_reader(path)(read_bytes(path, settings.max_file_bytes), context)
     except IngestProblem as problem:
