@@ -56,7 +56,7 @@ ESCAPE_SEQUENCE = re.compile(
 )
 # C0 controls but tab and line feed, DEL, and C1 controls.
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85]")
 SINGLE_LINE_SPACE = re.compile("[\t\n]+")
 WORD = re.compile(r"\w+(?:['.-]\w+)*")
 

@@ -14,6 +14,7 @@ from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.errors import (
     MALFORMED_JSON,
     NO_TEXT,
+    WRONG_TYPE,
     IngestProblem,
     reject_unexpected,
 )
@@ -21,6 +22,14 @@ from eventwire.ingest.html import extract_page
 from eventwire.model import InputFile, RawArticle, Rejection
 
 FORMAT_JSONL = "jsonl"
+# How a wrong-typed field is named in a rejection: JSON's names for Python's types.
+JSON_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    list: "an array",
+    dict: "an object",
+}
 LOGGER = logging.getLogger(__name__)
 
 
@@ -100,17 +109,33 @@ def parse_object(line: str) -> dict[str, Any]:
 
 
 def string_field(record: dict[str, Any], name: str) -> str | None:
-    """A non-blank string field, stripped; None when absent, blank or not a string."""
+    """A non-blank string field, stripped; None when absent, null or blank.
+
+    Raises a ``wrong-type`` IngestProblem when the field holds another JSON type
+    (``"text": 5``): the line is not what its writer meant, and saying "missing" would hide it.
+    """
     value = record.get(name)
-    if isinstance(value, str) and value.strip():
+    if value is not None and not isinstance(value, str):
+        raise IngestProblem(WRONG_TYPE, f"field {name!r} is {json_type(value)}, not a string")
+    if value is not None and value.strip():
         return value.strip()
     return None
 
 
+def json_type(value: Any) -> str:
+    """How JSON names ``value``'s type ("a number", "an array", ...)."""
+    return JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
 def date_field(record: dict[str, Any], name: str, origin: str) -> datetime | None:
-    """A date field as a tz-aware datetime; an unparsable value is logged and left out."""
+    """A date field as a tz-aware datetime; an unparsable or wrong-typed value is logged and
+    left out (the article is kept without that date)."""
     value = record.get(name)
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if value is not None and not isinstance(value, str):
+        kind = json_type(value)
+        LOGGER.warning("%s: ignoring %r: %s, not a date string", origin, name, kind)
+        return None
+    parsed = parse_datetime(value) if value is not None else None
     if value not in (None, "") and parsed is None:
         LOGGER.warning("%s: ignoring %r: not an ISO 8601 date: %r", origin, name, value)
     return parsed
