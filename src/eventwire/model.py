@@ -264,6 +264,7 @@ class ArticleView(Record):
     published_zone_stated: bool | None = None  # None when there is no publication time
     updated_zone_stated: bool | None = None
     authors: tuple[str, ...] = ()
+    raw_encoding: str | None = None  # ``raw.encode(raw_encoding)``: the input's bytes
 
     @property
     def text(self) -> str:

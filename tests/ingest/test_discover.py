@@ -136,8 +136,7 @@ def test_links_leaving_the_input_are_not_followed(tmp_path: Path, ingest) -> Non
         (
             str(root / "shadow.txt"),
             "outside-input",
-            f"symbolic link to {(outside / 'secret.txt').resolve()} leaves the input; "
-            "not followed",
+            f"symbolic link to {(outside / 'secret.txt').resolve()} leaves the input; not followed",
         ),
     ]
     assert all("not yours" not in a.text for f in files for a in f.articles)
@@ -155,9 +154,7 @@ def test_a_link_into_another_named_input_is_followed(tmp_path: Path, ingest) -> 
     assert rejections(files) == []
 
 
-def test_a_file_name_with_escape_sequences_is_stored_without_them(
-    tmp_path: Path, ingest
-) -> None:
+def test_a_file_name_with_escape_sequences_is_stored_without_them(tmp_path: Path, ingest) -> None:
     path = tmp_path / "evil\x1b]0;owned\x07\x1b[2Jname.txt"
     path.write_text("Title\n\nBody text.", encoding="utf-8")
     [article] = articles(ingest(path))

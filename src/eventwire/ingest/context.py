@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from eventwire.ingest.decode import decode_text
 from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.sources import infer_source
 from eventwire.model import RawArticle
@@ -44,6 +45,12 @@ class ArticleFields:
     updated: datetime | None = None
     declared_source: str | None = None  # the input's own ``source`` field
     authors: tuple[str, ...] = ()
+
+
+def decode_input(data: bytes, context: ReadContext) -> tuple[str, ReadContext]:
+    """``data`` decoded, and ``context`` noting the codec (raises IngestProblem)."""
+    decoded = decode_text(data, context.settings.max_control_share)
+    return decoded.text, replace(context, encoding=decoded.encoding)
 
 
 def content_hash(raw: str, source: str, url: str | None) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
+from eventwire.ingest.context import ArticleFields, ReadContext, decode_input, make_article
 from eventwire.ingest.dates import parse_datetime
-from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.decode import without_bom
 from eventwire.ingest.errors import (
     MALFORMED_JSON,
     NO_TEXT,
@@ -35,11 +36,13 @@ LOGGER = logging.getLogger(__name__)
 
 def read_jsonl(data: bytes, context: ReadContext) -> InputFile:
     """Articles from a JSONL file's bytes; a bad line is rejected alone."""
-    return read_decoded_jsonl(decode_bytes(data, context.settings.max_control_share), context)
+    return read_decoded_jsonl(*decode_input(data, context))
 
 
 def read_decoded_jsonl(text: str, context: ReadContext) -> InputFile:
     """Articles from already decoded JSONL text."""
+    if context.encoding:  # each article's raw is one line: the file's BOM is not in it
+        context = replace(context, encoding=without_bom(context.encoding))
     articles: list[RawArticle] = []
     rejections: list[Rejection] = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() splits on

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from eventwire.ingest.context import ReadContext
-from eventwire.ingest.decode import decode_bytes, inflate_gzip, is_gzip
+from eventwire.ingest.context import ReadContext, decode_input
+from eventwire.ingest.decode import inflate_gzip, is_gzip
 from eventwire.ingest.errors import (
     BINARY,
     TOO_LARGE,
@@ -37,7 +37,7 @@ def read_sniffed(data: bytes, context: ReadContext) -> InputFile:
     """Read a file of unknown kind: gzip HTML, HTML, JSONL, else plain text."""
     if is_gzip(data):
         return read_sniffed_gzip(data, context)
-    text = decode_bytes(data, context.settings.max_control_share)
+    text, context = decode_input(data, context)
     if looks_like_html(text):
         return read_decoded_html(text, context)
     if looks_like_jsonl(text):
@@ -49,7 +49,7 @@ def read_sniffed_gzip(data: bytes, context: ReadContext) -> InputFile:
     """A gzip file of unknown kind: read it only when it holds an HTML page."""
     content = inflate_gzip(data, context.settings.max_file_bytes)
     try:
-        text = decode_bytes(content, context.settings.max_control_share)
+        text, context = decode_input(content, context)
     except IngestProblem:
         text = ""
     if not looks_like_html(text):

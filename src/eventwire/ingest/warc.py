@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from eventwire.ingest.context import ArticleFields, ReadContext, make_article
-from eventwire.ingest.decode import GZIP_MAGIC, decode_bytes, try_decode
+from eventwire.ingest.decode import GZIP_MAGIC, Decoded, codec_name, decode_text, try_decode
 from eventwire.ingest.errors import TOO_LARGE, UNREADABLE, IngestProblem, reject_unexpected
 from eventwire.ingest.html import FORMAT_HTML, extract_page, looks_like_html
 from eventwire.ingest.settings import IngestSettings
@@ -123,7 +124,8 @@ def read_record(record: WarcRecord, context: ReadContext, origin: str) -> InputF
 def record_article(record: WarcRecord, context: ReadContext, origin: str) -> RawArticle:
     """One RawArticle from a verified HTML response record (raises IngestProblem)."""
     url = target_uri(record)
-    html = record_html(record, context.settings, url)
+    html, encoding = record_html(record, context.settings, url)
+    context = replace(context, encoding=encoding)
     page = extract_page(html, context.settings, url=url)
     fields = ArticleFields(
         raw=html,
@@ -138,7 +140,7 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
     return make_article(fields, context, origin=origin)
 
 
-def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> str:
+def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> Decoded:
     """The decoded HTML page a response record holds, after checking its digest and status."""
     limit = settings.max_file_bytes
     if record.content_length > limit:  # checked first: verifying a digest buffers the block
@@ -165,19 +167,25 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
     data = record.reader.read(limit + 1)
     if len(data) > limit:
         raise IngestProblem(TOO_LARGE, f"{url}: page over the {limit} byte limit")
-    html = decode_page(data, record.http_charset, settings.max_control_share)
-    if not content_type and not looks_like_html(html):
+    decoded = decode_page_text(data, record.http_charset, settings.max_control_share)
+    if not content_type and not looks_like_html(decoded.text):
         raise IngestProblem(NOT_HTML, f"{url}: response without a content type, not HTML")
-    return html
+    return decoded
 
 
 def decode_page(data: bytes, charset: str | None, max_control_share: float) -> str:
     """Page text: the HTTP charset when it fits, else eventwire's usual decoding."""
-    if charset:
-        text = try_decode(data, charset)
+    return decode_page_text(data, charset, max_control_share).text
+
+
+def decode_page_text(data: bytes, charset: str | None, max_control_share: float) -> Decoded:
+    """``decode_page`` with the codec it used."""
+    codec = codec_name(charset) if charset else None
+    if codec:
+        text = try_decode(data, codec)
         if text is not None and text.strip():
-            return text
-    return decode_bytes(data, max_control_share)
+            return Decoded(text, codec)
+    return decode_text(data, max_control_share)
 
 
 def target_uri(record: WarcRecord) -> str | None:
