@@ -2,7 +2,8 @@
 
 Records are read one at a time with fastwarc, so memory stays flat whatever the file size.
 Each record becomes its own InputFile (one article, or one Rejection), so a bad record never
-takes others with it. A record whose block digest does not match is ``corrupt-record``; a
+takes others with it. A record whose block digest does not match is ``corrupt-record``
+(its message says "record truncated" when the file ends inside it); a
 stretch of the file that does not parse is skipped to the next record start, with one
 ``corrupt-record`` Rejection naming the byte offsets. Non-HTML responses are ``not-html``.
 """
@@ -148,12 +149,13 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
             TOO_LARGE, f"{url}: record of {record.content_length} bytes, over the limit"
         )
     has_digest = record.headers.get("WARC-Block-Digest") is not None  # optional in WARC
+    declared_length = record.content_length  # the digest check sets it to what it read
     try:
         intact = record.verify_block_digest() if has_digest else True
     except OSError as error:  # the record's own bytes do not decompress
         raise IngestProblem(CORRUPT_RECORD, f"{url}: unreadable record ({error})") from None
     if not intact:
-        raise IngestProblem(CORRUPT_RECORD, f"{url}: block digest does not match the content")
+        raise IngestProblem(CORRUPT_RECORD, f"{url}: {digest_problem(record, declared_length)}")
     try:
         record.parse_http(auto_decode="all")
     except Exception as error:  # fastwarc raises plain exceptions for bad HTTP headers
@@ -171,6 +173,14 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
     if not content_type and not looks_like_html(decoded.text):
         raise IngestProblem(NOT_HTML, f"{url}: response without a content type, not HTML")
     return decoded
+
+
+def digest_problem(record: WarcRecord, declared_length: int) -> str:
+    """Why a record's block digest does not match: the block is cut short, or it changed."""
+    present = len(record.reader.read())  # the block, buffered by the digest check
+    if present < declared_length:
+        return f"record truncated: {present} of its {declared_length} bytes are in the file"
+    return "block digest does not match the content"
 
 
 def decode_page(data: bytes, charset: str | None, max_control_share: float) -> str:
