@@ -20,7 +20,13 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from eventwire.ingest.context import ArticleFields, ReadContext, make_article
 from eventwire.ingest.decode import GZIP_MAGIC, Decoded, codec_name, decode_text, try_decode
-from eventwire.ingest.errors import TOO_LARGE, UNREADABLE, IngestProblem, reject_unexpected
+from eventwire.ingest.errors import (
+    EMPTY,
+    TOO_LARGE,
+    UNREADABLE,
+    IngestProblem,
+    reject_unexpected,
+)
 from eventwire.ingest.html import FORMAT_HTML, extract_page, looks_like_html
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import InputFile, RawArticle, Rejection
@@ -48,7 +54,9 @@ def iter_warc(context: ReadContext) -> Iterator[InputFile]:
         return
     with stream:
         rejected_at = None  # a record rejected as corrupt: the data after it is the same damage
+        found = False
         for offset, item in iter_records(stream, context.origin):
+            found = True
             if isinstance(item, Rejection):
                 if offset != rejected_at:
                     yield InputFile(item.origin, rejections=(item,))
@@ -57,6 +65,9 @@ def iter_warc(context: ReadContext) -> Iterator[InputFile]:
             corrupt = any(r.reason == CORRUPT_RECORD for r in input_file.rejections)
             rejected_at = offset if corrupt else None
             yield input_file
+    if not found:  # an input always ends as articles or one rejection
+        rejection = Rejection(context.origin, EMPTY, "no WARC response record in the file")
+        yield InputFile(context.origin, rejections=(rejection,))
 
 
 def record_origin(origin: str, offset: int) -> str:
@@ -160,6 +171,8 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
         record.parse_http(auto_decode="all")
     except Exception as error:  # fastwarc raises plain exceptions for bad HTTP headers
         raise IngestProblem(CORRUPT_RECORD, f"{url}: unparsable HTTP response ({error})") from None
+    if record.http_headers is None:
+        raise IngestProblem(CORRUPT_RECORD, f"{url}: record without an HTTP response head")
     status = record.http_headers.status_code
     if status is not None and status not in HTTP_OK_RANGE:
         raise IngestProblem(HTTP_STATUS, f"{url}: HTTP {status} response, not a page")
