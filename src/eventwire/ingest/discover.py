@@ -112,8 +112,9 @@ def resolved(path: Path) -> Path:
 
 
 def reject(path: Path, reason: str, message: str) -> Rejection:
-    """The Rejection of ``path`` (its name stripped of control characters)."""
-    return Rejection(strip_control_characters(str(path), single_line=True), reason, message)
+    """The Rejection of ``path`` (name and message stripped of control characters)."""
+    origin = strip_control_characters(str(path), single_line=True)
+    return Rejection(origin, reason, strip_control_characters(message, single_line=True))
 
 
 def is_skipped(path: Path) -> bool:
