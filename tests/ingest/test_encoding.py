@@ -64,6 +64,35 @@ def test_undeclared_legacy_text_decodes_to_its_own_letters(text: str, codec: str
     assert encode_raw(decoded.text, decoded.encoding) == data
 
 
+# Other languages, each in the code pages its text was really written in.
+MORE_TEXTS = {
+    "slovak": ("Ľudia v Košiciach čakajú na nový zákon o ochrane životného prostredia.", "cp1250"),
+    "croatian": ("Vlada je u četvrtak najavila nove mjere za pomoć poduzetnicima.", "cp1250"),
+    "slovene": (
+        "Vlada je v sredo sprejela nov zakon o varstvu okolja, je dejal minister.",
+        "iso8859-2",
+    ),
+    "hungarian": ("A kormány csütörtökön új intézkedéseket jelentett be.", "iso8859-2"),
+    "lithuanian": ("Lietuvos vyriausybė ketvirtadienį paskelbė naujas priemones.", "cp1257"),
+    "latvian": ("Latvijas valdība ceturtdien paziņoja par jauniem pasākumiem.", "cp1257"),
+    "turkish": ("Türkiye hükümeti perşembe günü yeni önlemler açıkladı.", "cp1254"),
+    "finnish": ("Suomen hallitus ilmoitti torstaina uusista ympäristönsuojelutoimista.", "cp1252"),
+    "spanish": ("El Gobierno español anunció el jueves nuevas medidas de protección.", "cp1252"),
+    "italian": ("Il governo ha annunciato giovedì nuove misure: è così perché può.", "cp1252"),
+    "portuguese": ("O governo anunciou na quinta-feira novas medidas de proteção.", "cp1252"),
+    "danish": (
+        "Regeringen meddelte torsdag nye foranstaltninger til beskyttelse af miljøet.",
+        "cp1252",
+    ),
+    "icelandic": ("Ríkisstjórnin tilkynnti á fimmtudag nýjar aðgerðir í Þingvöllum.", "cp1252"),
+}
+
+
+@pytest.mark.parametrize(("text", "codec"), MORE_TEXTS.values(), ids=MORE_TEXTS.keys())
+def test_other_languages_decode_to_their_own_letters(text: str, codec: str) -> None:
+    assert decode_text(text.encode(codec)).text == text
+
+
 def test_genf_in_latin_1_is_not_read_as_czech(tmp_path: Path, ingest) -> None:
     path = tmp_path / "mixed.txt"
     path.write_bytes(TEXTS["french-german-mixed"].encode("latin-1"))

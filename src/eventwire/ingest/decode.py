@@ -23,7 +23,7 @@ from eventwire.ingest.errors import (
     UNREADABLE,
     IngestProblem,
 )
-from eventwire.ingest.plausible import is_latin_text, most_plausible
+from eventwire.ingest.plausible import is_other_script, most_plausible
 
 SNIFF_BYTES = 8192
 GZIP_MAGIC = b"\x1f\x8b"
@@ -165,9 +165,10 @@ def decode_detected(data: bytes) -> Decoded | None:
         return None  # no encoding gives sensible text: noise, not a text file
     guess = codecs.lookup(best.encoding).name
     guessed = None if guess is None else try_decode(data, guess)
-    # Another script (Cyrillic, Greek, CJK, ...) stands; a BOM-less UTF-16/32 guess on a
-    # few bytes (six bytes of "Genève" read as three CJK characters) competes instead.
-    other_script = guessed is not None and not is_latin_text(guessed)
+    # Text mostly in another script (Cyrillic, Greek, CJK, ...) stands. A guess that reads
+    # only a few letters as another script ("ympäristö" as two CJK characters, "Genève" as
+    # BOM-less UTF-16) competes with the Latin code pages instead.
+    other_script = guessed is not None and is_other_script(guessed)
     if guessed is not None and other_script and not is_utf_16_32(guess):
         return Decoded(guessed, guess)
     found = most_plausible(data, guess)

@@ -41,6 +41,7 @@ LATIN_CODECS = (
 SAMPLE_CHARS = 65536  # score the start of long texts only
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SECOND_LANGUAGE_WEIGHT = 0.5  # a letter explained only by a quoted second language
+RARE_LETTER_WEIGHT = 0.3  # a letter the language spells only in a few words
 UNKNOWN_LETTER_PENALTY = 2.0
 ODD_CHARACTER_PENALTY = 4.0
 
@@ -53,15 +54,40 @@ class LetterCounts:
     odd: int  # control characters, and symbols between two letters
 
 
+@dataclass(frozen=True)
+class Alphabet:
+    """One language's letters beyond ASCII."""
+
+    name: str
+    common: frozenset[str]
+    rare: frozenset[str]
+
+    def fit(self, letters: Counter[str]) -> float:
+        """How well this language explains ``letters`` (a rare letter counts a little)."""
+        return sum(n * self.weight(letter) for letter, n in letters.items())
+
+    def weight(self, letter: str) -> float:
+        """1 for a common letter of the language, RARE_LETTER_WEIGHT for a rare one, else 0."""
+        if letter in self.common:
+            return 1.0
+        return RARE_LETTER_WEIGHT if letter in self.rare else 0.0
+
+
 @functools.cache
-def load_alphabets() -> tuple[frozenset[str], ...]:
-    """The alphabets of data/alphabets.txt (non-ASCII letters per language), read once."""
+def load_alphabets() -> tuple[Alphabet, ...]:
+    """The alphabets of data/alphabets.txt, read once."""
     alphabets = []
     for line in ALPHABETS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            _, letters = line.split("\t")
-            alphabets.append(frozenset(letters.strip()))
+            name, common, *rare = line.split("\t")
+            alphabets.append(Alphabet(name, frozenset(common), frozenset("".join(rare))))
     return tuple(alphabets)
+
+
+@functools.cache
+def known_letters() -> frozenset[str]:
+    """Every letter some listed alphabet uses."""
+    return frozenset().union(*(a.common | a.rare for a in load_alphabets()))
 
 
 def count_letters(text: str) -> LetterCounts:
@@ -86,37 +112,31 @@ def inside_word(text: str, at: int) -> bool:
 def plausibility(text: str) -> float:
     """How plausible ``text``'s non-ASCII characters are as letters of real text."""
     counts = count_letters(text)
-    alphabets = load_alphabets()
-    known = frozenset().union(*alphabets)
-    total = sum(counts.letters.values())
+    known = known_letters()
     unknown = sum(n for letter, n in counts.letters.items() if letter not in known)
-    first = best_alphabet(counts.letters, alphabets)
-    rest = Counter({k: n for k, n in counts.letters.items() if k not in first})
-    second = best_alphabet(rest, alphabets)
-    in_first = sum(n for letter, n in counts.letters.items() if letter in first)
-    in_second = sum(n for letter, n in rest.items() if letter in second)
+    first = best_alphabet(counts.letters)
+    rest = Counter({k: n for k, n in counts.letters.items() if first.weight(k) < 1.0})
+    second = best_alphabet(rest)
     return (
-        total
+        sum(counts.letters.values())
         - unknown
-        + in_first
-        + SECOND_LANGUAGE_WEIGHT * in_second
+        + first.fit(counts.letters)
+        + SECOND_LANGUAGE_WEIGHT * second.fit(rest)
         - UNKNOWN_LETTER_PENALTY * unknown
         - ODD_CHARACTER_PENALTY * counts.odd
     )
 
 
-def best_alphabet(letters: Counter[str], alphabets: tuple[frozenset[str], ...]) -> frozenset[str]:
-    """The alphabet holding most of ``letters`` (counted with repeats); the first on ties."""
-    if not letters:
-        return frozenset()
-    return max(alphabets, key=lambda alphabet: sum(letters[c] for c in alphabet if c in letters))
+def best_alphabet(letters: Counter[str]) -> Alphabet:
+    """The alphabet that explains ``letters`` best (the first listed on ties)."""
+    return max(load_alphabets(), key=lambda alphabet: alphabet.fit(letters))
 
 
-def is_latin_text(text: str) -> bool:
-    """Whether most non-ASCII letters of ``text`` are Latin-script (or it has none)."""
-    letters = [c for c in NON_ASCII.findall(text[:SAMPLE_CHARS]) if c.isalpha()]
-    latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
-    return latin * 2 >= len(letters)
+def is_other_script(text: str) -> bool:
+    """Whether most letters of ``text`` (ASCII ones included) are not Latin letters."""
+    letters = [c for c in text[:SAMPLE_CHARS] if c.isalpha()]
+    other = sum(not unicodedata.name(c, "LATIN").startswith("LATIN") for c in letters)
+    return other * 2 > len(letters)
 
 
 def most_plausible(data: bytes, first_guess: str | None = None) -> tuple[str, str] | None:
