@@ -164,7 +164,7 @@ def decode_detected(data: bytes) -> Decoded | None:
     if best is None:
         return None  # no encoding gives sensible text: noise, not a text file
     guess = codecs.lookup(best.encoding).name
-    guessed = None if guess is None else try_decode(data, guess)
+    guessed = try_decode(data, guess)
     # Text mostly in another script (Cyrillic, Greek, CJK, ...) stands. A guess that reads
     # only a few letters as another script ("ympäristö" as two CJK characters, "Genève" as
     # BOM-less UTF-16) competes with the Latin code pages instead.

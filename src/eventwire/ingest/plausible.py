@@ -8,7 +8,8 @@ scored by whether its letters are plausible together:
 
 - a letter that some language's alphabet (data/alphabets.txt) uses counts for it, and
   more when the one language that explains most of the text's letters uses it too (a text
-  is written in one language, and may quote a second);
+  is written in one language, and may quote a second, which counts half); a letter the
+  language spells only in a few words (French "æ") counts little;
 - a letter no listed alphabet uses counts against it;
 - a symbol inside a word ("Rz¹d", "žlu»ou") and a control character (a C1 byte read as
   ISO-8859) count strongly against it.
