@@ -9,13 +9,14 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from eventwire.clean import clean_article
 from eventwire.ingest import IngestSettings, iter_inputs
+from eventwire.ingest.decode import encode_raw
 from eventwire.ingest.errors import ERROR
 from eventwire.model import CleanArticle, InputFile, Rejection
 from eventwire.textnorm import strip_control_characters
@@ -180,3 +181,23 @@ def test_the_cleaner_ends_each_article_as_clean_text_or_one_rejection(lines: lis
             assert cleaned.reason != "clean-error", cleaned.message
         else:
             assert cleaned.paragraphs and cleaned.title is not None
+
+
+@PROPERTY_SETTINGS
+@given(
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.text(alphabet="abcdeéèçàüößčřžšěąłśżńĺľ .,\n", max_size=200).flatmap(
+            lambda t: st.sampled_from(["cp1252", "cp1250", "iso8859-2", "latin-1"]).map(
+                lambda codec: t.encode(codec, errors="ignore")
+            )
+        ),
+    )
+)
+@example(data=b"\xfb\x92")  # read as cp932, which gives other bytes back for this character
+@example(data=b"\xa1\xbb\xe0\xe0\xfak\xcf")
+@example(data="Genève, naïve, Zürich".encode("latin-1"))
+def test_a_text_file_can_be_rebuilt_from_what_is_stored(data: bytes) -> None:
+    for article in (a for f in read_bytes_as(data, ".txt") for a in f.articles):
+        assert encode_raw(article.raw, article.raw_encoding) == data

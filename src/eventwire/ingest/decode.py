@@ -160,19 +160,37 @@ def decode_without_bom(data: bytes) -> Decoded | None:
 def decode_detected(data: bytes) -> Decoded | None:
     """Undeclared non-UTF-8 bytes: the detector's guess, unless a Latin code page reads as
     more plausible text (the detector cannot tell "Genève" from "Genčve")."""
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         return None  # no encoding gives sensible text: noise, not a text file
     guess = codecs.lookup(best.encoding).name
-    guessed = try_decode(data, guess)
-    # Text mostly in another script (Cyrillic, Greek, CJK, ...) stands. A guess that reads
-    # only a few letters as another script ("ympäristö" as two CJK characters, "Genève" as
-    # BOM-less UTF-16) competes with the Latin code pages instead.
-    other_script = guessed is not None and is_other_script(guessed)
-    if guessed is not None and other_script and not is_utf_16_32(guess):
-        return Decoded(guessed, guess)
+    other = other_script_decoding(data, [match.encoding for match in matches])
+    if other is not None:
+        return other
     found = most_plausible(data, guess)
     return None if found is None else Decoded(*found)
+
+
+def other_script_decoding(data: bytes, guesses: list[str]) -> Decoded | None:
+    """The detector's reading of ``data`` as text mostly in another script (Cyrillic, Greek,
+    CJK, ...), when its best guess is one; None when it is Latin text.
+
+    A guess that reads only a few letters as another script ("ympäristö" as two CJK
+    characters, "Genève" as BOM-less UTF-16) is left to compete with the Latin code pages.
+    Among the guesses that read the same script, the first that gives the same bytes back
+    wins (a few CJK codecs map two byte pairs to one character); else the best one.
+    """
+    readings = []
+    for label in guesses:
+        codec = codecs.lookup(label).name
+        text = try_decode(data, codec)
+        if text is not None and not is_utf_16_32(codec) and is_other_script(text):
+            readings.append(Decoded(text, codec))
+        elif not readings:
+            return None  # the best guess reads Latin text
+    exact = (r for r in readings if r.text.encode(r.encoding) == data)
+    return next(exact, readings[0] if readings else None)
 
 
 def is_utf_16_32(codec: str) -> bool:
