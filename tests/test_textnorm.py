@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from eventwire.textnorm import comparison_words, normalize_for_comparison
+import pytest
+
+from eventwire.textnorm import (
+    comparison_words,
+    normalize_for_comparison,
+    strip_control_characters,
+)
 
 
 def test_curly_and_straight_quotes_compare_equal() -> None:
@@ -32,3 +38,34 @@ def test_comparison_words_drop_punctuation_but_keep_inner_marks() -> None:
         "said",
         "yes",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("clear\x1b[2J\x1b[Hscreen", "clearscreen"),
+        ("colour \x1b[1;31mred\x1b[0m text", "colour red text"),
+        ("title\x1b]0;owned\x07 set", "title set"),
+        ("title\x1b]2;owned\x1b\\ set", "title set"),
+        ("one-byte CSI \x9b2J here", "one-byte CSI  here"),
+        ("charset \x1b(B switch", "charset  switch"),
+        ("nul\x00 bell\x07 backspace\x08 del\x7f c1\x90\x9f", "nul bell backspace del c1"),
+        ("tab\tand\nline stay", "tab\tand\nline stay"),
+        ("windows\r\nold mac\rnext line\x85", "windows\nold mac\nnext line\n"),
+        ("Genève, Zürich, Praha, Łódź — “quoted”", "Genève, Zürich, Praha, Łódź — “quoted”"),
+    ],
+)
+def test_control_characters_and_escape_sequences_are_stripped(text: str, expected: str) -> None:
+    assert strip_control_characters(text) == expected
+
+
+def test_a_stray_string_introducer_does_not_take_the_text_after_it() -> None:
+    assert strip_control_characters("a\x1b]no end in sight, the body goes on") == (
+        "ano end in sight, the body goes on"
+    )
+
+
+def test_single_line_values_lose_line_breaks_and_tabs() -> None:
+    assert strip_control_characters("Bridge\r\n\treopens\x1b[2J", single_line=True) == (
+        "Bridge reopens"
+    )

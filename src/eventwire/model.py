@@ -96,6 +96,9 @@ class RawArticle(Record):
     published: datetime | None = None  # tz-aware, from the input's metadata
     updated: datetime | None = None
     authors: tuple[str, ...] = ()  # bylines the input states (people, or the outlet)
+    # The codec ``raw`` was decoded with: ``raw.encode(raw_encoding)`` gives the input's bytes
+    # (a JSONL line without its line end; a byte-order mark belongs to the file, not a line).
+    raw_encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,7 @@ class ArticleView(Record):
     published_zone_stated: bool | None = None  # None when there is no publication time
     updated_zone_stated: bool | None = None
     authors: tuple[str, ...] = ()
+    raw_encoding: str | None = None  # ``raw.encode(raw_encoding)``: the input's bytes
 
     @property
     def text(self) -> str:

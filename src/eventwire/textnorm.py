@@ -1,4 +1,7 @@
-"""Text normalisation for comparison (never for display).
+"""Text normalisation: control characters out of stored text; one form for comparison.
+
+``strip_control_characters`` is the one place where text read from an input loses terminal
+escape sequences and control characters before it is stored.
 
 Scraped copies of the same sentence differ in quotes (’ vs '), dashes, non-breaking spaces,
 ligatures and spacing. ``normalize_for_comparison`` maps them to one form so that the cleaner
@@ -42,6 +45,19 @@ PUNCTUATION_FOLDS = str.maketrans(
     }
 )
 WHITESPACE_RUN = re.compile(r"\s+")
+# Terminal escape sequences, whole: CSI (ESC [ ... final byte, or its one-byte form U+009B);
+# OSC/DCS/SOS/PM/APC strings (ESC ] ... up to BEL or ST, only when terminated within 512
+# characters, so that a stray introducer never takes the text after it); other ESC sequences
+# (ESC, intermediate bytes, final byte).
+ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+# C0 controls but tab and line feed, DEL, and C1 controls.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85]")
+SINGLE_LINE_SPACE = re.compile("[\t\n]+")
 WORD = re.compile(r"\w+(?:['.-]\w+)*")
 
 
@@ -66,3 +82,17 @@ def alias_form(surface: str) -> str:
     no possessive ("the Chilean Foreign Ministry's" -> "Chilean Foreign Ministry")."""
     text = LEADING_ARTICLE.sub("", " ".join(surface.split()))
     return POSSESSIVE.sub("", text).strip() or " ".join(surface.split())
+
+
+def strip_control_characters(text: str, single_line: bool = False) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and line feed
+    kept; CR, CRLF and other line breaks become line feeds).
+
+    Args:
+        text: Text read from an input (a body, title, outlet name, URL or file name).
+        single_line: For one-line values (titles, names, URLs): tabs and line breaks become
+            single spaces.
+    """
+    text = LINE_BREAK.sub("\n", text)
+    text = CONTROL_CHARACTER.sub("", ESCAPE_SEQUENCE.sub("", text))
+    return SINGLE_LINE_SPACE.sub(" ", text) if single_line else text

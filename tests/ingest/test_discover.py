@@ -74,8 +74,88 @@ def test_missing_path_is_not_found(tmp_path: Path, ingest) -> None:
     assert files[1].articles[0].text == "fine"
 
 
-@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
-def test_symlink_loop_does_not_hang(tmp_path: Path, ingest) -> None:
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+
+
+def rejections(files) -> list[tuple[str, str, str]]:
+    return [(r.origin, r.reason, r.message) for f in files for r in f.rejections]
+
+
+def articles(files) -> list[str]:
+    return [a.origin for f in files for a in f.articles]
+
+
+@needs_symlinks
+def test_symlink_loop_is_reported_once_and_does_not_hang(tmp_path: Path, ingest) -> None:
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
-    assert origins(ingest(tmp_path)) == [str(tmp_path / "a.txt")]
+    files = ingest(tmp_path)
+    assert articles(files) == [str(tmp_path / "a.txt")]
+    assert rejections(files) == [
+        (
+            str(tmp_path / "loop"),
+            "symlink-loop",
+            f"symbolic link loop: links back to {tmp_path.resolve()}; not followed",
+        )
+    ]
+
+
+@needs_symlinks
+def test_a_cycle_of_links_is_a_loop(tmp_path: Path, ingest) -> None:
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "x").symlink_to(tmp_path / "y")
+    (tmp_path / "y").symlink_to(tmp_path / "x")
+    files = ingest(tmp_path)
+    assert articles(files) == [str(tmp_path / "a.txt")]
+    assert [(origin, reason) for origin, reason, _ in rejections(files)] == [
+        (str(tmp_path / "x"), "symlink-loop"),
+        (str(tmp_path / "y"), "symlink-loop"),
+    ]
+
+
+@needs_symlinks
+def test_links_leaving_the_input_are_not_followed(tmp_path: Path, ingest) -> None:
+    root, outside = tmp_path / "in", tmp_path / "elsewhere"
+    (root / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not yours", encoding="utf-8")
+    (root / "a.txt").write_text("mine", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("mine too", encoding="utf-8")
+    (root / "etcdir").symlink_to(outside, target_is_directory=True)
+    (root / "shadow.txt").symlink_to(outside / "secret.txt")
+    (root / "inside").symlink_to(root / "sub", target_is_directory=True)  # stays inside: fine
+    files = ingest(root)
+    # "inside" sorts before "sub": the file is read once, through the link
+    assert articles(files) == [str(root / "a.txt"), str(root / "inside" / "b.txt")]
+    assert rejections(files) == [
+        (
+            str(root / "etcdir"),
+            "outside-input",
+            f"symbolic link to {outside.resolve()} leaves the input; not followed",
+        ),
+        (
+            str(root / "shadow.txt"),
+            "outside-input",
+            f"symbolic link to {(outside / 'secret.txt').resolve()} leaves the input; not followed",
+        ),
+    ]
+    assert all("not yours" not in a.text for f in files for a in f.articles)
+
+
+@needs_symlinks
+def test_a_link_into_another_named_input_is_followed(tmp_path: Path, ingest) -> None:
+    root, other = tmp_path / "in", tmp_path / "other"
+    root.mkdir()
+    other.mkdir()
+    (other / "c.txt").write_text("named too", encoding="utf-8")
+    (root / "to-other").symlink_to(other, target_is_directory=True)
+    files = ingest(root, other)
+    assert articles(files) == [str(root / "to-other" / "c.txt")]
+    assert rejections(files) == []
+
+
+def test_a_file_name_with_escape_sequences_is_stored_without_them(tmp_path: Path, ingest) -> None:
+    path = tmp_path / "evil\x1b]0;owned\x07\x1b[2Jname.txt"
+    path.write_text("Title\n\nBody text.", encoding="utf-8")
+    [article] = articles(ingest(path))
+    assert article == str(tmp_path / "evilname.txt")

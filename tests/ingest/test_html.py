@@ -180,3 +180,23 @@ def test_stated_authors_reach_the_article(tmp_path: Path, ingest) -> None:
     head = "<meta name='author' content='By Ana Ruiz and Tom Okoro'>"
     path.write_text(make_page(head), encoding="utf-8")
     assert read_one_article(path, ingest).authors == ("Ana Ruiz", "Tom Okoro")
+
+
+def test_escape_sequences_and_script_urls_do_not_reach_the_store(tmp_path: Path, ingest) -> None:
+    head = (
+        "<link rel='canonical' href='javascript:alert(document.cookie)'>"
+        "<meta property='og:title' content='Harbour\x1b]0;owned\x07 plan\x1b[2J approved'>"
+    )
+    page = make_page(head).replace(PARAGRAPHS[0], PARAGRAPHS[0] + "\x1b[2J\x9b1m")
+    path = tmp_path / "site" / "page.html"
+    path.parent.mkdir()
+    path.write_text(page, encoding="utf-8")
+    (read,) = ingest(path)
+    (article,) = read.articles
+    assert article.url is None
+    assert article.source == "site"
+    # the HTML parser already drops ESC from attributes; what is left cannot act on a terminal
+    assert article.title is not None and "\x1b" not in article.title
+    assert PARAGRAPHS[0] in article.text
+    assert "\x1b" not in article.text and "\x9b" not in article.text
+    assert "\x1b" in article.raw  # raw stays as read

@@ -145,3 +145,71 @@ def test_a_lone_surrogate_escape_is_replaced_so_the_article_can_be_stored(
     article = run_eventwire(db_url, "article", "1", "--json").json()
     assert article["title"] == "Storm \ufffd hits coast"
     assert article["text"] == "Winds \ufffd reached 150 km/h."
+
+
+def test_a_wrong_typed_field_is_reported_as_wrong_type(tmp_path: Path, ingest) -> None:
+    path = write_lines(
+        tmp_path / "typed.jsonl",
+        [
+            '{"text": 5}',
+            '{"text": "Fine text.", "title": ["a", "list"]}',
+            '{"html": {"p": 1}}',
+            '{"text": null, "html": null}',
+            record(text="Kept text."),
+        ],
+    )
+    (read,) = ingest(path)
+    assert [(r.origin, r.reason, r.message) for r in read.rejections] == [
+        (f"{path}:1", "wrong-type", "field 'text' is a number, not a string"),
+        (f"{path}:2", "wrong-type", "field 'title' is an array, not a string"),
+        (f"{path}:3", "wrong-type", "field 'html' is an object, not a string"),
+        (f"{path}:4", "no-text", "line has neither a non-empty 'text' nor 'html' field"),
+    ]
+    assert [a.text for a in read.articles] == ["Kept text."]
+
+
+def test_a_wrong_typed_date_is_left_out_and_the_article_kept(tmp_path: Path, ingest) -> None:
+    path = write_lines(tmp_path / "d.jsonl", ['{"text": "Body.", "published": 20240201}'])
+    (read,) = ingest(path)
+    assert [(a.text, a.published) for a in read.articles] == [("Body.", None)]
+
+
+def test_escape_sequences_are_stripped_from_stored_text(tmp_path: Path, ingest) -> None:
+    path = write_lines(
+        tmp_path / "esc.jsonl",
+        [
+            record(
+                url="https://news.example/\x1b[2Ja",
+                source="Evil\x1b]0;pwned\x07 Outlet\x9b31m",
+                title="Bridge\x1b[2J\x1b[H reopens\r\nnow",
+                text="First\x1b]2;window title\x1b\\ line\x07.\r\nSecond\x00 line\x85end.",
+                authors=["Jane\x1b[5m Doe"],
+            )
+        ],
+    )
+    (read,) = ingest(path)
+    (article,) = read.articles
+    assert article.title == "Bridge reopens now"
+    assert article.text == "First line.\nSecond line\nend."
+    assert article.source == "Evil Outlet"
+    assert article.url == "https://news.example/a"
+    assert article.authors == ("Jane Doe",)
+
+
+def test_only_http_urls_are_article_urls(tmp_path: Path, ingest) -> None:
+    urls = [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,hi",
+        "JavaScript://news.example/%0aalert(1)",
+        "HTTPS://news.example/ok",
+    ]
+    path = write_lines(tmp_path / "u.jsonl", [record(url=u, text="Body.") for u in urls])
+    (read,) = ingest(path, source="fallback")
+    assert [(a.url, a.source) for a in read.articles] == [
+        (None, "fallback"),
+        (None, "fallback"),
+        (None, "fallback"),
+        (None, "fallback"),
+        ("HTTPS://news.example/ok", "news.example"),
+    ]

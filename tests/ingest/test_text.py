@@ -83,3 +83,14 @@ def test_seeds_are_two_text_articles(seeds: Path, ingest) -> None:
     assert len(articles) == 2
     assert all(a.format == "text" and len(a.text) > 500 for a in articles)
     assert articles[0].content_hash != articles[1].content_hash
+
+
+def test_text_with_escape_sequences_is_stored_without_them(tmp_path: Path, ingest) -> None:
+    path = tmp_path / "evil.txt"
+    data = "Headline\x1b]2;window title\x07\r\n\r\nBody \x1b[2Jtext\x08 here.\r\n" + NEWS * 2
+    path.write_bytes(data.encode("utf-8"))
+    (read,) = ingest(path)
+    (article,) = read.articles
+    assert article.text == "Headline\n\nBody text here.\n" + NEWS * 2
+    assert article.raw == data
+    assert article.raw.encode(article.raw_encoding) == path.read_bytes()

@@ -177,3 +177,21 @@ def test_damage_right_after_a_non_html_record_is_counted(
     urls = [a.url for item in inputs for a in item.articles]
     assert urls == ["https://d.example.org/0", "https://d.example.org/2"]
     assert reasons(inputs) == {NOT_HTML: 1, CORRUPT_RECORD: 1}
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["warc", "warc.gz"])
+def test_a_truncated_record_is_reported_as_truncated(tmp_path: Path, compress: bool) -> None:
+    whole = warc_record("https://e.example.org/whole", UNDATED_PAGE.encode())
+    cut = warc_record("https://e.example.org/cut", UNDATED_PAGE.encode())
+    damaged = with_bad_digest(warc_record("https://e.example.org/bad", UNDATED_PAGE.encode()))
+    records = [whole, damaged, gzip.compress(cut)[:-60] if compress else cut[:-300]]
+    data = b"".join(gzip.compress(r) for r in records[:2]) if compress else b"".join(records[:2])
+    path = tmp_path / ("cut.warc.gz" if compress else "cut.warc")
+    path.write_bytes(data + records[2])
+
+    messages = [r.message for item in read_all(path) for r in item.rejections]
+
+    assert messages[0] == "https://e.example.org/bad: block digest does not match the content"
+    assert len(messages) == 2
+    assert messages[1].startswith("https://e.example.org/cut: record truncated: ")
+    assert messages[1].endswith(" bytes are in the file")

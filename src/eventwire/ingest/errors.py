@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventwire.model import Rejection
+from eventwire.textnorm import strip_control_characters
 
 BINARY = "binary"
 EMPTY = "empty"
@@ -13,6 +14,9 @@ NO_TEXT = "no-text"
 UNREADABLE = "unreadable"
 NOT_FOUND = "not-found"
 TOO_LARGE = "too-large"
+OUTSIDE_INPUT = "outside-input"  # a symbolic link leaving the paths given
+SYMLINK_LOOP = "symlink-loop"
+WRONG_TYPE = "wrong-type"  # a JSONL field of the wrong JSON type
 ERROR = "error"  # an unexpected failure (a bug): logged with its traceback
 
 REASONS = (
@@ -25,6 +29,9 @@ REASONS = (
     UNREADABLE,
     NOT_FOUND,
     TOO_LARGE,
+    OUTSIDE_INPUT,
+    SYMLINK_LOOP,
+    WRONG_TYPE,
     ERROR,
 )
 
@@ -35,10 +42,12 @@ class IngestProblem(Exception):
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
-        self.message = " ".join(message.split())  # always one line
+        # always one line, and nothing a terminal would act on
+        self.message = " ".join(strip_control_characters(message, single_line=True).split())
 
     def to_rejection(self, origin: str) -> Rejection:
         """The problem as a Rejection of ``origin``."""
+        origin = strip_control_characters(origin, single_line=True)
         return Rejection(origin=origin, reason=self.reason, message=self.message)
 
 

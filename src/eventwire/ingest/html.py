@@ -12,8 +12,7 @@ from datetime import datetime
 
 from trafilatura.utils import load_html
 
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
-from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.context import ArticleFields, ReadContext, decode_input, make_article
 from eventwire.ingest.errors import MALFORMED_HTML, NO_TEXT, IngestProblem
 from eventwire.ingest.extract_meta import PageMetadata, read_page_metadata
 from eventwire.ingest.extract_text import extract_main_text
@@ -82,7 +81,7 @@ def clean_text(value: str | None) -> str:
 
 def read_html(data: bytes, context: ReadContext) -> InputFile:
     """One article from an HTML page's bytes (raises IngestProblem when there is none)."""
-    return read_decoded_html(decode_bytes(data, context.settings.max_control_share), context)
+    return read_decoded_html(*decode_input(data, context))
 
 
 def read_decoded_html(html: str, context: ReadContext) -> InputFile:

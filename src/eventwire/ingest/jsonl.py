@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
+from eventwire.ingest.context import ArticleFields, ReadContext, decode_input, make_article
 from eventwire.ingest.dates import parse_datetime
-from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.decode import without_bom
 from eventwire.ingest.errors import (
     MALFORMED_JSON,
     NO_TEXT,
+    WRONG_TYPE,
     IngestProblem,
     reject_unexpected,
 )
@@ -21,16 +23,26 @@ from eventwire.ingest.html import extract_page
 from eventwire.model import InputFile, RawArticle, Rejection
 
 FORMAT_JSONL = "jsonl"
+# How a wrong-typed field is named in a rejection: JSON's names for Python's types.
+JSON_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    list: "an array",
+    dict: "an object",
+}
 LOGGER = logging.getLogger(__name__)
 
 
 def read_jsonl(data: bytes, context: ReadContext) -> InputFile:
     """Articles from a JSONL file's bytes; a bad line is rejected alone."""
-    return read_decoded_jsonl(decode_bytes(data, context.settings.max_control_share), context)
+    return read_decoded_jsonl(*decode_input(data, context))
 
 
 def read_decoded_jsonl(text: str, context: ReadContext) -> InputFile:
     """Articles from already decoded JSONL text."""
+    if context.encoding:  # each article's raw is one line: the file's BOM is not in it
+        context = replace(context, encoding=without_bom(context.encoding))
     articles: list[RawArticle] = []
     rejections: list[Rejection] = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() splits on
@@ -100,17 +112,33 @@ def parse_object(line: str) -> dict[str, Any]:
 
 
 def string_field(record: dict[str, Any], name: str) -> str | None:
-    """A non-blank string field, stripped; None when absent, blank or not a string."""
+    """A non-blank string field, stripped; None when absent, null or blank.
+
+    Raises a ``wrong-type`` IngestProblem when the field holds another JSON type
+    (``"text": 5``): the line is not what its writer meant, and saying "missing" would hide it.
+    """
     value = record.get(name)
-    if isinstance(value, str) and value.strip():
+    if value is not None and not isinstance(value, str):
+        raise IngestProblem(WRONG_TYPE, f"field {name!r} is {json_type(value)}, not a string")
+    if value is not None and value.strip():
         return value.strip()
     return None
 
 
+def json_type(value: Any) -> str:
+    """How JSON names ``value``'s type ("a number", "an array", ...)."""
+    return JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
 def date_field(record: dict[str, Any], name: str, origin: str) -> datetime | None:
-    """A date field as a tz-aware datetime; an unparsable value is logged and left out."""
+    """A date field as a tz-aware datetime; an unparsable or wrong-typed value is logged and
+    left out (the article is kept without that date)."""
     value = record.get(name)
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if value is not None and not isinstance(value, str):
+        kind = json_type(value)
+        LOGGER.warning("%s: ignoring %r: %s, not a date string", origin, name, kind)
+        return None
+    parsed = parse_datetime(value) if value is not None else None
     if value not in (None, "") and parsed is None:
         LOGGER.warning("%s: ignoring %r: not an ISO 8601 date: %r", origin, name, value)
     return parsed

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from eventwire.ingest.context import ReadContext
-from eventwire.ingest.decode import decode_bytes, inflate_gzip, is_gzip
+from eventwire.ingest.context import ReadContext, decode_input
+from eventwire.ingest.decode import inflate_gzip, is_gzip
 from eventwire.ingest.errors import (
     BINARY,
     TOO_LARGE,
@@ -21,6 +21,7 @@ from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.text import read_decoded_text, read_text
 from eventwire.ingest.warc import iter_warc
 from eventwire.model import InputFile
+from eventwire.textnorm import strip_control_characters
 
 Reader = Callable[[bytes, ReadContext], InputFile]
 StreamReader = Callable[[ReadContext], Iterator[InputFile]]  # many InputFiles from one file
@@ -36,7 +37,7 @@ def read_sniffed(data: bytes, context: ReadContext) -> InputFile:
     """Read a file of unknown kind: gzip HTML, HTML, JSONL, else plain text."""
     if is_gzip(data):
         return read_sniffed_gzip(data, context)
-    text = decode_bytes(data, context.settings.max_control_share)
+    text, context = decode_input(data, context)
     if looks_like_html(text):
         return read_decoded_html(text, context)
     if looks_like_jsonl(text):
@@ -48,7 +49,7 @@ def read_sniffed_gzip(data: bytes, context: ReadContext) -> InputFile:
     """A gzip file of unknown kind: read it only when it holds an HTML page."""
     content = inflate_gzip(data, context.settings.max_file_bytes)
     try:
-        text = decode_bytes(content, context.settings.max_control_share)
+        text, context = decode_input(content, context)
     except IngestProblem:
         text = ""
     if not looks_like_html(text):
@@ -78,9 +79,14 @@ def iter_path(path: Path, source: str | None, settings: IngestSettings) -> Itera
     """Everything in one file: streamed record by record for archives, else one InputFile."""
     for suffix, stream_reader in STREAM_READERS.items():
         if path.name.lower().endswith(suffix):
-            yield from stream_reader(ReadContext(path, str(path), source, settings))
+            yield from stream_reader(ReadContext(path, origin_of(path), source, settings))
             return
     yield read_path(path, source, settings)
+
+
+def origin_of(path: Path) -> str:
+    """How records name a file: its path, without control characters."""
+    return strip_control_characters(str(path), single_line=True)
 
 
 def find_reader(path: Path) -> Reader:
@@ -94,7 +100,7 @@ def find_reader(path: Path) -> Reader:
 
 def read_path(path: Path, source: str | None, settings: IngestSettings) -> InputFile:
     """Everything in one file; problems become Rejections, never exceptions."""
-    context = ReadContext(path=path, origin=str(path), source=source, settings=settings)
+    context = ReadContext(path=path, origin=origin_of(path), source=source, settings=settings)
     try:
         return find_reader(path)(read_bytes(path, settings.max_file_bytes), context)
     except IngestProblem as problem:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.context import ArticleFields, ReadContext, make_article
-from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.context import ArticleFields, ReadContext, decode_input, make_article
 from eventwire.model import InputFile
 
 FORMAT_TEXT = "text"
@@ -11,8 +10,7 @@ FORMAT_TEXT = "text"
 
 def read_text(data: bytes, context: ReadContext) -> InputFile:
     """One text article from a file's bytes (raises IngestProblem when there is none)."""
-    text = decode_bytes(data, context.settings.max_control_share)
-    return read_decoded_text(text, context)
+    return read_decoded_text(*decode_input(data, context))
 
 
 def read_decoded_text(text: str, context: ReadContext) -> InputFile:

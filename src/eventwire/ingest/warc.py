@@ -2,7 +2,8 @@
 
 Records are read one at a time with fastwarc, so memory stays flat whatever the file size.
 Each record becomes its own InputFile (one article, or one Rejection), so a bad record never
-takes others with it. A record whose block digest does not match is ``corrupt-record``; a
+takes others with it. A record whose block digest does not match is ``corrupt-record``
+(its message says "record truncated" when the file ends inside it); a
 stretch of the file that does not parse is skipped to the next record start, with one
 ``corrupt-record`` Rejection naming the byte offsets. Non-HTML responses are ``not-html``.
 """
@@ -11,14 +12,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from eventwire.ingest.context import ReadContext
-from eventwire.ingest.decode import GZIP_MAGIC, decode_bytes, try_decode
-from eventwire.ingest.errors import TOO_LARGE, UNREADABLE, IngestProblem, reject_unexpected
+from eventwire.ingest.decode import GZIP_MAGIC, Decoded, codec_name, decode_text, try_decode
+from eventwire.ingest.errors import (
+    EMPTY,
+    TOO_LARGE,
+    UNREADABLE,
+    IngestProblem,
+    reject_unexpected,
+)
 from eventwire.ingest.html import PageHints, looks_like_html, page_article
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import InputFile, RawArticle, Rejection
@@ -46,7 +54,9 @@ def iter_warc(context: ReadContext) -> Iterator[InputFile]:
         return
     with stream:
         rejected_at = None  # a record rejected as corrupt: the data after it is the same damage
+        found = False
         for offset, item in iter_records(stream, context.origin):
+            found = True
             if isinstance(item, Rejection):
                 if offset != rejected_at:
                     yield InputFile(item.origin, rejections=(item,))
@@ -55,6 +65,9 @@ def iter_warc(context: ReadContext) -> Iterator[InputFile]:
             corrupt = any(r.reason == CORRUPT_RECORD for r in input_file.rejections)
             rejected_at = offset if corrupt else None
             yield input_file
+    if not found:  # an input always ends as articles or one rejection
+        rejection = Rejection(context.origin, EMPTY, "no WARC response record in the file")
+        yield InputFile(context.origin, rejections=(rejection,))
 
 
 def record_origin(origin: str, offset: int) -> str:
@@ -123,11 +136,12 @@ def read_record(record: WarcRecord, context: ReadContext, origin: str) -> InputF
 def record_article(record: WarcRecord, context: ReadContext, origin: str) -> RawArticle:
     """One RawArticle from a verified HTML response record (raises IngestProblem)."""
     url = target_uri(record)
-    html = record_html(record, context.settings, url)
+    html, encoding = record_html(record, context.settings, url)
+    context = replace(context, encoding=encoding)
     return page_article(html, context, PageHints(url=url, published=record_date(record)), origin)
 
 
-def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> str:
+def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -> Decoded:
     """The decoded HTML page a response record holds, after checking its digest and status."""
     limit = settings.max_file_bytes
     if record.content_length > limit:  # checked first: verifying a digest buffers the block
@@ -135,16 +149,19 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
             TOO_LARGE, f"{url}: record of {record.content_length} bytes, over the limit"
         )
     has_digest = record.headers.get("WARC-Block-Digest") is not None  # optional in WARC
+    declared_length = record.content_length  # the digest check sets it to what it read
     try:
         intact = record.verify_block_digest() if has_digest else True
     except OSError as error:  # the record's own bytes do not decompress
         raise IngestProblem(CORRUPT_RECORD, f"{url}: unreadable record ({error})") from None
     if not intact:
-        raise IngestProblem(CORRUPT_RECORD, f"{url}: block digest does not match the content")
+        raise IngestProblem(CORRUPT_RECORD, f"{url}: {digest_problem(record, declared_length)}")
     try:
         record.parse_http(auto_decode="all")
     except Exception as error:  # fastwarc raises plain exceptions for bad HTTP headers
         raise IngestProblem(CORRUPT_RECORD, f"{url}: unparsable HTTP response ({error})") from None
+    if record.http_headers is None:
+        raise IngestProblem(CORRUPT_RECORD, f"{url}: record without an HTTP response head")
     status = record.http_headers.status_code
     if status is not None and status not in HTTP_OK_RANGE:
         raise IngestProblem(HTTP_STATUS, f"{url}: HTTP {status} response, not a page")
@@ -154,19 +171,33 @@ def record_html(record: WarcRecord, settings: IngestSettings, url: str | None) -
     data = record.reader.read(limit + 1)
     if len(data) > limit:
         raise IngestProblem(TOO_LARGE, f"{url}: page over the {limit} byte limit")
-    html = decode_page(data, record.http_charset, settings.max_control_share)
-    if not content_type and not looks_like_html(html):
+    decoded = decode_page_text(data, record.http_charset, settings.max_control_share)
+    if not content_type and not looks_like_html(decoded.text):
         raise IngestProblem(NOT_HTML, f"{url}: response without a content type, not HTML")
-    return html
+    return decoded
+
+
+def digest_problem(record: WarcRecord, declared_length: int) -> str:
+    """Why a record's block digest does not match: the block is cut short, or it changed."""
+    present = len(record.reader.read())  # the block, buffered by the digest check
+    if present < declared_length:
+        return f"record truncated: {present} of its {declared_length} bytes are in the file"
+    return "block digest does not match the content"
 
 
 def decode_page(data: bytes, charset: str | None, max_control_share: float) -> str:
     """Page text: the HTTP charset when it fits, else eventwire's usual decoding."""
-    if charset:
-        text = try_decode(data, charset)
+    return decode_page_text(data, charset, max_control_share).text
+
+
+def decode_page_text(data: bytes, charset: str | None, max_control_share: float) -> Decoded:
+    """``decode_page`` with the codec it used."""
+    codec = codec_name(charset) if charset else None
+    if codec:
+        text = try_decode(data, codec)
         if text is not None and text.strip():
-            return text
-    return decode_bytes(data, max_control_share)
+            return Decoded(text, codec)
+    return decode_text(data, max_control_share)
 
 
 def target_uri(record: WarcRecord) -> str | None:

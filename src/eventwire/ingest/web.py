@@ -9,7 +9,7 @@ from eventwire.ingest.context import ReadContext
 from eventwire.ingest.errors import IngestProblem
 from eventwire.ingest.html import PageHints, looks_like_html, page_article
 from eventwire.ingest.settings import IngestSettings
-from eventwire.ingest.warc import NOT_HTML, decode_page
+from eventwire.ingest.warc import NOT_HTML, decode_page_text
 from eventwire.model import InputFile
 
 
@@ -34,9 +34,9 @@ def read_web_page(
             HTML).
     """
     site = Path(urlsplit(hints.url or origin).netloc)
-    context = ReadContext(site, origin, None, settings)
     try:
-        html = decode_page(content, charset, settings.max_control_share)
+        html, encoding = decode_page_text(content, charset, settings.max_control_share)
+        context = ReadContext(site, origin, None, settings, encoding=encoding)
         if not typed and not looks_like_html(html):
             raise IngestProblem(NOT_HTML, "response without a content type that is not HTML")
         article = page_article(html, context, hints, origin=origin)

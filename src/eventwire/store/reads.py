@@ -197,6 +197,7 @@ def get_article(conn: Connection, article_id: int) -> ArticleView | None:
         published_zone_stated=_zone_stated(row.published_at, row.published_offset_minutes),
         updated_zone_stated=_zone_stated(row.updated_at, row.updated_offset_minutes),
         authors=tuple(json.loads(row.authors_json)) if row.authors_json else (),
+        raw_encoding=row.raw_encoding,
     )
 
 

@@ -90,6 +90,9 @@ class Article(Base):
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)
+    # The codec raw was decoded with (ingest.decode.encode_raw gives the bytes back); NULL for
+    # articles stored before it was recorded.
+    raw_encoding: Mapped[str | None] = mapped_column(String(32))
     blocks_json: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -97,6 +97,7 @@ def article_row(
         "url": raw.url,
         "title": clean.title or raw.title or "",
         "raw": raw.raw,
+        "raw_encoding": raw.raw_encoding,
         "blocks_json": json.dumps([b.as_dict() for b in clean.blocks], ensure_ascii=False),
         "body": body,
         "published_at": published,
