@@ -96,6 +96,7 @@ class RawArticle(Record):
     published: datetime | None = None  # tz-aware, from the input's metadata
     updated: datetime | None = None
     authors: tuple[str, ...] = ()  # bylines the input states (people, or the outlet)
+    notes: tuple[CleaningNote, ...] = ()  # what reading set aside (an implausible date)
 
 
 @dataclass(frozen=True)

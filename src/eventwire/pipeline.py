@@ -43,6 +43,7 @@ from eventwire.model import (
     StageReport,
     StoryAssignment,
 )
+from eventwire.plausible import DatesSettings
 from eventwire.store import Repository, StoreSettings
 from eventwire.stories import StoriesSettings, StoryClusterer
 from eventwire.time import TIME_LABELS, TimeSettings, story_times
@@ -93,6 +94,7 @@ class Settings:
     actors: ActorsSettings = field(default_factory=ActorsSettings)
     time: TimeSettings = field(default_factory=TimeSettings)
     live: LiveSettings = field(default_factory=LiveSettings)
+    dates: DatesSettings = field(default_factory=DatesSettings)
 
     @classmethod
     def from_config(cls, config: dict[str, dict]) -> Settings:
@@ -107,6 +109,7 @@ class Settings:
             actors=section(config, "actors", ActorsSettings),
             time=section(config, "time", TimeSettings),
             live=section(config, "live", LiveSettings),
+            dates=section(config, "dates", DatesSettings),
         )
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.sources import infer_source
-from eventwire.model import RawArticle
+from eventwire.model import CleaningNote, RawArticle
+from eventwire.plausible import keep_plausible
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -38,6 +39,7 @@ class ArticleFields:
     updated: datetime | None = None
     declared_source: str | None = None  # the input's own ``source`` field
     authors: tuple[str, ...] = ()
+    notes: tuple[CleaningNote, ...] = ()  # dates set aside while reading
 
 
 def content_hash(raw: str, source: str, url: str | None) -> str:
@@ -53,8 +55,14 @@ def content_hash(raw: str, source: str, url: str | None) -> str:
 def make_article(
     fields: ArticleFields, context: ReadContext, origin: str | None = None
 ) -> RawArticle:
-    """A RawArticle from ``fields``, with its hash and inferred outlet."""
+    """A RawArticle from ``fields``, with its hash and inferred outlet.
+
+    An implausible publication or update time (eventwire.plausible) is left out, noted.
+    """
     source = infer_source(fields.declared_source, fields.url, context.source, context.path)
+    dates = context.settings.dates
+    published, published_notes = keep_plausible(fields.published, "published time", dates)
+    updated, updated_notes = keep_plausible(fields.updated, "updated time", dates)
     return RawArticle(
         origin=origin or context.origin,
         source=source,
@@ -64,9 +72,10 @@ def make_article(
         content_hash=content_hash(fields.raw, source, fields.url),
         url=fields.url,
         title=scrub(fields.title) if fields.title is not None else None,
-        published=fields.published,
-        updated=fields.updated,
+        published=published,
+        updated=updated,
         authors=tuple(scrub(name) for name in fields.authors),
+        notes=(*fields.notes, *published_notes, *updated_notes),
     )
 
 

@@ -18,7 +18,7 @@ from eventwire.ingest.errors import MALFORMED_HTML, NO_TEXT, IngestProblem
 from eventwire.ingest.extract_meta import PageMetadata, read_page_metadata
 from eventwire.ingest.extract_text import extract_main_text
 from eventwire.ingest.settings import IngestSettings
-from eventwire.model import InputFile
+from eventwire.model import CleaningNote, InputFile
 
 # What a page looks like at its start: optional comments, then a doctype or <html>.
 HTML_START = re.compile(
@@ -38,6 +38,7 @@ class ExtractedPage:
     published: datetime | None
     updated: datetime | None = None
     authors: tuple[str, ...] = ()
+    notes: tuple[CleaningNote, ...] = ()  # stated dates set aside as implausible
 
 
 def looks_like_html(text: str) -> bool:
@@ -54,7 +55,7 @@ def extract_page(html: str, settings: IngestSettings, url: str | None = None) ->
     tree = load_html(html)
     if tree is None:
         raise IngestProblem(MALFORMED_HTML, "malformed HTML: the page does not parse as HTML")
-    meta = read_page_metadata(tree)
+    meta = read_page_metadata(tree, settings.dates)
     text = extract_main_text(tree, settings, url)
     if not text:
         raise IngestProblem(NO_TEXT, "no main text found in the HTML page")
@@ -70,6 +71,7 @@ def page_from(text: str, meta: PageMetadata, url: str | None) -> ExtractedPage:
         published=meta.published,
         updated=meta.updated,
         authors=meta.authors,
+        notes=meta.notes,
     )
 
 
@@ -97,5 +99,6 @@ def read_decoded_html(html: str, context: ReadContext) -> InputFile:
         published=page.published,
         updated=page.updated,
         authors=page.authors,
+        notes=page.notes,
     )
     return InputFile(origin=context.origin, articles=(make_article(fields, context),))

@@ -134,6 +134,7 @@ def record_article(record: WarcRecord, context: ReadContext, origin: str) -> Raw
         published=page.published or record_date(record),
         updated=page.updated,
         authors=page.authors,
+        notes=page.notes,
     )
     return make_article(fields, context, origin=origin)
 

@@ -44,5 +44,6 @@ def page_input(
         updated=page.updated,
         declared_source=source,
         authors=page.authors,
+        notes=page.notes,
     )
     return InputFile(origin, articles=(make_article(fields, context, origin=origin),))
