@@ -1,19 +1,26 @@
-"""Article-body extraction benchmark: eventwire's HTML path beside trafilatura, same run.
+"""Article-body extraction benchmark: what ``eventwire run`` stores, beside trafilatura, same run.
 
 Data: ``../shared/data/extraction-scrapinghub/`` (181 real pages with gold bodies, MIT,
 ScrapingHub article-extraction-benchmark). Scoring is the benchmark's own ``evaluate.py``
 (word 4-gram shingles, per-page normalised, macro averages), imported from the data folder.
 
-* eventwire: each page's bytes go through the ingest reader (``read_gzip_html``) and the
-  clean stage; the body scored is the clean blocks (headings and paragraphs) in order, as the
-  store keeps them; ``paragraphs_only`` scores ``CleanArticle.text`` (no headings). Three
-  runs: the current defaults; trafilatura's text alone (its repairs off: navigation kept,
-  stopped early, link lists); and the defaults plus the readability vote. Each repair is
-  also switched off alone (``ablations``, scored but not timed).
+* eventwire: the pages go through the runner a user gets (``Pipeline`` over a temporary
+  SQLite store, as ``eventwire run``): each ``.html.gz`` file is ingested (read, clean, store:
+  one transaction per page, timed), then processed (dedup and stories; entities off: they do
+  not change bodies). The bodies are read back from the store with the query behind
+  ``eventwire article ID``: the body scored is the stored blocks (headings and paragraphs) in
+  order, as ``eventwire article`` prints them and ``--json`` gives them in ``blocks``;
+  ``paragraphs_only`` scores the ``text`` field of ``article --json`` (the store's ``body``
+  column, which dedup, stories and entities read: paragraphs, no headings). Every stored
+  article must be in a story (``not_in_story`` counts those that are not). Three runs: the
+  current defaults; trafilatura's text alone (its repairs off: navigation kept, stopped early,
+  link lists); and the defaults plus the readability vote. Each repair is also switched off
+  alone (``ablations``, scored but not timed).
 * trafilatura (the pinned version) with default settings: ``trafilatura.extract(html)``.
 
-Both are timed over the same pages in the same process. The pages are also split by the
-parity of their id (even/odd) so that rules chosen on one half can be checked on the other.
+Both are timed over the same pages in the same process (eventwire's time includes storing).
+The pages are also split by the parity of their id (even/odd) so that rules chosen on one half
+can be checked on the other.
 Titles, publication dates and authors are scored by ``benchmarks.metadata``. Run
 ``python -m benchmarks.extraction``; results go to ``benchmarks/results/extraction.json``.
 """
@@ -21,11 +28,15 @@ Titles, publication dates and authors are scored by ``benchmarks.metadata``. Run
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import importlib.util
 import json
 import re
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -33,11 +44,11 @@ import trafilatura
 
 from benchmarks.datasets import DATA, REPO_ROOT
 from benchmarks.machine import describe_machine
-from eventwire.clean import clean_article
-from eventwire.ingest.context import ReadContext
-from eventwire.ingest.readers import read_gzip_html
+from eventwire.config import load_config
 from eventwire.ingest.settings import IngestSettings
-from eventwire.model import CleanArticle
+from eventwire.model import ArticleView
+from eventwire.pipeline import Pipeline, Settings
+from eventwire.store import Repository
 
 BENCH = DATA / "extraction-scrapinghub"
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "extraction.json"
@@ -56,22 +67,66 @@ def load_evaluate() -> ModuleType:
     return module
 
 
-def load_pages() -> dict[str, bytes]:
-    """Page id -> gzip bytes, in id order."""
-    return {p.name.split(".")[0]: p.read_bytes() for p in sorted((BENCH / "html").glob("*.gz"))}
+def load_pages() -> dict[str, Path]:
+    """Page id -> its ``.html.gz`` file, in id order."""
+    return {p.name.split(".")[0]: p for p in sorted((BENCH / "html").glob("*.gz"))}
 
 
-def run_eventwire(page_id: str, data: bytes, settings: IngestSettings) -> CleanArticle | None:
-    """One page through the ingest reader and the clean stage (None when rejected)."""
-    context = ReadContext(Path(f"{page_id}.html.gz"), page_id, None, settings)
-    read = read_gzip_html(data, context)
-    clean = clean_article(read.articles[0]) if read.articles else None
-    return clean if isinstance(clean, CleanArticle) else None
+def pipeline_settings(ingest: IngestSettings) -> Settings:
+    """The packaged defaults with ``ingest`` (and its [dates] limits); entities off."""
+    settings = Settings.from_config(load_config(env={}))
+    ingest = dataclasses.replace(ingest, dates=settings.ingest.dates)
+    entities = dataclasses.replace(settings.entities, enabled=False)
+    return dataclasses.replace(settings, ingest=ingest, entities=entities)
 
 
-def run_trafilatura(page_id: str, data: bytes, settings: None = None) -> str:
+@contextmanager
+def temporary_pipeline(ingest: IngestSettings) -> Iterator[Pipeline]:
+    """A Pipeline over a fresh SQLite store in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as folder:
+        settings = pipeline_settings(ingest)
+        repo = Repository.open(f"sqlite:///{folder}/bench.db", settings.store)
+        try:
+            yield Pipeline(repo, settings)
+        finally:
+            repo.close()
+
+
+def run_eventwire(page_id: str, path: Path, pipeline: Pipeline) -> None:
+    """One page ingested as ``eventwire run`` does: read, clean, store (one transaction)."""
+    pipeline.ingest([path])
+
+
+def run_trafilatura(page_id: str, path: Path, settings: None = None) -> str:
     """trafilatura.extract with its default settings on one page."""
-    return trafilatura.extract(gzip.decompress(data)) or ""
+    return trafilatura.extract(gzip.decompress(path.read_bytes())) or ""
+
+
+@dataclasses.dataclass
+class StoredRun:
+    """What one eventwire run left in its store, read back as a user reads it."""
+
+    views: dict[str, ArticleView | None]  # page id -> stored article (None: rejected)
+    not_in_story: int  # stored articles that are in no story after processing
+
+
+def read_back(pipeline: Pipeline, page_ids: list[str]) -> StoredRun:
+    """Process what was ingested, then every stored article by id (``eventwire article``)."""
+    pipeline.process()
+    views: dict[str, ArticleView | None] = dict.fromkeys(page_ids)
+    not_in_story = 0
+    for article_id in range(1, pipeline.repo.counts()["articles"] + 1):
+        view = pipeline.repo.get_article(article_id)
+        views[Path(view.origin).name.split(".")[0]] = view
+        not_in_story += view.story_id is None
+    return StoredRun(views, not_in_story)
+
+
+def stored_run(pages: dict[str, Path], ingest: IngestSettings) -> StoredRun:
+    """All pages through a fresh Pipeline and store, read back (not timed)."""
+    with temporary_pipeline(ingest) as pipeline:
+        pipeline.ingest(list(pages.values()))
+        return read_back(pipeline, list(pages))
 
 
 # eventwire as configured by default; with trafilatura's text taken as it is (no repair of
@@ -90,32 +145,48 @@ ABLATIONS = {
     "no_split_body": IngestSettings(extend_split_body=False),
     "no_link_lists": IngestSettings(drop_link_lists=False),
 }
-RUNNERS = {
-    **{name: (run_eventwire, settings) for name, settings in EVENTWIRE_RUNS.items()},
-    "trafilatura": (run_trafilatura, None),
-}
+RUNNERS = [*EVENTWIRE_RUNS, "trafilatura"]
 
 
-def time_all(pages: dict[str, bytes]) -> dict[str, tuple[dict, float]]:
+def time_all(pages: dict[str, Path]) -> dict[str, tuple[dict, float]]:
     """Each runner's outputs and seconds, best of TIMING_ROUNDS.
 
     The runners take turns page by page, so that load from other processes on the machine
-    falls on all of them alike.
+    falls on all of them alike. Each round gives every eventwire run a fresh store (a page
+    already stored would be skipped); its outputs are the StoredRun of the last round.
     """
-    for page_id, data in list(pages.items())[:WARM_UP_PAGES]:  # imports, lazy tables
-        for runner, settings in RUNNERS.values():
-            runner(page_id, data, settings)
+    warm_up = dict(list(pages.items())[:WARM_UP_PAGES])  # imports, lazy tables
+    time_round(warm_up)
     best = dict.fromkeys(RUNNERS, float("inf"))
-    outputs: dict[str, dict] = {name: {} for name in RUNNERS}
+    outputs: dict[str, object] = {}
     for _ in range(TIMING_ROUNDS):
-        taken = dict.fromkeys(RUNNERS, 0.0)
-        for page_id, data in pages.items():
-            for name, (runner, settings) in RUNNERS.items():
-                start = time.perf_counter()
-                outputs[name][page_id] = runner(page_id, data, settings)
-                taken[name] += time.perf_counter() - start
+        outputs, taken = time_round(pages)
         best = {name: min(best[name], taken[name]) for name in RUNNERS}
     return {name: (outputs[name], best[name]) for name in RUNNERS}
+
+
+def time_round(pages: dict[str, Path]) -> tuple[dict[str, object], dict[str, float]]:
+    """One timed pass over the pages: eventwire runs' StoredRuns and trafilatura's texts."""
+    taken = dict.fromkeys(RUNNERS, 0.0)
+    texts: dict[str, str] = {}
+    with ExitStack() as stack:
+        pipelines = {
+            name: stack.enter_context(temporary_pipeline(settings))
+            for name, settings in EVENTWIRE_RUNS.items()
+        }
+        for page_id, path in pages.items():
+            for name in RUNNERS:
+                start = time.perf_counter()
+                if name in pipelines:
+                    run_eventwire(page_id, path, pipelines[name])
+                else:
+                    texts[page_id] = run_trafilatura(page_id, path)
+                taken[name] += time.perf_counter() - start
+        outputs: dict[str, object] = {
+            name: read_back(pipeline, list(pages)) for name, pipeline in pipelines.items()
+        }
+    outputs["trafilatura"] = texts
+    return outputs, taken
 
 
 def score(evaluate: ModuleType, truth: dict, bodies: dict[str, str], ids: list[str]) -> dict:
@@ -179,14 +250,15 @@ def largest_unmatched(text: str, other: str) -> list[str]:
     return max(best, run, key=len)
 
 
-def body_of(clean: CleanArticle | None) -> str:
-    """The article's clean blocks (headings and paragraphs) in order; '' when rejected."""
-    return "\n\n".join(b.text for b in clean.blocks) if clean is not None else ""
+def body_of(view: ArticleView | None) -> str:
+    """The stored blocks (headings and paragraphs) in order, as ``eventwire article`` prints
+    them; '' when the page was rejected."""
+    return "\n\n".join(b.text for b in view.blocks) if view is not None else ""
 
 
-def paragraphs_of(clean: CleanArticle | None) -> str:
-    """``CleanArticle.text`` (the store's ``body`` column: paragraphs only, no headings)."""
-    return clean.text if clean is not None else ""
+def paragraphs_of(view: ArticleView | None) -> str:
+    """The ``text`` of ``eventwire article --json`` (the store's ``body``: no headings)."""
+    return view.text if view is not None else ""
 
 
 def describe_run(evaluate, truth, bodies, seconds: float, traf_seconds: float) -> dict:
@@ -206,12 +278,14 @@ def run() -> dict:
     traf, traf_seconds = timed["trafilatura"]
     result = {"benchmark": "extraction", "pages": len(pages)}
     for name in EVENTWIRE_RUNS:
-        cleaned, seconds = timed[name]
-        bodies = {i: body_of(c) for i, c in cleaned.items()}
-        paragraphs = {i: paragraphs_of(c) for i, c in cleaned.items()}
+        stored, seconds = timed[name]
+        bodies = {i: body_of(v) for i, v in stored.views.items()}
+        paragraphs = {i: paragraphs_of(v) for i, v in stored.views.items()}
         result[name] = {
             **describe_run(evaluate, truth, bodies, seconds, traf_seconds),
             "paragraphs_only": score(evaluate, truth, paragraphs, sorted(truth)),
+            "stored": sum(v is not None for v in stored.views.values()),
+            "not_in_story": stored.not_in_story,
             "worst_pages": worst_pages(evaluate, truth, bodies),
         }
     result["ablations"] = score_ablations(evaluate, truth, pages)
@@ -223,11 +297,12 @@ def run() -> dict:
     return result
 
 
-def score_ablations(evaluate: ModuleType, truth: dict, pages: dict[str, bytes]) -> dict:
+def score_ablations(evaluate: ModuleType, truth: dict, pages: dict[str, Path]) -> dict:
     """Scores (all pages and halves) with each repair in ABLATIONS switched off."""
     result = {}
     for name, settings in ABLATIONS.items():
-        bodies = {i: body_of(run_eventwire(i, data, settings)) for i, data in pages.items()}
+        stored = stored_run(pages, settings)
+        bodies = {i: body_of(v) for i, v in stored.views.items()}
         result[name] = score_halves(evaluate, truth, bodies)
     return result
 

@@ -60,7 +60,17 @@ def section(config: dict[str, dict], name: str, settings_type: type[S]) -> S:
         raise ValueError(f"unknown setting(s) in [{name}]: {', '.join(sorted(unknown))}")
     defaults = settings_type()
     kwargs = {key: _coerce(getattr(defaults, key), value) for key, value in values.items()}
+    kwargs.update(_shared_sections(config, defaults))
     return dataclasses.replace(defaults, **kwargs)
+
+
+def _shared_sections(config: dict[str, dict], defaults: object) -> dict[str, Any]:
+    """Settings fields that are another section's settings (``dates``), built from it."""
+    return {
+        f.name: section(config, f.name, type(getattr(defaults, f.name)))
+        for f in dataclasses.fields(defaults)
+        if dataclasses.is_dataclass(getattr(defaults, f.name)) and f.name in config
+    }
 
 
 def database_url(cli_value: str | None = None, env: dict[str, str] | None = None) -> str:

@@ -99,6 +99,7 @@ class RawArticle(Record):
     # The codec ``raw`` was decoded with: ``raw.encode(raw_encoding)`` gives the input's bytes
     # (a JSONL line without its line end; a byte-order mark belongs to the file, not a line).
     raw_encoding: str | None = None
+    notes: tuple[CleaningNote, ...] = ()  # what reading set aside (an implausible date)
 
 
 @dataclass(frozen=True)

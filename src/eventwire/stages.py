@@ -32,6 +32,7 @@ REGISTRY: tuple[StageEntry, ...] = (
     ),
     StageEntry("time", "eventwire.time.request:TimeSettings", "eventwire.time.stage:TimeStage"),
     StageEntry("live", "eventwire.live.settings:LiveSettings"),
+    StageEntry("dates", "eventwire.plausible:DatesSettings"),
 )
 
 

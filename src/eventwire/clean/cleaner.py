@@ -19,11 +19,10 @@ from eventwire.clean.boilerplate import drop_boilerplate
 from eventwire.clean.conclusion import drop_generic_conclusion
 from eventwire.clean.headings import mark_headings
 from eventwire.clean.items import Item, split_items
-from eventwire.clean.metadata import extract_datelines, extract_time_lines, merge_times
+from eventwire.clean.metadata import choose_article_times, extract_datelines, extract_time_lines
 from eventwire.clean.repeats import drop_repeated_blocks
 from eventwire.clean.sentences import split_glued_sentences
 from eventwire.clean.settings import CleanSettings
-from eventwire.clean.timestamps import choose_times
 from eventwire.clean.title import choose_title, drop_repeated_title
 from eventwire.model import Block, CleanArticle, CleaningNote, RawArticle, Rejection
 
@@ -51,11 +50,8 @@ def clean_article(
     notes += found
     if not any(item.kind == "paragraph" for item in items):
         return Rejection(raw.origin, "empty", _empty_message(title, len(notes)))
-    published, updated = choose_times(stamps + more_stamps)
-    published, found = merge_times(raw.published, published, "published")
-    notes += found
-    updated, found = merge_times(raw.updated, updated, "updated")
-    notes += found
+    published, updated, found = choose_article_times(raw, stamps + more_stamps, settings)
+    notes += [*raw.notes, *found]
     blocks = tuple(Block(kind=item.kind, text=item.text) for item in items)
     notes.sort(key=lambda n: (n.line is None, n.line or 0))
     return CleanArticle(title, blocks, published, updated, tuple(notes))

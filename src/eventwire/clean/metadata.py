@@ -7,8 +7,9 @@ from datetime import datetime
 from eventwire.clean.items import Item
 from eventwire.clean.patterns import RELATIVE_TIME_LINE, SECTION_AFFIX, WIRE_DATELINE
 from eventwire.clean.settings import CleanSettings
-from eventwire.clean.timestamps import Stamp, parse_timestamp_line
-from eventwire.model import CleaningNote
+from eventwire.clean.timestamps import Stamp, choose_times, parse_timestamp_line
+from eventwire.model import CleaningNote, RawArticle
+from eventwire.plausible import ignored_note, implausibility, keep_plausible
 
 
 def extract_time_lines(
@@ -71,6 +72,32 @@ def describe_stamps(stamps: list[Stamp]) -> str:
         )
         parts.append(f"{label} {when}{assumed}")
     return "moved to metadata: " + "; ".join(parts)
+
+
+def choose_article_times(
+    raw: RawArticle, stamps: list[Stamp], settings: CleanSettings
+) -> tuple[datetime | None, datetime | None, list[CleaningNote]]:
+    """Published and updated time from the input and the text; implausible ones left out."""
+    kept, notes = [], []
+    for stamp in stamps:
+        reason = implausibility(stamp.when, settings.dates)
+        if reason is None:
+            kept.append(stamp)
+        else:
+            notes.append(
+                ignored_note(stamp.when, f"{stamp.role or 'time'} printed in the text", reason)
+            )
+    printed_published, printed_updated = choose_times(kept)
+    times = []
+    for name, given, printed in (
+        ("published", raw.published, printed_published),
+        ("updated", raw.updated, printed_updated),
+    ):
+        given, ignored = keep_plausible(given, f"{name} time of the input", settings.dates)
+        chosen, found = merge_times(given, printed, name)
+        times.append(chosen)
+        notes += ignored + found
+    return times[0], times[1], notes
 
 
 def merge_times(

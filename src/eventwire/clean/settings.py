@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from eventwire.plausible import DatesSettings
 
 
 @dataclass(frozen=True)
@@ -18,3 +20,4 @@ class CleanSettings:
     slash_date_order: str = "MDY"  # reading of 02/08/2026 (dotted dates are always DMY)
     split_glued_sentences: bool = True  # "said.The" -> "said. The"
     drop_generic_conclusion: bool = True  # drop a final fact-free "Looking ahead" section
+    dates: DatesSettings = field(default_factory=DatesSettings)  # section [dates]

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 from eventwire.ingest.decode import decode_text
 from eventwire.ingest.settings import IngestSettings
 from eventwire.ingest.sources import infer_source
-from eventwire.model import RawArticle
+from eventwire.model import CleaningNote, RawArticle
+from eventwire.plausible import keep_plausible
 from eventwire.textnorm import strip_control_characters
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -45,6 +46,7 @@ class ArticleFields:
     updated: datetime | None = None
     declared_source: str | None = None  # the input's own ``source`` field
     authors: tuple[str, ...] = ()
+    notes: tuple[CleaningNote, ...] = ()  # dates set aside while reading
 
 
 def decode_input(data: bytes, context: ReadContext) -> tuple[str, ReadContext]:
@@ -71,12 +73,16 @@ def make_article(
     Everything stored as text (body, title, bylines, URL, outlet, origin) loses control
     characters and terminal escape sequences; ``raw`` stays as read, so that
     ``raw.encode(raw_encoding)`` gives the input's bytes back. A URL that is not http(s) is
-    dropped with a warning naming the input.
+    dropped with a warning naming the input. An implausible publication or update time
+    (eventwire.plausible) is left out, noted.
     """
     origin = scrub_line(origin or context.origin)
     url = article_url(fields.url, origin)
     declared = scrub_line(fields.declared_source) if fields.declared_source else None
     source = scrub_line(infer_source(declared, url, context.source, context.path))
+    dates = context.settings.dates
+    published, published_notes = keep_plausible(fields.published, "published time", dates)
+    updated, updated_notes = keep_plausible(fields.updated, "updated time", dates)
     return RawArticle(
         origin=origin,
         source=source,
@@ -86,10 +92,11 @@ def make_article(
         content_hash=content_hash(fields.raw, source, url),
         url=url,
         title=scrub_line(fields.title) if fields.title is not None else None,
-        published=fields.published,
-        updated=fields.updated,
+        published=published,
+        updated=updated,
         authors=tuple(name for name in map(scrub_line, fields.authors) if name.strip()),
         raw_encoding=context.encoding,
+        notes=(*fields.notes, *published_notes, *updated_notes),
     )
 
 

@@ -18,7 +18,10 @@ Read from the page's own metadata, in this order (first found wins):
 "The article" is the first JSON-LD object or microdata item typed ``...Article``,
 ``...BlogPosting`` or ``Report``; without one, the first object with a headline or a
 publication date. JSON-LD text is HTML-unescaped (pages write ``&#8217;`` into it).
-Dates keep the page's UTC offset when it states one (see ``eventwire.ingest.dates``).
+Dates keep the page's UTC offset when it states one (see ``eventwire.ingest.dates``). A date
+that cannot be a publication or update time (``eventwire.plausible``: a placeholder such as
+0001-01-01, or a time after the time of reading) is set aside, noted, and the next source
+is read.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from eventwire.ingest.dates import parse_datetime
+from eventwire.model import CleaningNote
+from eventwire.plausible import DatesSettings, keep_plausible
 
 PUBLISHED_METAS = (
     "article:published_time",
@@ -95,6 +100,7 @@ AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|AST|CST)\b")
 MIN_PREFIX_SITE_NAME = 5
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+DEFAULT_DATES = DatesSettings()
 LD_XPATH = "//script[@type='application/ld+json']"
 TIME_XPATH = "//time[@datetime][@itemprop='datePublished' or @pubdate]/@datetime"
 MICRODATA_ARTICLE_XPATH = (
@@ -111,6 +117,7 @@ class PageMetadata:
     updated: datetime | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
+    notes: tuple[CleaningNote, ...] = ()  # stated dates set aside as implausible
 
 
 @dataclass(frozen=True)
@@ -125,17 +132,21 @@ class Statements:
     ld_dates: tuple[str, ...] = ()  # datePublished of every JSON-LD object (web page, ...)
 
 
-def read_page_metadata(tree: HtmlElement) -> PageMetadata:
+def read_page_metadata(tree: HtmlElement, dates: DatesSettings = DEFAULT_DATES) -> PageMetadata:
     """The page's stated title, dates, authors and URL (None/() when it states none)."""
     stated = read_statements(tree)
     ld, md, metas = stated.ld, stated.microdata, stated.metas
     updated = [ld.get("dateModified"), first(md.get("datemodified"))]
+    updated += [first(metas.get(m)) for m in UPDATED_METAS]
+    updated, notes = drop_implausible(updated, "updated time in the page's metadata", dates)
+    published, published_notes = choose_published(tree, stated, dates)
     return PageMetadata(
         title=choose_title(tree, stated),
-        published=choose_published(tree, stated),
-        updated=first_date(updated + [first(metas.get(m)) for m in UPDATED_METAS]),
+        published=published,
+        updated=first_date(updated),
         authors=choose_authors(stated),
         url=choose_url(tree, metas),
+        notes=unique_notes(published_notes + notes),
     )
 
 
@@ -353,26 +364,49 @@ def is_short(text: str) -> bool:
     return 0 < len(text.split()) <= MAX_AFFIX_WORDS
 
 
-def choose_published(tree: HtmlElement, stated: Statements) -> datetime | None:
+def choose_published(
+    tree: HtmlElement, stated: Statements, dates: DatesSettings = DEFAULT_DATES
+) -> tuple[datetime | None, list[CleaningNote]]:
     """JSON-LD, microdata, date metas, <time> markup, then htmldate's quick search.
 
     When the first source gives a day without a time, a later one giving that same day
-    with its time (and offset) is taken instead.
+    with its time (and offset) is taken instead. Implausible dates are skipped, noted.
     """
     values = [stated.ld.get("datePublished"), first(stated.microdata.get("datepublished"))]
     values += [first(stated.metas.get(m)) for m in PUBLISHED_METAS]
     values += [*tree.xpath(TIME_XPATH), *stated.ld_dates]
+    values, notes = drop_implausible(values, "published time in the page's metadata", dates)
     found = first_dated(values)
     if found is None:
         guessed = find_date(
             tree, extensive_search=False, original_date=True, outputformat=HTMLDATE_FORMAT
         )
-        return parse_datetime(guessed)
+        when, more = keep_plausible(parse_datetime(guessed), "date found by htmldate", dates)
+        return when, notes + more
     text, when = found
     if TIME_OF_DAY.search(text):
-        return when
+        return when, notes
     timed = first_date([v for v in values if isinstance(v, str) and TIME_OF_DAY.search(v)])
-    return timed if timed is not None and timed.date() == when.date() else when
+    return (timed if timed is not None and timed.date() == when.date() else when), notes
+
+
+def drop_implausible(
+    values: list[object], what: str, dates: DatesSettings
+) -> tuple[list[object], list[CleaningNote]]:
+    """``values`` without those that parse as an implausible date, and a note for each."""
+    kept, notes = [], []
+    for value in values:
+        found = first_dated([value])
+        _, ignored = keep_plausible(found[1] if found else None, what, dates)
+        notes += ignored
+        if not ignored:
+            kept.append(value)
+    return kept, notes
+
+
+def unique_notes(notes: list[CleaningNote]) -> tuple[CleaningNote, ...]:
+    """``notes`` without repeats (a page states one placeholder in several places)."""
+    return tuple(dict.fromkeys(notes))
 
 
 def choose_authors(stated: Statements) -> tuple[str, ...]:

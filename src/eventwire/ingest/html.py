@@ -17,7 +17,7 @@ from eventwire.ingest.errors import MALFORMED_HTML, NO_TEXT, IngestProblem
 from eventwire.ingest.extract_meta import PageMetadata, read_page_metadata
 from eventwire.ingest.extract_text import extract_main_text
 from eventwire.ingest.settings import IngestSettings
-from eventwire.model import InputFile, RawArticle
+from eventwire.model import CleaningNote, InputFile, RawArticle
 
 # What a page looks like at its start: optional comments, then a doctype or <html>.
 HTML_START = re.compile(
@@ -37,6 +37,7 @@ class ExtractedPage:
     published: datetime | None
     updated: datetime | None = None
     authors: tuple[str, ...] = ()
+    notes: tuple[CleaningNote, ...] = ()  # stated dates set aside as implausible
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,7 +54,7 @@ def extract_page(html: str, settings: IngestSettings, url: str | None = None) ->
     tree = load_html(html)
     if tree is None:
         raise IngestProblem(MALFORMED_HTML, "malformed HTML: the page does not parse as HTML")
-    meta = read_page_metadata(tree)
+    meta = read_page_metadata(tree, settings.dates)
     text = extract_main_text(tree, settings, url)
     if not text:
         raise IngestProblem(NO_TEXT, "no main text found in the HTML page")
@@ -69,6 +70,7 @@ def page_from(text: str, meta: PageMetadata, url: str | None) -> ExtractedPage:
         published=meta.published,
         updated=meta.updated,
         authors=meta.authors,
+        notes=meta.notes,
     )
 
 
@@ -119,5 +121,6 @@ def page_article(
         updated=page.updated,
         declared_source=hints.source,
         authors=page.authors,
+        notes=page.notes,
     )
     return make_article(fields, context, origin=origin)

@@ -20,7 +20,8 @@ from eventwire.ingest.errors import (
     reject_unexpected,
 )
 from eventwire.ingest.html import extract_page
-from eventwire.model import InputFile, RawArticle, Rejection
+from eventwire.model import CleaningNote, InputFile, RawArticle, Rejection
+from eventwire.plausible import keep_plausible
 
 FORMAT_JSONL = "jsonl"
 # How a wrong-typed field is named in a rejection: JSON's names for Python's types.
@@ -67,8 +68,9 @@ def read_line(line: str, origin: str, context: ReadContext) -> RawArticle:
     url = string_field(record, "url")
     text, html = string_field(record, "text"), string_field(record, "html")
     title = string_field(record, "title")
-    published = date_field(record, "published", origin)
-    updated = date_field(record, "updated", origin)
+    published, notes = stated_date(record, "published", origin, context)
+    updated, updated_notes = stated_date(record, "updated", origin, context)
+    notes += updated_notes
     authors = authors_field(record)
     if text is None and html is None:
         raise IngestProblem(NO_TEXT, "line has neither a non-empty 'text' nor 'html' field")
@@ -77,6 +79,7 @@ def read_line(line: str, origin: str, context: ReadContext) -> RawArticle:
         text, url = page.text, url or page.url
         title, published = title or page.title, published or page.published
         updated, authors = updated or page.updated, authors or page.authors
+        notes += page.notes
     fields = ArticleFields(
         raw=line,
         text=text,
@@ -87,8 +90,17 @@ def read_line(line: str, origin: str, context: ReadContext) -> RawArticle:
         updated=updated,
         declared_source=string_field(record, "source"),
         authors=authors,
+        notes=tuple(notes),
     )
     return make_article(fields, context, origin=origin)
+
+
+def stated_date(
+    record: dict[str, Any], name: str, origin: str, context: ReadContext
+) -> tuple[datetime | None, list[CleaningNote]]:
+    """A date field when it is a plausible time (eventwire.plausible), else None and a note."""
+    value = date_field(record, name, origin)
+    return keep_plausible(value, f"{name} time of the JSONL line", context.settings.dates)
 
 
 def authors_field(record: dict[str, Any]) -> tuple[str, ...]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from eventwire.plausible import DatesSettings
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class IngestSettings:
             (no body F1 gain measured at the defaults, about 1.7x the time; docs/extraction.md).
         favor_precision: Ask trafilatura for less but surer main text.
         favor_recall: Ask trafilatura for more text when unsure.
+        dates: Limits of a plausible publication or update time (section ``[dates]``).
     """
 
     max_file_bytes: int = 50_000_000
@@ -37,3 +40,4 @@ class IngestSettings:
     vote_on_disagreement: bool = False
     favor_precision: bool = False
     favor_recall: bool = False
+    dates: DatesSettings = field(default_factory=DatesSettings)

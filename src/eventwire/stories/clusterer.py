@@ -150,16 +150,15 @@ class StoryClusterer:
         return [story_id for story_id, _ in ranked[: self.settings.candidates]]
 
     def _within_window(self, story: _Story, when: datetime | None) -> bool:
-        if when is None or story.first is None or story.last is None:
-            return True
-        window = timedelta(days=self.settings.window_days)
-        return story.first - window <= when <= story.last + window
+        """Whether ``when`` is at most ``window_days`` outside the story's span."""
+        gap = _gap(story, when)
+        return gap is None or gap <= timedelta(days=self.settings.window_days)
 
     def _time_decay(self, story: _Story, when: datetime | None) -> float:
         """1.0 within the grace period of the story's span, then exponential decay."""
-        if when is None or story.first is None or story.last is None:
+        gap = _gap(story, when)
+        if gap is None:
             return 1.0
-        gap = max(story.first - when, when - story.last, timedelta(0))
         extra_days = gap.total_seconds() / 86_400 - self.settings.decay_grace_days
         if extra_days <= 0 or self.settings.decay_days <= 0:
             return 1.0
@@ -175,6 +174,17 @@ class StoryClusterer:
             return words
         names = _cosine(vectors[1], story.names, story.size if average else story.name_norm)
         return (1.0 - name_weight) * words + name_weight * names
+
+
+def _gap(story: _Story, when: datetime | None) -> timedelta | None:
+    """How far ``when`` lies outside the story's span (0 inside it); None when undated.
+
+    Dates are subtracted from each other, never shifted by a window, so that no date, not
+    even datetime.min or datetime.max, overflows.
+    """
+    if when is None or story.first is None or story.last is None:
+        return None
+    return max(story.first - when, when - story.last, timedelta(0))
 
 
 def _name_key(name: str) -> str:
