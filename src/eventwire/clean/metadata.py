@@ -10,14 +10,25 @@ from eventwire.clean.settings import CleanSettings
 from eventwire.clean.timestamps import Stamp, parse_timestamp_line
 from eventwire.model import CleaningNote
 
+PROSE_ENDS = (".", "!", "?", '"', "”", "’")
+
 
 def extract_time_lines(
     items: list[Item], settings: CleanSettings
 ) -> tuple[list[Item], list[CleaningNote], list[Stamp]]:
-    """Drop lines that print only times (rule ``timestamp``) and collect their times."""
+    """Drop lines that print only times (rule ``timestamp``) and collect their times.
+
+    A bare date ("March 3, 2020": no clock, no label) is a dateline only in the head or foot
+    of the text (before the first or after the last prose line); between prose lines it is a
+    subheading of the article (a timeline) and stays in the body.
+    """
     kept, notes, stamps = [], [], []
-    for item in items:
+    prose = [n for n, item in enumerate(items) if is_prose(item.text, settings)]
+    first, last = (prose[0], prose[-1]) if prose else (len(items), -1)
+    for index, item in enumerate(items):
         found = parse_timestamp_line(item.text, settings)
+        if found and first < index < last and all(is_bare_date(s) for s in found):
+            found = None
         if found:
             stamps.extend(found)
             notes.append(item.note("timestamp", describe_stamps(found)))
@@ -26,6 +37,16 @@ def extract_time_lines(
         else:
             kept.append(item)
     return kept, notes, stamps
+
+
+def is_prose(text: str, settings: CleanSettings) -> bool:
+    """A line of running text: longer than a heading, or ending like a sentence."""
+    return len(text.split()) > settings.max_heading_words or text.rstrip().endswith(PROSE_ENDS)
+
+
+def is_bare_date(stamp: Stamp) -> bool:
+    """A date printed without a clock time or a Published/Updated label."""
+    return not stamp.has_time and stamp.role is None
 
 
 def extract_datelines(
