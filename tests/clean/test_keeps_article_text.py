@@ -124,3 +124,30 @@ def test_one_paragraph_without_title_is_an_article(text):
 def test_one_paragraph_with_given_title_equal_to_it_is_kept():
     article = clean(LEAD, title=LEAD)
     assert article.paragraphs == (LEAD,)
+
+
+def test_bare_date_under_a_long_headline_is_a_dateline():
+    headline = "Senate clears the spending bill after a twelve-hour debate that ran past midnight"
+    article = clean(f"{headline}\nSep. 17, 2020\n{LEAD}\n{MORE}")
+    assert article.published == datetime(2020, 9, 17, tzinfo=UTC)
+    assert article.paragraphs == (LEAD, MORE)
+
+
+def test_short_lead_repeated_later_is_dropped():
+    lead = "Remember the city's long quest for a new slogan?"
+    text = f"Slogan contest ends\n{lead}\n{LEAD}\nSlogan contest ends\n{lead}\n{MORE}"
+    article = clean(text)
+    assert article.paragraphs == (lead, LEAD, MORE)
+    assert any(n.rule == "repeated-paragraph" and n.text == lead for n in article.notes)
+
+
+def test_short_repeated_list_line_that_is_not_the_lead_stays():
+    text = f"Meal plans\n{LEAD}\nMeal 1\n- Rice and beans.\nMeal 2\n- Rice and beans.\n{MORE}"
+    assert clean(text).paragraphs.count("- Rice and beans.") == 2
+
+
+@pytest.mark.parametrize("header", ["More from World", "More in Business", "More from US News"])
+def test_section_link_list_header_and_entries_dropped(header):
+    entries = ["Storm closes schools across the region", "Rates held steady again"]
+    article = clean("\n".join(["Spending bill clears Senate", LEAD, MORE, header, *entries]))
+    assert [b.text for b in article.blocks] == [LEAD, MORE]

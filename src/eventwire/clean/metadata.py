@@ -10,6 +10,7 @@ from eventwire.clean.settings import CleanSettings
 from eventwire.clean.timestamps import Stamp, parse_timestamp_line
 from eventwire.model import CleaningNote
 
+MIN_PROSE_WORDS = 3
 PROSE_ENDS = (".", "!", "?", '"', "”", "’")
 
 
@@ -40,8 +41,8 @@ def extract_time_lines(
 
 
 def is_prose(text: str, settings: CleanSettings) -> bool:
-    """A line of running text: longer than a heading, or ending like a sentence."""
-    return len(text.split()) > settings.max_heading_words or text.rstrip().endswith(PROSE_ENDS)
+    """A line of running text: it ends like a sentence (headlines, however long, do not)."""
+    return len(text.split()) > MIN_PROSE_WORDS and text.rstrip().endswith(PROSE_ENDS)
 
 
 def is_bare_date(stamp: Stamp) -> bool:
