@@ -53,6 +53,8 @@ SEED = 20261205
 MIN_SENTENCE_WORDS = 4
 MIN_SLUG_WORDS = 4
 HEADLINE_WORDS = 12
+OWN_HEADLINE_WORDS = 20
+SENTENCE_ENDS = (".", "!", "?", '"', "”", ":", "—", "-")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 SLUG_NOISE = re.compile(r"^[\d_]+$|^[0-9a-f]{6,}$|^\d+$")
 SPACE = re.compile(r"\s+")
@@ -87,14 +89,12 @@ def load_documents() -> list[Document]:
     for doc_id in sorted(truth):
         body, url = truth[doc_id]["articleBody"], truth[doc_id]["url"]
         paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-        docs.append(Document(doc_id, site_of(url), headline_for(url, paragraphs), paragraphs))
+        docs.append(Document(doc_id, site_of(url), *split_headline(url, paragraphs)))
     urls = newswcl_urls()
     for record in read_jsonl(DATA / "newswcl50" / "newswcl50_docs.jsonl"):
         url = urls.get((str(record["event_id"]), record["outlet"]), "")
         paragraphs = [p for p in detokenise(record["text"]).split("\n") if p.strip()]
-        docs.append(
-            Document(record["doc_id"], site_of(url), headline_for(url, paragraphs), paragraphs)
-        )
+        docs.append(Document(record["doc_id"], site_of(url), *split_headline(url, paragraphs)))
     return [d for d in docs if d.paragraphs]
 
 
@@ -111,15 +111,28 @@ def site_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def split_headline(url: str, paragraphs: list[str]) -> tuple[str, list[str]]:
+    """The headline and the body: a gold body that opens with a headline-like line (5-20
+    words, not all capitals, not ending like a sentence) opens with its own headline
+    (NewsWCL50 texts do); else one is made up from the URL or the lead."""
+    first = paragraphs[0] if paragraphs else ""
+    size = len(first.split())
+    short = len(paragraphs) > 1 and MIN_SLUG_WORDS < size <= OWN_HEADLINE_WORDS
+    if short and first != first.upper() and not first.rstrip().endswith(SENTENCE_ENDS):
+        return first, paragraphs[1:]
+    return headline_for(url, paragraphs), paragraphs
+
+
 def headline_for(url: str, paragraphs: list[str]) -> str:
-    """A headline: the URL's slug in words when it has enough, else the lead's first words."""
+    """A headline: the URL's slug in words when it has enough, else the lead's first words
+    (fewer than the lead sentence has, so the headline never equals a body line)."""
     path = [part for part in urlparse(url).path.split("/") if part]
     for part in reversed(path):
         words = [w for w in re.split(r"[-_]+", part.split(".")[0]) if not SLUG_NOISE.match(w)]
         if len(words) >= MIN_SLUG_WORDS:
             return " ".join(words[:HEADLINE_WORDS]).capitalize()
     words = split_sentences(paragraphs[0])[0].rstrip(".").split() if paragraphs else ["News"]
-    return " ".join(words[:HEADLINE_WORDS])
+    return " ".join(words[: min(HEADLINE_WORDS, max(len(words) - 2, 1))])
 
 
 def load_templates(name: str) -> dict[str, list[str]]:
@@ -250,12 +263,19 @@ def is_removed(
     return squash(line) not in block_set
 
 
+def overlaps(sentence: str, line: str) -> bool:
+    """Whether a removed ``line`` holds the sentence, or most of it (a sentence cut in two)."""
+    return bool(line) and (
+        sentence in line or (line in sentence and 2 * len(line) >= len(sentence))
+    )
+
+
 def lost_entry(doc_id: str, sentence: str, clean: CleanArticle | None) -> dict:
     """One removed gold sentence with the note(s) that removed it."""
     notes = clean.notes if clean else ()
     wanted = squash(sentence)
-    found = [n for n in notes if wanted in squash(n.text) or squash(n.text) in wanted]
-    why = [f"{n.rule}: {n.detail}" for n in found if squash(n.text)] or ["rejected or unknown"]
+    found = [n for n in notes if n.line is not None and overlaps(wanted, squash(n.text))]
+    why = [f"line {n.line} {n.rule}: {n.detail}" for n in found] or ["no note names it"]
     return {"doc": doc_id, "sentence": sentence, "removed_by": why[:2]}
 
 
