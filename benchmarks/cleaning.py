@@ -132,7 +132,7 @@ def headline_for(url: str, paragraphs: list[str]) -> str:
         if len(words) >= MIN_SLUG_WORDS:
             return " ".join(words[:HEADLINE_WORDS]).capitalize()
     words = split_sentences(paragraphs[0])[0].rstrip(".").split() if paragraphs else ["News"]
-    return " ".join(words[: min(HEADLINE_WORDS, max(len(words) - 2, 1))])
+    return " ".join(words[: min(HEADLINE_WORDS, max(len(words) - 2, 1))]).rstrip(",;:")
 
 
 def load_templates(name: str) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ BENCHMARKS = (
     "benchmarks.warc",
     "benchmarks.timex",
     "benchmarks.extraction",
+    "benchmarks.cleaning",
     "benchmarks.metadata",
     "benchmarks.entities",
     "benchmarks.actor_codes",
