@@ -36,10 +36,10 @@ def test_seed_articles_are_cleaned(db_url: str, seed_corpus: Path) -> None:
         "Russian Foreign Minister Sergey Lavrov and Omani Foreign Minister Badr Albusaidi"
         " held a phone call Sunday"
     )
-    assert first["text"].endswith("with the possibility of further sessions in the near future.")
+    assert first["text"].endswith("long-term agreements for regional security.")  # closing kept
     assert "Advertisement" not in first["text"]
     assert "Comments you share" not in first["text"]
-    assert sum(block["kind"] == "heading" for block in first["blocks"]) == 2
+    assert sum(block["kind"] == "heading" for block in first["blocks"]) == 3
 
     second = run_eventwire(db_url, "article", str(by_source["outlet-b"]["id"]), "--json").json()
     title = "Lavrov and Oman's Foreign Minister Discuss US-Iran Talks in Phone Call"
