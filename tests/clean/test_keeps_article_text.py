@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from eventwire.clean import clean_article
+from eventwire.ingest.context import ReadContext
+from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.settings import IngestSettings
 from eventwire.model import CleanArticle
 
 from .conftest import make_raw
@@ -151,3 +156,12 @@ def test_section_link_list_header_and_entries_dropped(header):
     entries = ["Storm closes schools across the region", "Rates held steady again"]
     article = clean("\n".join(["Spending bill clears Senate", LEAD, MORE, header, *entries]))
     assert [b.text for b in article.blocks] == [LEAD, MORE]
+
+
+def test_one_paragraph_jsonl_line_read_by_the_jsonl_reader_is_an_article():
+    line = json.dumps({"url": "https://example.org/brief", "text": LEAD}) + "\n"
+    context = ReadContext(Path("briefs.jsonl"), "briefs.jsonl", None, IngestSettings())
+    read = read_jsonl(line.encode("utf-8"), context)
+    article = clean_article(read.articles[0])
+    assert isinstance(article, CleanArticle), article
+    assert article.paragraphs == (LEAD,)
