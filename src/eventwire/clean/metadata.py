@@ -24,7 +24,7 @@ def extract_time_lines(
     subheading of the article (a timeline) and stays in the body.
     """
     kept, notes, stamps = [], [], []
-    prose = [n for n, item in enumerate(items) if is_prose(item.text, settings)]
+    prose = [n for n, item in enumerate(items) if is_prose(item.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(items), -1)
     for index, item in enumerate(items):
         found = parse_timestamp_line(item.text, settings)
@@ -40,7 +40,7 @@ def extract_time_lines(
     return kept, notes, stamps
 
 
-def is_prose(text: str, settings: CleanSettings) -> bool:
+def is_prose(text: str) -> bool:
     """A line of running text: it ends like a sentence (headlines, however long, do not)."""
     return len(text.split()) > MIN_PROSE_WORDS and text.rstrip().endswith(PROSE_ENDS)
 
