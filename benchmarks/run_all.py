@@ -13,6 +13,7 @@ BENCHMARKS = (
     "benchmarks.warc",
     "benchmarks.timex",
     "benchmarks.extraction",
+    "benchmarks.cleaning",
     "benchmarks.metadata",
     "benchmarks.entities",
     "benchmarks.actor_codes",

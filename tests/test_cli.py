@@ -10,6 +10,8 @@ import gzip
 import json
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+
 from tests.conftest import DATA, run_eventwire
 
 
@@ -44,10 +46,10 @@ def test_seed_articles_are_cleaned(seeded_db: str) -> None:
         "Russian Foreign Minister Sergey Lavrov and Omani Foreign Minister Badr Albusaidi"
         " held a phone call Sunday"
     )
-    assert first["text"].endswith("with the possibility of further sessions in the near future.")
+    assert first["text"].endswith("long-term agreements for regional security.")  # closing kept
     assert "Advertisement" not in first["text"]
     assert "Comments you share" not in first["text"]
-    assert sum(block["kind"] == "heading" for block in first["blocks"]) == 2
+    assert sum(block["kind"] == "heading" for block in first["blocks"]) == 3
 
     second = run_eventwire(db_url, "article", str(by_source["outlet-b"]["id"]), "--json").json()
     title = "Lavrov and Oman's Foreign Minister Discuss US-Iran Talks in Phone Call"
@@ -317,4 +319,20 @@ def test_stored_text_cannot_drive_the_terminal(db_url: str, tmp_path: Path) -> N
     assert shown.code == 0, shown.stderr
     assert "\u001b" not in shown.stdout and "\u0007" not in shown.stdout
     assert "Port [/] strike" in shown.stdout and "[bold]now" in shown.stdout
-    assert "\\x1b" in shown.stdout
+    assert "Port [/] strike  ends [bold]now" in shown.stdout  # stripped when read
+
+
+def test_control_characters_already_stored_are_escaped_when_printed(
+    db_url: str, tmp_path: Path
+) -> None:
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(json.dumps({"url": "https://e.example/1", "text": "Dock workers stayed out."}))
+    assert run_eventwire(db_url, "--quiet", "ingest", str(feed)).code == 0
+    engine = create_engine(db_url)  # a database written before control characters were stripped
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE articles SET title = 'Port \x1b[2J strike\x07'"))
+    engine.dispose()
+    shown = run_eventwire(db_url, "article", "1")
+    assert shown.code == 0, shown.stderr
+    assert "\u001b" not in shown.stdout and "\u0007" not in shown.stdout
+    assert "Port \\x1b[2J strike\\x07" in shown.stdout

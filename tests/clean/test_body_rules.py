@@ -92,13 +92,13 @@ GENERIC = (
 )
 
 
-def test_generic_conclusion_dropped():
+def test_generic_conclusion_kept_and_noted():
     article = clean_article(make_raw(_article("Looking ahead", GENERIC)))
-    assert article.paragraphs == (LEAD, DETAIL)
-    assert article.headings == ("Cables corroded",)
+    assert article.paragraphs == (LEAD, DETAIL, GENERIC)
+    assert article.headings == ("Cables corroded", "Looking ahead")
     notes = [n for n in article.notes if n.rule == "generic-conclusion"]
     assert [n.line for n in notes] == [5, 6]
-    assert "adds no fact" in notes[0].detail
+    assert notes[0].detail.startswith("kept:")
 
 
 def test_non_generic_final_section_kept():

@@ -38,6 +38,7 @@ MAX_HEADLINE_WORDS = 20
 # How a sentence ends (a period, colon, semicolon or comma, maybe before a closing quote);
 # headlines end otherwise (a word, "?", "!", "]").
 SENTENCE_END = re.compile(r"[.:;,…]['\"”’)]*$")
+BULLET = re.compile(r"^[-•*–]\s")  # a list item's marker
 
 
 def drop_boilerplate(
@@ -48,8 +49,10 @@ def drop_boilerplate(
     kept, notes = [], []
     header: Item | None = None  # the related-links header whose list is being dropped
     listed = 0
-    for item in items:
+    for index, item in enumerate(items):
         reason = find_boilerplate_reason(item.text, settings, host)
+        if reason and reason.startswith("credit") and in_bulleted_list(items, index):
+            reason = None  # "- Name" among other items is a list entry, not a sign-off
         if reason is None and header is not None and listed < MAX_RELATED_LINES:
             reason = find_list_entry_reason(item.text, header)
             listed += reason is not None
@@ -61,6 +64,14 @@ def drop_boilerplate(
         if reason.startswith(RELATED_KIND):
             header, listed = item, 0
     return kept, notes
+
+
+def in_bulleted_list(items: list[Item], index: int) -> bool:
+    """Whether ``items[index]`` is a bullet with another bullet right before or after it."""
+    if not BULLET.match(items[index].text):
+        return False
+    neighbours = items[max(index - 1, 0) : index] + items[index + 1 : index + 2]
+    return any(BULLET.match(other.text) for other in neighbours)
 
 
 def find_list_entry_reason(text: str, header: Item) -> str | None:

@@ -10,13 +10,13 @@ Order (each rule sees only what the previous ones kept; see docs/cleaning.md):
 6. ``glued-sentence``     'said.The' -> 'said. The'
 7. ``heading``            short unpunctuated capitalised lines become headings
 8. ``repeated-paragraph`` exact or contained repeats of earlier blocks
-9. ``generic-conclusion`` a final fact-free section under a generic heading
+9. ``generic-conclusion`` notes (keeps) a final fact-free section under a generic heading
 """
 
 from __future__ import annotations
 
 from eventwire.clean.boilerplate import drop_boilerplate
-from eventwire.clean.conclusion import drop_generic_conclusion
+from eventwire.clean.conclusion import note_generic_conclusion
 from eventwire.clean.headings import mark_headings
 from eventwire.clean.items import Item, split_items
 from eventwire.clean.metadata import choose_article_times, extract_datelines, extract_time_lines
@@ -71,8 +71,8 @@ def _clean_body(
     notes += found
     items, found = drop_repeated_blocks(items, settings)
     notes += found
-    if settings.drop_generic_conclusion:
-        items, found = drop_generic_conclusion(items, title)
+    if settings.drop_generic_conclusion:  # notes only: the section stays in the body
+        items, found = note_generic_conclusion(items, title)
         notes += found
     return items, notes
 

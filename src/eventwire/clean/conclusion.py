@@ -1,8 +1,9 @@
-"""Drop a final generic conclusion section that adds no fact (rule ``generic-conclusion``).
+"""Note a final generic conclusion section that adds no fact (rule ``generic-conclusion``).
 
-Both conditions must hold: the body's last heading matches ``conclusions.txt``, and the
-paragraphs after it carry no quotation, no number and no capitalised name that does not
-occur earlier in the article.
+Analysis and outlook are the article's own words: the section is KEPT; the note only tells
+later stages (and ``--explain``) that it reads as commentary. Both conditions must hold:
+the body's last heading matches ``conclusions.txt``, and the paragraphs after it carry no
+quotation, no number and no capitalised name that does not occur earlier in the article.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ CONCLUSIONS_FILE = "conclusions.txt"
 WORD_PARTS = re.compile(r"[-'.’]")
 
 
-def drop_generic_conclusion(items: list[Item], title: str) -> tuple[list[Item], list[CleaningNote]]:
-    """Drop the final section when its heading is generic and its text adds no fact."""
+def note_generic_conclusion(items: list[Item], title: str) -> tuple[list[Item], list[CleaningNote]]:
+    """Note (never drop) the final section when its heading is generic and it adds no fact."""
     start = _last_heading_index(items)
     if start is None or start == 0 or start == len(items) - 1:
         return items, []
@@ -41,10 +42,10 @@ def drop_generic_conclusion(items: list[Item], title: str) -> tuple[list[Item], 
         if find_fact(paragraph.text, earlier):
             return items, []
     detail = (
-        f"final section under a generic heading ({heading}) whose text adds no fact: "
-        "no quotation, no number, no name new to the article"
+        f"kept: final section under a generic heading ({heading}) whose text adds no fact "
+        "(no quotation, no number, no name new to the article): commentary, not removed"
     )
-    return items[:start], [item.note("generic-conclusion", detail) for item in items[start:]]
+    return items, [item.note("generic-conclusion", detail) for item in items[start:]]
 
 
 def find_fact(text: str, known: set[str]) -> str | None:

@@ -11,14 +11,26 @@ from eventwire.clean.timestamps import Stamp, choose_times, parse_timestamp_line
 from eventwire.model import CleaningNote, RawArticle
 from eventwire.plausible import ignored_note, implausibility, keep_plausible
 
+MIN_PROSE_WORDS = 3
+PROSE_ENDS = (".", "!", "?", '"', "”", "’")
+
 
 def extract_time_lines(
     items: list[Item], settings: CleanSettings
 ) -> tuple[list[Item], list[CleaningNote], list[Stamp]]:
-    """Drop lines that print only times (rule ``timestamp``) and collect their times."""
+    """Drop lines that print only times (rule ``timestamp``) and collect their times.
+
+    A bare date ("March 3, 2020": no clock, no label) is a dateline only in the head or foot
+    of the text (before the first or after the last prose line); between prose lines it is a
+    subheading of the article (a timeline) and stays in the body.
+    """
     kept, notes, stamps = [], [], []
-    for item in items:
+    prose = [n for n, item in enumerate(items) if is_prose(item.text)]
+    first, last = (prose[0], prose[-1]) if prose else (len(items), -1)
+    for index, item in enumerate(items):
         found = parse_timestamp_line(item.text, settings)
+        if found and first < index < last and all(is_bare_date(s) for s in found):
+            found = None
         if found:
             stamps.extend(found)
             notes.append(item.note("timestamp", describe_stamps(found)))
@@ -27,6 +39,16 @@ def extract_time_lines(
         else:
             kept.append(item)
     return kept, notes, stamps
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: it ends like a sentence (headlines, however long, do not)."""
+    return len(text.split()) > MIN_PROSE_WORDS and text.rstrip().endswith(PROSE_ENDS)
+
+
+def is_bare_date(stamp: Stamp) -> bool:
+    """A date printed without a clock time or a Published/Updated label."""
+    return not stamp.has_time and stamp.role is None
 
 
 def extract_datelines(

@@ -6,10 +6,10 @@ as headings), or each of its sentences occurs inside some earlier paragraph. Con
 needs ``min_contained_words`` words, so short real sentences that happen to recur inside
 a longer one are kept. An exact repeat is dropped when it directly follows its copy, quotes
 someone (a pull quote), is prose (at least ``min_repeat_words`` words ending like a
-sentence), or belongs to a run of sentences repeated in the same order (a quoted post shown
-again as an embed). Other lines recur on purpose in lists, tables, menus and interviews
-("Meal 2", "- See it now", "| Pos | Player |", an ingredient list, the same question to
-each guest).
+sentence), repeats the lead (the first paragraph) and ends like a sentence, or belongs to
+a run of sentences repeated in the same order (a quoted post shown again as an embed).
+Other lines recur on purpose in lists, tables, menus and interviews ("Meal 2",
+"- See it now", "| Pos | Player |", an ingredient list, the same question to each guest).
 """
 
 from __future__ import annotations
@@ -81,8 +81,11 @@ def find_repeat_reason(
         return None
     size = len(block.words.split())
     listed = in_run or is_quote(block.item.text) or is_prose(block, settings)
+    lead = next((other for other in earlier if other.item.kind == BLOCK_PARAGRAPH), None)
+    sentence = PROSE_END.search(block.item.text) is not None
     for other in earlier:
-        if other.words == block.words and (listed or other is earlier[-1]):
+        again = listed or other is earlier[-1] or (other is lead and sentence)
+        if other.words == block.words and again:
             return f"repeats line {other.item.line} ({_preview(other.item.text)})"
     if size < settings.min_contained_words:
         return None

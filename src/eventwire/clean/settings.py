@@ -19,5 +19,5 @@ class CleanSettings:
     default_timezone: str = "UTC"  # zone assumed for a printed time without one
     slash_date_order: str = "MDY"  # reading of 02/08/2026 (dotted dates are always DMY)
     split_glued_sentences: bool = True  # "said.The" -> "said. The"
-    drop_generic_conclusion: bool = True  # drop a final fact-free "Looking ahead" section
+    drop_generic_conclusion: bool = True  # note (never drop) a fact-free "Looking ahead" end
     dates: DatesSettings = field(default_factory=DatesSettings)  # section [dates]
