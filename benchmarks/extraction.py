@@ -77,7 +77,7 @@ def pipeline_settings(ingest: IngestSettings) -> Settings:
     settings = Settings.from_config(load_config(env={}))
     ingest = dataclasses.replace(ingest, dates=settings.ingest.dates)
     entities = dataclasses.replace(settings.entities, enabled=False)
-    return dataclasses.replace(settings, ingest=ingest, entities=entities)
+    return settings.replace(ingest=ingest, entities=entities)
 
 
 @contextmanager

@@ -161,10 +161,20 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(
     assert len(titles) == 4
 
 
-def test_missing_path_is_a_usage_error(db_url: str, tmp_path: Path) -> None:
-    result = run_eventwire(db_url, "run", str(tmp_path / "nowhere"))
-    assert result.code == 2
-    assert "nowhere" in result.stderr
+def test_a_missing_path_is_one_rejection_and_the_rest_of_the_batch_goes_on(
+    db_url: str, tmp_path: Path
+) -> None:
+    present = tmp_path / "present.jsonl"
+    present.write_text(
+        json.dumps({"url": "https://e.example/1", "text": "Dock workers stayed out."})
+    )
+    result = run_eventwire(db_url, "run", str(tmp_path / "nowhere"), str(present))
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "nowhere" in line]
+    assert len(lines) == 1 and "no such file or directory" in lines[0], result.stderr
+    stories = run_eventwire(db_url, "stories", "--json").json()["items"]
+    assert [a["url"] for story in stories for a in story["articles"]] == ["https://e.example/1"]
 
 
 def test_unknown_story_and_article(seeded_db: str) -> None:

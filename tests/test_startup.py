@@ -61,3 +61,20 @@ def test_the_packaged_head_read_from_the_files_is_alembics(tmp_path: Path) -> No
     url = small_database(tmp_path)
     with Repository.open(url) as repo:
         assert stored_revision(repo.engine) == packaged_head()
+
+
+def test_reading_the_settings_loads_no_stage_library() -> None:
+    probe = (
+        "import json, sys\n"
+        "from eventwire.config import load_config\n"
+        "from eventwire.settings import Settings\n"
+        "Settings.from_config(load_config(None))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout))
+    libraries = {"spacy", "trafilatura", "dateparser", "htmldate", "rensa", "lxml", "sqlalchemy"}
+    assert not loaded & libraries, loaded & libraries
+    assert not {m for m in loaded if m.startswith("eventwire.actors.")} - {
+        "eventwire.actors.settings"
+    }

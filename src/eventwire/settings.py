@@ -34,6 +34,13 @@ class Settings:
         """The registry these settings were built from (the runner runs its stages)."""
         return self._registry
 
+    def replace(self, **sections: Any) -> Settings:
+        """A copy with the given sections replaced (``settings.replace(entities=...)``)."""
+        unknown = set(sections) - set(self._sections)
+        if unknown:
+            raise ValueError(f"unknown section(s): {', '.join(sorted(unknown))}")
+        return Settings(self._registry, **{**self._sections, **sections})
+
     def sections(self) -> dict[str, Any]:
         """Every section's settings by name, in registry order."""
         return dict(self._sections)

@@ -112,7 +112,7 @@ def test_sigterm_then_restart_fetches_every_page_once(
     restarted = eventwire("watch", "--feeds", str(feeds), "--once")
 
     assert code == 0, log.read_text()
-    assert "stopped: the pages in flight were stored" in log.read_text()
+    assert "stopped: finished pages were stored" in log.read_text()
     assert 2 <= stored_before < ARTICLES
     assert restarted.code == 0, restarted.stderr
     assert [site.count(article_path(i)) for i in range(ARTICLES)] == [1] * ARTICLES

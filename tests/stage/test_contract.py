@@ -84,6 +84,14 @@ def test_the_registry_builds_the_settings_and_known_sections(tmp_path: Path) -> 
         load_config(user_file, env={})  # not registered: an unknown section
 
 
+def test_settings_replace_swaps_one_section_and_keeps_the_rest(settings: Settings) -> None:
+    stricter = settings.replace(words=type(settings.words)(min_length=9))
+    assert stricter.words.min_length == 9 and settings.words.min_length != 9
+    assert stricter.clean == settings.clean and stricter.registry == settings.registry
+    with pytest.raises(ValueError, match="nosuchsection"):
+        settings.replace(nosuchsection=object())
+
+
 def test_a_failing_article_is_recorded_reported_and_not_retried(
     repo: Repository, settings: Settings, db_url: str, tmp_path: Path
 ) -> None:

@@ -201,13 +201,6 @@ def open_pipeline(options: Options) -> Iterator[Pipeline]:
         yield Pipeline(repo, settings, on_progress=update)
 
 
-def check_paths(paths: list[Path]) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        err.print(f"error: no such file or folder: {', '.join(missing)}", markup=False)
-        raise typer.Exit(EXIT_USAGE)
-
-
 def finish(report: RunReport) -> None:
     if report.skipped:
         err.print(f"{len(report.skipped)} article(s) skipped by a stage:", markup=False)

@@ -41,7 +41,11 @@ if TYPE_CHECKING:  # imported by the commands that use them: they load every sta
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 FORCED_EXIT_CODE = 130
-STOPPING_MESSAGE = "stopping once the pages in flight are stored (signal again to force)"
+STOPPED_MESSAGE = "stopped: finished pages were stored; unfinished ones are fetched next run"
+STOPPING_MESSAGE = (
+    "stopping: pages in flight get a few seconds to finish; the rest are fetched next run"
+    " (signal again to force)"
+)
 FORCED_STOP_MESSAGE = "forced stop: pages in flight dropped (what was stored is kept)"
 # The live display reports every rejection itself; the pipeline's own warnings would repeat it.
 QUIETED_LOGGERS = ("eventwire.pipeline",)
@@ -165,7 +169,10 @@ def watch(
             err.print(f"error: {error}", markup=False)
             raise typer.Exit(EXIT_REJECTED) from None
     if runner.stop.is_set() and not options.quiet:
-        err.print("stopped: the pages in flight were stored", markup=False)
+        err.print(
+            "stopped: finished pages were stored; unfinished ones are fetched next run",
+            markup=False,
+        )
 
 
 @app.command()

@@ -16,7 +16,6 @@ from eventwire.cli.common import (
     PathsArg,
     SourceOpt,
     app,
-    check_paths,
     err,
     finish,
     open_pipeline,
@@ -41,7 +40,6 @@ def one_processor() -> Iterator[None]:
 def run(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> None:
     """Ingest PATHS, deduplicate and cluster them, and print the stories."""
     options: Options = ctx.obj
-    check_paths(paths)
     with open_pipeline(options) as pipeline:
         report = pipeline.ingest(paths, source)
         with one_processor():
@@ -56,7 +54,6 @@ def run(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> None:
 def ingest(ctx: typer.Context, paths: PathsArg, source: SourceOpt = None) -> None:
     """Read, clean and store PATHS without clustering them (see `process`)."""
     options: Options = ctx.obj
-    check_paths(paths)
     with open_pipeline(options) as pipeline:
         report = pipeline.ingest(paths, source)
         if not options.quiet:

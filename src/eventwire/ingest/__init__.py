@@ -9,15 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from eventwire.ingest.dates import parse_datetime
-from eventwire.ingest.discover import discover_files
-from eventwire.ingest.html import PageHints
-from eventwire.ingest.readers import READERS, iter_path
 from eventwire.ingest.settings import IngestSettings
-from eventwire.ingest.web import read_web_page
+from eventwire.lazy import lazy_exports
 from eventwire.model import InputFile, Rejection
 
+if TYPE_CHECKING:
+    from eventwire.ingest.dates import parse_datetime
+    from eventwire.ingest.html import PageHints
+    from eventwire.ingest.readers import READERS
+    from eventwire.ingest.web import read_web_page
+
+MODULE_OF = {
+    "READERS": "eventwire.ingest.readers",
+    "PageHints": "eventwire.ingest.html",
+    "parse_datetime": "eventwire.ingest.dates",
+    "read_web_page": "eventwire.ingest.web",
+}
 __all__ = [
     "READERS",
     "IngestSettings",
@@ -41,8 +50,14 @@ def iter_inputs(
             a URL.
         settings: Ingest settings.
     """
+    from eventwire.ingest.discover import discover_files
+    from eventwire.ingest.readers import iter_path
+
     for found in discover_files(Path(p) for p in paths):
         if isinstance(found, Rejection):
             yield InputFile(origin=found.origin, rejections=(found,))
         else:
             yield from iter_path(found, source, settings)
+
+
+__getattr__ = lazy_exports(__name__, MODULE_OF)
