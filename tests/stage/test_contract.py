@@ -115,6 +115,11 @@ def test_a_failing_article_is_recorded_reported_and_not_retried(
     assert "1 failed stage runs" in status.stdout
     assert "words" in status.stdout and "article 2" in status.stdout
     assert "cannotcountthewords" in "".join(c for c in status.stdout if c.isalnum())
+    failed_page = run_eventwire(db_url, "status", "--failed", "--json").json()
+    assert failed_page["next"] is None
+    assert [(f["stage"], f["subject"]) for f in failed_page["items"]] == [("words", "article 2")]
+    assert "cannot count the words" in failed_page["items"][0]["reason"]
+    assert run_eventwire(db_url, "status", "--json").json() == {"items": [], "next": None}
 
 
 def test_redo_of_an_unknown_stage_is_an_error(repo: Repository, settings: Settings) -> None:
