@@ -178,10 +178,11 @@ def cluster_stories(
         client.submit(window_task, [client.submit(pick, s, w) for s in splits], links, settings)
         for w in names
     ]
-    assignments = stories.stitch(
-        dict(zip(names, gather_with_progress(client, placed, "stories", progress), strict=True)),
-        home,
-    )
+    windowed = gather_with_progress(client, placed, "stories", progress)
+    dated = stories.number_stories(stories.stitch(dict(zip(names, windowed, strict=True)), home))
+    dated_ids = {a: (x.story_id, x.similarity) for a, x in dated.items()}
+    undated = client.submit(undated_task, documents, dated_ids, links, settings).result()
+    assignments = stories.number_stories({**dated_ids, **{a: (s, x) for a, s, x in undated}})
     stage = run.stage("stories")
     stage.count_in = len(assignments) - len(links)
     stage.count_out = sum(a.is_new for a in assignments.values())
@@ -190,9 +191,20 @@ def cluster_stories(
 
 def window_task(pieces: list[list[Any]], links: dict[int, Any], settings: Settings) -> list[Any]:
     """The registered stories stage, fresh, over one window."""
-    entry = next(e for e in settings.registry if e.name == "stories")
-    stage = entry.stage_type()(settings.sections()["stories"])
-    return stories.cluster_window(pieces, links, stage)
+    return stories.cluster_window(pieces, links, new_stage("stories", settings))
+
+
+def undated_task(
+    pieces: list[list[Any]], placed: dict[int, Any], links: dict[int, Any], settings: Settings
+) -> list[Any]:
+    """The registered stories stage, restored with the dated articles, over the undated."""
+    return stories.place_undated(pieces, placed, links, new_stage("stories", settings))
+
+
+def new_stage(name: str, settings: Settings) -> Any:
+    """A fresh stage object of the registered stage ``name``."""
+    entry = next(e for e in settings.registry if e.name == name)
+    return entry.stage_type()(settings.sections()[name])
 
 
 def process_groups(

@@ -2,10 +2,14 @@
 the stories stage itself, and stitched across window boundaries.
 
 A window holds the articles published in its span plus those of the next ``overlap`` days
-(a copy goes where its original goes; undated articles form one window of their own). Each
-window runs ``StoriesStage`` over its articles in id order, as the embedded runner does.
-Two window stories that share an article of the overlap are one story; an article's story is
-the one of its home window. Stories are numbered by their first article, as embedded.
+(a copy goes where its original goes). Each window runs the stories stage over its articles
+in id order, as the embedded runner does. Two window stories that share an article of the
+overlap are one story; an article's story is the one of its home window. Undated articles
+come last: one stage is restored (its own ``restore``) with every dated article in its
+stitched story and runs on them in id order. Stories are numbered by their first article.
+
+Measured differences from the embedded runner (docs/scaling.md): each window's term weights
+are its own; an undated article cannot open a story that later dated articles join.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def plan_windows(
     home, windows = {}, {}
     for article, when in times.items():
         if when is None or start is None:
-            home[article], windows[article] = UNDATED, [UNDATED]
+            home[article], windows[article] = UNDATED, []
             continue
         index = int((when - start) / span)
         home[article] = index
@@ -54,8 +58,9 @@ def cluster_window(
     return [(a.article_id, a.story_id, a.similarity) for a in stage.run(candidates)]
 
 
-def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, StoryAssignment]:
-    """One assignment per article: window stories sharing an article are one story."""
+def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, tuple[int, float]]:
+    """Each dated article's story (numbered by first article) and similarity: window stories
+    sharing an article are one story."""
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(node: tuple[int, int]) -> tuple[int, int]:
@@ -77,23 +82,39 @@ def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, S
             seen_in[article] = node
             if home[article] == window:
                 at_home[article] = (node, similarity)
-    return number_stories(at_home, find)
+    return {article: (find(node), similarity) for article, (node, similarity) in at_home.items()}
 
 
-def number_stories(
-    at_home: dict[int, tuple[tuple[int, int], float]], find: Any
-) -> dict[int, StoryAssignment]:
+def place_undated(
+    pieces: Iterable[list[Document]],
+    placed: dict[int, tuple[int, float]],
+    links: dict[int, DuplicateLink],
+    stage: Any,
+) -> list[Placed]:
+    """The undated articles, in id order, by a stage restored with every placed article."""
+    documents = sorted((d for piece in pieces for d in piece), key=lambda d: d.id)
+    if all(d.id in placed for d in documents):
+        return []
+    state = [
+        (d, placed[d.id][0], links[d.id].copy_of if d.id in links else None)
+        for d in documents
+        if d.id in placed
+    ]
+    stage.restore(state)
+    undated = [ClusterCandidate(d, links.get(d.id)) for d in documents if d.id not in placed]
+    return [(a.article_id, a.story_id, a.similarity) for a in stage.run(undated)]
+
+
+def number_stories(placed: dict[int, tuple[Any, float]]) -> dict[int, StoryAssignment]:
     """Stories numbered 1, 2, ... by their first article; that article opens it."""
-    story_ids: dict[tuple[int, int], int] = {}
+    story_ids: dict[Any, int] = {}
     assignments = {}
-    for article in sorted(at_home):
-        node, similarity = at_home[article]
-        root = find(node)
-        is_new = root not in story_ids
-        story_ids.setdefault(root, len(story_ids) + 1)
-        assignments[article] = StoryAssignment(
-            article, story_ids[root], 0.0 if is_new else similarity, is_new
-        )
+    for article in sorted(placed):
+        label, similarity = placed[article]
+        is_new = label not in story_ids
+        story_ids.setdefault(label, len(story_ids) + 1)
+        similarity = 0.0 if is_new else similarity
+        assignments[article] = StoryAssignment(article, story_ids[label], similarity, is_new)
     return assignments
 
 

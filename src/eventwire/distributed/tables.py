@@ -87,8 +87,9 @@ def arrow_schema(table: Table) -> Any:
     import pyarrow as pa
 
     def arrow_type(column: Any) -> Any:
+        column_type = getattr(column.type, "impl", column.type)  # a TypeDecorator's own type
         try:
-            python = column.type.python_type
+            python = column_type.python_type
         except NotImplementedError:
             return pa.string()
         return {
