@@ -23,6 +23,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     """
     try:
         import dask
+
         from distributed import Client, LocalCluster
     except ImportError as error:
         raise DaskMissing(f"{EXTRA_HINT} ({error})") from None
