@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, and_, delete, false, func, insert, or_, select
 
 from eventwire.model import Document, DuplicateLink
 from eventwire.store import stage_runs
@@ -12,8 +14,12 @@ from eventwire.store.schema import Article, Source, StageRunRow
 from eventwire.store.schema import DuplicateLink as DuplicateLinkRow
 
 
-def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Document]:
-    """Originals the dedup stage indexed at ``version``, by id (to rebuild its index)."""
+def dedup_state(
+    conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
+) -> Iterator[Document]:
+    """Originals the dedup stage indexed at ``version``, by id (to rebuild its index); with
+    ``max_age_days``, only those the index still holds (published within that many days of
+    the newest article; undated ones ingested within it)."""
     query = (
         select(
             Article.id,
@@ -30,8 +36,24 @@ def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Doc
         .where(StageRunRow.status == stage_runs.OK, DuplicateLinkRow.article_id.is_(None))
         .order_by(Article.id)
     )
+    if max_age_days > 0:
+        query = query.where(recent_articles(conn, max_age_days))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
         yield stage_runs.document_of(row)
+
+
+def recent_articles(conn: Connection, max_age_days: float) -> Any:
+    """Condition: published within ``max_age_days`` of the newest publication time (undated:
+    ingested within that many days of the latest ingestion)."""
+    age = timedelta(days=max_age_days)
+    newest_published, newest_ingested = conn.execute(
+        select(func.max(Article.published_at), func.max(Article.ingested_at))
+    ).one()
+    dated = Article.published_at >= newest_published - age if newest_published else false()
+    undated = Article.published_at.is_(None)
+    if newest_ingested is not None:
+        undated = and_(undated, Article.ingested_at >= newest_ingested - age)
+    return or_(dated, undated)
 
 
 def write_duplicates(

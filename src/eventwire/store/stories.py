@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from eventwire.model import Document, ProcessingResult, StoryAssignment
 from eventwire.model import DuplicateLink as Link
@@ -21,9 +21,10 @@ from eventwire.store.schema import (
 
 
 def stories_state(
-    conn: Connection, version: int, batch_size: int
+    conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
 ) -> Iterator[tuple[Document, int, int | None]]:
-    """(document, story id, copy_of) of every article clustered at ``version``, by id."""
+    """(document, story id, copy_of) of every article clustered at ``version``, by id; with
+    ``max_age_days``, only those of stories seen within that many days of the latest one."""
     query = (
         select(
             Article.id,
@@ -43,6 +44,13 @@ def stories_state(
         .where(StageRunRow.status == stage_runs.OK)
         .order_by(Article.id)
     )
+    if max_age_days > 0:
+        latest = conn.execute(select(func.max(Story.last_seen))).scalar()
+        if latest is not None:
+            recent = select(Story.id).where(
+                Story.last_seen >= latest - timedelta(days=max_age_days)
+            )
+            query = query.where(StoryArticle.story_id.in_(recent))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
         yield stage_runs.document_of(row), row.story_id, row.copy_of
 
