@@ -22,9 +22,8 @@ def report(doc_id: int, day: int, topic: str = "city") -> Document:
     """A dated report about ``topic`` in a town of its own, published on ``day``."""
     town = f"Town{doc_id}x"
     text = BODY.format(topic=topic, town=town, day=f"day {day}")
-    return Document(
-        doc_id, "outlet", f"{town} {topic} council budget", text, START + timedelta(days=day)
-    )
+    stored = START + timedelta(days=day)  # a watch stores what it fetches as it is published
+    return Document(doc_id, "outlet", f"{town} {topic} council budget", text, stored, stored)
 
 
 def test_age_window_hands_back_keys_older_than_the_window() -> None:
@@ -49,11 +48,11 @@ def test_dedup_forgets_originals_older_than_max_age() -> None:
     index = Deduplicator(DedupSettings(max_age_days=28))
     original = report(1, 0)
     assert index.check_and_add(original) is None
-    soon = Document(2, "wire", "x", original.text, START + timedelta(days=20))
+    soon = Document(2, "wire", "x", original.text, None, START + timedelta(days=20))
     assert index.check_and_add(soon) is not None  # within the window: a copy
     for day in range(1, 60):
         index.check_and_add(report(100 + day, day))
-    late = Document(3, "wire", "x", original.text, START + timedelta(days=60))
+    late = Document(3, "wire", "x", original.text, None, START + timedelta(days=60))
     assert index.check_and_add(late) is None  # the original was forgotten
     assert len(index) <= 30  # originals of the last 28 days (and the late one)
 
@@ -72,3 +71,14 @@ def test_stories_stage_forgets_articles_of_forgotten_stories() -> None:
     for day in range(100):
         stage.run([ClusterCandidate(report(1 + day, day, topic=f"topic{day}"))])
     assert len(stage.story_of) <= 16
+
+
+def test_an_archive_stored_at_once_forgets_nothing_whatever_its_dates() -> None:
+    index = Deduplicator(DedupSettings(max_age_days=28))
+    original = report(1, 0)
+    stored = START + timedelta(days=400)
+    index.check_and_add(Document(1, "outlet", "t", original.text, START, stored))
+    for day in range(1, 300, 7):  # published over most of a year, all stored the same day
+        index.check_and_add(Document(1 + day, "o", "t", report(1 + day, day).text, None, stored))
+    copy = Document(999, "wire", "t", original.text, START + timedelta(days=300), stored)
+    assert index.check_and_add(copy) is not None

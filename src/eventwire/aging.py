@@ -1,9 +1,9 @@
 """Forgetting by age: what a long-running stream index keeps is bounded by time, not by volume.
 
-The clock is the newest publication time the stream has seen (not the wall clock), so that
-replaying an archive forgets exactly as a live ``watch`` does. An undated key is as recent as
-the next dated one: it takes the time the clock moves to next (so a jump of the clock, as
-between two archives years apart, does not forget what was undated just before it).
+The clock is the latest time the stream has seen, and the stages use the time each article
+was stored: a ``watch`` that runs for months forgets what came in weeks ago, while an archive
+ingested in one go (whatever its publication dates, in whatever order) forgets nothing. A key
+touched without a time is as recent as the next timed one.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Only originals are indexed. A copy is linked to the indexed original it matches,
 therefore always the root of its chain (C copying B copying A links to A, since B was never
 indexed). Per original the index keeps a 16-byte exact key and a packed MinHash signature
 (``num_perm`` * 4 bytes), plus its entry in rensa's LSH bands; no text is kept. Originals
-published more than ``max_age_days`` before the newest article seen are forgotten
-(``eventwire.aging``), so the index of a long ``watch`` stays bounded.
+stored more than ``max_age_days`` before the latest article seen are forgotten
+(``eventwire.aging``), so the index of a long ``watch`` stays bounded; an archive ingested
+in one go forgets nothing, whatever its publication dates.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Deduplicator:
         Returns None for originals, for an empty body (nothing to compare) and for an id
         that is already indexed (re-processing an original is not a copy of itself).
         """
-        self._age.advance(doc.published)
+        self._age.advance(doc.ingested)
         self._forget_expired()
         key = exact_key(doc.text)
         if key is None or doc.id in self._signatures:
@@ -105,7 +106,7 @@ class Deduplicator:
         current = self._exact.get(key)
         self._exact[key] = doc_id if current is None else min(current, doc_id)
         self._keys[doc_id] = key
-        self._age.touch(doc_id, doc.published)
+        self._age.touch(doc_id, doc.ingested)
         if minhash is None:
             self._signatures[doc_id] = NO_SIGNATURE
             return

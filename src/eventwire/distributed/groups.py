@@ -21,16 +21,40 @@ from eventwire.settings import Settings
 from eventwire.stage import StageEntry
 
 
-def plan_groups(assignments: dict[int, StoryAssignment], groups: int) -> dict[int, int]:
-    """Each article's group: whole stories, largest first, to the emptiest group."""
-    sizes = Counter(a.story_id for a in assignments.values())
+def plan_groups(
+    assignments: dict[int, StoryAssignment], links: dict[int, DuplicateLink], groups: int
+) -> dict[int, int]:
+    """Each article's group: whole stories, largest first, to the emptiest group. A copy's
+    story goes with its original's (a copy may sit in another story when the original's
+    was forgotten by age), so every copy link stays inside one group."""
+    unit = story_units(assignments, links)
+    sizes = Counter(unit[a.story_id] for a in assignments.values())
     heap = [(0, group) for group in range(groups)]
-    group_of_story = {}
-    for story, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+    group_of_unit = {}
+    for root, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
         load, group = heapq.heappop(heap)
-        group_of_story[story] = group
+        group_of_unit[root] = group
         heapq.heappush(heap, (load + size, group))
-    return {article: group_of_story[a.story_id] for article, a in assignments.items()}
+    return {article: group_of_unit[unit[a.story_id]] for article, a in assignments.items()}
+
+
+def story_units(
+    assignments: dict[int, StoryAssignment], links: dict[int, DuplicateLink]
+) -> dict[int, int]:
+    """Each story's unit (lowest story id of the stories its copy links join)."""
+    parent = {a.story_id: a.story_id for a in assignments.values()}
+
+    def find(story: int) -> int:
+        while parent[story] != story:
+            parent[story] = parent[parent[story]]
+            story = parent[story]
+        return story
+
+    for link in links.values():
+        first = find(assignments[link.article_id].story_id)
+        second = find(assignments[link.copy_of].story_id)
+        parent[max(first, second)] = min(first, second)
+    return {story: find(story) for story in parent}
 
 
 def split_by_group(

@@ -219,7 +219,7 @@ def process_groups(
 ) -> list[Any]:
     """Futures of every group's rows and report, in group order."""
     count = options.groups or max(1, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
-    group_of = groups.plan_groups(assignments, count)
+    group_of = groups.plan_groups(assignments, links, count)
     splits = [client.submit(split_rows, r, group_of) for r in rows]
     results = []
     for group in range(count):

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, false, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, select, true
 
 from eventwire.model import Document, DuplicateLink
 from eventwire.store import stage_runs
@@ -18,8 +18,8 @@ def dedup_state(
     conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
 ) -> Iterator[Document]:
     """Originals the dedup stage indexed at ``version``, by id (to rebuild its index); with
-    ``max_age_days``, only those the index still holds (published within that many days of
-    the newest article; undated ones ingested within it)."""
+    ``max_age_days``, only those the index still holds (stored within that many days of the
+    latest article stored)."""
     query = (
         select(
             Article.id,
@@ -28,6 +28,7 @@ def dedup_state(
             Article.body,
             Article.published_at,
             Article.published_offset_minutes,
+            Article.ingested_at,
         )
         .join(Source, Source.id == Article.source_id)
         .join(StageRunRow, StageRunRow.article_id == Article.id)
@@ -43,17 +44,11 @@ def dedup_state(
 
 
 def recent_articles(conn: Connection, max_age_days: float) -> Any:
-    """Condition: published within ``max_age_days`` of the newest publication time (undated:
-    ingested within that many days of the latest ingestion)."""
-    age = timedelta(days=max_age_days)
-    newest_published, newest_ingested = conn.execute(
-        select(func.max(Article.published_at), func.max(Article.ingested_at))
-    ).one()
-    dated = Article.published_at >= newest_published - age if newest_published else false()
-    undated = Article.published_at.is_(None)
-    if newest_ingested is not None:
-        undated = and_(undated, Article.ingested_at >= newest_ingested - age)
-    return or_(dated, undated)
+    """Condition: stored within ``max_age_days`` of the latest article stored."""
+    newest = conn.execute(select(func.max(Article.ingested_at))).scalar()
+    return (
+        true() if newest is None else Article.ingested_at >= newest - timedelta(days=max_age_days)
+    )
 
 
 def write_duplicates(

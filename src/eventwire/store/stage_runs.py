@@ -123,6 +123,7 @@ def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[Documen
             Article.body,
             Article.published_at,
             Article.published_offset_minutes,
+            Article.ingested_at,
         )
         .join(Source, Source.id == Article.source_id)
         .where(Article.id.in_(list(article_ids)))
@@ -134,7 +135,8 @@ def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[Documen
 def document_of(row: Any) -> Document:
     """A document whose publication time is in the publisher's own offset, when known."""
     published = in_stated_offset(row.published_at, row.published_offset_minutes)
-    return Document(row.id, row.name, row.title, row.body, published)
+    ingested = getattr(row, "ingested_at", None)
+    return Document(row.id, row.name, row.title, row.body, published, ingested)
 
 
 def _run_row(run: StageRun, now: datetime) -> dict[str, Any]:

@@ -24,7 +24,8 @@ def stories_state(
     conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
 ) -> Iterator[tuple[Document, int, int | None]]:
     """(document, story id, copy_of) of every article clustered at ``version``, by id; with
-    ``max_age_days``, only those of stories seen within that many days of the latest one."""
+    ``max_age_days``, only those of stories an article joined within that many days of the
+    latest write."""
     query = (
         select(
             Article.id,
@@ -33,6 +34,7 @@ def stories_state(
             Article.body,
             Article.published_at,
             Article.published_offset_minutes,
+            Article.ingested_at,
             StoryArticle.story_id,
             DuplicateLink.copy_of,
         )

@@ -84,19 +84,23 @@ class StoryClusterer:
         """Put ``doc`` into its most similar story (or a new one) and return the decision."""
         features = self._count_features(doc)
         vectors = self._weigh(features)
-        self._age.advance(doc.published)
+        self._age.advance(doc.ingested)
         self._forget_expired()
         story_id, similarity = self._find_best_story(vectors, doc.published)
         if story_id is None:
             story_id = self._max_story_id + 1
             self._add_to_story(story_id, features, doc.published)
+            self._age.touch(story_id, doc.ingested)
             return StoryAssignment(doc.id, story_id, 0.0, True)
         self._add_to_story(story_id, features, doc.published)
+        self._age.touch(story_id, doc.ingested)
         return StoryAssignment(doc.id, story_id, round(similarity, 6), False)
 
     def restore(self, doc: Document, story_id: int) -> None:
         """Replay an already-stored article into ``story_id`` (no decision is made)."""
         self._add_to_story(story_id, self._count_features(doc), doc.published)
+        self._age.advance(doc.ingested)
+        self._age.touch(story_id, doc.ingested)
         self._forget_expired()
 
     def is_live(self, story_id: int) -> bool:
@@ -132,7 +136,6 @@ class StoryClusterer:
         story = self._stories.setdefault(story_id, _Story())
         vectors = self._weigh(features)
         story.add(vectors, when)
-        self._age.touch(story_id, when)
         for term in (*vectors[0], *(_name_key(n) for n in vectors[1])):
             self._index[term].add(story_id)
         self._max_story_id = max(self._max_story_id, story_id)
