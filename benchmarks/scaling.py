@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import tempfile
 import threading
 import time
@@ -179,17 +180,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
-    results = []
+    path = RESULTS / "scaling.json"
+    earlier = json.loads(path.read_text())["sizes"] if path.exists() else []
+    results = [r for r in earlier if r["articles"] not in args.sizes]  # other sizes are kept
     for size in args.sizes:
         results.append(run(size, args.workers))
+        results.sort(key=lambda r: r["articles"])
         result = {
             "benchmark": "scaling",
             "machine": describe_machine(),
             "stages_run": "ingest, clean, store, dedup, stories (entities and later stages off)",
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "sizes": results,
         }
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n")
+        path.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

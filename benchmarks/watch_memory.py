@@ -6,7 +6,9 @@ feeds a year of days (``--per-day`` articles each, built from real texts as
 days later) through ``Pipeline.ingest`` + ``process`` once a day, and records per
 simulated month the resident memory and how many articles the stream stages held (restored
 from the store plus added). With ``dedup.max_age_days`` / ``stories.max_age_days`` (default 28)
-both stay flat; ``--keep-all`` sets them to 0 (the behaviour before) for comparison.
+both stay flat; ``--keep-all`` sets them to 0 (the behaviour before) for comparison. Age is
+counted in storage time, so the store's clock is simulated: each day's articles are stored at
+that day's time.
 Entities are off (their memory is the spaCy model's, constant). Run:
 ``python -m benchmarks.watch_memory [--days 365] [--per-day 40] [--keep-all]``; results go to
 ``benchmarks/results/watch_memory[_keep_all].json``.
@@ -28,7 +30,7 @@ from benchmarks.machine import describe_machine
 from benchmarks.throughput import RESULTS, foundation_settings, load_bases
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
-from eventwire.store import Repository
+from eventwire.store import Repository, repository
 
 START = datetime(2025, 1, 1, 6, tzinfo=UTC)
 SEED = 20261205
@@ -92,6 +94,12 @@ def fresh_original(number: int, bases: list[dict]) -> dict:
     return {"title": first["title"], "text": text, "source": first["source"]}
 
 
+def simulate_clock(day: datetime) -> None:
+    """Make the store write ``day`` (plus the real seconds since) as the time of what it stores."""
+    started = time.perf_counter()
+    repository.utc_now = lambda: day + timedelta(seconds=time.perf_counter() - started)
+
+
 def watch_settings(keep_all: bool) -> Settings:
     """Foundation settings; ``keep_all`` turns forgetting by age off."""
     settings = foundation_settings()
@@ -111,6 +119,7 @@ def run(days: int, per_day: int, keep_all: bool) -> list[dict]:
         repo = Repository.open(f"sqlite:///{Path(tmp) / 'watch.db'}")
         pipeline = Pipeline(repo, watch_settings(keep_all))
         for day in range(days):
+            simulate_clock(START + timedelta(days=day))
             path = Path(tmp) / f"day-{day:03d}.jsonl"
             articles = day_articles(day, per_day, bases, recent, rng)
             path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
