@@ -11,18 +11,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import EXAMPLES, run_eventwire
+from eventwire.config import load_config
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.store import Repository
+from tests.conftest import EXAMPLES
 
 FILES = 5
 # Entities and the story stages after it need spaCy: the race is in storing and clustering.
 ENV = {"EVENTWIRE_ENTITIES__ENABLED": "false"}
 
 
-@pytest.fixture
-def split_corpus(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def split_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example JSONL articles split over several files (several transactions each run)."""
     lines = (EXAMPLES / "newswcl50" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    folder = tmp_path / "corpus"
+    folder = tmp_path_factory.mktemp("concurrent") / "corpus"
     folder.mkdir()
     for index in range(FILES):
         part = lines[index::FILES]
@@ -67,14 +71,19 @@ def story_partition(db_url: str) -> set[frozenset[str]]:
     return {frozenset(hashes) for hashes in members.values()}
 
 
+@pytest.fixture(scope="module")
+def reference(split_corpus: Path) -> str:
+    """The corpus ingested and processed by one process (in this one)."""
+    url = f"sqlite:///{split_corpus.parent / 'reference.db'}"
+    settings = Settings.from_config(load_config(env=ENV))
+    with Repository.open(url) as repo:
+        assert Pipeline(repo, settings).run([split_corpus]).ok
+    return url
+
+
 def test_two_ingests_and_two_processes_at_once(
-    any_db_url: str, split_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    any_db_url: str, split_corpus: Path, reference: str
 ) -> None:
-    for name, value in ENV.items():
-        monkeypatch.setenv(name, value)
-    reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    assert run_eventwire(reference, "--quiet", "ingest", str(split_corpus)).code == 0
-    assert run_eventwire(reference, "--quiet", "process").code == 0
     [(expected_articles,)] = rows(reference, "SELECT count(*) FROM articles")
 
     run_twice_at_once(any_db_url, "ingest", str(split_corpus))
