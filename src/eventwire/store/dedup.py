@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert
 
 from eventwire.model import Document, DuplicateLink
 from eventwire.store import stage_runs
-from eventwire.store.schema import Article, Source, StageRunRow
+from eventwire.store.documents import document_of, select_documents
+from eventwire.store.schema import Article, StageRunRow
 from eventwire.store.schema import DuplicateLink as DuplicateLinkRow
 
 
 def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Document]:
     """Originals the dedup stage indexed at ``version``, by id (to rebuild its index)."""
     query = (
-        select(
-            Article.id,
-            Source.name,
-            Article.title,
-            Article.body,
-            Article.published_at,
-            Article.published_offset_minutes,
-        )
-        .join(Source, Source.id == Article.source_id)
+        select_documents()
         .join(StageRunRow, StageRunRow.article_id == Article.id)
         .outerjoin(DuplicateLinkRow, DuplicateLinkRow.article_id == Article.id)
         .where(StageRunRow.stage == "dedup", StageRunRow.version == version)
@@ -31,7 +24,7 @@ def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Doc
         .order_by(Article.id)
     )
     for row in conn.execution_options(yield_per=batch_size).execute(query):
-        yield stage_runs.document_of(row)
+        yield document_of(row)
 
 
 def write_duplicates(

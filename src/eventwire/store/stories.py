@@ -10,10 +10,10 @@ from sqlalchemy import Connection, delete, select, update
 from eventwire.model import Document, ProcessingResult, StoryAssignment
 from eventwire.model import DuplicateLink as Link
 from eventwire.store import stage_runs, writes
+from eventwire.store.documents import document_of, select_documents
 from eventwire.store.schema import (
     Article,
     DuplicateLink,
-    Source,
     StageRunRow,
     Story,
     StoryArticle,
@@ -25,17 +25,7 @@ def stories_state(
 ) -> Iterator[tuple[Document, int, int | None]]:
     """(document, story id, copy_of) of every article clustered at ``version``, by id."""
     query = (
-        select(
-            Article.id,
-            Source.name,
-            Article.title,
-            Article.body,
-            Article.published_at,
-            Article.published_offset_minutes,
-            StoryArticle.story_id,
-            DuplicateLink.copy_of,
-        )
-        .join(Source, Source.id == Article.source_id)
+        select_documents(StoryArticle.story_id, DuplicateLink.copy_of)
         .join(StageRunRow, StageRunRow.article_id == Article.id)
         .join(StoryArticle, StoryArticle.article_id == Article.id)
         .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
@@ -44,7 +34,7 @@ def stories_state(
         .order_by(Article.id)
     )
     for row in conn.execution_options(yield_per=batch_size).execute(query):
-        yield stage_runs.document_of(row), row.story_id, row.copy_of
+        yield document_of(row), row.story_id, row.copy_of
 
 
 def duplicate_links(conn: Connection, article_ids: Sequence[int]) -> dict[int, Link]:
