@@ -79,6 +79,9 @@ ZONE_ABBREVIATIONS = {  # seconds east of UTC
 }
 TRAFILATURA_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 Articles = tuple[list[dict], list[dict]]  # the JSON-LD and the microdata article items
+# A stated date before this year is a placeholder, not what the page claims (0001-01-01 is
+# what some CMSs print for "no date"); the page's next stated date counts instead.
+PLACEHOLDER_BEFORE_YEAR = 1990
 MEASURES = (
     "title_exact",
     "title_normalised",
@@ -113,7 +116,8 @@ def read_stated(page: str) -> dict:
     return {
         "title": first_stated(titles),
         "h1_agreement": agree_with_h1(titles, tree),
-        "published": first_stated(stated_dates(articles, data, metas)),
+        "published": first_stated(real_dates(stated_dates(articles, data, metas))),
+        "placeholder_dates": placeholders(stated_dates(articles, data, metas)),
         "authors": first_stated(stated_authors(articles, data, metas)),
         "broken_json_ld": data["broken_json_ld"],
     }
@@ -199,6 +203,22 @@ def stated_dates(articles: Articles, data: dict, metas: dict) -> list[tuple[str,
         ("dublin core date", dublin_core(data["dublincore"], DC_DATE_TERMS)),
         *((f"meta {m}", first_meta(metas, m)) for m in PLAIN_DATE_METAS),
     ]
+
+
+def is_placeholder(value: object) -> bool:
+    """A stated date that is a CMS placeholder, not a date (0001-01-01, 1970-01-01)."""
+    parsed = parse_date(value) if isinstance(value, str) and collapse(value) else None
+    return parsed is not None and parsed.year < PLACEHOLDER_BEFORE_YEAR
+
+
+def real_dates(candidates: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The candidates without placeholder dates (the next source then counts)."""
+    return [(source, value) for source, value in candidates if not is_placeholder(value)]
+
+
+def placeholders(candidates: list[tuple[str, object]]) -> list[str]:
+    """The placeholder dates a page states, as 'source: value'."""
+    return [f"{source}: {value}" for source, value in candidates if is_placeholder(value)]
 
 
 def stated_authors(articles: Articles, data: dict, metas: dict) -> list[tuple[str, object]]:
@@ -461,6 +481,9 @@ def describe_stated(stated: dict[str, dict]) -> dict:
         has_time(v) and getattr(parse_date(v), "tzinfo", None) is not None for v in with_time
     )
     summary["published"]["unparseable"] = [v for v in with_time if parse_date(v) is None]
+    summary["published"]["placeholders_skipped"] = {
+        i: s["placeholder_dates"] for i, s in stated.items() if s["placeholder_dates"]
+    }
     agreement = Counter()
     for page in stated.values():
         for source, same in page["h1_agreement"].items():
@@ -480,11 +503,11 @@ def describe_stated(stated: dict[str, dict]) -> dict:
 def run() -> dict:
     """Read what every page states, run both tools, and score them."""
     pages = load_pages()
-    stated = {i: read_stated(decode_page(data)) for i, data in pages.items()}
+    stated = {i: read_stated(decode_page(path.read_bytes())) for i, path in pages.items()}
     result: dict = {"benchmark": "metadata", "data": str(BENCH.relative_to(REPO_ROOT.parent))}
     result["stated"] = describe_stated(stated)
     for name, find in TOOLS.items():
-        found = {i: find(i, data) for i, data in pages.items()}
+        found = {i: find(i, path.read_bytes()) for i, path in pages.items()}
         result[name] = score_tool(stated, found)
     result["trafilatura"]["version"] = trafilatura.__version__
     result["extruct_version"] = extruct_version()

@@ -88,7 +88,7 @@ def renumber(
 
 def documents(articles: Rows, source_names: dict[int, str]) -> list[Document]:
     """What dedup and stories see of these article rows (as the store reads them)."""
-    from eventwire.store.stage_runs import document_of
+    from eventwire.store.documents import document_of
 
     return [
         document_of(SimpleNamespace(**row, name=source_names[row["source_id"]])) for row in articles

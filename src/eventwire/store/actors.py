@@ -21,10 +21,10 @@ from eventwire.model import (
     MentionTime,
     StoryActors,
 )
-from eventwire.store.schema import Article, Source, StageRunRow, Story, StoryArticle
+from eventwire.store.documents import document_of, select_documents
+from eventwire.store.schema import Article, StageRunRow, Story, StoryArticle
 from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, MentionRow
 from eventwire.textnorm import alias_form
-from eventwire.zones import in_stated_offset
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
 MAX_ROW_ID = 2**63  # database integer ids are signed 64-bit
@@ -45,13 +45,13 @@ def insert_entities(conn: Connection, found: Sequence[ArticleEntities], now: dat
 def story_inputs(conn: Connection, story_id: int) -> tuple[list[Document], list[ArticleEntities]]:
     """The story's entity-read originals (by publication time, then id) and their mentions."""
     query = (
-        _documents()
+        select_documents()
         .join(StoryArticle, StoryArticle.article_id == Article.id)
         .join(StageRunRow, StageRunRow.article_id == Article.id)
         .where(StageRunRow.stage == "entities", StoryArticle.story_id == story_id)
         .order_by(Article.published_at.asc().nulls_last(), Article.id)
     )
-    documents = [_document(row) for row in conn.execute(query)]
+    documents = [document_of(row) for row in conn.execute(query)]
     mentions: dict[int, list[Mention]] = defaultdict(list)
     rows = conn.execute(
         select(MentionRow)
@@ -330,21 +330,3 @@ def _mention(row: Any) -> Mention:
     return Mention(
         row.article_id, row.part, row.sentence, row.start_char, row.end_char, row.text, row.label
     )
-
-
-def _documents() -> Any:
-    columns = (
-        Article.id,
-        Source.name,
-        Article.title,
-        Article.body,
-        Article.published_at,
-        Article.published_offset_minutes,
-    )
-    return select(*columns).join(Source, Source.id == Article.source_id)
-
-
-def _document(row: Any) -> Document:
-    """A document whose publication time is in the publisher's own offset, when known."""
-    published = in_stated_offset(row.published_at, row.published_offset_minutes)
-    return Document(row.id, row.name, row.title, row.body, published)

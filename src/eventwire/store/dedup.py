@@ -10,7 +10,8 @@ from sqlalchemy import Connection, delete, func, insert, select, true
 
 from eventwire.model import Document, DuplicateLink
 from eventwire.store import stage_runs
-from eventwire.store.schema import Article, Source, StageRunRow
+from eventwire.store.documents import document_of, select_documents
+from eventwire.store.schema import Article, StageRunRow
 from eventwire.store.schema import DuplicateLink as DuplicateLinkRow
 
 
@@ -21,16 +22,7 @@ def dedup_state(
     ``max_age_days``, only those the index still holds (stored within that many days of the
     latest article stored)."""
     query = (
-        select(
-            Article.id,
-            Source.name,
-            Article.title,
-            Article.body,
-            Article.published_at,
-            Article.published_offset_minutes,
-            Article.ingested_at,
-        )
-        .join(Source, Source.id == Article.source_id)
+        select_documents()
         .join(StageRunRow, StageRunRow.article_id == Article.id)
         .outerjoin(DuplicateLinkRow, DuplicateLinkRow.article_id == Article.id)
         .where(StageRunRow.stage == "dedup", StageRunRow.version == version)
@@ -40,15 +32,15 @@ def dedup_state(
     if max_age_days > 0:
         query = query.where(recent_articles(conn, max_age_days))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
-        yield stage_runs.document_of(row)
+        yield document_of(row)
 
 
 def recent_articles(conn: Connection, max_age_days: float) -> Any:
     """Condition: stored within ``max_age_days`` of the latest article stored."""
     newest = conn.execute(select(func.max(Article.ingested_at))).scalar()
-    return (
-        true() if newest is None else Article.ingested_at >= newest - timedelta(days=max_age_days)
-    )
+    if newest is None:
+        return true()
+    return Article.ingested_at >= newest - timedelta(days=max_age_days)
 
 
 def write_duplicates(

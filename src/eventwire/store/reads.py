@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, exists, func, or_, select
 
 from eventwire.model import (
     ArticleSummary,
@@ -22,6 +22,7 @@ from eventwire.model import (
     StoryFilter,
 )
 from eventwire.model import CleaningNote as NoteRecord
+from eventwire.store.documents import document_of, select_documents
 from eventwire.store.schema import (
     Article,
     CleaningNote,
@@ -33,7 +34,6 @@ from eventwire.store.schema import (
 from eventwire.store.schema_actors import ActorMention, MentionRow
 from eventwire.zones import in_stated_offset
 
-DOCUMENT_COLUMNS = (Article.id, Source.name, Article.title, Article.body, Article.published_at)
 SUMMARY_COLUMNS = (
     StoryArticle.story_id,
     Article.id,
@@ -49,8 +49,8 @@ LIKE_SPECIAL = re.compile(r"[\\%_]")  # characters LIKE reads as wildcards (and 
 
 def pending_documents(conn: Connection) -> list[Document]:
     """Stored articles not yet deduplicated and clustered, by id."""
-    query = _documents().where(Article.processed_at.is_(None)).order_by(Article.id)
-    return [_document(row) for row in conn.execute(query)]
+    query = select_documents().where(Article.processed_at.is_(None)).order_by(Article.id)
+    return [document_of(row) for row in conn.execute(query)]
 
 
 def processed_documents(
@@ -58,8 +58,7 @@ def processed_documents(
 ) -> Iterator[tuple[Document, int | None, int | None]]:
     """Stream (document, story id, copy_of) for every processed article, by id."""
     query = (
-        _documents()
-        .add_columns(StoryArticle.story_id, DuplicateLink.copy_of)
+        select_documents(StoryArticle.story_id, DuplicateLink.copy_of)
         .outerjoin(StoryArticle, StoryArticle.article_id == Article.id)
         .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
         .where(Article.processed_at.is_not(None))
@@ -67,7 +66,7 @@ def processed_documents(
     )
     result = conn.execution_options(yield_per=batch_size).execute(query)
     for row in result:
-        yield _document(row), row.story_id, row.copy_of
+        yield document_of(row), row.story_id, row.copy_of
 
 
 def list_stories(
@@ -222,16 +221,6 @@ def counts(conn: Connection) -> dict[str, int]:
 def max_story_id(conn: Connection) -> int:
     """The highest story id, 0 when there are no stories."""
     return int(conn.execute(select(func.coalesce(func.max(Story.id), 0))).scalar_one())
-
-
-def _documents() -> Select[Any]:
-    return select(*DOCUMENT_COLUMNS).join(Source, Source.id == Article.source_id)
-
-
-def _document(row: Row[Any]) -> Document:
-    return Document(
-        id=row.id, source=row.name, title=row.title, text=row.body, published=row.published_at
-    )
 
 
 def _notes(conn: Connection, article_id: int) -> tuple[NoteRecord, ...]:

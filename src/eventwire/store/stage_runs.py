@@ -17,8 +17,8 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, sele
 from sqlalchemy.orm import aliased
 
 from eventwire.model import Document, FailedRun, StageRun
-from eventwire.store.schema import Article, DuplicateLink, Source, StageRunRow, Story, StoryArticle
-from eventwire.zones import in_stated_offset
+from eventwire.store.documents import document_of, select_documents
+from eventwire.store.schema import Article, DuplicateLink, StageRunRow, Story, StoryArticle
 
 FAILED = "failed"
 OK = "ok"
@@ -115,28 +115,9 @@ def count_failed(conn: Connection) -> int:
 
 def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[Document]:
     """The documents of ``article_ids``, in that order (ids not stored are left out)."""
-    query = (
-        select(
-            Article.id,
-            Source.name,
-            Article.title,
-            Article.body,
-            Article.published_at,
-            Article.published_offset_minutes,
-            Article.ingested_at,
-        )
-        .join(Source, Source.id == Article.source_id)
-        .where(Article.id.in_(list(article_ids)))
-    )
+    query = select_documents().where(Article.id.in_(list(article_ids)))
     found = {row.id: document_of(row) for row in conn.execute(query)}
     return [found[i] for i in article_ids if i in found]
-
-
-def document_of(row: Any) -> Document:
-    """A document whose publication time is in the publisher's own offset, when known."""
-    published = in_stated_offset(row.published_at, row.published_offset_minutes)
-    ingested = getattr(row, "ingested_at", None)
-    return Document(row.id, row.name, row.title, row.body, published, ingested)
 
 
 def _run_row(run: StageRun, now: datetime) -> dict[str, Any]:

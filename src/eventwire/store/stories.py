@@ -10,10 +10,10 @@ from sqlalchemy import Connection, delete, func, select, update
 from eventwire.model import Document, ProcessingResult, StoryAssignment
 from eventwire.model import DuplicateLink as Link
 from eventwire.store import stage_runs, writes
+from eventwire.store.documents import document_of, select_documents
 from eventwire.store.schema import (
     Article,
     DuplicateLink,
-    Source,
     StageRunRow,
     Story,
     StoryArticle,
@@ -27,18 +27,7 @@ def stories_state(
     ``max_age_days``, only those of stories an article joined within that many days of the
     latest write."""
     query = (
-        select(
-            Article.id,
-            Source.name,
-            Article.title,
-            Article.body,
-            Article.published_at,
-            Article.published_offset_minutes,
-            Article.ingested_at,
-            StoryArticle.story_id,
-            DuplicateLink.copy_of,
-        )
-        .join(Source, Source.id == Article.source_id)
+        select_documents(StoryArticle.story_id, DuplicateLink.copy_of)
         .join(StageRunRow, StageRunRow.article_id == Article.id)
         .join(StoryArticle, StoryArticle.article_id == Article.id)
         .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
@@ -47,14 +36,13 @@ def stories_state(
         .order_by(Article.id)
     )
     if max_age_days > 0:
-        latest = conn.execute(select(func.max(Story.last_seen))).scalar()
+        latest = conn.execute(select(func.max(Story.updated_at))).scalar()
         if latest is not None:
-            recent = select(Story.id).where(
-                Story.last_seen >= latest - timedelta(days=max_age_days)
-            )
+            cutoff = latest - timedelta(days=max_age_days)
+            recent = select(Story.id).where(Story.updated_at >= cutoff)
             query = query.where(StoryArticle.story_id.in_(recent))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
-        yield stage_runs.document_of(row), row.story_id, row.copy_of
+        yield document_of(row), row.story_id, row.copy_of
 
 
 def duplicate_links(conn: Connection, article_ids: Sequence[int]) -> dict[int, Link]:
