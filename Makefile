@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONUNBUFFERED := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint format lock clean-db corpus
+.PHONY: help run test bench lint format lock clean-db corpus postgres
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -25,8 +25,16 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt model-requirements.txt
 run: $(STAMP)  ## process examples/corpus into ./eventwire.db and print the stories
 	$(BIN)/eventwire run examples/corpus
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) postgres  ## run the test suite (SQLite and a throwaway PostgreSQL server)
 	$(BIN)/python -m pytest
+
+# The store and end-to-end tests start their own throwaway PostgreSQL server from these
+# binaries; Debian's server package is installed only when none is found (CI runs as root).
+PG_FOUND = $(or $(shell command -v pg_ctl),$(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
+postgres:  ## install Debian's PostgreSQL server when pg_ctl/initdb are missing (needs root)
+	@if [ -n "$(PG_FOUND)" ]; then echo "PostgreSQL binaries found: $(firstword $(PG_FOUND))"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql \
+		&& (service postgresql stop >/dev/null 2>&1 || true); fi
 
 bench: $(STAMP)  ## run the benchmarks; results go to benchmarks/results/
 	$(BIN)/python -m benchmarks.run_all

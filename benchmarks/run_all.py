@@ -17,6 +17,8 @@ BENCHMARKS = (
     "benchmarks.metadata",
     "benchmarks.entities",
     "benchmarks.actor_codes",
+    "benchmarks.watch_memory",
+    "benchmarks.scaling",
 )
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.store.postgres import create_database, postgres_cluster
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -92,3 +94,18 @@ def seeded_db(seeded_store: Path, tmp_path: Path) -> Iterator[str]:
         if Path(f"{seeded_store}{suffix}").exists():
             shutil.copy(f"{seeded_store}{suffix}", f"{copy}{suffix}")
     yield f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL (without database) of the one throwaway PostgreSQL cluster of the session."""
+    with postgres_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: a SQLite file, or a new database on the PostgreSQL cluster."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return create_database(request.getfixturevalue("postgres_server"))

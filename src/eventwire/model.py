@@ -182,6 +182,7 @@ class Document(Record):
     title: str
     text: str  # clean body text (paragraphs separated by blank lines)
     published: datetime | None = None  # tz-aware
+    ingested: datetime | None = None  # when it was stored (the clock of forgetting by age)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Fixtures for the store tests: a repository on a fresh SQLite file (PostgreSQL when present)."""
+"""Fixtures for the store tests: a repository on a fresh SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 
 from eventwire.store import Repository
-from tests.store.postgres import create_database, postgres_cluster
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """URL (without database) of a throwaway PostgreSQL cluster shared by the session."""
-    with postgres_cluster() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+@pytest.fixture
+def store_url(any_db_url: str) -> str:
     """A fresh, empty database URL: a SQLite file, or a new database on the PostgreSQL cluster."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.db'}"
-    return create_database(request.getfixturevalue("postgres_server"))
+    return any_db_url
 
 
 @pytest.fixture

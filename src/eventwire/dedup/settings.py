@@ -23,6 +23,9 @@ class DedupSettings:
     num_bands: int = 32
     # MinHash seed: fixed so that links are the same on every run and after restarts.
     seed: int = 20240601
+    # Originals stored this many days before the latest article seen are forgotten (not matched
+    # any more), so a long `watch` keeps a bounded index; 0 keeps every original.
+    max_age_days: float = 28.0
 
     def __post_init__(self) -> None:
         """Reject settings the index cannot work with."""

@@ -28,8 +28,8 @@ class DedupStage:
         self.index = Deduplicator(settings)
 
     def load_state(self, repo: Repository) -> Iterable[Document]:
-        """The originals indexed at this version, by id."""
-        return repo.dedup_state(self.version)
+        """The originals indexed at this version and not yet forgotten by age, by id."""
+        return repo.dedup_state(self.version, self.settings.max_age_days)
 
     def restore(self, state: Deduplicator | Iterable[Document]) -> None:
         """Take over an index (a snapshot), or index stored originals again."""

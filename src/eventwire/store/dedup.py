@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, func, insert, select, true
 
 from eventwire.model import Document, DuplicateLink
 from eventwire.store import stage_runs
@@ -13,8 +15,12 @@ from eventwire.store.schema import Article, StageRunRow
 from eventwire.store.schema import DuplicateLink as DuplicateLinkRow
 
 
-def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Document]:
-    """Originals the dedup stage indexed at ``version``, by id (to rebuild its index)."""
+def dedup_state(
+    conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
+) -> Iterator[Document]:
+    """Originals the dedup stage indexed at ``version``, by id (to rebuild its index); with
+    ``max_age_days``, only those the index still holds (stored within that many days of the
+    latest article stored)."""
     query = (
         select_documents()
         .join(StageRunRow, StageRunRow.article_id == Article.id)
@@ -23,8 +29,18 @@ def dedup_state(conn: Connection, version: int, batch_size: int) -> Iterator[Doc
         .where(StageRunRow.status == stage_runs.OK, DuplicateLinkRow.article_id.is_(None))
         .order_by(Article.id)
     )
+    if max_age_days > 0:
+        query = query.where(recent_articles(conn, max_age_days))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
         yield document_of(row)
+
+
+def recent_articles(conn: Connection, max_age_days: float) -> Any:
+    """Condition: stored within ``max_age_days`` of the latest article stored."""
+    newest = conn.execute(select(func.max(Article.ingested_at))).scalar()
+    if newest is None:
+        return true()
+    return Article.ingested_at >= newest - timedelta(days=max_age_days)
 
 
 def write_duplicates(

@@ -17,6 +17,7 @@ DOCUMENT_COLUMNS = (
     Article.body,
     Article.published_at,
     Article.published_offset_minutes,
+    Article.ingested_at,
 )
 
 
@@ -28,4 +29,5 @@ def select_documents(*extra: Any) -> Select[Any]:
 def document_of(row: Any) -> Document:
     """A document whose publication time is in the publisher's own offset, when known."""
     published = in_stated_offset(row.published_at, row.published_offset_minutes)
-    return Document(row.id, row.name, row.title, row.body, published)
+    ingested = getattr(row, "ingested_at", None)  # the clock of forgetting by age
+    return Document(row.id, row.name, row.title, row.body, published, ingested)

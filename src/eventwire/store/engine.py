@@ -24,6 +24,7 @@ ALEMBIC_INI = "alembic.ini"
 MIGRATIONS_DIR = "migrations"
 VERSIONS_DIR = "versions"
 VERSION_TABLE = "alembic_version"
+MIGRATE_LOCK_KEY = 0x65766E746D696772  # "evntmigr": PostgreSQL advisory lock of schema upgrades
 # How a migration file names itself and its parent (Alembic's generated header).
 REVISION_LINE = re.compile(r"^(down_revision|revision)(?:\s*:[^=]+)?\s*=\s*(.+?)\s*$", re.MULTILINE)
 
@@ -53,6 +54,9 @@ def writer(engine: Engine) -> Engine:
 def upgrade_schema(engine: Engine) -> None:
     """Run the packaged Alembic migrations up to head, in one write transaction.
 
+    On PostgreSQL the transaction holds an advisory lock, so a second process upgrading at
+    the same time waits and then finds the database at head (SQLite's write lock does that).
+
     A database already at the packaged head is left alone without loading Alembic, which
     would cost read-only commands a good part of their start-up time.
     """
@@ -62,6 +66,9 @@ def upgrade_schema(engine: Engine) -> None:
 
     config = alembic_config()
     with writer(engine).begin() as connection:
+        if engine.dialect.name == "postgresql":  # two processes opening a new database at once
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            connection.execute(lock, {"key": MIGRATE_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -192,10 +192,11 @@ class Repository:
         with self._engine.connect() as conn:
             return stage_runs.failed_runs(conn)
 
-    def dedup_state(self, version: int) -> Iterator[Document]:
-        """The originals dedup indexed at ``version``, by id."""
+    def dedup_state(self, version: int, max_age_days: float = 0.0) -> Iterator[Document]:
+        """The originals dedup indexed at ``version`` (and still held, by age), by id."""
         with self._engine.connect() as conn:
-            yield from dedup.dedup_state(conn, version, self._settings.stream_batch_size)
+            batch = self._settings.stream_batch_size
+            yield from dedup.dedup_state(conn, version, batch, max_age_days)
 
     def save_duplicates(
         self, article_ids: Sequence[int], links: Sequence[DuplicateLink], runs: Sequence[StageRun]
@@ -210,10 +211,14 @@ class Repository:
         with self._engine.connect() as conn:
             return stories.duplicate_links(conn, article_ids)
 
-    def stories_state(self, version: int) -> Iterator[tuple[Document, int, int | None]]:
-        """(document, story id, copy_of) of every article clustered at ``version``, by id."""
+    def stories_state(
+        self, version: int, max_age_days: float = 0.0
+    ) -> Iterator[tuple[Document, int, int | None]]:
+        """(document, story id, copy_of) of the articles clustered at ``version``, by id (of
+        the stories seen within ``max_age_days`` of the latest, when given)."""
         with self._engine.connect() as conn:
-            yield from stories.stories_state(conn, version, self._settings.stream_batch_size)
+            batch = self._settings.stream_batch_size
+            yield from stories.stories_state(conn, version, batch, max_age_days)
 
     def save_assignments(
         self,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from eventwire.model import Document, ProcessingResult, StoryAssignment
 from eventwire.model import DuplicateLink as Link
@@ -21,9 +21,11 @@ from eventwire.store.schema import (
 
 
 def stories_state(
-    conn: Connection, version: int, batch_size: int
+    conn: Connection, version: int, batch_size: int, max_age_days: float = 0.0
 ) -> Iterator[tuple[Document, int, int | None]]:
-    """(document, story id, copy_of) of every article clustered at ``version``, by id."""
+    """(document, story id, copy_of) of every article clustered at ``version``, by id; with
+    ``max_age_days``, only those of stories an article joined within that many days of the
+    latest write."""
     query = (
         select_documents(StoryArticle.story_id, DuplicateLink.copy_of)
         .join(StageRunRow, StageRunRow.article_id == Article.id)
@@ -33,6 +35,12 @@ def stories_state(
         .where(StageRunRow.status == stage_runs.OK)
         .order_by(Article.id)
     )
+    if max_age_days > 0:
+        latest = conn.execute(select(func.max(Story.updated_at))).scalar()
+        if latest is not None:
+            cutoff = latest - timedelta(days=max_age_days)
+            recent = select(Story.id).where(Story.updated_at >= cutoff)
+            query = query.where(StoryArticle.story_id.in_(recent))
     for row in conn.execution_options(yield_per=batch_size).execute(query):
         yield document_of(row), row.story_id, row.copy_of
 

@@ -42,6 +42,27 @@ def insert_articles(
     return ids
 
 
+def insert_new(conn: Connection, table: Any, values: dict[str, Any]) -> int | None:
+    """Insert a row unless a unique key is taken (by another writer meanwhile); its id or None.
+
+    SQLite writers take the write lock up front, so there only PostgreSQL's concurrent
+    transactions meet: the later one waits for the earlier and then skips the row.
+    """
+    statement = dialect_insert(conn, table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement.returning(table.id)).scalar_one_or_none()
+
+
+def dialect_insert(conn: Connection, table: Any) -> Any:
+    """The dialect's INSERT (it has ON CONFLICT DO NOTHING)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
 def stored_hashes(conn: Connection, hashes: list[str], chunk_size: int) -> set[str]:
     """The content hashes among ``hashes`` that are already stored."""
     found: set[str] = set()
@@ -56,17 +77,23 @@ def ensure_sources(conn: Connection, names: set[str], now: datetime) -> dict[str
     rows = conn.execute(select(Source.name, Source.id).where(Source.name.in_(sorted(names))))
     ids: dict[str, int] = {name: source_id for name, source_id in rows}
     for name in sorted(names - ids.keys()):
-        result = conn.execute(insert(Source).values(name=name, created_at=now))
-        ids[name] = result.inserted_primary_key[0]
+        new_id = insert_new(conn, Source, {"name": name, "created_at": now})
+        ids[name] = new_id if new_id is not None else source_id(conn, name)
     return ids
+
+
+def source_id(conn: Connection, name: str) -> int:
+    """The id of a stored source."""
+    return conn.execute(select(Source.id).where(Source.name == name)).scalar_one()
 
 
 def insert_article(
     conn: Connection, raw: RawArticle, clean: CleanArticle, source_id: int, now: datetime
-) -> int:
-    """Insert one article and its cleaning notes; return the new id."""
-    result = conn.execute(insert(Article).values(**article_row(raw, clean, source_id, now)))
-    article_id: int = result.inserted_primary_key[0]
+) -> int | None:
+    """Insert one article and its cleaning notes; the new id (None: stored meanwhile)."""
+    article_id = insert_new(conn, Article, article_row(raw, clean, source_id, now))
+    if article_id is None:
+        return None
     notes = [
         {
             "article_id": article_id,

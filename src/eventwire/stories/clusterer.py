@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from eventwire.aging import AgeWindow
 from eventwire.model import Document, StoryAssignment
 from eventwire.stories.features import ArticleFeatures, extract_features, sublinear
 from eventwire.stories.settings import StoriesSettings
@@ -77,22 +78,47 @@ class StoryClusterer:
         self._index: dict[str, set[int]] = defaultdict(set)
         self._frequencies = _DocumentFrequencies()
         self._max_story_id = 0
+        self._age = AgeWindow(self.settings.max_age_days)  # stories by the last article added
 
     def assign(self, doc: Document) -> StoryAssignment:
         """Put ``doc`` into its most similar story (or a new one) and return the decision."""
         features = self._count_features(doc)
         vectors = self._weigh(features)
+        self._age.advance(doc.ingested)
+        self._forget_expired()
         story_id, similarity = self._find_best_story(vectors, doc.published)
         if story_id is None:
             story_id = self._max_story_id + 1
             self._add_to_story(story_id, features, doc.published)
+            self._age.touch(story_id, doc.ingested)
             return StoryAssignment(doc.id, story_id, 0.0, True)
         self._add_to_story(story_id, features, doc.published)
+        self._age.touch(story_id, doc.ingested)
         return StoryAssignment(doc.id, story_id, round(similarity, 6), False)
 
     def restore(self, doc: Document, story_id: int) -> None:
         """Replay an already-stored article into ``story_id`` (no decision is made)."""
         self._add_to_story(story_id, self._count_features(doc), doc.published)
+        self._age.advance(doc.ingested)
+        self._age.touch(story_id, doc.ingested)
+        self._forget_expired()
+
+    def is_live(self, story_id: int) -> bool:
+        """Whether ``story_id`` is still held (not forgotten by age)."""
+        return story_id in self._stories
+
+    def _forget_expired(self) -> None:
+        """Drop the stories no article joined within ``max_age_days`` of the newest one."""
+        for story_id in self._age.expired():
+            story = self._stories.pop(story_id, None)
+            if story is None:
+                continue
+            for term in (*story.words, *(_name_key(n) for n in story.names)):
+                holders = self._index.get(term)
+                if holders is not None:
+                    holders.discard(story_id)
+                    if not holders:
+                        del self._index[term]
 
     def _count_features(self, doc: Document) -> ArticleFeatures:
         s = self.settings

@@ -20,3 +20,5 @@ class StoriesSettings:
     linkage: str = "centroid"  # "centroid" (cosine to the mean) or "average" (mean cosine)
     candidates: int = 20  # stories compared in full per article (best by shared terms)
     probe_terms: int = 30  # highest-weighted terms of an article used to find candidates
+    max_age_days: float = 28.0  # stories no article joined this long (by storage time) are
+    # forgotten by the clusterer (bounded memory in a long `watch`); 0 keeps every story

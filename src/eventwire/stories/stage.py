@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -29,19 +30,21 @@ class StoriesStage:
     def __init__(self, settings: StoriesSettings) -> None:
         self.settings = settings
         self.clusterer = StoryClusterer(settings)
-        self.story_of: dict[int, int] = {}  # article id -> story id
+        self.story_of: dict[int, int] = {}  # article id -> story id (of stories still held)
+        self._placed: deque[int] = deque()  # article ids in the order they were placed
 
     def load_state(self, repo: Repository) -> Iterable[StoredMember]:
-        """Every article clustered at this version, by id."""
-        return repo.stories_state(self.version)
+        """Every article clustered at this version in a story not yet forgotten by age, by id."""
+        return repo.stories_state(self.version, self.settings.max_age_days)
 
     def restore(self, state: Snapshot | Iterable[StoredMember]) -> None:
         """Take over a snapshot, or replay stored originals into their stories."""
         if isinstance(state, tuple) and isinstance(state[0], StoryClusterer):
             self.clusterer, self.story_of = state[0], dict(state[1])
+            self._placed = deque(self.story_of)
             return
         for document, story_id, copy_of in state:
-            self.story_of[document.id] = story_id
+            self._remember(document.id, story_id)
             if copy_of is None:
                 self.clusterer.restore(document, story_id)
 
@@ -65,8 +68,15 @@ class StoriesStage:
             assignment = StoryAssignment(candidate.id, story_id, link.similarity, is_new=False)
         else:
             assignment = self.clusterer.assign(candidate.document)
-        self.story_of[candidate.id] = assignment.story_id
+        self._remember(candidate.id, assignment.story_id)
         return assignment
+
+    def _remember(self, article_id: int, story_id: int) -> None:
+        """Note the article's story; forget the oldest articles whose story the clusterer forgot."""
+        self.story_of[article_id] = story_id
+        self._placed.append(article_id)
+        while self._placed and not self.clusterer.is_live(self.story_of.get(self._placed[0], 0)):
+            self.story_of.pop(self._placed.popleft(), None)
 
     def _joins_original(self, candidate: ClusterCandidate) -> bool:
         link = candidate.duplicate

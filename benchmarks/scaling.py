@@ -1,0 +1,201 @@
+"""Scaling: articles/s and peak memory per stage, embedded runner vs Dask LocalCluster.
+
+The stream is ``benchmarks.throughput``'s (real texts; syndicated copies and follow-ups
+with a fixed seed). Both runners run the stages before entities (entities are switched off:
+their per-core rate is ``benchmarks.entities``'s and adds linearly per article). For each
+size: the embedded ``Pipeline`` (ingest + process on SQLite) and ``run_batch`` on a
+LocalCluster of ``--workers`` processes (Parquet out), with the B³ agreement of their
+stories. Peak memory: resident memory sampled while each stage or phase runs (the driver's,
+and the sum over the Dask workers). Run:
+``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2]``; results go to
+``benchmarks/results/scaling.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.machine import describe_machine
+from benchmarks.throughput import RESULTS, foundation_settings, write_stream
+from eventwire.pipeline import Pipeline
+from eventwire.store import Repository
+
+SAMPLE_SECONDS = 0.25
+
+
+def rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process now (MB)."""
+    status = Path(f"/proc/{pid or 'self'}/status")
+    for line in status.read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class PeakSampler:
+    """Samples memory in a thread; keeps the peak per current phase."""
+
+    def __init__(self, measure) -> None:
+        self.measure, self.phase, self.peaks = measure, "start", {}
+        self.started: dict[str, float] = {}
+        self.ended: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def on_progress(self, phase: str, _done: int, _total: int | None) -> None:
+        """The runner's progress callback: note the phase running now."""
+        now = time.perf_counter()
+        self.started.setdefault(phase, now)
+        self.ended[phase] = now
+        self.phase = phase
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            try:
+                value = self.measure()
+            except Exception:  # a worker restarting: skip the sample
+                continue
+            self.peaks[self.phase] = max(self.peaks.get(self.phase, 0.0), value)
+
+
+def run_embedded(folder: Path, tmp: Path, count: int) -> tuple[dict, str]:
+    """The embedded runner over the stream; its figures and database URL."""
+    url = f"sqlite:///{tmp / 'embedded.db'}"
+    repo = Repository.open(url)
+    with PeakSampler(rss_mb) as sampler:
+        pipeline = Pipeline(repo, foundation_settings(), on_progress=sampler.on_progress)
+        started = time.perf_counter()
+        report = pipeline.ingest([folder])
+        pipeline.process(report)
+        seconds = time.perf_counter() - started
+    repo.close()
+    stages = {
+        name: {
+            "seconds": round(stage.seconds, 2),
+            "articles_per_second": round(count / stage.seconds, 1) if stage.seconds else None,
+            "peak_rss_mb": round(sampler.peaks.get(name, 0.0), 1) or None,
+        }
+        for name, stage in report.stages.items()
+    }
+    total = {"seconds": round(seconds, 2), "articles_per_second": round(count / seconds, 1)}
+    return {**total, "peak_rss_mb": round(max(sampler.peaks.values()), 1), "stages": stages}, url
+
+
+def run_dask(folder: Path, tmp: Path, count: int, workers: int) -> tuple[dict, Path]:
+    """``run_batch`` on a LocalCluster; its figures and output folder."""
+    from eventwire.distributed.cluster import dask_client
+    from eventwire.distributed.runner import BatchOptions, run_batch
+
+    out = tmp / "batch"
+    options = BatchOptions(files_per_partition=10, buckets=4 * workers)
+    with dask_client(workers=workers) as client:
+
+        def cluster_rss() -> float:
+            return rss_mb() + sum(client.run(worker_rss).values())
+
+        with PeakSampler(cluster_rss) as sampler:
+            started = time.perf_counter()
+            report = run_batch(
+                client,
+                [folder],
+                out,
+                foundation_settings(),
+                options=options,
+                on_progress=sampler.on_progress,
+            )
+            seconds = time.perf_counter() - started
+        worker_peaks = client.run(worker_peak)
+    phases = {}
+    previous = started
+    for phase in ("read", "dedup", "stories", "stages"):
+        end = sampler.ended.get(phase, previous)
+        phases[phase] = {
+            "seconds": round(end - previous, 2),
+            "articles_per_second": round(count / (end - previous), 1) if end > previous else None,
+            "peak_rss_mb_all_processes": round(sampler.peaks.get(phase, 0.0), 1) or None,
+        }
+        previous = end
+    return {
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(count / seconds, 1),
+        "workers": workers,
+        "peak_rss_mb_per_worker": sorted(round(v, 1) for v in worker_peaks.values()),
+        "phases": phases,
+        "rows": report.rows,
+    }, out
+
+
+def worker_rss() -> float:
+    """A worker's resident memory now (MB)."""
+    return rss_mb()
+
+
+def worker_peak() -> float:
+    """A worker's peak resident memory (MB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(count: int, workers: int) -> dict:
+    """Both runners over one generated stream of ``count`` articles."""
+    from eventwire.distributed.compare import agreement
+
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        folder = tmp / "stream"
+        folder.mkdir()
+        write_stream(folder, count)
+        embedded, url = run_embedded(folder, tmp, count)
+        print(f"{count}: embedded {embedded['articles_per_second']} articles/s", flush=True)
+        dask, out = run_dask(folder, tmp, count, workers)
+        print(f"{count}: dask {dask['articles_per_second']} articles/s", flush=True)
+        return {
+            "articles": count,
+            "embedded": embedded,
+            "dask": dask,
+            "agreement": agreement(out, url),
+        }
+
+
+def main() -> None:
+    """Run the sizes and write benchmarks/results/scaling.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    path = RESULTS / "scaling.json"
+    earlier = json.loads(path.read_text())["sizes"] if path.exists() else []
+    results = [r for r in earlier if r["articles"] not in args.sizes]  # other sizes are kept
+    for size in args.sizes:
+        results.append(run(size, args.workers))
+        results.sort(key=lambda r: r["articles"])
+        result = {
+            "benchmark": "scaling",
+            "machine": describe_machine(),
+            "stages_run": "ingest, clean, store, dedup, stories (entities and later stages off)",
+            "load_average_1min": round(os.getloadavg()[0], 2),
+            "sizes": results,
+        }
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

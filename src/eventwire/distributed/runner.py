@@ -1,0 +1,311 @@
+"""``run_batch``: the registered stages over archive-size input on a Dask cluster.
+
+1. **Read** (``read.py``): the input files, in embedded ingest order, are cut into partitions;
+   each is read and cleaned by the embedded runner on a scratch store. The driver numbers
+   the articles in input order (a repeated content hash is dropped, as embedded).
+2. **Dedup** (``dedup.py``): MinHash per partition, LSH band shuffle and join, components.
+3. **Stories** (``stories.py``): time windows with overlap, the stories stage per window, stitched.
+4. **Every other stage** (``groups.py``): on story groups, by ``Pipeline.process``.
+5. **Output** (``output.py``): the groups' rows renumbered into one Parquet file per table,
+   moved into place only when all are written; optionally loaded into a database.
+
+Tasks are pure functions of their inputs: a worker that dies mid-run has its tasks run again
+elsewhere (Dask keeps the lineage) and nothing is written twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.distributed import dedup, groups, read, stories
+from eventwire.distributed.output import Merger, ParquetOutput, load_parquet
+from eventwire.model import StageReport
+from eventwire.pipeline import RunReport
+from eventwire.settings import Settings
+from eventwire.stage import StageEntry
+from eventwire.store.schema import utc_now
+
+# Stream stages with a distributed plan, in the order they must come first in the registry.
+DISTRIBUTED_STREAMS = ("dedup", "stories")
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch is cut up (defaults suit a few workers)."""
+
+    files_per_partition: int = 8
+    buckets: int = 8  # LSH shuffle buckets
+    window_days: float = 30.0  # stories: span of one time window
+    groups: int = 0  # story groups for the other stages (0: two per worker)
+
+
+@dataclass
+class BatchReport:
+    """What a batch did: the stage reports, rows written per table, where they went."""
+
+    run: RunReport = field(default_factory=RunReport)
+    rows: dict[str, int] = field(default_factory=dict)
+    out: str = ""
+    loaded: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return {**self.run.as_dict(), "rows": self.rows, "out": self.out, "loaded": self.loaded}
+
+
+def run_batch(
+    client: Any,
+    paths: Sequence[Path],
+    out: Path,
+    settings: Settings,
+    *,
+    source: str | None = None,
+    load_url: str | None = None,
+    options: BatchOptions | None = None,
+    on_progress: Progress | None = None,
+) -> BatchReport:
+    """Run every registered stage over ``paths`` on ``client``'s cluster; Parquet in ``out``."""
+    options, progress = options or BatchOptions(), on_progress or (lambda *_: None)
+    done = distributed_streams(settings.registry)
+    report = BatchReport(out=str(out))
+    rows, published, sources = read_inputs(
+        client, paths, settings, source, options, report, progress
+    )
+    names = {i: n for n, i in sources.items()}
+    documents = [client.submit(row_documents, r, names) for r in rows]
+    links = near_duplicates(client, documents, settings, options, report.run, progress)
+    assignments = cluster_stories(
+        client, documents, links, published, settings, options, report.run, progress
+    )
+    source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
+    results = process_groups(client, rows, source_rows, links, assignments, settings, done, options)
+    write_output(results, out, report, progress)
+    if load_url:
+        report.loaded = load_parquet(out, load_url)
+    return report
+
+
+def distributed_streams(registry: Sequence[StageEntry]) -> list[StageEntry]:
+    """The stream stages run by a distributed plan (they must run first; every stage after
+    them runs on story groups, a stream stage there with its state local to its group)."""
+    entries = [e for e in registry if e.stage is not None and not e.ingest]
+    names = tuple(e.name for e in entries[: len(DISTRIBUTED_STREAMS)])
+    if names != DISTRIBUTED_STREAMS:
+        raise ValueError(f"batch needs the stages {', '.join(DISTRIBUTED_STREAMS)} first")
+    return entries[: len(DISTRIBUTED_STREAMS)]
+
+
+def read_inputs(
+    client: Any,
+    paths: Sequence[Path],
+    settings: Settings,
+    source: str | None,
+    options: BatchOptions,
+    report: BatchReport,
+    progress: Progress,
+) -> tuple[list[Any], dict[int, Any], dict[str, int]]:
+    """Read and clean every input; the renumbered rows, publication times, source ids."""
+    files, rejected = read.plan_files(paths, options.files_per_partition)
+    report.run.rejections.extend(rejected)
+    parts = [client.submit(read.read_partition, chunk, settings, source) for chunk in files]
+    keys = [client.submit(part_keys, part) for part in parts]
+    summaries = gather_with_progress(
+        client, [client.submit(part_report, p) for p in parts], "read", progress
+    )
+    for summary in summaries:
+        merge_reports(report.run, summary)
+    numbered, sources, published = read.number_articles(client.gather(keys))
+    repeated = sum(ids.count(None) for ids in numbered)
+    if repeated:
+        store = report.run.stage("store")
+        store.count_out -= repeated
+        store.rejected["already-stored"] = store.rejected.get("already-stored", 0) + repeated
+    rows = [
+        client.submit(read.renumber, p, ids, sources)
+        for p, ids in zip(parts, numbered, strict=True)
+    ]
+    return rows, published, sources
+
+
+def near_duplicates(
+    client: Any,
+    documents: list[Any],
+    settings: Settings,
+    options: BatchOptions,
+    run: RunReport,
+    progress: Progress,
+) -> dict[int, Any]:
+    """Copy links by MinHash/LSH over all partitions (dedup's settings)."""
+    config = settings.sections()["dedup"]
+    sketches = [client.submit(dedup.sketch_documents, d, config) for d in documents]
+    splits = [client.submit(dedup.split_buckets, s, options.buckets) for s in sketches]
+    edges = [
+        client.submit(
+            dedup.join_bucket, [client.submit(pick, s, b) for s in splits], config.threshold
+        )
+        for b in range(options.buckets)
+    ]
+    found = gather_with_progress(client, edges, "dedup", progress)
+    links = dedup.duplicate_links(edge for bucket in found for edge in bucket)
+    total = sum(client.gather([client.submit(len, d) for d in documents]))
+    stage = run.stage("dedup")
+    stage.count_in, stage.count_out = total, total - len(links)
+    for link in links.values():
+        stage.reject(f"{link.kind}-copy")
+    return links
+
+
+def cluster_stories(
+    client: Any,
+    documents: list[Any],
+    links: dict[int, Any],
+    published: dict[int, Any],
+    settings: Settings,
+    options: BatchOptions,
+    run: RunReport,
+    progress: Progress,
+) -> dict[int, Any]:
+    """Story assignments: the stories stage per time window, stitched."""
+    config = settings.sections()["stories"]
+    home, windows = stories.plan_windows(published, links, options.window_days, config.window_days)
+    splits = [client.submit(stories.split_by_window, d, windows) for d in documents]
+    names = sorted({w for ws in windows.values() for w in ws})
+    placed = [
+        client.submit(window_task, [client.submit(pick, s, w) for s in splits], links, settings)
+        for w in names
+    ]
+    windowed = gather_with_progress(client, placed, "stories", progress)
+    dated = stories.number_stories(stories.stitch(dict(zip(names, windowed, strict=True)), home))
+    dated_ids = {a: (x.story_id, x.similarity) for a, x in dated.items()}
+    undated = client.submit(undated_task, documents, dated_ids, links, settings).result()
+    assignments = stories.number_stories({**dated_ids, **{a: (s, x) for a, s, x in undated}})
+    stage = run.stage("stories")
+    stage.count_in = len(assignments) - len(links)
+    stage.count_out = sum(a.is_new for a in assignments.values())
+    return assignments
+
+
+def window_task(pieces: list[list[Any]], links: dict[int, Any], settings: Settings) -> list[Any]:
+    """The registered stories stage, fresh, over one window."""
+    return stories.cluster_window(pieces, links, new_stage("stories", settings))
+
+
+def undated_task(
+    pieces: list[list[Any]], placed: dict[int, Any], links: dict[int, Any], settings: Settings
+) -> list[Any]:
+    """The registered stories stage, restored with the dated articles, over the undated."""
+    return stories.place_undated(pieces, placed, links, new_stage("stories", settings))
+
+
+def new_stage(name: str, settings: Settings) -> Any:
+    """A fresh stage object of the registered stage ``name``."""
+    entry = next(e for e in settings.registry if e.name == name)
+    return entry.stage_type()(settings.sections()[name])
+
+
+def process_groups(
+    client: Any,
+    rows: list[Any],
+    sources: list[dict],
+    links: dict[int, Any],
+    assignments: dict[int, Any],
+    settings: Settings,
+    done: list[StageEntry],
+    options: BatchOptions,
+) -> list[Any]:
+    """Futures of every group's rows and report, in group order."""
+    count = options.groups or max(1, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
+    group_of = groups.plan_groups(assignments, links, count)
+    splits = [client.submit(split_rows, r, group_of) for r in rows]
+    results = []
+    for group in range(count):
+        members = {a for a, g in group_of.items() if g == group}
+        if not members:
+            continue
+        pieces = [client.submit(pick, s, group, ([], [])) for s in splits]
+        group_links = {a: links[a] for a in members if a in links}
+        group_assignments = {a: assignments[a] for a in members}
+        results.append(
+            client.submit(
+                groups.process_group,
+                pieces,
+                sources,
+                group_links,
+                group_assignments,
+                settings,
+                done,
+            )
+        )
+    return results
+
+
+def write_output(results: list[Any], out: Path, report: BatchReport, progress: Progress) -> None:
+    """Merge the groups' rows in group order into Parquet; the folder appears only when complete."""
+    output, merger = ParquetOutput(out), Merger()
+    try:
+        for index, future in enumerate(results, start=1):
+            rows, group_report = future.result()
+            merge_reports(report.run, group_report, skip={"dedup", "stories", "restore"})
+            output.write(merger.merge(rows))
+            future.release()
+            progress("stages", index, len(results))
+        output.commit()
+    except BaseException:
+        output.abort()
+        raise
+    report.rows = dict(output.counts)
+
+
+def gather_with_progress(
+    client: Any, futures: list[Any], phase: str, progress: Progress
+) -> list[Any]:
+    """The futures' results in order, reporting each one done."""
+    from distributed import as_completed
+
+    for done, _ in enumerate(as_completed(futures), start=1):
+        progress(phase, done, len(futures))
+    return client.gather(futures)
+
+
+def merge_reports(total: RunReport, part: RunReport, skip: set[str] | None = None) -> None:
+    """Add one partition's stage counts, rejections and skipped records to ``total``."""
+    for name, stage in part.stages.items():
+        if skip and name in skip:
+            continue
+        into: StageReport = total.stage(name)
+        into.count_in += stage.count_in
+        into.count_out += stage.count_out
+        into.seconds += stage.seconds
+        for reason, count in stage.rejected.items():
+            into.rejected[reason] = into.rejected.get(reason, 0) + count
+    total.rejections.extend(part.rejections)
+    total.skipped.extend(part.skipped)
+
+
+def part_keys(part: read.ReadPart) -> list[read.ArticleKey]:
+    """(content hash, source, published) of a part's articles."""
+    return part.keys()
+
+
+def part_report(part: read.ReadPart) -> RunReport:
+    """A part's ingest report."""
+    return part.report
+
+
+def split_rows(rows: tuple[list, list], group_of: dict[int, int]) -> dict[int, tuple[list, list]]:
+    """A partition's renumbered article and note rows, by group."""
+    return groups.split_by_group(rows[0], rows[1], group_of)
+
+
+def pick(split: dict, key: Any, default: Any = ()) -> Any:
+    """One key's share of a split (the task that moves only that share)."""
+    return split.get(key, default) if isinstance(split, dict) else split[key]
+
+
+def row_documents(rows: tuple[list, list], source_names: dict[int, str]) -> list[Any]:
+    """The documents of a partition's renumbered article rows."""
+    return read.documents(rows[0], source_names)
