@@ -1,0 +1,252 @@
+"""Events benchmark: PLOVER event coding on the OEDA gold sentences, and throughput.
+
+Run ``python -m benchmarks.events`` from the repository root; results go to
+``benchmarks/results/events.json``.
+
+Accuracy: ``../shared/data/events-plover/plover_gsr_dev.json`` (161 news sentences, one gold
+event each; CC BY-SA 4.0, Open Event Data Alliance). Each sentence goes through the real
+path (entities with the parse, actors, the events coder). The rules were tuned on the
+sentences of even index; the figures reported are those of the odd ones (``held_out``), with
+the tuning half and all sentences given too. The gold uses PLOVER 0.5 type names, which the
+coder's CAMEO codes are compared in: REQUEST is DEMAND, ACCUSE is INVESTIGATE (CAMEO 09) or
+DISAPPROVE, and conventional military force (CAMEO 19) is FIGHT. Per sentence: a hit when
+one coded event has the gold type; precision = hits / sentences with a coded event, recall =
+hits / sentences; extra events = coded PLOVER events beyond the hit, per sentence (statements,
+CAMEO 01, have no PLOVER type and are counted apart); triple F1 counts a hit whose source and
+target countries (ISO-3, or the actor code's first three letters: IGO, NGO) meet the gold's.
+
+Throughput (``--articles N``): ``eventwire``'s pipeline (ingest to events, two spaCy
+processes) on the throughput benchmark's real-text stream, against spaCy's own rate on the
+same texts (default ``en_core_web_sm`` pipeline, ``nlp.pipe(n_process=2)``), in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import resource
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.datasets import DATA
+from benchmarks.machine import describe_machine
+from eventwire.actors import ActorResolver
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.tables import plover_of
+from eventwire.model import ArticleEntities, Document, EventMention, Span
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+RESULTS = REPO_ROOT / "benchmarks" / "results" / "events.json"
+GOLD = DATA / "events-plover" / "plover_gsr_dev.json"
+TARGETS = {"precision": 0.80, "recall": 0.75, "triple_f1": 0.55, "extra_per_sentence": 0.25}
+
+
+def gsr_type(cameo: str) -> str | None:
+    """A CAMEO code's PLOVER type under the gold's PLOVER 0.5 names (see the docstring)."""
+    plover = plover_of(cameo)
+    if plover is None:
+        return None
+    if plover.event == "REQUEST":
+        return "DEMAND"
+    if plover.event == "ACCUSE":
+        return "INVESTIGATE" if cameo.startswith("09") else "DISAPPROVE"
+    if plover.event == "ASSAULT" and cameo.startswith("19"):
+        return "FIGHT"
+    return plover.event
+
+
+def gold_codes(actors: object) -> set[str]:
+    """The gold actor codes (a list of {code}; a string or nothing means none)."""
+    if not isinstance(actors, list):
+        return set()
+    return {a["code"][:3] for a in actors if a.get("code")}
+
+
+def code_sentences(texts: list[str]) -> list[tuple[list[EventMention], dict]]:
+    """Each text as a one-article story: its event mentions and span -> actor country."""
+    documents = [Document(i + 1, "gold", "", text) for i, text in enumerate(texts)]
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1, parse=True))
+    found = recognizer.recognize(documents)
+    resolver, lexicon = ActorResolver(), load_lexicon()
+    out = []
+    for document, entities in zip(documents, found, strict=True):
+        assert isinstance(entities, ArticleEntities) and entities.parse is not None
+        result = resolver.resolve_story(document.id, [document], [entities])
+        countries = {a.key: a.country or (a.code or "")[:3] or None for a in result.actors}
+        by_span = {
+            (link.mention.start, link.mention.end): countries.get(link.actor_key)
+            for link in result.links
+        }
+        mentions = code_article(document, entities.parse, entities.mentions, lexicon)
+        out.append((mentions, by_span))
+    return out
+
+
+def countries_of(spans: tuple[Span, ...], by_span: dict) -> set[str]:
+    return {c for s in spans if (c := by_span.get((s.start, s.end)))}
+
+
+def score(gold: list[dict], coded: list[tuple[list[EventMention], dict]]) -> dict:
+    """Precision, recall, macro-F1 of the type, triple F1, extras and every miss."""
+    hits = triples = predicted_sentences = extras = statements = 0
+    per_type: dict[str, Counter] = {}
+    misses = []
+    for item, (mentions, by_span) in zip(gold, coded, strict=True):
+        typed = [(m, t) for m in mentions if (t := gsr_type(m.cameo))]
+        statements += len(mentions) - len(typed)
+        predicted_sentences += bool(typed)
+        hit = next((m for m, t in typed if t == item["event"]), None)
+        stats = per_type.setdefault(item["event"], Counter())
+        for _, t in typed:
+            if t != item["event"]:
+                per_type.setdefault(t, Counter())["fp"] += 1
+        extras += len(typed) - (1 if hit else 0)
+        if hit is None:
+            stats["fn"] += 1
+            coded_text = ", ".join(f"{m.cameo}:{t}:{m.trigger.text}" for m, t in typed) or "-"
+            misses.append(f"{item['id']} gold {item['event']}; coded {coded_text}")
+            continue
+        hits += 1
+        stats["tp"] += 1
+        source, target = gold_codes(item.get("source")), gold_codes(item.get("target"))
+        coded_source = countries_of(hit.sources, by_span)
+        coded_target = countries_of(hit.targets, by_span)
+        if _meets(source, coded_source) and _meets(target, coded_target):
+            triples += 1
+    count = len(gold)
+    precision = hits / predicted_sentences if predicted_sentences else 0.0
+    recall = hits / count if count else 0.0
+    triple_p = triples / predicted_sentences if predicted_sentences else 0.0
+    triple_r = triples / count if count else 0.0
+    return {
+        "sentences": count,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(_f1(precision, recall), 3),
+        "macro_f1": round(_macro_f1(per_type), 3),
+        "triple_f1": round(_f1(triple_p, triple_r), 3),
+        "extra_per_sentence": round(extras / count, 3) if count else 0.0,
+        "statements_per_sentence": round(statements / count, 3) if count else 0.0,
+        "misses": misses,
+    }
+
+
+def _meets(gold: set[str], coded: set[str]) -> bool:
+    """Gold actors with none coded (or none of them) miss; no gold actor accepts anything."""
+    return not gold or bool(gold & coded)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _macro_f1(per_type: dict[str, Counter]) -> float:
+    scores = []
+    for stats in per_type.values():
+        p = stats["tp"] / (stats["tp"] + stats["fp"]) if stats["tp"] + stats["fp"] else 0.0
+        r = stats["tp"] / (stats["tp"] + stats["fn"]) if stats["tp"] + stats["fn"] else 0.0
+        scores.append(_f1(p, r))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def accuracy() -> dict:
+    """Scores on the held-out (odd) half, the tuning (even) half and all sentences."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    coded = code_sentences([item["text"].strip(" {}") for item in gold])
+    seconds = time.perf_counter() - started
+    halves = {"held_out": 1, "tuning": 0}
+    result = {
+        name: score(gold[parity::2], coded[parity::2]) for name, parity in halves.items()
+    }
+    result["all"] = score(gold, coded)
+    result["all"].pop("misses")
+    result["split"] = "tuning: even index (0, 2, ...); held_out: odd index (1, 3, ...)"
+    result["targets"] = TARGETS
+    result["sentences_per_second"] = round(len(gold) / seconds, 1)
+    return result
+
+
+def throughput(articles: int) -> dict:
+    """``eventwire`` (ingest to events) vs spaCy's own rate on the same texts."""
+    from benchmarks.throughput import write_stream
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, Settings
+    from eventwire.store import Repository
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "stream"
+        folder.mkdir()
+        write_stream(folder, articles)
+        texts = [
+            text
+            for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            for text in (json.loads(line)["title"], json.loads(line)["text"])
+        ]
+        spacy_seconds = _spacy_rate(texts)
+        runs = {}
+        for events_on in (True, False):
+            settings = Settings.from_config(load_config())
+            entities = dataclasses.replace(settings.entities, parse=events_on)
+            events = dataclasses.replace(settings.events, enabled=events_on)
+            settings = settings.replace(entities=entities, events=events)
+            repo = Repository.open(f"sqlite:///{Path(tmp) / f'bench-{events_on}.db'}")
+            started = time.perf_counter()
+            report = Pipeline(repo, settings).run([folder])
+            seconds = time.perf_counter() - started
+            counts = repo.counts()
+            repo.close()
+            runs["with_events" if events_on else "without_events"] = {
+                "seconds": round(seconds, 2),
+                "articles_per_second": round(articles / seconds, 2),
+                "ratio_to_spacy": round(spacy_seconds / seconds, 3),
+                "stages": {n: round(s.seconds, 2) for n, s in report.stages.items()},
+                "store": counts,
+            }
+    return {
+        "articles": articles,
+        "spacy_default_pipeline_seconds": round(spacy_seconds, 2),
+        "spacy_articles_per_second": round(articles / spacy_seconds, 2),
+        **runs,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _spacy_rate(texts: list[str]) -> float:
+    """Seconds spaCy's default pipeline takes on ``texts`` (2 processes, model loaded)."""
+    import spacy
+
+    settings = EntitiesSettings()
+    nlp = spacy.load(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process):
+        pass
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    """Measure and write benchmarks/results/events.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--accuracy-only", action="store_true")
+    args = parser.parse_args()
+    result = {"benchmark": "events", "machine": describe_machine(), "accuracy": accuracy()}
+    held_out = result["accuracy"]["held_out"]
+    print(json.dumps({k: v for k, v in held_out.items() if k != "misses"}))
+    if not args.accuracy_only:
+        result["throughput"] = throughput(args.articles)
+        print(json.dumps({k: v for k, v in result["throughput"].items() if k != "store"}))
+    result["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

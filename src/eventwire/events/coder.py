@@ -1,0 +1,408 @@
+"""Codes each parsed sentence's events: who did what to whom (docs/events.md).
+
+Triggers (verbs, event nouns) come from the pattern files; frames ("threatened to",
+"refused to", "demanded that", "urged") take their code from the action inside them; modal
+verbs, negation and conditions set the flags; reported speech names its reporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.events.lexicon import Expression, Lexicon, Pattern
+from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree
+from eventwire.model import PART_TITLE, ArticleParse, Document, EventMention, Mention, Span
+
+STATEMENT = "010"
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "conj")
+SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
+
+
+@dataclass
+class Found:
+    """An event being built: its trigger token, the token its clause hangs on, its code."""
+
+    trigger: int
+    anchor: int  # the verb whose subject, negation and modals are the event's
+    code: str
+    pattern: Pattern | None = None
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    symmetric: bool = False
+    consumed: set[int] = field(default_factory=set)
+
+
+def code_article(
+    document: Document,
+    parse: ArticleParse,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    titles: bool = False,
+) -> list[EventMention]:
+    """Every event mention of the article's parsed sentences."""
+    found = []
+    for sentence in parse.sentences:
+        if sentence.part == PART_TITLE and not titles:
+            continue
+        text = document.title if sentence.part == PART_TITLE else document.text
+        own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
+        tree = Tree(sentence, text[sentence.start : sentence.end], own)
+        found += SentenceCoder(tree, lexicon).code(document.id)
+    return found
+
+
+class SentenceCoder:
+    """Codes one sentence's tree."""
+
+    def __init__(self, tree: Tree, lexicon: Lexicon) -> None:
+        self.tree = tree
+        self.lex = lexicon
+        self.words = lexicon.words
+
+    # --- finding triggers --------------------------------------------------------
+
+    def code(self, article_id: int) -> list[EventMention]:
+        """The sentence's event mentions."""
+        triggers = {i: p for i in range(len(self.tree)) if (p := self.match(i)) is not None}
+        frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
+        consumed: set[int] = set()
+        events = []
+        for frame in frames:
+            event = self.frame_event(frame, triggers, consumed)
+            if event is not None:
+                events.append(event)
+        for index, pattern in triggers.items():
+            if index in consumed:
+                continue
+            event = self.trigger_event(index, pattern)
+            if event is not None:
+                events += [event, *self.host_events(event)]
+        events += self.statements(events)
+        return self.mentions(article_id, events)
+
+    def match(self, i: int) -> Pattern | None:
+        """The most specific pattern token ``i`` triggers, if any."""
+        tree, pos = self.tree, self.tree.pos(i)
+        if pos == "VERB":
+            candidates = self.lex.verb_patterns.get(tree.lemma(i), ())
+            fitting = [p for p in candidates if self.verb_fits(i, p)]
+            return max(fitting, key=lambda p: p.specificity, default=None)
+        if pos in ("NOUN", "PROPN"):
+            candidates = self.lex.noun_patterns.get(tree.lemma(i), ())
+            fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+            if fitting and self.nominal_event(i):
+                return max(fitting, key=lambda pe: pe[1].size)[0]
+        return None
+
+    def verb_fits(self, i: int, pattern: Pattern) -> bool:
+        """Whether verb ``i`` has the particle and object the pattern needs."""
+        tree = self.tree
+        if pattern.particle and pattern.particle not in {tree.lemma(c) for c in tree.kids(i, "prt")}:
+            return False
+        if not pattern.objects:
+            return True
+        objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
+        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
+        objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        return any(self.noun_fits(o, e) for o in objects for e in pattern.objects)
+
+    def noun_fits(self, i: int, expression: Expression) -> bool:
+        """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
+        tree = self.tree
+        if tree.lemma(i) != expression.head and tree.lemma(i).rstrip("s") != expression.head:
+            return False
+        modifiers = {tree.lemma(m) for m in tree.kids(i, "compound", "amod", "nmod")}
+        if not set(expression.modifiers) <= modifiers:
+            return False
+        if expression.of is None:
+            return True
+        return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
+
+    def nominal_event(self, i: int) -> bool:
+        """An event noun states an event when a verb carries it ("held talks"), it names who
+        meets ("talks between X and Y"), it happens ("the talks concluded") or an actor
+        modifies it ("Palestinian riots")."""
+        tree, head = self.tree, self.tree.head(i)
+        dep = tree.dep(i)
+        if tree.prep_objects(i, ("between",)):
+            return True
+        if dep in ("dobj", "conj") and tree.lemma(head) in self.words["light_verbs"]:
+            return True
+        if dep == "pobj" and tree.lemma(tree.head(head)) in self.words["light_verbs"]:
+            return True
+        if dep in ("nsubj", "nsubjpass") and tree.lemma(head) in self.words["event_subject_verbs"]:
+            return True
+        modifiers = tree.kids(i, "amod", "poss", "compound")
+        return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
+
+    def frame_kind(self, i: int) -> str | None:
+        """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
+        tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
+        if pos == "VERB" and lemma in self.lex.frame_verbs:
+            return self.lex.frame_verbs[lemma]
+        if pos == "VERB" and lemma in self.lex.call_verbs:
+            particles = {tree.lemma(c) for c in tree.kids(i, "prt", "prep")}
+            return "appeal" if particles & {"on", "for", "upon"} else None
+        if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
+            return self.lex.frame_adjectives[lemma]
+        if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
+            return self.lex.frame_nouns[lemma]
+        return None
+
+    def frame_noun_verb(self, i: int) -> int | None:
+        """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
+        tree, head = self.tree, self.tree.head(i)
+        if tree.dep(i) == "dobj" and tree.pos(head) == "VERB":
+            return head
+        if tree.dep(i) == "pobj" and tree.pos(tree.head(head)) == "VERB":
+            return tree.head(head)
+        return None
+
+    # --- building events ----------------------------------------------------------
+
+    def trigger_event(self, i: int, pattern: Pattern) -> Found | None:
+        """The event of a trigger token, with its actors and flags."""
+        tree = self.tree
+        anchor = i
+        if tree.pos(i) != "VERB" and tree.dep(i) in ("dobj", "conj", "pobj"):
+            head = tree.head(i) if tree.dep(i) != "pobj" else tree.head(tree.head(i))
+            if tree.pos(head) == "VERB":
+                anchor = head
+        if tree.dep(i) in ("nsubj", "nsubjpass") and tree.pos(tree.head(i)) == "VERB":
+            anchor = tree.head(i)
+        found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
+        self.fill_actors(found)
+        self.apply_modality(found)
+        return found
+
+    def fill_actors(self, found: Found) -> None:
+        """Sources and targets of an event from its trigger's and anchor's dependents."""
+        tree, i, anchor = self.tree, found.trigger, found.anchor
+        nominal = tree.pos(i) != "VERB"
+        if nominal and tree.dep(i) in ("nsubj", "nsubjpass") and anchor != i:
+            found.sources = [a for m in tree.kids(i, "amod", "poss", "compound") for a in tree.actors(m) if m in tree.mention_at]
+        else:
+            found.sources = self.subjects(anchor)
+        passive = tree.kids(anchor, "nsubjpass")
+        if passive and not nominal:
+            found.targets = [a for s in passive for a in tree.actors(s)]
+            found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
+        else:
+            found.targets = self.objects(anchor, skip=i if nominal else None)
+        if nominal:
+            found.targets += self.objects(i)
+            pairs = tree.prep_objects(i, ("between",))
+            between = [a for _, o in pairs for a in tree.actors(o)]
+            if between:
+                found.symmetric = True
+                if found.sources:
+                    found.targets += between
+                else:
+                    found.sources, found.targets = between[:1], between[1:]
+            if not found.sources:
+                found.sources = [a for m in tree.kids(i, "amod", "poss", "compound") if m in tree.mention_at for a in tree.actors(m)]
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if found.symmetric and not found.targets and len(found.sources) > 1:
+            found.sources, found.targets = found.sources[:1], found.sources[1:]
+
+    def subjects(self, verb: int, depth: int = 0) -> list[Span]:
+        """The actors doing what ``verb`` says: its subject, or the subject it inherits."""
+        tree = self.tree
+        subjects = tree.kids(verb, "nsubj", "csubj")
+        if subjects:
+            subject = subjects[0]
+            if tree.lemma(subject) in RELATIVES and tree.dep(verb) == "relcl":
+                return tree.actors(tree.head(verb))
+            return tree.actors(subject)
+        if tree.dep(verb) == "relcl":
+            return tree.actors(tree.head(verb))
+        if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and tree.head(verb) != verb:
+            return self.subjects(tree.head(verb), depth + 1)
+        return []
+
+    def objects(self, i: int, skip: int | None = None) -> list[Span]:
+        """The actors an action is done to: object, dative, target prepositions."""
+        tree = self.tree
+        heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
+        heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
+        return [a for h in heads for a in tree.actors(h)]
+
+    def apply_modality(self, found: Found) -> None:
+        """Negation, modals and conditions on the event's anchor (docs/events.md)."""
+        tree, anchor = self.tree, found.anchor
+        auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
+        found.negated = bool(tree.kids(anchor, "neg"))
+        conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
+        threatened = any(
+            tree.lemma(m) == "unless" for a in tree.kids(anchor, "advcl") for m in tree.kids(a, "mark")
+        )
+        if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
+            self.reframe(found, "demand", self.subjects(anchor))
+            found.sources = [self.speaker_span(anchor)]
+            return
+        if auxiliaries & self.words["future"] and not conditional:
+            kind = "threat" if threatened or int(found.code[:2]) >= 9 else "intent"
+            if found.negated and kind == "intent":
+                kind, found.negated = "refuse", False
+            self.reframe(found, kind, found.targets)
+            return
+        if auxiliaries & self.words["hypothetical"] or auxiliaries & self.words["obligation"]:
+            found.hypothetical = True
+        if conditional:
+            found.hypothetical = True
+
+    def reframe(self, found: Found, kind: str, targets: list[Span]) -> None:
+        """The event as the frame ``kind`` around it (a will-clause is an intent or threat)."""
+        found.code = self.lex.frames[kind].code_for(found.code)
+        found.targets = targets or found.targets
+        found.symmetric = False
+
+    def frame_event(self, i: int, triggers: dict[int, Pattern], consumed: set[int]) -> Found | None:
+        """The event a frame opens, coded from the action inside it."""
+        tree, kind = self.tree, self.frame_kind(i)
+        assert kind is not None
+        anchor = self.frame_noun_verb(i) if tree.pos(i) == "NOUN" else i
+        assert anchor is not None
+        if tree.pos(i) == "ADJ":
+            anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
+        inner = self.inner_trigger(i, triggers)
+        if inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns:
+            return None  # "X and Y agreed": the plain verb's own pattern codes it
+        code = self.lex.frames[kind].code_for(triggers[inner].code if inner is not None else None)
+        found = Found(i, anchor, code)
+        found.sources = self.subjects(anchor)
+        if inner is not None:
+            consumed.add(inner)
+            inner_event = self.trigger_event(inner, triggers[inner])
+            if inner_event is not None:
+                found.targets = inner_event.targets
+                if kind in ("demand", "appeal") and tree.head(inner) != i:
+                    found.targets = found.targets or self.subjects(inner)
+                found.negated = inner_event.negated and kind != "refuse"
+        addressees = tree.kids(i, "dobj") if kind in ("appeal", "demand") and tree.pos(i) == "VERB" else []
+        for addressee in addressees:
+            if addressee != inner:
+                found.targets = [a for a in tree.actors(addressee) if addressee in tree.mention_at or True] or found.targets
+        for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
+            found.targets = found.targets or self.subjects(clause)
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if tree.kids(anchor, "neg"):
+            found.negated = True
+        return found
+
+    def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
+        """The nearest trigger inside a frame's complement (breadth first)."""
+        tree = self.tree
+        queue = [c for c in tree.children[i] if tree.dep(c) in COMPLEMENT_DEPS]
+        if tree.pos(i) == "NOUN":
+            queue = [c for c in tree.children[i] if tree.dep(c) in ("acl", "prep", "relcl")]
+        seen = 0
+        while queue and seen < 40:
+            node, seen = queue.pop(0), seen + 1
+            if node in triggers:
+                return node
+            if self.frame_kind(node) or tree.lemma(node) in self.words["speech"]:
+                continue
+            queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
+        return None
+
+    def host_events(self, event: Found) -> list[Found]:
+        """"talks between X and Y hosted by Z": Z mediates between them."""
+        tree = self.tree
+        if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
+            return []
+        hosts = []
+        for verb in tree.kids(event.trigger, "acl"):
+            if tree.lemma(verb) in self.words["host_verbs"]:
+                agents = [a for _, o in tree.prep_objects(verb, ("by",)) for a in tree.actors(o)]
+                if agents:
+                    host = Found(verb, verb, self.lex.host_code)
+                    host.sources, host.targets = agents, event.sources + event.targets
+                    hosts.append(host)
+        return hosts
+
+    def speaker(self, i: int) -> int | None:
+        """The speech verb whose reported clause holds ``i`` ("X said that ..."), if any."""
+        tree, node = self.tree, i
+        for _ in range(6):
+            if tree.dep(node) in ("ROOT",) or tree.head(node) == node:
+                return None
+            parent = tree.head(node)
+            if tree.dep(node) in ("ccomp", "parataxis") and tree.lemma(parent) in self.words["speech"]:
+                return parent
+            node = parent
+        return None
+
+    def speaker_span(self, i: int) -> Span:
+        verb = self.speaker(i)
+        subjects = self.subjects(verb) if verb is not None else []
+        return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
+
+    def statements(self, events: list[Found]) -> list[Found]:
+        """Speech verbs with an actor subject: the statement is an event itself (010)."""
+        tree, statements = self.tree, []
+        for i in range(len(tree)):
+            if tree.pos(i) != "VERB" or tree.lemma(i) not in self.words["speech"]:
+                continue
+            if any(e.trigger == i or e.anchor == i for e in events):
+                continue
+            subjects = tree.kids(i, "nsubj")
+            if subjects and any(s in tree.mention_at for s in tree.subtree(subjects[0])):
+                statement = Found(i, i, STATEMENT, sources=self.subjects(i))
+                statement.negated = bool(tree.kids(i, "neg"))
+                statements.append(statement)
+        return statements
+
+    # --- output ----------------------------------------------------------------------
+
+    def mentions(self, article_id: int, events: list[Found]) -> list[EventMention]:
+        """The found events as EventMention records (one per trigger and code)."""
+        tree, seen, out = self.tree, set(), []
+        for event in events:
+            key = (event.trigger, event.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            reporter = self.speaker(event.anchor)
+            reported_by = self.speaker_span(event.anchor) if reporter is not None else None
+            sources = event.sources
+            if reported_by is not None and (not sources or self.pronoun_subject(event.anchor)):
+                sources = [reported_by]
+            date = self.attached(event, DATE_LABELS, DATE_PREPS)
+            place = self.attached(event, PLACE_LABELS, PLACE_PREPS)
+            out.append(
+                EventMention(
+                    article_id=article_id,
+                    sentence=tree.sentence.index,
+                    part=tree.sentence.part,
+                    text=tree.text,
+                    trigger=tree.token_span(event.trigger),
+                    cameo=event.code,
+                    sources=tuple(sources),
+                    targets=tuple(t for t in event.targets if t not in sources),
+                    negated=event.negated,
+                    hypothetical=event.hypothetical,
+                    symmetric=event.symmetric,
+                    reported_by=reported_by,
+                    date=tree.mention_span(date) if date else None,
+                    place=tree.mention_span(place) if place else None,
+                )
+            )
+        return out
+
+    def pronoun_subject(self, verb: int) -> bool:
+        subjects = self.tree.kids(verb, "nsubj", "nsubjpass")
+        return bool(subjects) and self.tree.is_pronoun(subjects[0])
+
+    def attached(self, event: Found, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
+        """A date or place attached to the trigger or its anchor verb."""
+        for token in dict.fromkeys((event.trigger, event.anchor)):
+            mention = self.tree.attached(token, labels, preps)
+            if mention is not None:
+                return mention
+        return None
