@@ -667,6 +667,7 @@ class EventMention(Record):
     text: str  # the sentence
     trigger: Span
     cameo: str
+    sentence_start: int = 0  # the sentence's first character in its part
     sources: tuple[Span, ...] = ()
     targets: tuple[Span, ...] = ()
     negated: bool = False
@@ -768,3 +769,28 @@ class EventFilter(Record):
     actor: str | None = None  # actor name, alias, key or id (source or target)
     code: str | None = None  # CAMEO code prefix (e.g. "04", "041") or PLOVER type
     since: date | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta(Record):
+    """What the events stage needs of an article besides its text: outlet, URL, date, copies."""
+
+    id: int
+    source: str
+    url: str | None = None
+    published: str | None = None  # ISO day of publication
+    copies: int = 0  # later copies dedup linked to it (syndicated text: one outlet)
+
+
+@dataclass(frozen=True)
+class EventsInput(Record):
+    """What the events stage sees of one story: its parsed originals, actors and days."""
+
+    story_id: int
+    documents: tuple[Document, ...]
+    entities: tuple[ArticleEntities, ...]
+    articles: tuple[ArticleMeta, ...] = ()
+    # mention identity "article:part:start:end" -> the actor it refers to
+    actors: tuple[tuple[str, Actor], ...] = ()
+    # DATE mention identity -> (first day, last day) of its normalised value
+    days: tuple[tuple[str, str, str], ...] = ()

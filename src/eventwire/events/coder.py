@@ -18,6 +18,8 @@ STATEMENT = "010"
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "conj")
 SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+# A noun after these names what came before or around the sentence's event, not the event.
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 
 
@@ -129,6 +131,8 @@ class SentenceCoder:
         modifies it ("Palestinian riots")."""
         tree, head = self.tree, self.tree.head(i)
         dep = tree.dep(i)
+        if dep == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
+            return False  # "after bloody clashes": the setting of the sentence's event
         if tree.prep_objects(i, ("between",)):
             return True
         if dep in ("dobj", "conj") and tree.lemma(head) in self.words["light_verbs"]:
@@ -383,6 +387,7 @@ class SentenceCoder:
                     text=tree.text,
                     trigger=tree.token_span(event.trigger),
                     cameo=event.code,
+                    sentence_start=tree.sentence.start,
                     sources=tuple(sources),
                     targets=tuple(t for t in event.targets if t not in sources),
                     negated=event.negated,
