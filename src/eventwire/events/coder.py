@@ -15,7 +15,9 @@ from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree
 from eventwire.model import PART_TITLE, ArticleParse, Document, EventMention, Mention, Span
 
 STATEMENT = "010"
-COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "conj")
+COMPLEMENT_DEPS = (
+    "xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "conj", "compound"
+)
 SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 # A noun after these names what came before or around the sentence's event, not the event.
@@ -70,8 +72,14 @@ class SentenceCoder:
 
     def code(self, article_id: int) -> list[EventMention]:
         """The sentence's event mentions."""
-        triggers = {i: p for i in range(len(self.tree)) if (p := self.match(i)) is not None}
         frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
+        framed = {self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
+        triggers = {
+            i: p
+            for i in range(len(self.tree))
+            if i not in framed and (p := self.match(i)) is not None
+        }
+        self.inner_candidates = {**self.pattern_nouns(), **triggers}
         consumed: set[int] = set()
         events = []
         for frame in frames:
@@ -84,8 +92,33 @@ class SentenceCoder:
             event = self.trigger_event(index, pattern)
             if event is not None:
                 events += [event, *self.host_events(event)]
+        events = self.drop_elaborations(events)
         events += self.statements(events)
         return self.mentions(article_id, events)
+
+    def pattern_nouns(self) -> dict[int, Pattern]:
+        """Nouns a pattern names, wherever they stand (the action inside a frame)."""
+        found = {}
+        for i in range(len(self.tree)):
+            if self.tree.pos(i) in ("NOUN", "PROPN"):
+                candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
+                fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+                if fitting:
+                    found[i] = max(fitting, key=lambda pe: pe[1].size)[0]
+        return found
+
+    def drop_elaborations(self, events: list[Found]) -> list[Found]:
+        """"held a phone call, discussing ...": a clause hanging on an event of the same
+        root elaborates that event rather than stating another."""
+        anchors = {(e.anchor, e.code[:2]) for e in events} | {(e.trigger, e.code[:2]) for e in events}
+        kept = []
+        for event in events:
+            head = self.tree.head(event.anchor)
+            elaborates = self.tree.dep(event.anchor) in ("advcl", "conj", "xcomp")
+            if elaborates and head != event.anchor and (head, event.code[:2]) in anchors:
+                continue
+            kept.append(event)
+        return kept
 
     def match(self, i: int) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any."""
@@ -175,9 +208,10 @@ class SentenceCoder:
         anchor = i
         if tree.pos(i) != "VERB" and tree.dep(i) in ("dobj", "conj", "pobj"):
             head = tree.head(i) if tree.dep(i) != "pobj" else tree.head(tree.head(i))
-            if tree.pos(head) == "VERB":
+            if tree.pos(head) == "VERB" and tree.lemma(head) in self.words["light_verbs"]:
                 anchor = head
-        if tree.dep(i) in ("nsubj", "nsubjpass") and tree.pos(tree.head(i)) == "VERB":
+        subject_verbs = self.words["event_subject_verbs"]
+        if tree.dep(i) in ("nsubj", "nsubjpass") and tree.lemma(tree.head(i)) in subject_verbs:
             anchor = tree.head(i)
         found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
         self.fill_actors(found)
@@ -196,7 +230,7 @@ class SentenceCoder:
         if passive and not nominal:
             found.targets = [a for s in passive for a in tree.actors(s)]
             found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
-        else:
+        elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
             found.targets += self.objects(i)
@@ -225,8 +259,11 @@ class SentenceCoder:
             return tree.actors(subject)
         if tree.dep(verb) == "relcl":
             return tree.actors(tree.head(verb))
-        if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and tree.head(verb) != verb:
-            return self.subjects(tree.head(verb), depth + 1)
+        head = tree.head(verb)
+        if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
+            if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
+                head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
+            return self.subjects(head, depth + 1)
         return []
 
     def objects(self, i: int, skip: int | None = None) -> list[Span]:
@@ -308,7 +345,9 @@ class SentenceCoder:
         seen = 0
         while queue and seen < 40:
             node, seen = queue.pop(0), seen + 1
-            if node in triggers:
+            if node in self.inner_candidates:
+                if node not in triggers:
+                    triggers[node] = self.inner_candidates[node]
                 return node
             if self.frame_kind(node) or tree.lemma(node) in self.words["speech"]:
                 continue
@@ -406,7 +445,10 @@ class SentenceCoder:
 
     def attached(self, event: Found, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
         """A date or place attached to the trigger or its anchor verb."""
-        for token in dict.fromkeys((event.trigger, event.anchor)):
+        tree = self.tree
+        shared = [c for c in tree.kids(event.anchor, "conj") if not tree.kids(c, "nsubj")]
+        tokens = [event.trigger, event.anchor, *tree.kids(event.trigger, "acl"), *shared]
+        for token in dict.fromkeys(tokens):
             mention = self.tree.attached(token, labels, preps)
             if mention is not None:
                 return mention

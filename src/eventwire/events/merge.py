@@ -26,6 +26,13 @@ from eventwire.model import (
 )
 
 
+NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+
+
+def _side(actor: Actor) -> str:
+    return actor.country or actor.code or actor.key
+
+
 def mention_key(article_id: int, span: Span) -> str:
     """The identity the store gives a mention: article, part and characters."""
     return f"{article_id}:{span.part}:{span.start}:{span.end}"
@@ -45,8 +52,10 @@ class Located:
 
     @property
     def key(self) -> tuple:
-        sources = frozenset(a.key for a in self.sources)
-        targets = frozenset(a.key for a in self.targets)
+        """Same action root, same actors (by country or actor code: a minister and the
+        ministry are one side), same flags."""
+        sources = frozenset(map(_side, self.sources))
+        targets = frozenset(map(_side, self.targets)) - sources
         people = (sources | targets,) if self.mention.symmetric else (sources, targets)
         flags = (self.mention.negated, self.mention.hypothetical)
         return (self.mention.cameo[:2], *people, flags)
@@ -92,7 +101,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
 
     def linked(spans: Sequence[Span]) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
-        return list({a.key: a for a in found if a is not None}.values())
+        kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
+        return list({a.key: a for a in kept}.values())
 
     day, stated = None, False
     if mention.date is not None:
@@ -106,6 +116,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
         place_country = actor.country if actor is not None else None
     sources = linked(mention.sources)
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
+    if mention.symmetric and not sources and len(targets) > 1:
+        sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
     return Located(mention, sources, targets, day, stated, place, place_country)
 
 

@@ -12,7 +12,7 @@ DATE_LABELS = frozenset({"DATE"})
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
 # "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
 PHRASE_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "appos", "pobj", "conj", "cc", "det", "nummod"}
+    {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent"}
 )
 PHRASE_PREPS = frozenset({"of", "in", "from"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
@@ -91,7 +91,18 @@ class Tree:
         return self.span(mention.start, mention.end)
 
     def actors(self, i: int) -> list[Span]:
-        """The actors a phrase headed by ``i`` names: its entity mentions, else its noun."""
+        """The actors a phrase headed by ``i`` and its conjuncts name ("X and Y")."""
+        found = self.phrase_actors(i)
+        for conjunct in self.kids(i, "conj"):
+            found += [a for a in self.actors(conjunct) if a not in found]
+        return found
+
+    def phrase_actors(self, i: int) -> list[Span]:
+        """The actor one phrase names: the mention its head is part of; else the mentions
+        modifying it ("Senior Hungarian and Romanian officials"); else its noun."""
+        head = self.mention_at.get(i)
+        if head is not None and head.label in ACTOR_LABELS:
+            return [self.mention_span(head)]
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
             mention = self.mention_at.get(index)
