@@ -162,9 +162,7 @@ def accuracy() -> dict:
     coded = code_sentences([item["text"].strip(" {}") for item in gold])
     seconds = time.perf_counter() - started
     halves = {"held_out": 1, "tuning": 0}
-    result = {
-        name: score(gold[parity::2], coded[parity::2]) for name, parity in halves.items()
-    }
+    result = {name: score(gold[parity::2], coded[parity::2]) for name, parity in halves.items()}
     result["all"] = score(gold, coded)
     result["all"].pop("misses")
     result["split"] = "tuning: even index (0, 2, ...); held_out: odd index (1, 3, ...)"

@@ -734,9 +734,7 @@ class Event(Record):
     def as_dict(self) -> dict[str, Any]:
         """The event as the issue's JSON shape (``place_country`` inside ``place``)."""
         data = super().as_dict()
-        data["place"] = (
-            {"name": self.place, "country": self.place_country} if self.place else None
-        )
+        data["place"] = {"name": self.place, "country": self.place_country} if self.place else None
         for name in ("place_country", "added", "url"):
             data.pop(name)
         data["evidence"] = [

@@ -25,7 +25,9 @@ def events(
     code: Annotated[
         str | None, typer.Option("--code", help="CAMEO code prefix (04, 041) or PLOVER type.")
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Events on or after this day.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Events on or after this day.")
+    ] = None,
     as_json: JsonOpt = False,
     as_tsv: TsvOpt = False,
     limit: LimitOpt = None,
@@ -46,14 +48,14 @@ def events(
 
 def print_events(found: list[Event], title: str | None = None) -> None:
     """A table of events: id, day, source, action, target, place, mentions/articles/outlets."""
-    table = Table(
-        title=title or f"{len(found)} events", title_justify="left", box=box.SIMPLE_HEAD
-    )
+    table = Table(title=title or f"{len(found)} events", title_justify="left", box=box.SIMPLE_HEAD)
     for name in ("id", "day", "source", "action", "target", "place", "reports"):
         table.add_column(name)
     for event in found:
         flags = " (negated)" if event.negated else " (hypothetical)" if event.hypothetical else ""
-        plover = f" {event.plover}" + (f"/{event.mode}" if event.mode else "") if event.plover else ""
+        plover = (
+            f" {event.plover}" + (f"/{event.mode}" if event.mode else "") if event.plover else ""
+        )
         table.add_row(
             str(event.id),
             event.date or "",

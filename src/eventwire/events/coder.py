@@ -16,7 +16,16 @@ from eventwire.model import PART_TITLE, ArticleParse, Document, EventMention, Me
 
 STATEMENT = "010"
 COMPLEMENT_DEPS = (
-    "xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "conj", "compound"
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "prep",
+    "pobj",
+    "acl",
+    "relcl",
+    "advcl",
+    "conj",
+    "compound",
 )
 SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
@@ -87,8 +96,10 @@ class SentenceCoder:
             if event is not None:
                 events.append(event)
         for index, pattern in triggers.items():
-            if index in consumed:
-                continue
+            head = self.tree.head(index)
+            verb_object = self.tree.dep(index) == "dobj" and triggers.get(head, pattern).objects
+            if index in consumed or (head in triggers and head != index and verb_object):
+                continue  # "imposed sanctions": the verb's pattern names its object
             event = self.trigger_event(index, pattern)
             if event is not None:
                 events += [event, *self.host_events(event)]
@@ -108,9 +119,11 @@ class SentenceCoder:
         return found
 
     def drop_elaborations(self, events: list[Found]) -> list[Found]:
-        """"held a phone call, discussing ...": a clause hanging on an event of the same
+        """ "held a phone call, discussing ...": a clause hanging on an event of the same
         root elaborates that event rather than stating another."""
-        anchors = {(e.anchor, e.code[:2]) for e in events} | {(e.trigger, e.code[:2]) for e in events}
+        anchors = {(e.anchor, e.code[:2]) for e in events} | {
+            (e.trigger, e.code[:2]) for e in events
+        }
         kept = []
         for event in events:
             head = self.tree.head(event.anchor)
@@ -125,8 +138,9 @@ class SentenceCoder:
         tree, pos = self.tree, self.tree.pos(i)
         if pos == "VERB":
             candidates = self.lex.verb_patterns.get(tree.lemma(i), ())
-            fitting = [p for p in candidates if self.verb_fits(i, p)]
-            return max(fitting, key=lambda p: p.specificity, default=None)
+            fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
+            best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
+            return best[0] if best else None
         if pos in ("NOUN", "PROPN"):
             candidates = self.lex.noun_patterns.get(tree.lemma(i), ())
             fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
@@ -134,17 +148,20 @@ class SentenceCoder:
                 return max(fitting, key=lambda pe: pe[1].size)[0]
         return None
 
-    def verb_fits(self, i: int, pattern: Pattern) -> bool:
-        """Whether verb ``i`` has the particle and object the pattern needs."""
+    def verb_fits(self, i: int, pattern: Pattern) -> int:
+        """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
-        if pattern.particle and pattern.particle not in {tree.lemma(c) for c in tree.kids(i, "prt")}:
-            return False
+        if pattern.particle and pattern.particle not in {
+            tree.lemma(c) for c in tree.kids(i, "prt")
+        }:
+            return 0
         if not pattern.objects:
-            return True
+            return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
-        return any(self.noun_fits(o, e) for o in objects for e in pattern.objects)
+        sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
+        return max(sizes, default=0)
 
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
@@ -223,13 +240,20 @@ class SentenceCoder:
         tree, i, anchor = self.tree, found.trigger, found.anchor
         nominal = tree.pos(i) != "VERB"
         if nominal and tree.dep(i) in ("nsubj", "nsubjpass") and anchor != i:
-            found.sources = [a for m in tree.kids(i, "amod", "poss", "compound") for a in tree.actors(m) if m in tree.mention_at]
+            found.sources = [
+                a
+                for m in tree.kids(i, "amod", "poss", "compound")
+                for a in tree.actors(m)
+                if m in tree.mention_at
+            ]
         else:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass")
         if passive and not nominal:
             found.targets = [a for s in passive for a in tree.actors(s)]
-            found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
+            found.sources = [
+                a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)
+            ]
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
@@ -243,7 +267,12 @@ class SentenceCoder:
                 else:
                     found.sources, found.targets = between[:1], between[1:]
             if not found.sources:
-                found.sources = [a for m in tree.kids(i, "amod", "poss", "compound") if m in tree.mention_at for a in tree.actors(m)]
+                found.sources = [
+                    a
+                    for m in tree.kids(i, "amod", "poss", "compound")
+                    if m in tree.mention_at
+                    for a in tree.actors(m)
+                ]
         found.targets = [t for t in found.targets if t not in found.sources]
         if found.symmetric and not found.targets and len(found.sources) > 1:
             found.sources, found.targets = found.sources[:1], found.sources[1:]
@@ -280,7 +309,9 @@ class SentenceCoder:
         found.negated = bool(tree.kids(anchor, "neg"))
         conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
         threatened = any(
-            tree.lemma(m) == "unless" for a in tree.kids(anchor, "advcl") for m in tree.kids(a, "mark")
+            tree.lemma(m) == "unless"
+            for a in tree.kids(anchor, "advcl")
+            for m in tree.kids(a, "mark")
         )
         if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
             self.reframe(found, "demand", self.subjects(anchor))
@@ -325,10 +356,14 @@ class SentenceCoder:
                 if kind in ("demand", "appeal") and tree.head(inner) != i:
                     found.targets = found.targets or self.subjects(inner)
                 found.negated = inner_event.negated and kind != "refuse"
-        addressees = tree.kids(i, "dobj") if kind in ("appeal", "demand") and tree.pos(i) == "VERB" else []
+        addressees = (
+            tree.kids(i, "dobj") if kind in ("appeal", "demand") and tree.pos(i) == "VERB" else []
+        )
         for addressee in addressees:
             if addressee != inner:
-                found.targets = [a for a in tree.actors(addressee) if addressee in tree.mention_at or True] or found.targets
+                found.targets = [
+                    a for a in tree.actors(addressee) if addressee in tree.mention_at or True
+                ] or found.targets
         for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
             found.targets = found.targets or self.subjects(clause)
         found.targets = [t for t in found.targets if t not in found.sources]
@@ -355,7 +390,7 @@ class SentenceCoder:
         return None
 
     def host_events(self, event: Found) -> list[Found]:
-        """"talks between X and Y hosted by Z": Z mediates between them."""
+        """ "talks between X and Y hosted by Z": Z mediates between them."""
         tree = self.tree
         if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
             return []
@@ -376,7 +411,10 @@ class SentenceCoder:
             if tree.dep(node) in ("ROOT",) or tree.head(node) == node:
                 return None
             parent = tree.head(node)
-            if tree.dep(node) in ("ccomp", "parataxis") and tree.lemma(parent) in self.words["speech"]:
+            if (
+                tree.dep(node) in ("ccomp", "parataxis")
+                and tree.lemma(parent) in self.words["speech"]
+            ):
                 return parent
             node = parent
         return None
@@ -443,7 +481,9 @@ class SentenceCoder:
         subjects = self.tree.kids(verb, "nsubj", "nsubjpass")
         return bool(subjects) and self.tree.is_pronoun(subjects[0])
 
-    def attached(self, event: Found, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
+    def attached(
+        self, event: Found, labels: frozenset[str], preps: frozenset[str]
+    ) -> Mention | None:
         """A date or place attached to the trigger or its anchor verb."""
         tree = self.tree
         shared = [c for c in tree.kids(event.anchor, "conj") if not tree.kids(c, "nsubj")]

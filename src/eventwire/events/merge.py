@@ -25,7 +25,6 @@ from eventwire.model import (
     Span,
 )
 
-
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
 
 
@@ -78,9 +77,7 @@ def merge_story(
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
     located = [_locate(m, actors, days) for m in mentions]
-    anchors = {
-        (m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place
-    }
+    anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
@@ -185,4 +182,3 @@ def _evidence(item: Located, articles: dict[int, ArticleMeta]) -> EventEvidence:
         actor_spans=spans,
         date=item.day.isoformat() if item.stated and item.day else None,
     )
-

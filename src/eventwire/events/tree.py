@@ -65,7 +65,7 @@ class Tree:
         wanted = frozenset(preps)
         found = []
         for prep in self.kids(i, "prep", "agent", "dative"):
-            if self.lemma(prep) in wanted or self.dep(prep) == "agent" and "by" in wanted:
+            if self.lemma(prep) in wanted or (self.dep(prep) == "agent" and "by" in wanted):
                 found += [(self.lemma(prep), obj) for obj in self.kids(prep, "pobj")]
         return found
 

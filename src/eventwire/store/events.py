@@ -53,7 +53,10 @@ def decode_parse(article_id: int, data: bytes) -> ArticleParse:
     sentences = json.loads(zlib.decompress(data).decode("utf-8"))
     return ArticleParse(
         article_id,
-        tuple(SentenceParse(part, index, tuple(map(tuple, tokens))) for part, index, tokens in sentences),
+        tuple(
+            SentenceParse(part, index, tuple(map(tuple, tokens)))
+            for part, index, tokens in sentences
+        ),
     )
 
 
@@ -118,16 +121,20 @@ def _article_meta(conn: Connection, ids: Sequence[int]) -> list[ArticleMeta]:
 
 def _mention_actors(conn: Connection, ids: Sequence[int]) -> list[tuple[str, Actor]]:
     query = (
-        select(MentionRow.article_id, MentionRow.part, MentionRow.start_char, MentionRow.end_char, ActorRow)
+        select(
+            MentionRow.article_id,
+            MentionRow.part,
+            MentionRow.start_char,
+            MentionRow.end_char,
+            ActorRow,
+        )
         .join(ActorMention, ActorMention.mention_id == MentionRow.id)
         .join(ActorRow, ActorRow.id == ActorMention.actor_id)
         .where(MentionRow.article_id.in_(list(ids)))
     )
     found = []
     for row in conn.execute(query):
-        actor = Actor(
-            row.key, row.name, row.type, row.country, row.sector, row.code, id=row.id
-        )
+        actor = Actor(row.key, row.name, row.type, row.country, row.sector, row.code, id=row.id)
         found.append((f"{row.article_id}:{row.part}:{row.start_char}:{row.end_char}", actor))
     return found
 
@@ -151,7 +158,9 @@ def write_story_events(conn: Connection, result: StoryEvents, now: datetime) -> 
     """Replace the story's events and their evidence."""
     conn.execute(delete(EventRow).where(EventRow.story_id == result.story_id))
     for event in result.events:
-        event_id = conn.execute(insert(EventRow).values(**_event_row(event, now))).inserted_primary_key[0]
+        event_id = conn.execute(
+            insert(EventRow).values(**_event_row(event, now))
+        ).inserted_primary_key[0]
         rows = [_evidence_row(event_id, e) for e in event.evidence]
         if rows:
             conn.execute(insert(EventEvidenceRow), rows)
@@ -221,7 +230,13 @@ def story_events(conn: Connection, story_id: int) -> list[Event]:
 def _has_actor(event: Event, actor: str) -> bool:
     wanted = actor.strip().lower()
     for item in (*event.source, *event.target):
-        names = {item.name.lower(), str(item.id), (item.key or "").lower(), (item.code or "").lower(), (item.country or "").lower()}
+        names = {
+            item.name.lower(),
+            str(item.id),
+            (item.key or "").lower(),
+            (item.code or "").lower(),
+            (item.country or "").lower(),
+        }
         if wanted in names:
             return True
     return False
@@ -230,7 +245,9 @@ def _has_actor(event: Event, actor: str) -> bool:
 def _event(conn: Connection, row: Any) -> Event:
     actors = json.loads(row.actors_json)
     evidence = conn.execute(
-        select(EventEvidenceRow).where(EventEvidenceRow.event_id == row.id).order_by(EventEvidenceRow.id)
+        select(EventEvidenceRow)
+        .where(EventEvidenceRow.event_id == row.id)
+        .order_by(EventEvidenceRow.id)
     )
     return Event(
         story_id=row.story_id,
@@ -264,4 +281,3 @@ def _event(conn: Connection, row: Any) -> Event:
         added=row.added_at,
         url=row.url,
     )
-
