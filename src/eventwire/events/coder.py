@@ -356,14 +356,10 @@ class SentenceCoder:
                 if kind in ("demand", "appeal") and tree.head(inner) != i:
                     found.targets = found.targets or self.subjects(inner)
                 found.negated = inner_event.negated and kind != "refuse"
-        addressees = (
-            tree.kids(i, "dobj") if kind in ("appeal", "demand") and tree.pos(i) == "VERB" else []
-        )
-        for addressee in addressees:
-            if addressee != inner:
-                found.targets = [
-                    a for a in tree.actors(addressee) if addressee in tree.mention_at or True
-                ] or found.targets
+        if kind in ("appeal", "demand") and tree.pos(i) == "VERB":
+            for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
+                if addressee != inner:
+                    found.targets = tree.actors(addressee) or found.targets
         for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
             found.targets = found.targets or self.subjects(clause)
         found.targets = [t for t in found.targets if t not in found.sources]
