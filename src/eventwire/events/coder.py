@@ -48,6 +48,7 @@ class Found:
     hypothetical: bool = False
     symmetric: bool = False
     consumed: set[int] = field(default_factory=set)
+    holder: int | None = None  # the noun holding an event noun's place ("mediation effort")
 
 
 def code_article(
@@ -91,7 +92,7 @@ class SentenceCoder:
         self.inner_candidates = {**self.pattern_nouns(), **triggers}
         consumed: set[int] = set()
         events = []
-        for frame in frames:
+        for frame in self.outer_frames(frames):
             event = self.frame_event(frame, triggers, consumed)
             if event is not None:
                 events.append(event)
@@ -106,6 +107,16 @@ class SentenceCoder:
         events = self.drop_elaborations(events)
         events += self.statements(events)
         return self.mentions(article_id, events)
+
+    def outer_frames(self, frames: list[int]) -> list[int]:
+        """Frames not inside another frame's complement ("demanded that they refuse to"):
+        the outer frame codes the sentence's act."""
+        tree, inside = self.tree, set()
+        for frame in frames:
+            for child in tree.children[frame]:
+                if tree.dep(child) in ("xcomp", "ccomp", "dobj"):
+                    inside |= set(tree.subtree(child)) - {frame}
+        return [f for f in frames if f not in inside]
 
     def pattern_nouns(self) -> dict[int, Pattern]:
         """Nouns a pattern names, wherever they stand (the action inside a frame)."""
@@ -136,6 +147,8 @@ class SentenceCoder:
     def match(self, i: int) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any."""
         tree, pos = self.tree, self.tree.pos(i)
+        if self.describes_participant(i):
+            return None
         if pos == "VERB":
             candidates = self.lex.verb_patterns.get(tree.lemma(i), ())
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
@@ -144,9 +157,34 @@ class SentenceCoder:
         if pos in ("NOUN", "PROPN"):
             candidates = self.lex.noun_patterns.get(tree.lemma(i), ())
             fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-            if fitting and self.nominal_event(i):
+            if fitting and self.nominal_event(self.event_head(i)):
                 return max(fitting, key=lambda pe: pe[1].size)[0]
         return None
+
+    def describes_participant(self, i: int) -> bool:
+        """ "the planned deployment", "whom they had taken hostage": a word describing a
+        participant, not an event the sentence states."""
+        tree = self.tree
+        if tree.dep(i) == "amod":
+            return True
+        clause = i if tree.pos(i) == "VERB" else tree.head(i)
+        return tree.dep(clause) == "relcl"
+
+    def event_head(self, i: int) -> int:
+        """The noun that carries an event noun's place in the sentence: itself, or the head it
+        modifies or quantifies ("a mediation effort", "ten days of war games")."""
+        tree, heads = self.tree, self.words["event_heads"]
+        for _ in range(2):
+            head = tree.head(i)
+            if tree.dep(i) == "compound" and tree.lemma(head) in heads:
+                i = head
+            elif tree.dep(i) == "pobj" and tree.lemma(head) == "of":
+                if tree.lemma(tree.head(head)) not in heads:
+                    break
+                i = tree.head(head)
+            else:
+                break
+        return i
 
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
@@ -160,6 +198,11 @@ class SentenceCoder:
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        heads = self.words["event_heads"]
+        for obj in list(objects):
+            if tree.lemma(obj) in heads:
+                objects += tree.kids(obj, "compound")
+                objects += [o for _, o in tree.prep_objects(obj, ("of",))]
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
@@ -222,23 +265,30 @@ class SentenceCoder:
     def trigger_event(self, i: int, pattern: Pattern) -> Found | None:
         """The event of a trigger token, with its actors and flags."""
         tree = self.tree
-        anchor = i
-        if tree.pos(i) != "VERB" and tree.dep(i) in ("dobj", "conj", "pobj"):
-            head = tree.head(i) if tree.dep(i) != "pobj" else tree.head(tree.head(i))
+        holder = i if tree.pos(i) == "VERB" else self.event_head(i)
+        anchor = holder
+        if tree.pos(i) != "VERB" and tree.dep(holder) in ("dobj", "conj", "pobj"):
+            head = tree.head(holder)
+            head = tree.head(head) if tree.dep(holder) == "pobj" else head
             if tree.pos(head) == "VERB" and tree.lemma(head) in self.words["light_verbs"]:
                 anchor = head
         subject_verbs = self.words["event_subject_verbs"]
-        if tree.dep(i) in ("nsubj", "nsubjpass") and tree.lemma(tree.head(i)) in subject_verbs:
-            anchor = tree.head(i)
+        if (
+            tree.dep(holder) in ("nsubj", "nsubjpass")
+            and tree.lemma(tree.head(holder)) in subject_verbs
+        ):
+            anchor = tree.head(holder)
         found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
+        found.holder = holder
         self.fill_actors(found)
         self.apply_modality(found)
         return found
 
     def fill_actors(self, found: Found) -> None:
         """Sources and targets of an event from its trigger's and anchor's dependents."""
-        tree, i, anchor = self.tree, found.trigger, found.anchor
-        nominal = tree.pos(i) != "VERB"
+        tree, anchor = self.tree, found.anchor
+        i = found.holder if found.holder is not None else found.trigger
+        nominal = tree.pos(found.trigger) != "VERB"
         if nominal and tree.dep(i) in ("nsubj", "nsubjpass") and anchor != i:
             found.sources = [
                 a
@@ -258,7 +308,8 @@ class SentenceCoder:
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
             found.targets += self.objects(i)
-            pairs = tree.prep_objects(i, ("between",))
+            pairs = [p for t in {i, found.trigger} for p in tree.prep_objects(t, ("between",))]
+            pairs += tree.prep_objects(anchor, ("between",)) if anchor != i else []
             between = [a for _, o in pairs for a in tree.actors(o)]
             if between:
                 found.symmetric = True
@@ -441,10 +492,9 @@ class SentenceCoder:
         """The found events as EventMention records (one per trigger and code)."""
         tree, seen, out = self.tree, set(), []
         for event in events:
-            key = (event.trigger, event.code)
-            if key in seen:
-                continue
-            seen.add(key)
+            if event.trigger in seen:
+                continue  # one event per trigger: a frame's reading beats the plain verb's
+            seen.add(event.trigger)
             reporter = self.speaker(event.anchor)
             reported_by = self.speaker_span(event.anchor) if reporter is not None else None
             sources = event.sources

@@ -169,6 +169,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "event_subject_verbs",
                 "host_verbs",
                 "target_preps",
+                "event_heads",
             )
         },
         host_code=str(data.get("host_code", "045")),
