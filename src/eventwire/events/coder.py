@@ -351,7 +351,7 @@ class SentenceCoder:
         tree = self.tree
         heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
         heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
-        return [a for h in heads for a in tree.actors(h)]
+        return [a for h in heads for a in tree.object_actors(h)]
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
@@ -413,6 +413,10 @@ class SentenceCoder:
                     found.targets = tree.actors(addressee) or found.targets
         for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
             found.targets = found.targets or self.subjects(clause)
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if not found.targets:  # "threatened further action against X", "rejected an Indian plan"
+            clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+            found.targets = [a for v in (i, *clauses) for a in self.objects(v)]
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True

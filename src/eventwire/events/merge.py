@@ -8,6 +8,7 @@ in Muscat concluded on Friday"), or else its article's publication day.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,20 @@ NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
 
 def _side(actor: Actor) -> str:
     return actor.country or actor.code or actor.key
+
+
+def fold_qualifiers(actors: list[Actor]) -> list[Actor]:
+    """A named actor without a country takes the country a word beside it gives ("British
+    Defence Secretary X"); a country that only qualifies a named actor of it is dropped."""
+    countries = [a for a in actors if a.type == "country" and a.country]
+    named = [a for a in actors if a.type != "country"]
+    if not countries or not named:
+        return actors
+    filled = [
+        a if a.country else dataclasses.replace(a, country=countries[0].country) for a in named
+    ]
+    covered = {a.country for a in filled}
+    return filled + [c for c in countries if c.country not in covered]
 
 
 def mention_key(article_id: int, span: Span) -> str:
@@ -99,7 +114,7 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
     def linked(spans: Sequence[Span]) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
         kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
-        return list({a.key: a for a in kept}.values())
+        return fold_qualifiers(list({a.key: a for a in kept}.values()))
 
     day, stated = None, False
     if mention.date is not None:

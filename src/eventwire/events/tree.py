@@ -15,6 +15,9 @@ PHRASE_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent"}
 )
 PHRASE_PREPS = frozenset({"of", "in", "from"})
+# An object that names no actor may name one through its own preposition ("broke relations
+# with Russia", "an admission by Moscow", "blows to the United States").
+OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
@@ -102,7 +105,7 @@ class Tree:
         modifying it ("Senior Hungarian and Romanian officials"); else its noun."""
         head = self.mention_at.get(i)
         if head is not None and head.label in ACTOR_LABELS:
-            return [self.mention_span(head)]
+            return [self.mention_span(head), *self.qualifiers(i, head)]
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
             mention = self.mention_at.get(index)
@@ -113,6 +116,31 @@ class Tree:
         if self.pos(i) in ("NOUN", "PROPN") and self.lemma(i) not in PRONOUNS:
             return [self.noun_phrase(i)]
         return []
+
+    def qualifiers(self, i: int, head: Mention) -> list[Span]:
+        """Country words qualifying a named person or body ("British Defence Secretary Tom
+        King", "Quatar's emir, Sheikh ..."): the story step gives their country to the actor
+        that has none."""
+        found = []
+        tokens = [t for t, m in self.mention_at.items() if m is head]
+        for token in tokens:
+            for child in self.kids(token, "amod", "compound", "poss", "appos"):
+                mention = self.mention_at.get(child)
+                if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
+                    found.append(self.mention_span(mention))
+        return found
+
+    def object_actors(self, i: int) -> list[Span]:
+        """The actors an object names: its own, else those of its prepositions."""
+        found = [a for a in self.actors(i) if self._named(a)]
+        if found:
+            return found
+        for _, obj in self.prep_objects(i, OBJECT_PREPS):
+            found += [a for a in self.actors(obj) if self._named(a)]
+        return found or self.actors(i)
+
+    def _named(self, span: Span) -> bool:
+        return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
 
     def noun_phrase(self, i: int) -> Span:
         """The noun with its compound and adjective modifiers ("Afghan rebel leaders")."""
