@@ -351,7 +351,16 @@ class SentenceCoder:
         tree = self.tree
         heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
         heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
-        return [a for h in heads for a in tree.object_actors(h)]
+        found = [a for h in heads for a in tree.object_actors(h)]
+        if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
+            deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
+            found += [a for a in deeper if tree.named(a)]
+        return self.prefer_named(found)
+
+    def prefer_named(self, spans: list[Span]) -> list[Span]:
+        """Named actors when there are any, else the bare nouns."""
+        named = [a for a in spans if self.tree.named(a)]
+        return named or spans
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
@@ -414,9 +423,10 @@ class SentenceCoder:
         for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
             found.targets = found.targets or self.subjects(clause)
         found.targets = [t for t in found.targets if t not in found.sources]
-        if not found.targets:  # "threatened further action against X", "rejected an Indian plan"
+        if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
             clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
-            found.targets = [a for v in (i, *clauses) for a in self.objects(v)]
+            own = [a for v in (i, *clauses) for a in self.objects(v)]
+            found.targets = self.prefer_named(found.targets + own)
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True

@@ -17,6 +17,7 @@ PHRASE_DEPS = frozenset(
 PHRASE_PREPS = frozenset({"of", "in", "from"})
 # An object that names no actor may name one through its own preposition ("broke relations
 # with Russia", "an admission by Moscow", "blows to the United States").
+QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
 OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -119,27 +120,27 @@ class Tree:
 
     def qualifiers(self, i: int, head: Mention) -> list[Span]:
         """Country words qualifying a named person or body ("British Defence Secretary Tom
-        King", "Quatar's emir, Sheikh ..."): the story step gives their country to the actor
-        that has none."""
-        found = []
-        tokens = [t for t, m in self.mention_at.items() if m is head]
-        for token in tokens:
-            for child in self.kids(token, "amod", "compound", "poss", "appos"):
-                mention = self.mention_at.get(child)
-                if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
-                    found.append(self.mention_span(mention))
-        return found
+        King", "Palestinian leader X"): the story step gives their country to the actor that
+        has none."""
+        found: dict[int, Span] = {}
+        for token in self.subtree(i, QUALIFIER_DEPS):
+            mention = self.mention_at.get(token)
+            if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
+                found.setdefault(mention.start, self.mention_span(mention))
+        return list(found.values())
 
-    def object_actors(self, i: int) -> list[Span]:
-        """The actors an object names: its own, else those of its prepositions."""
-        found = [a for a in self.actors(i) if self._named(a)]
-        if found:
-            return found
+    def object_actors(self, i: int, depth: int = 2) -> list[Span]:
+        """The actors an object names: its own, else those its prepositions name ("broke
+        relations with Russia", "reservists for a war against Iraq"); else its noun."""
+        found = [a for a in self.actors(i) if self.named(a)]
+        if found or depth == 0:
+            return found or self.actors(i)
         for _, obj in self.prep_objects(i, OBJECT_PREPS):
-            found += [a for a in self.actors(obj) if self._named(a)]
+            found += [a for a in self.object_actors(obj, depth - 1) if self.named(a)]
         return found or self.actors(i)
 
-    def _named(self, span: Span) -> bool:
+    def named(self, span: Span) -> bool:
+        """Whether a span is an entity mention (not a bare noun)."""
         return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
 
     def noun_phrase(self, i: int) -> Span:
