@@ -325,8 +325,6 @@ class SentenceCoder:
                     for a in tree.actors(m)
                 ]
         found.targets = [t for t in found.targets if t not in found.sources]
-        if found.symmetric and not found.targets and len(found.sources) > 1:
-            found.sources, found.targets = found.sources[:1], found.sources[1:]
 
     def subjects(self, verb: int, depth: int = 0) -> list[Span]:
         """The actors doing what ``verb`` says: its subject, or the subject it inherits."""

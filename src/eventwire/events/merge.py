@@ -130,6 +130,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
+    if mention.symmetric and not targets and len(sources) > 1:
+        sources, targets = sources[:1], sources[1:]  # "X and Y held talks": with each other
     return Located(mention, sources, targets, day, stated, place, place_country)
 
 
