@@ -96,3 +96,24 @@ def test_tsv_has_gdelt_columns(seeded_events: list[dict], tmp_path: Path) -> Non
     assert row["EventCode"] == "041" and row["EventRootCode"] == "04"
     assert row["Day"] == "20260208" and row["NumSources"] == "2"
     assert row["Actor1CountryCode"] == "RUS" and row["Actor2CountryCode"] == "OMN"
+
+
+def test_story_shows_its_events(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "seeds")
+    db_url = f"sqlite:///{tmp_path / 'story.db'}"
+    run_eventwire(db_url, "run", str(corpus))
+    story = run_eventwire(db_url, "story", "1", "--json").json()
+    assert any(e["cameo"] == "041" for e in story["events"])
+    assert "041" in run_eventwire(db_url, "story", "1").stdout
+
+
+def test_a_bad_patterns_file_is_one_clear_error(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "seeds")
+    patterns = tmp_path / "mine.yaml"
+    patterns.write_text('- code: "999"\n  verbs: [frobnicate]\n', encoding="utf-8")
+    config = tmp_path / "eventwire.toml"
+    config.write_text(f'[events]\npatterns_file = "{patterns}"\n', encoding="utf-8")
+    db_url = f"sqlite:///{tmp_path / 'bad.db'}"
+    result = run_eventwire(db_url, "--config", str(config), "run", str(corpus))
+    assert result.code == 1
+    assert "mine.yaml pattern 1: '999' is not a CAMEO event code" in result.stdout + result.stderr

@@ -168,7 +168,14 @@ class SentenceCoder:
         if tree.dep(i) == "amod":
             return True
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
-        return tree.dep(clause) == "relcl"
+        for _ in range(4):  # up through the clauses a relative clause or a setting holds
+            marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
+            if tree.dep(clause) == "relcl" or marks & self.words["background_marks"]:
+                return True
+            if tree.dep(clause) not in ("xcomp", "ccomp", "conj", "advcl", "pcomp"):
+                return False
+            clause = tree.head(clause)
+        return False
 
     def event_head(self, i: int) -> int:
         """The noun that carries an event noun's place in the sentence: itself, or the head it
@@ -484,12 +491,17 @@ class SentenceCoder:
         return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
 
     def statements(self, events: list[Found]) -> list[Found]:
-        """Speech verbs with an actor subject: the statement is an event itself (010)."""
+        """Speech verbs with an actor subject: the statement is an event itself (010), or a
+        demand when what it says someone must do states no coded action."""
         tree, statements = self.tree, []
         for i in range(len(tree)):
             if tree.pos(i) != "VERB" or tree.lemma(i) not in self.words["speech"]:
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
+                continue
+            demand = self.reported_obligation(i, events)
+            if demand is not None:
+                statements.append(demand)
                 continue
             subjects = tree.kids(i, "nsubj")
             if subjects and any(s in tree.mention_at for s in tree.subtree(subjects[0])):
@@ -497,6 +509,21 @@ class SentenceCoder:
                 statement.negated = bool(tree.kids(i, "neg"))
                 statements.append(statement)
         return statements
+
+    def reported_obligation(self, verb: int, events: list[Found]) -> Found | None:
+        """ "X said Y must do Z" with no coded action in it: X demands of Y (100)."""
+        tree = self.tree
+        for clause in tree.kids(verb, "ccomp"):
+            auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
+            if not auxiliaries & self.words["obligation"]:
+                continue
+            if any(e.anchor in set(tree.subtree(clause)) for e in events):
+                return None  # the action's own event was reframed as the demand
+            demand = Found(verb, verb, self.lex.frames["demand"].default)
+            demand.sources = self.subjects(verb)
+            demand.targets = self.subjects(clause)
+            return demand if demand.sources else None
+        return None
 
     # --- output ----------------------------------------------------------------------
 

@@ -170,6 +170,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "host_verbs",
                 "target_preps",
                 "event_heads",
+                "background_marks",
             )
         },
         host_code=str(data.get("host_code", "045")),
