@@ -91,20 +91,22 @@ class SentenceCoder:
         }
         self.inner_candidates = {**self.pattern_nouns(), **triggers}
         consumed: set[int] = set()
-        events = []
+        events, hosts = [], []
         for frame in self.outer_frames(frames):
             event = self.frame_event(frame, triggers, consumed)
             if event is not None:
                 events.append(event)
         for index, pattern in triggers.items():
-            head = self.tree.head(index)
-            verb_object = self.tree.dep(index) == "dobj" and triggers.get(head, pattern).objects
+            holder = index if self.tree.pos(index) == "VERB" else self.event_head(index)
+            head = self.tree.head(holder)
+            verb_object = self.tree.dep(holder) == "dobj" and triggers.get(head, pattern).objects
             if index in consumed or (head in triggers and head != index and verb_object):
-                continue  # "imposed sanctions": the verb's pattern names its object
+                continue  # "imposed sanctions", "ended mediation efforts": the verb names it
             event = self.trigger_event(index, pattern)
             if event is not None:
-                events += [event, *self.host_events(event)]
-        events = self.drop_elaborations(events)
+                events.append(event)
+                hosts += self.host_events(event)
+        events = self.drop_elaborations(events) + hosts  # a host is an actor of its own
         events += self.statements(events)
         return self.mentions(article_id, events)
 
@@ -130,19 +132,40 @@ class SentenceCoder:
         return found
 
     def drop_elaborations(self, events: list[Found]) -> list[Found]:
-        """ "held a phone call, discussing ...": a clause hanging on an event of the same
-        root elaborates that event rather than stating another."""
-        anchors = {(e.anchor, e.code[:2]) for e in events} | {
-            (e.trigger, e.code[:2]) for e in events
-        }
+        """Events that only elaborate another event of the sentence: a clause or phrase
+        hanging on an event of the same root ("held a phone call, discussing ...", "hosted X
+        for an informal meeting"), or the purpose of an event ("staged demonstrations to
+        demand reforms": what they did is the demonstration)."""
+        tree = self.tree
+        places = {(t, e.code[:2]) for e in events for t in (e.anchor, e.trigger)}
+        anchors = {e.anchor for e in events} | {e.trigger for e in events}
         kept = []
         for event in events:
-            head = self.tree.head(event.anchor)
-            elaborates = self.tree.dep(event.anchor) in ("advcl", "conj", "xcomp")
-            if elaborates and head != event.anchor and (head, event.code[:2]) in anchors:
+            start = event.holder if event.holder is not None else event.trigger
+            above = self.heads_above(start, event.anchor)
+            if any((h, event.code[:2]) in places for h in above):
+                continue
+            head = tree.head(event.anchor)
+            purpose = tree.dep(event.anchor) == "advcl" and any(
+                tree.tokens[a][4] == "TO" for a in tree.kids(event.anchor, "aux")
+            )
+            if purpose and head != event.anchor and head in anchors:
                 continue
             kept.append(event)
         return kept
+
+    def heads_above(self, start: int, anchor: int) -> list[int]:
+        """The tokens an event's phrase or clause hangs on, up to three steps above it."""
+        tree, found, node = self.tree, [], anchor if anchor != start else start
+        for _ in range(3):
+            dep, head = tree.dep(node), tree.head(node)
+            if head == node or dep in ("ROOT", "ccomp", "relcl", "parataxis"):
+                break
+            if dep not in ("advcl", "conj", "xcomp", "prep", "pobj"):
+                break
+            found.append(head)
+            node = head
+        return found
 
     def match(self, i: int) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any."""
@@ -165,8 +188,8 @@ class SentenceCoder:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
         tree = self.tree
-        if tree.dep(i) == "amod":
-            return True
+        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB":
+            return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
             marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
