@@ -330,7 +330,7 @@ class SentenceCoder:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass")
         if passive and not nominal:
-            found.targets = [a for s in passive for a in tree.actors(s)]
+            found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
             found.sources = [
                 a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)
             ]
@@ -448,8 +448,8 @@ class SentenceCoder:
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
-        for clause in tree.kids(i, "ccomp") if kind == "demand" else []:
-            found.targets = found.targets or self.subjects(clause)
+        for clause in tree.kids(i, "ccomp", "acl") if kind == "demand" else []:
+            found.targets = found.targets or self.subjects(clause)  # "demand that X ..."
         found.targets = [t for t in found.targets if t not in found.sources]
         if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
             clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]

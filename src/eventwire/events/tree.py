@@ -129,7 +129,7 @@ class Tree:
                 found.setdefault(mention.start, self.mention_span(mention))
         return list(found.values())
 
-    def object_actors(self, i: int, depth: int = 2) -> list[Span]:
+    def object_actors(self, i: int, depth: int = 3) -> list[Span]:
         """The actors an object names: its own, else those its prepositions name ("broke
         relations with Russia", "reservists for a war against Iraq"); else its noun."""
         found = [a for a in self.actors(i) if self.named(a)]
