@@ -83,7 +83,10 @@ class SentenceCoder:
     def code(self, article_id: int) -> list[EventMention]:
         """The sentence's event mentions."""
         frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
-        framed = {self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
+        nouns = {f: self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
+        refused = {f for f, verb in nouns.items() if verb is not None and self.refuses(verb)}
+        frames = [f for f in frames if f not in refused]  # "dismissed an appeal": a refusal
+        framed = {verb for f, verb in nouns.items() if f not in refused}
         triggers = {
             i: p
             for i in range(len(self.tree))
@@ -173,7 +176,7 @@ class SentenceCoder:
         if self.describes_participant(i):
             return None
         if pos == "VERB":
-            candidates = self.lex.verb_patterns.get(tree.lemma(i), ())
+            candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
@@ -229,8 +232,8 @@ class SentenceCoder:
         objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         heads = self.words["event_heads"]
-        for obj in list(objects):
-            if tree.lemma(obj) in heads:
+        for obj in objects:  # grows: "part of a military aid program"
+            if tree.lemma(obj) in heads and len(objects) < 12:
                 objects += tree.kids(obj, "compound")
                 objects += [o for _, o in tree.prep_objects(obj, ("of",))]
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
@@ -258,20 +261,33 @@ class SentenceCoder:
             return False  # "after bloody clashes": the setting of the sentence's event
         if tree.prep_objects(i, ("between",)):
             return True
-        if dep in ("dobj", "conj") and tree.lemma(head) in self.words["light_verbs"]:
+        if dep in ("dobj", "conj") and self.is_light(head):
             return True
-        if dep == "pobj" and tree.lemma(tree.head(head)) in self.words["light_verbs"]:
+        if dep == "pobj" and self.is_light(tree.head(head)):
             return True
         if dep in ("nsubj", "nsubjpass") and tree.lemma(head) in self.words["event_subject_verbs"]:
             return True
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
 
+    def refuses(self, i: int) -> bool:
+        """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
+        if self.frame_kind(i) == "refuse":
+            return True
+        patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+        return any(p.code.startswith("12") for p in patterns)
+
+    def is_light(self, i: int) -> bool:
+        """Whether ``i`` is a verb that carries an event noun ("held talks")."""
+        return any(form in self.words["light_verbs"] for form in self.tree.forms(i))
+
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
         tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
-        if pos == "VERB" and lemma in self.lex.frame_verbs:
-            return self.lex.frame_verbs[lemma]
+        if pos == "VERB":
+            for form in tree.forms(i):
+                if form in self.lex.frame_verbs:
+                    return self.lex.frame_verbs[form]
         if pos == "VERB" and lemma in self.lex.call_verbs:
             particles = {tree.lemma(c) for c in tree.kids(i, "prt", "prep")}
             return "appeal" if particles & {"on", "for", "upon"} else None
@@ -300,7 +316,7 @@ class SentenceCoder:
         if tree.pos(i) != "VERB" and tree.dep(holder) in ("dobj", "conj", "pobj"):
             head = tree.head(holder)
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
-            if tree.pos(head) == "VERB" and tree.lemma(head) in self.words["light_verbs"]:
+            if tree.pos(head) == "VERB" and self.is_light(head):
                 anchor = head
         subject_verbs = self.words["event_subject_verbs"]
         if (

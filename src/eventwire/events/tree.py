@@ -47,6 +47,27 @@ class Tree:
         """Lower-case lemma of token ``i``."""
         return self.tokens[i][2].lower()
 
+    def forms(self, i: int) -> tuple[str, ...]:
+        """The lemma, and for a verb the stems of its word too: the small model's lemmatizer
+        slips on some verbs ("staged" -> "stag")."""
+        lemma = self.lemma(i)
+        if self.pos(i) != "VERB":
+            return (lemma,)
+        word = self.word(i).lower()
+        stems = [lemma]
+        for ending, repairs in (
+            ("ed", ("e", "")),
+            ("ing", ("e", "")),
+            ("es", ("e", "")),
+            ("s", ("",)),
+        ):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                base = word[: -len(ending)]
+                stems += [base + r for r in repairs]
+                if len(base) > 2 and base[-1] == base[-2]:
+                    stems.append(base[:-1])  # "stopped" -> "stop"
+        return tuple(dict.fromkeys(stems))
+
     def pos(self, i: int) -> str:
         return self.tokens[i][3]
 
