@@ -173,8 +173,8 @@ class SentenceCoder:
     def match(self, i: int) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any."""
         tree, pos = self.tree, self.tree.pos(i)
-        if self.describes_participant(i):
-            return None
+        if self.describes_participant(i) or i in tree.mention_at:
+            return None  # a name ("March 13", "Operation Storm") is no trigger
         if pos == "VERB":
             candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
@@ -225,6 +225,8 @@ class SentenceCoder:
         if pattern.particle and pattern.particle not in {
             tree.lemma(c) for c in tree.kids(i, "prt")
         }:
+            return 0
+        if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
             return 0
         if not pattern.objects:
             return 1

@@ -52,13 +52,14 @@ class Pattern:
     nouns: tuple[Expression, ...] = ()
     objects: tuple[Expression, ...] = ()
     particle: str | None = None
+    preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
     symmetric: bool = False
     origin: str = ""
 
     @property
     def specificity(self) -> int:
-        """Patterns needing an object or particle win over a bare verb."""
-        return (1 if self.objects else 0) + (1 if self.particle else 0)
+        """Patterns needing an object, particle or preposition win over a bare verb."""
+        return bool(self.objects) + bool(self.particle) + bool(self.preps)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         nouns=tuple(Expression.parse(n) for n in entry.get("nouns") or ()),
         objects=tuple(Expression.parse(o) for o in entry.get("objects") or ()),
         particle=entry.get("particle"),
+        preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
         origin=where,
     )

@@ -97,6 +97,8 @@ def merge_story(
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
+        if item.mention.symmetric and not (item.sources and item.targets):
+            continue  # "X discussed the plan": a meeting needs two sides
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
             item.stated = item.day is not None
