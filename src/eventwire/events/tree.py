@@ -12,9 +12,9 @@ DATE_LABELS = frozenset({"DATE"})
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
 # "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
 PHRASE_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent"}
+    {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent", "conj"}
 )
-PHRASE_PREPS = frozenset({"of", "in", "from"})
+PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 # An object that names no actor may name one through its own preposition ("broke relations
 # with Russia", "an admission by Moscow", "blows to the United States").
 QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
