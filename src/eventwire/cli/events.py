@@ -49,8 +49,10 @@ def events(
 def print_events(found: list[Event], title: str | None = None) -> None:
     """A table of events: id, day, source, action, target, place, mentions/articles/outlets."""
     table = Table(title=title or f"{len(found)} events", title_justify="left", box=box.SIMPLE_HEAD)
-    for name in ("id", "day", "source", "action", "target", "place", "reports"):
+    for name in ("id", "day", "source", "action", "target", "place"):
         table.add_column(name)
+    for name in ("mentions", "articles", "outlets"):
+        table.add_column(name, justify="right")
     for event in found:
         flags = " (negated)" if event.negated else " (hypothetical)" if event.hypothetical else ""
         plover = (
@@ -63,8 +65,9 @@ def print_events(found: list[Event], title: str | None = None) -> None:
             f"{event.cameo}{plover}{flags}",
             _names(event.target),
             event.place or "",
-            f"{event.num_mentions} mentions, {event.num_articles} articles, "
-            f"{event.num_sources} outlets",
+            str(event.num_mentions),
+            str(event.num_articles),
+            str(event.num_sources),
         )
     out.print(table)
 
