@@ -11,8 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
-from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree
-from eventwire.model import PART_TITLE, ArticleParse, Document, EventMention, Mention, Span
+from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree, verb_forms
+from eventwire.model import (
+    PART_TITLE,
+    ArticleParse,
+    Document,
+    EventMention,
+    Mention,
+    SentenceParse,
+    Span,
+)
 
 STATEMENT = "010"
 COMPLEMENT_DEPS = (
@@ -64,10 +72,24 @@ def code_article(
         if sentence.part == PART_TITLE and not titles:
             continue
         text = document.title if sentence.part == PART_TITLE else document.text
+        if not may_state_event(sentence, text, lexicon):
+            continue
         own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
         tree = Tree(sentence, text[sentence.start : sentence.end], own)
         found += SentenceCoder(tree, lexicon).code(document.id)
     return found
+
+
+def may_state_event(sentence: SentenceParse, text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence has a word any trigger, frame or speech verb could start from (most
+    sentences have; the rest are not worth a tree)."""
+    vocabulary = lexicon.vocabulary
+    for start, end, lemma, pos, *_ in sentence.tokens:
+        if lemma.lower() in vocabulary:
+            return True
+        if pos == "VERB" and any(f in vocabulary for f in verb_forms(lemma, text[start:end])):
+            return True
+    return False
 
 
 class SentenceCoder:
@@ -173,18 +195,21 @@ class SentenceCoder:
     def match(self, i: int) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any."""
         tree, pos = self.tree, self.tree.pos(i)
-        if self.describes_participant(i) or i in tree.mention_at:
-            return None  # a name ("March 13", "Operation Storm") is no trigger
         if pos == "VERB":
             candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+        elif pos in ("NOUN", "PROPN"):
+            candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
+        else:
+            return None
+        if not candidates or i in tree.mention_at or self.describes_participant(i):
+            return None  # a name ("March 13", "Operation Storm") is no trigger
+        if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
-        if pos in ("NOUN", "PROPN"):
-            candidates = self.lex.noun_patterns.get(tree.lemma(i), ())
-            fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-            if fitting and self.nominal_event(self.event_head(i)):
-                return max(fitting, key=lambda pe: pe[1].size)[0]
+        pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+        if pairs and self.nominal_event(self.event_head(i)):
+            return max(pairs, key=lambda pe: pe[1].size)[0]
         return None
 
     def describes_participant(self, i: int) -> bool:
@@ -286,6 +311,8 @@ class SentenceCoder:
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
         tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
+        if pos not in ("VERB", "ADJ", "NOUN"):
+            return None
         if pos == "VERB":
             for form in tree.forms(i):
                 if form in self.lex.frame_verbs:

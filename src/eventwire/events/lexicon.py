@@ -93,6 +93,13 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
 
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lemma a trigger, frame or statement can start from."""
+        parts = (self.verb_patterns, self.noun_patterns, self.frame_verbs, self.frame_adjectives)
+        parts += (self.frame_nouns, self.call_verbs, self.words.get("speech", frozenset()))
+        return frozenset(word for part in parts for word in part)
+
 
 def _singular(word: str) -> str:
     """Patterns name nouns as lemmas; forgive a plural written in a user's file."""

@@ -23,6 +23,23 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "thei
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
+STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
+
+
+def verb_forms(lemma: str, word: str) -> tuple[str, ...]:
+    """A verb's lemma and the stems of its word: the small model's lemmatizer slips on some
+    verbs ("staged" -> "stag")."""
+    word = word.lower()
+    stems = [lemma.lower()]
+    for ending, repairs in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            stems += [base + r for r in repairs]
+            if len(base) > 2 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # "stopped" -> "stop"
+    return tuple(dict.fromkeys(stems))
+
+
 class Tree:
     """One sentence's tokens with their children, its text and its entity mentions."""
 
@@ -48,25 +65,10 @@ class Tree:
         return self.tokens[i][2].lower()
 
     def forms(self, i: int) -> tuple[str, ...]:
-        """The lemma, and for a verb the stems of its word too: the small model's lemmatizer
-        slips on some verbs ("staged" -> "stag")."""
-        lemma = self.lemma(i)
+        """The lemma, and for a verb the stems of its word too (see ``verb_forms``)."""
         if self.pos(i) != "VERB":
-            return (lemma,)
-        word = self.word(i).lower()
-        stems = [lemma]
-        for ending, repairs in (
-            ("ed", ("e", "")),
-            ("ing", ("e", "")),
-            ("es", ("e", "")),
-            ("s", ("",)),
-        ):
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                base = word[: -len(ending)]
-                stems += [base + r for r in repairs]
-                if len(base) > 2 and base[-1] == base[-2]:
-                    stems.append(base[:-1])  # "stopped" -> "stop"
-        return tuple(dict.fromkeys(stems))
+            return (self.lemma(i),)
+        return verb_forms(self.lemma(i), self.word(i))
 
     def pos(self, i: int) -> str:
         return self.tokens[i][3]
