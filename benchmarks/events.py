@@ -21,7 +21,7 @@ and the coder's mentions before that step (``mentions``).
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
 stream, against spaCy's own rate on the same texts (default ``en_core_web_sm`` pipeline,
-``nlp.pipe(n_process=2)``) measured before and after them in the same run (their mean).
+``nlp.pipe(n_process=2)``), interleaved in rounds in one run; ratios compare medians.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import dataclasses
 import json
 import os
 import resource
+import statistics
 import tempfile
 import time
 from collections import Counter
@@ -38,6 +39,7 @@ from pathlib import Path
 
 from benchmarks.datasets import DATA
 from benchmarks.machine import describe_machine
+from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.events.coder import code_article
@@ -226,13 +228,12 @@ def accuracy() -> dict:
     return result
 
 
-def throughput(articles: int) -> dict:
-    """``eventwire`` (ingest to events) vs spaCy's own rate on the same texts."""
-    from benchmarks.throughput import write_stream
-    from eventwire.config import load_config
-    from eventwire.pipeline import Pipeline, Settings
-    from eventwire.store import Repository
+def throughput(articles: int, rounds: int = 2) -> dict:
+    """``eventwire run`` with and without events vs spaCy's own rate on the same texts.
 
+    The machine may be shared: each round runs spaCy, then eventwire with events, then
+    without, and spaCy runs once more at the end; ratios compare medians.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "stream"
         folder.mkdir()
@@ -243,36 +244,55 @@ def throughput(articles: int) -> dict:
             for line in path.read_text(encoding="utf-8").splitlines()
             for text in (json.loads(line)["title"], json.loads(line)["text"])
         ]
-        spacy_before = _spacy_rate(texts)
-        runs = {}
-        for events_on in (True, False):
-            settings = Settings.from_config(load_config())
-            entities = dataclasses.replace(settings.entities, parse=events_on)
-            events = dataclasses.replace(settings.events, enabled=events_on)
-            settings = settings.replace(entities=entities, events=events)
-            repo = Repository.open(f"sqlite:///{Path(tmp) / f'bench-{events_on}.db'}")
-            started = time.perf_counter()
-            report = Pipeline(repo, settings).run([folder])
-            seconds = time.perf_counter() - started
-            counts = repo.counts()
-            repo.close()
-            runs["with_events" if events_on else "without_events"] = {
-                "seconds": round(seconds, 2),
-                "articles_per_second": round(articles / seconds, 2),
-                "seconds_spacy": seconds,
-                "stages": {n: round(s.seconds, 2) for n, s in report.stages.items()},
-                "store": counts,
-            }
-        spacy_after = _spacy_rate(texts)  # again after: the machine's load drifts
-    spacy_seconds = (spacy_before + spacy_after) / 2
-    for run in runs.values():
-        run["ratio_to_spacy"] = round(spacy_seconds / run.pop("seconds_spacy"), 3)
-    return {
+        spacy_seconds: list[float] = []
+        runs: dict[str, list[dict]] = {"with_events": [], "without_events": []}
+        for round_ in range(rounds):
+            spacy_seconds.append(_spacy_rate(texts))
+            for events_on in (True, False):
+                name = "with_events" if events_on else "without_events"
+                db = Path(tmp) / f"bench-{name}-{round_}.db"
+                runs[name].append(_eventwire_run(folder, db, events_on))
+        spacy_seconds.append(_spacy_rate(texts))
+    spacy = statistics.median(spacy_seconds)
+    result: dict = {
         "articles": articles,
-        "spacy_default_pipeline_seconds": [round(spacy_before, 2), round(spacy_after, 2)],
-        "spacy_articles_per_second": round(articles / spacy_seconds, 2),
-        **runs,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rounds": rounds,
+        "spacy_default_pipeline_seconds": [round(x, 2) for x in spacy_seconds],
+        "spacy_articles_per_second": round(articles / spacy, 2),
+    }
+    for name, measured in runs.items():
+        seconds = statistics.median(run["seconds"] for run in measured)
+        result[name] = {
+            "seconds": [run["seconds"] for run in measured],
+            "articles_per_second": round(articles / seconds, 2),
+            "ratio_to_spacy": round(spacy / seconds, 3),
+            "stages": measured[-1]["stages"],
+            "store": measured[-1]["store"],
+        }
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result
+
+
+def _eventwire_run(folder: Path, db: Path, events_on: bool) -> dict:
+    """One ``eventwire run`` of ``folder`` into a fresh database: seconds and stage times."""
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, Settings
+    from eventwire.store import Repository
+
+    settings = Settings.from_config(load_config())
+    entities = dataclasses.replace(settings.entities, parse=events_on)
+    events = dataclasses.replace(settings.events, enabled=events_on)
+    settings = settings.replace(entities=entities, events=events)
+    repo = Repository.open(f"sqlite:///{db}")
+    started = time.perf_counter()
+    report = Pipeline(repo, settings).run([folder])
+    seconds = time.perf_counter() - started
+    counts = repo.counts()
+    repo.close()
+    return {
+        "seconds": round(seconds, 2),
+        "stages": {n: round(s.seconds, 2) for n, s in report.stages.items()},
+        "store": counts,
     }
 
 

@@ -7,9 +7,11 @@ verbs, negation and conditions set the flags; reported speech names its reporter
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from eventwire.events.lemmas import coarse_pos, lemma_of
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
 from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree, verb_forms
 from eventwire.model import (
@@ -72,12 +74,25 @@ def code_article(
         if sentence.part == PART_TITLE and not titles:
             continue
         text = document.title if sentence.part == PART_TITLE else document.text
+        sentence = with_lemmas(sentence, text)
         if not may_state_event(sentence, text, lexicon):
             continue
         own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
         tree = Tree(sentence, text[sentence.start : sentence.end], own)
         found += SentenceCoder(tree, lexicon).code(document.id)
     return found
+
+
+def with_lemmas(sentence: SentenceParse, text: str) -> SentenceParse:
+    """The sentence with POS and lemmas filled in where the parse has none (the entities
+    stage parses without spaCy's attribute ruler and lemmatizer: events/lemmas.py)."""
+    if not sentence.tokens or sentence.tokens[0][2]:
+        return sentence
+    tokens = []
+    for start, end, _, _, tag, dep, head in sentence.tokens:
+        pos = coarse_pos(tag, dep)
+        tokens.append((start, end, lemma_of(text[start:end], pos), pos, tag, dep, head))
+    return dataclasses.replace(sentence, tokens=tuple(tokens))
 
 
 def may_state_event(sentence: SentenceParse, text: str, lexicon: Lexicon) -> bool:
@@ -292,7 +307,7 @@ class SentenceCoder:
             return True
         if dep == "pobj" and self.is_light(tree.head(head)):
             return True
-        if dep in ("nsubj", "nsubjpass") and tree.lemma(head) in self.words["event_subject_verbs"]:
+        if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
@@ -306,7 +321,11 @@ class SentenceCoder:
 
     def is_light(self, i: int) -> bool:
         """Whether ``i`` is a verb that carries an event noun ("held talks")."""
-        return any(form in self.words["light_verbs"] for form in self.tree.forms(i))
+        return self.is_word(i, "light_verbs")
+
+    def is_word(self, i: int, words: str) -> bool:
+        """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""
+        return any(form in self.words[words] for form in self.tree.forms(i))
 
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
@@ -347,10 +366,8 @@ class SentenceCoder:
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
             if tree.pos(head) == "VERB" and self.is_light(head):
                 anchor = head
-        subject_verbs = self.words["event_subject_verbs"]
-        if (
-            tree.dep(holder) in ("nsubj", "nsubjpass")
-            and tree.lemma(tree.head(holder)) in subject_verbs
+        if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
+            tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
         found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
@@ -518,7 +535,7 @@ class SentenceCoder:
                 if node not in triggers:
                     triggers[node] = self.inner_candidates[node]
                 return node
-            if self.frame_kind(node) or tree.lemma(node) in self.words["speech"]:
+            if self.frame_kind(node) or self.is_word(node, "speech"):
                 continue
             queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
         return None
@@ -530,7 +547,7 @@ class SentenceCoder:
             return []
         hosts = []
         for verb in tree.kids(event.trigger, "acl"):
-            if tree.lemma(verb) in self.words["host_verbs"]:
+            if self.is_word(verb, "host_verbs"):
                 agents = [a for _, o in tree.prep_objects(verb, ("by",)) for a in tree.actors(o)]
                 if agents:
                     host = Found(verb, verb, self.lex.host_code)
@@ -545,10 +562,7 @@ class SentenceCoder:
             if tree.dep(node) in ("ROOT",) or tree.head(node) == node:
                 return None
             parent = tree.head(node)
-            if (
-                tree.dep(node) in ("ccomp", "parataxis")
-                and tree.lemma(parent) in self.words["speech"]
-            ):
+            if tree.dep(node) in ("ccomp", "parataxis") and self.is_word(parent, "speech"):
                 return parent
             node = parent
         return None
@@ -563,7 +577,7 @@ class SentenceCoder:
         demand when what it says someone must do states no coded action."""
         tree, statements = self.tree, []
         for i in range(len(tree)):
-            if tree.pos(i) != "VERB" or tree.lemma(i) not in self.words["speech"]:
+            if tree.pos(i) != "VERB" or not self.is_word(i, "speech"):
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
                 continue
