@@ -82,8 +82,9 @@ def test_the_parse_is_kept_with_the_mentions(recognizer: EntityRecognizer) -> No
     sentences = [s for s in found.parse.sentences if s.part == PART_BODY]
     assert len(sentences) == 3
     words = {BODY[t[0] : t[1]]: t for t in sentences[0].tokens}
-    assert words["arrived"][2] == "arrive" and words["arrived"][5] == "ROOT"
+    assert words["arrived"][4] == "VBD" and words["arrived"][5] == "ROOT"
     assert words["Moretti"][5] == "nsubj"
+    assert words["Moretti"][6] == sentences[0].tokens.index(words["arrived"])
 
 
 def test_empty_article_gives_no_mentions(recognizer: EntityRecognizer) -> None:
