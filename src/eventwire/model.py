@@ -610,8 +610,9 @@ class StoryInput(Record):
 
 # --- events (issue 11) ---------------------------------------------------------------
 
-# One parsed token: start, end (characters in its part's text), lemma, coarse POS, fine tag,
-# dependency label, and its head's index within the sentence.
+# One parsed token: start, end (characters in its part's text), lemma, coarse POS (both empty
+# when spaCy's lemmatizer did not run: the events stage derives them), fine tag, dependency
+# label, and its head's index within the sentence.
 ParsedToken = tuple[int, int, str, str, str, str, int]
 
 
