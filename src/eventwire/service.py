@@ -161,6 +161,26 @@ class Queries:
         found = self.repo.failed_runs()
         return _page(found[offset : _end(offset, limit)], limit, offset, key)
 
+    def events(
+        self,
+        filters: EventFilter | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page:
+        """Events matching ``filters``, in the order they were found (issue 11)."""
+        filters = filters or EventFilter()
+        check_limit(limit)
+        key = query_key("events", filters.as_dict())
+        offset = read_cursor(cursor, key)
+        if filters.story_id is not None and self.repo.get_story(filters.story_id) is None:
+            raise NotFound(f"story {filters.story_id} not found")
+        found = self.repo.find_events(filters)
+        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+
+    def story_events(self, story_id: int) -> list[Event]:
+        """Every event of one story."""
+        return self.repo.story_events(story_id)
+
 
 def story_filter(
     outlet: str | None = None,
@@ -241,31 +261,6 @@ def _page(found: Sequence[Any], limit: int | None, offset: int, key: str) -> Pag
     return Page(items=tuple(found[:limit]), next=make_cursor(offset + limit, key))
 
 
-# --- events (issue 11) ----------------------------------------------------------------
-
-
-def events(
-    queries: Queries,
-    filters: EventFilter | None = None,
-    limit: int | None = None,
-    cursor: str | None = None,
-) -> Page:
-    """Events matching ``filters``, in the order they were found (a page)."""
-    filters = filters or EventFilter()
-    check_limit(limit)
-    key = query_key("events", filters.as_dict())
-    offset = read_cursor(cursor, key)
-    if filters.story_id is not None and queries.repo.get_story(filters.story_id) is None:
-        raise NotFound(f"story {filters.story_id} not found")
-    found = queries.repo.find_events(filters)
-    return _page(found[offset : _end(offset, limit)], limit, offset, key)
-
-
-def story_events(queries: Queries, story_id: int) -> list[Event]:
-    """Every event of one story."""
-    return queries.repo.story_events(story_id)
-
-
 def event_filter(
     story_id: int | None = None,
     actor: str | None = None,
@@ -279,7 +274,3 @@ def event_filter(
         code=code or None,
         since=parse_moment(since, "since").date() if since else None,
     )
-
-
-Queries.events = events  # type: ignore[attr-defined]
-Queries.story_events = story_events  # type: ignore[attr-defined]

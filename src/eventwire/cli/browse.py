@@ -57,7 +57,7 @@ def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     """Show one story's articles side by side."""
     with open_queries(ctx.obj, as_json) as queries:
         found = queries.story(story_id)
-        story_events = queries.story_events(story_id)  # type: ignore[attr-defined]
+        story_events = queries.story_events(story_id)
     if as_json:
         print_json({**found.as_dict(), "events": [e.as_dict() for e in story_events]})
     else:

@@ -39,7 +39,7 @@ def events(
 
     with open_queries(ctx.obj, as_json) as queries:
         filters = event_filter(story, actor, code, since)
-        page = queries.events(filters, limit=limit, cursor=cursor)  # type: ignore[attr-defined]
+        page = queries.events(filters, limit=limit, cursor=cursor)
     if as_tsv:
         sys.stdout.write(to_tsv(page.items))
         return
