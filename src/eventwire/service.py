@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import dataclasses
 import hashlib
 import json
 from collections.abc import Sequence
@@ -174,6 +176,9 @@ class Queries:
         offset = read_cursor(cursor, key)
         if filters.story_id is not None and self.repo.get_story(filters.story_id) is None:
             raise NotFound(f"story {filters.story_id} not found")
+        if filters.actor:  # a stored actor by id, name, alias or surname; else a code ("RUS")
+            with contextlib.suppress(NotFound):
+                filters = dataclasses.replace(filters, actor=str(self.actor_id(filters.actor)))
         found = self.repo.find_events(filters)
         return _page(found[offset : _end(offset, limit)], limit, offset, key)
 

@@ -117,3 +117,20 @@ def test_a_bad_patterns_file_is_one_clear_error(tmp_path: Path) -> None:
     result = run_eventwire(db_url, "--config", str(config), "run", str(corpus))
     assert result.code == 1
     assert "mine.yaml pattern 1: '999' is not a CAMEO event code" in result.stdout + result.stderr
+
+
+def test_events_filter_by_actor_code_and_day(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "seeds")
+    db_url = f"sqlite:///{tmp_path / 'filter.db'}"
+    run_eventwire(db_url, "run", str(corpus))
+
+    def cameo(*args: str) -> list[str]:
+        return [
+            e["cameo"] for e in run_eventwire(db_url, "events", "--json", *args).json()["items"]
+        ]
+
+    assert "041" in cameo("--actor", "Lavrov")  # a person by surname, as `actor` finds them
+    assert "046" not in cameo("--actor", "Lavrov")
+    assert cameo("--code", "CONSULT") == [c for c in cameo() if c.startswith("04")]
+    assert cameo("--since", "2026-02-07") == [e for e in cameo() if e not in ("045", "046")]
+    assert run_eventwire(db_url, "events", "--since", "nope").code == 2
