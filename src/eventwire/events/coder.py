@@ -7,20 +7,19 @@ verbs, negation and conditions set the flags; reported speech names its reporter
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventwire.events.lemmas import coarse_pos, lemma_of
+from eventwire.events.arguments import ArgumentFinder
+from eventwire.events.lemmas import with_lemmas
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
-from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, RELATIVES, Tree, verb_forms
+from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, Tree
 from eventwire.model import (
     PART_TITLE,
     ArticleParse,
     Document,
     EventMention,
     Mention,
-    SentenceParse,
     Span,
 )
 
@@ -37,7 +36,6 @@ COMPLEMENT_DEPS = (
     "conj",
     "compound",
 )
-SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
@@ -75,7 +73,7 @@ def code_article(
             continue
         text = document.title if sentence.part == PART_TITLE else document.text
         sentence = with_lemmas(sentence, text)
-        if not may_state_event(sentence, text, lexicon):
+        if not lexicon.may_start(sentence, text):
             continue
         own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
         tree = Tree(sentence, text[sentence.start : sentence.end], own)
@@ -83,37 +81,8 @@ def code_article(
     return found
 
 
-def with_lemmas(sentence: SentenceParse, text: str) -> SentenceParse:
-    """The sentence with POS and lemmas filled in where the parse has none (the entities
-    stage parses without spaCy's attribute ruler and lemmatizer: events/lemmas.py)."""
-    if not sentence.tokens or sentence.tokens[0][2]:
-        return sentence
-    tokens = []
-    for start, end, _, _, tag, dep, head in sentence.tokens:
-        pos = coarse_pos(tag, dep)
-        tokens.append((start, end, lemma_of(text[start:end], pos), pos, tag, dep, head))
-    return dataclasses.replace(sentence, tokens=tuple(tokens))
-
-
-def may_state_event(sentence: SentenceParse, text: str, lexicon: Lexicon) -> bool:
-    """Whether a sentence has a word any trigger, frame or speech verb could start from (most
-    sentences have; the rest are not worth a tree)."""
-    vocabulary = lexicon.vocabulary
-    for start, end, lemma, pos, *_ in sentence.tokens:
-        if lemma.lower() in vocabulary:
-            return True
-        if pos == "VERB" and any(f in vocabulary for f in verb_forms(lemma, text[start:end])):
-            return True
-    return False
-
-
-class SentenceCoder:
+class SentenceCoder(ArgumentFinder):
     """Codes one sentence's tree."""
-
-    def __init__(self, tree: Tree, lexicon: Lexicon) -> None:
-        self.tree = tree
-        self.lex = lexicon
-        self.words = lexicon.words
 
     # --- finding triggers --------------------------------------------------------
 
@@ -323,10 +292,6 @@ class SentenceCoder:
         """Whether ``i`` is a verb that carries an event noun ("held talks")."""
         return self.is_word(i, "light_verbs")
 
-    def is_word(self, i: int, words: str) -> bool:
-        """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""
-        return any(form in self.words[words] for form in self.tree.forms(i))
-
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
         tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
@@ -417,40 +382,6 @@ class SentenceCoder:
                     for a in tree.actors(m)
                 ]
         found.targets = [t for t in found.targets if t not in found.sources]
-
-    def subjects(self, verb: int, depth: int = 0) -> list[Span]:
-        """The actors doing what ``verb`` says: its subject, or the subject it inherits."""
-        tree = self.tree
-        subjects = tree.kids(verb, "nsubj", "csubj")
-        if subjects:
-            subject = subjects[0]
-            if tree.lemma(subject) in RELATIVES and tree.dep(verb) == "relcl":
-                return tree.actors(tree.head(verb))
-            return tree.actors(subject)
-        if tree.dep(verb) == "relcl":
-            return tree.actors(tree.head(verb))
-        head = tree.head(verb)
-        if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
-            if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
-                head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
-            return self.subjects(head, depth + 1)
-        return []
-
-    def objects(self, i: int, skip: int | None = None) -> list[Span]:
-        """The actors an action is done to: object, dative, target prepositions."""
-        tree = self.tree
-        heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
-        heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
-        found = [a for h in heads for a in tree.object_actors(h)]
-        if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
-            deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
-            found += [a for a in deeper if tree.named(a)]
-        return self.prefer_named(found)
-
-    def prefer_named(self, spans: list[Span]) -> list[Span]:
-        """Named actors when there are any, else the bare nouns."""
-        named = [a for a in spans if self.tree.named(a)]
-        return named or spans
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
@@ -555,23 +486,6 @@ class SentenceCoder:
                     hosts.append(host)
         return hosts
 
-    def speaker(self, i: int) -> int | None:
-        """The speech verb whose reported clause holds ``i`` ("X said that ..."), if any."""
-        tree, node = self.tree, i
-        for _ in range(6):
-            if tree.dep(node) in ("ROOT",) or tree.head(node) == node:
-                return None
-            parent = tree.head(node)
-            if tree.dep(node) in ("ccomp", "parataxis") and self.is_word(parent, "speech"):
-                return parent
-            node = parent
-        return None
-
-    def speaker_span(self, i: int) -> Span:
-        verb = self.speaker(i)
-        subjects = self.subjects(verb) if verb is not None else []
-        return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
-
     def statements(self, events: list[Found]) -> list[Found]:
         """Speech verbs with an actor subject: the statement is an event itself (010), or a
         demand when what it says someone must do states no coded action."""
@@ -643,10 +557,6 @@ class SentenceCoder:
                 )
             )
         return out
-
-    def pronoun_subject(self, verb: int) -> bool:
-        subjects = self.tree.kids(verb, "nsubj", "nsubjpass")
-        return bool(subjects) and self.tree.is_pronoun(subjects[0])
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

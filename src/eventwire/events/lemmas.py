@@ -3,9 +3,11 @@ attribute ruler and lemmatizer (they cost a fifth of the pipeline's time; docs/e
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from eventwire.events.tables import DATA
+from eventwire.model import SentenceParse
 
 # Penn Treebank tag -> Universal POS (spaCy's own mapping for English, without exceptions).
 TAG_POS = {
@@ -96,3 +98,15 @@ def noun_lemma(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
     return word[:-1]
+
+
+def with_lemmas(sentence: SentenceParse, text: str) -> SentenceParse:
+    """The sentence with POS and lemmas filled in where the parse has none (the entities
+    stage parses without spaCy's attribute ruler and lemmatizer: events/lemmas.py)."""
+    if not sentence.tokens or sentence.tokens[0][2]:
+        return sentence
+    tokens = []
+    for start, end, _, _, tag, dep, head in sentence.tokens:
+        pos = coarse_pos(tag, dep)
+        tokens.append((start, end, lemma_of(text[start:end], pos), pos, tag, dep, head))
+    return dataclasses.replace(sentence, tokens=tuple(tokens))

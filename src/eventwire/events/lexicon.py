@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 
 from eventwire.events.tables import DATA, is_cameo
+from eventwire.events.tree import verb_forms
+from eventwire.model import SentenceParse
 
 PATTERNS = DATA / "patterns"
 FRAMES = DATA / "frames.yaml"
@@ -99,6 +101,17 @@ class Lexicon:
         parts = (self.verb_patterns, self.noun_patterns, self.frame_verbs, self.frame_adjectives)
         parts += (self.frame_nouns, self.call_verbs, self.words.get("speech", frozenset()))
         return frozenset(word for part in parts for word in part)
+
+    def may_start(self, sentence: SentenceParse, text: str) -> bool:
+        """Whether a sentence has a word a trigger, frame or statement could start from (most
+        sentences have; the rest are not worth a tree)."""
+        for start, end, lemma, pos, *_ in sentence.tokens:
+            if lemma.lower() in self.vocabulary:
+                return True
+            forms = verb_forms(lemma, text[start:end]) if pos == "VERB" else ()
+            if any(form in self.vocabulary for form in forms):
+                return True
+        return False
 
 
 def _singular(word: str) -> str:
