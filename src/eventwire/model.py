@@ -674,6 +674,7 @@ class EventMention(Record):
     negated: bool = False
     hypothetical: bool = False
     symmetric: bool = False  # the actors act on each other (talks between X and Y)
+    refers_back: bool = False  # "both ministers": the two sides an earlier sentence named
     reported_by: Span | None = None
     date: Span | None = None  # a DATE mention attached to the trigger
     place: Span | None = None  # a GPE/LOC/FAC mention the event happened in

@@ -71,6 +71,8 @@ def test_appeal_for_negotiations_by_both_with_the_statement(seeded_events: list[
     assert appeals[0]["plover"] == "REQUEST"
     sentences = [item["sentence"] for item in appeals[0]["evidence"]]
     assert any("need" in sentence for sentence in sentences)
+    # the sentence quoting the statement, whose subject ("both ministers") names no one
+    assert any('"' in sentence and "both" in sentence for sentence in sentences)
     assert appeals[0]["num_sources"] == 2
 
 

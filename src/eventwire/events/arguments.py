@@ -8,6 +8,7 @@ from eventwire.model import Span
 
 # Clauses whose verb has no subject of its own take their head's ("agreed ... and signed").
 SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+PAIR_WORDS = frozenset({"both", "two"})
 
 
 class ArgumentFinder:
@@ -76,3 +77,29 @@ class ArgumentFinder:
     def is_word(self, i: int, words: str) -> bool:
         """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""
         return any(form in self.words[words] for form in self.tree.forms(i))
+
+    def according_to(self) -> Span | None:
+        """The source a sentence cites: "according to a ministry statement", if any."""
+        tree = self.tree
+        for i in range(len(tree)):
+            if tree.word(i).lower() == "according":
+                for to in tree.kids(i, "prep"):
+                    for obj in tree.kids(to, "pobj"):
+                        found = tree.object_actors(obj)
+                        if found:
+                            return found[0]
+        return None
+
+    def refers_to_pair(self, verb: int, sources: list[Span]) -> bool:
+        """ "both ministers", "the two leaders": a subject naming no one but pointing back
+        to the two sides named before (the story step finds them)."""
+        tree = self.tree
+        if any(tree.named(s) for s in sources):
+            return False
+        for subject in tree.kids(verb, "nsubj", "nsubjpass"):
+            words = {
+                tree.lemma(w) for w in (subject, *tree.kids(subject, "det", "predet", "nummod"))
+            }
+            if words & PAIR_WORDS:
+                return True
+        return False

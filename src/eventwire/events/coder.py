@@ -532,6 +532,7 @@ class SentenceCoder(ArgumentFinder):
             seen.add(event.trigger)
             reporter = self.speaker(event.anchor)
             reported_by = self.speaker_span(event.anchor) if reporter is not None else None
+            reported_by = reported_by or self.according_to()
             sources = event.sources
             if reported_by is not None and (not sources or self.pronoun_subject(event.anchor)):
                 sources = [reported_by]
@@ -551,6 +552,7 @@ class SentenceCoder(ArgumentFinder):
                     negated=event.negated,
                     hypothetical=event.hypothetical,
                     symmetric=event.symmetric,
+                    refers_back=self.refers_to_pair(event.anchor, sources),
                     reported_by=reported_by,
                     date=tree.mention_span(date) if date else None,
                     place=tree.mention_span(place) if place else None,

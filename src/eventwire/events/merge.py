@@ -63,6 +63,7 @@ class Located:
     stated: bool
     place: str | None
     place_country: str | None
+    subject_pair: list[Actor] = field(default_factory=list)  # "X and Y" as the subject
 
     @property
     def key(self) -> tuple:
@@ -91,7 +92,7 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    located = [_locate(m, actors, days) for m in mentions]
+    located = _resolve_pairs([_locate(m, actors, days) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -108,6 +109,20 @@ def merge_story(
             groups.append(group)
         group.members.append(item)
     return [_event(story.story_id, g, articles) for g in groups]
+
+
+def _resolve_pairs(located: list[Located]) -> list[Located]:
+    """ "Both ministers agreed ...": the two actors the article's last coordinated subject
+    before it named ("X and Y held a phone call")."""
+    last_pair: dict[int, list[Actor]] = {}
+    for item in sorted(
+        located, key=lambda m: (m.mention.article_id, m.mention.part, m.mention.sentence)
+    ):
+        if item.mention.refers_back and not item.sources:
+            item.sources = list(last_pair.get(item.mention.article_id, []))
+        elif item.subject_pair:
+            last_pair[item.mention.article_id] = item.subject_pair
+    return located
 
 
 def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
@@ -130,11 +145,12 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
         place_country = actor.country if actor is not None else None
     sources = linked(mention.sources)
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
+    pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
     if mention.symmetric and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "X and Y held talks": with each other
-    return Located(mention, sources, targets, day, stated, place, place_country)
+    return Located(mention, sources, targets, day, stated, place, place_country, pair)
 
 
 def _find_group(groups: list[Group], item: Located, merge_days: int) -> Group | None:
