@@ -321,10 +321,11 @@ def main() -> None:
     if not args.accuracy_only:
         result["throughput"] = throughput(args.articles)
         print(json.dumps({k: v for k, v in result["throughput"].items() if k != "store"}))
-    elif RESULTS.exists():  # keep the last throughput run
-        kept = json.loads(RESULTS.read_text(encoding="utf-8")).get("throughput")
-        if kept is not None:
-            result["throughput"] = kept
+    elif RESULTS.exists():  # keep the last throughput run (and its note)
+        kept = json.loads(RESULTS.read_text(encoding="utf-8"))
+        for key in ("throughput", "throughput_note"):
+            if key in kept:
+                result[key] = kept[key]
     result["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from eventwire.events.tables import DATA, is_cameo
 from eventwire.events.tree import verb_forms
 from eventwire.model import SentenceParse
 
-PATTERNS = DATA / "patterns"
+PATTERN_FILES = "cameo_*.yaml"  # one per CAMEO root category: cameo_04_consult.yaml, ...
 FRAMES = DATA / "frames.yaml"
 
 
@@ -161,7 +161,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
     patterns: list[Pattern] = []
     if user_file:
         patterns += read_patterns(Path(user_file).expanduser())
-    for path in sorted(PATTERNS.glob("*.yaml")):
+    for path in sorted(DATA.glob(PATTERN_FILES)):
         patterns += read_patterns(path)
     data = yaml.safe_load(FRAMES.read_text(encoding="utf-8"))
     verbs: dict[str, list[Pattern]] = {}

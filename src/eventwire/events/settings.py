@@ -12,7 +12,7 @@ class EventsSettings:
     # Code events (needs entities.parse, the parse the entities stage keeps).
     enabled: bool = True
     # A YAML file of extra trigger patterns, in the format of the packaged pattern files
-    # (src/eventwire/events/data/patterns/); empty for none. Its patterns come first.
+    # (src/eventwire/events/data/cameo_*.yaml); empty for none. Its patterns come first.
     patterns_file: str = ""
     # Mentions of one event within a story: same actors, action root and date within this
     # many days.

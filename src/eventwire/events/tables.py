@@ -42,9 +42,9 @@ class PloverCode:
 
 @functools.cache
 def cameo_codes() -> dict[str, CameoCode]:
-    """Every CAMEO event code of data/cameo.tsv by code."""
+    """Every CAMEO event code of data/cameo_codes.txt (tab-separated) by code."""
     codes = {}
-    for line in (DATA / "cameo.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "cameo_codes.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or line.startswith("code\t") or not line.strip():
             continue
         code, goldstein, quad_class, name = line.split("\t")
