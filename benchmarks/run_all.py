@@ -19,6 +19,7 @@ BENCHMARKS = (
     "benchmarks.actor_codes",
     "benchmarks.watch_memory",
     "benchmarks.scaling",
+    "benchmarks.events",
 )
 
 

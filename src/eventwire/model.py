@@ -445,10 +445,11 @@ class Mention(Record):
 
 @dataclass(frozen=True)
 class ArticleEntities(Record):
-    """Every mention the entities stage found in one article."""
+    """Every mention the entities stage found in one article (and its parse, when kept)."""
 
     article_id: int
     mentions: tuple[Mention, ...] = ()
+    parse: ArticleParse | None = None  # entities.parse: what the events stage reads
 
 
 @dataclass(frozen=True)
@@ -606,3 +607,191 @@ class StoryInput(Record):
     story_id: int
     documents: tuple[Document, ...]
     entities: tuple[ArticleEntities, ...]
+
+
+# --- events (issue 11) ---------------------------------------------------------------
+
+# One parsed token: start, end (characters in its part's text), lemma, coarse POS (both empty
+# when spaCy's lemmatizer did not run: the events stage derives them), fine tag, dependency
+# label, and its head's index within the sentence.
+ParsedToken = tuple[int, int, str, str, str, str, int]
+
+
+@dataclass(frozen=True)
+class SentenceParse(Record):
+    """One sentence's dependency parse, as spaCy made it in the entities stage's pass."""
+
+    part: str  # PART_TITLE | PART_BODY
+    index: int  # 0-based sentence index within the part (as Mention.sentence)
+    tokens: tuple[ParsedToken, ...]
+
+    @property
+    def start(self) -> int:
+        """First character of the sentence."""
+        return self.tokens[0][0] if self.tokens else 0
+
+    @property
+    def end(self) -> int:
+        """End character of the sentence."""
+        return self.tokens[-1][1] if self.tokens else 0
+
+
+@dataclass(frozen=True)
+class ArticleParse(Record):
+    """An article's sentences, parsed once (the events stage codes them)."""
+
+    article_id: int
+    sentences: tuple[SentenceParse, ...] = ()
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """Characters ``start``..``end`` of an article's title or body (evidence offsets)."""
+
+    part: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EventMention(Record):
+    """One event as one sentence states it: who did what to whom, with its evidence.
+
+    ``sources`` and ``targets`` are the argument spans (entity mentions where there are
+    any); the story step links them to actors. ``reported_by`` is the speaker when the
+    sentence reports someone's statement.
+    """
+
+    article_id: int
+    sentence: int
+    part: str
+    text: str  # the sentence
+    trigger: Span
+    cameo: str
+    sentence_start: int = 0  # the sentence's first character in its part
+    sources: tuple[Span, ...] = ()
+    targets: tuple[Span, ...] = ()
+    negated: bool = False
+    hypothetical: bool = False
+    symmetric: bool = False  # the actors act on each other (talks between X and Y)
+    refers_back: bool = False  # "both ministers": the two sides an earlier sentence named
+    reported_by: Span | None = None
+    date: Span | None = None  # a DATE mention attached to the trigger
+    place: Span | None = None  # a GPE/LOC/FAC mention the event happened in
+
+
+@dataclass(frozen=True)
+class EventActor(Record):
+    """An event's actor (JSON: id, name, country ISO-3, code CAMEO actor code)."""
+
+    id: int | None
+    name: str
+    country: str | None = None
+    code: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class EventEvidence(Record):
+    """Where an event is stated: the article, its outlet, the sentence, the trigger span."""
+
+    article_id: int
+    source: str  # the outlet
+    sentence: str
+    span: tuple[int, int]  # the trigger's characters in the sentence
+    actor_spans: tuple[tuple[int, int], ...] = ()  # each actor's characters in the sentence
+    date: str | None = None  # the day this outlet gives for the event
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """One real event of a story, however many articles and outlets report it.
+
+    JSON contract (issue 11): id, story_id, date, source, target, cameo, plover, mode,
+    quad_class, goldstein, place, negated, hypothetical, num_mentions, num_articles,
+    num_sources, evidence.
+    """
+
+    story_id: int
+    date: str | None
+    source: tuple[EventActor, ...]
+    target: tuple[EventActor, ...]
+    cameo: str
+    plover: str | None
+    mode: str | None
+    quad_class: int
+    goldstein: float
+    place: str | None
+    place_country: str | None
+    negated: bool
+    hypothetical: bool
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    evidence: tuple[EventEvidence, ...] = ()
+    id: int | None = None
+    added: datetime | None = None
+    url: str | None = None  # the first reporting article's URL (GDELT SOURCEURL)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as the issue's JSON shape (``place_country`` inside ``place``)."""
+        data = super().as_dict()
+        data["place"] = {"name": self.place, "country": self.place_country} if self.place else None
+        for name in ("place_country", "added", "url"):
+            data.pop(name)
+        data["evidence"] = [
+            {
+                "article_id": e.article_id,
+                "source": e.source,
+                "sentence": e.sentence,
+                "span": list(e.span),
+                "date": e.date,
+            }
+            for e in self.evidence
+        ]
+        return data
+
+
+@dataclass(frozen=True)
+class StoryEvents(Record):
+    """The events stage's outcome for one story."""
+
+    story_id: int
+    events: tuple[Event, ...] = ()
+    mentions: int = 0  # event mentions coded in the story's sentences
+
+
+@dataclass(frozen=True)
+class EventFilter(Record):
+    """Which events ``eventwire events`` lists; every field left None keeps all."""
+
+    story_id: int | None = None
+    actor: str | None = None  # actor name, alias, key or id (source or target)
+    code: str | None = None  # CAMEO code prefix (e.g. "04", "041") or PLOVER type
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta(Record):
+    """What the events stage needs of an article besides its text: outlet, URL, date, copies."""
+
+    id: int
+    source: str
+    url: str | None = None
+    published: str | None = None  # ISO day of publication
+    copies: int = 0  # later copies dedup linked to it (syndicated text: one outlet)
+
+
+@dataclass(frozen=True)
+class EventsInput(Record):
+    """What the events stage sees of one story: its parsed originals, actors and days."""
+
+    story_id: int
+    documents: tuple[Document, ...]
+    entities: tuple[ArticleEntities, ...]
+    articles: tuple[ArticleMeta, ...] = ()
+    # mention identity "article:part:start:end" -> the actor it refers to
+    actors: tuple[tuple[str, Actor], ...] = ()
+    # DATE mention identity -> (first day, last day) of its normalised value
+    days: tuple[tuple[str, str, str], ...] = ()

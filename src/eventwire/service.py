@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import dataclasses
 import hashlib
 import json
 from collections.abc import Sequence
@@ -27,6 +29,8 @@ from eventwire.model import (
     ActorDetail,
     ArticleDetail,
     ArticleMention,
+    Event,
+    EventFilter,
     Page,
     StoryDetail,
     StoryFilter,
@@ -159,6 +163,29 @@ class Queries:
         found = self.repo.failed_runs()
         return _page(found[offset : _end(offset, limit)], limit, offset, key)
 
+    def events(
+        self,
+        filters: EventFilter | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page:
+        """Events matching ``filters``, in the order they were found (issue 11)."""
+        filters = filters or EventFilter()
+        check_limit(limit)
+        key = query_key("events", filters.as_dict())
+        offset = read_cursor(cursor, key)
+        if filters.story_id is not None and self.repo.get_story(filters.story_id) is None:
+            raise NotFound(f"story {filters.story_id} not found")
+        if filters.actor:  # a stored actor by id, name, alias or surname; else a code ("RUS")
+            with contextlib.suppress(NotFound):
+                filters = dataclasses.replace(filters, actor=str(self.actor_id(filters.actor)))
+        found = self.repo.find_events(filters)
+        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+
+    def story_events(self, story_id: int) -> list[Event]:
+        """Every event of one story."""
+        return self.repo.story_events(story_id)
+
 
 def story_filter(
     outlet: str | None = None,
@@ -237,3 +264,18 @@ def _page(found: Sequence[Any], limit: int | None, offset: int, key: str) -> Pag
     if limit is None or len(found) <= limit:
         return Page(items=tuple(found), next=None)
     return Page(items=tuple(found[:limit]), next=make_cursor(offset + limit, key))
+
+
+def event_filter(
+    story_id: int | None = None,
+    actor: str | None = None,
+    code: str | None = None,
+    since: str | None = None,
+) -> EventFilter:
+    """An EventFilter from user text (``since`` an ISO date)."""
+    return EventFilter(
+        story_id=story_id,
+        actor=actor or None,
+        code=code or None,
+        since=parse_moment(since, "since").date() if since else None,
+    )

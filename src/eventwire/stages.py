@@ -31,6 +31,9 @@ REGISTRY: tuple[StageEntry, ...] = (
         "actors", "eventwire.actors.settings:ActorsSettings", "eventwire.actors.stage:ActorsStage"
     ),
     StageEntry("time", "eventwire.time.request:TimeSettings", "eventwire.time.stage:TimeStage"),
+    StageEntry(
+        "events", "eventwire.events.settings:EventsSettings", "eventwire.events.stage:EventsStage"
+    ),
     StageEntry("live", "eventwire.live.settings:LiveSettings"),
     StageEntry("dates", "eventwire.plausible:DatesSettings"),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.entities.loader import PARSE_COMPONENTS
 from eventwire.model import PART_BODY, PART_TITLE, ArticleEntities, Document, Rejection
 
 BODY = (
@@ -68,12 +69,27 @@ def test_model_is_loaded_once_with_only_the_needed_components(
     recognizer.recognize([Document(1, "s", "", "Lima.")])
     first = recognizer.loader.get()
     assert recognizer.loader.get() is first
-    assert first.pipe_names == ["tok2vec", "senter", "ner"]
+    assert first.pipe_names == list(PARSE_COMPONENTS)  # entities.parse: events read it
+    lean = EntityRecognizer(EntitiesSettings(parse=False))
+    assert lean.loader.get().pipe_names == ["tok2vec", "senter", "ner"]
+    [found] = lean.recognize([Document(1, "s", "", BODY)])
+    assert found.parse is None
+
+
+def test_the_parse_is_kept_with_the_mentions(recognizer: EntityRecognizer) -> None:
+    [found] = recognizer.recognize([Document(1, "s", "", BODY)])
+    assert found.parse is not None
+    sentences = [s for s in found.parse.sentences if s.part == PART_BODY]
+    assert len(sentences) == 3
+    words = {BODY[t[0] : t[1]]: t for t in sentences[0].tokens}
+    assert words["arrived"][4] == "VBD" and words["arrived"][5] == "ROOT"
+    assert words["Moretti"][5] == "nsubj"
+    assert words["Moretti"][6] == sentences[0].tokens.index(words["arrived"])
 
 
 def test_empty_article_gives_no_mentions(recognizer: EntityRecognizer) -> None:
     [found] = recognizer.recognize([Document(3, "s", "", "")])
-    assert found == ArticleEntities(3, ())
+    assert found.article_id == 3 and found.mentions == ()
 
 
 def test_two_worker_processes_find_the_same_mentions(recognizer: EntityRecognizer) -> None:

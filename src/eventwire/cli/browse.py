@@ -57,11 +57,16 @@ def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     """Show one story's articles side by side."""
     with open_queries(ctx.obj, as_json) as queries:
         found = queries.story(story_id)
+        story_events = queries.story_events(story_id)
     if as_json:
-        print_json(found.as_dict())
+        print_json({**found.as_dict(), "events": [e.as_dict() for e in story_events]})
     else:
         render.print_story(out, found.story)
         print_story_actors(list(found.actors))
+        if story_events:
+            from eventwire.cli.events import print_events
+
+            print_events(story_events, title=f"{len(story_events)} events")
 
 
 @app.command()

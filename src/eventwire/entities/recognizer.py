@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 from eventwire.entities.loader import ModelLoader
 from eventwire.entities.settings import EntitiesSettings
 from eventwire.entities.spans import join_split_spans
-from eventwire.model import PART_BODY, PART_TITLE, ArticleEntities, Document, Mention, Rejection
+from eventwire.model import (
+    PART_BODY,
+    PART_TITLE,
+    ArticleEntities,
+    ArticleParse,
+    Document,
+    Mention,
+    Rejection,
+    SentenceParse,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,7 +34,7 @@ class EntityRecognizer:
 
     def __init__(self, settings: EntitiesSettings | None = None) -> None:
         self.settings = settings or EntitiesSettings()
-        self.loader = ModelLoader(self.settings.model)
+        self.loader = ModelLoader(self.settings.model, self.settings.parse)
 
     def recognize(self, documents: Sequence[Document]) -> list[Result]:
         """One ArticleEntities per document (or a Rejection), in the input order."""
@@ -51,7 +60,11 @@ class EntityRecognizer:
             title_doc, body_doc = next(docs), next(docs)
             mentions = self._mentions(document.id, PART_TITLE, title_doc, document.title or "")
             mentions += self._mentions(document.id, PART_BODY, body_doc, document.text or "")
-            yield document.id, ArticleEntities(document.id, tuple(mentions))
+            parse = None
+            if self.settings.parse:
+                sentences = sentence_parses(PART_TITLE, title_doc)
+                parse = ArticleParse(document.id, sentences + sentence_parses(PART_BODY, body_doc))
+            yield document.id, ArticleEntities(document.id, tuple(mentions), parse)
 
     def _recognize_singly(self, documents: Sequence[Document]) -> Iterator[tuple[int, Result]]:
         for document in documents:
@@ -81,6 +94,19 @@ class EntityRecognizer:
                 )
             )
         return join_split_spans(mentions, text)
+
+
+def sentence_parses(part: str, doc: Doc) -> tuple[SentenceParse, ...]:
+    """The doc's sentences as compact parses (what the events stage reads)."""
+    parses = []
+    for index, sentence in enumerate(doc.sents):
+        first = sentence.start
+        tokens = tuple(
+            (t.idx, t.idx + len(t), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i - first)
+            for t in sentence
+        )
+        parses.append(SentenceParse(part, index, tokens))
+    return tuple(parses)
 
 
 def _sentence_index(starts: list[int], token: int) -> int:

@@ -17,6 +17,9 @@ from eventwire.model import (
     CleanArticle,
     Document,
     DuplicateLink,
+    Event,
+    EventFilter,
+    EventsInput,
     FailedRun,
     FeedState,
     FetchOutcome,
@@ -27,11 +30,13 @@ from eventwire.model import (
     StageRun,
     StoryActors,
     StoryAssignment,
+    StoryEvents,
     StoryFilter,
     StoryInput,
     StoryView,
 )
 from eventwire.store import actors, dedup, feeds, lock, reads, stage_runs, stories, writes
+from eventwire.store import events as event_store
 from eventwire.store.engine import (
     create_store_engine,
     missing_database,
@@ -274,6 +279,7 @@ class Repository:
         """Store articles' mentions (replacing earlier ones) and their runs in one transaction."""
         with self._writer.begin() as conn:
             actors.insert_entities(conn, found, utc_now())
+            event_store.write_parses(conn, found)
             stage_runs.record_runs(conn, runs, utc_now())
 
     def story_input(self, story_id: int) -> StoryInput:
@@ -331,6 +337,32 @@ class Repository:
         """An article's mentions with their normalised time and actor id, in text order."""
         with self._engine.connect() as conn:
             return actors.article_mentions(conn, article_id)
+
+    # --- events (store/events.py) ---------------------------------------------------------
+
+    def events_input(self, story_id: int) -> EventsInput:
+        """A story's parsed originals with their actors, mention days and outlets."""
+        with self._engine.connect() as conn:
+            return event_store.events_input(conn, story_id)
+
+    def save_story_events(
+        self, results: Sequence[StoryEvents], runs: Sequence[StageRun] = ()
+    ) -> None:
+        """Replace stories' events (and their evidence) and record the runs, in one go."""
+        with self._writer.begin() as conn:
+            for result in results:
+                event_store.write_story_events(conn, result, utc_now())
+            stage_runs.record_runs(conn, runs, utc_now())
+
+    def find_events(self, where: EventFilter) -> list[Event]:
+        """Events matching ``where``, in the order they were found."""
+        with self._engine.connect() as conn:
+            return event_store.find_events(conn, where)
+
+    def story_events(self, story_id: int) -> list[Event]:
+        """Every event of one story."""
+        with self._engine.connect() as conn:
+            return event_store.story_events(conn, story_id)
 
     def close(self) -> None:
         """Release every pooled connection."""

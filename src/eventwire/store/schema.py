@@ -182,4 +182,4 @@ class StageRunRow(Base):
 
 
 # Tables of later features, imported so that Alembic's metadata sees them (issues 3 and 5).
-from eventwire.store import schema_actors, schema_feeds  # noqa: E402, F401
+from eventwire.store import schema_actors, schema_events, schema_feeds  # noqa: E402, F401

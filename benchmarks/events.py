@@ -1,0 +1,335 @@
+"""Events benchmark: PLOVER event coding on the OEDA gold sentences, and throughput.
+
+Run ``python -m benchmarks.events`` from the repository root; results go to
+``benchmarks/results/events.json``.
+
+Accuracy: ``../shared/data/events-plover/plover_gsr_dev.json`` (161 news sentences, one gold
+event each; CC BY-SA 4.0, Open Event Data Alliance). Each sentence goes through the real
+path (entities with the parse, actors, the events coder). The rules were tuned on the
+sentences of even index; the figures reported are those of the odd ones (``held_out``), with
+the tuning half and all sentences given too. The gold uses PLOVER 0.5 type names, which the
+coder's CAMEO codes are compared in: REQUEST is DEMAND, ACCUSE is INVESTIGATE (CAMEO 09) or
+DISAPPROVE, and conventional military force (CAMEO 19) is FIGHT. Per sentence: a hit when
+one coded event has the gold type; precision = hits / sentences with a coded event, recall =
+hits / sentences; extra events = coded PLOVER events beyond the hit, per sentence (statements,
+CAMEO 01, have no PLOVER type and are counted apart); triple F1 counts a hit whose source and
+target countries (ISO-3, or the actor code's first three letters: IGO, NGO) meet the gold's
+(the gold's old codes JAP, ITL, VTN read as JPN, ITA, VNM). Scored twice: the events the
+story step stores (``events``: actors linked, a meeting needs two sides; what a user gets)
+and the coder's mentions before that step (``mentions``).
+
+Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
+with events and without (``entities.parse`` off), on the throughput benchmark's real-text
+stream, against spaCy's own rate on the same texts (default ``en_core_web_sm`` pipeline,
+``nlp.pipe(n_process=2)``), interleaved in rounds in one run; ratios compare medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import resource
+import statistics
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.datasets import DATA
+from benchmarks.machine import describe_machine
+from benchmarks.throughput import write_stream
+from eventwire.actors import ActorResolver
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.merge import mention_key, merge_story
+from eventwire.events.tables import plover_of
+from eventwire.model import (
+    Actor,
+    ArticleEntities,
+    ArticleMeta,
+    Document,
+    EventMention,
+    EventsInput,
+    Span,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+RESULTS = REPO_ROOT / "benchmarks" / "results" / "events.json"
+GOLD = DATA / "events-plover" / "plover_gsr_dev.json"
+TARGETS = {"precision": 0.80, "recall": 0.75, "triple_f1": 0.55, "extra_per_sentence": 0.25}
+
+
+def gsr_type(cameo: str) -> str | None:
+    """A CAMEO code's PLOVER type under the gold's PLOVER 0.5 names (see the docstring)."""
+    plover = plover_of(cameo)
+    if plover is None:
+        return None
+    if plover.event == "REQUEST":
+        return "DEMAND"
+    if plover.event == "ACCUSE":
+        return "INVESTIGATE" if cameo.startswith("09") else "DISAPPROVE"
+    if plover.event == "ASSAULT" and cameo.startswith("19"):
+        return "FIGHT"
+    return plover.event
+
+
+# Old CAMEO country codes in the gold, read as ISO-3 (as benchmarks.actor_codes does).
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def gold_codes(actors: object) -> set[str]:
+    """The gold actor codes (a list of {code}; a string or nothing means none)."""
+    if not isinstance(actors, list):
+        return set()
+    codes = {a["code"][:3] for a in actors if a.get("code")}
+    return {OLD_CODES.get(code, code) for code in codes}
+
+
+Coded = tuple[str, set[str], set[str], str]  # cameo, source countries, target countries, trigger
+
+
+def code_sentences(texts: list[str]) -> tuple[list[list[Coded]], list[list[Coded]]]:
+    """Each text as a one-article story, coded: the coder's mentions (spans linked to the
+    actors' countries) and the events the story step keeps (what the store gets)."""
+    documents = [Document(i + 1, "gold", "", text) for i, text in enumerate(texts)]
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1, parse=True))
+    found = recognizer.recognize(documents)
+    resolver, lexicon = ActorResolver(), load_lexicon()
+    mentions_out, events_out = [], []
+    for document, entities in zip(documents, found, strict=True):
+        assert isinstance(entities, ArticleEntities) and entities.parse is not None
+        result = resolver.resolve_story(document.id, [document], [entities])
+        actors = {a.key: a for a in result.actors}
+        linked = {
+            mention_key(document.id, link.mention): actors[link.actor_key]
+            for link in result.links
+            if link.actor_key in actors
+        }
+        mentions = code_article(document, entities.parse, entities.mentions, lexicon)
+        mentions_out.append([_coded_mention(m, linked) for m in mentions])
+        story = EventsInput(
+            document.id,
+            (document,),
+            (entities,),
+            (ArticleMeta(document.id, "gold"),),
+            tuple(linked.items()),
+        )
+        events = merge_story(story, mentions)
+        events_out.append(
+            [
+                (
+                    e.cameo,
+                    {a.country or (a.code or "")[:3] for a in e.source} - {""},
+                    {a.country or (a.code or "")[:3] for a in e.target} - {""},
+                    e.evidence[0].sentence[slice(*e.evidence[0].span)] if e.evidence else "",
+                )
+                for e in events
+            ]
+        )
+    return mentions_out, events_out
+
+
+def _coded_mention(mention: EventMention, linked: dict[str, Actor]) -> Coded:
+    def countries(spans: tuple[Span, ...]) -> set[str]:
+        found = [linked.get(mention_key(mention.article_id, s)) for s in spans]
+        return {a.country or (a.code or "")[:3] for a in found if a} - {""}
+
+    return (
+        mention.cameo,
+        countries(mention.sources),
+        countries(mention.targets),
+        mention.trigger.text,
+    )
+
+
+def score(gold: list[dict], coded: list[list[Coded]]) -> dict:
+    """Precision, recall, macro-F1 of the type, triple F1, extras and every miss."""
+    hits = triples = predicted_sentences = extras = statements = 0
+    per_type: dict[str, Counter] = {}
+    misses = []
+    for item, items in zip(gold, coded, strict=True):
+        typed = [(c, t) for c in items if (t := gsr_type(c[0]))]
+        statements += len(items) - len(typed)
+        predicted_sentences += bool(typed)
+        hit = next((c for c, t in typed if t == item["event"]), None)
+        stats = per_type.setdefault(item["event"], Counter())
+        for _, t in typed:
+            if t != item["event"]:
+                per_type.setdefault(t, Counter())["fp"] += 1
+        extras += len(typed) - (1 if hit else 0)
+        if hit is None:
+            stats["fn"] += 1
+            coded_text = ", ".join(f"{c[0]}:{t}:{c[3]}" for c, t in typed) or "-"
+            misses.append(f"{item['id']} gold {item['event']}; coded {coded_text}")
+            continue
+        hits += 1
+        stats["tp"] += 1
+        source, target = gold_codes(item.get("source")), gold_codes(item.get("target"))
+        if _meets(source, hit[1]) and _meets(target, hit[2]):
+            triples += 1
+    count = len(gold)
+    precision = hits / predicted_sentences if predicted_sentences else 0.0
+    recall = hits / count if count else 0.0
+    triple_p = triples / predicted_sentences if predicted_sentences else 0.0
+    triple_r = triples / count if count else 0.0
+    return {
+        "sentences": count,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(_f1(precision, recall), 3),
+        "macro_f1": round(_macro_f1(per_type), 3),
+        "triple_f1": round(_f1(triple_p, triple_r), 3),
+        "extra_per_sentence": round(extras / count, 3) if count else 0.0,
+        "statements_per_sentence": round(statements / count, 3) if count else 0.0,
+        "misses": misses,
+    }
+
+
+def _meets(gold: set[str], coded: set[str]) -> bool:
+    """Gold actors with none coded (or none of them) miss; no gold actor accepts anything."""
+    return not gold or bool(gold & coded)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _macro_f1(per_type: dict[str, Counter]) -> float:
+    scores = []
+    for stats in per_type.values():
+        p = stats["tp"] / (stats["tp"] + stats["fp"]) if stats["tp"] + stats["fp"] else 0.0
+        r = stats["tp"] / (stats["tp"] + stats["fn"]) if stats["tp"] + stats["fn"] else 0.0
+        scores.append(_f1(p, r))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def accuracy() -> dict:
+    """Scores on the held-out (odd) half, the tuning (even) half and all sentences: of the
+    events the story step stores (``events``: actors linked, a meeting needs two sides) and
+    of the coder's mentions (``mentions``)."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    mentions, events = code_sentences([item["text"].strip(" {}") for item in gold])
+    seconds = time.perf_counter() - started
+    result: dict = {}
+    for name, coded in (("events", events), ("mentions", mentions)):
+        result[name] = {
+            "held_out": score(gold[1::2], coded[1::2]),
+            "tuning": score(gold[0::2], coded[0::2]),
+            "all": score(gold, coded),
+        }
+        result[name]["all"].pop("misses")
+    result["split"] = "tuning: even index (0, 2, ...); held_out: odd index (1, 3, ...)"
+    result["targets"] = TARGETS
+    result["sentences_per_second"] = round(len(gold) / seconds, 1)
+    return result
+
+
+def throughput(articles: int, rounds: int = 2) -> dict:
+    """``eventwire run`` with and without events vs spaCy's own rate on the same texts.
+
+    The machine may be shared: each round runs spaCy, then eventwire with events, then
+    without, and spaCy runs once more at the end; ratios compare medians.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "stream"
+        folder.mkdir()
+        write_stream(folder, articles)
+        texts = [
+            text
+            for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            for text in (json.loads(line)["title"], json.loads(line)["text"])
+        ]
+        spacy_seconds: list[float] = []
+        runs: dict[str, list[dict]] = {"with_events": [], "without_events": []}
+        for round_ in range(rounds):
+            spacy_seconds.append(_spacy_rate(texts))
+            for events_on in (True, False):
+                name = "with_events" if events_on else "without_events"
+                db = Path(tmp) / f"bench-{name}-{round_}.db"
+                runs[name].append(_eventwire_run(folder, db, events_on))
+        spacy_seconds.append(_spacy_rate(texts))
+    spacy = statistics.median(spacy_seconds)
+    result: dict = {
+        "articles": articles,
+        "rounds": rounds,
+        "spacy_default_pipeline_seconds": [round(x, 2) for x in spacy_seconds],
+        "spacy_articles_per_second": round(articles / spacy, 2),
+    }
+    for name, measured in runs.items():
+        seconds = statistics.median(run["seconds"] for run in measured)
+        result[name] = {
+            "seconds": [run["seconds"] for run in measured],
+            "articles_per_second": round(articles / seconds, 2),
+            "ratio_to_spacy": round(spacy / seconds, 3),
+            "stages": measured[-1]["stages"],
+            "store": measured[-1]["store"],
+        }
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result
+
+
+def _eventwire_run(folder: Path, db: Path, events_on: bool) -> dict:
+    """One ``eventwire run`` of ``folder`` into a fresh database: seconds and stage times."""
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, Settings
+    from eventwire.store import Repository
+
+    settings = Settings.from_config(load_config())
+    entities = dataclasses.replace(settings.entities, parse=events_on)
+    events = dataclasses.replace(settings.events, enabled=events_on)
+    settings = settings.replace(entities=entities, events=events)
+    repo = Repository.open(f"sqlite:///{db}")
+    started = time.perf_counter()
+    report = Pipeline(repo, settings).run([folder])
+    seconds = time.perf_counter() - started
+    counts = repo.counts()
+    repo.close()
+    return {
+        "seconds": round(seconds, 2),
+        "stages": {n: round(s.seconds, 2) for n, s in report.stages.items()},
+        "store": counts,
+    }
+
+
+def _spacy_rate(texts: list[str]) -> float:
+    """Seconds spaCy's default pipeline takes on ``texts`` (2 processes, model loaded)."""
+    import spacy
+
+    settings = EntitiesSettings()
+    nlp = spacy.load(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process):
+        pass
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    """Measure and write benchmarks/results/events.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--accuracy-only", action="store_true")
+    args = parser.parse_args()
+    result = {"benchmark": "events", "machine": describe_machine(), "accuracy": accuracy()}
+    for name in ("events", "mentions"):
+        held_out = result["accuracy"][name]["held_out"]
+        print(name, json.dumps({k: v for k, v in held_out.items() if k != "misses"}))
+    if not args.accuracy_only:
+        result["throughput"] = throughput(args.articles)
+        print(json.dumps({k: v for k, v in result["throughput"].items() if k != "store"}))
+    elif RESULTS.exists():  # keep the last throughput run (and its note)
+        kept = json.loads(RESULTS.read_text(encoding="utf-8"))
+        for key in ("throughput", "throughput_note"):
+            if key in kept:
+                result[key] = kept[key]
+    result["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

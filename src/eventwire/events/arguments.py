@@ -1,0 +1,105 @@
+"""Who does what to whom: the subjects, objects and speakers of a parsed sentence's verbs."""
+
+from __future__ import annotations
+
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.tree import RELATIVES, Tree
+from eventwire.model import Span
+
+# Clauses whose verb has no subject of its own take their head's ("agreed ... and signed").
+SUBJECT_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+PAIR_WORDS = frozenset({"both", "two"})
+
+
+class ArgumentFinder:
+    """The actors of a sentence's verbs and nouns, over its tree."""
+
+    def __init__(self, tree: Tree, lexicon: Lexicon) -> None:
+        self.tree = tree
+        self.lex = lexicon
+        self.words = lexicon.words
+
+    def subjects(self, verb: int, depth: int = 0) -> list[Span]:
+        """The actors doing what ``verb`` says: its subject, or the subject it inherits."""
+        tree = self.tree
+        subjects = tree.kids(verb, "nsubj", "csubj")
+        if subjects:
+            subject = subjects[0]
+            if tree.lemma(subject) in RELATIVES and tree.dep(verb) == "relcl":
+                return tree.actors(tree.head(verb))
+            return tree.actors(subject)
+        if tree.dep(verb) == "relcl":
+            return tree.actors(tree.head(verb))
+        head = tree.head(verb)
+        if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
+            if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
+                head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
+            return self.subjects(head, depth + 1)
+        return []
+
+    def objects(self, i: int, skip: int | None = None) -> list[Span]:
+        """The actors an action is done to: object, dative, target prepositions."""
+        tree = self.tree
+        heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
+        heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
+        found = [a for h in heads for a in tree.object_actors(h)]
+        if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
+            deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
+            found += [a for a in deeper if tree.named(a)]
+        return self.prefer_named(found)
+
+    def prefer_named(self, spans: list[Span]) -> list[Span]:
+        """Named actors when there are any, else the bare nouns."""
+        named = [a for a in spans if self.tree.named(a)]
+        return named or spans
+
+    def speaker(self, i: int) -> int | None:
+        """The speech verb whose reported clause holds ``i`` ("X said that ..."), if any."""
+        tree, node = self.tree, i
+        for _ in range(6):
+            if tree.dep(node) in ("ROOT",) or tree.head(node) == node:
+                return None
+            parent = tree.head(node)
+            if tree.dep(node) in ("ccomp", "parataxis") and self.is_word(parent, "speech"):
+                return parent
+            node = parent
+        return None
+
+    def speaker_span(self, i: int) -> Span:
+        verb = self.speaker(i)
+        subjects = self.subjects(verb) if verb is not None else []
+        return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
+
+    def pronoun_subject(self, verb: int) -> bool:
+        subjects = self.tree.kids(verb, "nsubj", "nsubjpass")
+        return bool(subjects) and self.tree.is_pronoun(subjects[0])
+
+    def is_word(self, i: int, words: str) -> bool:
+        """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""
+        return any(form in self.words[words] for form in self.tree.forms(i))
+
+    def according_to(self) -> Span | None:
+        """The source a sentence cites: "according to a ministry statement", if any."""
+        tree = self.tree
+        for i in range(len(tree)):
+            if tree.word(i).lower() == "according":
+                for to in tree.kids(i, "prep"):
+                    for obj in tree.kids(to, "pobj"):
+                        found = tree.object_actors(obj)
+                        if found:
+                            return found[0]
+        return None
+
+    def refers_to_pair(self, verb: int, sources: list[Span]) -> bool:
+        """ "both ministers", "the two leaders": a subject naming no one but pointing back
+        to the two sides named before (the story step finds them)."""
+        tree = self.tree
+        if any(tree.named(s) for s in sources):
+            return False
+        for subject in tree.kids(verb, "nsubj", "nsubjpass"):
+            words = {
+                tree.lemma(w) for w in (subject, *tree.kids(subject, "det", "predet", "nummod"))
+            }
+            if words & PAIR_WORDS:
+                return True
+        return False

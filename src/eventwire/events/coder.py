@@ -1,0 +1,574 @@
+"""Codes each parsed sentence's events: who did what to whom (docs/events.md).
+
+Triggers (verbs, event nouns) come from the pattern files; frames ("threatened to",
+"refused to", "demanded that", "urged") take their code from the action inside them; modal
+verbs, negation and conditions set the flags; reported speech names its reporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.events.arguments import ArgumentFinder
+from eventwire.events.lemmas import with_lemmas
+from eventwire.events.lexicon import Expression, Lexicon, Pattern
+from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, Tree
+from eventwire.model import (
+    PART_TITLE,
+    ArticleParse,
+    Document,
+    EventMention,
+    Mention,
+    Span,
+)
+
+STATEMENT = "010"
+COMPLEMENT_DEPS = (
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "prep",
+    "pobj",
+    "acl",
+    "relcl",
+    "advcl",
+    "conj",
+    "compound",
+)
+PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+# A noun after these names what came before or around the sentence's event, not the event.
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
+DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
+
+
+@dataclass
+class Found:
+    """An event being built: its trigger token, the token its clause hangs on, its code."""
+
+    trigger: int
+    anchor: int  # the verb whose subject, negation and modals are the event's
+    code: str
+    pattern: Pattern | None = None
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    symmetric: bool = False
+    consumed: set[int] = field(default_factory=set)
+    holder: int | None = None  # the noun holding an event noun's place ("mediation effort")
+
+
+def code_article(
+    document: Document,
+    parse: ArticleParse,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    titles: bool = False,
+) -> list[EventMention]:
+    """Every event mention of the article's parsed sentences."""
+    found = []
+    for sentence in parse.sentences:
+        if sentence.part == PART_TITLE and not titles:
+            continue
+        text = document.title if sentence.part == PART_TITLE else document.text
+        sentence = with_lemmas(sentence, text)
+        if not lexicon.may_start(sentence, text):
+            continue
+        own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
+        tree = Tree(sentence, text[sentence.start : sentence.end], own)
+        found += SentenceCoder(tree, lexicon).code(document.id)
+    return found
+
+
+class SentenceCoder(ArgumentFinder):
+    """Codes one sentence's tree."""
+
+    # --- finding triggers --------------------------------------------------------
+
+    def code(self, article_id: int) -> list[EventMention]:
+        """The sentence's event mentions."""
+        frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
+        nouns = {f: self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
+        refused = {f for f, verb in nouns.items() if verb is not None and self.refuses(verb)}
+        frames = [f for f in frames if f not in refused]  # "dismissed an appeal": a refusal
+        framed = {verb for f, verb in nouns.items() if f not in refused}
+        triggers = {
+            i: p
+            for i in range(len(self.tree))
+            if i not in framed and (p := self.match(i)) is not None
+        }
+        self.inner_candidates = {**self.pattern_nouns(), **triggers}
+        consumed: set[int] = set()
+        events, hosts = [], []
+        for frame in self.outer_frames(frames):
+            event = self.frame_event(frame, triggers, consumed)
+            if event is not None:
+                events.append(event)
+        for index, pattern in triggers.items():
+            holder = index if self.tree.pos(index) == "VERB" else self.event_head(index)
+            head = self.tree.head(holder)
+            verb_object = self.tree.dep(holder) == "dobj" and triggers.get(head, pattern).objects
+            if index in consumed or (head in triggers and head != index and verb_object):
+                continue  # "imposed sanctions", "ended mediation efforts": the verb names it
+            event = self.trigger_event(index, pattern)
+            if event is not None:
+                events.append(event)
+                hosts += self.host_events(event)
+        events = self.drop_elaborations(events) + hosts  # a host is an actor of its own
+        events += self.statements(events)
+        return self.mentions(article_id, events)
+
+    def outer_frames(self, frames: list[int]) -> list[int]:
+        """Frames not inside another frame's complement ("demanded that they refuse to"):
+        the outer frame codes the sentence's act."""
+        tree, inside = self.tree, set()
+        for frame in frames:
+            for child in tree.children[frame]:
+                if tree.dep(child) in ("xcomp", "ccomp", "dobj"):
+                    inside |= set(tree.subtree(child)) - {frame}
+        return [f for f in frames if f not in inside]
+
+    def pattern_nouns(self) -> dict[int, Pattern]:
+        """Nouns a pattern names, wherever they stand (the action inside a frame)."""
+        found = {}
+        for i in range(len(self.tree)):
+            if self.tree.pos(i) in ("NOUN", "PROPN"):
+                candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
+                fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+                if fitting:
+                    found[i] = max(fitting, key=lambda pe: pe[1].size)[0]
+        return found
+
+    def drop_elaborations(self, events: list[Found]) -> list[Found]:
+        """Events that only elaborate another event of the sentence: a clause or phrase
+        hanging on an event of the same root ("held a phone call, discussing ...", "hosted X
+        for an informal meeting"), or the purpose of an event ("staged demonstrations to
+        demand reforms": what they did is the demonstration)."""
+        tree = self.tree
+        places = {(t, e.code[:2]) for e in events for t in (e.anchor, e.trigger)}
+        anchors = {e.anchor for e in events} | {e.trigger for e in events}
+        kept = []
+        for event in events:
+            start = event.holder if event.holder is not None else event.trigger
+            above = self.heads_above(start, event.anchor)
+            if any((h, event.code[:2]) in places for h in above):
+                continue
+            head = tree.head(event.anchor)
+            purpose = tree.dep(event.anchor) == "advcl" and any(
+                tree.tokens[a][4] == "TO" for a in tree.kids(event.anchor, "aux")
+            )
+            if purpose and head != event.anchor and head in anchors:
+                continue
+            kept.append(event)
+        return kept
+
+    def heads_above(self, start: int, anchor: int) -> list[int]:
+        """The tokens an event's phrase or clause hangs on, up to three steps above it."""
+        tree, found, node = self.tree, [], anchor if anchor != start else start
+        for _ in range(3):
+            dep, head = tree.dep(node), tree.head(node)
+            if head == node or dep in ("ROOT", "ccomp", "relcl", "parataxis"):
+                break
+            if dep not in ("advcl", "conj", "xcomp", "prep", "pobj"):
+                break
+            found.append(head)
+            node = head
+        return found
+
+    def match(self, i: int) -> Pattern | None:
+        """The most specific pattern token ``i`` triggers, if any."""
+        tree, pos = self.tree, self.tree.pos(i)
+        if pos == "VERB":
+            candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+        elif pos in ("NOUN", "PROPN"):
+            candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
+        else:
+            return None
+        if not candidates or i in tree.mention_at or self.describes_participant(i):
+            return None  # a name ("March 13", "Operation Storm") is no trigger
+        if pos == "VERB":
+            fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
+            best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
+            return best[0] if best else None
+        pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+        if pairs and self.nominal_event(self.event_head(i)):
+            return max(pairs, key=lambda pe: pe[1].size)[0]
+        return None
+
+    def describes_participant(self, i: int) -> bool:
+        """ "the planned deployment", "whom they had taken hostage": a word describing a
+        participant, not an event the sentence states."""
+        tree = self.tree
+        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB":
+            return True  # "the planned deployment", "a lunch hosted by X"
+        clause = i if tree.pos(i) == "VERB" else tree.head(i)
+        for _ in range(4):  # up through the clauses a relative clause or a setting holds
+            marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
+            if tree.dep(clause) == "relcl" or marks & self.words["background_marks"]:
+                return True
+            if tree.dep(clause) not in ("xcomp", "ccomp", "conj", "advcl", "pcomp"):
+                return False
+            clause = tree.head(clause)
+        return False
+
+    def event_head(self, i: int) -> int:
+        """The noun that carries an event noun's place in the sentence: itself, or the head it
+        modifies or quantifies ("a mediation effort", "ten days of war games")."""
+        tree, heads = self.tree, self.words["event_heads"]
+        for _ in range(2):
+            head = tree.head(i)
+            if tree.dep(i) == "compound" and tree.lemma(head) in heads:
+                i = head
+            elif tree.dep(i) == "pobj" and tree.lemma(head) == "of":
+                if tree.lemma(tree.head(head)) not in heads:
+                    break
+                i = tree.head(head)
+            else:
+                break
+        return i
+
+    def verb_fits(self, i: int, pattern: Pattern) -> int:
+        """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
+        tree = self.tree
+        if pattern.particle and pattern.particle not in {
+            tree.lemma(c) for c in tree.kids(i, "prt")
+        }:
+            return 0
+        if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
+            return 0
+        if not pattern.objects:
+            return 1
+        objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
+        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
+        objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        heads = self.words["event_heads"]
+        for obj in objects:  # grows: "part of a military aid program"
+            if tree.lemma(obj) in heads and len(objects) < 12:
+                objects += tree.kids(obj, "compound")
+                objects += [o for _, o in tree.prep_objects(obj, ("of",))]
+        sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
+        return max(sizes, default=0)
+
+    def noun_fits(self, i: int, expression: Expression) -> bool:
+        """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
+        tree = self.tree
+        if tree.lemma(i) != expression.head and tree.lemma(i).rstrip("s") != expression.head:
+            return False
+        modifiers = {tree.lemma(m) for m in tree.kids(i, "compound", "amod", "nmod")}
+        if not set(expression.modifiers) <= modifiers:
+            return False
+        if expression.of is None:
+            return True
+        return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
+
+    def nominal_event(self, i: int) -> bool:
+        """An event noun states an event when a verb carries it ("held talks"), it names who
+        meets ("talks between X and Y"), it happens ("the talks concluded") or an actor
+        modifies it ("Palestinian riots")."""
+        tree, head = self.tree, self.tree.head(i)
+        dep = tree.dep(i)
+        if dep == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
+            return False  # "after bloody clashes": the setting of the sentence's event
+        if tree.prep_objects(i, ("between",)):
+            return True
+        if dep in ("dobj", "conj") and self.is_light(head):
+            return True
+        if dep == "pobj" and self.is_light(tree.head(head)):
+            return True
+        if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
+            return True
+        modifiers = tree.kids(i, "amod", "poss", "compound")
+        return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
+
+    def refuses(self, i: int) -> bool:
+        """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
+        if self.frame_kind(i) == "refuse":
+            return True
+        patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+        return any(p.code.startswith("12") for p in patterns)
+
+    def is_light(self, i: int) -> bool:
+        """Whether ``i`` is a verb that carries an event noun ("held talks")."""
+        return self.is_word(i, "light_verbs")
+
+    def frame_kind(self, i: int) -> str | None:
+        """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
+        tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
+        if pos not in ("VERB", "ADJ", "NOUN"):
+            return None
+        if pos == "VERB":
+            for form in tree.forms(i):
+                if form in self.lex.frame_verbs:
+                    return self.lex.frame_verbs[form]
+        if pos == "VERB" and lemma in self.lex.call_verbs:
+            particles = {tree.lemma(c) for c in tree.kids(i, "prt", "prep")}
+            return "appeal" if particles & {"on", "for", "upon"} else None
+        if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
+            return self.lex.frame_adjectives[lemma]
+        if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
+            return self.lex.frame_nouns[lemma]
+        return None
+
+    def frame_noun_verb(self, i: int) -> int | None:
+        """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
+        tree, head = self.tree, self.tree.head(i)
+        if tree.dep(i) == "dobj" and tree.pos(head) == "VERB":
+            return head
+        if tree.dep(i) == "pobj" and tree.pos(tree.head(head)) == "VERB":
+            return tree.head(head)
+        return None
+
+    # --- building events ----------------------------------------------------------
+
+    def trigger_event(self, i: int, pattern: Pattern) -> Found | None:
+        """The event of a trigger token, with its actors and flags."""
+        tree = self.tree
+        holder = i if tree.pos(i) == "VERB" else self.event_head(i)
+        anchor = holder
+        if tree.pos(i) != "VERB" and tree.dep(holder) in ("dobj", "conj", "pobj"):
+            head = tree.head(holder)
+            head = tree.head(head) if tree.dep(holder) == "pobj" else head
+            if tree.pos(head) == "VERB" and self.is_light(head):
+                anchor = head
+        if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
+            tree.head(holder), "event_subject_verbs"
+        ):
+            anchor = tree.head(holder)
+        found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
+        found.holder = holder
+        self.fill_actors(found)
+        self.apply_modality(found)
+        return found
+
+    def fill_actors(self, found: Found) -> None:
+        """Sources and targets of an event from its trigger's and anchor's dependents."""
+        tree, anchor = self.tree, found.anchor
+        i = found.holder if found.holder is not None else found.trigger
+        nominal = tree.pos(found.trigger) != "VERB"
+        if nominal and tree.dep(i) in ("nsubj", "nsubjpass") and anchor != i:
+            found.sources = [
+                a
+                for m in tree.kids(i, "amod", "poss", "compound")
+                for a in tree.actors(m)
+                if m in tree.mention_at
+            ]
+        else:
+            found.sources = self.subjects(anchor)
+        passive = tree.kids(anchor, "nsubjpass")
+        if passive and not nominal:
+            found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
+            found.sources = [
+                a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)
+            ]
+        elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
+            found.targets = self.objects(anchor, skip=i if nominal else None)
+        if nominal:
+            found.targets += self.objects(i)
+            pairs = [p for t in {i, found.trigger} for p in tree.prep_objects(t, ("between",))]
+            pairs += tree.prep_objects(anchor, ("between",)) if anchor != i else []
+            between = [a for _, o in pairs for a in tree.actors(o)]
+            if between:
+                found.symmetric = True
+                if found.sources:
+                    found.targets += between
+                else:
+                    found.sources, found.targets = between[:1], between[1:]
+            if not found.sources:
+                found.sources = [
+                    a
+                    for m in tree.kids(i, "amod", "poss", "compound")
+                    if m in tree.mention_at
+                    for a in tree.actors(m)
+                ]
+        found.targets = [t for t in found.targets if t not in found.sources]
+
+    def apply_modality(self, found: Found) -> None:
+        """Negation, modals and conditions on the event's anchor (docs/events.md)."""
+        tree, anchor = self.tree, found.anchor
+        auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
+        found.negated = bool(tree.kids(anchor, "neg"))
+        conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
+        threatened = any(
+            tree.lemma(m) == "unless"
+            for a in tree.kids(anchor, "advcl")
+            for m in tree.kids(a, "mark")
+        )
+        if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
+            self.reframe(found, "demand", self.subjects(anchor))
+            found.sources = [self.speaker_span(anchor)]
+            return
+        if auxiliaries & self.words["future"] and not conditional:
+            kind = "threat" if threatened or int(found.code[:2]) >= 9 else "intent"
+            if found.negated and kind == "intent":
+                kind, found.negated = "refuse", False
+            self.reframe(found, kind, found.targets)
+            return
+        if auxiliaries & self.words["hypothetical"] or auxiliaries & self.words["obligation"]:
+            found.hypothetical = True
+        if conditional:
+            found.hypothetical = True
+
+    def reframe(self, found: Found, kind: str, targets: list[Span]) -> None:
+        """The event as the frame ``kind`` around it (a will-clause is an intent or threat)."""
+        found.code = self.lex.frames[kind].code_for(found.code)
+        found.targets = targets or found.targets
+        found.symmetric = False
+
+    def frame_event(self, i: int, triggers: dict[int, Pattern], consumed: set[int]) -> Found | None:
+        """The event a frame opens, coded from the action inside it."""
+        tree, kind = self.tree, self.frame_kind(i)
+        assert kind is not None
+        anchor = self.frame_noun_verb(i) if tree.pos(i) == "NOUN" else i
+        assert anchor is not None
+        if tree.pos(i) == "ADJ":
+            anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
+        inner = self.inner_trigger(i, triggers)
+        if inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns:
+            return None  # "X and Y agreed": the plain verb's own pattern codes it
+        code = self.lex.frames[kind].code_for(triggers[inner].code if inner is not None else None)
+        found = Found(i, anchor, code)
+        found.sources = self.subjects(anchor)
+        if inner is not None:
+            consumed.add(inner)
+            inner_event = self.trigger_event(inner, triggers[inner])
+            if inner_event is not None:
+                found.targets = inner_event.targets
+                if kind in ("demand", "appeal") and tree.head(inner) != i:
+                    found.targets = found.targets or self.subjects(inner)
+                found.negated = inner_event.negated and kind != "refuse"
+        if kind in ("appeal", "demand") and tree.pos(i) == "VERB":
+            for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
+                if addressee != inner:
+                    found.targets = tree.actors(addressee) or found.targets
+        for clause in tree.kids(i, "ccomp", "acl") if kind == "demand" else []:
+            found.targets = found.targets or self.subjects(clause)  # "demand that X ..."
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
+            clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+            own = [a for v in (i, *clauses) for a in self.objects(v)]
+            found.targets = self.prefer_named(found.targets + own)
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if tree.kids(anchor, "neg"):
+            found.negated = True
+        return found
+
+    def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
+        """The nearest trigger inside a frame's complement (breadth first)."""
+        tree = self.tree
+        queue = [c for c in tree.children[i] if tree.dep(c) in COMPLEMENT_DEPS]
+        if tree.pos(i) == "NOUN":
+            queue = [c for c in tree.children[i] if tree.dep(c) in ("acl", "prep", "relcl")]
+        seen = 0
+        while queue and seen < 40:
+            node, seen = queue.pop(0), seen + 1
+            if node in self.inner_candidates:
+                if node not in triggers:
+                    triggers[node] = self.inner_candidates[node]
+                return node
+            if self.frame_kind(node) or self.is_word(node, "speech"):
+                continue
+            queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
+        return None
+
+    def host_events(self, event: Found) -> list[Found]:
+        """ "talks between X and Y hosted by Z": Z mediates between them."""
+        tree = self.tree
+        if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
+            return []
+        hosts = []
+        for verb in tree.kids(event.trigger, "acl"):
+            if self.is_word(verb, "host_verbs"):
+                agents = [a for _, o in tree.prep_objects(verb, ("by",)) for a in tree.actors(o)]
+                if agents:
+                    host = Found(verb, verb, self.lex.host_code)
+                    host.sources, host.targets = agents, event.sources + event.targets
+                    hosts.append(host)
+        return hosts
+
+    def statements(self, events: list[Found]) -> list[Found]:
+        """Speech verbs with an actor subject: the statement is an event itself (010), or a
+        demand when what it says someone must do states no coded action."""
+        tree, statements = self.tree, []
+        for i in range(len(tree)):
+            if tree.pos(i) != "VERB" or not self.is_word(i, "speech"):
+                continue
+            if any(e.trigger == i or e.anchor == i for e in events):
+                continue
+            demand = self.reported_obligation(i, events)
+            if demand is not None:
+                statements.append(demand)
+                continue
+            subjects = tree.kids(i, "nsubj")
+            if subjects and any(s in tree.mention_at for s in tree.subtree(subjects[0])):
+                statement = Found(i, i, STATEMENT, sources=self.subjects(i))
+                statement.negated = bool(tree.kids(i, "neg"))
+                statements.append(statement)
+        return statements
+
+    def reported_obligation(self, verb: int, events: list[Found]) -> Found | None:
+        """ "X said Y must do Z" with no coded action in it: X demands of Y (100)."""
+        tree = self.tree
+        for clause in tree.kids(verb, "ccomp"):
+            auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
+            if not auxiliaries & self.words["obligation"]:
+                continue
+            if any(e.anchor in set(tree.subtree(clause)) for e in events):
+                return None  # the action's own event was reframed as the demand
+            demand = Found(verb, verb, self.lex.frames["demand"].default)
+            demand.sources = self.subjects(verb)
+            demand.targets = self.subjects(clause)
+            return demand if demand.sources else None
+        return None
+
+    # --- output ----------------------------------------------------------------------
+
+    def mentions(self, article_id: int, events: list[Found]) -> list[EventMention]:
+        """The found events as EventMention records (one per trigger and code)."""
+        tree, seen, out = self.tree, set(), []
+        for event in events:
+            if event.trigger in seen:
+                continue  # one event per trigger: a frame's reading beats the plain verb's
+            seen.add(event.trigger)
+            reporter = self.speaker(event.anchor)
+            reported_by = self.speaker_span(event.anchor) if reporter is not None else None
+            reported_by = reported_by or self.according_to()
+            sources = event.sources
+            if reported_by is not None and (not sources or self.pronoun_subject(event.anchor)):
+                sources = [reported_by]
+            date = self.attached(event, DATE_LABELS, DATE_PREPS)
+            place = self.attached(event, PLACE_LABELS, PLACE_PREPS)
+            out.append(
+                EventMention(
+                    article_id=article_id,
+                    sentence=tree.sentence.index,
+                    part=tree.sentence.part,
+                    text=tree.text,
+                    trigger=tree.token_span(event.trigger),
+                    cameo=event.code,
+                    sentence_start=tree.sentence.start,
+                    sources=tuple(sources),
+                    targets=tuple(t for t in event.targets if t not in sources),
+                    negated=event.negated,
+                    hypothetical=event.hypothetical,
+                    symmetric=event.symmetric,
+                    refers_back=self.refers_to_pair(event.anchor, sources),
+                    reported_by=reported_by,
+                    date=tree.mention_span(date) if date else None,
+                    place=tree.mention_span(place) if place else None,
+                )
+            )
+        return out
+
+    def attached(
+        self, event: Found, labels: frozenset[str], preps: frozenset[str]
+    ) -> Mention | None:
+        """A date or place attached to the trigger or its anchor verb."""
+        tree = self.tree
+        shared = [c for c in tree.kids(event.anchor, "conj") if not tree.kids(c, "nsubj")]
+        tokens = [event.trigger, event.anchor, *tree.kids(event.trigger, "acl"), *shared]
+        for token in dict.fromkeys(tokens):
+            mention = self.tree.attached(token, labels, preps)
+            if mention is not None:
+                return mention
+        return None

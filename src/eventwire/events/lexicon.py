@@ -1,0 +1,199 @@
+"""The trigger patterns and frames, read from the data files (one file per CAMEO category)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.events.tables import DATA, is_cameo
+from eventwire.events.tree import verb_forms
+from eventwire.model import SentenceParse
+
+PATTERN_FILES = "cameo_*.yaml"  # one per CAMEO root category: cameo_04_consult.yaml, ...
+FRAMES = DATA / "frames.yaml"
+
+
+class PatternFileError(ValueError):
+    """A pattern file that cannot be read, or names a code CAMEO does not have."""
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A word or phrase: a head lemma with modifier lemmas before it, or "head of tail"."""
+
+    head: str
+    modifiers: tuple[str, ...] = ()
+    of: str | None = None  # "exchange of views": the pobj of the head's "of"
+
+    @classmethod
+    def parse(cls, text: str) -> Expression:
+        """``"phone call"`` -> head call, modifier phone; ``"exchange of view"``."""
+        words = text.lower().split()
+        if "of" in words[1:-1]:
+            at = words.index("of")
+            inner = cls.parse(" ".join(words[:at]))
+            return cls(inner.head, inner.modifiers, _singular(words[-1]))
+        return cls(_singular(words[-1]), tuple(words[:-1]))
+
+    @property
+    def size(self) -> int:
+        """How specific the expression is (words it needs)."""
+        return 1 + len(self.modifiers) + (self.of is not None)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: a verb (optionally with its object or particle) or an event noun."""
+
+    code: str
+    verbs: frozenset[str] = frozenset()
+    nouns: tuple[Expression, ...] = ()
+    objects: tuple[Expression, ...] = ()
+    particle: str | None = None
+    preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
+    symmetric: bool = False
+    origin: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """Patterns needing an object, particle or preposition win over a bare verb."""
+        return bool(self.objects) + bool(self.particle) + bool(self.preps)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A word that wraps another action (threaten to, refuse to, demand that, urge)."""
+
+    kind: str
+    default: str
+    mapping: dict[str, str]
+
+    def code_for(self, inner: str | None) -> str:
+        """The frame's code around an inner action coded ``inner`` (longest prefix)."""
+        if inner:
+            for length in range(len(inner), 1, -1):
+                if inner[:length] in self.mapping:
+                    return self.mapping[inner[:length]]
+        return self.default
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the coder matches: patterns by lemma, frames by lemma, word lists."""
+
+    verb_patterns: dict[str, tuple[Pattern, ...]]
+    noun_patterns: dict[str, tuple[Pattern, ...]]
+    frames: dict[str, Frame]
+    frame_verbs: dict[str, str]
+    frame_adjectives: dict[str, str]
+    frame_nouns: dict[str, str]
+    call_verbs: frozenset[str]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    host_code: str = "045"
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lemma a trigger, frame or statement can start from."""
+        parts = (self.verb_patterns, self.noun_patterns, self.frame_verbs, self.frame_adjectives)
+        parts += (self.frame_nouns, self.call_verbs, self.words.get("speech", frozenset()))
+        return frozenset(word for part in parts for word in part)
+
+    def may_start(self, sentence: SentenceParse, text: str) -> bool:
+        """Whether a sentence has a word a trigger, frame or statement could start from (most
+        sentences have; the rest are not worth a tree)."""
+        for start, end, lemma, pos, *_ in sentence.tokens:
+            if lemma.lower() in self.vocabulary:
+                return True
+            forms = verb_forms(lemma, text[start:end]) if pos == "VERB" else ()
+            if any(form in self.vocabulary for form in forms):
+                return True
+        return False
+
+
+def _singular(word: str) -> str:
+    """Patterns name nouns as lemmas; forgive a plural written in a user's file."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def read_patterns(path: Path) -> list[Pattern]:
+    """The patterns of one file (a YAML list of {code, verbs|nouns, objects, ...})."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as error:
+        raise PatternFileError(f"{path}: cannot read patterns: {error}") from error
+    if not isinstance(entries, list):
+        raise PatternFileError(f"{path}: expected a list of patterns")
+    return [_pattern(entry, path, n) for n, entry in enumerate(entries, start=1)]
+
+
+def _pattern(entry: Any, path: Path, number: int) -> Pattern:
+    where = f"{path.name} pattern {number}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+        raise PatternFileError(f"{where}: needs a quoted CAMEO code")
+    if not is_cameo(entry["code"]):
+        raise PatternFileError(f"{where}: {entry['code']!r} is not a CAMEO event code")
+    if not entry.get("verbs") and not entry.get("nouns"):
+        raise PatternFileError(f"{where}: needs verbs or nouns")
+    return Pattern(
+        code=entry["code"],
+        verbs=frozenset(v.lower() for v in entry.get("verbs") or ()),
+        nouns=tuple(Expression.parse(n) for n in entry.get("nouns") or ()),
+        objects=tuple(Expression.parse(o) for o in entry.get("objects") or ()),
+        particle=entry.get("particle"),
+        preps=frozenset(entry.get("preps") or ()),
+        symmetric=bool(entry.get("symmetric", False)),
+        origin=where,
+    )
+
+
+def _frames(data: dict[str, Any]) -> dict[str, Frame]:
+    kinds = ("intent", "threat", "refuse", "demand", "appeal")
+    return {k: Frame(k, data[k]["default"], dict(data[k].get("map") or {})) for k in kinds}
+
+
+@functools.cache
+def load_lexicon(user_file: str = "") -> Lexicon:
+    """The packaged patterns (the user's file first, when given) and frames."""
+    patterns: list[Pattern] = []
+    if user_file:
+        patterns += read_patterns(Path(user_file).expanduser())
+    for path in sorted(DATA.glob(PATTERN_FILES)):
+        patterns += read_patterns(path)
+    data = yaml.safe_load(FRAMES.read_text(encoding="utf-8"))
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        for verb in pattern.verbs:
+            verbs.setdefault(verb, []).append(pattern)
+        for noun in pattern.nouns:
+            nouns.setdefault(noun.head, []).append(pattern)
+    kinds = ("intent", "threat", "refuse", "demand", "appeal")
+    return Lexicon(
+        verb_patterns={k: tuple(v) for k, v in verbs.items()},
+        noun_patterns={k: tuple(v) for k, v in nouns.items()},
+        frames=_frames(data),
+        frame_verbs={v: k for k in kinds for v in data[k].get("verbs") or ()},
+        frame_adjectives={a: k for k in kinds for a in data[k].get("adjectives") or ()},
+        frame_nouns={n: k for k in kinds for n in data[k].get("nouns") or ()},
+        call_verbs=frozenset(data["appeal"].get("call") or ()),
+        words={
+            name: frozenset(data[name])
+            for name in (
+                "speech",
+                "future",
+                "hypothetical",
+                "obligation",
+                "light_verbs",
+                "event_subject_verbs",
+                "host_verbs",
+                "target_preps",
+                "event_heads",
+                "background_marks",
+            )
+        },
+        host_code=str(data.get("host_code", "045")),
+    )

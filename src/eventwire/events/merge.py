@@ -1,0 +1,219 @@
+"""One real event, many reports: a story's event mentions merged into events.
+
+Mentions with the same action root and actors, and dates at most ``merge_days`` apart,
+are one event; a mention whose sentence gives no date joins the dated event it matches, or
+takes the date another sentence gives the same kind of event at the same place ("the talks
+in Muscat concluded on Friday"), or else its article's publication day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventwire.events.tables import describe, plover_of
+from eventwire.model import (
+    Actor,
+    ArticleMeta,
+    Event,
+    EventActor,
+    EventEvidence,
+    EventMention,
+    EventsInput,
+    Span,
+)
+
+NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+
+
+def _side(actor: Actor) -> str:
+    return actor.country or actor.code or actor.key
+
+
+def fold_qualifiers(actors: list[Actor]) -> list[Actor]:
+    """A named actor without a country takes the country a word beside it gives ("British
+    Defence Secretary X"); a country that only qualifies a named actor of it is dropped."""
+    countries = [a for a in actors if a.type == "country" and a.country]
+    named = [a for a in actors if a.type != "country"]
+    if not countries or not named:
+        return actors
+    filled = [
+        a if a.country else dataclasses.replace(a, country=countries[0].country) for a in named
+    ]
+    covered = {a.country for a in filled}
+    return filled + [c for c in countries if c.country not in covered]
+
+
+def mention_key(article_id: int, span: Span) -> str:
+    """The identity the store gives a mention: article, part and characters."""
+    return f"{article_id}:{span.part}:{span.start}:{span.end}"
+
+
+@dataclass
+class Located:
+    """An event mention with its actors and day resolved."""
+
+    mention: EventMention
+    sources: list[Actor]
+    targets: list[Actor]
+    day: date | None
+    stated: bool
+    place: str | None
+    place_country: str | None
+    subject_pair: list[Actor] = field(default_factory=list)  # "X and Y" as the subject
+
+    @property
+    def key(self) -> tuple:
+        """Same action root, same actors (by country or actor code: a minister and the
+        ministry are one side), same flags."""
+        sources = frozenset(map(_side, self.sources))
+        targets = frozenset(map(_side, self.targets)) - sources
+        people = (sources | targets,) if self.mention.symmetric else (sources, targets)
+        flags = (self.mention.negated, self.mention.hypothetical)
+        return (self.mention.cameo[:2], *people, flags)
+
+
+@dataclass
+class Group:
+    """Mentions of one event."""
+
+    key: tuple
+    day: date | None
+    members: list[Located] = field(default_factory=list)
+
+
+def merge_story(
+    story: EventsInput, mentions: Sequence[EventMention], merge_days: int = 1
+) -> list[Event]:
+    """The story's events, each with its mentions as evidence."""
+    actors = dict(story.actors)
+    days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
+    articles = {a.id: a for a in story.articles}
+    located = _resolve_pairs([_locate(m, actors, days) for m in mentions])
+    anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
+    groups: list[Group] = []
+    for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
+        if not item.sources and not item.targets:
+            continue  # a sentence naming no actor: a date anchor at most
+        if item.mention.symmetric and not (item.sources and item.targets):
+            continue  # "X discussed the plan": a meeting needs two sides
+        if not item.stated:
+            item.day = anchors.get((item.mention.cameo[:2], item.place))
+            item.stated = item.day is not None
+        group = _find_group(groups, item, merge_days)
+        if group is None:
+            group = Group(item.key, item.day)
+            groups.append(group)
+        group.members.append(item)
+    return [_event(story.story_id, g, articles) for g in groups]
+
+
+def _resolve_pairs(located: list[Located]) -> list[Located]:
+    """ "Both ministers agreed ...": the two actors the article's last coordinated subject
+    before it named ("X and Y held a phone call")."""
+    last_pair: dict[int, list[Actor]] = {}
+    for item in sorted(
+        located, key=lambda m: (m.mention.article_id, m.mention.part, m.mention.sentence)
+    ):
+        if item.mention.refers_back and not item.sources:
+            item.sources = list(last_pair.get(item.mention.article_id, []))
+        elif item.subject_pair:
+            last_pair[item.mention.article_id] = item.subject_pair
+    return located
+
+
+def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
+    """A mention's actors (linked mentions only), stated day and place."""
+
+    def linked(spans: Sequence[Span]) -> list[Actor]:
+        found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
+        kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
+        return fold_qualifiers(list({a.key: a for a in kept}.values()))
+
+    day, stated = None, False
+    if mention.date is not None:
+        interval = days.get(mention_key(mention.article_id, mention.date))
+        if interval is not None and interval[0] == interval[1]:
+            day, stated = interval[0], True
+    place = place_country = None
+    if mention.place is not None:
+        place = mention.place.text
+        actor = actors.get(mention_key(mention.article_id, mention.place))
+        place_country = actor.country if actor is not None else None
+    sources = linked(mention.sources)
+    targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
+    pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
+    if mention.symmetric and not sources and len(targets) > 1:
+        sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
+    if mention.symmetric and not targets and len(sources) > 1:
+        sources, targets = sources[:1], sources[1:]  # "X and Y held talks": with each other
+    return Located(mention, sources, targets, day, stated, place, place_country, pair)
+
+
+def _find_group(groups: list[Group], item: Located, merge_days: int) -> Group | None:
+    for group in groups:
+        if group.key != item.key:
+            continue
+        if item.day is None or group.day is None or abs((item.day - group.day).days) <= merge_days:
+            return group
+    return None
+
+
+def _event(story_id: int, group: Group, articles: dict[int, ArticleMeta]) -> Event:
+    """The event of a group: the commonest code, the first mention's actors, the counts."""
+    counts = Counter(m.mention.cameo for m in group.members)
+    cameo = max(counts, key=lambda c: (counts[c], len(c)))
+    entry, plover = describe(cameo), plover_of(cameo)
+    first = group.members[0]
+    supporting = {m.mention.article_id for m in group.members}
+    outlets = {articles[a].source for a in supporting if a in articles}
+    day = group.day or _publication_day(first, articles)
+    placed = next((m for m in group.members if m.place), None)
+    return Event(
+        story_id=story_id,
+        date=day.isoformat() if day else None,
+        source=tuple(_actor(a) for a in first.sources),
+        target=tuple(_actor(a) for a in first.targets),
+        cameo=cameo,
+        plover=plover.event if plover else None,
+        mode=plover.mode if plover else None,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        place=placed.place if placed else None,
+        place_country=placed.place_country if placed else None,
+        negated=first.mention.negated,
+        hypothetical=first.mention.hypothetical,
+        num_mentions=len(group.members),
+        num_articles=sum(1 + (articles[a].copies if a in articles else 0) for a in supporting),
+        num_sources=len(outlets),
+        evidence=tuple(_evidence(m, articles) for m in group.members),
+        url=next((articles[a].url for a in sorted(supporting) if a in articles), None),
+    )
+
+
+def _publication_day(item: Located, articles: dict[int, ArticleMeta]) -> date | None:
+    meta = articles.get(item.mention.article_id)
+    return date.fromisoformat(meta.published) if meta and meta.published else None
+
+
+def _actor(actor: Actor) -> EventActor:
+    return EventActor(actor.id, actor.name, actor.country, actor.code, actor.key)
+
+
+def _evidence(item: Located, articles: dict[int, ArticleMeta]) -> EventEvidence:
+    """Where the mention is: the sentence and the trigger's and actors' characters in it."""
+    mention = item.mention
+    offset = mention.sentence_start
+    meta = articles.get(mention.article_id)
+    spans = tuple((s.start - offset, s.end - offset) for s in (*mention.sources, *mention.targets))
+    return EventEvidence(
+        article_id=mention.article_id,
+        source=meta.source if meta else "",
+        sentence=mention.text,
+        span=(mention.trigger.start - offset, mention.trigger.end - offset),
+        actor_spans=spans,
+        date=item.day.isoformat() if item.stated and item.day else None,
+    )

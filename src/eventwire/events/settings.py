@@ -1,0 +1,21 @@
+"""Settings of the events stage (section ``[events]``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventsSettings:
+    """How events are coded from the parsed sentences and merged per story."""
+
+    # Code events (needs entities.parse, the parse the entities stage keeps).
+    enabled: bool = True
+    # A YAML file of extra trigger patterns, in the format of the packaged pattern files
+    # (src/eventwire/events/data/cameo_*.yaml); empty for none. Its patterns come first.
+    patterns_file: str = ""
+    # Mentions of one event within a story: same actors, action root and date within this
+    # many days.
+    merge_days: int = 1
+    # Also code the article's title (headlines state events loosely: off by default).
+    titles: bool = False

@@ -1,0 +1,69 @@
+"""The events stage's adapter to the stage contract (src/eventwire/stage.py).
+
+A story stage: each story's articles are coded sentence by sentence from the parse the
+entities stage kept (spaCy runs once per text), then merged into the story's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.merge import merge_story
+from eventwire.events.settings import EventsSettings
+from eventwire.model import EventsInput, StageReport, StageRun, StoryEvents
+from eventwire.stage import STORY
+
+if TYPE_CHECKING:
+    from eventwire.store import Repository
+
+
+class EventsStage:
+    """Who did what to whom, when and where: each story's events with their evidence."""
+
+    name = "events"
+    version = 1
+    scope = STORY
+    after = "entities"
+
+    def __init__(self, settings: EventsSettings) -> None:
+        self.settings = settings
+        self.lexicon = load_lexicon(settings.patterns_file)  # a bad user file: setup error
+
+    def load(self, repo: Repository, ids: Sequence[int]) -> list[EventsInput]:
+        """Each story's parsed originals, their actors and their mentions' days."""
+        return [repo.events_input(story_id) for story_id in ids]
+
+    def run(self, records: Sequence[EventsInput]) -> list[StoryEvents]:
+        """Each story's events."""
+        return [self.code_story(story) for story in records]
+
+    def code_story(self, story: EventsInput) -> StoryEvents:
+        """Code every parsed sentence of the story, then merge the mentions."""
+        documents = {d.id: d for d in story.documents}
+        mentions = []
+        for entities in story.entities:
+            document = documents.get(entities.article_id)
+            if document is None or entities.parse is None:
+                continue
+            mentions += code_article(
+                document, entities.parse, entities.mentions, self.lexicon, self.settings.titles
+            )
+        events = merge_story(story, mentions, self.settings.merge_days)
+        return StoryEvents(story.story_id, tuple(events), len(mentions))
+
+    def count(self, report: StageReport, record: EventsInput, outcome: StoryEvents) -> None:
+        """Event mentions go in; events come out."""
+        report.count_in += outcome.mentions
+        report.count_out += len(outcome.events)
+
+    def save(
+        self,
+        repo: Repository,
+        done: Sequence[tuple[EventsInput, StoryEvents]],
+        runs: Sequence[StageRun],
+    ) -> None:
+        """Replace each story's events, and record the runs, in one transaction."""
+        repo.save_story_events([events for _, events in done], runs)

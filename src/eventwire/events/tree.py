@@ -1,0 +1,192 @@
+"""A parsed sentence as a tree: children, subjects, objects and the actors in a phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from eventwire.model import Mention, SentenceParse, Span
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DATE_LABELS = frozenset({"DATE"})
+# What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
+# "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent", "conj"}
+)
+PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+# An object that names no actor may name one through its own preposition ("broke relations
+# with Russia", "an admission by Moscow", "blows to the United States").
+QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
+OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
+
+
+def verb_forms(lemma: str, word: str) -> tuple[str, ...]:
+    """A verb's lemma and the stems of its word: the small model's lemmatizer slips on some
+    verbs ("staged" -> "stag")."""
+    word = word.lower()
+    stems = [lemma.lower()]
+    for ending, repairs in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            stems += [base + r for r in repairs]
+            if len(base) > 2 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # "stopped" -> "stop"
+    return tuple(dict.fromkeys(stems))
+
+
+class Tree:
+    """One sentence's tokens with their children, its text and its entity mentions."""
+
+    def __init__(self, sentence: SentenceParse, text: str, mentions: Sequence[Mention]) -> None:
+        self.sentence = sentence
+        self.text = text
+        self.tokens = sentence.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for index, token in enumerate(self.tokens):
+            if token[6] != index and 0 <= token[6] < len(self.tokens):
+                self.children[token[6]].append(index)
+        self.mention_at: dict[int, Mention] = {}
+        for mention in mentions:
+            for index, token in enumerate(self.tokens):
+                if token[0] >= mention.start and token[1] <= mention.end:
+                    self.mention_at.setdefault(index, mention)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def lemma(self, i: int) -> str:
+        """Lower-case lemma of token ``i``."""
+        return self.tokens[i][2].lower()
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        """The lemma, and for a verb the stems of its word too (see ``verb_forms``)."""
+        if self.pos(i) != "VERB":
+            return (self.lemma(i),)
+        return verb_forms(self.lemma(i), self.word(i))
+
+    def pos(self, i: int) -> str:
+        return self.tokens[i][3]
+
+    def dep(self, i: int) -> str:
+        return self.tokens[i][5]
+
+    def head(self, i: int) -> int:
+        return self.tokens[i][6]
+
+    def word(self, i: int) -> str:
+        """The token's characters."""
+        return self.text[self.tokens[i][0] : self.tokens[i][1]]
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of ``i`` with one of ``deps`` (all children when none given)."""
+        return [c for c in self.children[i] if not deps or self.dep(c) in deps]
+
+    def prep_objects(self, i: int, preps: Iterable[str]) -> list[tuple[str, int]]:
+        """(preposition, object) pairs of ``i``'s prepositional phrases among ``preps``."""
+        wanted = frozenset(preps)
+        found = []
+        for prep in self.kids(i, "prep", "agent", "dative"):
+            if self.lemma(prep) in wanted or (self.dep(prep) == "agent" and "by" in wanted):
+                found += [(self.lemma(prep), obj) for obj in self.kids(prep, "pobj")]
+        return found
+
+    def subtree(self, i: int, deps: frozenset[str] | None = None) -> Iterator[int]:
+        """``i`` and its descendants (through ``deps`` only, when given)."""
+        yield i
+        for child in self.children[i]:
+            if deps is None or self.dep(child) in deps or self._phrase_prep(child, deps):
+                yield from self.subtree(child, deps)
+
+    def _phrase_prep(self, i: int, deps: frozenset[str] | None) -> bool:
+        return deps is PHRASE_DEPS and self.dep(i) == "prep" and self.lemma(i) in PHRASE_PREPS
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span of the sentence's part from character ``start`` to ``end``."""
+        offset = self.sentence.start
+        return Span(self.sentence.part, start, end, self.text[start - offset : end - offset])
+
+    def token_span(self, i: int) -> Span:
+        return self.span(self.tokens[i][0], self.tokens[i][1])
+
+    def mention_span(self, mention: Mention) -> Span:
+        return self.span(mention.start, mention.end)
+
+    def actors(self, i: int) -> list[Span]:
+        """The actors a phrase headed by ``i`` and its conjuncts name ("X and Y")."""
+        found = self.phrase_actors(i)
+        for conjunct in self.kids(i, "conj"):
+            found += [a for a in self.actors(conjunct) if a not in found]
+        return found
+
+    def phrase_actors(self, i: int) -> list[Span]:
+        """The actor one phrase names: the mention its head is part of; else the mentions
+        modifying it ("Senior Hungarian and Romanian officials"); else its noun."""
+        head = self.mention_at.get(i)
+        if head is not None and head.label in ACTOR_LABELS:
+            return [self.mention_span(head), *self.qualifiers(i, head)]
+        seen: dict[tuple[int, int], Span] = {}
+        for index in sorted(self.subtree(i, PHRASE_DEPS)):
+            mention = self.mention_at.get(index)
+            if mention is not None and mention.label in ACTOR_LABELS:
+                seen.setdefault((mention.start, mention.end), self.mention_span(mention))
+        if seen:
+            return list(seen.values())
+        if self.pos(i) in ("NOUN", "PROPN") and self.lemma(i) not in PRONOUNS:
+            return [self.noun_phrase(i)]
+        return []
+
+    def qualifiers(self, i: int, head: Mention) -> list[Span]:
+        """Country words qualifying a named person or body ("British Defence Secretary Tom
+        King", "Palestinian leader X"): the story step gives their country to the actor that
+        has none."""
+        found: dict[int, Span] = {}
+        for token in self.subtree(i, QUALIFIER_DEPS):
+            mention = self.mention_at.get(token)
+            if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
+                found.setdefault(mention.start, self.mention_span(mention))
+        return list(found.values())
+
+    def object_actors(self, i: int, depth: int = 3) -> list[Span]:
+        """The actors an object names: its own, else those its prepositions name ("broke
+        relations with Russia", "reservists for a war against Iraq"); else its noun."""
+        found = [a for a in self.actors(i) if self.named(a)]
+        if found or depth == 0:
+            return found or self.actors(i)
+        for _, obj in self.prep_objects(i, OBJECT_PREPS):
+            found += [a for a in self.object_actors(obj, depth - 1) if self.named(a)]
+        return found or self.actors(i)
+
+    def named(self, span: Span) -> bool:
+        """Whether a span is an entity mention (not a bare noun)."""
+        return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
+
+    def noun_phrase(self, i: int) -> Span:
+        """The noun with its compound and adjective modifiers ("Afghan rebel leaders")."""
+        parts = [i, *self.kids(i, "compound", "amod")]
+        return self.span(min(self.tokens[p][0] for p in parts), self.tokens[i][1])
+
+    def is_pronoun(self, i: int) -> bool:
+        return self.pos(i) == "PRON" or self.lemma(i) in PRONOUNS
+
+    def attached(self, i: int, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
+        """A mention (of ``labels``) attached to ``i``: a child, or the object of one of its
+        prepositions ``preps`` (or that object's apposition: "in its capital, Muscat")."""
+        candidates = []
+        for child in self.children[i]:
+            dep = self.dep(child)
+            if dep in ("npadvmod", "tmod", "compound", "nmod", "advmod", "obl"):
+                candidates.append(child)
+            elif dep == "prep" and self.lemma(child) in preps:
+                for obj in self.kids(child, "pobj"):
+                    candidates += [obj, *self.kids(obj, "appos", "compound")]
+        for candidate in candidates:
+            mention = self.mention_at.get(candidate)
+            if mention is not None and mention.label in labels:
+                return mention
+        return None

@@ -1,0 +1,71 @@
+"""The coder on made-up sentences: frames, passive voice, negation, modality, speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.model import Document, EventMention
+
+
+@pytest.fixture(scope="module")
+def code():
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
+
+    def coded(text: str) -> list[EventMention]:
+        document = Document(1, "test", "", text)
+        (found,) = recognizer.recognize([document])
+        return code_article(document, found.parse, found.mentions, load_lexicon())
+
+    return coded
+
+
+def only(mentions: list[EventMention], prefix: str) -> EventMention:
+    matching = [m for m in mentions if m.cameo.startswith(prefix)]
+    assert len(matching) == 1, [(m.cameo, m.trigger.text) for m in mentions]
+    return matching[0]
+
+
+def test_threat_frame_codes_the_action_inside(code) -> None:
+    event = only(code("Peru threatened to impose sanctions on Chile."), "13")
+    assert event.cameo == "1312"
+    assert [s.text for s in event.sources] == ["Peru"]
+    assert not event.hypothetical  # the threat itself happened
+
+
+def test_negated_action_is_flagged(code) -> None:
+    event = only(code("Kenya did not arrest the protesters from Uganda."), "17")
+    assert event.negated
+
+
+def test_possible_action_is_hypothetical(code) -> None:
+    event = only(code("Brazil may impose sanctions on Venezuela."), "16")
+    assert event.hypothetical and not event.negated
+
+
+def test_passive_voice_swaps_source_and_target(code) -> None:
+    event = only(code("Norway was criticized by Sweden on Monday."), "11")
+    assert [s.text for s in event.sources] == ["Sweden"]
+    assert [t.text for t in event.targets] == ["Norway"]
+
+
+def test_reported_speech_names_the_reporter_and_pronoun_source(code) -> None:
+    event = only(code("Ghana said it will send humanitarian aid to Togo."), "03")
+    assert event.cameo == "0333"  # intent to provide humanitarian aid
+    assert event.reported_by is not None and event.reported_by.text == "Ghana"
+    assert [s.text for s in event.sources] == ["Ghana"]
+
+
+def test_coordinated_subjects_of_a_meeting_meet_each_other(code) -> None:
+    event = only(code("Chile and Peru held talks in Lima on Tuesday."), "04")
+    assert [s.text for s in event.sources] == ["Chile", "Peru"]
+    assert event.symmetric and not event.targets  # the story step pairs them
+    assert event.place is not None and event.place.text == "Lima"
+    assert event.date is not None and event.date.text == "Tuesday"
+
+
+def test_refusal_frame(code) -> None:
+    event = only(code("Bolivia refused to release the detained Chilean officers."), "12")
+    assert event.cameo == "1243"
