@@ -605,3 +605,135 @@ class StoryInput(Record):
     story_id: int
     documents: tuple[Document, ...]
     entities: tuple[ArticleEntities, ...]
+
+
+# --- facts (src/eventwire/facts: issue 12) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkedMention(Record):
+    """A mention with the actor it refers to and its normalised time, as the facts stage reads it."""
+
+    mention: Mention
+    actor_key: str | None = None
+    actor_type: str | None = None
+    time_value: str | None = None  # TIMEX3-style value of a DATE/TIME mention
+    time_start: str | None = None  # first day covered (ISO date)
+    time_end: str | None = None
+
+
+@dataclass(frozen=True)
+class CopyNote(Record):
+    """An article dedup found to be a copy of ``copy_of`` (same report, another outlet)."""
+
+    article_id: int
+    source: str
+    copy_of: int
+
+
+@dataclass(frozen=True)
+class FactsInput(Record):
+    """What the facts stage sees of one story: originals, their mentions, the copies."""
+
+    story_id: int
+    documents: tuple[Document, ...]
+    mentions: tuple[LinkedMention, ...] = ()
+    copies: tuple[CopyNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    """One statement of one article: a sentence (or clause) and its character span in the body."""
+
+    article_id: int
+    source: str
+    sentence: str
+    start: int  # character offsets into the article's body text (Document.text)
+    end: int
+    kind: str  # "fact" | "quote" | "commentary"
+    quote: str | None = None  # the quotation, verbatim
+    speaker: str | None = None  # who the quotation is attributed to, as written
+    speaker_actor: str | None = None  # that speaker's actor key, when resolved
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON: article_id, source, sentence, span [start, end], kind, quote and speaker."""
+        data = super().as_dict()
+        data["span"] = [data.pop("start"), data.pop("end")]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Build the claim from ``as_dict`` output."""
+        data = dict(data)
+        if "span" in data:
+            data["start"], data["end"] = data.pop("span")
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
+
+@dataclass(frozen=True)
+class DisputedValue(Record):
+    """One of the values outlets give for a disputed detail, and who gives it."""
+
+    value: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dispute(Record):
+    """Aligned claims that differ in a number, a date, a place or a named actor."""
+
+    kind: str  # "number" | "date" | "place" | "actor"
+    values: tuple[DisputedValue, ...]
+
+
+@dataclass(frozen=True)
+class Fact(Record):
+    """A statement aligned across a story's articles, with its status.
+
+    ``status``: "corroborated" (at least two independent outlets), "single-source",
+    "disputed" (its claims differ in a detail), or "commentary" (shown, never counted).
+    """
+
+    seq: int  # position in the story's facts (its id before storing)
+    text: str
+    kind: str  # "fact" | "quote" | "commentary"
+    status: str
+    independent_sources: int
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...] = ()  # every outlet reporting it (copies included)
+    articles: int = 0  # articles reporting it (copies included)
+    date: str | None = None  # the day it happened, when its claims date it
+    speaker: str | None = None
+    disputes: tuple[Dispute, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SummaryLine(Record):
+    """One sentence of a consolidated story: a fact's text and its outlets."""
+
+    fact: int  # the fact's seq
+    text: str
+    sources: tuple[str, ...]
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceAdditions(Record):
+    """What one outlet reports that no other outlet does (facts by seq)."""
+
+    source: str
+    facts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StoryFacts(Record):
+    """The consolidated story: title, summary, timeline, facts and per-outlet additions."""
+
+    story_id: int
+    title: str
+    facts: tuple[Fact, ...] = ()
+    summary: tuple[SummaryLine, ...] = ()
+    timeline: tuple[SummaryLine, ...] = ()
+    unique_by_source: tuple[SourceAdditions, ...] = ()
+    aligned: bool = False  # False when fewer than two independent outlets: nothing to align
