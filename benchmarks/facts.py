@@ -29,7 +29,12 @@ from benchmarks.datasets import detokenise, read_jsonl
 from benchmarks.machine import describe_machine
 from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
-from eventwire.facts.training import cross_validate, cross_validate_cutoff, fit_pair_model
+from eventwire.facts.training import (
+    best_cutoff,
+    cross_validate,
+    cross_validate_cutoff,
+    fit_pair_model,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared" / "data"
@@ -87,6 +92,7 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
         models = {
             "lexical": fit_pair_model(lexical, labels, LEXICAL_FEATURES).as_dict(),
             "embedding": fit_pair_model(with_cosine, labels, EMBEDDING_FEATURES).as_dict(),
+            "embedding_cosine_cutoff": round(best_cutoff(cosine, labels), 4),
         }
         MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
     return results

@@ -46,3 +46,10 @@ def load_pair_model(with_embeddings: bool) -> PairModel:
     stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     data = stored["embedding" if with_embeddings else "lexical"]
     return PairModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+@functools.cache
+def cosine_cutoff() -> float:
+    """The embedding cosine above which an MSRP pair is most often the same statement."""
+    stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return float(stored["embedding_cosine_cutoff"])

@@ -55,10 +55,15 @@ def cross_validate_cutoff(score: np.ndarray, y: np.ndarray) -> dict[str, float]:
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(score[:, None], y)
     results = []
     for train, test in folds:
-        cutoffs = np.quantile(score[train], np.linspace(0.01, 0.99, 197))
-        best = cutoffs[int(np.argmax([((score[train] >= c) == y[train]).mean() for c in cutoffs]))]
+        best = best_cutoff(score[train], y[train])
         results.append(_scores(score[test] >= best, y[test]))
     return _mean(results)
+
+
+def best_cutoff(score: np.ndarray, y: np.ndarray) -> float:
+    """The cut-off on ``score`` with the best accuracy on these pairs."""
+    cutoffs = np.quantile(score, np.linspace(0.01, 0.99, 197))
+    return float(cutoffs[int(np.argmax([((score >= c) == y).mean() for c in cutoffs]))])
 
 
 def _scores(predicted: np.ndarray, gold: np.ndarray) -> dict[str, float]:

@@ -17,6 +17,7 @@ from eventwire.model import (
     CleanArticle,
     Document,
     DuplicateLink,
+    FactsInput,
     FailedRun,
     FeedState,
     FetchOutcome,
@@ -27,11 +28,12 @@ from eventwire.model import (
     StageRun,
     StoryActors,
     StoryAssignment,
+    StoryFacts,
     StoryFilter,
     StoryInput,
     StoryView,
 )
-from eventwire.store import actors, dedup, feeds, lock, reads, stage_runs, stories, writes
+from eventwire.store import actors, dedup, facts, feeds, lock, reads, stage_runs, stories, writes
 from eventwire.store.engine import (
     create_store_engine,
     missing_database,
@@ -326,6 +328,26 @@ class Repository:
         """An article's mentions with their normalised time and actor id, in text order."""
         with self._engine.connect() as conn:
             return actors.article_mentions(conn, article_id)
+
+    # --- facts (store/facts.py) --------------------------------------------------------
+
+    def facts_input(self, story_id: int) -> FactsInput:
+        """A story's entity-read originals, their resolved mentions, and its copies."""
+        with self._engine.connect() as conn:
+            return facts.facts_input(conn, story_id)
+
+    def save_story_facts(self, items: Sequence[StoryFacts], runs: Sequence[StageRun] = ()) -> None:
+        """Replace stories' facts and consolidated forms, and record the runs, atomically."""
+        with self._writer.begin() as conn:
+            now = utc_now()
+            for result in items:
+                facts.write_story_facts(conn, result, now)
+            stage_runs.record_runs(conn, runs, now)
+
+    def story_facts(self, story_id: int) -> StoryFacts | None:
+        """A story's consolidated form and facts, or None when the facts stage has not run."""
+        with self._engine.connect() as conn:
+            return facts.read_story_facts(conn, story_id)
 
     def close(self) -> None:
         """Release every pooled connection."""
