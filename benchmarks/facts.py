@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.datasets import detokenise, read_jsonl
 from benchmarks.machine import describe_machine
 from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
@@ -106,7 +105,10 @@ def main() -> None:
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
     args = parser.parse_args()
     started = time.perf_counter()
-    results: dict = {"machine": describe_machine(), "msrp": evaluate_pairs(args.embeddings_cache, args.fit)}
+    results: dict = {
+        "machine": describe_machine(),
+        "msrp": evaluate_pairs(args.embeddings_cache, args.fit),
+    }
     print(json.dumps(results["msrp"], indent=1), flush=True)
     results["seconds"] = round(time.perf_counter() - started, 1)
     RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -306,10 +306,17 @@ class StoryDetail(Record):
 
     story: StoryView
     actors: tuple[Actor, ...] = ()
+    facts: StoryFacts | None = None  # None until the facts stage has run on the story
 
     def as_dict(self) -> dict[str, Any]:
-        """The story object of ``stories --json`` with its ``actors``."""
-        return {**self.story.as_dict(), "actors": [actor.as_dict() for actor in self.actors]}
+        """The story object of ``stories --json`` with its ``actors`` and, from the facts
+        stage, ``summary``, ``facts``, ``disputes``, ``timeline`` and ``unique_by_source``."""
+        consolidated = self.facts or StoryFacts(self.story.id, self.story.title)
+        return {
+            **self.story.as_dict(),
+            "actors": [actor.as_dict() for actor in self.actors],
+            **consolidated.story_fields(),
+        }
 
 
 @dataclass(frozen=True)
@@ -612,7 +619,7 @@ class StoryInput(Record):
 
 @dataclass(frozen=True)
 class LinkedMention(Record):
-    """A mention with the actor it refers to and its normalised time, as the facts stage reads it."""
+    """A mention with its actor and its normalised time, as the facts stage reads it."""
 
     mention: Mention
     actor_key: str | None = None
@@ -737,3 +744,26 @@ class StoryFacts(Record):
     timeline: tuple[SummaryLine, ...] = ()
     unique_by_source: tuple[SourceAdditions, ...] = ()
     aligned: bool = False  # False when fewer than two independent outlets: nothing to align
+
+    def story_fields(self) -> dict[str, Any]:
+        """The fields a story's JSON gains, facts referred to by id (by seq before storing)."""
+        ids = {f.seq: f.id if f.id is not None else f.seq for f in self.facts}
+
+        def lines(items: tuple[SummaryLine, ...]) -> list[dict[str, Any]]:
+            return [{**line.as_dict(), "fact": ids.get(line.fact)} for line in items]
+
+        return {
+            "consolidated_title": self.title,
+            "summary": lines(self.summary),
+            "facts": [{**f.as_dict(), "id": ids[f.seq]} for f in self.facts],
+            "disputes": [
+                {"fact": ids[f.seq], "text": f.text, **d.as_dict()}
+                for f in self.facts
+                for d in f.disputes
+            ],
+            "timeline": lines(self.timeline),
+            "unique_by_source": [
+                {"source": u.source, "facts": [ids[n] for n in u.facts]}
+                for u in self.unique_by_source
+            ],
+        }

@@ -31,7 +31,9 @@ REGISTRY: tuple[StageEntry, ...] = (
         "actors", "eventwire.actors.settings:ActorsSettings", "eventwire.actors.stage:ActorsStage"
     ),
     StageEntry("time", "eventwire.time.request:TimeSettings", "eventwire.time.stage:TimeStage"),
-    StageEntry("facts", "eventwire.facts.settings:FactsSettings", "eventwire.facts.stage:FactsStage"),
+    StageEntry(
+        "facts", "eventwire.facts.settings:FactsSettings", "eventwire.facts.stage:FactsStage"
+    ),
     StageEntry("live", "eventwire.live.settings:LiveSettings"),
     StageEntry("dates", "eventwire.plausible:DatesSettings"),
 )

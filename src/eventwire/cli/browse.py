@@ -54,7 +54,7 @@ def stories(
 
 @app.command()
 def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
-    """Show one story's articles side by side."""
+    """Show one story: its articles side by side, actors, summary, facts and disputes."""
     with open_queries(ctx.obj, as_json) as queries:
         found = queries.story(story_id)
     if as_json:
@@ -62,6 +62,7 @@ def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     else:
         render.print_story(out, found.story)
         print_story_actors(list(found.actors))
+        render.print_story_facts(out, found.facts)
 
 
 @app.command()

@@ -56,7 +56,9 @@ def claim_info(claim: Claim, mentions: Sequence[LinkedMention]) -> ClaimInfo:
     )
 
 
-def with_named(words: SentenceWords, claim: Claim, inside: Sequence[LinkedMention]) -> SentenceWords:
+def with_named(
+    words: SentenceWords, claim: Claim, inside: Sequence[LinkedMention]
+) -> SentenceWords:
     """``words`` with its names read as the actors they resolve to (spellings of one person,
     a country and its government or capital agree), unresolved capitalised words kept."""
     resolved = [m for m in inside if m.actor_key]

@@ -105,7 +105,8 @@ def _in_text_order(
     """Facts ordered by where they first appear (articles in publication order)."""
     rank = {d.id: n for n, d in enumerate(story.documents)}
     return sorted(
-        groups, key=lambda g: min((rank[infos[i].claim.article_id], infos[i].claim.start) for i in g)
+        groups,
+        key=lambda g: min((rank[infos[i].claim.article_id], infos[i].claim.start) for i in g),
     )
 
 

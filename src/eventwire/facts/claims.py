@@ -18,6 +18,7 @@ CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:but|while|whereas)\s)")
 QUOTATION = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 WORD = re.compile(r"[\w'’-]+")
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+SOURCE_REACH = 12  # characters after 'according to' where the source's name starts
 SPEAKER_TYPES = ("person", "institution", "organisation", "government", "group", "country")
 
 
@@ -117,10 +118,12 @@ def document_claims(
             quote = _overlapping(quotes, sentence)
             speaker = None
             if quote is not None:
-                speaker = _speaker(text, quote, paragraph, body) or last_speaker
-                last_speaker = speaker or last_speaker
-            elif _attributed_source(text, sentence, body):
-                last_speaker = _attributed_source(text, sentence, body)
+                speaker = _speaker(text, quote, paragraph, body)
+                if (speaker is None or speaker[1] is None) and last_speaker is not None:
+                    speaker = last_speaker  # 'the statement said': the source named before
+                last_speaker = speaker if speaker and speaker[1] else last_speaker
+            else:
+                last_speaker = _attributed_source(text, sentence, body) or last_speaker
             for clause in _clauses(text, sentence, quote, min_words):
                 claim = _claim(document, clause, quote, speaker)
                 if is_claim_text(claim.sentence, min_words):
@@ -195,12 +198,18 @@ def _speaker(
 def _attributed_source(
     text: str, sentence: Span, mentions: Sequence[LinkedMention]
 ) -> tuple[str, str | None] | None:
-    """The source a sentence without quotation attributes itself to ('according to X')."""
+    """The source a sentence without quotation names after 'according to' (or 'X said')."""
     own = text[sentence.start : sentence.end]
-    if not any(p.search(own) for p in patterns("attribution")):
-        return None
-    inside = [m for m in mentions if sentence.start <= m.mention.start < sentence.end]
-    return _best_speaker([m for m in inside if m.actor_type in SPEAKER_TYPES[:3]])
+    for pattern in patterns("attribution"):
+        match = pattern.search(own)
+        if match is None:
+            continue
+        after = sentence.start + match.end()
+        following = [m for m in mentions if after <= m.mention.start < after + SOURCE_REACH]
+        return _best_speaker(following[:1]) or _best_speaker(
+            [m for m in mentions if sentence.start <= m.mention.start < sentence.end]
+        )
+    return None
 
 
 def _best_speaker(mentions: Sequence[LinkedMention]) -> tuple[str, str | None] | None:
@@ -215,4 +224,4 @@ def _best_speaker(mentions: Sequence[LinkedMention]) -> tuple[str, str | None] |
 def _noun_before(text: str, position: int) -> str:
     """The few words before an attribution verb ('the official statement' noted)."""
     words = text[:position].strip(" ,").split()[-3:]
-    return " ".join(words).strip(" ,\"”“")
+    return " ".join(words).strip(' ,"”“')

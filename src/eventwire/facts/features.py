@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -126,7 +127,7 @@ def lexical_features(a: SentenceWords, b: SentenceWords, idf: dict[str, float]) 
 
 
 def _bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
-    return frozenset(zip(tokens, tokens[1:], strict=False))
+    return frozenset(pairwise(tokens))
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:

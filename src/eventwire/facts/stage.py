@@ -40,7 +40,10 @@ class FactsStage:
         report.count_out += len(outcome.facts)
 
     def save(
-        self, repo: Repository, done: Sequence[tuple[FactsInput, StoryFacts]], runs: Sequence[StageRun]
+        self,
+        repo: Repository,
+        done: Sequence[tuple[FactsInput, StoryFacts]],
+        runs: Sequence[StageRun],
     ) -> None:
         """Store the stories' facts and the runs in one transaction."""
         repo.save_story_facts([result for _, result in done], runs)
