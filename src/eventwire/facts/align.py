@@ -119,7 +119,9 @@ def repeated_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[int, int]]:
     for members in by_article.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if fuzz.ratio(infos[i].words.folded, infos[j].words.folded) >= REPEAT_SIMILARITY:
+                a, b = infos[i], infos[j]
+                same_details = a.numbers == b.numbers and a.dates == b.dates
+                if same_details and fuzz.ratio(a.words.folded, b.words.folded) >= REPEAT_SIMILARITY:
                     found.append((i, j))
     return found
 

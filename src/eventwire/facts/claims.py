@@ -147,10 +147,15 @@ def _claim(
         start=span.start,
         end=span.end,
         kind=kind,
-        quote=document.text[quote.start : quote.end] if quote is not None else None,
+        quote=_quoted_part(document.text, quote, span) if quote is not None else None,
         speaker=speaker[0] if speaker else None,
         speaker_actor=speaker[1] if speaker else None,
     )
+
+
+def _quoted_part(text: str, quote: Span, span: Span) -> str:
+    """The words of a quotation inside one claim, verbatim (a long quote spans sentences)."""
+    return text[max(quote.start, span.start) : min(quote.end, span.end)]
 
 
 def _quotations(text: str, paragraph: Span, min_words: int) -> list[Span]:

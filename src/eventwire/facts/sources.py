@@ -11,6 +11,7 @@ from eventwire.model import Claim, CopyNote, Document
 from eventwire.textnorm import normalize_for_comparison
 
 WORD = re.compile(r"\w+")
+COVERED_SHARE = 0.9  # of a claim's characters inside shared passages: the claim is a copy
 QUOTATION = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 
 
@@ -50,7 +51,8 @@ class PassageIndex:
         if a.article_id == b.article_id:
             return False
         spans = self._passages(a.article_id, b.article_id)
-        return any(start <= a.start and a.end <= end for start, end in spans)
+        covered = sum(max(0, min(a.end, end) - max(a.start, start)) for start, end in spans)
+        return covered >= COVERED_SHARE * (a.end - a.start)
 
     def _passages(self, a: int, b: int) -> list[tuple[int, int]]:
         if (a, b) not in self._shared:
