@@ -71,20 +71,35 @@ def _aligned_pairs(
 
     A pair is aligned when the pair model says so (its cut-off chosen on MSRP), or when its
     embedding cosine passes the cut-off chosen on MSRP for the cosine alone and the two claims
-    agree on their actors and numbers. Pairs are ranked by cosine (probability without one).
+    agree on their actors and numbers. Only pairs whose lexical probability reaches
+    ``settings.embedding_floor``, or that share ``settings.embedding_names`` named actors,
+    are embedded and judged so. Pairs are ranked by cosine
+    (by lexical probability without embeddings).
     """
     pairs = candidate_pairs(infos, settings)
-    model = load_pair_model(encoder is not None)
-    cosines = _cosines(infos, pairs, encoder) if encoder is not None else None
+    lexical = score_pairs(infos, pairs, load_pair_model(False), None)
+    if encoder is None:
+        return {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= _threshold(False)}
+    # Only pairs the lexical model finds plausible, or that name the same actors, are embedded.
+    pairs = [
+        (i, j)
+        for n, (i, j) in enumerate(pairs)
+        if lexical[n] >= settings.embedding_floor
+        or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
+    ]
+    model = load_pair_model(True)
+    cosines = _cosines(infos, pairs, encoder)
     probabilities = score_pairs(infos, pairs, model, cosines)
-    closeness = cosines if cosines is not None else probabilities
-    cutoff = cosine_cutoff() if cosines is not None else 2.0
     return {
-        (i, j): closeness[n]
+        (i, j): cosines[n]
         for n, (i, j) in enumerate(pairs)
         if probabilities[n] >= model.threshold
-        or (closeness[n] >= cutoff and agree(infos[i], infos[j]))
+        or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
+
+
+def _threshold(with_embeddings: bool) -> float:
+    return load_pair_model(with_embeddings).threshold
 
 
 def _cosines(

@@ -17,3 +17,5 @@ class FactsSettings:
     shared_passage_words: int = 30  # a verbatim run this long counts as one report
     min_shared_words: int = 2  # candidate pairs share this many content words (or a number)
     common_word_share: float = 0.3  # words in more of a story's claims pick no candidates
+    embedding_floor: float = 0.4  # lexical probability that gets a pair embedded, or ...
+    embedding_names: int = 3  # ... this many named actors in common
