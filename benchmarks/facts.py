@@ -33,6 +33,7 @@ from benchmarks.machine import describe_machine
 from eventwire.actors import ActorResolver
 from eventwire.config import load_config
 from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.facts import embed
 from eventwire.facts.build import Encoder, story_facts
 from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
@@ -155,7 +156,7 @@ def _where(mention: Mention) -> tuple[int, str, int]:
     return (mention.article_id, mention.part, mention.start)
 
 
-def corroboration_table(encoder: Encoder) -> list[dict]:
+def corroboration_table(encoder: Encoder | None) -> list[dict]:
     """Per NewsWCL50 event: facts, share corroborated, share corroborated across the spectrum."""
     by_event: dict[int, list[Document]] = defaultdict(list)
     for document, event, _ in newswcl50_documents():
@@ -187,7 +188,7 @@ def _paragraphs(tokenised: str) -> str:
     return detokenise(tokenised).replace("\n", "\n\n")
 
 
-def cost(encoder: Encoder) -> dict:
+def cost(encoder: Encoder | None) -> dict:
     """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready)."""
     newswcl = [d for d, _, _ in newswcl50_documents()]
     ecb = [
@@ -246,11 +247,19 @@ def main() -> None:
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
     args = parser.parse_args()
     started = time.perf_counter()
-    results: dict = {
-        "machine": describe_machine(),
-        "msrp": evaluate_pairs(args.embeddings_cache, args.fit),
-    }
-    print(json.dumps(results["msrp"], indent=1), flush=True)
+    msrp = evaluate_pairs(args.embeddings_cache, args.fit)
+    results: dict = {"machine": describe_machine(), "msrp": msrp}
+    print(json.dumps(msrp, indent=1), flush=True)
+    encoder = embed.encode if embed.available() else None
+    loading = time.perf_counter()
+    if encoder is not None:
+        embed.shared_encoder()
+    results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
+    results["embeddings"] = encoder is not None
+    results["newswcl50"] = corroboration_table(encoder)
+    if not args.skip_cost:
+        results["story_seconds"] = cost(encoder)
+        results["pipeline"] = pipeline_rate()
     results["seconds"] = round(time.perf_counter() - started, 1)
     RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
