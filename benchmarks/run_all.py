@@ -20,6 +20,7 @@ BENCHMARKS = (
     "benchmarks.watch_memory",
     "benchmarks.scaling",
     "benchmarks.events",
+    "benchmarks.facts",
 )
 
 

@@ -307,10 +307,17 @@ class StoryDetail(Record):
 
     story: StoryView
     actors: tuple[Actor, ...] = ()
+    facts: StoryFacts | None = None  # None until the facts stage has run on the story
 
     def as_dict(self) -> dict[str, Any]:
-        """The story object of ``stories --json`` with its ``actors``."""
-        return {**self.story.as_dict(), "actors": [actor.as_dict() for actor in self.actors]}
+        """The story object of ``stories --json`` with its ``actors`` and, from the facts
+        stage, ``summary``, ``facts``, ``disputes``, ``timeline`` and ``unique_by_source``."""
+        consolidated = self.facts or StoryFacts(self.story.id, self.story.title)
+        return {
+            **self.story.as_dict(),
+            "actors": [actor.as_dict() for actor in self.actors],
+            **consolidated.story_fields(),
+        }
 
 
 @dataclass(frozen=True)
@@ -795,3 +802,158 @@ class EventsInput(Record):
     actors: tuple[tuple[str, Actor], ...] = ()
     # DATE mention identity -> (first day, last day) of its normalised value
     days: tuple[tuple[str, str, str], ...] = ()
+
+
+# --- facts (src/eventwire/facts: issue 12) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkedMention(Record):
+    """A mention with its actor and its normalised time, as the facts stage reads it."""
+
+    mention: Mention
+    actor_key: str | None = None
+    actor_type: str | None = None
+    time_value: str | None = None  # TIMEX3-style value of a DATE/TIME mention
+    time_start: str | None = None  # first day covered (ISO date)
+    time_end: str | None = None
+
+
+@dataclass(frozen=True)
+class CopyNote(Record):
+    """An article dedup found to be a copy of ``copy_of`` (same report, another outlet)."""
+
+    article_id: int
+    source: str
+    copy_of: int
+
+
+@dataclass(frozen=True)
+class FactsInput(Record):
+    """What the facts stage sees of one story: originals, their mentions, the copies."""
+
+    story_id: int
+    documents: tuple[Document, ...]
+    mentions: tuple[LinkedMention, ...] = ()
+    copies: tuple[CopyNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    """One statement of one article: a sentence (or clause) and its character span in the body."""
+
+    article_id: int
+    source: str
+    sentence: str
+    start: int  # character offsets into the article's body text (Document.text)
+    end: int
+    kind: str  # "fact" | "quote" | "commentary"
+    quote: str | None = None  # the quotation, verbatim
+    speaker: str | None = None  # who the quotation is attributed to, as written
+    speaker_actor: str | None = None  # that speaker's actor key, when resolved
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON: article_id, source, sentence, span [start, end], kind, quote and speaker."""
+        data = super().as_dict()
+        data["span"] = [data.pop("start"), data.pop("end")]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Build the claim from ``as_dict`` output."""
+        data = dict(data)
+        if "span" in data:
+            data["start"], data["end"] = data.pop("span")
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
+
+@dataclass(frozen=True)
+class DisputedValue(Record):
+    """One of the values outlets give for a disputed detail, and who gives it."""
+
+    value: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dispute(Record):
+    """Aligned claims that differ in a number, a date, a place or a named actor."""
+
+    kind: str  # "number" | "date" | "place" | "actor"
+    values: tuple[DisputedValue, ...]
+
+
+@dataclass(frozen=True)
+class Fact(Record):
+    """A statement aligned across a story's articles, with its status.
+
+    ``status``: "corroborated" (at least two independent outlets), "single-source",
+    "disputed" (its claims differ in a detail), or "commentary" (shown, never counted).
+    """
+
+    seq: int  # position in the story's facts (its id before storing)
+    text: str
+    kind: str  # "fact" | "quote" | "commentary"
+    status: str
+    independent_sources: int
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...] = ()  # every outlet reporting it (copies included)
+    articles: int = 0  # articles reporting it (copies included)
+    date: str | None = None  # the day it happened, when its claims date it
+    speaker: str | None = None
+    disputes: tuple[Dispute, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SummaryLine(Record):
+    """One sentence of a consolidated story: a fact's text and its outlets."""
+
+    fact: int  # the fact's seq
+    text: str
+    sources: tuple[str, ...]
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceAdditions(Record):
+    """What one outlet reports that no other outlet does (facts by seq)."""
+
+    source: str
+    facts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StoryFacts(Record):
+    """The consolidated story: title, summary, timeline, facts and per-outlet additions."""
+
+    story_id: int
+    title: str
+    facts: tuple[Fact, ...] = ()
+    summary: tuple[SummaryLine, ...] = ()
+    timeline: tuple[SummaryLine, ...] = ()
+    unique_by_source: tuple[SourceAdditions, ...] = ()
+    aligned: bool = False  # False when fewer than two independent outlets: nothing to align
+
+    def story_fields(self) -> dict[str, Any]:
+        """The fields a story's JSON gains, facts referred to by id (by seq before storing)."""
+        ids = {f.seq: f.id if f.id is not None else f.seq for f in self.facts}
+
+        def lines(items: tuple[SummaryLine, ...]) -> list[dict[str, Any]]:
+            return [{**line.as_dict(), "fact": ids.get(line.fact)} for line in items]
+
+        return {
+            "consolidated_title": self.title,
+            "summary": lines(self.summary),
+            "facts": [{**f.as_dict(), "id": ids[f.seq]} for f in self.facts],
+            "disputes": [
+                {"fact": ids[f.seq], "text": f.text, **d.as_dict()}
+                for f in self.facts
+                for d in f.disputes
+            ],
+            "timeline": lines(self.timeline),
+            "unique_by_source": [
+                {"source": u.source, "facts": [ids[n] for n in u.facts]}
+                for u in self.unique_by_source
+            ],
+        }

@@ -101,11 +101,15 @@ class Queries:
         return _page(found, limit, offset, key)
 
     def story(self, story_id: int) -> StoryDetail:
-        """One story with its articles and actors."""
+        """One story with its articles, actors and (once computed) its facts and summary."""
         found = self.repo.get_story(story_id)
         if found is None:
             raise NotFound(f"story {story_id} not found")
-        return StoryDetail(story=found, actors=tuple(self.repo.list_actors(story_id=story_id)))
+        return StoryDetail(
+            story=found,
+            actors=tuple(self.repo.list_actors(story_id=story_id)),
+            facts=self.repo.story_facts(story_id),
+        )
 
     def article(self, article_id: int, explain: bool = False) -> ArticleDetail:
         """One article with its mentions (and, with ``explain``, its cleaning notes)."""

@@ -34,6 +34,9 @@ REGISTRY: tuple[StageEntry, ...] = (
     StageEntry(
         "events", "eventwire.events.settings:EventsSettings", "eventwire.events.stage:EventsStage"
     ),
+    StageEntry(
+        "facts", "eventwire.facts.settings:FactsSettings", "eventwire.facts.stage:FactsStage"
+    ),
     StageEntry("live", "eventwire.live.settings:LiveSettings"),
     StageEntry("dates", "eventwire.plausible:DatesSettings"),
 )

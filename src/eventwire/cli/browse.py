@@ -54,7 +54,7 @@ def stories(
 
 @app.command()
 def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
-    """Show one story's articles side by side."""
+    """Show one story: its articles side by side, actors, summary, facts and disputes."""
     with open_queries(ctx.obj, as_json) as queries:
         found = queries.story(story_id)
         story_events = queries.story_events(story_id)
@@ -67,6 +67,7 @@ def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
             from eventwire.cli.events import print_events
 
             print_events(story_events, title=f"{len(story_events)} events")
+        render.print_story_facts(out, found.facts)
 
 
 @app.command()

@@ -18,12 +18,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.model import ArticleView, MentionTime, StoryView
+from eventwire.model import ArticleView, MentionTime, StoryFacts, StoryView
 
 if TYPE_CHECKING:
     from eventwire.pipeline import RunReport
     from eventwire.service import QueryError
 
+STATUS_STYLES = {"corroborated": "green", "disputed": "red", "commentary": "dim"}
 PROGRESS_MIN_ITEMS = 20  # below this, a run is too short for a progress bar to help
 # C0 and C1 controls, DEL, and the bidirectional overrides/isolates (they reorder what follows).
 TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -126,6 +127,66 @@ def print_story(console: Console, story: StoryView) -> None:
             copy_of,
         )
     console.print(table)
+
+
+def print_story_facts(console: Console, facts: StoryFacts | None) -> None:
+    """A story's summary, facts (status, outlets), disputes, timeline and per-outlet additions."""
+    if facts is None:
+        console.print("No facts yet (run `eventwire process`).", style="dim")
+        return
+    ids = {f.seq: f.id if f.id is not None else f.seq for f in facts.facts}
+    console.print(Text.assemble(Text("Summary", style="bold"), ": ", plain(facts.title)))
+    for line in facts.summary:
+        outlets = ", ".join(line.sources)
+        console.print(
+            Text.assemble(
+                f"  • [{ids.get(line.fact)}] ", plain(line.text), " ", plain(f"({outlets})", "dim")
+            )
+        )
+    _print_facts_table(console, facts, ids)
+    _print_disputes(console, facts, ids)
+    if facts.timeline:
+        console.print(Text("Timeline", style="bold"))
+        for line in facts.timeline:
+            console.print(
+                Text.assemble(f"  {line.date}  [{ids.get(line.fact)}] ", plain(line.text))
+            )
+    for addition in facts.unique_by_source:
+        if addition.facts:
+            listed = ", ".join(str(ids[n]) for n in addition.facts)
+            console.print(
+                Text.assemble("Only in ", plain(addition.source, "bold"), f": facts {listed}")
+            )
+
+
+def _print_facts_table(console: Console, facts: StoryFacts, ids: dict[int, int]) -> None:
+    """One line per fact: id, status, independent outlets of all, kind (speaker), text."""
+    console.print(Text(f"{len(facts.facts)} facts", style="bold"))
+    for fact in facts.facts:
+        kind = f"quote, {fact.speaker}" if fact.kind == "quote" and fact.speaker else fact.kind
+        outlets = f"{fact.independent_sources} of {', '.join(fact.sources)}"
+        console.print(
+            Text.assemble(
+                f"  [{ids[fact.seq]}] ",
+                Text(fact.status, style=STATUS_STYLES.get(fact.status, "")),
+                " (",
+                plain(outlets),
+                "; ",
+                plain(kind),
+                ") ",
+                plain(fact.text),
+            )
+        )
+
+
+def _print_disputes(console: Console, facts: StoryFacts, ids: dict[int, int]) -> None:
+    disputed = [(f, d) for f in facts.facts for d in f.disputes]
+    if not disputed:
+        return
+    console.print(Text("Disputes", style="bold"))
+    for fact, dispute in disputed:
+        values = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in dispute.values)
+        console.print(Text.assemble(f"  [{ids[fact.seq]}] {dispute.kind}: ", plain(values)))
 
 
 def print_article(console: Console, article: ArticleView, explain: bool = False) -> None:

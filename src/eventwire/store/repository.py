@@ -20,6 +20,7 @@ from eventwire.model import (
     Event,
     EventFilter,
     EventsInput,
+    FactsInput,
     FailedRun,
     FeedState,
     FetchOutcome,
@@ -31,11 +32,12 @@ from eventwire.model import (
     StoryActors,
     StoryAssignment,
     StoryEvents,
+    StoryFacts,
     StoryFilter,
     StoryInput,
     StoryView,
 )
-from eventwire.store import actors, dedup, feeds, lock, reads, stage_runs, stories, writes
+from eventwire.store import actors, dedup, facts, feeds, lock, reads, stage_runs, stories, writes
 from eventwire.store import events as event_store
 from eventwire.store.engine import (
     create_store_engine,
@@ -363,6 +365,26 @@ class Repository:
         """Every event of one story."""
         with self._engine.connect() as conn:
             return event_store.story_events(conn, story_id)
+
+    # --- facts (store/facts.py) --------------------------------------------------------
+
+    def facts_input(self, story_id: int) -> FactsInput:
+        """A story's entity-read originals, their resolved mentions, and its copies."""
+        with self._engine.connect() as conn:
+            return facts.facts_input(conn, story_id)
+
+    def save_story_facts(self, items: Sequence[StoryFacts], runs: Sequence[StageRun] = ()) -> None:
+        """Replace stories' facts and consolidated forms, and record the runs, atomically."""
+        with self._writer.begin() as conn:
+            now = utc_now()
+            for result in items:
+                facts.write_story_facts(conn, result, now)
+            stage_runs.record_runs(conn, runs, now)
+
+    def story_facts(self, story_id: int) -> StoryFacts | None:
+        """A story's consolidated form and facts, or None when the facts stage has not run."""
+        with self._engine.connect() as conn:
+            return facts.read_story_facts(conn, story_id)
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -181,5 +181,10 @@ class StageRunRow(Base):
     ran_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-# Tables of later features, imported so that Alembic's metadata sees them (issues 3 and 5).
-from eventwire.store import schema_actors, schema_events, schema_feeds  # noqa: E402, F401
+# Tables of later features, imported so that Alembic's metadata sees them (issues 3, 5, 11, 12).
+from eventwire.store import (  # noqa: E402, F401
+    schema_actors,
+    schema_events,
+    schema_facts,
+    schema_feeds,
+)

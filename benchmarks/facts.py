@@ -1,0 +1,268 @@
+"""The facts stage: the pair decision on MSRP, corroboration on NewsWCL50, and its cost.
+
+Run: ``python -m benchmarks.facts [--fit] [--embeddings-cache FILE] [--skip-cost]`` (writes
+benchmarks/results/facts.json; ``--fit`` also writes the fitted pair models to
+src/eventwire/facts/data/pair_model.json).
+
+1. Pair decision on MSRP train (``<repo>/../shared/data/msrp``, 4,076 news sentence pairs
+   from different outlets): 10-fold cross-validated accuracy and F1 of the stage's pair model
+   (lexical features, with and without the embedding cosine; the cut-off chosen inside the
+   training folds), beside plain embedding cosine and plain TF-IDF cosine with their cut-offs
+   chosen the same way.
+2. NewsWCL50 (10 events x 5 outlets, left to right): each event's articles as one story;
+   per event the facts, the share corroborated by two or more independent outlets, and by
+   outlets from both sides of the spectrum.
+3. Cost: seconds per story of 5, 20 and 100 articles (NewsWCL50 and ECB+ articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.datasets import detokenise, iter_ecbplus, read_jsonl
+from benchmarks.machine import describe_machine
+from eventwire.actors import ActorResolver
+from eventwire.config import load_config
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.facts import embed
+from eventwire.facts.build import Encoder, story_facts
+from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
+from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
+from eventwire.facts.settings import FactsSettings
+from eventwire.facts.training import (
+    best_cutoff,
+    cross_validate,
+    cross_validate_cutoff,
+    fit_pair_model,
+)
+from eventwire.model import ArticleEntities, Document, FactsInput, LinkedMention, Mention
+from eventwire.pipeline import Pipeline, Settings
+from eventwire.store import Repository
+from eventwire.time import TimeSettings, story_times
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared" / "data"
+MSRP = SHARED / "msrp" / "msr_paraphrase_train.txt"
+NEWSWCL50 = SHARED / "newswcl50" / "newswcl50_docs.jsonl"
+RESULT_FILE = REPO_ROOT / "benchmarks" / "results" / "facts.json"
+EXAMPLE_NEWSWCL50 = REPO_ROOT / "examples" / "corpus" / "newswcl50"
+STORY_SIZES = (5, 20, 100)
+RECOGNIZER = EntityRecognizer(EntitiesSettings(n_process=1))
+RESOLVER = ActorResolver()
+SIDES = {"LL": "left", "L": "left", "M": "centre", "R": "right", "RR": "right"}
+
+
+def read_msrp(path: Path = MSRP) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """MSRP's sentence pairs and their labels (1: same meaning)."""
+    pairs, labels = [], []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)
+        for row in rows:
+            labels.append(int(row[0]))
+            pairs.append((row[3], row[4]))
+    return pairs, np.asarray(labels)
+
+
+def pair_features(
+    pairs: list[tuple[str, str]], cache: Path | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lexical features of every pair, and the embedding cosine (cached in ``cache``)."""
+    words = [(sentence_words(a), sentence_words(b)) for a, b in pairs]
+    idf = idf_table([w for pair in words for w in pair])
+    lexical = np.asarray([lexical_features(a, b, idf) for a, b in words])
+    if cache is not None and cache.exists():
+        vectors = np.load(cache)
+    else:
+        from eventwire.facts.embed import encode
+
+        vectors = encode([s for pair in pairs for s in pair])
+        if cache is not None:
+            np.save(cache, vectors)
+    cosine = (vectors[0::2] * vectors[1::2]).sum(axis=1)
+    return lexical, cosine
+
+
+def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
+    """Cross-validated pair decisions on MSRP train, and (``fit``) the models refitted on all."""
+    pairs, labels = read_msrp()
+    lexical, cosine = pair_features(pairs, cache)
+    with_cosine = np.c_[lexical, cosine]
+    results = {
+        "pairs": len(pairs),
+        "positive_share": round(float(labels.mean()), 4),
+        "embedding_cosine": cross_validate_cutoff(cosine, labels),
+        "tfidf_cosine": cross_validate_cutoff(lexical[:, 0], labels),
+        "pair_model_lexical": cross_validate(lexical, labels, LEXICAL_FEATURES),
+        "pair_model_with_embedding": cross_validate(with_cosine, labels, EMBEDDING_FEATURES),
+    }
+    if fit:
+        models = {
+            "lexical": fit_pair_model(lexical, labels, LEXICAL_FEATURES).as_dict(),
+            "embedding": fit_pair_model(with_cosine, labels, EMBEDDING_FEATURES).as_dict(),
+            "embedding_cosine_cutoff": round(best_cutoff(cosine, labels), 4),
+        }
+        MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
+    return results
+
+
+def newswcl50_documents() -> list[tuple[Document, int, str]]:
+    """NewsWCL50's articles as documents (title: first line), with event id and outlet label."""
+    found = []
+    for index, row in enumerate(read_jsonl(NEWSWCL50), start=1):
+        title, _, body = detokenise(row["text"]).partition("\n")
+        text = "\n\n".join(p for p in body.split("\n") if p.strip())
+        found.append(
+            (Document(index, row["outlet"], title, text, None), row["event_id"], row["outlet"])
+        )
+    return found
+
+
+def facts_inputs(documents: list[Document], story_id: int) -> FactsInput:
+    """A story of ``documents`` with spaCy mentions, resolved actors and normalised times."""
+    found = [r for r in RECOGNIZER.recognize(documents) if isinstance(r, ArticleEntities)]
+    actors = RESOLVER.resolve_story(story_id, documents, found)
+    kinds = {a.key: a.type for a in actors.actors}
+    linked = {_where(link.mention): link.actor_key for link in actors.links}
+    times = {_where(t.mention): t for t in story_times(documents, found, TimeSettings())}
+    mentions = []
+    for entities in found:
+        for mention in entities.mentions:
+            key = _where(mention)
+            time_value = times.get(key)
+            mentions.append(
+                LinkedMention(
+                    mention,
+                    actor_key=linked.get(key),
+                    actor_type=kinds.get(linked.get(key, "")),
+                    time_value=time_value.value if time_value else None,
+                    time_start=time_value.start if time_value else None,
+                    time_end=time_value.end if time_value else None,
+                )
+            )
+    return FactsInput(story_id, tuple(documents), tuple(mentions))
+
+
+def _where(mention: Mention) -> tuple[int, str, int]:
+    return (mention.article_id, mention.part, mention.start)
+
+
+def corroboration_table(encoder: Encoder | None) -> list[dict]:
+    """Per NewsWCL50 event: facts, share corroborated, share corroborated across the spectrum."""
+    by_event: dict[int, list[Document]] = defaultdict(list)
+    for document, event, _ in newswcl50_documents():
+        by_event[event].append(document)
+    rows = []
+    for event, documents in sorted(by_event.items()):
+        result = story_facts(facts_inputs(documents, event + 1), FactsSettings(), encoder)
+        counted = [f for f in result.facts if f.status != "commentary"]
+        corroborated = [f for f in counted if f.independent_sources >= 2]
+        across = [f for f in corroborated if {SIDES[s] for s in f.sources} >= {"left", "right"}]
+        rows.append(
+            {
+                "event": event,
+                "articles": len(documents),
+                "facts": len(counted),
+                "commentary": len(result.facts) - len(counted),
+                "corroborated": len(corroborated),
+                "corroborated_share": round(len(corroborated) / max(1, len(counted)), 3),
+                "left_and_right_share": round(len(across) / max(1, len(counted)), 3),
+                "disputed": sum(f.status == "disputed" for f in counted),
+                "example": corroborated[0].text[:160] if corroborated else "",
+            }
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
+def _paragraphs(tokenised: str) -> str:
+    return detokenise(tokenised).replace("\n", "\n\n")
+
+
+def cost(encoder: Encoder | None) -> dict:
+    """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready)."""
+    newswcl = [d for d, _, _ in newswcl50_documents()]
+    ecb = [
+        Document(1000 + n, f"ecb-{d['topic']}", d["title"], _paragraphs(d["text"]), None)
+        for n, d in enumerate(iter_ecbplus())
+        if len(d["text"].split()) > 150
+    ]
+    pool = newswcl + ecb
+    figures = {}
+    for size in STORY_SIZES:
+        documents = [replace(d, source=f"{d.source}-{n % 12}") for n, d in enumerate(pool[:size])]
+        story = facts_inputs(documents, size)
+        started = time.perf_counter()
+        result = story_facts(story, FactsSettings(), encoder)
+        seconds = time.perf_counter() - started
+        claims = sum(len(f.claims) for f in result.facts)
+        figures[str(size)] = {
+            "seconds": round(seconds, 2),
+            "claims": claims,
+            "facts": len(result.facts),
+        }
+        print(size, figures[str(size)], flush=True)
+    return figures
+
+
+def pipeline_rate() -> dict:
+    """articles/s of `eventwire run` on NewsWCL50's 50 articles with and without the facts
+    stage, beside spaCy's own rate (nlp.pipe, one process, model loaded) on the same texts."""
+    documents = [d for d, _, _ in newswcl50_documents()]
+    started = time.perf_counter()
+    RECOGNIZER.recognize(documents)
+    spacy_rate = len(documents) / (time.perf_counter() - started)
+    rates = {"spacy_articles_per_second": round(spacy_rate, 1)}
+    for facts_on in (False, True):
+        with tempfile.TemporaryDirectory() as folder:
+            defaults = Settings.from_config(load_config())
+            settings = defaults.replace(
+                facts=replace(defaults.sections()["facts"], enabled=facts_on)
+            )
+            repo = Repository.open(f"sqlite:///{folder}/rate.db", settings.store)
+            started = time.perf_counter()
+            Pipeline(repo, settings).run([EXAMPLE_NEWSWCL50])
+            rate = len(documents) / (time.perf_counter() - started)
+            repo.close()
+        name = "with_facts" if facts_on else "without_facts"
+        rates[f"run_{name}_articles_per_second"] = round(rate, 1)
+        rates[f"run_{name}_share_of_spacy"] = round(rate / spacy_rate, 3)
+    return rates
+
+
+def main() -> None:
+    """Run the three measurements and write benchmarks/results/facts.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
+    parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP embeddings from here")
+    parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    msrp = evaluate_pairs(args.embeddings_cache, args.fit)
+    results: dict = {"machine": describe_machine(), "msrp": msrp}
+    print(json.dumps(msrp, indent=1), flush=True)
+    encoder = embed.encode if embed.available() else None
+    loading = time.perf_counter()
+    if encoder is not None:
+        embed.shared_encoder()
+    results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
+    results["embeddings"] = encoder is not None
+    results["newswcl50"] = corroboration_table(encoder)
+    if not args.skip_cost:
+        results["story_seconds"] = cost(encoder)
+        results["pipeline"] = pipeline_rate()
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

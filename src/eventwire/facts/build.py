@@ -1,0 +1,190 @@
+"""One story's facts: claims read, aligned across outlets (only when two independent outlets
+could corroborate each other), counted by independent outlet, disputes found."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from eventwire.facts import embed
+from eventwire.facts.align import (
+    ClaimInfo,
+    agree,
+    candidate_pairs,
+    claim_info,
+    group_claims,
+    repeated_pairs,
+    representative,
+    score_pairs,
+)
+from eventwire.facts.claims import COMMENTARY, document_claims
+from eventwire.facts.consolidate import consolidate
+from eventwire.facts.disputes import find_disputes
+from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
+from eventwire.facts.settings import FactsSettings
+from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
+from eventwire.model import Fact, FactsInput, StoryFacts
+
+CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+
+def story_facts(
+    story: FactsInput, settings: FactsSettings, encoder: Encoder | None = None
+) -> StoryFacts:
+    """The consolidated story of ``story`` (``encoder``: sentence embeddings, or None)."""
+    infos = _claim_infos(story, settings)
+    copies = copy_groups(story.documents, story.copies)
+    independent = len({d.source for d in story.documents}) >= 2  # copies are not here
+    aligned = {pair: 2.0 for pair in repeated_pairs(infos)}  # a repeat joins first
+    if independent:
+        aligned.update(_aligned_pairs(infos, settings, encoder))
+    groups = group_claims(infos, aligned)
+    passages = PassageIndex(story.documents, settings.shared_passage_words)
+    mentioned = _mentioned(story, infos)
+    facts = [
+        _fact(seq, [infos[i] for i in group], group, aligned, copies, passages, mentioned)
+        for seq, group in enumerate(_in_text_order(groups, infos, story))
+    ]
+    return consolidate(story, facts, settings, aligned=independent)
+
+
+def _claim_infos(story: FactsInput, settings: FactsSettings) -> list[ClaimInfo]:
+    by_article = defaultdict(list)
+    for mention in story.mentions:
+        by_article[mention.mention.article_id].append(mention)
+    return [
+        claim_info(claim, by_article[document.id])
+        for document in story.documents
+        for claim in document_claims(
+            document, by_article[document.id], settings.min_claim_words, settings.quote_words
+        )
+    ]
+
+
+def _aligned_pairs(
+    infos: Sequence[ClaimInfo], settings: FactsSettings, encoder: Encoder | None
+) -> dict[tuple[int, int], float]:
+    """Candidate pairs judged the same statement, each with how close they are.
+
+    A pair is aligned when the pair model says so (its cut-off chosen on MSRP), or when its
+    embedding cosine passes the cut-off chosen on MSRP for the cosine alone and the two claims
+    agree on their actors and numbers. Only pairs whose lexical probability reaches
+    ``settings.embedding_floor``, or that share ``settings.embedding_names`` named actors,
+    are embedded and judged so. Pairs are ranked by cosine
+    (by lexical probability without embeddings).
+    """
+    pairs = candidate_pairs(infos, settings)
+    lexical = score_pairs(infos, pairs, load_pair_model(False), None)
+    if encoder is None:
+        return {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= _threshold(False)}
+    # Only pairs the lexical model finds plausible, or that name the same actors, are embedded.
+    pairs = [
+        (i, j)
+        for n, (i, j) in enumerate(pairs)
+        if lexical[n] >= settings.embedding_floor
+        or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
+    ]
+    model = load_pair_model(True)
+    cosines = _cosines(infos, pairs, encoder)
+    probabilities = score_pairs(infos, pairs, model, cosines)
+    return {
+        (i, j): cosines[n]
+        for n, (i, j) in enumerate(pairs)
+        if probabilities[n] >= model.threshold
+        or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
+    }
+
+
+def _threshold(with_embeddings: bool) -> float:
+    return load_pair_model(with_embeddings).threshold
+
+
+def _cosines(
+    infos: Sequence[ClaimInfo], pairs: Sequence[tuple[int, int]], encoder: Encoder
+) -> list[float]:
+    """Embedding cosines of the pairs; each claim in a pair is embedded once."""
+    needed = sorted({i for pair in pairs for i in pair})
+    if not needed:
+        return []
+    vectors = encoder([infos[i].claim.sentence for i in needed])
+    row = {claim: n for n, claim in enumerate(needed)}
+    return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+
+
+def _in_text_order(
+    groups: list[list[int]], infos: Sequence[ClaimInfo], story: FactsInput
+) -> list[list[int]]:
+    """Facts ordered by where they first appear (articles in publication order)."""
+    rank = {d.id: n for n, d in enumerate(story.documents)}
+    return sorted(
+        groups,
+        key=lambda g: min((rank[infos[i].claim.article_id], infos[i].claim.start) for i in g),
+    )
+
+
+def _mentioned(story: FactsInput, infos: Sequence[ClaimInfo]) -> dict[int, dict[str, frozenset]]:
+    """Per article, every number, day, place and actor its claims give."""
+    found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for info in infos:
+        for attribute in ("numbers", "dates", "places", "actors"):
+            found[info.claim.article_id][attribute] |= getattr(info, attribute)
+    return {
+        d.id: {a: frozenset(found[d.id][a]) for a in ("numbers", "dates", "places", "actors")}
+        for d in story.documents
+    }
+
+
+def _fact(
+    seq: int,
+    infos: list[ClaimInfo],
+    group: list[int],
+    scored: dict[tuple[int, int], float],
+    copies: dict[int, list[str]],
+    passages: PassageIndex,
+    mentioned: dict[int, dict[str, frozenset]],
+) -> Fact:
+    """One fact: its claims, outlets (copies included), independent sources and status."""
+    lead = infos[group.index(representative(group, scored))]
+    sources = [i.claim.source for i in infos]
+    sources += [o for i in infos for o in copies.get(i.claim.article_id, [])]
+    groups = OutletGroups(sources)
+    for info in infos:
+        for outlet in copies.get(info.claim.article_id, []):
+            groups.join(outlet, info.claim.source)
+    for a in infos:
+        for b in infos:
+            if a.claim.source != b.claim.source and passages.copied(a.claim, b.claim):
+                groups.join(a.claim.source, b.claim.source)
+    independent = groups.count(sources)
+    disputes = find_disputes(infos, mentioned) if independent >= 2 else ()
+    kind = COMMENTARY if lead.claim.kind == COMMENTARY else lead.claim.kind
+    status = COMMENTARY if kind == COMMENTARY else _status(independent, disputes)
+    articles = {i.claim.article_id for i in infos}
+    days = Counter(d for i in infos for d in i.dates)
+    return Fact(
+        seq=seq,
+        text=lead.claim.sentence,
+        kind=kind,
+        status=status,
+        independent_sources=independent,
+        claims=tuple(i.claim for i in infos),
+        sources=tuple(dict.fromkeys(sources)),
+        articles=len(articles) + sum(len(copies.get(a, [])) for a in articles),
+        date=days.most_common(1)[0][0] if days else None,
+        speaker=lead.claim.speaker,
+        disputes=disputes,
+    )
+
+
+def _status(independent: int, disputes: tuple) -> str:
+    if disputes:
+        return DISPUTED
+    return CORROBORATED if independent >= 2 else SINGLE
+
+
+def default_encoder(settings: FactsSettings) -> Encoder | None:
+    """The embedding model's encoder when asked for and installed; else None (lexical)."""
+    return embed.encode if settings.embeddings and embed.available() else None
