@@ -282,7 +282,8 @@ class StoryFilter(Record):
 
     A story matches when it has an article from ``outlet`` (case-insensitive), its time
     span overlaps ``since``..``until``, ``text`` occurs in its title or an article's title
-    (case-insensitive), and the actor with id ``actor_id`` is mentioned in it.
+    (case-insensitive), the actor with id ``actor_id`` (an actor of ``country``) is
+    mentioned in it and it has articles from at least ``min_sources`` outlets.
     """
 
     outlet: str | None = None
@@ -290,6 +291,12 @@ class StoryFilter(Record):
     until: datetime | None = None  # tz-aware
     text: str | None = None
     actor_id: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3 of an actor mentioned in the story
+    min_sources: int | None = None  # at least this many distinct outlets
+    sort: str = "size"  # size (most articles) | latest (last seen) | sources (most outlets)
+
+
+STORY_SORTS = ("size", "latest", "sources")
 
 
 @dataclass(frozen=True)
@@ -605,3 +612,45 @@ class StoryInput(Record):
     story_id: int
     documents: tuple[Document, ...]
     entities: tuple[ArticleEntities, ...]
+
+
+# --- serving (eventwire.api, eventwire.web) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class FacetCount(Record):
+    """One value of a facet (an outlet, a country, an actor) and how many stories have it."""
+
+    value: str
+    count: int
+    id: int | None = None  # the actor's id, for the actor facet
+
+
+@dataclass(frozen=True)
+class SearchHit(Record):
+    """An article matching a full-text search, with a passage of its text."""
+
+    id: int
+    source: str
+    title: str
+    published_at: datetime | None
+    story_id: int | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class ActorPartner(Record):
+    """An actor seen in the same stories as another, and in how many of them."""
+
+    id: int
+    name: str
+    type: str
+    stories: int
+
+
+@dataclass(frozen=True)
+class DayCount(Record):
+    """How many mentions (or articles) fell on one day (ISO date)."""
+
+    day: str
+    count: int

@@ -10,13 +10,16 @@ from sqlalchemy import Engine, Row
 
 from eventwire.model import (
     Actor,
+    ActorPartner,
     ActorStory,
     ArticleEntities,
     ArticleSummary,
     ArticleView,
     CleanArticle,
+    DayCount,
     Document,
     DuplicateLink,
+    FacetCount,
     FailedRun,
     FeedState,
     FetchOutcome,
@@ -24,6 +27,7 @@ from eventwire.model import (
     MentionTime,
     ProcessingResult,
     RawArticle,
+    SearchHit,
     StageRun,
     StoryActors,
     StoryAssignment,
@@ -31,7 +35,7 @@ from eventwire.model import (
     StoryInput,
     StoryView,
 )
-from eventwire.store import actors, dedup, feeds, lock, reads, stage_runs, stories, writes
+from eventwire.store import actors, browse, dedup, feeds, lock, reads, stage_runs, stories, writes
 from eventwire.store.engine import (
     create_store_engine,
     missing_database,
@@ -326,6 +330,41 @@ class Repository:
         """An article's mentions with their normalised time and actor id, in text order."""
         with self._engine.connect() as conn:
             return actors.article_mentions(conn, article_id)
+
+    # --- browsing: the REST API and the web UI (store/browse.py) -----------------------
+
+    def story_facets(
+        self, filters: StoryFilter, names: Sequence[str], top: int = 10
+    ) -> dict[str, list[FacetCount]]:
+        """The ``top`` outlets, countries and actors (``names``) of the matching stories."""
+        with self._engine.connect() as conn:
+            return browse.story_facets(conn, filters, names, top)
+
+    def search(self, query: str, limit: int | None, offset: int = 0) -> list[SearchHit]:
+        """Articles matching a full-text ``query``, best first (store/search.py)."""
+        with self._engine.connect() as conn:
+            return browse.search_hits(conn, query, limit, offset)
+
+    def actor_partners(self, actor_id: int, top: int = 20) -> list[ActorPartner]:
+        """The actors seen in the most stories together with ``actor_id``."""
+        with self._engine.connect() as conn:
+            return browse.actor_partners(conn, actor_id, top)
+
+    def actor_days(self, actor_id: int) -> list[DayCount]:
+        """The actor's mentions per publication day."""
+        with self._engine.connect() as conn:
+            return browse.actor_days(conn, actor_id)
+
+    def stories_of_hashes(self, hashes: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+        """For each stored content hash: (article id, story id or None)."""
+        with self._engine.connect() as conn:
+            return browse.stories_of_hashes(conn, hashes)
+
+    def ping(self) -> str:
+        """The database dialect's name, after a round trip (raises when it is unreachable)."""
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return self._engine.dialect.name
 
     def close(self) -> None:
         """Release every pooled connection."""
