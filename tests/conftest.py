@@ -92,3 +92,7 @@ def seeded_db(seeded_store: Path, tmp_path: Path) -> Iterator[str]:
         if Path(f"{seeded_store}{suffix}").exists():
             shutil.copy(f"{seeded_store}{suffix}", f"{copy}{suffix}")
     yield f"sqlite:///{copy}"
+
+
+# One real server per session for the API and browser tests (tests/api, tests/web).
+from tests.served import served  # noqa: E402, F401
