@@ -178,3 +178,8 @@ def test_every_response_carries_the_security_headers(client: httpx.Client) -> No
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_export_of_a_missing_story_is_an_error_not_a_cut_download(client: httpx.Client) -> None:
+    assert_error(client.get("/api/actors", params={"format": "csv", "story": 999999}), 404)
+    assert_error(client.get("/api/stories", params={"format": "ndjson", "cursor": "x"}), 400)

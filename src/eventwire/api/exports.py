@@ -21,21 +21,26 @@ PageFetcher = Callable[[int, str | None], Page]  # (limit, cursor) -> page
 ItemForm = Callable[[Any], dict[str, Any]]
 
 
-def iter_items(fetch: PageFetcher, cursor: str | None) -> Iterator[Any]:
-    """Every item from ``cursor`` on, one query of EXPORT_PAGE items at a time."""
+def iter_items(fetch: PageFetcher, first: Page) -> Iterator[Any]:
+    """The items of ``first`` and of every page after it, EXPORT_PAGE items per query."""
+    page = first
     while True:
-        page = fetch(EXPORT_PAGE, cursor)
         yield from page.items
         if page.next is None:
             return
-        cursor = page.next
+        page = fetch(EXPORT_PAGE, page.next)
 
 
 def stream_export(
     fmt: str, fetch: PageFetcher, cursor: str | None, form: ItemForm, name: str
 ) -> StreamingResponse:
-    """The whole listing as a streamed CSV or NDJSON download named ``name``."""
-    items = (form(item) for item in iter_items(fetch, cursor))
+    """The whole listing as a streamed CSV or NDJSON download named ``name``.
+
+    The first page is read before the response starts, so that a bad filter or cursor is
+    still answered with an error status rather than a cut-off download.
+    """
+    first = fetch(EXPORT_PAGE, cursor)
+    items = (form(item) for item in iter_items(fetch, first))
     body = ndjson_lines(items) if fmt == "ndjson" else csv_lines(items)
     headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     return StreamingResponse(body, media_type=MEDIA_TYPES[fmt], headers=headers)
