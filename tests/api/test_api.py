@@ -110,7 +110,9 @@ def test_search_finds_words_phrases_and_pages(client: httpx.Client) -> None:
     assert story["articles"][0]["id"] in {h["id"] for h in hits}
     first = client.get("/api/search", params={"q": "president", "limit": 2}).json()
     assert len(first["items"]) == 2 and first["next"]
-    second = client.get("/api/search", params={"q": "president", "limit": 2, "cursor": first["next"]})
+    second = client.get(
+        "/api/search", params={"q": "president", "limit": 2, "cursor": first["next"]}
+    )
     assert {h["id"] for h in second.json()["items"]}.isdisjoint({h["id"] for h in first["items"]})
 
 

@@ -139,5 +139,3 @@ def list_feeds(
     if format != "json":
         return stream_export(format, fetch, cursor, lambda f: f.as_dict(), "feeds")
     return page_json(fetch(limit, cursor))
-
-

@@ -44,9 +44,7 @@ def story_facets(
     return {
         name: [
             FacetCount(row.value, row.n, getattr(row, "id", None))
-            for row in conn.execute(
-                queries[name].order_by(counted.desc(), "value").limit(top)
-            )
+            for row in conn.execute(queries[name].order_by(counted.desc(), "value").limit(top))
         ]
         for name in names
     }

@@ -126,7 +126,7 @@ def search_articles(conn: Connection, query: str, limit: int | None, offset: int
 def _search_postgres(conn: Connection, query: str, limit: int | None, offset: int) -> list[Any]:
     sql = (
         f"SELECT id, -ts_rank({PG_DOCUMENT}, q) AS rank, "
-        f"ts_headline('{PG_CONFIG}', body, q, 'StartSel=\"\", StopSel=\"\", "
+        f'ts_headline(\'{PG_CONFIG}\', body, q, \'StartSel="", StopSel="", '
         f"MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}') AS snippet "
         f"FROM articles, websearch_to_tsquery('{PG_CONFIG}', :q) AS q "
         f"WHERE {PG_DOCUMENT} @@ q ORDER BY rank, id LIMIT :limit OFFSET :offset"

@@ -92,16 +92,20 @@ def story_list(
     actor: Text = None,
     since: Annotated[str | None, Query(max_length=40)] = None,
     until: Annotated[str | None, Query(max_length=40)] = None,
-    min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-    sort: str = "latest",
+    min_sources: Annotated[str | None, Query(max_length=6)] = None,
+    sort: Annotated[str, Query(max_length=10)] = "latest",
     cursor: Annotated[str | None, Query(max_length=400)] = None,
 ) -> Response:
-    """Stories, newest first: search, filters, facets, outlet counts, next page."""
+    """Stories, newest first: search, filters, facets, outlet counts, next page.
+
+    A form sends the fields left empty as empty strings: they filter nothing.
+    """
     queries = queries_of(request)
+    wanted = int(min_sources) if min_sources and min_sources.isdecimal() else None
     form = {"q": q, "source": source, "country": country, "actor": actor, "since": since}
     form |= {"until": until, "min_sources": min_sources, "sort": sort}
     actor_id = queries.actor_id(actor) if actor else None
-    filters = story_filter(source, since, until, q, actor_id, country, min_sources, sort)
+    filters = story_filter(source, since, until, q, actor_id, country, wanted, sort)
     page = queries.stories(filters, PAGE_SIZE, cursor)
     facets = queries.facets(filters)
     kept = {k: v for k, v in form.items() if v not in (None, "")}
