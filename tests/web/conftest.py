@@ -1,4 +1,4 @@
-"""One headless Debian Chromium per session, driven by Playwright (see ../shared/DEPENDENCIES.md)."""
+"""One headless Debian Chromium per session, driven by Playwright (../shared/DEPENDENCIES.md)."""
 
 from __future__ import annotations
 

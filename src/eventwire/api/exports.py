@@ -71,8 +71,6 @@ def csv_cell(value: Any) -> str:
     """A cell: scalars as text, lists and objects as JSON; formula-like text quoted."""
     if value is None:
         return ""
-    if isinstance(value, list | dict):
-        text = json.dumps(value, ensure_ascii=False)
-    else:
-        text = str(value)
+    nested = isinstance(value, list | dict)
+    text = json.dumps(value, ensure_ascii=False) if nested else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from eventwire.api.documents import story_document, story_item
 from eventwire.api.exports import stream_export
-from eventwire.service import FACET_NAMES, MAX_LIMIT, MAX_QUERY_CHARS, Queries, story_filter
+from eventwire.service import MAX_LIMIT, MAX_QUERY_CHARS, Queries, story_filter
 
 router = APIRouter(prefix="/api")
 DEFAULT_LIMIT = 50

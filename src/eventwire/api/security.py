@@ -95,7 +95,7 @@ async def _send_error(send: Send, status: int, message: str) -> None:
 
 
 def check_token(expected: str | None, authorization: str | None) -> None:
-    """Raise ApiError unless ``authorization`` is ``Bearer <expected>`` (403 when writes are off)."""
+    """Raise ApiError unless ``authorization`` is ``Bearer <expected>`` (403: writes are off)."""
     if not expected:
         raise ApiError(403, WRITES_DISABLED)
     scheme, _, given = (authorization or "").partition(" ")

@@ -19,7 +19,10 @@ function timelineChart(element, items) {
   const palette = ["#0b5cad", "#b45309", "#15803d", "#7c3aed", "#be123c", "#0f766e"];
   const options = {
     width: Math.max(320, element.clientWidth || 600), height: 220,
-    scales: { y: { range: [0, outlets.length + 1] } },
+    scales: {
+      x: { time: true, range: (u, min, max) => (min === max ? [min - 3600, max + 3600] : [min, max]) },
+      y: { range: [0, outlets.length + 1] },
+    },
     axes: [{}, { values: (u, ticks) => ticks.map((t) => outlets[t - 1] || ""), size: 120 }],
     series: [{}, ...outlets.map((outlet, index) => ({
       label: outlet, stroke: palette[index % palette.length], paths: () => null,
