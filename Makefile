@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 export PYTHONUNBUFFERED := 1
 
 .DEFAULT_GOAL := help
@@ -25,8 +26,13 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt model-requirements.txt
 run: $(STAMP)  ## process examples/corpus into ./eventwire.db and print the stories
 	$(BIN)/eventwire run examples/corpus
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) $(CHROMIUM)  ## run the test suite
 	$(BIN)/python -m pytest
+
+# The browser tests (tests/web) drive Debian's Chromium; installed only when it is missing
+# (apt-get needs root, as in CI). Playwright's own browser download does not work here.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 bench: $(STAMP)  ## run the benchmarks; results go to benchmarks/results/
 	$(BIN)/python -m benchmarks.run_all
