@@ -17,6 +17,7 @@ BENCHMARKS = (
     "benchmarks.metadata",
     "benchmarks.entities",
     "benchmarks.actor_codes",
+    "benchmarks.api",
 )
 
 

@@ -1,4 +1,4 @@
-"""Read queries for every front end: the CLI today, the REST API next.
+"""Read queries for every front end: the CLI and the REST API and web UI (eventwire.api).
 
 ``Queries`` sits over the ``Repository`` and returns the typed records of ``model.py``
 (``Page``, ``StoryDetail``, ``ArticleDetail``, ``ActorDetail``, ...). Front ends only turn

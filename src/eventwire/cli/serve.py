@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import app, err, load_settings, open_repository
+from eventwire.cli.common import EXIT_USAGE, app, err, load_settings, open_repository
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 
@@ -20,9 +20,13 @@ def serve(
     ] = DEFAULT_PORT,
 ) -> None:
     """Serve the REST API (/api) and the web UI (/); writes need EVENTWIRE_TOKEN."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from eventwire.api import create_app
+        from eventwire.api import create_app
+    except ImportError as error:
+        err.print(f"error: serving needs eventwire[serve] installed ({error})", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
 
     settings = load_settings(ctx.obj)
     with open_repository(ctx.obj, settings) as repo:

@@ -89,16 +89,11 @@ def list_stories(
     if filters.sort == "sources":
         sizes = outlet_counts().subquery()
     latest = (Story.last_seen.desc().nulls_last(), Story.id.desc())
-    size = func.coalesce(sizes.c.size, 0).desc()
-    order = latest if filters.sort == "latest" else (size, *latest)
-    query = (
-        select(Story)
-        .outerjoin(sizes, sizes.c.story_id == Story.id)
-        .order_by(*order)
-        .where(*story_conditions(filters))
-        .limit(limit)
-        .offset(offset or None)
-    )
+    query = select(Story).order_by(*latest)
+    if filters.sort != "latest":  # the size aggregate only when the order needs it
+        size = func.coalesce(sizes.c.size, 0).desc()
+        query = select(Story).outerjoin(sizes, sizes.c.story_id == Story.id).order_by(size, *latest)
+    query = query.where(*story_conditions(filters)).limit(limit).offset(offset or None)
     return list(conn.execute(query))
 
 
