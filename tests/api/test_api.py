@@ -185,3 +185,12 @@ def test_every_response_carries_the_security_headers(client: httpx.Client) -> No
 def test_an_export_of_a_missing_story_is_an_error_not_a_cut_download(client: httpx.Client) -> None:
     assert_error(client.get("/api/actors", params={"format": "csv", "story": 999999}), 404)
     assert_error(client.get("/api/stories", params={"format": "ndjson", "cursor": "x"}), 400)
+
+
+def test_pages_answer_errors_as_html_and_the_api_as_json(client: httpx.Client) -> None:
+    page = client.get("/stories/999999")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "story 999999 not found" in page.text
+    assert client.get("/api/stories/999999").headers["content-type"] == "application/json"
+    bad = client.get("/", params={"since": "<script>"})
+    assert bad.status_code == 400 and "<script>" not in bad.text and "&lt;script&gt;" in bad.text
