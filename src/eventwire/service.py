@@ -129,8 +129,8 @@ class Queries:
         offset = read_cursor(cursor, key)
         if story_id is not None and self.repo.get_story(story_id) is None:
             raise NotFound(f"story {story_id} not found")
-        found = self.repo.list_actors(story_id=story_id)
-        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+        found = self.repo.list_actors(story_id, _one_more(limit), offset)
+        return _page(found, limit, offset, key)
 
     def actor(self, name_or_id: str) -> ActorDetail:
         """One actor by id, key, name, alias or a person's surname, with its stories."""

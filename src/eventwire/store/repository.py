@@ -310,10 +310,15 @@ class Repository:
         with self._engine.connect() as conn:
             return actors.people(conn)
 
-    def list_actors(self, story_id: int | None = None) -> list[Actor]:
-        """Actors with mentions (in one story, when given), most mentioned first."""
+    def list_actors(
+        self, story_id: int | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Actor]:
+        """Actors with mentions (in one story, when given), most mentioned first.
+
+        ``offset`` actors of that order are skipped, at most ``limit`` returned (a page).
+        """
         with self._engine.connect() as conn:
-            return actors.list_actors(conn, story_id)
+            return actors.list_actors(conn, story_id, limit, offset)
 
     def find_actor(self, name_or_id: str) -> tuple[Actor, list[ActorStory]] | None:
         """An actor by id, name or alias, with the stories it appears in; or None.
