@@ -161,15 +161,15 @@ class Queries:
 
     def search(self, query: str, limit: int | None = None, cursor: str | None = None) -> Page:
         """Articles whose title or text match ``query`` (words, "phrases", OR, -word)."""
-        query = query.strip()
-        if not query:
-            raise BadQuery("q: give some words to search for")
-        if len(query) > MAX_QUERY_CHARS:
-            raise BadQuery(f"q: at most {MAX_QUERY_CHARS} characters")
+        query = check_search(query)
         check_limit(limit)
         key = query_key("search", {"q": query})
         offset = read_cursor(cursor, key)
         return _page(self.repo.search(query, _one_more(limit), offset), limit, offset, key)
+
+    def search_facets(self, query: str, top: int = 10) -> dict[str, tuple[FacetCount, ...]]:
+        """Article counts by outlet among those matching ``query`` (the ``outlet`` facet)."""
+        return {"outlet": tuple(self.repo.search_outlets(check_search(query), top))}
 
     def actor_partners(self, actor_id: int) -> tuple[ActorPartner, ...]:
         """The actors seen in the most stories with this one."""
@@ -234,6 +234,16 @@ def parse_moment(value: str, name: str, end_of_day: bool = False) -> datetime:
     if end_of_day and len(value.strip()) == len("2026-01-31"):
         moment = datetime.combine(moment.date(), time.max)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_search(query: str) -> str:
+    """The full-text query stripped (BadQuery when empty or too long)."""
+    query = query.strip()
+    if not query:
+        raise BadQuery("q: give some words to search for")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"q: at most {MAX_QUERY_CHARS} characters")
+    return query
 
 
 def check_limit(limit: int | None) -> None:

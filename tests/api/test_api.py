@@ -194,3 +194,10 @@ def test_pages_answer_errors_as_html_and_the_api_as_json(client: httpx.Client) -
     assert client.get("/api/stories/999999").headers["content-type"] == "application/json"
     bad = client.get("/", params={"since": "<script>"})
     assert bad.status_code == 400 and "<script>" not in bad.text and "&lt;script&gt;" in bad.text
+
+
+def test_search_facets_count_articles_by_outlet(client: httpx.Client) -> None:
+    body = client.get("/api/search", params={"q": "president", "facet": "outlet"}).json()
+    every = client.get("/api/search", params={"q": "president", "format": "ndjson"}).text
+    counts = {f["value"]: f["count"] for f in body["facets"]["outlet"]}
+    assert sum(counts.values()) == len(every.splitlines()) > 0

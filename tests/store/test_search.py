@@ -74,3 +74,17 @@ def test_the_index_follows_deletes(repo: Repository, filled: dict[str, int]) -> 
 )
 def test_fts5_expressions_quote_every_term(query: str, expression: str) -> None:
     assert fts5_expression(query) == expression
+
+
+def test_outlet_counts_of_a_search(repo: Repository, filled: dict[str, int]) -> None:
+    repo.add_articles([make_item("more", source="outlet-b", paragraphs=("Harbour news.",))])
+    counts = {f.value: f.count for f in repo.search_outlets("harbour")}
+    assert counts == {"outlet-a": 2, "outlet-b": 1}
+    assert repo.search_outlets("-harbour") == []
+
+
+@pytest.mark.parametrize("query", ["-harbour", '-"finance minister"', "!!", "OR"])
+def test_a_query_with_nothing_to_look_for_matches_nothing(
+    repo: Repository, filled: dict[str, int], query: str
+) -> None:
+    assert repo.search(query, limit=None) == []

@@ -119,15 +119,23 @@ def get_actor(queries: Q, actor: Annotated[str, Path(max_length=200)]) -> dict[s
 def search(
     queries: Q,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+    facet: Annotated[list[Literal["outlet"]] | None, Query(description="Counts to add.")] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
     format: Format = "json",
 ) -> dict[str, Any] | Response:
-    """Articles matching ``q``: words (all), "phrases", ``OR``, ``-word``; best first."""
+    """Articles matching ``q``: words (all), "phrases", ``OR``, ``-word``; best first.
+
+    ``facet=outlet`` adds the number of matching articles per outlet (top 10).
+    """
     fetch = lambda size, at: queries.search(q, size, at)  # noqa: E731
     if format != "json":
         return stream_export(format, fetch, cursor, lambda h: h.as_dict(), "search")
-    return page_json(fetch(limit, cursor))
+    extra = {}
+    if facet:
+        found = queries.search_facets(q)
+        extra["facets"] = {name: [v.as_dict() for v in values] for name, values in found.items()}
+    return page_json(fetch(limit, cursor), **extra)
 
 
 @router.get("/feeds", summary="Watched feeds and their state", response_model=None)

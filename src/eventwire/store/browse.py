@@ -84,6 +84,11 @@ def search_hits(conn: Connection, query: str, limit: int | None, offset: int) ->
     return [_hit(rows[hit.id], hit.snippet) for hit in found if hit.id in rows]
 
 
+def search_outlets(conn: Connection, query: str, top: int) -> list[FacetCount]:
+    """The outlets with the most articles matching ``query``, with their article counts."""
+    return [FacetCount(row.value, row.n) for row in search.outlet_counts(conn, query, top)]
+
+
 def _hit(row: Any, snippet: str) -> SearchHit:
     return SearchHit(
         id=row.id,

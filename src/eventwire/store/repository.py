@@ -350,6 +350,11 @@ class Repository:
         with self._engine.connect() as conn:
             return browse.search_hits(conn, query, limit, offset)
 
+    def search_outlets(self, query: str, top: int = 10) -> list[FacetCount]:
+        """The outlets with the most articles matching a full-text ``query``."""
+        with self._engine.connect() as conn:
+            return browse.search_outlets(conn, query, top)
+
     def actor_partners(self, actor_id: int, top: int = 20) -> list[ActorPartner]:
         """The actors seen in the most stories together with ``actor_id``."""
         with self._engine.connect() as conn:

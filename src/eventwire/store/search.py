@@ -107,12 +107,16 @@ def _fts5_join(parts: list[str]) -> str:
 
 
 def search_articles(conn: Connection, query: str, limit: int | None, offset: int) -> list[Any]:
-    """Rows (id, rank, snippet) of the articles matching ``query``, best first."""
-    if conn.dialect.name == "postgresql":
-        return _search_postgres(conn, query, limit, offset)
+    """Rows (id, rank, snippet) of the articles matching ``query``, best first.
+
+    A query with no word to look for (only exclusions, only punctuation) matches nothing, on
+    every database.
+    """
     expression = fts5_expression(query)
     if not expression:
         return []
+    if conn.dialect.name == "postgresql":
+        return _search_postgres(conn, query, limit, offset)
     sql = (
         f"SELECT rowid AS id, bm25({FTS_TABLE}, 2.0, 1.0) AS rank, "
         f"snippet({FTS_TABLE}, 1, '', '', '…', {SNIPPET_WORDS}) AS snippet "
@@ -132,3 +136,25 @@ def _search_postgres(conn: Connection, query: str, limit: int | None, offset: in
         f"WHERE {PG_DOCUMENT} @@ q ORDER BY rank, id LIMIT :limit OFFSET :offset"
     )
     return list(conn.execute(text(sql), {"q": query, "limit": limit, "offset": offset}))
+
+
+def outlet_counts(conn: Connection, query: str, top: int) -> list[Any]:
+    """Rows (value, n): the ``top`` outlets with the most articles matching ``query``."""
+    expression = fts5_expression(query)
+    if not expression:
+        return []
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT s.name AS value, count(*) AS n FROM articles a "
+            "JOIN sources s ON s.id = a.source_id, "
+            f"websearch_to_tsquery('{PG_CONFIG}', :q) AS q "
+            f"WHERE {PG_DOCUMENT.replace('title', 'a.title').replace('body', 'a.body')} @@ q "
+            "GROUP BY s.name ORDER BY n DESC, value LIMIT :top"
+        )
+        return list(conn.execute(text(sql), {"q": query, "top": top}))
+    sql = (
+        f"SELECT s.name AS value, count(*) AS n FROM {FTS_TABLE} f "
+        "JOIN articles a ON a.id = f.rowid JOIN sources s ON s.id = a.source_id "
+        f"WHERE {FTS_TABLE} MATCH :q GROUP BY s.name ORDER BY n DESC, value LIMIT :top"
+    )
+    return list(conn.execute(text(sql), {"q": expression, "top": top}))
