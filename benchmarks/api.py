@@ -4,7 +4,8 @@ The database is SQLite, filled directly through SQL with articles whose sentence
 the NewsWCL50 example articles (real text statistics; ~5 articles from ~5 outlets a story),
 so the full-text index holds realistic words. The real server (`eventwire serve`, uvicorn)
 runs in its own process; a load client on localhost sends a bounded number of requests, one
-at a time, to each endpoint. Also the web UI's story page weight (HTML plus the CSS and
+at a time, to each endpoint. Also the web UI's story list and story page latency, and the
+story page's weight (HTML plus the CSS and
 scripts it loads). Run: ``python -m benchmarks.api [--sizes 10000 100000] [--requests 200]``;
 results go to ``benchmarks/results/api.json``.
 """
@@ -39,6 +40,7 @@ START = datetime(2025, 1, 1, tzinfo=UTC)
 WORD = re.compile(r"[A-Za-z]{5,}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 INSERT_CHUNK = 2000
+UI_REQUESTS = 30  # the web pages are measured with fewer requests
 
 
 def corpus_sentences() -> list[str]:
@@ -178,6 +180,10 @@ def run_size(articles: int, requests: int, port: int) -> dict:
                     "story_list": measure(client, ["/api/stories?limit=50"] * requests),
                     "story": measure(client, story_paths),
                     "search": measure(client, search_paths),
+                    "ui_story_list": measure(client, ["/"] * UI_REQUESTS),  # with its facets
+                    "ui_story_page": measure(
+                        client, [f"/stories/{rng.randint(1, stories)}" for _ in range(UI_REQUESTS)]
+                    ),
                     "story_page_weight": page_weight(client, rng.randint(1, stories)),
                 }
         finally:

@@ -15,13 +15,24 @@ from eventwire.store.schema_actors import ActorMention, ActorRow, MentionRow
 from eventwire.zones import in_stated_offset
 
 FACETS = ("outlet", "country", "actor")
+FACET_WINDOW = 2000  # facets count over at most this many matching stories, the most recent
 
 
 def story_facets(
     conn: Connection, filters: StoryFilter, names: Sequence[str], top: int
 ) -> dict[str, list[FacetCount]]:
-    """For each facet in ``names``: its ``top`` values over the matching stories, by count."""
-    matching = select(Story.id).where(*story_conditions(filters)).scalar_subquery()
+    """For each facet in ``names``: its ``top`` values over the matching stories, by count.
+
+    Only the FACET_WINDOW most recently seen matching stories are counted, so that a facet
+    costs the same on a store of any size.
+    """
+    matching = (
+        select(Story.id)
+        .where(*story_conditions(filters))
+        .order_by(Story.last_seen.desc().nulls_last(), Story.id.desc())
+        .limit(FACET_WINDOW)
+        .scalar_subquery()
+    )
     members = (
         select(StoryArticle.story_id, StoryArticle.article_id)
         .where(StoryArticle.story_id.in_(matching))
