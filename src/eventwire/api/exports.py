@@ -68,9 +68,11 @@ def csv_lines(items: Iterator[dict[str, Any]]) -> Iterator[str]:
 
 
 def csv_cell(value: Any) -> str:
-    """A cell: scalars as text, lists and objects as JSON; formula-like text quoted."""
+    """A cell: scalars as text, lists and objects as JSON; text a spreadsheet would run as a
+    formula gets a leading ``'`` (numbers stay numbers)."""
     if value is None:
         return ""
-    nested = isinstance(value, list | dict)
-    text = json.dumps(value, ensure_ascii=False) if nested else str(value)
+    if isinstance(value, bool | int | float):
+        return str(value)
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
