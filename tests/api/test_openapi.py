@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tests.served import Served
 
@@ -34,6 +35,8 @@ def check_operation(operation: Any, served: Served) -> None:
         if response.status_code >= 400:
             body = response.json()
             assert body["ok"] is False and body["status"] == response.status_code, where
+        elif "application/json" in str(response.headers.get("content-type")):  # a list here
+            case.validate_response(response, checks=[response_schema_conformance])
 
     no_server_error()
 

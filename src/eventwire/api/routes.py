@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from eventwire.api import schemas
 from eventwire.api.documents import story_document, story_item
 from eventwire.api.exports import stream_export
 from eventwire.service import MAX_LIMIT, MAX_QUERY_CHARS, Queries, story_filter
@@ -40,14 +41,19 @@ def page_json(page: Any, form: Any = None, **extra: Any) -> dict[str, Any]:
     return {"items": [form(item) for item in page.items], "next": page.next, **extra}
 
 
-@router.get("/health", summary="Liveness and row counts")
+@router.get("/health", summary="Liveness and row counts", responses=schemas.answers(schemas.HEALTH))
 def health(request: Request) -> dict[str, Any]:
     """The database's dialect and its numbers of articles, stories, ... ."""
     repo = request.app.state.queries.repo
     return {"ok": True, "database": repo.ping(), "counts": repo.counts()}
 
 
-@router.get("/stories", summary="Stories, filtered and paged", response_model=None)
+@router.get(
+    "/stories",
+    summary="Stories, filtered and paged",
+    response_model=None,
+    responses=schemas.answers(schemas.STORIES_PAGE, streams=True),
+)
 def list_stories(
     queries: Q,
     q: Text = None,
@@ -76,19 +82,30 @@ def list_stories(
     return page_json(fetch(limit, cursor), story_item, **extra)
 
 
-@router.get("/stories/{story_id}", summary="One story in full")
+@router.get(
+    "/stories/{story_id}", summary="One story in full", responses=schemas.answers(schemas.STORY)
+)
 def get_story(queries: Q, story_id: Annotated[int, Path(ge=0, le=2**62)]) -> dict[str, Any]:
     """The story with its articles, actors and summary (events and facts when stored)."""
     return story_document(queries, queries.story(story_id))
 
 
-@router.get("/articles/{article_id}", summary="One article: clean text, metadata, notes")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: clean text, metadata, notes",
+    responses=schemas.answers(schemas.ARTICLE),
+)
 def get_article(queries: Q, article_id: Annotated[int, Path(ge=0, le=2**62)]) -> dict[str, Any]:
     """The article's clean text, metadata, mentions and cleaning notes."""
     return queries.article(article_id, explain=True).as_dict()
 
 
-@router.get("/actors", summary="Actors, most mentioned first", response_model=None)
+@router.get(
+    "/actors",
+    summary="Actors, most mentioned first",
+    response_model=None,
+    responses=schemas.answers(schemas.ACTORS_PAGE, streams=True),
+)
 def list_actors(
     queries: Q,
     story: Annotated[int | None, Query(ge=0, le=2**62)] = None,
@@ -103,7 +120,9 @@ def list_actors(
     return page_json(fetch(limit, cursor))
 
 
-@router.get("/actors/{actor}", summary="One actor by id or name")
+@router.get(
+    "/actors/{actor}", summary="One actor by id or name", responses=schemas.answers(schemas.ACTOR)
+)
 def get_actor(queries: Q, actor: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The actor with its stories, the actors it appears with and its mentions per day."""
     detail = queries.actor(actor)
@@ -115,7 +134,12 @@ def get_actor(queries: Q, actor: Annotated[str, Path(max_length=200)]) -> dict[s
     }
 
 
-@router.get("/search", summary="Full-text search over articles", response_model=None)
+@router.get(
+    "/search",
+    summary="Full-text search over articles",
+    response_model=None,
+    responses=schemas.answers(schemas.SEARCH_PAGE, streams=True),
+)
 def search(
     queries: Q,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
@@ -138,7 +162,12 @@ def search(
     return page_json(fetch(limit, cursor), **extra)
 
 
-@router.get("/feeds", summary="Watched feeds and their state", response_model=None)
+@router.get(
+    "/feeds",
+    summary="Watched feeds and their state",
+    response_model=None,
+    responses=schemas.answers(schemas.FEEDS_PAGE, streams=True),
+)
 def list_feeds(
     queries: Q, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = "json"
 ) -> dict[str, Any] | Response:
