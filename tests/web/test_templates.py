@@ -48,5 +48,5 @@ def test_events_and_facts_appear_when_the_document_has_them() -> None:
     html = render(story_document(facts=facts, events=events))
     assert "Facts</h2>" in html and "disputed" in html
     assert "&lt;script&gt;x&lt;/script&gt; said" in html and "<script>x" not in html
-    assert "Events</h2>" in html and "<th scope=\"col\">code</th>" in html
+    assert "Events</h2>" in html and '<th scope="col">code</th>' in html
     assert "&lt;i&gt;A&lt;/i&gt;" in html
