@@ -23,7 +23,7 @@ def story_item(story: StoryView) -> dict[str, Any]:
 
 
 def story_document(queries: Queries, detail: StoryDetail) -> dict[str, Any]:
-    """A story in full: articles, actors, events, facts and summary, and an overview (lead, outlets)."""
+    """A story in full: articles, actors, events, facts, summary and overview (lead, outlets)."""
     document = {**detail.as_dict(), **story_item(detail.story)}
     document["overview"] = story_overview(queries, detail.story)
     return document
