@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 export PYTHONUNBUFFERED := 1
 
 .DEFAULT_GOAL := help
@@ -25,7 +26,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt model-requirements.txt
 run: $(STAMP)  ## process examples/corpus into ./eventwire.db and print the stories
 	$(BIN)/eventwire run examples/corpus
 
-test: $(STAMP) postgres  ## run the test suite (SQLite and a throwaway PostgreSQL server)
+test: $(STAMP) postgres $(CHROMIUM)  ## run the test suite (SQLite, a throwaway PostgreSQL server, Chromium)
 	$(BIN)/python -m pytest
 
 # The store and end-to-end tests start their own throwaway PostgreSQL server from these
@@ -35,6 +36,10 @@ postgres:  ## install Debian's PostgreSQL server when pg_ctl/initdb are missing 
 	@if [ -n "$(PG_FOUND)" ]; then echo "PostgreSQL binaries found: $(firstword $(PG_FOUND))"; \
 	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql \
 		&& (service postgresql stop >/dev/null 2>&1 || true); fi
+# The browser tests (tests/web) drive Debian's Chromium; installed only when it is missing
+# (apt-get needs root, as in CI). Playwright's own browser download does not work here.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 bench: $(STAMP)  ## run the benchmarks; results go to benchmarks/results/
 	$(BIN)/python -m benchmarks.run_all

@@ -21,6 +21,7 @@ BENCHMARKS = (
     "benchmarks.scaling",
     "benchmarks.events",
     "benchmarks.facts",
+    "benchmarks.api",
 )
 
 

@@ -109,3 +109,7 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return create_database(request.getfixturevalue("postgres_server"))
+
+
+# One real server per session for the API and browser tests (tests/api, tests/web).
+from tests.served import served  # noqa: E402, F401

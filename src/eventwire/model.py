@@ -283,7 +283,8 @@ class StoryFilter(Record):
 
     A story matches when it has an article from ``outlet`` (case-insensitive), its time
     span overlaps ``since``..``until``, ``text`` occurs in its title or an article's title
-    (case-insensitive), and the actor with id ``actor_id`` is mentioned in it.
+    (case-insensitive), the actor with id ``actor_id`` (an actor of ``country``) is
+    mentioned in it and it has articles from at least ``min_sources`` outlets.
     """
 
     outlet: str | None = None
@@ -291,6 +292,12 @@ class StoryFilter(Record):
     until: datetime | None = None  # tz-aware
     text: str | None = None
     actor_id: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3 of an actor mentioned in the story
+    min_sources: int | None = None  # at least this many distinct outlets
+    sort: str = "size"  # size (most articles) | latest (last seen) | sources (most outlets)
+
+
+STORY_SORTS = ("size", "latest", "sources")
 
 
 @dataclass(frozen=True)
@@ -303,19 +310,22 @@ class Page(Record):
 
 @dataclass(frozen=True)
 class StoryDetail(Record):
-    """A story with its articles and its actors (JSON: the story's fields plus ``actors``)."""
+    """A story with its articles, actors, events and facts (JSON: the story's fields plus
+    ``actors``, ``events`` and the facts stage's fields)."""
 
     story: StoryView
     actors: tuple[Actor, ...] = ()
     facts: StoryFacts | None = None  # None until the facts stage has run on the story
+    events: tuple[Event, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        """The story object of ``stories --json`` with its ``actors`` and, from the facts
-        stage, ``summary``, ``facts``, ``disputes``, ``timeline`` and ``unique_by_source``."""
+        """The story object of ``stories --json`` with its ``actors``, ``events`` and, from the
+        facts stage, ``summary``, ``facts``, ``disputes``, ``timeline`` and ``unique_by_source``."""
         consolidated = self.facts or StoryFacts(self.story.id, self.story.title)
         return {
             **self.story.as_dict(),
             "actors": [actor.as_dict() for actor in self.actors],
+            "events": [event.as_dict() for event in self.events],
             **consolidated.story_fields(),
         }
 
@@ -957,3 +967,45 @@ class StoryFacts(Record):
                 for u in self.unique_by_source
             ],
         }
+
+
+# --- serving (eventwire.api, eventwire.web) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class FacetCount(Record):
+    """One value of a facet (an outlet, a country, an actor) and how many stories have it."""
+
+    value: str
+    count: int
+    id: int | None = None  # the actor's id, for the actor facet
+
+
+@dataclass(frozen=True)
+class SearchHit(Record):
+    """An article matching a full-text search, with a passage of its text."""
+
+    id: int
+    source: str
+    title: str
+    published_at: datetime | None
+    story_id: int | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class ActorPartner(Record):
+    """An actor seen in the same stories as another, and in how many of them."""
+
+    id: int
+    name: str
+    type: str
+    stories: int
+
+
+@dataclass(frozen=True)
+class DayCount(Record):
+    """How many mentions (or articles) fell on one day (ISO date)."""
+
+    day: str
+    count: int

@@ -1,4 +1,4 @@
-"""Read queries for every front end: the CLI today, the REST API next.
+"""Read queries for every front end: the CLI and the REST API and web UI (eventwire.api).
 
 ``Queries`` sits over the ``Repository`` and returns the typed records of ``model.py``
 (``Page``, ``StoryDetail``, ``ArticleDetail``, ``ActorDetail``, ...). Front ends only turn
@@ -25,12 +25,16 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from eventwire.model import (
+    STORY_SORTS,
     Actor,
     ActorDetail,
+    ActorPartner,
     ArticleDetail,
     ArticleMention,
+    DayCount,
     Event,
     EventFilter,
+    FacetCount,
     Page,
     StoryDetail,
     StoryFilter,
@@ -39,6 +43,8 @@ from eventwire.store import Repository
 from eventwire.store.actors import AmbiguousActorError
 
 MAX_LIMIT = 10_000  # items per page a caller may ask for
+FACET_NAMES = ("outlet", "country", "actor")
+MAX_QUERY_CHARS = 500  # a longer full-text query is refused
 
 
 class QueryError(Exception):
@@ -109,6 +115,7 @@ class Queries:
             story=found,
             actors=tuple(self.repo.list_actors(story_id=story_id)),
             facts=self.repo.story_facts(story_id),
+            events=tuple(self.repo.story_events(story_id)),
         )
 
     def article(self, article_id: int, explain: bool = False) -> ArticleDetail:
@@ -131,8 +138,8 @@ class Queries:
         offset = read_cursor(cursor, key)
         if story_id is not None and self.repo.get_story(story_id) is None:
             raise NotFound(f"story {story_id} not found")
-        found = self.repo.list_actors(story_id=story_id)
-        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+        found = self.repo.list_actors(story_id, _one_more(limit), offset)
+        return _page(found, limit, offset, key)
 
     def actor(self, name_or_id: str) -> ActorDetail:
         """One actor by id, key, name, alias or a person's surname, with its stories."""
@@ -150,6 +157,36 @@ class Queries:
         found = self.actor(name_or_id).actor.id
         assert found is not None  # stored actors have ids
         return found
+
+    def facets(
+        self, filters: StoryFilter, names: Sequence[str] = FACET_NAMES, top: int = 10
+    ) -> dict[str, tuple[FacetCount, ...]]:
+        """Counts of stories by outlet, country and actor (``names``) among those matching."""
+        unknown = [name for name in names if name not in FACET_NAMES]
+        if unknown:
+            raise BadQuery(f"unknown facet {unknown[0]!r}; facets: {', '.join(FACET_NAMES)}")
+        found = self.repo.story_facets(filters, list(dict.fromkeys(names)), top)
+        return {name: tuple(values) for name, values in found.items()}
+
+    def search(self, query: str, limit: int | None = None, cursor: str | None = None) -> Page:
+        """Articles whose title or text match ``query`` (words, "phrases", OR, -word)."""
+        query = check_search(query)
+        check_limit(limit)
+        key = query_key("search", {"q": query})
+        offset = read_cursor(cursor, key)
+        return _page(self.repo.search(query, _one_more(limit), offset), limit, offset, key)
+
+    def search_facets(self, query: str, top: int = 10) -> dict[str, tuple[FacetCount, ...]]:
+        """Article counts by outlet among those matching ``query`` (the ``outlet`` facet)."""
+        return {"outlet": tuple(self.repo.search_outlets(check_search(query), top))}
+
+    def actor_partners(self, actor_id: int) -> tuple[ActorPartner, ...]:
+        """The actors seen in the most stories with this one."""
+        return tuple(self.repo.actor_partners(actor_id))
+
+    def actor_days(self, actor_id: int) -> tuple[DayCount, ...]:
+        """The actor's mentions per day (for a chart over time)."""
+        return tuple(self.repo.actor_days(actor_id))
 
     def feeds(self, limit: int | None = None, cursor: str | None = None) -> Page:
         """Every watched feed with its state and URL counts."""
@@ -197,14 +234,26 @@ def story_filter(
     until: str | None = None,
     text: str | None = None,
     actor_id: int | None = None,
+    country: str | None = None,
+    min_sources: int | None = None,
+    sort: str = "size",
 ) -> StoryFilter:
     """A StoryFilter from user text: ISO dates or times (a bare ``until`` day is inclusive)."""
+    if sort not in STORY_SORTS:
+        raise BadQuery(f"sort must be one of {', '.join(STORY_SORTS)}, not {sort!r}")
+    if country and not (len(country) == 3 and country.isascii() and country.isalpha()):
+        raise BadQuery(f"country: an ISO 3166-1 alpha-3 code (e.g. FRA), not {country!r}")
+    if min_sources is not None and min_sources < 1:
+        raise BadQuery(f"min_sources must be at least 1, not {min_sources}")
     return StoryFilter(
         outlet=outlet or None,
         since=parse_moment(since, "since") if since else None,
         until=parse_moment(until, "until", end_of_day=True) if until else None,
         text=text or None,
         actor_id=actor_id,
+        country=country.upper() if country else None,
+        min_sources=min_sources,
+        sort=sort,
     )
 
 
@@ -217,6 +266,16 @@ def parse_moment(value: str, name: str, end_of_day: bool = False) -> datetime:
     if end_of_day and len(value.strip()) == len("2026-01-31"):
         moment = datetime.combine(moment.date(), time.max)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_search(query: str) -> str:
+    """The full-text query stripped (BadQuery when empty or too long)."""
+    query = query.strip()
+    if not query:
+        raise BadQuery("q: give some words to search for")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"q: at most {MAX_QUERY_CHARS} characters")
+    return query
 
 
 def check_limit(limit: int | None) -> None:

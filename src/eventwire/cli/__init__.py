@@ -3,7 +3,7 @@
 Each module of this package registers its commands on the one Typer ``app``.
 """
 
-from eventwire.cli import actors, batch, browse, events, live, pipeline
+from eventwire.cli import actors, batch, browse, events, live, pipeline, serve
 from eventwire.cli.common import app
 
-__all__ = ["actors", "app", "batch", "browse", "events", "live", "pipeline"]
+__all__ = ["actors", "app", "batch", "browse", "events", "live", "pipeline", "serve"]

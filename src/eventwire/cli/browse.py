@@ -57,16 +57,15 @@ def story(ctx: typer.Context, story_id: int, as_json: JsonOpt = False) -> None:
     """Show one story: its articles side by side, actors, summary, facts and disputes."""
     with open_queries(ctx.obj, as_json) as queries:
         found = queries.story(story_id)
-        story_events = queries.story_events(story_id)
     if as_json:
-        print_json({**found.as_dict(), "events": [e.as_dict() for e in story_events]})
+        print_json(found.as_dict())
     else:
         render.print_story(out, found.story)
         print_story_actors(list(found.actors))
-        if story_events:
+        if found.events:
             from eventwire.cli.events import print_events
 
-            print_events(story_events, title=f"{len(story_events)} events")
+            print_events(list(found.events), title=f"{len(found.events)} events")
         render.print_story_facts(out, found.facts)
 
 

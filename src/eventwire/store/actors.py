@@ -111,13 +111,20 @@ def people(conn: Connection) -> list[Actor]:
     return _actors(conn, rows, story_id=None)
 
 
-def list_actors(conn: Connection, story_id: int | None) -> list[Actor]:
-    """Actors with at least one mention (in the story, when given), most mentioned first."""
+def list_actors(
+    conn: Connection, story_id: int | None, limit: int | None = None, offset: int = 0
+) -> list[Actor]:
+    """Actors with at least one mention (in the story, when given), most mentioned first.
+
+    ``offset`` actors of that order are skipped and at most ``limit`` returned (a page).
+    """
     counts = _mention_counts(story_id).subquery()
     query = (
         select(ActorRow)
         .join(counts, counts.c.actor_id == ActorRow.id)
-        .order_by(counts.c.n.desc(), ActorRow.name)
+        .order_by(counts.c.n.desc(), ActorRow.name, ActorRow.id)
+        .limit(limit)
+        .offset(offset or None)
     )
     return _actors(conn, list(conn.execute(query)), story_id)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, exists, func, or_, select
 
 from eventwire.model import (
     ArticleSummary,
@@ -31,7 +31,7 @@ from eventwire.store.schema import (
     Story,
     StoryArticle,
 )
-from eventwire.store.schema_actors import ActorMention, MentionRow
+from eventwire.store.schema_actors import ActorMention, ActorRow, MentionRow
 from eventwire.zones import in_stated_offset
 
 SUMMARY_COLUMNS = (
@@ -84,22 +84,28 @@ def list_stories(
         .group_by(StoryArticle.story_id)
         .subquery()
     )
-    query = (
-        select(Story)
-        .outerjoin(sizes, sizes.c.story_id == Story.id)
-        .order_by(
-            func.coalesce(sizes.c.size, 0).desc(),
-            Story.last_seen.desc().nulls_last(),
-            Story.id.desc(),
-        )
-        .where(*_story_conditions(filters or StoryFilter()))
-        .limit(limit)
-        .offset(offset or None)
-    )
+    filters = filters or StoryFilter()
+    if filters.sort == "sources":
+        sizes = outlet_counts().subquery()
+    latest = (Story.last_seen.desc().nulls_last(), Story.id.desc())
+    query = select(Story).order_by(*latest)
+    if filters.sort != "latest":  # the size aggregate only when the order needs it
+        size = func.coalesce(sizes.c.size, 0).desc()
+        query = select(Story).outerjoin(sizes, sizes.c.story_id == Story.id).order_by(size, *latest)
+    query = query.where(*story_conditions(filters)).limit(limit).offset(offset or None)
     return list(conn.execute(query))
 
 
-def _story_conditions(filters: StoryFilter) -> list[ColumnElement[bool]]:
+def outlet_counts() -> Select[Any]:
+    """(story_id, size): each story's number of distinct outlets."""
+    return (
+        select(StoryArticle.story_id, func.count(func.distinct(Article.source_id)).label("size"))
+        .join(Article, Article.id == StoryArticle.article_id)
+        .group_by(StoryArticle.story_id)
+    )
+
+
+def story_conditions(filters: StoryFilter) -> list[ColumnElement[bool]]:
     """SQL conditions on ``Story`` for each filter that is set."""
     conditions: list[ColumnElement[bool]] = []
     if filters.outlet is not None:
@@ -121,7 +127,24 @@ def _story_conditions(filters: StoryFilter) -> list[ColumnElement[bool]]:
             .where(ActorMention.actor_id == filters.actor_id)
         )
         conditions.append(_has_member(Article.id.in_(mentioned)))
+    if filters.country is not None:
+        conditions.append(_has_member(Article.id.in_(_mentioning_country(filters.country))))
+    if filters.min_sources is not None and filters.min_sources > 1:
+        wide = outlet_counts().having(
+            func.count(func.distinct(Article.source_id)) >= filters.min_sources
+        )
+        conditions.append(Story.id.in_(select(wide.subquery().c.story_id)))
     return conditions
+
+
+def _mentioning_country(country: str) -> Select[Any]:
+    """Ids of the articles mentioning an actor of ``country`` (ISO-3, any case)."""
+    return (
+        select(MentionRow.article_id)
+        .join(ActorMention, ActorMention.mention_id == MentionRow.id)
+        .join(ActorRow, ActorRow.id == ActorMention.actor_id)
+        .where(ActorRow.country == country.upper())
+    )
 
 
 def _has_member(condition: ColumnElement[bool], join_source: bool = False) -> Any:

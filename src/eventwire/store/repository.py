@@ -10,16 +10,19 @@ from sqlalchemy import Engine, Row
 
 from eventwire.model import (
     Actor,
+    ActorPartner,
     ActorStory,
     ArticleEntities,
     ArticleSummary,
     ArticleView,
     CleanArticle,
+    DayCount,
     Document,
     DuplicateLink,
     Event,
     EventFilter,
     EventsInput,
+    FacetCount,
     FactsInput,
     FailedRun,
     FeedState,
@@ -28,6 +31,7 @@ from eventwire.model import (
     MentionTime,
     ProcessingResult,
     RawArticle,
+    SearchHit,
     StageRun,
     StoryActors,
     StoryAssignment,
@@ -37,7 +41,18 @@ from eventwire.model import (
     StoryInput,
     StoryView,
 )
-from eventwire.store import actors, dedup, facts, feeds, lock, reads, stage_runs, stories, writes
+from eventwire.store import (
+    actors,
+    browse,
+    dedup,
+    facts,
+    feeds,
+    lock,
+    reads,
+    stage_runs,
+    stories,
+    writes,
+)
 from eventwire.store import events as event_store
 from eventwire.store.engine import (
     create_store_engine,
@@ -319,10 +334,15 @@ class Repository:
         with self._engine.connect() as conn:
             return actors.people(conn)
 
-    def list_actors(self, story_id: int | None = None) -> list[Actor]:
-        """Actors with mentions (in one story, when given), most mentioned first."""
+    def list_actors(
+        self, story_id: int | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Actor]:
+        """Actors with mentions (in one story, when given), most mentioned first.
+
+        ``offset`` actors of that order are skipped, at most ``limit`` returned (a page).
+        """
         with self._engine.connect() as conn:
-            return actors.list_actors(conn, story_id)
+            return actors.list_actors(conn, story_id, limit, offset)
 
     def find_actor(self, name_or_id: str) -> tuple[Actor, list[ActorStory]] | None:
         """An actor by id, name or alias, with the stories it appears in; or None.
@@ -385,6 +405,46 @@ class Repository:
         """A story's consolidated form and facts, or None when the facts stage has not run."""
         with self._engine.connect() as conn:
             return facts.read_story_facts(conn, story_id)
+
+    # --- browsing: the REST API and the web UI (store/browse.py) -----------------------
+
+    def story_facets(
+        self, filters: StoryFilter, names: Sequence[str], top: int = 10
+    ) -> dict[str, list[FacetCount]]:
+        """The ``top`` outlets, countries and actors (``names``) of the matching stories."""
+        with self._engine.connect() as conn:
+            return browse.story_facets(conn, filters, names, top)
+
+    def search(self, query: str, limit: int | None, offset: int = 0) -> list[SearchHit]:
+        """Articles matching a full-text ``query``, best first (store/search.py)."""
+        with self._engine.connect() as conn:
+            return browse.search_hits(conn, query, limit, offset)
+
+    def search_outlets(self, query: str, top: int = 10) -> list[FacetCount]:
+        """The outlets with the most articles matching a full-text ``query``."""
+        with self._engine.connect() as conn:
+            return browse.search_outlets(conn, query, top)
+
+    def actor_partners(self, actor_id: int, top: int = 20) -> list[ActorPartner]:
+        """The actors seen in the most stories together with ``actor_id``."""
+        with self._engine.connect() as conn:
+            return browse.actor_partners(conn, actor_id, top)
+
+    def actor_days(self, actor_id: int) -> list[DayCount]:
+        """The actor's mentions per publication day."""
+        with self._engine.connect() as conn:
+            return browse.actor_days(conn, actor_id)
+
+    def stories_of_hashes(self, hashes: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+        """For each stored content hash: (article id, story id or None)."""
+        with self._engine.connect() as conn:
+            return browse.stories_of_hashes(conn, hashes)
+
+    def ping(self) -> str:
+        """The database dialect's name, after a round trip (raises when it is unreachable)."""
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return self._engine.dialect.name
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 
 from eventwire.store.engine import create_store_engine, writer
 from eventwire.store.schema import Base
+from eventwire.store.search import is_search_index
 from eventwire.store.settings import StoreSettings
 
 
@@ -17,6 +18,7 @@ def run_on(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         transactional_ddl=True,
+        include_name=_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -28,6 +30,11 @@ def run_from_url(url: str) -> None:
     with writer(engine).begin() as connection:
         run_on(connection)
     engine.dispose()
+
+
+def _modelled(name: str | None, kind: str, _parents: object) -> bool:
+    """Autogenerate compares every table but the full-text index (no model declares it)."""
+    return not is_search_index(name, kind)
 
 
 given = context.config.attributes.get("connection")
