@@ -106,7 +106,15 @@ def test_bad_limits_and_dates_are_refused(queries: Queries) -> None:
 
 def test_story_and_article_details_keep_their_json_shapes(queries: Queries) -> None:
     story = queries.story(1).as_dict()
-    assert set(story) == {"id", "title", "first_seen", "last_seen", "articles", "actors"} | {
+    assert set(story) == {
+        "id",
+        "title",
+        "first_seen",
+        "last_seen",
+        "articles",
+        "actors",
+        "events",
+    } | {
         "consolidated_title",
         "summary",
         "facts",
