@@ -18,7 +18,7 @@ from eventwire.live.watchdog import STOP_GRACE_SECONDS
 
 FEEDS = ("/rss.xml", "/atom.xml", "/sitemap.xml", "/broken.xml", "/missing-feed.xml")
 WAIT_SECONDS = 60
-STOP_SLACK_SECONDS = 15.0  # a bound on a stop (processing what was stored), not a speed test
+STOP_SLACK_SECONDS = 40.0  # a bound on a stop (processing what was stored), not a speed test
 
 
 def articles_by_url(eventwire) -> dict[str, dict]:
@@ -310,7 +310,7 @@ def test_one_failing_child_sitemap_does_not_spoil_the_others(
 def test_a_stop_is_not_held_up_by_a_page_that_trickles_in(
     site: LocalSite, eventwire, tmp_path: Path, db_url: str
 ) -> None:
-    site.routes["/drip.html"] = Route(handler=trickle(120.0, pause=1.0, piece=b"x"))
+    site.routes["/drip.html"] = Route(handler=trickle(600.0, pause=1.0, piece=b"x"))
     items = [("/drip.html", "Drip"), (article_path(0), "Item 0")]
     site.routes["/drip.xml"] = Route(
         body=rss(site.base, items), headers={"Content-Type": "text/xml"}
@@ -332,7 +332,7 @@ def test_a_stop_is_not_held_up_by_a_page_that_trickles_in(
     elapsed = time.monotonic() - stopped
 
     assert code == 0, log.read_text()
-    assert elapsed < STOP_GRACE_SECONDS + STOP_SLACK_SECONDS  # the page would take 2 minutes
+    assert elapsed < STOP_GRACE_SECONDS + STOP_SLACK_SECONDS  # the page would take 10 minutes
     assert stored_urls(db_url) == [site.url(article_path(0))]
     site.routes["/drip.html"] = Route(body=site.routes[article_path(1)].body)
     assert eventwire("--quiet", "watch", "--feeds", str(feeds), "--once").code == 0
