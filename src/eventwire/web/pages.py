@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from eventwire.api.documents import story_document, story_item
 from eventwire.service import MAX_QUERY_CHARS, Queries, QueryError, story_filter
 from eventwire.web.passages import mark_shared
+from eventwire.web.story_view import event_row, story_sections
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -134,7 +135,7 @@ def story_page(request: Request, story_id: Annotated[int, Path(ge=0, le=2**62)])
         if a["published_at"]
     ]
     context = {"story": story, "columns": columns, "timeline": timeline}
-    return render(request, "story.html", context)
+    return render(request, "story.html", {**context, "sections": story_sections(story)})
 
 
 @router.get("/articles/{article_id}")
@@ -157,7 +158,7 @@ def actor_list(
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) -> Response:
-    """An actor: aliases, roles, stories, mentions over time, the actors it appears with."""
+    """An actor: aliases, roles, events and mentions over time, partners, latest events."""
     queries = queries_of(request)
     try:
         detail = queries.actor(actor)
@@ -171,6 +172,8 @@ def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) ->
         "actor": detail.as_dict(),
         "partners": [p.as_dict() for p in queries.actor_partners(actor_id)],
         "days": [d.as_dict() for d in queries.actor_days(actor_id)],
+        "event_days": [d.as_dict() for d in queries.actor_event_days(actor_id)],
+        "latest": [event_row(e.as_dict()) for e in queries.actor_latest_events(actor_id)],
     }
     return render(request, "actor.html", context)
 

@@ -35,7 +35,8 @@ function timelineChart(element, items) {
 function daysChart(element, days) {
   const options = {
     width: Math.max(320, element.clientWidth || 600), height: 220,
-    series: [{}, { label: "mentions", stroke: "#0b5cad", points: { show: true } }],
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 86400, max + 86400] : [min, max]) } },
+    series: [{}, { label: element.dataset.label || "count", stroke: "#0b5cad", points: { show: true } }],
   };
   return new uPlot(options, [days.map((d) => seconds(d.day)), days.map((d) => d.count)], element);
 }
