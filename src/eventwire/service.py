@@ -235,6 +235,10 @@ class Queries:
         """How many of the actor's events fall on each day (for a chart over time)."""
         return tuple(self.repo.event_days(EventFilter(actor=str(actor_id))))
 
+    def actor_event_partners(self, actor_id: int) -> tuple[FacetCount, ...]:
+        """The actors the actor acts on or is acted on by in events, most events first."""
+        return tuple(self.repo.event_partners(actor_id))
+
     def actor_latest_events(self, actor_id: int, top: int = 10) -> tuple[Event, ...]:
         """The actor's events with the latest days."""
         return tuple(self.repo.latest_events(EventFilter(actor=str(actor_id)), top))

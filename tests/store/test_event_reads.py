@@ -115,3 +115,5 @@ def test_facets_days_and_latest(queries: Queries) -> None:
     latest = queries.actor_latest_events(1, top=3)
     assert [e.date for e in latest] == ["2026-01-30", "2026-01-28", "2026-01-27"]
     assert event_filter(until="2026-01-31").until == date(2026, 1, 31)
+    partners = queries.actor_event_partners(1)
+    assert [(p.value, p.count, p.id) for p in partners] == [("Oman", 10, 12)]  # Lavrov: no id

@@ -116,8 +116,29 @@ def test_actor_page_from_a_story(watched: Watched, served: Served, artifacts: Pa
     latest = page.locator("table.events tbody tr")
     assert latest.count() >= 1 and name in latest.first.inner_text()
     assert page.get_by_role("heading", name="Interacts with").is_visible()
-    assert page.locator("section[aria-labelledby='partners-heading'] li").count() >= 1
+    counterparts = page.locator("ul.counterparts li").all_inner_texts()
+    others = {a["name"] for e in events for a in e["target"] if name in str(e["source"])}
+    assert others and any(text.startswith(tuple(others)) for text in counterparts)
     page.screenshot(path=str(artifacts / "actor.png"), full_page=True)
+    assert watched.errors == []
+
+
+def test_article_page_shows_clean_text_and_what_cleaning_removed(
+    watched: Watched, served: Served, artifacts: Path
+) -> None:
+    story = httpx.get(f"{served.url}/api/stories/{seed_story_id(served)}").json()
+    articles = [httpx.get(f"{served.url}/api/articles/{a['id']}").json() for a in story["articles"]]
+    article = next(a for a in articles if a["notes"])  # the seeds carry boilerplate
+    note = article["notes"][0]
+    page = watched.page
+    page.goto(f"/articles/{article['id']}")
+    assert page.locator("h1").inner_text() == article["title"]
+    assert article["blocks"][-1]["text"][:40] in page.locator(".text").inner_text()
+    removed = page.locator("ol.notes li").first
+    assert not removed.locator("pre.removed").is_visible()  # behind a disclosure
+    removed.locator("summary").click()
+    assert removed.locator("pre.removed").inner_text().strip() == note["text"].strip()
+    page.screenshot(path=str(artifacts / "article.png"), full_page=True)
     assert watched.errors == []
 
 

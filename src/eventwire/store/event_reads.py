@@ -235,3 +235,19 @@ def latest_events(conn: Connection, where: EventFilter, top: int) -> list[Event]
         r for r in conn.execute(query) if matches(json.loads(r.actors_json), r.place_country, where)
     ]
     return load_events(conn, rows[:top])
+
+
+def event_partners(conn: Connection, actor_id: int, top: int) -> list[FacetCount]:
+    """The stored actors on the other side of ``actor_id``'s events, by number of events."""
+    where = EventFilter(actor=str(actor_id))
+    query = select(EventRow.actors_json).where(*event_conditions(where))
+    counts: dict[tuple[str, int], int] = {}
+    for (actors_json,) in conn.execute(query):
+        actors = json.loads(actors_json)
+        for own, other in (("source", "target"), ("target", "source")):
+            if any(a.get("id") == actor_id for a in actors.get(own, [])):
+                for partner in {(a["name"], a["id"]) for a in actors.get(other, []) if a.get("id")}:
+                    if partner[1] != actor_id:
+                        counts[partner] = counts.get(partner, 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))[:top]
+    return [FacetCount(name, n, ident) for (name, ident), n in ordered]

@@ -405,6 +405,11 @@ class Repository:
         with self._engine.connect() as conn:
             return event_reads.event_days(conn, where)
 
+    def event_partners(self, actor_id: int, top: int = 20) -> list[FacetCount]:
+        """The actors on the other side of an actor's events, by number of events."""
+        with self._engine.connect() as conn:
+            return event_reads.event_partners(conn, actor_id, top)
+
     def latest_events(self, where: EventFilter, top: int) -> list[Event]:
         """The matching events with the latest days."""
         with self._engine.connect() as conn:

@@ -173,6 +173,7 @@ def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) ->
         "partners": [p.as_dict() for p in queries.actor_partners(actor_id)],
         "days": [d.as_dict() for d in queries.actor_days(actor_id)],
         "event_days": [d.as_dict() for d in queries.actor_event_days(actor_id)],
+        "counterparts": [c.as_dict() for c in queries.actor_event_partners(actor_id)],
         "latest": [event_row(e.as_dict()) for e in queries.actor_latest_events(actor_id)],
     }
     return render(request, "actor.html", context)

@@ -61,7 +61,8 @@ def timeline(story: dict[str, Any]) -> dict[str, Any]:
     for event in story.get("events", []):
         if event.get("date"):
             row = event_row(event)
-            text = f"{row['who']} — {row['what']} — {row['whom']}".strip(" —")
+            who, whom = _names(event.get("source", [])), _names(event.get("target", []))
+            text = f"{who} — {row['what']} — {whom}".strip(" —")
             entries.append(
                 {"date": event["date"], "kind": "event", "text": text, "sources": row["outlets"]}
             )
@@ -80,11 +81,11 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
     place = event.get("place") or {}
     outlets = sorted({e["source"] for e in event.get("evidence", [])})
     return {
-        "who": _names(event.get("source", [])),
+        "who": event.get("source", []),
         "what": what,
         "plover": plover or "",
         "flags": flags,
-        "whom": _names(event.get("target", [])),
+        "whom": event.get("target", []),
         "when": event.get("date") or "",
         "where": " ".join(p for p in (place.get("name"), _paren(place.get("country"))) if p),
         "outlets": outlets,
