@@ -47,10 +47,10 @@ def events(
     with open_queries(ctx.obj, as_json) as queries:
         filters = event_filter(story, actor, code, since, until, country)
         page = queries.events(filters, limit=limit, cursor=cursor)
-    if as_tsv:
-        sys.stdout.writelines(tsv_lines(page.items))
-        return
-    show_page(page, as_json, ctx.obj, lambda p: print_events(list(p.items)))
+    show = lambda p: sys.stdout.writelines(tsv_lines(p.items))  # noqa: E731
+    if not as_tsv:
+        show = lambda p: print_events(list(p.items))  # noqa: E731
+    show_page(page, as_json and not as_tsv, ctx.obj, show)
 
 
 def print_events(found: list[Event], title: str | None = None) -> None:
