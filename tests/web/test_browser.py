@@ -142,6 +142,28 @@ def test_article_page_shows_clean_text_and_what_cleaning_removed(
     assert watched.errors == []
 
 
+def test_events_page_filters_by_a_facet_and_pages(
+    watched: Watched, served: Served, artifacts: Path
+) -> None:
+    page = watched.page
+    page.goto("/events")
+    assert page.locator("h1").inner_text() == "Events"
+    facet = page.locator("aside.facets ul").first.locator("a").first  # the top CAMEO root
+    root = facet.inner_text().split()[0]
+    with page.expect_navigation():
+        facet.click()
+    whats = page.locator("table.events tbody tr td:nth-child(2)").all_inner_texts()
+    assert whats and all(what.startswith(root) for what in whats)
+    assert page.get_by_label("CAMEO code or PLOVER type").input_value() == root
+    page.screenshot(path=str(artifacts / "events.png"), full_page=True)
+    first = page.locator("table.events tbody tr").all_inner_texts()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Next page").click()
+    second = page.locator("table.events tbody tr").all_inner_texts()
+    assert second and second != first
+    assert watched.errors == []
+
+
 def test_paging_through_the_actor_list(watched: Watched) -> None:
     page = watched.page
     page.goto("/actors")
@@ -223,6 +245,7 @@ def test_main_pages_have_no_serious_accessibility_violations(browser: Any, serve
         f"/articles/{article_id}",
         "/actors",
         f"/actors/{actor_id}",
+        "/events",
         "/search?q=president",
         "/feeds",
     ):

@@ -13,7 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from eventwire.api.documents import story_document, story_item
-from eventwire.service import MAX_QUERY_CHARS, Queries, QueryError, story_filter
+from eventwire.events.tables import cameo_codes
+from eventwire.service import MAX_QUERY_CHARS, Queries, QueryError, event_filter, story_filter
 from eventwire.web.passages import mark_shared
 from eventwire.web.story_view import event_row, story_sections
 
@@ -118,6 +119,35 @@ def story_list(
         "facet_url": lambda name, value: "/?" + urlencode({**kept, name: value}),
     }
     return render(request, "stories.html", context)
+
+
+@router.get("/events")
+def event_list(
+    request: Request,
+    actor: Text = None,
+    code: Annotated[str | None, Query(max_length=16)] = None,
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+    until: Annotated[str | None, Query(max_length=40)] = None,
+    cursor: Annotated[str | None, Query(max_length=400)] = None,
+) -> Response:
+    """Events, in the order found: filters, facets (country, CAMEO root, actor), next page."""
+    queries = queries_of(request)
+    form = {"actor": actor, "code": code, "country": country, "since": since, "until": until}
+    filters = event_filter(None, actor, code, since, until, country)
+    page = queries.events(filters, PAGE_SIZE * 2, cursor)
+    kept = {k: v for k, v in form.items() if v not in (None, "")}
+    query = urlencode(kept)
+    context = {
+        "rows": [event_row(e.as_dict()) for e in page.items],
+        "form": form,
+        "facets": queries.event_facets(filters, ("country", "root", "actor")),
+        "root_names": {code: cameo_codes()[code].name for code in cameo_codes() if len(code) == 2},
+        "next_url": f"/events?{urlencode({**kept, 'cursor': page.next})}" if page.next else None,
+        "facet_url": lambda name, value: "/events?" + urlencode({**kept, name: value}),
+        "export_url": f"/api/events?{query}&format=" if query else "/api/events?format=",
+    }
+    return render(request, "events.html", context)
 
 
 @router.get("/stories/{story_id}")
