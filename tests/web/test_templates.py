@@ -103,3 +103,32 @@ def test_long_lists_are_cut_and_say_how_many_more() -> None:
     html = render(story_document(facts=many))
     assert html.count("Fact number") == SHOWN["facts"]
     assert f"{40 - SHOWN['facts']} more single source facts not shown" in html
+
+
+def test_a_big_story_page_stays_light() -> None:
+    """1,000 articles, 600 facts, 300 events, 200 actors: every list is cut, the page is small."""
+    articles = [
+        {"id": n, "source": f"outlet-{n % 150}", "url": None, "title": f"Article title {n}",
+         "published_at": "2026-02-08T16:46:00+00:00", "copy_of": None}
+        for n in range(1000)
+    ]  # fmt: skip
+    statuses = ("corroborated", "single-source", "disputed", "commentary")
+    facts = [
+        fact(n, statuses[n % 4], f"Fact {n} " + "word " * 30, ["outlet-1", "outlet-2"])
+        for n in range(600)
+    ]
+    events = [event("041", f"Actor {n}", "Other", f"2026-02-{1 + n % 28:02d}") for n in range(300)]
+    actors = [
+        {"id": n, "name": f"Actor {n}", "type": "person", "country": "RUS"} for n in range(200)
+    ]
+    lines = [{"fact": n, "text": f"Fact {n}", "sources": ["outlet-1"], "date": "2026-02-01"}
+             for n in range(200)]  # fmt: skip
+    document = story_document(
+        articles=articles, facts=facts, events=events, actors=actors, summary=lines,
+        timeline=lines, unique_by_source=[{"source": "outlet-1", "facts": list(range(600))}],
+    )  # fmt: skip
+    html = render(document)
+    assert html.count("<tr><td>outlet-") == SHOWN["articles"]
+    assert html.count('<li class="fact ') == 4 * SHOWN["facts"]
+    assert "900 more articles not shown" in html and "140 more actors not shown" in html
+    assert len(html.encode()) < 100_000, len(html.encode())  # 65 kB when written

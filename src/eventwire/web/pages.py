@@ -160,7 +160,7 @@ def story_page(request: Request, story_id: Annotated[int, Path(ge=0, le=2**62)])
     marked = mark_shared(texts)
     columns = [{"article": a, "paragraphs": marked[a["id"]]} for a in originals]
     timeline = [
-        {"outlet": a["source"], "published": a["published_at"], "title": a["title"]}
+        {"outlet": a["source"], "published": a["published_at"]}
         for a in story["articles"]
         if a["published_at"]
     ]

@@ -16,7 +16,16 @@ FACT_GROUPS = (
     ("disputed", "Disputed", "outlets give different details"),
     ("commentary", "Commentary", "opinion and analysis, never counted as a fact"),
 )
-SHOWN = {"facts": 15, "summary": 8, "disputes": 20, "unique": 5, "timeline": 30, "events": 40}
+SHOWN = {
+    "facts": 15,
+    "summary": 8,
+    "disputes": 20,
+    "unique": 5,
+    "timeline": 30,
+    "events": 40,
+    "articles": 100,
+    "actors": 60,
+}
 
 
 def cut(items: list[Any], limit: int) -> dict[str, Any]:
@@ -108,6 +117,8 @@ def story_sections(story: dict[str, Any]) -> dict[str, Any]:
         "unique": unique_by_outlet(story),
         "dated": timeline(story),
         "events_table": events_table(story.get("events", [])),
+        "articles": cut(story.get("articles", []), SHOWN["articles"]),
+        "actors": cut(story.get("actors", []), SHOWN["actors"]),
     }
 
 
