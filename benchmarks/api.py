@@ -1,13 +1,14 @@
-"""API latency (p50/p95) of the story list, a story and search, with 10k and 100k articles.
+"""API latency (p50/p95) of the story list, a story, search and events, at 10k and 100k articles.
 
 The database is SQLite, filled directly through SQL with articles whose sentences come from
 the NewsWCL50 example articles (real text statistics; ~5 articles from ~5 outlets a story),
-so the full-text index holds realistic words. The real server (`eventwire serve`, uvicorn)
-runs in its own process; a load client on localhost sends a bounded number of requests, one
-at a time, to each endpoint. Also the web UI's story list and story page latency, and the
-story page's weight (HTML plus the CSS and
-scripts it loads). Run: ``python -m benchmarks.api [--sizes 10000 100000] [--requests 200]``;
-results go to ``benchmarks/results/api.json``.
+so the full-text index holds realistic words, and EVENTS_PER_STORY synthetic events a story
+(actors drawn from a pool of ACTORS across COUNTRIES, codes from CAMEO). The real server
+(`eventwire serve`, uvicorn) runs in its own process; a load client on localhost sends a
+bounded number of requests, one at a time, to each endpoint. Also the web UI's story list and
+story page latency, and the story page's weight (HTML plus the CSS and scripts it loads).
+Run: ``python -m benchmarks.api [--sizes 10000 100000] [--requests 200]``; results go to
+``benchmarks/results/api.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -41,6 +43,10 @@ WORD = re.compile(r"[A-Za-z]{5,}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 INSERT_CHUNK = 2000
 UI_REQUESTS = 30  # the web pages are measured with fewer requests
+EVENTS_PER_STORY = 2
+ACTORS = 300
+COUNTRIES = ("USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IRN", "ISR", "UKR", "IND", "BRA", "JPN")
+CAMEO = ("010", "020", "036", "040", "041", "042", "051", "061", "112", "130", "173", "190")
 
 
 def corpus_sentences() -> list[str]:
@@ -73,8 +79,58 @@ def fill(db_url: str, articles: int, rng: random.Random) -> list[str]:
             "INSERT INTO story_articles (article_id, story_id, similarity) "
             f"SELECT id, (id - 1) / {PER_STORY} + 1, 0.5 FROM articles"
         )
+        fill_events(conn, stories, rng, now)
     words = sorted({w.lower() for s in sentences for w in WORD.findall(s)})
     return rng.sample(words, 50)
+
+
+def fill_events(conn: Any, stories: int, rng: random.Random, now: datetime) -> None:
+    """EVENTS_PER_STORY events a story, each with one evidence sentence."""
+    rows, evidence = [], []
+    for event_id in range(1, stories * EVENTS_PER_STORY + 1):
+        story = (event_id - 1) // EVENTS_PER_STORY + 1
+        day = (START + timedelta(hours=3 * story)).date().isoformat()
+        source, target = rng.sample(range(1, ACTORS + 1), 2)
+        actors = {"source": [_event_actor(source)], "target": [_event_actor(target)]}
+        cameo = rng.choice(CAMEO)
+        rows.append(
+            (event_id, story, day, cameo, "CONSULT", None, 1, 1.0, None, None, False, False,
+             2, 2, 2, json.dumps(actors), None, now)
+        )  # fmt: skip
+        article = (story - 1) * PER_STORY + 1
+        evidence.append((event_id, article, "outlet", "A sentence.", 2, 6, "[]", day))
+    conn.exec_driver_sql(
+        "INSERT INTO events (id, story_id, day, cameo, plover, mode, quad_class, goldstein, "
+        "place, place_country, negated, hypothetical, num_mentions, num_articles, num_sources, "
+        "actors_json, url, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO event_evidence (event_id, article_id, source, sentence, span_start, "
+        "span_end, actor_spans_json, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        evidence,
+    )
+
+
+def _event_actor(actor_id: int) -> dict[str, Any]:
+    country = COUNTRIES[actor_id % len(COUNTRIES)]
+    return {"id": actor_id, "name": f"Actor {actor_id}", "country": country,
+            "code": f"{country}GOV", "key": f"actor:{actor_id}"}  # fmt: skip
+
+
+def event_paths(rng: random.Random, requests: int) -> dict[str, list[str]]:
+    """Paths of the events list: unfiltered, filtered (actor, country, code and days), facets."""
+    filters = [
+        lambda: f"actor={rng.randint(1, ACTORS)}",
+        lambda: f"country={rng.choice(COUNTRIES)}",
+        lambda: f"code={rng.choice(CAMEO)[:2]}&since=2025-03-01&until=2025-12-31",
+    ]
+    facets = "facet=country&facet=root&facet=plover&facet=actor"
+    return {
+        "events": ["/api/events?limit=50"] * requests,
+        "events_filtered": [f"/api/events?limit=50&{filters[n % 3]()}" for n in range(requests)],
+        "events_facets": [f"/api/events?limit=50&{facets}"] * requests,
+    }
 
 
 def _story_row(story_id: int, rng: random.Random, sentences: list[str], now: datetime) -> tuple:
@@ -176,10 +232,15 @@ def run_size(articles: int, requests: int, port: int) -> dict:
                 result = {
                     "articles": articles,
                     "stories": stories,
+                    "event_rows": stories * EVENTS_PER_STORY,
                     "fill_seconds": round(fill_seconds, 1),
                     "story_list": measure(client, ["/api/stories?limit=50"] * requests),
                     "story": measure(client, story_paths),
                     "search": measure(client, search_paths),
+                    **{
+                        name: measure(client, paths)
+                        for name, paths in event_paths(rng, requests).items()
+                    },
                     "ui_story_list": measure(client, ["/"] * UI_REQUESTS),  # with its facets
                     "ui_story_page": measure(
                         client, [f"/stories/{rng.randint(1, stories)}" for _ in range(UI_REQUESTS)]

@@ -346,3 +346,20 @@ def test_control_characters_already_stored_are_escaped_when_printed(
     assert shown.code == 0, shown.stderr
     assert "\u001b" not in shown.stdout and "\u0007" not in shown.stdout
     assert "Port \\x1b[2J strike\\x07" in shown.stdout
+
+
+def test_events_filter_by_country_and_until_and_print_gdelt_tsv(seeded_db: str) -> None:
+    def events(*args: str) -> list[dict]:
+        return run_eventwire(seeded_db, "events", "--json", *args).json()["items"]
+
+    every = events()
+    russian = events("--country", "rus")
+    assert russian and len(russian) < len(every)
+    for event in russian:
+        countries = {a["country"] for a in (*event["source"], *event["target"])}
+        assert "RUS" in countries or (event["place"] or {}).get("country") == "RUS"
+    days = sorted({e["date"] for e in every if e["date"]})
+    assert {e["date"] for e in events("--until", days[0])} == {days[0]}
+    assert run_eventwire(seeded_db, "events", "--country", "Russia").code == 2
+    lines = run_eventwire(seeded_db, "events", "--tsv", "--country", "RUS").stdout.splitlines()
+    assert lines[0].startswith("GlobalEventID\tDay\tActor1Code") and len(lines) == len(russian) + 1

@@ -781,12 +781,14 @@ class StoryEvents(Record):
 
 @dataclass(frozen=True)
 class EventFilter(Record):
-    """Which events ``eventwire events`` lists; every field left None keeps all."""
+    """Which events ``eventwire events`` and ``GET /api/events`` list; None keeps all."""
 
     story_id: int | None = None
     actor: str | None = None  # actor name, alias, key or id (source or target)
     code: str | None = None  # CAMEO code prefix (e.g. "04", "041") or PLOVER type
     since: date | None = None
+    until: date | None = None  # inclusive
+    country: str | None = None  # ISO 3166-1 alpha-3: an actor's country or the event's place
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from eventwire.store.actors import AmbiguousActorError
 
 MAX_LIMIT = 10_000  # items per page a caller may ask for
 FACET_NAMES = ("outlet", "country", "actor")
+EVENT_FACET_NAMES = ("country", "root", "plover", "actor")
 MAX_QUERY_CHARS = 500  # a longer full-text query is refused
 
 
@@ -210,18 +211,47 @@ class Queries:
         limit: int | None = None,
         cursor: str | None = None,
     ) -> Page:
-        """Events matching ``filters``, in the order they were found (issue 11)."""
+        """Events matching ``filters``, in the order they were found (keyset-paged by id)."""
         filters = filters or EventFilter()
         check_limit(limit)
         key = query_key("events", filters.as_dict())
-        offset = read_cursor(cursor, key)
+        after = read_after_cursor(cursor, key)
+        found = self.repo.list_events(self._resolved(filters), limit, after)
+        following = None if found.after is None else make_after_cursor(found.after, key)
+        return Page(items=tuple(found.events), next=following)
+
+    def event_facets(
+        self, filters: EventFilter, names: Sequence[str] = EVENT_FACET_NAMES, top: int = 10
+    ) -> dict[str, tuple[FacetCount, ...]]:
+        """Counts of events by country, CAMEO root, PLOVER type and actor (``names``)."""
+        unknown = [name for name in names if name not in EVENT_FACET_NAMES]
+        if unknown:
+            known = ", ".join(EVENT_FACET_NAMES)
+            raise BadQuery(f"unknown facet {unknown[0]!r}; facets: {known}")
+        found = self.repo.event_facets(self._resolved(filters), list(dict.fromkeys(names)), top)
+        return {name: tuple(values) for name, values in found.items()}
+
+    def actor_event_days(self, actor_id: int) -> tuple[DayCount, ...]:
+        """How many of the actor's events fall on each day (for a chart over time)."""
+        return tuple(self.repo.event_days(EventFilter(actor=str(actor_id))))
+
+    def actor_event_partners(self, actor_id: int) -> tuple[FacetCount, ...]:
+        """The actors the actor acts on or is acted on by in events, most events first."""
+        return tuple(self.repo.event_partners(actor_id))
+
+    def actor_latest_events(self, actor_id: int, top: int = 10) -> tuple[Event, ...]:
+        """The actor's events with the latest days."""
+        return tuple(self.repo.latest_events(EventFilter(actor=str(actor_id)), top))
+
+    def _resolved(self, filters: EventFilter) -> EventFilter:
+        """``filters`` with a stored story checked and a stored actor's name as its id (a
+        name no stored actor has stays text: it matches actor names, keys, codes, countries)."""
         if filters.story_id is not None and self.repo.get_story(filters.story_id) is None:
             raise NotFound(f"story {filters.story_id} not found")
-        if filters.actor:  # a stored actor by id, name, alias or surname; else a code ("RUS")
-            with contextlib.suppress(NotFound):
+        if filters.actor and not filters.actor.strip().isdecimal():
+            with contextlib.suppress(NotFound, Ambiguous):
                 filters = dataclasses.replace(filters, actor=str(self.actor_id(filters.actor)))
-        found = self.repo.find_events(filters)
-        return _page(found[offset : _end(offset, limit)], limit, offset, key)
+        return filters
 
     def story_events(self, story_id: int) -> list[Event]:
         """Every event of one story."""
@@ -241,8 +271,6 @@ def story_filter(
     """A StoryFilter from user text: ISO dates or times (a bare ``until`` day is inclusive)."""
     if sort not in STORY_SORTS:
         raise BadQuery(f"sort must be one of {', '.join(STORY_SORTS)}, not {sort!r}")
-    if country and not (len(country) == 3 and country.isascii() and country.isalpha()):
-        raise BadQuery(f"country: an ISO 3166-1 alpha-3 code (e.g. FRA), not {country!r}")
     if min_sources is not None and min_sources < 1:
         raise BadQuery(f"min_sources must be at least 1, not {min_sources}")
     return StoryFilter(
@@ -251,7 +279,7 @@ def story_filter(
         until=parse_moment(until, "until", end_of_day=True) if until else None,
         text=text or None,
         actor_id=actor_id,
-        country=country.upper() if country else None,
+        country=check_country(country),
         min_sources=min_sources,
         sort=sort,
     )
@@ -334,11 +362,56 @@ def event_filter(
     actor: str | None = None,
     code: str | None = None,
     since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
 ) -> EventFilter:
-    """An EventFilter from user text (``since`` an ISO date)."""
+    """An EventFilter from user text (``since`` and ``until`` ISO dates, both inclusive)."""
+    if code and not code.strip().isalnum():
+        raise BadQuery(f"code: a CAMEO code prefix (04, 041) or a PLOVER type, not {code!r}")
     return EventFilter(
         story_id=story_id,
-        actor=actor or None,
-        code=code or None,
+        actor=actor.strip() or None if actor else None,
+        code=code.strip() if code else None,
         since=parse_moment(since, "since").date() if since else None,
+        until=parse_moment(until, "until").date() if until else None,
+        country=check_country(country),
     )
+
+
+def check_country(country: str | None) -> str | None:
+    """An ISO 3166-1 alpha-3 code in capitals (BadQuery otherwise); None when not given."""
+    if not country:
+        return None
+    if not (len(country) == 3 and country.isascii() and country.isalpha()):
+        raise BadQuery(f"country: an ISO 3166-1 alpha-3 code (e.g. FRA), not {country!r}")
+    return country.upper()
+
+
+def make_after_cursor(after: int, key: str) -> str:
+    """The opaque keyset cursor of the page after id ``after`` of query ``key``."""
+    data = json.dumps({"after": after, "query": key}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def read_after_cursor(cursor: str | None, key: str) -> int:
+    """The id a keyset cursor of query ``key`` continues after (0 without a cursor)."""
+    if not cursor:
+        return 0
+    data = _decode_cursor(cursor)
+    if data.get("query") != key:
+        raise BadCursor(f"cursor {cursor!r} belongs to another query")
+    after = data.get("after")
+    if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+        raise BadCursor(f"bad cursor: {cursor!r}")
+    return after
+
+
+def _decode_cursor(cursor: str) -> dict[str, Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, TypeError, UnicodeError, binascii.Error):
+        raise BadCursor(f"bad cursor: {cursor!r}") from None
+    if not isinstance(data, dict):
+        raise BadCursor(f"bad cursor: {cursor!r}")
+    return data

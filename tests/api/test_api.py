@@ -57,7 +57,7 @@ def test_stories_newest_first_and_by_outlets(client: httpx.Client) -> None:
     last_seen = [s["last_seen"] for s in latest if s["last_seen"]]
     assert last_seen == sorted(last_seen, reverse=True)
     wide = client.get("/api/stories", params={"sort": "sources", "limit": 100}).json()["items"]
-    counts = [s["outlet_count"] for s in wide]
+    counts = [s["independent_outlets"] for s in wide]  # copies of another outlet count once
     assert counts == sorted(counts, reverse=True)
 
 
@@ -201,3 +201,69 @@ def test_search_facets_count_articles_by_outlet(client: httpx.Client) -> None:
     every = client.get("/api/search", params={"q": "president", "format": "ndjson"}).text
     counts = {f["value"]: f["count"] for f in body["facets"]["outlet"]}
     assert sum(counts.values()) == len(every.splitlines()) > 0
+
+
+def every_event(client: httpx.Client, **params: str) -> list[dict]:
+    """Every event of ``/api/events`` with ``params``, page by page (keyset cursor)."""
+    found, cursor = [], None
+    while True:
+        page = client.get("/api/events", params={**params, "limit": 7, "cursor": cursor}).json()
+        assert set(page) == {"items", "next"}
+        found += page["items"]
+        if (cursor := page["next"]) is None:
+            return found
+
+
+def test_events_are_paged_with_a_keyset_cursor_and_filtered(client: httpx.Client) -> None:
+    events = every_event(client)
+    ids = [e["id"] for e in events]
+    assert len(events) > 20 and ids == sorted(set(ids))
+    assert all(e["cameo_name"] for e in events)
+    consults = every_event(client, code="04")
+    assert consults and all(e["cameo"].startswith("04") for e in consults)
+    russian = every_event(client, country="RUS")
+    for event in russian:
+        countries = {a["country"] for a in (*event["source"], *event["target"])}
+        assert "RUS" in countries or (event["place"] or {}).get("country") == "RUS"
+    days = [e["date"] for e in every_event(client, since="2018-04-20", until="2018-04-24")]
+    assert days and all("2018-04-20" <= d <= "2018-04-24" for d in days)
+    story = seed_story(client)
+    own = every_event(client, story=str(story["id"]))
+    assert own and {e["story_id"] for e in own} == {story["id"]}
+    assert any(e["cameo"] == "041" for e in own)  # the seeds' phone call
+
+
+def test_events_of_an_actor_and_facets(client: httpx.Client) -> None:
+    params = [("facet", f) for f in ("country", "root", "plover", "actor")]
+    facets = client.get("/api/events", params=params).json()["facets"]
+    assert set(facets) == {"country", "root", "plover", "actor"}
+    top = facets["actor"][0]
+    by_id = every_event(client, actor=str(top["id"]))
+    assert by_id and all(
+        top["id"] in {a["id"] for a in (*e["source"], *e["target"])} for e in by_id
+    )
+    root = facets["root"][0]
+    assert len(every_event(client, code=root["value"])) >= root["count"]
+
+
+def test_events_export_as_csv_ndjson_and_gdelt_tsv(client: httpx.Client) -> None:
+    total = len(every_event(client))
+    ndjson = client.get("/api/events", params={"format": "ndjson", "limit": 1}).text
+    assert len(ndjson.splitlines()) == total
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events?format=csv").text)))
+    assert len(rows) == total and {"cameo", "source", "target", "cameo_name"} <= set(rows[0])
+    tsv = client.get("/api/events", params={"format": "tsv", "code": "04"})
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values")
+    header, *lines = tsv.text.splitlines()
+    assert header.split("\t")[:3] == ["GlobalEventID", "Day", "Actor1Code"]
+    assert lines and all(line.split("\t")[9].startswith("04") for line in lines)
+
+
+def test_event_filters_refuse_bad_values_with_the_error_shape(client: httpx.Client) -> None:
+    assert_error(client.get("/api/events", params={"country": "RU"}), 400)
+    assert_error(client.get("/api/events", params={"until": "soon"}), 400)
+    assert_error(client.get("/api/events", params={"story": 999999}), 404)
+    assert_error(client.get("/api/events", params={"code": "04%"}), 400)
+    first = client.get("/api/events", params={"limit": 1}).json()
+    assert_error(client.get("/api/events", params={"code": "04", "cursor": first["next"]}), 400)
+    assert_error(client.get("/api/events", params={"format": "tsv", "cursor": "x"}), 400)

@@ -45,5 +45,6 @@ def test_the_document_names_every_route(served: Served) -> None:
     paths = set(httpx.get(f"{served.url}/openapi.json").json()["paths"])
     expected = {"/api/health", "/api/stories", "/api/stories/{story_id}", "/api/search"}
     expected |= {"/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/feeds"}
+    expected |= {"/api/events", "/api/actors/{actor}"}
     assert expected <= paths
     assert not any(path.startswith("/static") or path == "/" for path in paths)

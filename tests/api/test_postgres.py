@@ -57,3 +57,23 @@ def test_stories_facets_and_search_on_postgresql(pg_served: str, tmp_path: Path)
     actor = client.get("/api/actors", params={"limit": 1}).json()["items"][0]
     detail = client.get(f"/api/actors/{actor['id']}").json()
     assert detail["stories"] and "partners" in detail and detail["days"]
+
+
+def test_events_filters_facets_and_tsv_on_postgresql(pg_served: str) -> None:
+    client = httpx.Client(base_url=pg_served, timeout=30)
+    every = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    assert every and all(e["cameo_name"] for e in every)
+    russian = client.get("/api/events", params={"country": "RUS"}).json()["items"]
+    assert russian and len(russian) <= len(every)
+    actor = next(a for e in every for a in e["source"] if a["id"] is not None)
+    own = client.get("/api/events", params={"actor": str(actor["id"])}).json()["items"]
+    assert own and all(actor["id"] in {a["id"] for a in e["source"] + e["target"]} for e in own)
+    by_name = client.get("/api/events", params={"actor": actor["name"].upper()}).json()["items"]
+    assert {e["id"] for e in by_name} == {e["id"] for e in own}
+    first = client.get("/api/events", params={"limit": 2}).json()
+    second = client.get("/api/events", params={"limit": 2, "cursor": first["next"]}).json()
+    assert [e["id"] for e in first["items"] + second["items"]] == [e["id"] for e in every[:4]]
+    facets = client.get("/api/events", params=[("facet", "root"), ("facet", "actor")]).json()
+    assert facets["facets"]["root"] and facets["facets"]["actor"]
+    tsv = client.get("/api/events", params={"format": "tsv"}).text.splitlines()
+    assert tsv[0].startswith("GlobalEventID\t") and len(tsv) == len(every) + 1

@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.model import StoryFilter
 from eventwire.store import Repository
-from tests.store.helpers import joined, make_item, opened
+from tests.store.helpers import copied, joined, make_item, opened
 
 DAY = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -43,6 +43,16 @@ def test_orders_latest_most_outlets_and_largest(stories: Repository) -> None:
 def test_minimum_outlets(stories: Repository) -> None:
     assert listed(stories, min_sources=2) == [1]
     assert listed(stories, min_sources=4) == []
+
+
+def test_copies_from_other_outlets_are_not_independent(stories: Repository) -> None:
+    """Story 4: one original and its copies in three other outlets: one independent outlet."""
+    items = [make_item("4a", source="outlet-a", published=DAY.replace(day=4))]
+    items += [make_item(f"4{o}", source=f"outlet-{o}", published=DAY.replace(day=4)) for o in "bcd"]
+    ids = stories.add_articles(items)
+    stories.save_results([opened(ids[0], 4), *(copied(i, ids[0], 4) for i in ids[1:])])
+    assert listed(stories, sort="sources") == [1, 4, 3, 2]  # 3 outlets, then 1 each, latest
+    assert listed(stories, min_sources=2) == [1]
 
 
 def test_outlet_facet_counts_stories(stories: Repository) -> None:

@@ -68,22 +68,99 @@ def test_story_list_search_and_the_seed_story(
     originals = [a for a in story["articles"] if a["copy_of"] is None]
     assert page.locator(".column").count() == min(4, len(originals))  # copies are not columns
     assert page.locator(".chart canvas").count() >= 1  # the vendored chart drew under the CSP
-    facts = page.get_by_role("heading", name="Facts")
-    assert facts.count() == (1 if story.get("facts") else 0)
+    assert_facts_shown(page, story)
+    assert_events_shown(page, story)
     page.screenshot(path=str(artifacts / "story.png"), full_page=True)
     assert watched.dialogs == [] and watched.errors == []
 
 
+def assert_facts_shown(page: Any, story: dict) -> None:
+    """The seeds' facts: the corroborated ones carry both outlets' badges."""
+    assert page.get_by_role("heading", name="Facts", exact=True).count() == 1
+    corroborated = [f for f in story["facts"] if f["status"] == "corroborated"]
+    assert corroborated  # both seed outlets report the phone call
+    group = page.locator(".fact-group.corroborated")
+    assert group.get_by_role("heading", name="Corroborated").is_visible()
+    items = group.locator("li.fact")
+    assert items.count() == min(len(corroborated), 15)
+    for index in range(items.count()):
+        badges = set(items.nth(index).locator(".badge").all_inner_texts())
+        assert {"outlet-a", "outlet-b"} <= badges
+        independent = corroborated[index]["independent_sources"]
+        assert independent >= 2
+        assert f"{independent} independent outlets" in items.nth(index).inner_text()
+
+
+def assert_events_shown(page: Any, story: dict) -> None:
+    """The events table names who did what to whom, with CAMEO's words for the action."""
+    table = page.locator("table.events")
+    assert table.is_visible()
+    assert table.locator("thead th").all_inner_texts()[:3] == ["Who", "What", "Whom"]
+    assert table.locator("tbody tr").count() == min(len(story["events"]), 40)
+    assert "041 Discuss by telephone" in table.inner_text()
+    assert "Sergey Lavrov" in table.inner_text()
+
+
 def test_actor_page_from_a_story(watched: Watched, served: Served, artifacts: Path) -> None:
+    story_id = seed_story_id(served)
+    events = httpx.get(f"{served.url}/api/events", params={"story": story_id}).json()["items"]
+    name = next(a["name"] for e in events for a in e["source"] if a["id"] is not None)
     page = watched.page
-    page.goto(f"/stories/{seed_story_id(served)}")
-    link = page.locator("ul.actors a").first
-    name = link.inner_text()
+    page.goto(f"/stories/{story_id}")
     with page.expect_navigation():
-        link.click()
+        page.locator("ul.actors").get_by_role("link", name=name, exact=True).click()
     assert page.locator("h1").inner_text() == name
-    assert page.get_by_role("heading", name="Stories").count() == 1
+    assert page.get_by_role("heading", name="Events over time").is_visible()
+    chart = page.locator("[data-chart='days'][data-source='event-days-data']")
+    assert chart.locator("canvas").count() >= 1  # uPlot drew the events per day
+    latest = page.locator("table.events tbody tr")
+    assert latest.count() >= 1 and name in latest.first.inner_text()
+    assert page.get_by_role("heading", name="Interacts with").is_visible()
+    counterparts = page.locator("ul.counterparts li").all_inner_texts()
+    others = {a["name"] for e in events for a in e["target"] if name in str(e["source"])}
+    assert others and any(text.startswith(tuple(others)) for text in counterparts)
     page.screenshot(path=str(artifacts / "actor.png"), full_page=True)
+    assert watched.errors == []
+
+
+def test_article_page_shows_clean_text_and_what_cleaning_removed(
+    watched: Watched, served: Served, artifacts: Path
+) -> None:
+    story = httpx.get(f"{served.url}/api/stories/{seed_story_id(served)}").json()
+    articles = [httpx.get(f"{served.url}/api/articles/{a['id']}").json() for a in story["articles"]]
+    article = next(a for a in articles if a["notes"])  # the seeds carry boilerplate
+    note = article["notes"][0]
+    page = watched.page
+    page.goto(f"/articles/{article['id']}")
+    assert page.locator("h1").inner_text() == article["title"]
+    assert article["blocks"][-1]["text"][:40] in page.locator(".text").inner_text()
+    removed = page.locator("ol.notes li").first
+    assert not removed.locator("pre.removed").is_visible()  # behind a disclosure
+    removed.locator("summary").click()
+    assert removed.locator("pre.removed").inner_text().strip() == note["text"].strip()
+    page.screenshot(path=str(artifacts / "article.png"), full_page=True)
+    assert watched.errors == []
+
+
+def test_events_page_filters_by_a_facet_and_pages(
+    watched: Watched, served: Served, artifacts: Path
+) -> None:
+    page = watched.page
+    page.goto("/events")
+    assert page.locator("h1").inner_text() == "Events"
+    facet = page.locator("aside.facets ul").first.locator("a").first  # the top CAMEO root
+    root = facet.inner_text().split()[0]
+    with page.expect_navigation():
+        facet.click()
+    whats = page.locator("table.events tbody tr td:nth-child(2)").all_inner_texts()
+    assert whats and all(what.startswith(root) for what in whats)
+    assert page.get_by_label("CAMEO code or PLOVER type").input_value() == root
+    page.screenshot(path=str(artifacts / "events.png"), full_page=True)
+    first = page.locator("table.events tbody tr").all_inner_texts()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Next page").click()
+    second = page.locator("table.events tbody tr").all_inner_texts()
+    assert second and second != first
     assert watched.errors == []
 
 
@@ -159,13 +236,16 @@ def test_main_pages_have_no_serious_accessibility_violations(browser: Any, serve
     page = context.new_page()
     story_id = seed_story_id(served)
     article_id = httpx.get(f"{served.url}/api/stories/{story_id}").json()["articles"][0]["id"]
+    events = httpx.get(f"{served.url}/api/events", params={"story": story_id}).json()["items"]
+    actor_id = next(a["id"] for e in events for a in e["source"] if a["id"] is not None)
     found: dict[str, list[str]] = {}
     for path in (
         "/",
         f"/stories/{story_id}",
         f"/articles/{article_id}",
         "/actors",
-        "/actors/1",
+        f"/actors/{actor_id}",
+        "/events",
         "/search?q=president",
         "/feeds",
     ):

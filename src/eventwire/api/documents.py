@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import StoryDetail, StoryView
+from eventwire.events.tables import cameo_codes
+from eventwire.model import Event, StoryDetail, StoryView
 from eventwire.service import Queries
 
 LEAD_CHARS = 600  # the summary's lead passage is cut near this length
@@ -20,6 +21,12 @@ def story_item(story: StoryView) -> dict[str, Any]:
         "outlet_count": len(outlets),
         "independent_outlets": len(originals),
     }
+
+
+def event_item(event: Event) -> dict[str, Any]:
+    """An event in a list: its JSON shape plus ``cameo_name`` (CAMEO's name of its code)."""
+    known = cameo_codes().get(event.cameo)
+    return {**event.as_dict(), "cameo_name": known.name if known else ""}
 
 
 def story_document(queries: Queries, detail: StoryDetail) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from eventwire.api.headers import add_security_headers
 from eventwire.service import QueryError
 from eventwire.store.lock import ProcessingBusy
 
@@ -94,4 +95,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
         LOGGER.exception("unexpected error serving %s", request.url.path)
-        return respond(request, 500, f"internal error: {type(error).__name__}")
+        response = respond(request, 500, f"internal error: {type(error).__name__}")
+        add_security_headers(response.headers)
+        return response

@@ -13,12 +13,17 @@ from fastapi.responses import StreamingResponse
 from eventwire.model import Page
 
 EXPORT_PAGE = 500  # items fetched per query while streaming an export
-FORMATS = ("json", "csv", "ndjson")
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
+FORMATS = ("json", "csv", "ndjson", "tsv")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "ndjson": "application/x-ndjson",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
 
 PageFetcher = Callable[[int, str | None], Page]  # (limit, cursor) -> page
 ItemForm = Callable[[Any], dict[str, Any]]
+LineWriter = Callable[[Iterator[Any]], Iterator[str]]
 
 
 def iter_items(fetch: PageFetcher, first: Page) -> Iterator[Any]:
@@ -42,6 +47,19 @@ def stream_export(
     first = fetch(EXPORT_PAGE, cursor)
     items = (form(item) for item in iter_items(fetch, first))
     body = ndjson_lines(items) if fmt == "ndjson" else csv_lines(items)
+    return streamed(body, fmt, name)
+
+
+def stream_rows(
+    fmt: str, fetch: PageFetcher, cursor: str | None, lines: LineWriter, name: str
+) -> StreamingResponse:
+    """The whole listing streamed as the lines ``lines`` writes of its records (GDELT TSV)."""
+    first = fetch(EXPORT_PAGE, cursor)
+    return streamed(lines(iter_items(fetch, first)), fmt, name)
+
+
+def streamed(body: Iterator[str], fmt: str, name: str) -> StreamingResponse:
+    """``body`` as a download named ``name``.``fmt``."""
     headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     return StreamingResponse(body, media_type=MEDIA_TYPES[fmt], headers=headers)
 

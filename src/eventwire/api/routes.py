@@ -8,9 +8,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from eventwire.api import schemas
-from eventwire.api.documents import story_document, story_item
-from eventwire.api.exports import stream_export
-from eventwire.service import MAX_LIMIT, MAX_QUERY_CHARS, Queries, story_filter
+from eventwire.api.documents import event_item, story_document, story_item
+from eventwire.api.exports import stream_export, stream_rows
+from eventwire.events.export import tsv_lines
+from eventwire.service import MAX_LIMIT, MAX_QUERY_CHARS, Queries, event_filter, story_filter
 
 router = APIRouter(prefix="/api")
 DEFAULT_LIMIT = 50
@@ -25,6 +26,9 @@ Format = Annotated[
 ]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 Facet = Literal["outlet", "country", "actor"]
+EventFacet = Literal["country", "root", "plover", "actor"]
+Country = Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")]
+Moment = Annotated[str | None, Query(max_length=40, description="ISO 8601 date or time")]
 
 
 def queries(request: Request) -> Queries:
@@ -58,10 +62,10 @@ def list_stories(
     queries: Q,
     q: Text = None,
     actor: Text = None,
-    country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
+    country: Country = None,
     source: Text = None,
-    since: Annotated[str | None, Query(max_length=40, description="ISO 8601 date or time")] = None,
-    until: Annotated[str | None, Query(max_length=40, description="ISO 8601 date or time")] = None,
+    since: Moment = None,
+    until: Moment = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
     sort: Literal["latest", "sources", "size"] = "latest",
     facet: Annotated[list[Facet] | None, Query(description="Facet counts to add.")] = None,
@@ -101,6 +105,48 @@ def get_article(queries: Q, article_id: Annotated[int, Path(ge=0, le=2**62)]) ->
 
 
 @router.get(
+    "/events",
+    summary="Events (who did what to whom), filtered and paged",
+    response_model=None,
+    responses=schemas.answers(schemas.EVENTS_PAGE, streams=True, tsv=True),
+)
+def list_events(
+    queries: Q,
+    actor: Text = None,
+    code: Annotated[
+        str | None, Query(max_length=16, description="CAMEO code prefix (04, 041) or PLOVER type")
+    ] = None,
+    country: Country = None,
+    since: Annotated[str | None, Query(max_length=40, description="ISO 8601 date")] = None,
+    until: Annotated[str | None, Query(max_length=40, description="ISO 8601 date")] = None,
+    story: Annotated[int | None, Query(ge=0, le=2**62)] = None,
+    facet: Annotated[list[EventFacet] | None, Query(description="Facet counts to add.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    format: Annotated[
+        Literal["json", "csv", "ndjson", "tsv"],
+        Query(description="json: one page; csv, ndjson or tsv (GDELT 2.0 columns): streamed."),
+    ] = "json",
+) -> dict[str, Any] | Response:
+    """Events matching every filter given, in the order they were found.
+
+    ``actor``: a stored actor's id or name (else a name, key, CAMEO actor code or country
+    as the events carry it); ``country``: an actor's country or the event's place.
+    """
+    filters = event_filter(story, actor, code, since, until, country)
+    fetch = lambda size, at: queries.events(filters, size, at)  # noqa: E731
+    if format == "tsv":
+        return stream_rows(format, fetch, cursor, tsv_lines, "events")
+    if format != "json":
+        return stream_export(format, fetch, cursor, event_item, "events")
+    extra = {}
+    if facet:
+        found = queries.event_facets(filters, facet)
+        extra["facets"] = {name: [v.as_dict() for v in values] for name, values in found.items()}
+    return page_json(fetch(limit, cursor), event_item, **extra)
+
+
+@router.get(
     "/actors",
     summary="Actors, most mentioned first",
     response_model=None,
@@ -124,13 +170,14 @@ def list_actors(
     "/actors/{actor}", summary="One actor by id or name", responses=schemas.answers(schemas.ACTOR)
 )
 def get_actor(queries: Q, actor: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-    """The actor with its stories, the actors it appears with and its mentions per day."""
+    """The actor with its stories, the actors it appears with, its mentions and events per day."""
     detail = queries.actor(actor)
     actor_id = detail.actor.id or 0
     return {
         **detail.as_dict(),
         "partners": [p.as_dict() for p in queries.actor_partners(actor_id)],
         "days": [d.as_dict() for d in queries.actor_days(actor_id)],
+        "event_days": [d.as_dict() for d in queries.actor_event_days(actor_id)],
     }
 
 

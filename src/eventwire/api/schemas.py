@@ -18,6 +18,8 @@ from eventwire.model import (
     ActorStory,
     ArticleView,
     DayCount,
+    Event,
+    EventActor,
     FacetCount,
     FeedState,
     Record,
@@ -127,6 +129,7 @@ ACTOR = with_fields(
     stories={"type": "array", "items": record_schema(ActorStory)},
     partners={"type": "array", "items": record_schema(ActorPartner)},
     days={"type": "array", "items": record_schema(DayCount)},
+    event_days={"type": "array", "items": record_schema(DayCount)},
 )
 HEALTH = {
     "type": "object",
@@ -141,17 +144,42 @@ STREAMS = {
     "text/csv": {"schema": {"type": "string"}},
     "application/x-ndjson": {"schema": {"type": "string"}},
 }
+TSV = {"text/tab-separated-values": {"schema": {"type": "string"}}}
 
 
-def answers(schema: dict[str, Any], streams: bool = False) -> dict[int | str, Any]:
+def answers(
+    schema: dict[str, Any], streams: bool = False, tsv: bool = False
+) -> dict[int | str, Any]:
     """The ``responses`` of a route whose 200 answer is ``schema`` (or a streamed export)."""
     content: dict[str, Any] = {"application/json": {"schema": schema}}
     if streams:
         content |= STREAMS
+    if tsv:
+        content |= TSV
     return {200: {"description": "OK", "content": content}}
 
 
+EVENT_ITEM = with_fields(
+    record_schema(Event, leave_out=("place", "place_country", "added", "url", "evidence")),
+    cameo_name={"type": "string"},
+    place={
+        "anyOf": [
+            {
+                "type": "object",
+                "required": ["name", "country"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "country": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+                },
+            },
+            {"type": "null"},
+        ]
+    },
+    evidence={"type": "array", "items": {"type": "object"}},
+)
+EVENT_ACTOR = record_schema(EventActor)
 STORIES_PAGE = page_schema(STORY_ITEM, facets=True)
+EVENTS_PAGE = page_schema(EVENT_ITEM, facets=True)
 ACTORS_PAGE = page_schema(record_schema(ActorRecord))
 SEARCH_PAGE = page_schema(record_schema(SearchHit), facets=True)
 FEEDS_PAGE = page_schema(record_schema(FeedState))

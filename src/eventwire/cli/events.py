@@ -28,22 +28,29 @@ def events(
     since: Annotated[
         str | None, typer.Option("--since", help="Events on or after this day.")
     ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Events on or before this day.")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Only events with an actor or place in this ISO-3 country."),
+    ] = None,
     as_json: JsonOpt = False,
     as_tsv: TsvOpt = False,
     limit: LimitOpt = None,
     cursor: CursorOpt = None,
 ) -> None:
     """List events: source, CAMEO/PLOVER action, target, day, place and how many reports."""
-    from eventwire.events.export import to_tsv
+    from eventwire.events.export import tsv_lines
     from eventwire.service import event_filter
 
     with open_queries(ctx.obj, as_json) as queries:
-        filters = event_filter(story, actor, code, since)
+        filters = event_filter(story, actor, code, since, until, country)
         page = queries.events(filters, limit=limit, cursor=cursor)
-    if as_tsv:
-        sys.stdout.write(to_tsv(page.items))
-        return
-    show_page(page, as_json, ctx.obj, lambda p: print_events(list(p.items)))
+    show = lambda p: sys.stdout.writelines(tsv_lines(p.items))  # noqa: E731
+    if not as_tsv:
+        show = lambda p: print_events(list(p.items))  # noqa: E731
+    show_page(page, as_json and not as_tsv, ctx.obj, show)
 
 
 def print_events(found: list[Event], title: str | None = None) -> None:

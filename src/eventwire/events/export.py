@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from eventwire.model import Event, EventActor
 
@@ -34,38 +34,48 @@ GDELT_COLUMNS = (
 
 def gdelt_rows(events: Iterable[Event]) -> list[list[str]]:
     """The header and one row per event (empty where eventwire has no value)."""
-    rows = [list(GDELT_COLUMNS)]
+    return [list(GDELT_COLUMNS), *(gdelt_row(event) for event in events)]
+
+
+def gdelt_row(event: Event) -> list[str]:
+    """One event's GDELT 2.0 event-table values, in GDELT_COLUMNS order."""
+    first, second = _first(event.source), _first(event.target)
+    return [
+        str(event.id or ""),
+        (event.date or "").replace("-", ""),
+        *_actor_columns(first),
+        *_actor_columns(second),
+        "1",
+        event.cameo,
+        event.cameo[:3],
+        event.cameo[:2],
+        str(event.quad_class),
+        f"{event.goldstein:.1f}",
+        str(event.num_mentions),
+        str(event.num_sources),
+        str(event.num_articles),
+        event.place or "",
+        event.place_country or "",
+        event.added.strftime("%Y%m%d%H%M%S") if event.added else "",
+        event.url or "",
+    ]
+
+
+def tsv_lines(events: Iterable[Event]) -> Iterator[str]:
+    """The header line then one line per event, as they come (for streaming)."""
+    yield _tsv_line(list(GDELT_COLUMNS))
     for event in events:
-        first, second = _first(event.source), _first(event.target)
-        rows.append(
-            [
-                str(event.id or ""),
-                (event.date or "").replace("-", ""),
-                *_actor_columns(first),
-                *_actor_columns(second),
-                "1",
-                event.cameo,
-                event.cameo[:3],
-                event.cameo[:2],
-                str(event.quad_class),
-                f"{event.goldstein:.1f}",
-                str(event.num_mentions),
-                str(event.num_sources),
-                str(event.num_articles),
-                event.place or "",
-                event.place_country or "",
-                event.added.strftime("%Y%m%d%H%M%S") if event.added else "",
-                event.url or "",
-            ]
-        )
-    return rows
+        yield _tsv_line(gdelt_row(event))
 
 
 def to_tsv(events: Iterable[Event]) -> str:
     """The events as TSV text with GDELT's column names (tabs and newlines in values: spaces)."""
-    return "".join(
-        "\t".join(value.replace("\t", " ").replace("\n", " ") for value in row) + "\n"
-        for row in gdelt_rows(events)
+    return "".join(tsv_lines(events))
+
+
+def _tsv_line(values: list[str]) -> str:
+    return (
+        "\t".join(v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in values) + "\n"
     )
 
 

@@ -97,10 +97,13 @@ def list_stories(
 
 
 def outlet_counts() -> Select[Any]:
-    """(story_id, size): each story's number of distinct outlets."""
+    """(story_id, size): each story's number of independent outlets (outlets with an original
+    article: a copy of another outlet's text does not count)."""
     return (
         select(StoryArticle.story_id, func.count(func.distinct(Article.source_id)).label("size"))
         .join(Article, Article.id == StoryArticle.article_id)
+        .outerjoin(DuplicateLink, DuplicateLink.article_id == Article.id)
+        .where(DuplicateLink.article_id.is_(None))
         .group_by(StoryArticle.story_id)
     )
 

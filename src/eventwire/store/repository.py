@@ -45,6 +45,7 @@ from eventwire.store import (
     actors,
     browse,
     dedup,
+    event_reads,
     facts,
     feeds,
     lock,
@@ -60,6 +61,7 @@ from eventwire.store.engine import (
     upgrade_schema,
     writer,
 )
+from eventwire.store.event_reads import EventSlice
 from eventwire.store.schema import utc_now
 from eventwire.store.settings import StoreSettings
 
@@ -385,6 +387,33 @@ class Repository:
         """Every event of one story."""
         with self._engine.connect() as conn:
             return event_store.story_events(conn, story_id)
+
+    def list_events(self, where: EventFilter, limit: int | None, after: int = 0) -> EventSlice:
+        """A page of events matching ``where`` with ids above ``after`` (store/event_reads.py)."""
+        with self._engine.connect() as conn:
+            return event_reads.list_events(conn, where, limit, after)
+
+    def event_facets(
+        self, where: EventFilter, names: Sequence[str], top: int = 10
+    ) -> dict[str, list[FacetCount]]:
+        """The ``top`` countries, root codes, PLOVER types and actors of the matching events."""
+        with self._engine.connect() as conn:
+            return event_reads.event_facets(conn, where, names, top)
+
+    def event_days(self, where: EventFilter) -> list[DayCount]:
+        """Matching events per day."""
+        with self._engine.connect() as conn:
+            return event_reads.event_days(conn, where)
+
+    def event_partners(self, actor_id: int, top: int = 20) -> list[FacetCount]:
+        """The actors on the other side of an actor's events, by number of events."""
+        with self._engine.connect() as conn:
+            return event_reads.event_partners(conn, actor_id, top)
+
+    def latest_events(self, where: EventFilter, top: int) -> list[Event]:
+        """The matching events with the latest days."""
+        with self._engine.connect() as conn:
+            return event_reads.latest_events(conn, where, top)
 
     # --- facts (store/facts.py) --------------------------------------------------------
 

@@ -13,8 +13,10 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from eventwire.api.documents import story_document, story_item
-from eventwire.service import MAX_QUERY_CHARS, Queries, QueryError, story_filter
+from eventwire.events.tables import cameo_codes
+from eventwire.service import MAX_QUERY_CHARS, Queries, QueryError, event_filter, story_filter
 from eventwire.web.passages import mark_shared
+from eventwire.web.story_view import event_row, story_sections
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -119,6 +121,35 @@ def story_list(
     return render(request, "stories.html", context)
 
 
+@router.get("/events")
+def event_list(
+    request: Request,
+    actor: Text = None,
+    code: Annotated[str | None, Query(max_length=16)] = None,
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+    until: Annotated[str | None, Query(max_length=40)] = None,
+    cursor: Annotated[str | None, Query(max_length=400)] = None,
+) -> Response:
+    """Events, in the order found: filters, facets (country, CAMEO root, actor), next page."""
+    queries = queries_of(request)
+    form = {"actor": actor, "code": code, "country": country, "since": since, "until": until}
+    filters = event_filter(None, actor, code, since, until, country)
+    page = queries.events(filters, PAGE_SIZE * 2, cursor)
+    kept = {k: v for k, v in form.items() if v not in (None, "")}
+    query = urlencode(kept)
+    context = {
+        "rows": [event_row(e.as_dict()) for e in page.items],
+        "form": form,
+        "facets": queries.event_facets(filters, ("country", "root", "actor")),
+        "root_names": {code: cameo_codes()[code].name for code in cameo_codes() if len(code) == 2},
+        "next_url": f"/events?{urlencode({**kept, 'cursor': page.next})}" if page.next else None,
+        "facet_url": lambda name, value: "/events?" + urlencode({**kept, name: value}),
+        "export_url": f"/api/events?{query}&format=" if query else "/api/events?format=",
+    }
+    return render(request, "events.html", context)
+
+
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: Annotated[int, Path(ge=0, le=2**62)]) -> Response:
     """A story: summary, outlets, timeline, articles side by side, events, facts, actors."""
@@ -129,12 +160,12 @@ def story_page(request: Request, story_id: Annotated[int, Path(ge=0, le=2**62)])
     marked = mark_shared(texts)
     columns = [{"article": a, "paragraphs": marked[a["id"]]} for a in originals]
     timeline = [
-        {"outlet": a["source"], "published": a["published_at"], "title": a["title"]}
+        {"outlet": a["source"], "published": a["published_at"]}
         for a in story["articles"]
         if a["published_at"]
     ]
     context = {"story": story, "columns": columns, "timeline": timeline}
-    return render(request, "story.html", context)
+    return render(request, "story.html", {**context, "sections": story_sections(story)})
 
 
 @router.get("/articles/{article_id}")
@@ -157,7 +188,7 @@ def actor_list(
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) -> Response:
-    """An actor: aliases, roles, stories, mentions over time, the actors it appears with."""
+    """An actor: aliases, roles, events and mentions over time, partners, latest events."""
     queries = queries_of(request)
     try:
         detail = queries.actor(actor)
@@ -171,6 +202,9 @@ def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) ->
         "actor": detail.as_dict(),
         "partners": [p.as_dict() for p in queries.actor_partners(actor_id)],
         "days": [d.as_dict() for d in queries.actor_days(actor_id)],
+        "event_days": [d.as_dict() for d in queries.actor_event_days(actor_id)],
+        "counterparts": [c.as_dict() for c in queries.actor_event_partners(actor_id)],
+        "latest": [event_row(e.as_dict()) for e in queries.actor_latest_events(actor_id)],
     }
     return render(request, "actor.html", context)
 

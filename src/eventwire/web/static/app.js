@@ -10,6 +10,13 @@ function seconds(text) {
   return Date.parse(text) / 1000;
 }
 
+// uPlot's own range for a time axis with one point spans years: pad the data's span instead.
+function paddedRange(times, least) {
+  const first = Math.min(...times), last = Math.max(...times);
+  const pad = Math.max(least, (last - first) * 0.05);
+  return () => [first - pad, last + pad];
+}
+
 function timelineChart(element, items) {
   const outlets = [...new Set(items.map((item) => item.outlet))];
   const times = [...new Set(items.map((item) => seconds(item.published)))].sort((a, b) => a - b);
@@ -20,7 +27,7 @@ function timelineChart(element, items) {
   const options = {
     width: Math.max(320, element.clientWidth || 600), height: 220,
     scales: {
-      x: { time: true, range: (u, min, max) => (min === max ? [min - 3600, max + 3600] : [min, max]) },
+      x: { time: true, range: paddedRange(times, 3600) },
       y: { range: [0, outlets.length + 1] },
     },
     axes: [{}, { values: (u, ticks) => ticks.map((t) => outlets[t - 1] || ""), size: 120 }],
@@ -33,11 +40,13 @@ function timelineChart(element, items) {
 }
 
 function daysChart(element, days) {
+  const times = days.map((d) => seconds(d.day));
   const options = {
     width: Math.max(320, element.clientWidth || 600), height: 220,
-    series: [{}, { label: "mentions", stroke: "#0b5cad", points: { show: true } }],
+    scales: { x: { time: true, range: paddedRange(times, 86400) }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    series: [{}, { label: element.dataset.label || "count", stroke: "#0b5cad", points: { show: true, size: 8 } }],
   };
-  return new uPlot(options, [days.map((d) => seconds(d.day)), days.map((d) => d.count)], element);
+  return new uPlot(options, [times, days.map((d) => d.count)], element);
 }
 
 const CHARTS = { timeline: timelineChart, days: daysChart };
