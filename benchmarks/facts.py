@@ -250,10 +250,10 @@ def main() -> None:
     msrp = evaluate_pairs(args.embeddings_cache, args.fit)
     results: dict = {"machine": describe_machine(), "msrp": msrp}
     print(json.dumps(msrp, indent=1), flush=True)
-    encoder = embed.encode if embed.available() else None
+    encoder = embed.SentenceEncoder() if embed.available() else None
     loading = time.perf_counter()
     if encoder is not None:
-        embed.shared_encoder()
+        embed.shared_model()
     results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
     results["embeddings"] = encoder is not None
     results["newswcl50"] = corroboration_table(encoder)

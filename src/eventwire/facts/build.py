@@ -186,5 +186,8 @@ def _status(independent: int, disputes: tuple) -> str:
 
 
 def default_encoder(settings: FactsSettings) -> Encoder | None:
-    """The embedding model's encoder when asked for and installed; else None (lexical)."""
-    return embed.encode if settings.embeddings and embed.available() else None
+    """The embedding model's encoder (with its memo) when asked for and installed; else None
+    (lexical features alone). The model itself loads on the first story that needs it."""
+    if not (settings.embeddings and embed.available()):
+        return None
+    return embed.SentenceEncoder(threads=settings.embedding_threads)

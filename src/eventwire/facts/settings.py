@@ -19,3 +19,4 @@ class FactsSettings:
     common_word_share: float = 0.3  # words in more of a story's claims pick no candidates
     embedding_floor: float = 0.4  # lexical probability that gets a pair embedded, or ...
     embedding_names: int = 3  # ... this many named actors in common
+    embedding_threads: int = 1  # BLAS threads of the sentence model
