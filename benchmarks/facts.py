@@ -30,6 +30,7 @@ import numpy as np
 
 from benchmarks.datasets import detokenise, iter_ecbplus, read_jsonl
 from benchmarks.machine import describe_machine
+from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.config import load_config
 from eventwire.entities import EntitiesSettings, EntityRecognizer
@@ -188,8 +189,9 @@ def _paragraphs(tokenised: str) -> str:
     return detokenise(tokenised).replace("\n", "\n\n")
 
 
-def cost(encoder: Encoder | None) -> dict:
-    """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready)."""
+def cost(with_embeddings: bool) -> dict:
+    """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready;
+    the model loaded, its memo empty: each story embedded from scratch)."""
     newswcl = [d for d, _, _ in newswcl50_documents()]
     ecb = [
         Document(1000 + n, f"ecb-{d['topic']}", d["title"], _paragraphs(d["text"]), None)
@@ -201,6 +203,7 @@ def cost(encoder: Encoder | None) -> dict:
     for size in STORY_SIZES:
         documents = [replace(d, source=f"{d.source}-{n % 12}") for n, d in enumerate(pool[:size])]
         story = facts_inputs(documents, size)
+        encoder = embed.SentenceEncoder() if with_embeddings else None
         started = time.perf_counter()
         result = story_facts(story, FactsSettings(), encoder)
         seconds = time.perf_counter() - started
@@ -208,20 +211,37 @@ def cost(encoder: Encoder | None) -> dict:
         figures[str(size)] = {
             "seconds": round(seconds, 2),
             "claims": claims,
+            "embedded": encoder.embedded if encoder is not None else 0,
             "facts": len(result.facts),
         }
         print(size, figures[str(size)], flush=True)
     return figures
 
 
-def pipeline_rate() -> dict:
-    """articles/s of `eventwire run` on NewsWCL50's 50 articles with and without the facts
-    stage, beside spaCy's own rate (nlp.pipe, one process, model loaded) on the same texts."""
-    documents = [d for d, _, _ in newswcl50_documents()]
+def pipeline_rate(stream_articles: int) -> dict:
+    """articles/s of `eventwire run` (default settings: entities, events and facts on) and
+    without the facts stage, beside spaCy's own rate (nlp.pipe, one process, model loaded)
+    on the same texts in the same run: NewsWCL50's 50 articles (every story has 5 outlets)
+    and a stream of ``stream_articles`` built as benchmarks.throughput builds its stream."""
+    rates = {"newswcl50": _rates([EXAMPLE_NEWSWCL50], [d for d, _, _ in newswcl50_documents()])}
+    with tempfile.TemporaryDirectory() as folder:
+        stream = Path(folder) / "stream"
+        stream.mkdir()
+        write_stream(stream, stream_articles)
+        articles = [json.loads(line) for f in sorted(stream.glob("*.jsonl")) for line in f.open()]
+        documents = [
+            Document(n, a["source"], a["title"], a["text"], None) for n, a in enumerate(articles)
+        ]
+        rates[f"stream_{stream_articles}"] = _rates([stream], documents)
+    return rates
+
+
+def _rates(inputs: list[Path], documents: list[Document]) -> dict:
+    RECOGNIZER.recognize(documents[:2])  # the model loaded before the clock starts
     started = time.perf_counter()
     RECOGNIZER.recognize(documents)
     spacy_rate = len(documents) / (time.perf_counter() - started)
-    rates = {"spacy_articles_per_second": round(spacy_rate, 1)}
+    rates = {"articles": len(documents), "spacy_articles_per_second": round(spacy_rate, 2)}
     for facts_on in (False, True):
         with tempfile.TemporaryDirectory() as folder:
             defaults = Settings.from_config(load_config())
@@ -230,12 +250,13 @@ def pipeline_rate() -> dict:
             )
             repo = Repository.open(f"sqlite:///{folder}/rate.db", settings.store)
             started = time.perf_counter()
-            Pipeline(repo, settings).run([EXAMPLE_NEWSWCL50])
+            Pipeline(repo, settings).run(inputs)
             rate = len(documents) / (time.perf_counter() - started)
             repo.close()
         name = "with_facts" if facts_on else "without_facts"
-        rates[f"run_{name}_articles_per_second"] = round(rate, 1)
+        rates[f"run_{name}_articles_per_second"] = round(rate, 2)
         rates[f"run_{name}_share_of_spacy"] = round(rate / spacy_rate, 3)
+        print(name, rates, flush=True)
     return rates
 
 
@@ -245,6 +266,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
     parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP embeddings from here")
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
+    parser.add_argument("--stream", type=int, default=600, help="articles of the rate stream")
     args = parser.parse_args()
     started = time.perf_counter()
     msrp = evaluate_pairs(args.embeddings_cache, args.fit)
@@ -258,8 +280,8 @@ def main() -> None:
     results["embeddings"] = encoder is not None
     results["newswcl50"] = corroboration_table(encoder)
     if not args.skip_cost:
-        results["story_seconds"] = cost(encoder)
-        results["pipeline"] = pipeline_rate()
+        results["story_seconds"] = cost(encoder is not None)
+        results["pipeline"] = pipeline_rate(args.stream)
     results["seconds"] = round(time.perf_counter() - started, 1)
     RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

@@ -67,9 +67,10 @@ def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
         "from eventwire.facts.stage import FactsStage; from tests.facts.conftest import "
         "document, story; stage = FactsStage(FactsSettings()); "
         "text = 'The harbour council approved the new budget on Monday after a long debate.'; "
-        "stage.run([story(document(1, 'a', text), document(2, 'a', text))]); "
+        "other = 'After a lengthy debate on Monday, councillors backed the harbour budget.'; "
+        "stage.run([story(document(1, 'a', text), document(2, 'a', other))]); "
         "assert embed.shared_model.cache_info().currsize == 0; "
-        "stage.run([story(document(1, 'a', text), document(2, 'b', text))]); "
+        "stage.run([story(document(1, 'a', text), document(2, 'b', other))]); "
         "assert embed.shared_model.cache_info().currsize == 1"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
