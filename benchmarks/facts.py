@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import pickle
 import tempfile
 import time
 from collections import defaultdict
@@ -36,9 +37,12 @@ from eventwire.config import load_config
 from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.facts import embed
 from eventwire.facts.build import Encoder, story_facts
+from eventwire.facts.embed import token_entry
 from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
+from eventwire.facts.minilm import pooled
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
 from eventwire.facts.settings import FactsSettings
+from eventwire.facts.tokenalign import piece_idf, token_features
 from eventwire.facts.training import (
     best_cutoff,
     cross_validate,
@@ -76,40 +80,54 @@ def read_msrp(path: Path = MSRP) -> tuple[list[tuple[str, str]], np.ndarray]:
 
 def pair_features(
     pairs: list[tuple[str, str]], cache: Path | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Lexical features of every pair, and the embedding cosine (cached in ``cache``)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lexical features of every pair, the embedding cosine, and the token-level features
+    (the model's token states cached in ``cache``, half precision, when given)."""
     words = [(sentence_words(a), sentence_words(b)) for a, b in pairs]
     idf = idf_table([w for pair in words for w in pair])
     lexical = np.asarray([lexical_features(a, b, idf) for a, b in words])
+    texts = [s for pair in pairs for s in pair]
     if cache is not None and cache.exists():
-        vectors = np.load(cache)
+        states, ids = pickle.loads(cache.read_bytes())
     else:
-        from eventwire.facts.embed import encode
-
-        vectors = encode([s for pair in pairs for s in pair])
+        model = embed.shared_model()
+        states, ids = model.token_states(texts), model.token_ids(texts)
         if cache is not None:
-            np.save(cache, vectors)
+            cache.write_bytes(pickle.dumps(([s.astype(np.float16) for s in states], ids)))
+    vectors = pooled([s.astype(np.float32) for s in states])
     cosine = (vectors[0::2] * vectors[1::2]).sum(axis=1)
-    return lexical, cosine
+    tokens = [
+        token_entry(t, s.astype(np.float32), i) for t, s, i in zip(texts, states, ids, strict=True)
+    ]
+    pieces = piece_idf(tokens)
+    token_rows = np.asarray(
+        [token_features(tokens[n], tokens[n + 1], pieces) for n in range(0, len(tokens), 2)]
+    )
+    return lexical, cosine, token_rows
 
 
 def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
     """Cross-validated pair decisions on MSRP train, and (``fit``) the models refitted on all."""
     pairs, labels = read_msrp()
-    lexical, cosine = pair_features(pairs, cache)
+    lexical, cosine, token_rows = pair_features(pairs, cache)
     with_cosine = np.c_[lexical, cosine]
+    with_tokens = np.c_[lexical, cosine, token_rows]
     results = {
         "pairs": len(pairs),
         "positive_share": round(float(labels.mean()), 4),
         "embedding_cosine": cross_validate_cutoff(cosine, labels),
         "tfidf_cosine": cross_validate_cutoff(lexical[:, 0], labels),
         "pair_model_lexical": cross_validate(lexical, labels, LEXICAL_FEATURES),
-        "pair_model_with_embedding": cross_validate(with_cosine, labels, EMBEDDING_FEATURES),
+        "bertscore_f1_idf": cross_validate_cutoff(token_rows[:, 3], labels),
+        "pair_model_lexical_and_cosine": cross_validate(
+            with_cosine, labels, EMBEDDING_FEATURES[: with_cosine.shape[1]]
+        ),
+        "pair_model_with_embedding": cross_validate(with_tokens, labels, EMBEDDING_FEATURES),
     }
     if fit:
         models = {
             "lexical": fit_pair_model(lexical, labels, LEXICAL_FEATURES).as_dict(),
-            "embedding": fit_pair_model(with_cosine, labels, EMBEDDING_FEATURES).as_dict(),
+            "embedding": fit_pair_model(with_tokens, labels, EMBEDDING_FEATURES).as_dict(),
             "embedding_cosine_cutoff": round(best_cutoff(cosine, labels), 4),
         }
         MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
@@ -264,7 +282,7 @@ def main() -> None:
     """Run the three measurements and write benchmarks/results/facts.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
-    parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP embeddings from here")
+    parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP token states from here")
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
     parser.add_argument("--stream", type=int, default=600, help="articles of the rate stream")
     args = parser.parse_args()

@@ -4,9 +4,7 @@ could corroborate each other), counted by independent outlet, disputes found."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-
-import numpy as np
+from collections.abc import Sequence
 
 from eventwire.facts import embed
 from eventwire.facts.align import (
@@ -26,10 +24,11 @@ from eventwire.facts.features import idf_table, tfidf_cosine
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
+from eventwire.facts.tokenalign import piece_idf, token_features
 from eventwire.model import Fact, FactsInput, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
-Encoder = Callable[[Sequence[str]], np.ndarray]
+Encoder = embed.SentenceEncoder  # or anything with its __call__ and tokens()
 
 
 def story_facts(
@@ -100,8 +99,9 @@ def _aligned_pairs(
         )
     ]
     model = load_pair_model(True)
-    cosines = _cosines(infos, pairs, encoder)
-    probabilities = score_pairs(infos, pairs, model, cosines)
+    cosines, token_rows = _embedding_features(infos, pairs, encoder)
+    extra = [[c, *t] for c, t in zip(cosines, token_rows, strict=True)]
+    probabilities = score_pairs(infos, pairs, model, extra)
     judged = {
         (i, j): cosines[n]
         for n, (i, j) in enumerate(pairs)
@@ -115,16 +115,20 @@ def _threshold(with_embeddings: bool) -> float:
     return load_pair_model(with_embeddings).threshold
 
 
-def _cosines(
+def _embedding_features(
     infos: Sequence[ClaimInfo], pairs: Sequence[tuple[int, int]], encoder: Encoder
-) -> list[float]:
-    """Embedding cosines of the pairs; each claim in a pair is embedded once."""
+) -> tuple[list[float], list[list[float]]]:
+    """Embedding cosine and token-level features of the pairs; each claim embedded once."""
     needed = sorted({i for pair in pairs for i in pair})
     if not needed:
-        return []
-    vectors = encoder([infos[i].claim.sentence for i in needed])
+        return [], []
+    sentences = [infos[i].claim.sentence for i in needed]
+    vectors = encoder(sentences)
+    tokens = encoder.tokens(sentences)
+    idf = piece_idf(tokens)
     row = {claim: n for n, claim in enumerate(needed)}
-    return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+    cosines = [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+    return cosines, [token_features(tokens[row[i]], tokens[row[j]], idf) for i, j in pairs]
 
 
 def _in_text_order(

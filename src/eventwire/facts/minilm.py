@@ -73,9 +73,7 @@ class MiniLM:
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit-length mean-pooled sentence embeddings, one row per text."""
-        return np.asarray(
-            [_unit(states.mean(axis=0)) for states in self.token_states(texts)], dtype=np.float32
-        ).reshape(len(texts), DIMENSIONS)
+        return pooled(self.token_states(texts))
 
     def token_states(self, texts: Sequence[str]) -> list[NDArray[np.float32]]:
         """Each text's last-layer token states (one row per word piece, [CLS]/[SEP] included)."""
@@ -138,6 +136,20 @@ def _gelu(x: NDArray[np.float32]) -> NDArray[np.float32]:
     out = np.maximum(x, np.float32(0.0))
     out -= tail
     return out
+
+
+def pooled(states: Sequence[NDArray[np.float32]]) -> NDArray[np.float32]:
+    """Sentence embeddings from token states: the mean over every token (as
+    sentence-transformers pools this model, [CLS] and [SEP] included), unit length."""
+    return np.asarray([_unit(s.mean(axis=0)) for s in states], dtype=np.float32).reshape(
+        len(states), DIMENSIONS
+    )
+
+
+def unit_rows(states: NDArray[np.float32]) -> NDArray[np.float32]:
+    """``states`` with each row scaled to unit length."""
+    norms = np.linalg.norm(states, axis=1, keepdims=True)
+    return states / np.maximum(norms, np.float32(1e-12))
 
 
 def _batches(ids: Sequence[Sequence[int]]) -> list[list[int]]:
