@@ -42,7 +42,7 @@ from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_featur
 from eventwire.facts.minilm import pooled
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
 from eventwire.facts.settings import FactsSettings
-from eventwire.facts.tokenalign import piece_idf, token_features
+from eventwire.facts.tokenalign import piece_idf, prepare, token_features
 from eventwire.facts.training import (
     best_cutoff,
     cross_validate,
@@ -100,8 +100,9 @@ def pair_features(
         token_entry(t, s.astype(np.float32), i) for t, s, i in zip(texts, states, ids, strict=True)
     ]
     pieces = piece_idf(tokens)
+    prepared = [prepare(t, pieces) for t in tokens]
     token_rows = np.asarray(
-        [token_features(tokens[n], tokens[n + 1], pieces) for n in range(0, len(tokens), 2)]
+        [token_features(prepared[n], prepared[n + 1]) for n in range(0, len(prepared), 2)]
     )
     return lexical, cosine, token_rows
 

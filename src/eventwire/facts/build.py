@@ -24,7 +24,7 @@ from eventwire.facts.features import idf_table, tfidf_cosine
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
-from eventwire.facts.tokenalign import piece_idf, token_features
+from eventwire.facts.tokenalign import piece_idf, prepare, token_features
 from eventwire.model import Fact, FactsInput, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
@@ -126,9 +126,10 @@ def _embedding_features(
     vectors = encoder(sentences)
     tokens = encoder.tokens(sentences)
     idf = piece_idf(tokens)
+    prepared = [prepare(t, idf) for t in tokens]
     row = {claim: n for n, claim in enumerate(needed)}
     cosines = [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
-    return cosines, [token_features(tokens[row[i]], tokens[row[j]], idf) for i, j in pairs]
+    return cosines, [token_features(prepared[row[i]], prepared[row[j]]) for i, j in pairs]
 
 
 def _in_text_order(

@@ -47,15 +47,32 @@ def piece_idf(sentences: Sequence[SentenceTokens]) -> dict[int, float]:
     return {i: math.log((1 + total) / (1 + n)) + 1 for i, n in counts.items()}
 
 
-def token_features(a: SentenceTokens, b: SentenceTokens, idf: dict[int, float]) -> list[float]:
+@dataclass(frozen=True)
+class PreparedTokens:
+    """A sentence's token states in single precision with their IDF weights (made once per
+    sentence, then read by every pair it is in)."""
+
+    tokens: SentenceTokens
+    states: np.ndarray
+    weights: np.ndarray
+    negated: bool
+
+
+def prepare(tokens: SentenceTokens, idf: dict[int, float]) -> PreparedTokens:
+    """``tokens`` ready for token_features."""
+    weights = np.asarray([idf.get(i, 1.0) for i in tokens.ids], dtype=np.float32)
+    negated = bool(NEGATION.search(tokens.text))
+    return PreparedTokens(tokens, tokens.states.astype(np.float32), weights, negated)
+
+
+def token_features(a: PreparedTokens, b: PreparedTokens) -> list[float]:
     """The TOKEN_FEATURES of a pair, in that order."""
-    negation = float(bool(NEGATION.search(a.text)) != bool(NEGATION.search(b.text)))
-    if not a.ids or not b.ids:
+    negation = float(a.negated != b.negated)
+    if not a.tokens.ids or not b.tokens.ids:
         return [0.0] * (len(TOKEN_FEATURES) - 1) + [negation]
-    similarity = a.states.astype(np.float32) @ b.states.astype(np.float32).T
+    similarity = a.states @ b.states.T
     best_a, best_b = similarity.max(axis=1), similarity.max(axis=0)
-    weight_a = np.asarray([idf.get(i, 1.0) for i in a.ids])
-    weight_b = np.asarray([idf.get(i, 1.0) for i in b.ids])
+    weight_a, weight_b = a.weights, b.weights
     precision, recall = float(best_a.mean()), float(best_b.mean())
     precision_idf = float((best_a * weight_a).sum() / weight_a.sum())
     recall_idf = float((best_b * weight_b).sum() / weight_b.sum())
@@ -63,7 +80,8 @@ def token_features(a: SentenceTokens, b: SentenceTokens, idf: dict[int, float]) 
         float((best_a < UNMATCHED).mean()),
         float((best_b < UNMATCHED).mean()),
     )
-    longer = max(len(a.ids), len(b.ids)) + 2  # as counted with [CLS] and [SEP]
+    size_a, size_b = len(a.tokens.ids), len(b.tokens.ids)
+    longer = max(size_a, size_b) + 2  # as counted with [CLS] and [SEP]
     return [
         precision,
         recall,
@@ -73,7 +91,7 @@ def token_features(a: SentenceTokens, b: SentenceTokens, idf: dict[int, float]) 
         float(min(best_a.min(), best_b.min())),
         unmatched_a + unmatched_b,
         max(unmatched_a, unmatched_b),
-        abs(len(a.ids) - len(b.ids)) / longer,
+        abs(size_a - size_b) / longer,
         float(np.sort(np.r_[best_a, best_b])[:3].mean()),
         negation,
     ]
