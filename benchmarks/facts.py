@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import pickle
 import tempfile
 import time
 from collections import defaultdict
@@ -30,14 +31,18 @@ import numpy as np
 
 from benchmarks.datasets import detokenise, iter_ecbplus, read_jsonl
 from benchmarks.machine import describe_machine
+from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.config import load_config
 from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.facts import embed
 from eventwire.facts.build import Encoder, story_facts
+from eventwire.facts.embed import token_entry
 from eventwire.facts.features import LEXICAL_FEATURES, idf_table, lexical_features, sentence_words
+from eventwire.facts.minilm import pooled
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
 from eventwire.facts.settings import FactsSettings
+from eventwire.facts.tokenalign import piece_idf, prepare, token_features
 from eventwire.facts.training import (
     best_cutoff,
     cross_validate,
@@ -75,40 +80,55 @@ def read_msrp(path: Path = MSRP) -> tuple[list[tuple[str, str]], np.ndarray]:
 
 def pair_features(
     pairs: list[tuple[str, str]], cache: Path | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Lexical features of every pair, and the embedding cosine (cached in ``cache``)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lexical features of every pair, the embedding cosine, and the token-level features
+    (the model's token states cached in ``cache``, half precision, when given)."""
     words = [(sentence_words(a), sentence_words(b)) for a, b in pairs]
     idf = idf_table([w for pair in words for w in pair])
     lexical = np.asarray([lexical_features(a, b, idf) for a, b in words])
+    texts = [s for pair in pairs for s in pair]
     if cache is not None and cache.exists():
-        vectors = np.load(cache)
+        states, ids = pickle.loads(cache.read_bytes())
     else:
-        from eventwire.facts.embed import encode
-
-        vectors = encode([s for pair in pairs for s in pair])
+        model = embed.shared_model()
+        states, ids = model.token_states(texts), model.token_ids(texts)
         if cache is not None:
-            np.save(cache, vectors)
+            cache.write_bytes(pickle.dumps(([s.astype(np.float16) for s in states], ids)))
+    vectors = pooled([s.astype(np.float32) for s in states])
     cosine = (vectors[0::2] * vectors[1::2]).sum(axis=1)
-    return lexical, cosine
+    tokens = [
+        token_entry(t, s.astype(np.float32), i) for t, s, i in zip(texts, states, ids, strict=True)
+    ]
+    pieces = piece_idf(tokens)
+    prepared = [prepare(t, pieces) for t in tokens]
+    token_rows = np.asarray(
+        [token_features(prepared[n], prepared[n + 1]) for n in range(0, len(prepared), 2)]
+    )
+    return lexical, cosine, token_rows
 
 
 def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
     """Cross-validated pair decisions on MSRP train, and (``fit``) the models refitted on all."""
     pairs, labels = read_msrp()
-    lexical, cosine = pair_features(pairs, cache)
+    lexical, cosine, token_rows = pair_features(pairs, cache)
     with_cosine = np.c_[lexical, cosine]
+    with_tokens = np.c_[lexical, cosine, token_rows]
     results = {
         "pairs": len(pairs),
         "positive_share": round(float(labels.mean()), 4),
         "embedding_cosine": cross_validate_cutoff(cosine, labels),
         "tfidf_cosine": cross_validate_cutoff(lexical[:, 0], labels),
         "pair_model_lexical": cross_validate(lexical, labels, LEXICAL_FEATURES),
-        "pair_model_with_embedding": cross_validate(with_cosine, labels, EMBEDDING_FEATURES),
+        "bertscore_f1_idf": cross_validate_cutoff(token_rows[:, 3], labels),
+        "pair_model_lexical_and_cosine": cross_validate(
+            with_cosine, labels, EMBEDDING_FEATURES[: with_cosine.shape[1]]
+        ),
+        "pair_model_with_embedding": cross_validate(with_tokens, labels, EMBEDDING_FEATURES),
     }
     if fit:
         models = {
             "lexical": fit_pair_model(lexical, labels, LEXICAL_FEATURES).as_dict(),
-            "embedding": fit_pair_model(with_cosine, labels, EMBEDDING_FEATURES).as_dict(),
+            "embedding": fit_pair_model(with_tokens, labels, EMBEDDING_FEATURES).as_dict(),
             "embedding_cosine_cutoff": round(best_cutoff(cosine, labels), 4),
         }
         MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
@@ -188,8 +208,9 @@ def _paragraphs(tokenised: str) -> str:
     return detokenise(tokenised).replace("\n", "\n\n")
 
 
-def cost(encoder: Encoder | None) -> dict:
-    """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready)."""
+def cost(with_embeddings: bool) -> dict:
+    """Seconds of the facts stage for one story of 5, 20 and 100 articles (mentions ready;
+    the model loaded, its memo empty: each story embedded from scratch)."""
     newswcl = [d for d, _, _ in newswcl50_documents()]
     ecb = [
         Document(1000 + n, f"ecb-{d['topic']}", d["title"], _paragraphs(d["text"]), None)
@@ -201,6 +222,7 @@ def cost(encoder: Encoder | None) -> dict:
     for size in STORY_SIZES:
         documents = [replace(d, source=f"{d.source}-{n % 12}") for n, d in enumerate(pool[:size])]
         story = facts_inputs(documents, size)
+        encoder = embed.SentenceEncoder() if with_embeddings else None
         started = time.perf_counter()
         result = story_facts(story, FactsSettings(), encoder)
         seconds = time.perf_counter() - started
@@ -208,20 +230,37 @@ def cost(encoder: Encoder | None) -> dict:
         figures[str(size)] = {
             "seconds": round(seconds, 2),
             "claims": claims,
+            "embedded": encoder.embedded if encoder is not None else 0,
             "facts": len(result.facts),
         }
         print(size, figures[str(size)], flush=True)
     return figures
 
 
-def pipeline_rate() -> dict:
-    """articles/s of `eventwire run` on NewsWCL50's 50 articles with and without the facts
-    stage, beside spaCy's own rate (nlp.pipe, one process, model loaded) on the same texts."""
-    documents = [d for d, _, _ in newswcl50_documents()]
+def pipeline_rate(stream_articles: int) -> dict:
+    """articles/s of `eventwire run` (default settings: entities, events and facts on) and
+    without the facts stage, beside spaCy's own rate (nlp.pipe, one process, model loaded)
+    on the same texts in the same run: NewsWCL50's 50 articles (every story has 5 outlets)
+    and a stream of ``stream_articles`` built as benchmarks.throughput builds its stream."""
+    rates = {"newswcl50": _rates([EXAMPLE_NEWSWCL50], [d for d, _, _ in newswcl50_documents()])}
+    with tempfile.TemporaryDirectory() as folder:
+        stream = Path(folder) / "stream"
+        stream.mkdir()
+        write_stream(stream, stream_articles)
+        articles = [json.loads(line) for f in sorted(stream.glob("*.jsonl")) for line in f.open()]
+        documents = [
+            Document(n, a["source"], a["title"], a["text"], None) for n, a in enumerate(articles)
+        ]
+        rates[f"stream_{stream_articles}"] = _rates([stream], documents)
+    return rates
+
+
+def _rates(inputs: list[Path], documents: list[Document]) -> dict:
+    RECOGNIZER.recognize(documents[:2])  # the model loaded before the clock starts
     started = time.perf_counter()
     RECOGNIZER.recognize(documents)
     spacy_rate = len(documents) / (time.perf_counter() - started)
-    rates = {"spacy_articles_per_second": round(spacy_rate, 1)}
+    rates = {"articles": len(documents), "spacy_articles_per_second": round(spacy_rate, 2)}
     for facts_on in (False, True):
         with tempfile.TemporaryDirectory() as folder:
             defaults = Settings.from_config(load_config())
@@ -230,12 +269,13 @@ def pipeline_rate() -> dict:
             )
             repo = Repository.open(f"sqlite:///{folder}/rate.db", settings.store)
             started = time.perf_counter()
-            Pipeline(repo, settings).run([EXAMPLE_NEWSWCL50])
+            Pipeline(repo, settings).run(inputs)
             rate = len(documents) / (time.perf_counter() - started)
             repo.close()
         name = "with_facts" if facts_on else "without_facts"
-        rates[f"run_{name}_articles_per_second"] = round(rate, 1)
+        rates[f"run_{name}_articles_per_second"] = round(rate, 2)
         rates[f"run_{name}_share_of_spacy"] = round(rate / spacy_rate, 3)
+        print(name, rates, flush=True)
     return rates
 
 
@@ -243,23 +283,24 @@ def main() -> None:
     """Run the three measurements and write benchmarks/results/facts.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
-    parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP embeddings from here")
+    parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP token states from here")
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
+    parser.add_argument("--stream", type=int, default=600, help="articles of the rate stream")
     args = parser.parse_args()
     started = time.perf_counter()
     msrp = evaluate_pairs(args.embeddings_cache, args.fit)
     results: dict = {"machine": describe_machine(), "msrp": msrp}
     print(json.dumps(msrp, indent=1), flush=True)
-    encoder = embed.encode if embed.available() else None
+    encoder = embed.SentenceEncoder() if embed.available() else None
     loading = time.perf_counter()
     if encoder is not None:
-        embed.shared_encoder()
+        embed.shared_model()
     results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
     results["embeddings"] = encoder is not None
     results["newswcl50"] = corroboration_table(encoder)
     if not args.skip_cost:
-        results["story_seconds"] = cost(encoder)
-        results["pipeline"] = pipeline_rate()
+        results["story_seconds"] = cost(encoder is not None)
+        results["pipeline"] = pipeline_rate(args.stream)
     results["seconds"] = round(time.perf_counter() - started, 1)
     RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

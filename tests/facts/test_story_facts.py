@@ -9,6 +9,7 @@ import pytest
 
 from eventwire.facts.build import story_facts
 from eventwire.facts.settings import FactsSettings
+from eventwire.facts.sources import shared_runs, shingles
 from eventwire.model import CopyNote
 from tests.facts.conftest import day_mention, document, story
 
@@ -172,3 +173,13 @@ def test_per_outlet_additions_list_what_only_that_outlet_reports(embeddings: boo
     additions = {u.source: u.facts for u in result.unique_by_source}
     protest = fact_with(result, "Protesters")
     assert additions == {"north-post": (protest.seq,), "south-daily": ()}
+
+
+def test_shared_passages_are_found_by_shingles_in_any_order() -> None:
+    lead = " ".join(f"w{n}" for n in range(40))
+    other = " ".join(f"x{n}" for n in range(20))
+    a = shingles(f"{other} {lead} end.", 8)
+    b = shingles(f"Intro words here. {lead}. {other}", 8)
+    text = f"{other} {lead} end."
+    assert [text[s:e] for s, e in shared_runs(a, b, 30)] == [lead]  # the 20 words are too few
+    assert shared_runs(a, shingles("nothing in common at all", 8), 30) == []

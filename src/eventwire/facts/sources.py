@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from difflib import SequenceMatcher
+from dataclasses import dataclass
 
 from eventwire.model import Claim, CopyNote, Document
 from eventwire.textnorm import normalize_for_comparison
 
 WORD = re.compile(r"\w+")
 COVERED_SHARE = 0.9  # of a claim's characters inside shared passages: the claim is a copy
+SHINGLE_WORDS = 8  # words a shingle; a shared passage is a run of shingles
 QUOTATION = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 
 
@@ -39,11 +40,14 @@ class OutletGroups:
 
 
 class PassageIndex:
-    """Long verbatim passages two articles share (quotations left out), found on demand."""
+    """Long verbatim passages two articles share (quotations left out), found on demand by
+    word shingles: linear in the two articles' words, never a quadratic alignment."""
 
     def __init__(self, documents: Iterable[Document], min_words: int) -> None:
         self.documents = {d.id: d for d in documents}
         self.min_words = min_words
+        self.size = min(SHINGLE_WORDS, min_words)
+        self._shingles: dict[int, Shingles] = {}
         self._shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def copied(self, a: Claim, b: Claim) -> bool:
@@ -56,23 +60,44 @@ class PassageIndex:
 
     def _passages(self, a: int, b: int) -> list[tuple[int, int]]:
         if (a, b) not in self._shared:
-            self._shared[(a, b)] = shared_runs(
-                self.documents[a].text, self.documents[b].text, self.min_words
-            )
+            self._shared[(a, b)] = shared_runs(self._of(a), self._of(b), self.min_words)
         return self._shared[(a, b)]
 
+    def _of(self, article: int) -> Shingles:
+        if article not in self._shingles:
+            self._shingles[article] = shingles(self.documents[article].text, self.size)
+        return self._shingles[article]
 
-def shared_runs(text_a: str, text_b: str, min_words: int) -> list[tuple[int, int]]:
-    """Character spans of ``text_a`` whose words (outside quotations) run verbatim in ``text_b``
-    for at least ``min_words`` words."""
-    words_a = _words(text_a)
-    words_b = [w for w, _ in _words(text_b)]
-    matcher = SequenceMatcher(None, [w for w, _ in words_a], words_b, autojunk=False)
-    runs = []
-    for block in matcher.get_matching_blocks():
-        if block.size >= min_words:
-            first, last = words_a[block.a][1], words_a[block.a + block.size - 1][1]
-            runs.append((first[0], last[1]))
+
+@dataclass(frozen=True)
+class Shingles:
+    """An article's words (outside quotations) as overlapping runs of ``size`` words."""
+
+    size: int
+    spans: tuple[tuple[int, int], ...]  # each word's character span
+    hashes: tuple[int, ...]  # the shingle starting at each word (len(spans) - size + 1)
+    known: frozenset[int]
+
+
+def shingles(text: str, size: int) -> Shingles:
+    """The shingles of ``text``."""
+    words = _words(text)
+    folded = [w for w, _ in words]
+    hashes = tuple(hash(tuple(folded[n : n + size])) for n in range(len(folded) - size + 1))
+    return Shingles(size, tuple(span for _, span in words), hashes, frozenset(hashes))
+
+
+def shared_runs(a: Shingles, b: Shingles, min_words: int) -> list[tuple[int, int]]:
+    """Character spans of ``a``'s article whose words run verbatim in ``b``'s article for at
+    least ``min_words`` words (consecutive shingles of ``a`` that ``b`` has too)."""
+    runs, first = [], None
+    for n, value in enumerate((*a.hashes, None)):
+        if value is not None and value in b.known:
+            first = n if first is None else first
+            continue
+        if first is not None and n - first + a.size - 1 >= min_words:
+            runs.append((a.spans[first][0], a.spans[n + a.size - 2][1]))
+        first = None
     return runs
 
 

@@ -1,0 +1,77 @@
+"""The numpy MiniLM equals sentence-transformers on the same files; the runtime needs no torch."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from eventwire.facts import embed
+
+pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
+
+SENTENCES = [
+    "The council approved the harbour budget on Monday.",
+    "On Monday the harbour budget was approved by the council, officials said.",
+    "Heavy snow closed the mountain pass for three days; 1,200 drivers were stranded.",
+    "“We will not accept $160 million,” the union’s spokeswoman told reporters.",
+    "Short.",
+    "",
+    " ".join(["The ministry repeated that talks would continue next week."] * 40),  # > 256 pieces
+]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sentence_transformers") is None,
+    reason="sentence-transformers (dev extra) is the reference",
+)
+def test_numpy_forward_pass_equals_sentence_transformers() -> None:
+    from sentence_transformers import SentenceTransformer
+
+    reference = SentenceTransformer(str(embed.model_folder()), device="cpu").encode(
+        SENTENCES, normalize_embeddings=True
+    )
+    ours = embed.encode(SENTENCES)
+    assert ours.shape == (len(SENTENCES), 384) and ours.dtype == np.float32
+    assert np.abs(ours - reference).max() < 1e-5
+
+
+def test_the_encoder_memo_embeds_each_sentence_once() -> None:
+    encoder = embed.SentenceEncoder(memo_size=3)
+    first = encoder(SENTENCES[:3])
+    again = encoder([SENTENCES[2], SENTENCES[0], SENTENCES[2]])
+    assert encoder.embedded == 3
+    assert np.array_equal(again, first[[2, 0, 2]])
+    encoder(SENTENCES[3:5])
+    assert encoder.embedded == 5 and len(encoder.memo) == 3  # the least recently used went
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_stage_imports_and_runs_the_model_without_torch() -> None:
+    code = (
+        "import sys; from eventwire.facts import embed; from eventwire.facts.stage import "
+        "FactsStage; v = embed.encode(['A council approved a budget.']); "
+        "assert v.shape == (1, 384); "
+        "assert not {'torch', 'sentence_transformers', 'transformers'} & set(sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
+    code = (
+        "from eventwire.facts import embed; from eventwire.facts.settings import FactsSettings; "
+        "from eventwire.facts.stage import FactsStage; from tests.facts.conftest import "
+        "document, story; stage = FactsStage(FactsSettings()); "
+        "text = 'The harbour council approved the new budget on Monday after a long debate.'; "
+        "other = 'After a lengthy debate on Monday, councillors backed the harbour budget.'; "
+        "stage.run([story(document(1, 'a', text), document(2, 'a', other))]); "
+        "assert embed.shared_model.cache_info().currsize == 0; "
+        "stage.run([story(document(1, 'a', text), document(2, 'b', other))]); "
+        "assert embed.shared_model.cache_info().currsize == 1"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
