@@ -138,6 +138,11 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         raise PatternFileError(f"{where}: {entry['code']!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
+    for key in ("verbs", "nouns", "objects", "preps"):
+        words = entry.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            # YAML reads an unquoted on/off/yes/no as a boolean: [at, on] holds True
+            raise PatternFileError(f"{where}: {key} must be a list of words (quote on, no)")
     return Pattern(
         code=entry["code"],
         verbs=frozenset(v.lower() for v in entry.get("verbs") or ()),

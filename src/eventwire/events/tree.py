@@ -9,6 +9,10 @@ from eventwire.model import Mention, SentenceParse, Span
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATE_LABELS = frozenset({"DATE"})
+# Mentions that never name who acts: "on Tuesday", "for three hours", "by 20 percent".
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
 # "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
 PHRASE_DEPS = frozenset(
@@ -130,6 +134,8 @@ class Tree:
         head = self.mention_at.get(i)
         if head is not None and head.label in ACTOR_LABELS:
             return [self.mention_span(head), *self.qualifiers(i, head)]
+        if head is not None and head.label in NOT_ACTOR_LABELS:
+            return []
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
             mention = self.mention_at.get(index)
