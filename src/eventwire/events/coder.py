@@ -381,6 +381,8 @@ class SentenceCoder(ArgumentFinder):
                     if m in tree.mention_at
                     for a in tree.actors(m)
                 ]
+        if not any(tree.named(t) for t in found.targets):
+            found.targets = self.purpose_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
 
     def apply_modality(self, found: Found) -> None:
@@ -441,17 +443,55 @@ class SentenceCoder(ArgumentFinder):
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
-        for clause in tree.kids(i, "ccomp", "acl") if kind == "demand" else []:
+        for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
             found.targets = found.targets or self.subjects(clause)  # "demand that X ..."
         found.targets = [t for t in found.targets if t not in found.sources]
         if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
             clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
             own = [a for v in (i, *clauses) for a in self.objects(v)]
             found.targets = self.prefer_named(found.targets + own)
+        if kind == "threat" and not any(tree.named(t) for t in found.targets):
+            found.targets = self.condition_subjects(i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True
         return found
+
+    def demanded_clauses(self, i: int, anchor: int) -> list[int]:
+        """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
+        demand noun the that-clause its verb carries ("reiterated its demand that X ...")."""
+        tree = self.tree
+        clauses = tree.kids(i, "ccomp", "acl")
+        if anchor != i:
+            clauses += [c for c in tree.kids(anchor, "ccomp") if self.marked(c, {"that"})]
+        return clauses
+
+    def marked(self, clause: int, marks: set[str]) -> bool:
+        """Whether a clause opens with one of ``marks`` ("that", "if", "unless")."""
+        return any(self.tree.lemma(m) in marks for m in self.tree.kids(clause, "mark"))
+
+    def condition_subjects(self, i: int) -> list[Span]:
+        """Who a threat is made to: the subject of its condition ("threatened to stop the
+        talks if the United States goes ahead", "... unless Baghdad accepted")."""
+        tree = self.tree
+        for node in tree.subtree(i):
+            if tree.dep(node) == "advcl" and self.marked(node, {"if", "unless"}):
+                named = [a for a in self.subjects(node) if tree.named(a)]
+                if named:
+                    return named
+        return []
+
+    def purpose_targets(self, anchor: int, holder: int) -> list[Span]:
+        """The named actors of an act's purpose ("staged demonstrations to demand reforms by
+        X's government": the protest is aimed at X)."""
+        tree = self.tree
+        clauses = tree.kids(anchor, "advcl") + (
+            tree.kids(holder, "acl") if holder != anchor else []
+        )
+        purposes = [
+            c for c in clauses if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
+        ]
+        return [a for c in purposes for a in self.objects(c) if tree.named(a)]
 
     def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
         """The nearest trigger inside a frame's complement (breadth first)."""

@@ -22,6 +22,9 @@ PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 # An object that names no actor may name one through its own preposition ("broke relations
 # with Russia", "an admission by Moscow", "blows to the United States").
 QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
+# Entity labels that can qualify a named person ("British Defence Secretary X", "U.N. mediator
+# X", "Palestinian leader X").
+QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -148,13 +151,13 @@ class Tree:
         return []
 
     def qualifiers(self, i: int, head: Mention) -> list[Span]:
-        """Country words qualifying a named person or body ("British Defence Secretary Tom
-        King", "Palestinian leader X"): the story step gives their country to the actor that
-        has none."""
+        """Country words and bodies qualifying a named person or body ("British Defence
+        Secretary Tom King", "U.N. mediator X", "Palestinian leader X"): the story step gives
+        their country or code to the actor that has none."""
         found: dict[int, Span] = {}
         for token in self.subtree(i, QUALIFIER_DEPS):
             mention = self.mention_at.get(token)
-            if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
+            if mention is not None and mention is not head and mention.label in QUALIFIER_LABELS:
                 found.setdefault(mention.start, self.mention_span(mention))
         return list(found.values())
 
