@@ -69,3 +69,21 @@ def test_coordinated_subjects_of_a_meeting_meet_each_other(code) -> None:
 def test_refusal_frame(code) -> None:
     event = only(code("Bolivia refused to release the detained Chilean officers."), "12")
     assert event.cameo == "1243"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ecuador is suing Colombia over the spraying of herbicides.", "115"),
+        ("Thousands of refugees sought asylum in Kenya last year.", "0233"),
+        ("Israel and Egypt reached an agreement on the border crossing.", "057"),
+        ("The rebels seized the town of Goma on Tuesday.", "192"),
+        ("The minister stepped down after the scandal.", "0831"),
+        ("Cuba lifted travel restrictions on its citizens.", "081"),
+    ],
+)
+def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
+    """Triggers from the pattern files: a short verb's own lemma ("suing"), a verb with the
+    object that names the act ("sought asylum", "seized the town"), a particle ("stepped
+    down")."""
+    assert cameo in [m.cameo for m in code(text)]

@@ -231,8 +231,9 @@ class SentenceCoder(ArgumentFinder):
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
+        # the small model often labels a particle as an adverb ("stepped down": advmod)
         if pattern.particle and pattern.particle not in {
-            tree.lemma(c) for c in tree.kids(i, "prt")
+            tree.lemma(c) for c in tree.kids(i, "prt", "advmod") if c > i
         }:
             return 0
         if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
