@@ -87,3 +87,29 @@ def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
     object that names the act ("sought asylum", "seized the town"), a particle ("stepped
     down")."""
     assert cameo in [m.cameo for m in code(text)]
+
+
+def test_an_intent_to_do_harm_is_a_threat(code) -> None:
+    event = only(code("The militia vowed to attack Kenya."), "13")
+    assert [t.text for t in event.targets] == ["Kenya"]
+
+
+def test_an_intent_frame_around_an_aid_noun(code) -> None:
+    event = only(code("Japan offered aid to the Philippines."), "03")
+    assert event.cameo == "033"  # intent to provide material aid
+    assert [t.text for t in event.targets] == ["Philippines"]
+
+
+def test_a_mediated_agreement_targets_both_sides(code) -> None:
+    event = only(code("Egypt brokered a ceasefire between Israel and Jordan."), "04")
+    assert {t.text for t in event.targets} == {"Israel", "Jordan"}
+
+
+def test_a_demand_targets_the_named_subject_of_its_clause(code) -> None:
+    event = only(code("Pakistan demanded that India hand over the suspects."), "10")
+    assert [t.text for t in event.targets] == ["India"]
+
+
+def test_agreeing_to_a_mutual_act_is_mutual(code) -> None:
+    event = only(code("Brazil and Argentina agreed to cooperate on energy."), "03")
+    assert event.symmetric and [s.text for s in event.sources] == ["Brazil", "Argentina"]

@@ -24,6 +24,7 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
     "xcomp",
     "ccomp",
@@ -36,7 +37,7 @@ COMPLEMENT_DEPS = (
     "conj",
     "compound",
 )
-PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
@@ -427,10 +428,17 @@ class SentenceCoder(ArgumentFinder):
         if tree.pos(i) == "ADJ":
             anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
         inner = self.inner_trigger(i, triggers)
-        if inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns:
+        complement = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+        plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
+        if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
-        code = self.lex.frames[kind].code_for(triggers[inner].code if inner is not None else None)
+        inner_code = triggers[inner].code if inner is not None else None
+        if kind == "intent" and inner_code and int(inner_code[:2]) >= HARM_ROOT:
+            kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
+        code = self.lex.frames[kind].code_for(inner_code)
         found = Found(i, anchor, code)
+        if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
+            found.symmetric = triggers[inner].symmetric
         found.sources = self.subjects(anchor)
         if inner is not None:
             consumed.add(inner)
@@ -445,7 +453,8 @@ class SentenceCoder(ArgumentFinder):
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
-            found.targets = found.targets or self.subjects(clause)  # "demand that X ..."
+            if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
+                found.targets = self.prefer_named(self.subjects(clause) + found.targets)
         found.targets = [t for t in found.targets if t not in found.sources]
         if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
             clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]

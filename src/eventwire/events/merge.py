@@ -149,7 +149,7 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
-            return [a for a in found if a is not None and a.type in NOT_ACTORS and a.country]
+            return [a for a in found if a is not None and a.country]
         kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
         return fold_qualifiers(list({a.key: a for a in kept}.values()))
 

@@ -20,12 +20,15 @@ PHRASE_DEPS = frozenset(
 )
 PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 # An object that names no actor may name one through its own preposition ("broke relations
-# with Russia", "an admission by Moscow", "blows to the United States").
+# with Russia", "an admission by Moscow", "blows to the United States", "brokered a truce
+# between X and Y").
 QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
 # Entity labels that can qualify a named person ("British Defence Secretary X", "U.N. mediator
 # X", "Palestinian leader X").
 QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG"})
-OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
+OBJECT_PREPS = frozenset(
+    {"with", "by", "to", "against", "on", "at", "for", "into", "of", "in", "between"}
+)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
