@@ -113,3 +113,21 @@ def test_a_demand_targets_the_named_subject_of_its_clause(code) -> None:
 def test_agreeing_to_a_mutual_act_is_mutual(code) -> None:
     event = only(code("Brazil and Argentina agreed to cooperate on energy."), "03")
     assert event.symmetric and [s.text for s in event.sources] == ["Brazil", "Argentina"]
+
+
+def test_a_crowd_protesting_demonstrates_an_official_protest_complains(code) -> None:
+    assert only(code("Thousands of farmers protested against the new tax."), "14").cameo == "141"
+    assert only(code("The Chinese government protested to Japan."), "11").cameo == "114"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Dock workers in Chile went on strike on Monday.", "143"),
+        ("Cambodia and Thailand exchanged fire along the border.", "190"),
+        ("Israel closed its border crossings with Egypt.", "191"),
+        ("Britain froze the assets of the Libyan leader.", "163"),
+    ],
+)
+def test_light_verbs_and_objects_name_the_act(code, text: str, cameo: str) -> None:
+    assert cameo in [m.cameo for m in code(text)]

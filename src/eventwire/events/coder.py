@@ -337,11 +337,26 @@ class SentenceCoder(ArgumentFinder):
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
-        found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
+        code = pattern.code
+        if code in self.lex.crowd_codes and self.crowd_subject(anchor):
+            code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
+        found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
         self.apply_modality(found)
         return found
+
+    def crowd_subject(self, verb: int) -> bool:
+        """Whether the verb's subject (its own or the one it inherits) is a crowd."""
+        tree, node = self.tree, verb
+        for _ in range(4):
+            subjects = tree.kids(node, "nsubj")
+            if subjects:
+                return self.is_word(subjects[0], "crowd_nouns")
+            if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
+                return False
+            node = tree.head(node)
+        return False
 
     def fill_actors(self, found: Found) -> None:
         """Sources and targets of an event from its trigger's and anchor's dependents."""

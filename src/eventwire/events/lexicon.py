@@ -94,6 +94,7 @@ class Lexicon:
     call_verbs: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
+    crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -198,7 +199,9 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "target_preps",
                 "event_heads",
                 "background_marks",
+                "crowd_nouns",
             )
         },
+        crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         host_code=str(data.get("host_code", "045")),
     )

@@ -26,6 +26,7 @@ from eventwire.model import (
     Span,
 )
 
+MEETINGS = "04"  # a meeting needs two sides; "X restored ties" is an event with one named
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
 # Bodies whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
@@ -116,7 +117,8 @@ def merge_story(
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
-        if item.mention.symmetric and not (item.sources and item.targets):
+        one_sided = item.mention.symmetric and not (item.sources and item.targets)
+        if one_sided and item.mention.cameo.startswith(MEETINGS):
             continue  # "X discussed the plan": a meeting needs two sides
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
