@@ -131,3 +131,11 @@ def test_a_crowd_protesting_demonstrates_an_official_protest_complains(code) -> 
 )
 def test_light_verbs_and_objects_name_the_act(code, text: str, cameo: str) -> None:
     assert cameo in [m.cameo for m in code(text)]
+
+
+def test_a_verb_that_needs_a_named_actor_as_its_object(code) -> None:
+    """objects_any_actor: "received the Yemeni president" is a meeting, "received a degree"
+    is not; "allowed Ouko to run" is a concession, even parsed as a clause's subject."""
+    assert "043" in [m.cameo for m in code("The Saudi king received the Yemeni president.")]
+    assert not [m for m in code("The minister received a degree in law.") if m.cameo == "043"]
+    assert "080" in [m.cameo for m in code("Kenya allowed Raila Odinga to run for office.")]

@@ -239,6 +239,8 @@ class SentenceCoder(ArgumentFinder):
             return 0
         if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
             return 0
+        if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
+            return 0
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
@@ -251,6 +253,14 @@ class SentenceCoder(ArgumentFinder):
                 objects += [o for _, o in tree.prep_objects(obj, ("of",))]
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
+
+    def actor_objects(self, i: int) -> list[Span]:
+        """The actors a verb acts on: its object, or the subject of the clause it governs
+        ("allowed X to run" parsed as allowed -> ccomp run -> nsubj X)."""
+        tree = self.tree
+        heads = tree.kids(i, "dobj", "nsubjpass")
+        heads += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
+        return [a for h in heads for a in tree.object_actors(h)]
 
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""

@@ -56,12 +56,13 @@ class Pattern:
     particle: str | None = None
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
     symmetric: bool = False
+    any_actor: bool = False  # the verb needs a named actor as its object ("received X")
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Patterns needing an object, particle or preposition win over a bare verb."""
-        return bool(self.objects) + bool(self.particle) + bool(self.preps)
+        return bool(self.objects) + bool(self.particle) + bool(self.preps) + self.any_actor
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         particle=entry.get("particle"),
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
+        any_actor=bool(entry.get("objects_any_actor", False)),
         origin=where,
     )
 
