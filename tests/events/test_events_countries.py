@@ -76,3 +76,8 @@ def test_talks_in_a_city_are_not_with_the_city(events) -> None:
     found = events("Chile and Peru held talks in Lima on Tuesday.")
     source, target = sides(found, "04")
     assert source | target == {"CHL", "PER"}
+
+
+def test_an_actor_named_only_by_its_city_takes_the_city_s_country(events) -> None:
+    found = events("Police in Nairobi arrested ten students on Sunday.")
+    assert sides(found, "17")[0] == {"KEN"}

@@ -166,6 +166,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
         actor = actors.get(mention_key(mention.article_id, mention.place))
         place_country = actor.country if actor is not None else None
     sources = linked(mention.sources)
+    if not sources and not mention.symmetric:
+        sources = linked(mention.sources, places=True)[:1]  # "police in Nairobi"
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
