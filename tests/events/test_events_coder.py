@@ -139,3 +139,19 @@ def test_a_verb_that_needs_a_named_actor_as_its_object(code) -> None:
     assert "043" in [m.cameo for m in code("The Saudi king received the Yemeni president.")]
     assert not [m for m in code("The minister received a degree in law.") if m.cameo == "043"]
     assert "080" in [m.cameo for m in code("Kenya allowed Raila Odinga to run for office.")]
+
+
+def test_violence_named_by_its_means_is_one_event(code) -> None:
+    found = code("Israeli air strikes killed ten Palestinians in Gaza.")
+    assert [m.cameo for m in found] == ["195"]  # not also 1823 for "killed"
+    assert [t.text for t in found[0].targets] == ["Palestinians"]
+
+
+def test_a_passive_subject_controls_its_complement(code) -> None:
+    event = only(code("The Iranian president is expected to visit Iraq next week."), "04")
+    assert any("Iranian" in s.text for s in event.sources)
+
+
+def test_mediating_between_two_sides_targets_both(code) -> None:
+    event = only(code("Uganda has offered to mediate between Kenya and Tanzania."), "03")
+    assert {t.text for t in event.targets} == {"Kenya", "Tanzania"}

@@ -24,6 +24,7 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+VIOLENCE_ROOT = 18  # CAMEO roots 18-20: assault, fight, mass violence
 HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
     "xcomp",
@@ -116,7 +117,7 @@ class SentenceCoder(ArgumentFinder):
             if event is not None:
                 events.append(event)
                 hosts += self.host_events(event)
-        events = self.drop_elaborations(events) + hosts  # a host is an actor of its own
+        events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)
 
@@ -163,6 +164,21 @@ class SentenceCoder(ArgumentFinder):
                 continue
             kept.append(event)
         return kept
+
+    def fold_means(self, events: list[Found]) -> list[Found]:
+        """ "Israeli air strikes killed ten civilians": one act of violence, named by its
+        means (the event noun as subject) and aimed at what the verb's object names."""
+        tree, by_trigger = self.tree, {e.trigger: e for e in events}
+        dropped = set()
+        for event in events:
+            holder = event.holder if event.holder is not None else event.trigger
+            outcome = by_trigger.get(tree.head(holder))
+            if tree.pos(event.trigger) == "VERB" or tree.dep(holder) != "nsubj" or not outcome:
+                continue
+            if min(int(event.code[:2]), int(outcome.code[:2])) >= VIOLENCE_ROOT:
+                event.targets = self.prefer_named(event.targets + outcome.targets)
+                dropped.add(outcome.trigger)
+        return [e for e in events if e.trigger not in dropped]
 
     def heads_above(self, start: int, anchor: int) -> list[int]:
         """The tokens an event's phrase or clause hangs on, up to three steps above it."""
