@@ -69,3 +69,89 @@ def test_coordinated_subjects_of_a_meeting_meet_each_other(code) -> None:
 def test_refusal_frame(code) -> None:
     event = only(code("Bolivia refused to release the detained Chilean officers."), "12")
     assert event.cameo == "1243"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ecuador is suing Colombia over the spraying of herbicides.", "115"),
+        ("Thousands of refugees sought asylum in Kenya last year.", "0233"),
+        ("Israel and Egypt reached an agreement on the border crossing.", "057"),
+        ("The rebels seized the town of Goma on Tuesday.", "192"),
+        ("The minister stepped down after the scandal.", "0831"),
+        ("Cuba lifted travel restrictions on its citizens.", "081"),
+    ],
+)
+def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
+    """Triggers from the pattern files: a short verb's own lemma ("suing"), a verb with the
+    object that names the act ("sought asylum", "seized the town"), a particle ("stepped
+    down")."""
+    assert cameo in [m.cameo for m in code(text)]
+
+
+def test_an_intent_to_do_harm_is_a_threat(code) -> None:
+    event = only(code("The militia vowed to attack Kenya."), "13")
+    assert [t.text for t in event.targets] == ["Kenya"]
+
+
+def test_an_intent_frame_around_an_aid_noun(code) -> None:
+    event = only(code("Japan offered aid to the Philippines."), "03")
+    assert event.cameo == "033"  # intent to provide material aid
+    assert [t.text for t in event.targets] == ["Philippines"]
+
+
+def test_a_mediated_agreement_targets_both_sides(code) -> None:
+    event = only(code("Egypt brokered a ceasefire between Israel and Jordan."), "04")
+    assert {t.text for t in event.targets} == {"Israel", "Jordan"}
+
+
+def test_a_demand_targets_the_named_subject_of_its_clause(code) -> None:
+    event = only(code("Pakistan demanded that India hand over the suspects."), "10")
+    assert [t.text for t in event.targets] == ["India"]
+
+
+def test_agreeing_to_a_mutual_act_is_mutual(code) -> None:
+    event = only(code("Brazil and Argentina agreed to cooperate on energy."), "03")
+    assert event.symmetric and [s.text for s in event.sources] == ["Brazil", "Argentina"]
+
+
+def test_a_crowd_protesting_demonstrates_an_official_protest_complains(code) -> None:
+    assert only(code("Thousands of farmers protested against the new tax."), "14").cameo == "141"
+    assert only(code("The Chinese government protested to Japan."), "11").cameo == "114"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Dock workers in Chile went on strike on Monday.", "143"),
+        ("Cambodia and Thailand exchanged fire along the border.", "190"),
+        ("Israel closed its border crossings with Egypt.", "191"),
+        ("Britain froze the assets of the Libyan leader.", "163"),
+    ],
+)
+def test_light_verbs_and_objects_name_the_act(code, text: str, cameo: str) -> None:
+    assert cameo in [m.cameo for m in code(text)]
+
+
+def test_a_verb_that_needs_a_named_actor_as_its_object(code) -> None:
+    """objects_any_actor: "received the Yemeni president" is a meeting, "received a degree"
+    is not; "allowed Ouko to run" is a concession, even parsed as a clause's subject."""
+    assert "043" in [m.cameo for m in code("The Saudi king received the Yemeni president.")]
+    assert not [m for m in code("The minister received a degree in law.") if m.cameo == "043"]
+    assert "080" in [m.cameo for m in code("Kenya allowed Raila Odinga to run for office.")]
+
+
+def test_violence_named_by_its_means_is_one_event(code) -> None:
+    found = code("Israeli air strikes killed ten Palestinians in Gaza.")
+    assert [m.cameo for m in found] == ["195"]  # not also 1823 for "killed"
+    assert [t.text for t in found[0].targets] == ["Palestinians"]
+
+
+def test_a_passive_subject_controls_its_complement(code) -> None:
+    event = only(code("The Iranian president is expected to visit Iraq next week."), "04")
+    assert any("Iranian" in s.text for s in event.sources)
+
+
+def test_mediating_between_two_sides_targets_both(code) -> None:
+    event = only(code("Uganda has offered to mediate between Kenya and Tanzania."), "03")
+    assert {t.text for t in event.targets} == {"Kenya", "Tanzania"}

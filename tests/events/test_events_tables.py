@@ -57,3 +57,10 @@ def test_a_user_pattern_file_adds_triggers(tmp_path: Path) -> None:
     path.write_text('- code: "042"\n  verbs: [jaunt]\n', encoding="utf-8")
     assert "jaunt" in load_lexicon(str(path)).verb_patterns
     assert "jaunt" not in load_lexicon().verb_patterns
+
+
+def test_a_user_pattern_with_an_unquoted_on_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"  # YAML 1.1: an unquoted on is True, not the preposition
+    path.write_text('- code: "190"\n  verbs: [fire]\n  preps: [at, on]\n', encoding="utf-8")
+    with pytest.raises(PatternFileError, match="quote"):
+        read_patterns(path)

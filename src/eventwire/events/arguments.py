@@ -19,10 +19,11 @@ class ArgumentFinder:
         self.lex = lexicon
         self.words = lexicon.words
 
-    def subjects(self, verb: int, depth: int = 0) -> list[Span]:
-        """The actors doing what ``verb`` says: its subject, or the subject it inherits."""
+    def subjects(self, verb: int, depth: int = 0, controlled: bool = False) -> list[Span]:
+        """The actors doing what ``verb`` says: its subject, or the subject it inherits (a
+        passive verb's subject controls its complement: "X is expected to visit")."""
         tree = self.tree
-        subjects = tree.kids(verb, "nsubj", "csubj")
+        subjects = tree.kids(verb, "nsubj", "csubj", *(("nsubjpass",) if controlled else ()))
         if subjects:
             subject = subjects[0]
             if tree.lemma(subject) in RELATIVES and tree.dep(verb) == "relcl":
@@ -34,7 +35,7 @@ class ArgumentFinder:
         if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
             if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
                 head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
-            return self.subjects(head, depth + 1)
+            return self.subjects(head, depth + 1, tree.dep(verb) in ("xcomp", "advcl"))
         return []
 
     def objects(self, i: int, skip: int | None = None) -> list[Span]:

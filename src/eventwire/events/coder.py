@@ -24,6 +24,8 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+VIOLENCE_ROOT = 18  # CAMEO roots 18-20: assault, fight, mass violence
+HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
     "xcomp",
     "ccomp",
@@ -36,7 +38,7 @@ COMPLEMENT_DEPS = (
     "conj",
     "compound",
 )
-PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
@@ -115,7 +117,7 @@ class SentenceCoder(ArgumentFinder):
             if event is not None:
                 events.append(event)
                 hosts += self.host_events(event)
-        events = self.drop_elaborations(events) + hosts  # a host is an actor of its own
+        events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)
 
@@ -162,6 +164,21 @@ class SentenceCoder(ArgumentFinder):
                 continue
             kept.append(event)
         return kept
+
+    def fold_means(self, events: list[Found]) -> list[Found]:
+        """ "Israeli air strikes killed ten civilians": one act of violence, named by its
+        means (the event noun as subject) and aimed at what the verb's object names."""
+        tree, by_trigger = self.tree, {e.trigger: e for e in events}
+        dropped = set()
+        for event in events:
+            holder = event.holder if event.holder is not None else event.trigger
+            outcome = by_trigger.get(tree.head(holder))
+            if tree.pos(event.trigger) == "VERB" or tree.dep(holder) != "nsubj" or not outcome:
+                continue
+            if min(int(event.code[:2]), int(outcome.code[:2])) >= VIOLENCE_ROOT:
+                event.targets = self.prefer_named(event.targets + outcome.targets)
+                dropped.add(outcome.trigger)
+        return [e for e in events if e.trigger not in dropped]
 
     def heads_above(self, start: int, anchor: int) -> list[int]:
         """The tokens an event's phrase or clause hangs on, up to three steps above it."""
@@ -231,11 +248,14 @@ class SentenceCoder(ArgumentFinder):
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
+        # the small model often labels a particle as an adverb ("stepped down": advmod)
         if pattern.particle and pattern.particle not in {
-            tree.lemma(c) for c in tree.kids(i, "prt")
+            tree.lemma(c) for c in tree.kids(i, "prt", "advmod") if c > i
         }:
             return 0
         if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
+            return 0
+        if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
         if not pattern.objects:
             return 1
@@ -249,6 +269,14 @@ class SentenceCoder(ArgumentFinder):
                 objects += [o for _, o in tree.prep_objects(obj, ("of",))]
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
+
+    def actor_objects(self, i: int) -> list[Span]:
+        """The actors a verb acts on: its object, or the subject of the clause it governs
+        ("allowed X to run" parsed as allowed -> ccomp run -> nsubj X)."""
+        tree = self.tree
+        heads = tree.kids(i, "dobj", "nsubjpass")
+        heads += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
+        return [a for h in heads for a in tree.object_actors(h)]
 
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
@@ -335,11 +363,26 @@ class SentenceCoder(ArgumentFinder):
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
-        found = Found(i, anchor, pattern.code, pattern, symmetric=pattern.symmetric)
+        code = pattern.code
+        if code in self.lex.crowd_codes and self.crowd_subject(anchor):
+            code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
+        found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
         self.apply_modality(found)
         return found
+
+    def crowd_subject(self, verb: int) -> bool:
+        """Whether the verb's subject (its own or the one it inherits) is a crowd."""
+        tree, node = self.tree, verb
+        for _ in range(4):
+            subjects = tree.kids(node, "nsubj")
+            if subjects:
+                return self.is_word(subjects[0], "crowd_nouns")
+            if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
+                return False
+            node = tree.head(node)
+        return False
 
     def fill_actors(self, found: Found) -> None:
         """Sources and targets of an event from its trigger's and anchor's dependents."""
@@ -381,6 +424,8 @@ class SentenceCoder(ArgumentFinder):
                     if m in tree.mention_at
                     for a in tree.actors(m)
                 ]
+        if not any(tree.named(t) for t in found.targets):
+            found.targets = self.purpose_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
 
     def apply_modality(self, found: Found) -> None:
@@ -424,10 +469,17 @@ class SentenceCoder(ArgumentFinder):
         if tree.pos(i) == "ADJ":
             anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
         inner = self.inner_trigger(i, triggers)
-        if inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns:
+        complement = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+        plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
+        if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
-        code = self.lex.frames[kind].code_for(triggers[inner].code if inner is not None else None)
+        inner_code = triggers[inner].code if inner is not None else None
+        if kind == "intent" and inner_code and int(inner_code[:2]) >= HARM_ROOT:
+            kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
+        code = self.lex.frames[kind].code_for(inner_code)
         found = Found(i, anchor, code)
+        if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
+            found.symmetric = triggers[inner].symmetric
         found.sources = self.subjects(anchor)
         if inner is not None:
             consumed.add(inner)
@@ -441,17 +493,56 @@ class SentenceCoder(ArgumentFinder):
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
-        for clause in tree.kids(i, "ccomp", "acl") if kind == "demand" else []:
-            found.targets = found.targets or self.subjects(clause)  # "demand that X ..."
+        for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
+            if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
+                found.targets = self.prefer_named(self.subjects(clause) + found.targets)
         found.targets = [t for t in found.targets if t not in found.sources]
         if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
             clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
             own = [a for v in (i, *clauses) for a in self.objects(v)]
             found.targets = self.prefer_named(found.targets + own)
+        if kind == "threat" and not any(tree.named(t) for t in found.targets):
+            found.targets = self.condition_subjects(i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True
         return found
+
+    def demanded_clauses(self, i: int, anchor: int) -> list[int]:
+        """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
+        demand noun the that-clause its verb carries ("reiterated its demand that X ...")."""
+        tree = self.tree
+        clauses = tree.kids(i, "ccomp", "acl")
+        if anchor != i:
+            clauses += [c for c in tree.kids(anchor, "ccomp") if self.marked(c, {"that"})]
+        return clauses
+
+    def marked(self, clause: int, marks: set[str]) -> bool:
+        """Whether a clause opens with one of ``marks`` ("that", "if", "unless")."""
+        return any(self.tree.lemma(m) in marks for m in self.tree.kids(clause, "mark"))
+
+    def condition_subjects(self, i: int) -> list[Span]:
+        """Who a threat is made to: the subject of its condition ("threatened to stop the
+        talks if the United States goes ahead", "... unless Baghdad accepted")."""
+        tree = self.tree
+        for node in tree.subtree(i):
+            if tree.dep(node) == "advcl" and self.marked(node, {"if", "unless"}):
+                named = [a for a in self.subjects(node) if tree.named(a)]
+                if named:
+                    return named
+        return []
+
+    def purpose_targets(self, anchor: int, holder: int) -> list[Span]:
+        """The named actors of an act's purpose ("staged demonstrations to demand reforms by
+        X's government": the protest is aimed at X)."""
+        tree = self.tree
+        clauses = tree.kids(anchor, "advcl") + (
+            tree.kids(holder, "acl") if holder != anchor else []
+        )
+        purposes = [
+            c for c in clauses if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
+        ]
+        return [a for c in purposes for a in self.objects(c) if tree.named(a)]
 
     def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
         """The nearest trigger inside a frame's complement (breadth first)."""

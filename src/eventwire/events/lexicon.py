@@ -56,12 +56,13 @@ class Pattern:
     particle: str | None = None
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
     symmetric: bool = False
+    any_actor: bool = False  # the verb needs a named actor as its object ("received X")
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Patterns needing an object, particle or preposition win over a bare verb."""
-        return bool(self.objects) + bool(self.particle) + bool(self.preps)
+        return bool(self.objects) + bool(self.particle) + bool(self.preps) + self.any_actor
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Lexicon:
     call_verbs: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
+    crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -138,6 +140,11 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         raise PatternFileError(f"{where}: {entry['code']!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
+    for key in ("verbs", "nouns", "objects", "preps"):
+        words = entry.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            # YAML reads an unquoted on/off/yes/no as a boolean: [at, on] holds True
+            raise PatternFileError(f"{where}: {key} must be a list of words (quote on, no)")
     return Pattern(
         code=entry["code"],
         verbs=frozenset(v.lower() for v in entry.get("verbs") or ()),
@@ -146,6 +153,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         particle=entry.get("particle"),
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
+        any_actor=bool(entry.get("objects_any_actor", False)),
         origin=where,
     )
 
@@ -193,7 +201,9 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "target_preps",
                 "event_heads",
                 "background_marks",
+                "crowd_nouns",
             )
         },
+        crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         host_code=str(data.get("host_code", "045")),
     )

@@ -26,7 +26,10 @@ from eventwire.model import (
     Span,
 )
 
+MEETINGS = "04"  # a meeting needs two sides; "X restored ties" is an event with one named
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+# Bodies whose country or code a person they qualify takes ("U.N. mediator X").
+BODIES = frozenset({"organisation", "institution", "government"})
 
 
 def _side(actor: Actor) -> str:
@@ -35,7 +38,10 @@ def _side(actor: Actor) -> str:
 
 def fold_qualifiers(actors: list[Actor]) -> list[Actor]:
     """A named actor without a country takes the country a word beside it gives ("British
-    Defence Secretary X"); a country that only qualifies a named actor of it is dropped."""
+    Defence Secretary X"); a country that only qualifies a named actor of it is dropped. A
+    person with neither country nor code takes them from a body qualifying them ("U.N.
+    mediator X"), which is then dropped too."""
+    actors = _fold_bodies(actors)
     countries = [a for a in actors if a.type == "country" and a.country]
     named = [a for a in actors if a.type != "country"]
     if not countries or not named:
@@ -45,6 +51,19 @@ def fold_qualifiers(actors: list[Actor]) -> list[Actor]:
     ]
     covered = {a.country for a in filled}
     return filled + [c for c in countries if c.country not in covered]
+
+
+def _fold_bodies(actors: list[Actor]) -> list[Actor]:
+    bare = [a for a in actors if a.type == "person" and not a.country and not a.code]
+    bodies = [a for a in actors if a.type in BODIES and (a.country or a.code)]
+    if not bare or not bodies:
+        return actors
+    body = bodies[0]
+    return [
+        dataclasses.replace(a, country=body.country, code=body.code) if a in bare else a
+        for a in actors
+        if a is not body
+    ]
 
 
 def mention_key(article_id: int, span: Span) -> str:
@@ -98,7 +117,8 @@ def merge_story(
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
-        if item.mention.symmetric and not (item.sources and item.targets):
+        one_sided = item.mention.symmetric and not (item.sources and item.targets)
+        if one_sided and item.mention.cameo.startswith(MEETINGS):
             continue  # "X discussed the plan": a meeting needs two sides
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
@@ -128,8 +148,10 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
 def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
 
-    def linked(spans: Sequence[Span]) -> list[Actor]:
+    def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
+        if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
+            return [a for a in found if a is not None and a.country]
         kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
         return fold_qualifiers(list({a.key: a for a in kept}.values()))
 
@@ -144,12 +166,18 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
         actor = actors.get(mention_key(mention.article_id, mention.place))
         place_country = actor.country if actor is not None else None
     sources = linked(mention.sources)
+    if not sources and not mention.symmetric:
+        sources = linked(mention.sources, places=True)[:1]  # "police in Nairobi"
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
     if mention.symmetric and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "X and Y held talks": with each other
+    if not mention.symmetric and not targets and not mention.cameo.startswith("01"):
+        # "imposed a curfew in Nairobi", "fired at targets in Jericho": aimed at the place
+        places = [*mention.targets, *([mention.place] if mention.place else [])]
+        targets = linked(places, places=True)[:1]
     return Located(mention, sources, targets, day, stated, place, place_country, pair)
 
 

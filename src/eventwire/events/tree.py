@@ -9,6 +9,10 @@ from eventwire.model import Mention, SentenceParse, Span
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATE_LABELS = frozenset({"DATE"})
+# Mentions that never name who acts: "on Tuesday", "for three hours", "by 20 percent".
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
 # "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
 PHRASE_DEPS = frozenset(
@@ -16,9 +20,15 @@ PHRASE_DEPS = frozenset(
 )
 PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 # An object that names no actor may name one through its own preposition ("broke relations
-# with Russia", "an admission by Moscow", "blows to the United States").
+# with Russia", "an admission by Moscow", "blows to the United States", "brokered a truce
+# between X and Y").
 QUALIFIER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
-OBJECT_PREPS = frozenset({"with", "by", "to", "against", "on", "at", "for", "into", "of", "in"})
+# Entity labels that can qualify a named person ("British Defence Secretary X", "U.N. mediator
+# X", "Palestinian leader X").
+QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG"})
+OBJECT_PREPS = frozenset(
+    {"with", "by", "to", "against", "on", "at", "for", "into", "of", "in", "between"}
+)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
@@ -130,6 +140,8 @@ class Tree:
         head = self.mention_at.get(i)
         if head is not None and head.label in ACTOR_LABELS:
             return [self.mention_span(head), *self.qualifiers(i, head)]
+        if head is not None and head.label in NOT_ACTOR_LABELS:
+            return []
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
             mention = self.mention_at.get(index)
@@ -142,13 +154,13 @@ class Tree:
         return []
 
     def qualifiers(self, i: int, head: Mention) -> list[Span]:
-        """Country words qualifying a named person or body ("British Defence Secretary Tom
-        King", "Palestinian leader X"): the story step gives their country to the actor that
-        has none."""
+        """Country words and bodies qualifying a named person or body ("British Defence
+        Secretary Tom King", "U.N. mediator X", "Palestinian leader X"): the story step gives
+        their country or code to the actor that has none."""
         found: dict[int, Span] = {}
         for token in self.subtree(i, QUALIFIER_DEPS):
             mention = self.mention_at.get(token)
-            if mention is not None and mention is not head and mention.label in ("NORP", "GPE"):
+            if mention is not None and mention is not head and mention.label in QUALIFIER_LABELS:
                 found.setdefault(mention.start, self.mention_span(mention))
         return list(found.values())
 

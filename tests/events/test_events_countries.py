@@ -1,0 +1,83 @@
+"""Whose country an event's sides are: made-up sentences through the real path (entities
+with the parse, actors, the coder, the story step), as ``eventwire run`` does it."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorResolver
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.merge import mention_key, merge_story
+from eventwire.model import ArticleMeta, Document, Event, EventsInput
+
+
+@pytest.fixture(scope="module")
+def events():
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1, parse=True))
+    resolver = ActorResolver()
+
+    def coded(text: str) -> list[Event]:
+        document = Document(1, "test", "", text)
+        (found,) = recognizer.recognize([document])
+        result = resolver.resolve_story(1, [document], [found])
+        actors = {a.key: a for a in result.actors}
+        linked = tuple(
+            (mention_key(1, link.mention), actors[link.actor_key])
+            for link in result.links
+            if link.actor_key in actors
+        )
+        mentions = code_article(document, found.parse, found.mentions, load_lexicon())
+        story = EventsInput(1, (document,), (found,), (ArticleMeta(1, "test"),), linked)
+        return merge_story(story, mentions)
+
+    return coded
+
+
+def sides(events: list[Event], root: str) -> tuple[set[str], set[str]]:
+    """The source and target countries (or actor codes) of the one event of ``root``."""
+    (event,) = [e for e in events if e.cameo.startswith(root)]
+    return (
+        {a.country or a.code or "" for a in event.source},
+        {a.country or a.code or "" for a in event.target},
+    )
+
+
+def test_a_body_qualifying_a_person_gives_its_code(events) -> None:
+    source, _ = sides(events("U.N. envoy Maria Okafor criticized Peru on Monday."), "11")
+    assert source == {"IGOUNO"}
+
+
+def test_a_demand_noun_targets_the_subject_of_its_that_clause(events) -> None:
+    found = events("The European Union renewed its demand that Turkey release the journalists.")
+    assert sides(found, "10")[1] == {"TUR"}
+
+
+def test_a_threat_targets_the_subject_of_its_condition(events) -> None:
+    found = events("Bolivia threatened to halt gas exports unless Argentina pays its debts.")
+    assert sides(found, "13") == ({"BOL"}, {"ARG"})
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(events) -> None:
+    found = events(
+        "Farmers in Ecuador staged demonstrations to demand the resignation"
+        " of Peru's trade minister."
+    )
+    assert sides(found, "14")[1] == {"PER"}
+
+
+def test_an_act_with_no_other_target_is_aimed_at_its_place(events) -> None:
+    found = events("The army imposed a curfew in Nairobi on Sunday.")
+    assert sides(found, "17")[1] == {"KEN"}
+
+
+def test_talks_in_a_city_are_not_with_the_city(events) -> None:
+    found = events("Chile and Peru held talks in Lima on Tuesday.")
+    source, target = sides(found, "04")
+    assert source | target == {"CHL", "PER"}
+
+
+def test_an_actor_named_only_by_its_city_takes_the_city_s_country(events) -> None:
+    found = events("Police in Nairobi arrested ten students on Sunday.")
+    assert sides(found, "17")[0] == {"KEN"}
