@@ -244,7 +244,8 @@ def process_groups(
 
 
 def write_output(results: list[Any], out: Path, report: BatchReport, progress: Progress) -> None:
-    """Merge the groups' rows in group order into Parquet; the folder appears only when complete."""
+    """Merge the groups' rows in group order into Parquet (the shared rows last); the folder
+    appears only when complete."""
     output, merger = ParquetOutput(out), Merger()
     try:
         for index, future in enumerate(results, start=1):
@@ -253,6 +254,7 @@ def write_output(results: list[Any], out: Path, report: BatchReport, progress: P
             output.write(merger.merge(rows))
             future.release()
             progress("stages", index, len(results))
+        output.write(merger.shared_rows())
         output.commit()
     except BaseException:
         output.abort()
