@@ -1,12 +1,14 @@
-"""Near-duplicates at scale: MinHash per partition, LSH band shuffle and join, components.
+"""Near-duplicates at scale: MinHash per partition, LSH band shuffle and join, then the
+embedded stage's own decision replayed over the candidate edges.
 
 The dedup stage's own signature code and settings are used (same shingles, seed, threshold
-and bands). The embedded stage links each article, in id order, to the most similar indexed
-original; here every pair that shares an exact key or an LSH band and reaches the threshold
-is an edge, and each connected component is one duplicate group whose lowest id is the
-original (as text-dedup does on Spark). The difference: a chain C ~ B ~ A where C is not
-close to A is one group here, while embedded C stays an original (B, a copy, is not indexed).
-docs/scaling.md gives the measured agreement.
+and bands). The shuffle and join find every pair that shares an exact key or an LSH band and
+reaches the threshold (as text-dedup does on Spark). The embedded stage links each article,
+in id order, to the most similar *indexed original* (then the lowest id), and indexes it
+when it links to none; ``duplicate_links`` replays exactly that rule over the edges, in id
+order on the driver (a few bytes per edge), so the links equal the embedded runner's
+(measured in benchmarks/results/scaling.json). Only forgetting by storage age is not
+replayed: a batch is one archive ingested at once, which forgets nothing embedded either.
 """
 
 from __future__ import annotations
@@ -66,12 +68,20 @@ def bucket_keys(sketch: Sketch) -> list[tuple]:
     return [("exact", sketch.exact), *(("band", band) for band in sketch.bands)]
 
 
+def bucket_of(key: tuple, buckets: int) -> int:
+    """The bucket of a shuffle key, the same in every process (``hash`` of bytes is salted
+    per process; a band key is a tuple of ints, whose hash is not)."""
+    kind, value = key
+    number = int.from_bytes(value[:8], "little") if kind == "exact" else value
+    return number % buckets
+
+
 def split_buckets(sketches: Sequence[Sketch], buckets: int) -> list[list[tuple[tuple, Sketch]]]:
-    """One partition's (key, sketch) pairs, split by the hash of the key into ``buckets``."""
+    """One partition's (key, sketch) pairs, split by their key's bucket."""
     split: list[list[tuple[tuple, Sketch]]] = [[] for _ in range(buckets)]
     for sketch in sketches:
         for key in bucket_keys(sketch):
-            split[hash(key) % buckets].append((key, sketch))
+            split[bucket_of(key, buckets)].append((key, sketch))
     return split
 
 
@@ -110,33 +120,34 @@ def near_edges(members: list[Sketch], threshold: float) -> set[Edge]:
 
 
 def duplicate_links(edges: Iterable[Edge]) -> dict[int, DuplicateLink]:
-    """Connected components of the edges: each member's link to the lowest id of its group.
+    """The embedded stage's links, replayed over the edges in id order.
 
-    The link's similarity is that of the direct edge to the original when there is one,
-    else that of the strongest edge that brought the member into the group.
+    An article whose exact key an indexed original has is its exact copy; else it is a near
+    copy of the most similar indexed original it has an edge to (then the lowest id); else it
+    is an original and is indexed. An article in no edge is an original that nothing copies.
     """
-    parent: dict[int, int] = {}
-
-    def find(node: int) -> int:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    direct: dict[tuple[int, int], tuple[float, str]] = {}
-    strongest: dict[int, tuple[float, str]] = {}
+    first_with_key: dict[int, int] = {}  # article -> lowest id with the same exact key
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)  # article -> (sim, lower id)
+    involved: set[int] = set()
     for low, high, similarity, kind in edges:
-        roots = sorted((find(low), find(high)))
-        parent[roots[1]] = roots[0]
-        if (low, high) not in direct or kind == KIND_EXACT:
-            direct[(low, high)] = (similarity, kind)
-        for node in (low, high):
-            strongest[node] = max(strongest.get(node, (0.0, KIND_NEAR)), (similarity, kind))
+        involved.update((low, high))
+        if kind == KIND_EXACT:
+            first_with_key[high] = min(first_with_key.get(high, low), low)
+        else:
+            near[high].append((similarity, low))
+    indexed: set[int] = set()
+    original_of_key: dict[int, int] = {}  # first article with a key -> the indexed original
     links = {}
-    for node in sorted(parent):
-        root = find(node)
-        if root != node:
-            similarity, kind = direct.get((root, node)) or strongest.get(node, (0.0, KIND_NEAR))
-            links[node] = DuplicateLink(node, root, kind, similarity)
+    for article in sorted(involved):
+        key = first_with_key.get(article, article)
+        if key in original_of_key:
+            links[article] = DuplicateLink(article, original_of_key[key], KIND_EXACT, 1.0)
+            continue
+        scored = [(s, low) for s, low in near.get(article, ()) if low in indexed]
+        if scored:
+            similarity, original = min(scored, key=lambda pair: (-pair[0], pair[1]))
+            links[article] = DuplicateLink(article, original, KIND_NEAR, similarity)
+            continue
+        indexed.add(article)
+        original_of_key[key] = article
     return links

@@ -3,7 +3,8 @@
 1. **Read** (``read.py``): the input files, in embedded ingest order, are cut into partitions;
    each is read and cleaned by the embedded runner on a scratch store. The driver numbers
    the articles in input order (a repeated content hash is dropped, as embedded).
-2. **Dedup** (``dedup.py``): MinHash per partition, LSH band shuffle and join, components.
+2. **Dedup** (``dedup.py``): MinHash per partition, LSH band shuffle and join, the embedded
+   decision replayed over the candidate edges.
 3. **Stories** (``stories.py``): time windows with overlap, the stories stage per window, stitched.
 4. **Every other stage** (``groups.py``): on story groups, by ``Pipeline.process``.
 5. **Output** (``output.py``): the groups' rows renumbered into one Parquet file per table,
