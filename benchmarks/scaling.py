@@ -6,7 +6,9 @@ their per-core rate is ``benchmarks.entities``'s and adds linearly per article).
 size: the embedded ``Pipeline`` (ingest + process on SQLite) and ``run_batch`` on a
 LocalCluster of ``--workers`` processes (Parquet out), with the B³ agreement of their
 stories. Peak memory: resident memory sampled while each stage or phase runs (the driver's,
-and the sum over the Dask workers). Run:
+and the sum over the Dask workers). The stream's later rounds are dated years ahead (45 days
+a round): both runners keep those dates (``[dates] max_future_hours`` raised), else every
+article past tomorrow would be undated and clustered without time. Run:
 ``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2]``; results go to
 ``benchmarks/results/scaling.json``.
 """
@@ -14,6 +16,7 @@ and the sum over the Dask workers). Run:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -25,9 +28,19 @@ from pathlib import Path
 from benchmarks.machine import describe_machine
 from benchmarks.throughput import RESULTS, foundation_settings, write_stream
 from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 from eventwire.store import Repository
 
 SAMPLE_SECONDS = 0.25
+FUTURE_HOURS = 24 * 366 * 200  # the generated stream is dated up to two centuries ahead
+
+
+def scaling_settings() -> Settings:
+    """The stages before entities, the stream's future dates kept."""
+    settings = foundation_settings()
+    return settings.replace(
+        dates=dataclasses.replace(settings.dates, max_future_hours=FUTURE_HOURS)
+    )
 
 
 def rss_mb(pid: int | None = None) -> float:
@@ -78,7 +91,7 @@ def run_embedded(folder: Path, tmp: Path, count: int) -> tuple[dict, str]:
     url = f"sqlite:///{tmp / 'embedded.db'}"
     repo = Repository.open(url)
     with PeakSampler(rss_mb) as sampler:
-        pipeline = Pipeline(repo, foundation_settings(), on_progress=sampler.on_progress)
+        pipeline = Pipeline(repo, scaling_settings(), on_progress=sampler.on_progress)
         started = time.perf_counter()
         report = pipeline.ingest([folder])
         pipeline.process(report)
@@ -114,7 +127,7 @@ def run_dask(folder: Path, tmp: Path, count: int, workers: int) -> tuple[dict, P
                 client,
                 [folder],
                 out,
-                foundation_settings(),
+                scaling_settings(),
                 options=options,
                 on_progress=sampler.on_progress,
             )

@@ -41,7 +41,8 @@ class BatchOptions:
     files_per_partition: int = 8
     buckets: int = 8  # LSH shuffle buckets
     window_days: float = 30.0  # stories: span of one time window
-    groups: int = 0  # story groups for the other stages (0: two per worker)
+    groups: int = 0  # story groups for the other stages (0: two per worker, or more ...)
+    group_articles: int = 5000  # ... so that a group holds at most about this many articles
 
 
 @dataclass
@@ -82,6 +83,7 @@ def run_batch(
     assignments = cluster_stories(
         client, documents, links, published, settings, options, report.run, progress
     )
+    del documents, published  # the workers drop the documents (the rows stay for the groups)
     source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
     results = process_groups(client, rows, source_rows, links, assignments, settings, done, options)
     write_output(results, out, report, progress)
@@ -173,16 +175,23 @@ def cluster_stories(
     """Story assignments: the stories stage per time window, stitched."""
     config = settings.sections()["stories"]
     home, windows = stories.plan_windows(published, links, options.window_days, config.window_days)
-    splits = [client.submit(stories.split_by_window, d, windows) for d in documents]
     names = sorted({w for ws in windows.values() for w in ws})
+    windows_on_cluster, links_on_cluster = share(client, windows), share(client, links)
+    splits = [client.submit(stories.split_by_window, d, windows_on_cluster) for d in documents]
     placed = [
-        client.submit(window_task, [client.submit(pick, s, w) for s in splits], links, settings)
+        client.submit(
+            window_task, [client.submit(pick, s, w) for s in splits], links_on_cluster, settings
+        )
         for w in names
     ]
     windowed = gather_with_progress(client, placed, "stories", progress)
     dated = stories.number_stories(stories.stitch(dict(zip(names, windowed, strict=True)), home))
     dated_ids = {a: (x.story_id, x.similarity) for a, x in dated.items()}
-    undated = client.submit(undated_task, documents, dated_ids, links, settings).result()
+    undated = []
+    if len(dated_ids) < len(published):  # only then: the task takes every document
+        undated = client.submit(
+            undated_task, documents, share(client, dated_ids), links_on_cluster, settings
+        ).result()
     assignments = stories.number_stories({**dated_ids, **{a: (s, x) for a, s, x in undated}})
     stage = run.stage("stories")
     stage.count_in = len(assignments) - len(links)
@@ -219,12 +228,17 @@ def process_groups(
     options: BatchOptions,
 ) -> list[Any]:
     """Futures of every group's rows and report, in group order."""
-    count = options.groups or max(1, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
+    workers = len(client.scheduler_info().get("workers", {}) or [1])
+    count = options.groups or max(2 * workers, -(-len(assignments) // options.group_articles))
     group_of = groups.plan_groups(assignments, links, count)
-    splits = [client.submit(split_rows, r, group_of) for r in rows]
+    members_of: dict[int, list[int]] = {}
+    for article, group in group_of.items():
+        members_of.setdefault(group, []).append(article)
+    group_of_on_cluster = share(client, group_of)
+    splits = [client.submit(split_rows, r, group_of_on_cluster) for r in rows]
     results = []
     for group in range(count):
-        members = {a for a, g in group_of.items() if g == group}
+        members = members_of.get(group)
         if not members:
             continue
         pieces = [client.submit(pick, s, group, ([], [])) for s in splits]
@@ -302,6 +316,18 @@ def part_report(part: read.ReadPart) -> RunReport:
 def split_rows(rows: tuple[list, list], group_of: dict[int, int]) -> dict[int, tuple[list, list]]:
     """A partition's renumbered article and note rows, by group."""
     return groups.split_by_group(rows[0], rows[1], group_of)
+
+
+def share(client: Any, value: Any) -> Any:
+    """A future of ``value`` held on the cluster: the tasks that take it do not each carry a
+    copy in the task graph (sent once, fetched once per worker). A task, not a scatter, so
+    that a worker lost with it has it computed again."""
+    return client.submit(same, value, pure=False)
+
+
+def same(value: Any) -> Any:
+    """``value`` itself (the task that holds a shared value)."""
+    return value
 
 
 def pick(split: dict, key: Any, default: Any = ()) -> Any:
