@@ -26,7 +26,14 @@ from typing import Any
 from sqlalchemy import Table, UniqueConstraint
 from sqlalchemy.schema import sort_tables
 
-from eventwire.distributed.tables import EXPORT_BATCH, TableRows, arrow_schema, import_rows, tables
+from eventwire.distributed.tables import (
+    EXPORT_BATCH,
+    TableRows,
+    advance_sequences,
+    arrow_schema,
+    insert_rows,
+    tables,
+)
 
 GLOBAL_IDS = {"articles", "sources", "stories"}
 GROUP_ROOTS = {"articles", "stories"}  # a table under one of these belongs to one group
@@ -207,7 +214,8 @@ class ParquetOutput:
 
 
 def load_parquet(folder: Path, url: str) -> dict[str, int]:
-    """Load a batch's Parquet files into the empty database at ``url``; rows per table."""
+    """Load a batch's Parquet files into the empty database at ``url``, in one transaction,
+    table by table in batches (memory stays that of one batch); rows per table."""
     import pyarrow.parquet as pq
 
     from eventwire.store import Repository
@@ -216,15 +224,15 @@ def load_parquet(folder: Path, url: str) -> dict[str, int]:
     with Repository.open(url) as repo:
         if repo.counts()["articles"]:
             raise ValueError(f"{url} already holds articles: load a batch into an empty database")
-        rows: TableRows = {}
-        for table in tables():
-            path = folder / f"{table.name}.parquet"
-            if path.exists():
-                rows[table.name] = [
-                    row
-                    for batch in pq.ParquetFile(path).iter_batches(EXPORT_BATCH)
-                    for row in batch.to_pylist()
-                ]
-                counts[table.name] = len(rows[table.name])
-        import_rows(repo.engine, rows)
+        with repo.engine.begin() as conn:
+            for table in tables():
+                path = folder / f"{table.name}.parquet"
+                if not path.exists():
+                    continue
+                counts[table.name] = 0
+                for batch in pq.ParquetFile(path).iter_batches(EXPORT_BATCH):
+                    insert_rows(conn, table, batch.to_pylist())
+                    counts[table.name] += batch.num_rows
+            if conn.dialect.name == "postgresql":
+                advance_sequences(conn)
     return counts
