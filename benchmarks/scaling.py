@@ -9,7 +9,7 @@ stories. Peak memory: resident memory sampled while each stage or phase runs (th
 and the sum over the Dask workers). The stream's later rounds are dated years ahead (45 days
 a round): both runners keep those dates (``[dates] max_future_hours`` raised), else every
 article past tomorrow would be undated and clustered without time. Run:
-``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2] [--every-stage N]``;
+``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2] [--every-stage 300]``;
 results go to ``benchmarks/results/scaling.json``. ``--every-stage N`` runs both runners once
 more on N articles with every registered stage (spaCy; facts without sentence embeddings),
 for the per-stage cost of the stages after stories.
@@ -36,6 +36,7 @@ from eventwire.store import Repository
 SAMPLE_SECONDS = 0.25
 STAGES_RUN = "sizes: ingest, clean, store, dedup, stories (entities and later stages off)"
 EVERY_STAGE_RUN = "every stage: entities, actors, time, events, facts (no sentence embeddings)"
+EVERY_STAGE_ARTICLES = 300
 FUTURE_HOURS = 24 * 366 * 200  # the generated stream is dated up to two centuries ahead
 
 
@@ -210,8 +211,9 @@ def main() -> None:
     parser.add_argument(
         "--every-stage",
         type=int,
+        default=EVERY_STAGE_ARTICLES,
         metavar="N",
-        help="also run every stage (entities to facts, facts lexical only) on N articles",
+        help="also run every stage (entities to facts, facts lexical only) on N articles (0: no)",
     )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
