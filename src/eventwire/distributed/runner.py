@@ -86,6 +86,7 @@ def run_batch(
     del documents, published  # the workers drop the documents (the rows stay for the groups)
     source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
     results = process_groups(client, rows, source_rows, links, assignments, settings, done, options)
+    del rows  # each partition's rows are dropped once split into the groups
     write_output(results, out, report, progress)
     if load_url:
         report.loaded = load_parquet(out, load_url)
