@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from benchmarks.machine import describe_machine
-from benchmarks.throughput import RESULTS, foundation_settings, write_stream
+from benchmarks.throughput import RESULTS, write_stream
+from eventwire.config import load_config
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store import Repository
@@ -41,11 +42,11 @@ FUTURE_HOURS = 24 * 366 * 200  # the generated stream is dated up to two centuri
 
 
 def scaling_settings() -> Settings:
-    """The stages before entities, the stream's future dates kept."""
-    settings = foundation_settings()
-    return settings.replace(
-        dates=dataclasses.replace(settings.dates, max_future_hours=FUTURE_HOURS)
-    )
+    """The stages before entities, the stream's future dates kept (through the config, so
+    that the copies of ``[dates]`` inside the ingest and clean settings follow)."""
+    config = load_config(env={"EVENTWIRE_DATES__MAX_FUTURE_HOURS": str(FUTURE_HOURS)})
+    settings = Settings.from_config(config)
+    return settings.replace(entities=dataclasses.replace(settings.entities, enabled=False))
 
 
 def rss_mb(pid: int | None = None) -> float:
