@@ -3,8 +3,8 @@
 1. **Read** (``read.py``): the input files, in embedded ingest order, are cut into partitions;
    each is read and cleaned by the embedded runner on a scratch store. The driver numbers
    the articles in input order (a repeated content hash is dropped, as embedded).
-2. **Dedup** (``dedup.py``): MinHash per partition, LSH band shuffle and join, the embedded
-   decision replayed over the candidate edges.
+2. **Dedup** (``dedup.py``): MinHash per partition, exact-key shuffle, LSH band shuffle and
+   join, the embedded decision replayed over the exact groups and candidate edges.
 3. **Stories** (``stories.py``): time windows with overlap, the stories stage per window, stitched.
 4. **Every other stage** (``groups.py``): on story groups, by ``Pipeline.process``.
 5. **Output** (``output.py``): the groups' rows renumbered into one Parquet file per table,
@@ -143,18 +143,27 @@ def near_duplicates(
     run: RunReport,
     progress: Progress,
 ) -> dict[int, Any]:
-    """Copy links by MinHash/LSH over all partitions (dedup's settings)."""
-    config = settings.sections()["dedup"]
+    """Copy links by exact keys and MinHash/LSH over all partitions (dedup's settings)."""
+    config, buckets = settings.sections()["dedup"], options.buckets
     sketches = [client.submit(dedup.sketch_documents, d, config) for d in documents]
-    splits = [client.submit(dedup.split_buckets, s, options.buckets) for s in sketches]
+    by_key = [client.submit(dedup.split_exact, s, buckets) for s in sketches]
+    groups = [
+        client.submit(dedup.exact_groups, [client.submit(pick, s, b) for s in by_key])
+        for b in range(buckets)
+    ]
+    exact = dedup.ExactGroups()
+    for found in client.gather(groups):
+        exact.update(found)
+    left_out = share(client, exact)
+    by_band = [client.submit(dedup.split_bands, s, buckets, left_out) for s in sketches]
     edges = [
         client.submit(
-            dedup.join_bucket, [client.submit(pick, s, b) for s in splits], config.threshold
+            dedup.join_bands, [client.submit(pick, s, b) for s in by_band], config.threshold
         )
-        for b in range(options.buckets)
+        for b in range(buckets)
     ]
     found = gather_with_progress(client, edges, "dedup", progress)
-    links = dedup.duplicate_links(edge for bucket in found for edge in bucket)
+    links = dedup.duplicate_links(exact, (edge for bucket in found for edge in bucket))
     total = sum(client.gather([client.submit(len, d) for d in documents]))
     stage = run.stage("dedup")
     stage.count_in, stage.count_out = total, total - len(links)
