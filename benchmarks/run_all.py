@@ -19,6 +19,7 @@ BENCHMARKS = (
     "benchmarks.actor_codes",
     "benchmarks.watch_memory",
     "benchmarks.scaling",
+    "benchmarks.batch_stories",
     "benchmarks.events",
     "benchmarks.facts",
     "benchmarks.api",

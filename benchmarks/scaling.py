@@ -6,14 +6,19 @@ their per-core rate is ``benchmarks.entities``'s and adds linearly per article).
 size: the embedded ``Pipeline`` (ingest + process on SQLite) and ``run_batch`` on a
 LocalCluster of ``--workers`` processes (Parquet out), with the B³ agreement of their
 stories. Peak memory: resident memory sampled while each stage or phase runs (the driver's,
-and the sum over the Dask workers). Run:
-``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2]``; results go to
-``benchmarks/results/scaling.json``.
+and the sum over the Dask workers). The stream's later rounds are dated years ahead (45 days
+a round): both runners keep those dates (``[dates] max_future_hours`` raised), else every
+article past tomorrow would be undated and clustered without time. Run:
+``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2] [--every-stage 300]``;
+results go to ``benchmarks/results/scaling.json``. ``--every-stage N`` runs both runners once
+more on N articles with every registered stage (spaCy; facts without sentence embeddings),
+for the per-stage cost of the stages after stories.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -23,11 +28,25 @@ import time
 from pathlib import Path
 
 from benchmarks.machine import describe_machine
-from benchmarks.throughput import RESULTS, foundation_settings, write_stream
+from benchmarks.throughput import RESULTS, write_stream
+from eventwire.config import load_config
 from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 from eventwire.store import Repository
 
 SAMPLE_SECONDS = 0.25
+STAGES_RUN = "sizes: ingest, clean, store, dedup, stories (entities and later stages off)"
+EVERY_STAGE_RUN = "every stage: entities, actors, time, events, facts (no sentence embeddings)"
+EVERY_STAGE_ARTICLES = 300
+FUTURE_HOURS = 24 * 366 * 200  # the generated stream is dated up to two centuries ahead
+
+
+def scaling_settings() -> Settings:
+    """The stages before entities, the stream's future dates kept (through the config, so
+    that the copies of ``[dates]`` inside the ingest and clean settings follow)."""
+    config = load_config(env={"EVENTWIRE_DATES__MAX_FUTURE_HOURS": str(FUTURE_HOURS)})
+    settings = Settings.from_config(config)
+    return settings.replace(entities=dataclasses.replace(settings.entities, enabled=False))
 
 
 def rss_mb(pid: int | None = None) -> float:
@@ -73,12 +92,21 @@ class PeakSampler:
             self.peaks[self.phase] = max(self.peaks.get(self.phase, 0.0), value)
 
 
-def run_embedded(folder: Path, tmp: Path, count: int) -> tuple[dict, str]:
+def every_stage_settings() -> Settings:
+    """Every registered stage, spaCy in the stage's own process, facts lexical only."""
+    settings = scaling_settings()
+    return settings.replace(
+        entities=dataclasses.replace(settings.entities, enabled=True, n_process=1),
+        facts=dataclasses.replace(settings.facts, embeddings=False),
+    )
+
+
+def run_embedded(folder: Path, tmp: Path, count: int, settings: Settings) -> tuple[dict, str]:
     """The embedded runner over the stream; its figures and database URL."""
     url = f"sqlite:///{tmp / 'embedded.db'}"
     repo = Repository.open(url)
     with PeakSampler(rss_mb) as sampler:
-        pipeline = Pipeline(repo, foundation_settings(), on_progress=sampler.on_progress)
+        pipeline = Pipeline(repo, settings, on_progress=sampler.on_progress)
         started = time.perf_counter()
         report = pipeline.ingest([folder])
         pipeline.process(report)
@@ -96,7 +124,9 @@ def run_embedded(folder: Path, tmp: Path, count: int) -> tuple[dict, str]:
     return {**total, "peak_rss_mb": round(max(sampler.peaks.values()), 1), "stages": stages}, url
 
 
-def run_dask(folder: Path, tmp: Path, count: int, workers: int) -> tuple[dict, Path]:
+def run_dask(
+    folder: Path, tmp: Path, count: int, workers: int, settings: Settings
+) -> tuple[dict, Path]:
     """``run_batch`` on a LocalCluster; its figures and output folder."""
     from eventwire.distributed.cluster import dask_client
     from eventwire.distributed.runner import BatchOptions, run_batch
@@ -114,7 +144,7 @@ def run_dask(folder: Path, tmp: Path, count: int, workers: int) -> tuple[dict, P
                 client,
                 [folder],
                 out,
-                foundation_settings(),
+                settings,
                 options=options,
                 on_progress=sampler.on_progress,
             )
@@ -152,7 +182,7 @@ def worker_peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(count: int, workers: int) -> dict:
+def run(count: int, workers: int, settings: Settings) -> dict:
     """Both runners over one generated stream of ``count`` articles."""
     from eventwire.distributed.compare import agreement
 
@@ -161,40 +191,53 @@ def run(count: int, workers: int) -> dict:
         folder = tmp / "stream"
         folder.mkdir()
         write_stream(folder, count)
-        embedded, url = run_embedded(folder, tmp, count)
+        embedded, url = run_embedded(folder, tmp, count, settings)
         print(f"{count}: embedded {embedded['articles_per_second']} articles/s", flush=True)
-        dask, out = run_dask(folder, tmp, count, workers)
+        dask, out = run_dask(folder, tmp, count, workers, settings)
         print(f"{count}: dask {dask['articles_per_second']} articles/s", flush=True)
         return {
             "articles": count,
             "embedded": embedded,
             "dask": dask,
             "agreement": agreement(out, url),
+            "load_average_1min": round(os.getloadavg()[0], 2),
         }
 
 
 def main() -> None:
-    """Run the sizes and write benchmarks/results/scaling.json."""
+    """Run the sizes and write benchmarks/results/scaling.json (other sizes are kept)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--every-stage",
+        type=int,
+        default=EVERY_STAGE_ARTICLES,
+        metavar="N",
+        help="also run every stage (entities to facts, facts lexical only) on N articles (0: no)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     path = RESULTS / "scaling.json"
-    earlier = json.loads(path.read_text())["sizes"] if path.exists() else []
-    results = [r for r in earlier if r["articles"] not in args.sizes]  # other sizes are kept
+    result = json.loads(path.read_text()) if path.exists() else {"sizes": []}
+    result |= {"benchmark": "scaling", "machine": describe_machine(), "stages_run": STAGES_RUN}
     for size in args.sizes:
-        results.append(run(size, args.workers))
-        results.sort(key=lambda r: r["articles"])
-        result = {
-            "benchmark": "scaling",
-            "machine": describe_machine(),
-            "stages_run": "ingest, clean, store, dedup, stories (entities and later stages off)",
-            "load_average_1min": round(os.getloadavg()[0], 2),
-            "sizes": results,
+        result["sizes"] = [r for r in result["sizes"] if r["articles"] != size]
+        result["sizes"].append(run(size, args.workers, scaling_settings()))
+        result["sizes"].sort(key=lambda r: r["articles"])
+        write_result(path, result)
+    if args.every_stage:
+        result["every_stage"] = {
+            "stages_run": EVERY_STAGE_RUN,
+            **run(args.every_stage, args.workers, every_stage_settings()),
         }
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(result, indent=2) + "\n")
+        write_result(path, result)
+
+
+def write_result(path: Path, result: dict) -> None:
+    """Write the result file."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""End to end on SQLite and PostgreSQL: ingest -> process -> every read command gives the same."""
+"""End to end on SQLite and PostgreSQL: ingest -> process -> every read command (stories,
+their events and facts, actors, events) and full-text search give the same."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.store import Repository
 from tests.conftest import EXAMPLES, copy_seeds, run_eventwire
 from tests.store.postgres import create_database
 
@@ -22,7 +24,10 @@ READS = (
     ("actors", "--json"),
     ("actor", "1", "--json"),
     ("status", "--json"),
+    ("events", "--json"),
+    ("events", "--json", "--code", "01"),
 )
+SEARCHES = ("Comey", "Trump Comey", "Putin")  # names: PostgreSQL stems words, FTS5 does not
 
 
 @pytest.fixture
@@ -53,6 +58,9 @@ def pipeline_reads(db_url: str, corpus: Path) -> dict[tuple[str, ...], object]:
         result = run_eventwire(db_url, *args)
         assert result.code == 0, (args, result.stderr)
         outputs[args] = without_run_times(result.json())
+    with Repository.open(db_url) as repo:
+        for query in SEARCHES:
+            outputs[("search", query)] = sorted(hit.id for hit in repo.search(query, limit=None))
     return outputs
 
 
@@ -63,5 +71,8 @@ def test_postgresql_stores_and_reads_what_sqlite_does(
     on_postgresql = pipeline_reads(create_database(postgres_server), corpus)
     assert on_sqlite[("stories", "--json")]["items"]  # something to compare
     assert on_sqlite[("actors", "--json")]["items"]
-    for args in READS:
+    assert on_sqlite[("events", "--json")]["items"]
+    assert on_sqlite[("story", "1", "--json")]["facts"]
+    assert all(on_sqlite[("search", query)] for query in SEARCHES)
+    for args in on_sqlite:
         assert on_postgresql[args] == on_sqlite[args], args

@@ -123,3 +123,24 @@ def test_batch_loads_into_postgresql(
     assert len(on_postgresql.json()["items"]) == len(read_table(batch_out, "stories"))
     new_article = run_eventwire(url, "--quiet", "ingest", str(EXAMPLES / "seed-outlet-a"))
     assert new_article.code == 0  # ids go on after the loaded ones (sequences advanced)
+
+
+def test_the_batch_command_writes_and_loads_into_sqlite(
+    dask_client, copies_corpus: Path, batch_out: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text("[entities]\nenabled = false\n", encoding="utf-8")
+    loaded = f"sqlite:///{tmp_path / 'loaded.db'}"
+    address = dask_client.scheduler.address
+    out = tmp_path / "out"
+    result = run_eventwire(
+        loaded, "--config", str(config), "batch", str(copies_corpus), "--out", str(out),
+        "--scheduler", address, "--load", loaded, "--json", "--quiet",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    report = result.json()
+    assert report["loaded"]["articles"] == report["rows"]["articles"] == 70
+    stories = run_eventwire(loaded, "stories", "--json", "--limit", "100")
+    assert len(stories.json()["items"]) == len(read_table(out, "stories"))
+    with Repository.open(loaded) as repo:
+        assert repo.search("Trump", limit=5)  # the search index follows a load

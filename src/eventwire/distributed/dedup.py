@@ -1,19 +1,27 @@
-"""Near-duplicates at scale: MinHash per partition, LSH band shuffle and join, components.
+"""Near-duplicates at scale: MinHash per partition, an exact-key shuffle, an LSH band shuffle
+and join, then the embedded stage's own decision replayed over the candidate edges.
 
 The dedup stage's own signature code and settings are used (same shingles, seed, threshold
-and bands). The embedded stage links each article, in id order, to the most similar indexed
-original; here every pair that shares an exact key or an LSH band and reaches the threshold
-is an edge, and each connected component is one duplicate group whose lowest id is the
-original (as text-dedup does on Spark). The difference: a chain C ~ B ~ A where C is not
-close to A is one group here, while embedded C stays an original (B, a copy, is not indexed).
-docs/scaling.md gives the measured agreement.
+and bands). First the exact keys are shuffled: in a group of articles with one key, every
+member after the first is the first's exact copy, or, if the first is itself a copy, a copy
+of what the first copies; a member whose signature is also the first's (the usual case: the
+same text) stays out of the band join, so that a wire story copied verbatim a thousand times
+costs one article there, not a million pairs. Then the LSH bands of the rest are shuffled and
+each bucket keeps the pairs sharing a band at or above the threshold (the candidate edges,
+as text-dedup finds them on Spark). The embedded stage links each article, in id order, to
+the most similar *indexed original* (then the lowest id), and indexes it when it links to
+none; ``duplicate_links`` replays exactly that rule, in id order on the driver (a few bytes
+per edge), so the links equal the embedded runner's (benchmarks/results/scaling.json). Only
+forgetting by storage age is not replayed: a batch is one archive ingested at once, which
+forgets nothing embedded either. Near copies that are not verbatim still cost their pairs:
+a family of k of them gives up to k²/2 edges.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.dedup.index import KIND_EXACT, KIND_NEAR
 from eventwire.dedup.settings import DedupSettings
@@ -26,7 +34,8 @@ from eventwire.dedup.signature import (
 )
 from eventwire.model import Document, DuplicateLink
 
-Edge = tuple[int, int, float, str]  # lower id, higher id, similarity, kind
+Edge = tuple[int, int, float]  # lower id, higher id, estimated similarity
+Member = tuple[int, bytes | None]  # article id, packed signature
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,20 @@ class Sketch:
     exact: bytes | None
     bands: tuple[int, ...]
     signature: bytes | None
+
+
+@dataclass
+class ExactGroups:
+    """Articles sharing an exact key with an earlier one: the first of their key, and which
+    of them share its signature too (those stay out of the band join)."""
+
+    first_of: dict[int, int] = field(default_factory=dict)
+    same_sketch: set[int] = field(default_factory=set)
+
+    def update(self, other: ExactGroups) -> None:
+        """Add another bucket's groups."""
+        self.first_of.update(other.first_of)
+        self.same_sketch |= other.same_sketch
 
 
 def sketch_documents(documents: Sequence[Document], settings: DedupSettings) -> list[Sketch]:
@@ -61,82 +84,106 @@ def sketch_documents(documents: Sequence[Document], settings: DedupSettings) -> 
     return sketches
 
 
-def bucket_keys(sketch: Sketch) -> list[tuple]:
-    """The keys an article is shuffled under: its exact key and each of its bands."""
-    return [("exact", sketch.exact), *(("band", band) for band in sketch.bands)]
-
-
-def split_buckets(sketches: Sequence[Sketch], buckets: int) -> list[list[tuple[tuple, Sketch]]]:
-    """One partition's (key, sketch) pairs, split by the hash of the key into ``buckets``."""
-    split: list[list[tuple[tuple, Sketch]]] = [[] for _ in range(buckets)]
+def split_exact(sketches: Sequence[Sketch], buckets: int) -> list[list[tuple[bytes, Member]]]:
+    """One partition's (exact key, member), split by the key's bucket (the same in every
+    process: ``hash`` of bytes is salted per process)."""
+    split: list[list[tuple[bytes, Member]]] = [[] for _ in range(buckets)]
     for sketch in sketches:
-        for key in bucket_keys(sketch):
-            split[hash(key) % buckets].append((key, sketch))
+        bucket = int.from_bytes(sketch.exact[:8], "little") % buckets
+        split[bucket].append((sketch.exact, (sketch.id, sketch.signature)))
     return split
 
 
-def join_bucket(pieces: Iterable[list[tuple[tuple, Sketch]]], threshold: float) -> set[Edge]:
-    """The edges among articles sharing a key in this bucket: exact, or near at the threshold."""
-    groups: dict[tuple, list[Sketch]] = defaultdict(list)
+def exact_groups(pieces: Iterable[list[tuple[bytes, Member]]]) -> ExactGroups:
+    """The exact groups of one bucket."""
+    by_key: dict[bytes, list[Member]] = defaultdict(list)
     for piece in pieces:
-        for key, sketch in piece:
-            groups[key].append(sketch)
+        for key, member in piece:
+            by_key[key].append(member)
+    found = ExactGroups()
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda member: member[0])
+        first, signature = members[0]
+        for article, other in members[1:]:
+            found.first_of[article] = first
+            if other == signature:
+                found.same_sketch.add(article)
+    return found
+
+
+def split_bands(
+    sketches: Sequence[Sketch], buckets: int, left_out: ExactGroups
+) -> list[list[tuple[tuple[int, int], Member]]]:
+    """One partition's ((band, band hash), member) pairs, split by bucket; the articles that
+    share their group's first signature are left out (the first stands for them)."""
+    split: list[list[tuple[tuple[int, int], Member]]] = [[] for _ in range(buckets)]
+    for sketch in sketches:
+        if sketch.signature is None or sketch.id in left_out.same_sketch:
+            continue
+        for band, value in enumerate(sketch.bands):
+            split[value % buckets].append(((band, value), (sketch.id, sketch.signature)))
+    return split
+
+
+def join_bands(
+    pieces: Iterable[list[tuple[tuple[int, int], Member]]], threshold: float
+) -> set[Edge]:
+    """The pairs of articles sharing a band in this bucket at or above ``threshold``."""
+    groups: dict[tuple[int, int], dict[int, bytes]] = defaultdict(dict)
+    for piece in pieces:
+        for key, (article, signature) in piece:
+            groups[key][article] = signature
     edges: set[Edge] = set()
-    for key, members in groups.items():
+    for members in groups.values():
         if len(members) > 1:
-            edges |= exact_edges(members) if key[0] == "exact" else near_edges(members, threshold)
+            edges |= near_edges(sorted(members.items()), threshold)
     return edges
 
 
-def exact_edges(members: list[Sketch]) -> set[Edge]:
-    """Every member is an exact copy of the lowest id."""
-    first = min(s.id for s in members)
-    return {(first, s.id, 1.0, KIND_EXACT) for s in members if s.id != first}
-
-
-def near_edges(members: list[Sketch], threshold: float) -> set[Edge]:
-    """The pairs of members whose estimated similarity reaches ``threshold``."""
-    members = sorted({s.id: s for s in members if s.signature}.values(), key=lambda s: s.id)
+def near_edges(members: list[tuple[int, bytes]], threshold: float) -> set[Edge]:
+    """The pairs of members (by id) whose estimated similarity reaches ``threshold``."""
     edges = set()
-    for index, sketch in enumerate(members[:-1]):
+    for index, (article, signature) in enumerate(members[:-1]):
         later = members[index + 1 :]
-        similarities = estimate_similarity(sketch.signature, [s.signature for s in later])
+        similarities = estimate_similarity(signature, [s for _, s in later])
         edges |= {
-            (sketch.id, other.id, float(sim), KIND_NEAR)
-            for other, sim in zip(later, similarities, strict=True)
+            (article, other, float(sim))
+            for (other, _), sim in zip(later, similarities, strict=True)
             if sim >= threshold
         }
     return edges
 
 
-def duplicate_links(edges: Iterable[Edge]) -> dict[int, DuplicateLink]:
-    """Connected components of the edges: each member's link to the lowest id of its group.
+def duplicate_links(exact: ExactGroups, edges: Iterable[Edge]) -> dict[int, DuplicateLink]:
+    """The embedded stage's links, replayed in id order over the exact groups and edges.
 
-    The link's similarity is that of the direct edge to the original when there is one,
-    else that of the strongest edge that brought the member into the group.
+    An article whose exact key an indexed original has is its exact copy; else it is a near
+    copy of the most similar earlier indexed original it has an edge to (an article left out
+    of the band join has its group's first's edges: the same signature), then the lowest
+    id; else it is an original and is indexed. An article in no group and no edge is an
+    original that nothing copies.
     """
-    parent: dict[int, int] = {}
-
-    def find(node: int) -> int:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    direct: dict[tuple[int, int], tuple[float, str]] = {}
-    strongest: dict[int, tuple[float, str]] = {}
-    for low, high, similarity, kind in edges:
-        roots = sorted((find(low), find(high)))
-        parent[roots[1]] = roots[0]
-        if (low, high) not in direct or kind == KIND_EXACT:
-            direct[(low, high)] = (similarity, kind)
-        for node in (low, high):
-            strongest[node] = max(strongest.get(node, (0.0, KIND_NEAR)), (similarity, kind))
+    neighbors: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for low, high, similarity in edges:
+        neighbors[high].append((similarity, low))
+        neighbors[low].append((similarity, high))
+    involved = sorted({*exact.first_of, *exact.first_of.values(), *neighbors})
+    indexed: set[int] = set()
+    original_of_key: dict[int, int] = {}  # first article with a key -> the indexed original
     links = {}
-    for node in sorted(parent):
-        root = find(node)
-        if root != node:
-            similarity, kind = direct.get((root, node)) or strongest.get(node, (0.0, KIND_NEAR))
-            links[node] = DuplicateLink(node, root, kind, similarity)
+    for article in involved:
+        key = exact.first_of.get(article, article)
+        if key in original_of_key:
+            links[article] = DuplicateLink(article, original_of_key[key], KIND_EXACT, 1.0)
+            continue
+        sketch = key if article in exact.same_sketch else article
+        scored = [(s, o) for s, o in neighbors.get(sketch, ()) if o < article and o in indexed]
+        if scored:
+            similarity, original = min(scored, key=lambda pair: (-pair[0], pair[1]))
+            links[article] = DuplicateLink(article, original, KIND_NEAR, similarity)
+            continue
+        indexed.add(article)
+        original_of_key[key] = article
     return links

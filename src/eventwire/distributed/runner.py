@@ -3,7 +3,8 @@
 1. **Read** (``read.py``): the input files, in embedded ingest order, are cut into partitions;
    each is read and cleaned by the embedded runner on a scratch store. The driver numbers
    the articles in input order (a repeated content hash is dropped, as embedded).
-2. **Dedup** (``dedup.py``): MinHash per partition, LSH band shuffle and join, components.
+2. **Dedup** (``dedup.py``): MinHash per partition, exact-key shuffle, LSH band shuffle and
+   join, the embedded decision replayed over the exact groups and candidate edges.
 3. **Stories** (``stories.py``): time windows with overlap, the stories stage per window, stitched.
 4. **Every other stage** (``groups.py``): on story groups, by ``Pipeline.process``.
 5. **Output** (``output.py``): the groups' rows renumbered into one Parquet file per table,
@@ -40,7 +41,8 @@ class BatchOptions:
     files_per_partition: int = 8
     buckets: int = 8  # LSH shuffle buckets
     window_days: float = 30.0  # stories: span of one time window
-    groups: int = 0  # story groups for the other stages (0: two per worker)
+    groups: int = 0  # story groups for the other stages (0: two per worker, or more ...)
+    group_articles: int = 5000  # ... so that a group holds at most about this many articles
 
 
 @dataclass
@@ -81,8 +83,10 @@ def run_batch(
     assignments = cluster_stories(
         client, documents, links, published, settings, options, report.run, progress
     )
+    del documents, published  # the workers drop the documents (the rows stay for the groups)
     source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
     results = process_groups(client, rows, source_rows, links, assignments, settings, done, options)
+    del rows  # each partition's rows are dropped once split into the groups
     write_output(results, out, report, progress)
     if load_url:
         report.loaded = load_parquet(out, load_url)
@@ -139,18 +143,27 @@ def near_duplicates(
     run: RunReport,
     progress: Progress,
 ) -> dict[int, Any]:
-    """Copy links by MinHash/LSH over all partitions (dedup's settings)."""
-    config = settings.sections()["dedup"]
+    """Copy links by exact keys and MinHash/LSH over all partitions (dedup's settings)."""
+    config, buckets = settings.sections()["dedup"], options.buckets
     sketches = [client.submit(dedup.sketch_documents, d, config) for d in documents]
-    splits = [client.submit(dedup.split_buckets, s, options.buckets) for s in sketches]
+    by_key = [client.submit(dedup.split_exact, s, buckets) for s in sketches]
+    groups = [
+        client.submit(dedup.exact_groups, [client.submit(pick, s, b) for s in by_key])
+        for b in range(buckets)
+    ]
+    exact = dedup.ExactGroups()
+    for found in client.gather(groups):
+        exact.update(found)
+    left_out = share(client, exact)
+    by_band = [client.submit(dedup.split_bands, s, buckets, left_out) for s in sketches]
     edges = [
         client.submit(
-            dedup.join_bucket, [client.submit(pick, s, b) for s in splits], config.threshold
+            dedup.join_bands, [client.submit(pick, s, b) for s in by_band], config.threshold
         )
-        for b in range(options.buckets)
+        for b in range(buckets)
     ]
     found = gather_with_progress(client, edges, "dedup", progress)
-    links = dedup.duplicate_links(edge for bucket in found for edge in bucket)
+    links = dedup.duplicate_links(exact, (edge for bucket in found for edge in bucket))
     total = sum(client.gather([client.submit(len, d) for d in documents]))
     stage = run.stage("dedup")
     stage.count_in, stage.count_out = total, total - len(links)
@@ -172,16 +185,23 @@ def cluster_stories(
     """Story assignments: the stories stage per time window, stitched."""
     config = settings.sections()["stories"]
     home, windows = stories.plan_windows(published, links, options.window_days, config.window_days)
-    splits = [client.submit(stories.split_by_window, d, windows) for d in documents]
     names = sorted({w for ws in windows.values() for w in ws})
+    windows_on_cluster, links_on_cluster = share(client, windows), share(client, links)
+    splits = [client.submit(stories.split_by_window, d, windows_on_cluster) for d in documents]
     placed = [
-        client.submit(window_task, [client.submit(pick, s, w) for s in splits], links, settings)
+        client.submit(
+            window_task, [client.submit(pick, s, w) for s in splits], links_on_cluster, settings
+        )
         for w in names
     ]
     windowed = gather_with_progress(client, placed, "stories", progress)
     dated = stories.number_stories(stories.stitch(dict(zip(names, windowed, strict=True)), home))
     dated_ids = {a: (x.story_id, x.similarity) for a, x in dated.items()}
-    undated = client.submit(undated_task, documents, dated_ids, links, settings).result()
+    undated = []
+    if len(dated_ids) < len(published):  # only then: the task takes every document
+        undated = client.submit(
+            undated_task, documents, share(client, dated_ids), links_on_cluster, settings
+        ).result()
     assignments = stories.number_stories({**dated_ids, **{a: (s, x) for a, s, x in undated}})
     stage = run.stage("stories")
     stage.count_in = len(assignments) - len(links)
@@ -218,12 +238,17 @@ def process_groups(
     options: BatchOptions,
 ) -> list[Any]:
     """Futures of every group's rows and report, in group order."""
-    count = options.groups or max(1, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
+    workers = len(client.scheduler_info().get("workers", {}) or [1])
+    count = options.groups or max(2 * workers, -(-len(assignments) // options.group_articles))
     group_of = groups.plan_groups(assignments, links, count)
-    splits = [client.submit(split_rows, r, group_of) for r in rows]
+    members_of: dict[int, list[int]] = {}
+    for article, group in group_of.items():
+        members_of.setdefault(group, []).append(article)
+    group_of_on_cluster = share(client, group_of)
+    splits = [client.submit(split_rows, r, group_of_on_cluster) for r in rows]
     results = []
     for group in range(count):
-        members = {a for a, g in group_of.items() if g == group}
+        members = members_of.get(group)
         if not members:
             continue
         pieces = [client.submit(pick, s, group, ([], [])) for s in splits]
@@ -244,7 +269,8 @@ def process_groups(
 
 
 def write_output(results: list[Any], out: Path, report: BatchReport, progress: Progress) -> None:
-    """Merge the groups' rows in group order into Parquet; the folder appears only when complete."""
+    """Merge the groups' rows in group order into Parquet (the shared rows last); the folder
+    appears only when complete."""
     output, merger = ParquetOutput(out), Merger()
     try:
         for index, future in enumerate(results, start=1):
@@ -253,6 +279,7 @@ def write_output(results: list[Any], out: Path, report: BatchReport, progress: P
             output.write(merger.merge(rows))
             future.release()
             progress("stages", index, len(results))
+        output.write(merger.shared_rows())
         output.commit()
     except BaseException:
         output.abort()
@@ -299,6 +326,18 @@ def part_report(part: read.ReadPart) -> RunReport:
 def split_rows(rows: tuple[list, list], group_of: dict[int, int]) -> dict[int, tuple[list, list]]:
     """A partition's renumbered article and note rows, by group."""
     return groups.split_by_group(rows[0], rows[1], group_of)
+
+
+def share(client: Any, value: Any) -> Any:
+    """A future of ``value`` held on the cluster: the tasks that take it do not each carry a
+    copy in the task graph (sent once, fetched once per worker). A task, not a scatter, so
+    that a worker lost with it has it computed again."""
+    return client.submit(same, value, pure=False)
+
+
+def same(value: Any) -> Any:
+    """``value`` itself (the task that holds a shared value)."""
+    return value
 
 
 def pick(split: dict, key: Any, default: Any = ()) -> Any:

@@ -3,8 +3,9 @@ the stories stage itself, and stitched across window boundaries.
 
 A window holds the articles published in its span plus those of the next ``overlap`` days
 (a copy goes where its original goes). Each window runs the stories stage over its articles
-in id order, as the embedded runner does. Two window stories that share an article of the
-overlap are one story; an article's story is the one of its home window. Undated articles
+in id order, as the embedded runner does. Across each boundary, the two windows' stories
+are matched one to one by the overlap articles they share (most shared first) and each
+matched pair is one story; an article's story is the one of its home window. Undated articles
 come last: one stage is restored (its own ``restore``) with every dated article in its
 stitched story and runs on them in id order. Stories are numbered by their first article.
 
@@ -14,6 +15,7 @@ are its own; an undated article cannot open a story that later dated articles jo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -58,9 +60,13 @@ def cluster_window(
     return [(a.article_id, a.story_id, a.similarity) for a in stage.run(candidates)]
 
 
-def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, tuple[int, float]]:
-    """Each dated article's story (numbered by first article) and similarity: window stories
-    sharing an article are one story."""
+def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, tuple[Any, float]]:
+    """Each dated article's story and similarity (an article's story is its home window's).
+
+    Across each window boundary, the stories of the two windows are matched one to one by
+    the overlap articles they share, most shared first: a story of one window continues at
+    most one story of the window before (a chain of small overlaps merges nothing).
+    """
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(node: tuple[int, int]) -> tuple[int, int]:
@@ -70,19 +76,37 @@ def stitch(placed: dict[int, list[Placed]], home: dict[int, int]) -> dict[int, t
             node = parent[node]
         return node
 
-    seen_in: dict[int, tuple[int, int]] = {}
     at_home: dict[int, tuple[tuple[int, int], float]] = {}
+    in_windows: dict[int, list[tuple[int, int]]] = {}
     for window, rows in sorted(placed.items()):
         for article, story, similarity in rows:
-            node = (window, story)
-            find(node)
-            if article in seen_in:
-                first, second = find(seen_in[article]), find(node)
-                parent[max(first, second)] = min(first, second)
-            seen_in[article] = node
+            in_windows.setdefault(article, []).append((window, story))
             if home[article] == window:
-                at_home[article] = (node, similarity)
+                at_home[article] = ((window, story), similarity)
+    for earlier, later in match_across_boundaries(in_windows):
+        first, second = find(earlier), find(later)
+        parent[max(first, second)] = min(first, second)
     return {article: (find(node), similarity) for article, (node, similarity) in at_home.items()}
+
+
+def match_across_boundaries(
+    in_windows: dict[int, list[tuple[int, int]]],
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs (story of a window, story of the next) matched one to one, most shared first."""
+    shared: Counter[tuple[tuple[int, int], tuple[int, int]]] = Counter()
+    for nodes in in_windows.values():
+        if len(nodes) == 2:
+            earlier, later = sorted(nodes)
+            shared[(earlier, later)] += 1
+    continued: set[tuple[int, int]] = set()
+    continuing: set[tuple[int, int]] = set()
+    pairs = []
+    for (earlier, later), _ in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
+        if earlier not in continued and later not in continuing:
+            continued.add(earlier)
+            continuing.add(later)
+            pairs.append((earlier, later))
+    return pairs
 
 
 def place_undated(

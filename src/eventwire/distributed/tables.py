@@ -56,11 +56,15 @@ def import_rows(engine: Engine, rows: TableRows) -> None:
     """Insert ``rows`` as they are (ids included), parents first, in one transaction."""
     with engine.begin() as conn:
         for table in tables():
-            batch = rows.get(table.name)
-            for start in range(0, len(batch or ()), EXPORT_BATCH):
-                conn.execute(insert(table), batch[start : start + EXPORT_BATCH])
+            insert_rows(conn, table, rows.get(table.name) or [])
         if engine.dialect.name == "postgresql":
             advance_sequences(conn)
+
+
+def insert_rows(conn: Any, table: Table, rows: Rows) -> None:
+    """Insert ``rows`` into ``table`` as they are, in batches."""
+    for start in range(0, len(rows), EXPORT_BATCH):
+        conn.execute(insert(table), rows[start : start + EXPORT_BATCH])
 
 
 def advance_sequences(conn: Any) -> None:
