@@ -81,3 +81,13 @@ def test_talks_in_a_city_are_not_with_the_city(events) -> None:
 def test_an_actor_named_only_by_its_city_takes_the_city_s_country(events) -> None:
     found = events("Police in Nairobi arrested ten students on Sunday.")
     assert sides(found, "17")[0] == {"KEN"}
+
+
+def test_an_act_in_protest_of_something_targets_its_author(events) -> None:
+    found = events("Farmers began a hunger strike in protest of Peru's new tax on potatoes.")
+    assert sides(found, "14")[1] == {"PER"}
+
+
+def test_an_unnamed_state_organ_acts_for_the_state_where_it_acts(events) -> None:
+    found = events("Police arrested twelve students in Cairo.")
+    assert sides(found, "17") == ({"EGY"}, {"EGY"})

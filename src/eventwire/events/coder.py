@@ -24,6 +24,7 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
 VIOLENCE_ROOT = 18  # CAMEO roots 18-20: assault, fight, mass violence
 HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
@@ -426,6 +427,8 @@ class SentenceCoder(ArgumentFinder):
                 ]
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.purpose_targets(anchor, i) or found.targets
+        if not any(tree.named(t) for t in found.targets):
+            found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
 
     def apply_modality(self, found: Found) -> None:
@@ -543,6 +546,17 @@ class SentenceCoder(ArgumentFinder):
             c for c in clauses if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
         ]
         return [a for c in purposes for a in self.objects(c) if tree.named(a)]
+
+    def reason_targets(self, anchor: int, holder: int) -> list[Span]:
+        """The named actors an act answers: "a hunger strike in protest of X's refusal", "in
+        retaliation for X's raids", "in response to X's threats"."""
+        tree, found = self.tree, []
+        for head in dict.fromkeys((anchor, holder)):
+            for _, reason in tree.prep_objects(head, ("in",)):
+                if self.is_word(reason, "reason_nouns"):
+                    for _, obj in tree.prep_objects(reason, REASON_PREPS):
+                        found += [a for a in tree.object_actors(obj) if tree.named(a)]
+        return found
 
     def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
         """The nearest trigger inside a frame's complement (breadth first)."""

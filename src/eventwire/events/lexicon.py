@@ -202,6 +202,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "event_heads",
                 "background_marks",
                 "crowd_nouns",
+                "reason_nouns",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},

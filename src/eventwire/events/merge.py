@@ -27,7 +27,12 @@ from eventwire.model import (
 )
 
 MEETINGS = "04"  # a meeting needs two sides; "X restored ties" is an event with one named
-NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+NOT_ACTORS = frozenset({"place"})
+# Unnamed sides that act for the state where they act: "troops fired on protesters in Homs".
+STATE_ORGANS = frozenset(
+    {"police", "army", "troops", "soldiers", "military", "government", "authorities", "forces"}
+    | {"navy", "regime", "policemen", "gendarmes", "officials"}
+)  # a city named in a phrase is where, not who
 # Bodies whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
 
@@ -168,6 +173,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
     sources = linked(mention.sources)
     if not sources and not mention.symmetric:
         sources = linked(mention.sources, places=True)[:1]  # "police in Nairobi"
+    if not sources and mention.place and _state_organ(mention.sources):
+        sources = linked([mention.place], places=True)[:1]  # "troops fired ... in Homs"
     targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
@@ -179,6 +186,13 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
         places = [*mention.targets, *([mention.place] if mention.place else [])]
         targets = linked(places, places=True)[:1]
     return Located(mention, sources, targets, day, stated, place, place_country, pair)
+
+
+def _state_organ(spans: Sequence[Span]) -> bool:
+    """Whether an unnamed side is a state's own organ ("police", "the army", "troops")."""
+    return any(
+        s.text.lower().split()[-1:] and s.text.lower().split()[-1] in STATE_ORGANS for s in spans
+    )
 
 
 def _find_group(groups: list[Group], item: Located, merge_days: int) -> Group | None:
