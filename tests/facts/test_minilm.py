@@ -17,7 +17,7 @@ SENTENCES = [
     "The council approved the harbour budget on Monday.",
     "On Monday the harbour budget was approved by the council, officials said.",
     "Heavy snow closed the mountain pass for three days; 1,200 drivers were stranded.",
-    "“We will not accept $160 million,” the union’s spokeswoman told reporters.",
+    "“We will not accept $95 million,” the union’s spokeswoman told reporters.",
     "Short.",
     "",
     " ".join(["The ministry repeated that talks would continue next week."] * 40),  # > 256 pieces
