@@ -17,7 +17,7 @@ SENTENCES = [
     "The council approved the harbour budget on Monday.",
     "On Monday the harbour budget was approved by the council, officials said.",
     "Heavy snow closed the mountain pass for three days; 1,200 drivers were stranded.",
-    "“We will not accept $160 million,” the union’s spokeswoman told reporters.",
+    "“We will not accept $95 million,” the union’s spokeswoman told reporters.",
     "Short.",
     "",
     " ".join(["The ministry repeated that talks would continue next week."] * 40),  # > 256 pieces
@@ -75,3 +75,30 @@ def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_story_recomputed_when_an_article_joins_embeds_only_the_new_sentences() -> None:
+    from eventwire.facts.build import story_facts
+    from eventwire.facts.settings import FactsSettings
+    from tests.facts.conftest import document, story
+
+    first = document(
+        1, "north-post", "After a lengthy debate on Monday, councillors backed the harbour budget."
+    )
+    second = document(
+        2,
+        "south-daily",
+        "The harbour council approved the new budget on Monday after a long debate.",
+    )
+    third = document(
+        3,
+        "east-wire",
+        "On Monday councillors in the harbour town backed a new budget after debate.",
+    )
+    encoder = embed.SentenceEncoder()
+    story_facts(story(first, second), FactsSettings(), encoder)
+    before = encoder.embedded
+    assert before == 2
+    result = story_facts(story(first, second, third), FactsSettings(), encoder)
+    assert encoder.embedded - before == 1  # the new article's sentence, nothing again
+    assert max(f.independent_sources for f in result.facts) >= 2

@@ -89,8 +89,8 @@ def _aligned_pairs(
     if encoder is None:
         return {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= _threshold(False)}
     sure = {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= settings.lexical_sure}
-    pairs = [
-        (i, j)
+    plausible = [
+        (lexical[n], (i, j))
         for n, (i, j) in enumerate(pairs)
         if (i, j) not in sure
         and (
@@ -98,6 +98,8 @@ def _aligned_pairs(
             or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
         )
     ]
+    budget = settings.embedding_budget * len({info.claim.article_id for info in infos})
+    pairs = _within_budget([pair for _, pair in sorted(plausible, reverse=True)], budget)
     model = load_pair_model(True)
     cosines, token_rows = _embedding_features(infos, pairs, encoder)
     extra = [[c, *t] for c, t in zip(cosines, token_rows, strict=True)]
@@ -109,6 +111,18 @@ def _aligned_pairs(
         or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
     return {**sure, **judged}
+
+
+def _within_budget(pairs: Sequence[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
+    """The first pairs whose claims, embedded, stay within ``budget`` sentences."""
+    chosen, claims = [], set()
+    for pair in pairs:
+        new = {c for c in pair if c not in claims}
+        if len(claims) + len(new) > budget:
+            continue
+        claims |= new
+        chosen.append(pair)
+    return chosen
 
 
 def _threshold(with_embeddings: bool) -> float:
