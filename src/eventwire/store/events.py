@@ -18,7 +18,6 @@ from eventwire.model import (
     Event,
     EventActor,
     EventEvidence,
-    EventFilter,
     EventsInput,
     SentenceParse,
     StoryEvents,
@@ -205,41 +204,10 @@ def _evidence_row(event_id: int, evidence: EventEvidence) -> dict[str, Any]:
     }
 
 
-def find_events(conn: Connection, where: EventFilter) -> list[Event]:
-    """Events matching ``where``, by id (the order they were found in)."""
-    query = select(EventRow).order_by(EventRow.id)
-    if where.story_id is not None:
-        query = query.where(EventRow.story_id == where.story_id)
-    if where.code:
-        code = where.code.strip()
-        by_code = EventRow.cameo.startswith(code, autoescape=True)
-        by_type = func.upper(EventRow.plover) == code.upper()
-        query = query.where(by_code if code.isdigit() else by_type)
-    if where.since is not None:
-        query = query.where(EventRow.day >= where.since.isoformat())
-    events = [_event(conn, row) for row in conn.execute(query)]
-    return [e for e in events if not where.actor or _has_actor(e, where.actor)]
-
-
 def story_events(conn: Connection, story_id: int) -> list[Event]:
     """Every event of a story, in id order."""
     rows = conn.execute(select(EventRow).where(EventRow.story_id == story_id).order_by(EventRow.id))
     return [_event(conn, row) for row in rows]
-
-
-def _has_actor(event: Event, actor: str) -> bool:
-    wanted = actor.strip().lower()
-    for item in (*event.source, *event.target):
-        names = {
-            item.name.lower(),
-            str(item.id),
-            (item.key or "").lower(),
-            (item.code or "").lower(),
-            (item.country or "").lower(),
-        }
-        if wanted in names:
-            return True
-    return False
 
 
 def _event(conn: Connection, row: Any) -> Event:

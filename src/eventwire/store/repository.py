@@ -378,11 +378,6 @@ class Repository:
                 event_store.write_story_events(conn, result, utc_now())
             stage_runs.record_runs(conn, runs, utc_now())
 
-    def find_events(self, where: EventFilter) -> list[Event]:
-        """Events matching ``where``, in the order they were found."""
-        with self._engine.connect() as conn:
-            return event_store.find_events(conn, where)
-
     def story_events(self, story_id: int) -> list[Event]:
         """Every event of one story."""
         with self._engine.connect() as conn:
