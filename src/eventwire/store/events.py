@@ -16,13 +16,13 @@ from eventwire.model import (
     ArticleMeta,
     ArticleParse,
     Event,
-    EventActor,
     EventEvidence,
     EventsInput,
     SentenceParse,
     StoryEvents,
 )
 from eventwire.store import actors as actor_store
+from eventwire.store.event_reads import load_events
 from eventwire.store.schema import Article, DuplicateLink, Source
 from eventwire.store.schema_actors import ActorMention, ActorRow, MentionRow
 from eventwire.store.schema_events import ArticleParseRow, EventEvidenceRow, EventRow
@@ -207,45 +207,4 @@ def _evidence_row(event_id: int, evidence: EventEvidence) -> dict[str, Any]:
 def story_events(conn: Connection, story_id: int) -> list[Event]:
     """Every event of a story, in id order."""
     rows = conn.execute(select(EventRow).where(EventRow.story_id == story_id).order_by(EventRow.id))
-    return [_event(conn, row) for row in rows]
-
-
-def _event(conn: Connection, row: Any) -> Event:
-    actors = json.loads(row.actors_json)
-    evidence = conn.execute(
-        select(EventEvidenceRow)
-        .where(EventEvidenceRow.event_id == row.id)
-        .order_by(EventEvidenceRow.id)
-    )
-    return Event(
-        story_id=row.story_id,
-        date=row.day,
-        source=tuple(EventActor.from_dict(a) for a in actors["source"]),
-        target=tuple(EventActor.from_dict(a) for a in actors["target"]),
-        cameo=row.cameo,
-        plover=row.plover,
-        mode=row.mode,
-        quad_class=row.quad_class,
-        goldstein=row.goldstein,
-        place=row.place,
-        place_country=row.place_country,
-        negated=row.negated,
-        hypothetical=row.hypothetical,
-        num_mentions=row.num_mentions,
-        num_articles=row.num_articles,
-        num_sources=row.num_sources,
-        evidence=tuple(
-            EventEvidence(
-                e.article_id,
-                e.source,
-                e.sentence,
-                (e.span_start, e.span_end),
-                tuple(tuple(s) for s in json.loads(e.actor_spans_json)),
-                e.day,
-            )
-            for e in evidence
-        ),
-        id=row.id,
-        added=row.added_at,
-        url=row.url,
-    )
+    return load_events(conn, rows.all())
