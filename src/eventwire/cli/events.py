@@ -6,10 +6,9 @@ import sys
 from typing import Annotated
 
 import typer
-from rich import box
-from rich.table import Table
 
 from eventwire.cli.common import CursorOpt, JsonOpt, LimitOpt, app, open_queries, out, show_page
+from eventwire.cli.render import plain
 from eventwire.model import Event, EventActor
 
 TsvOpt = Annotated[bool, typer.Option("--tsv", help="Print GDELT 2.0 event-table TSV.")]
@@ -54,30 +53,35 @@ def events(
 
 
 def print_events(found: list[Event], title: str | None = None) -> None:
-    """A table of events: id, day, source, action, target, place, mentions/articles/outlets."""
-    table = Table(title=title or f"{len(found)} events", title_justify="left", box=box.SIMPLE_HEAD)
-    for name in ("id", "day", "source", "action", "target", "place"):
-        table.add_column(name)
-    for name in ("mentions", "articles", "outlets"):
-        table.add_column(name, justify="right")
+    """Each event in two lines: id, day, who -action-> whom, place; how many reports."""
+    from eventwire.events.tables import cameo_codes
+
+    out.print(plain(title or f"{len(found)} events", "bold"))
     for event in found:
-        flags = " (negated)" if event.negated else " (hypothetical)" if event.hypothetical else ""
-        plover = (
-            f" {event.plover}" + (f"/{event.mode}" if event.mode else "") if event.plover else ""
+        known = cameo_codes().get(event.cameo)
+        action = f"{event.cameo} {known.name}" if known else event.cameo
+        if event.plover:
+            action += f" ({event.plover}" + (f", {event.mode})" if event.mode else ")")
+        flags = " [negated]" if event.negated else " [hypothetical]" if event.hypothetical else ""
+        whom = f" -> {_names(event.target)}" if event.target else ""
+        where = f" in {event.place}" if event.place else ""
+        out.print(
+            plain(f"  [{event.id}] {event.date or '?'}  {_names(event.source)}: {action}{flags}")
+            + plain(f"{whom}{where}")
         )
-        table.add_row(
-            str(event.id),
-            event.date or "",
-            _names(event.source),
-            f"{event.cameo}{plover}{flags}",
-            _names(event.target),
-            event.place or "",
-            str(event.num_mentions),
-            str(event.num_articles),
-            str(event.num_sources),
+        out.print(
+            plain(
+                f"      {_count(event.num_mentions, 'mention')}, "
+                f"{_count(event.num_articles, 'article')}, "
+                f"{_count(event.num_sources, 'independent outlet')}",
+                "dim",
+            )
         )
-    out.print(table)
 
 
 def _names(actors: tuple[EventActor, ...]) -> str:
-    return ", ".join(f"{a.name} ({a.code or a.country or '-'})" for a in actors)
+    return ", ".join(f"{a.name} ({a.code or a.country or '-'})" for a in actors) or "-"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
