@@ -91,7 +91,8 @@ def pair_features(
         states, ids = pickle.loads(cache.read_bytes())
     else:
         model = embed.shared_model()
-        states, ids = model.token_states(texts), model.token_ids(texts)
+        ids = model.token_ids(texts)
+        states = model.states_of(ids)
         if cache is not None:
             cache.write_bytes(pickle.dumps(([s.astype(np.float16) for s in states], ids)))
     vectors = pooled([s.astype(np.float32) for s in states])

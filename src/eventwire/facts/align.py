@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from eventwire.facts.claims import COMMENTARY
-from eventwire.facts.features import SentenceWords, idf_table, lexical_features, sentence_words
+from eventwire.facts.features import SentenceWords, lexical_features, sentence_words
 from eventwire.facts.pairmodel import PairModel
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import Claim, LinkedMention
@@ -96,18 +96,15 @@ def candidate_pairs(infos: Sequence[ClaimInfo], settings: FactsSettings) -> list
     return sorted(pair for pair, n in shared.items() if n >= settings.min_shared_words)
 
 
-def score_pairs(
-    infos: Sequence[ClaimInfo],
-    pairs: Sequence[tuple[int, int]],
-    model: PairModel,
-    embedding_rows: Sequence[Sequence[float]] | None,
-) -> list[float]:
-    """The pair model's probability for each candidate pair (``embedding_rows``: each pair's
-    embedding features, after its lexical ones, for the model with embeddings)."""
-    idf = idf_table([info.words for info in infos])
-    rows = [lexical_features(infos[i].words, infos[j].words, idf) for i, j in pairs]
-    if embedding_rows is not None:
-        rows = [[*row, *extra] for row, extra in zip(rows, embedding_rows, strict=True)]
+def lexical_rows(
+    infos: Sequence[ClaimInfo], pairs: Sequence[tuple[int, int]], idf: dict[str, float]
+) -> list[list[float]]:
+    """The lexical features of each candidate pair (``idf``: over all the story's claims)."""
+    return [lexical_features(infos[i].words, infos[j].words, idf) for i, j in pairs]
+
+
+def score_rows(model: PairModel, rows: Sequence[Sequence[float]]) -> list[float]:
+    """The pair model's probability for each feature row (lexical, then any embedding ones)."""
     return [float(p) for p in model.probability(rows)]
 
 

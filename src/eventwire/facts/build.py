@@ -13,9 +13,10 @@ from eventwire.facts.align import (
     candidate_pairs,
     claim_info,
     group_claims,
+    lexical_rows,
     repeated_pairs,
     representative,
-    score_pairs,
+    score_rows,
 )
 from eventwire.facts.claims import COMMENTARY, document_claims
 from eventwire.facts.consolidate import consolidate
@@ -28,7 +29,7 @@ from eventwire.facts.tokenalign import piece_idf, prepare, token_features
 from eventwire.model import Fact, FactsInput, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
-Encoder = embed.SentenceEncoder  # or anything with its __call__ and tokens()
+Encoder = embed.SentenceEncoder  # or anything with its embed()
 
 
 def story_facts(
@@ -85,7 +86,8 @@ def _aligned_pairs(
         for i, j in pairs
         if tfidf_cosine(infos[i].words, infos[j].words, idf) >= settings.candidate_tfidf
     ]
-    lexical = score_pairs(infos, pairs, load_pair_model(False), None)
+    rows = dict(zip(pairs, lexical_rows(infos, pairs, idf), strict=True))
+    lexical = score_rows(load_pair_model(False), list(rows.values()))
     if encoder is None:
         return {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= _threshold(False)}
     sure = {p: lexical[n] for n, p in enumerate(pairs) if lexical[n] >= settings.lexical_sure}
@@ -102,8 +104,11 @@ def _aligned_pairs(
     pairs = _within_budget([pair for _, pair in sorted(plausible, reverse=True)], budget)
     model = load_pair_model(True)
     cosines, token_rows = _embedding_features(infos, pairs, encoder)
-    extra = [[c, *t] for c, t in zip(cosines, token_rows, strict=True)]
-    probabilities = score_pairs(infos, pairs, model, extra)
+    full_rows = [
+        [*rows[pair], cosine, *tokens]
+        for pair, cosine, tokens in zip(pairs, cosines, token_rows, strict=True)
+    ]
+    probabilities = score_rows(model, full_rows)
     judged = {
         (i, j): cosines[n]
         for n, (i, j) in enumerate(pairs)
@@ -137,8 +142,7 @@ def _embedding_features(
     if not needed:
         return [], []
     sentences = [infos[i].claim.sentence for i in needed]
-    vectors = encoder(sentences)
-    tokens = encoder.tokens(sentences)
+    vectors, tokens = encoder.embed(sentences)
     idf = piece_idf(tokens)
     prepared = [prepare(t, idf) for t in tokens]
     row = {claim: n for n, claim in enumerate(needed)}

@@ -66,14 +66,19 @@ class SentenceEncoder:
 
     def __call__(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """One unit-length vector per text, in order."""
-        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for n, (vector, _) in enumerate(self._entries(texts)):
-            rows[n] = vector
-        return rows
+        return self.embed(texts)[0]
 
     def tokens(self, texts: Sequence[str]) -> list[SentenceTokens]:
         """Each text's unit-length token states and word-piece ids ([CLS]/[SEP] left out)."""
-        return [tokens for _, tokens in self._entries(texts)]
+        return self.embed(texts)[1]
+
+    def embed(self, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[SentenceTokens]]:
+        """Both at once, from one pass over the memo: the vectors and the token states."""
+        entries = self._entries(texts)
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for n, (vector, _) in enumerate(entries):
+            rows[n] = vector
+        return rows, [tokens for _, tokens in entries]
 
     def _entries(self, texts: Sequence[str]) -> list[tuple[NDArray[np.float32], SentenceTokens]]:
         missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
@@ -93,10 +98,10 @@ class SentenceEncoder:
         from eventwire.facts.minilm import pooled
 
         model = shared_model()
-        with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
-            states = model.token_states(texts)
-        vectors = pooled(states)
         ids = model.token_ids(texts)
+        with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
+            states = model.states_of(ids)
+        vectors = pooled(states)
         return [(vectors[n], token_entry(text, states[n], ids[n])) for n, text in enumerate(texts)]
 
 

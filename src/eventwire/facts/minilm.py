@@ -77,7 +77,10 @@ class MiniLM:
 
     def token_states(self, texts: Sequence[str]) -> list[NDArray[np.float32]]:
         """Each text's last-layer token states (one row per word piece, [CLS]/[SEP] included)."""
-        ids = self.token_ids(texts)
+        return self.states_of(self.token_ids(texts))
+
+    def states_of(self, ids: Sequence[Sequence[int]]) -> list[NDArray[np.float32]]:
+        """The last-layer token states of texts given as their word-piece ids."""
         found: list[NDArray[np.float32] | None] = [None] * len(ids)
         for batch in _batches(ids):
             states = self.forward([ids[n] for n in batch])
