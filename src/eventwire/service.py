@@ -163,10 +163,7 @@ class Queries:
         self, filters: StoryFilter, names: Sequence[str] = FACET_NAMES, top: int = 10
     ) -> dict[str, tuple[FacetCount, ...]]:
         """Counts of stories by outlet, country and actor (``names``) among those matching."""
-        unknown = [name for name in names if name not in FACET_NAMES]
-        if unknown:
-            raise BadQuery(f"unknown facet {unknown[0]!r}; facets: {', '.join(FACET_NAMES)}")
-        found = self.repo.story_facets(filters, list(dict.fromkeys(names)), top)
+        found = self.repo.story_facets(filters, known_facets(names, FACET_NAMES), top)
         return {name: tuple(values) for name, values in found.items()}
 
     def search(self, query: str, limit: int | None = None, cursor: str | None = None) -> Page:
@@ -224,11 +221,8 @@ class Queries:
         self, filters: EventFilter, names: Sequence[str] = EVENT_FACET_NAMES, top: int = 10
     ) -> dict[str, tuple[FacetCount, ...]]:
         """Counts of events by country, CAMEO root, PLOVER type and actor (``names``)."""
-        unknown = [name for name in names if name not in EVENT_FACET_NAMES]
-        if unknown:
-            known = ", ".join(EVENT_FACET_NAMES)
-            raise BadQuery(f"unknown facet {unknown[0]!r}; facets: {known}")
-        found = self.repo.event_facets(self._resolved(filters), list(dict.fromkeys(names)), top)
+        wanted = known_facets(names, EVENT_FACET_NAMES)
+        found = self.repo.event_facets(self._resolved(filters), wanted, top)
         return {name: tuple(values) for name, values in found.items()}
 
     def actor_event_days(self, actor_id: int) -> tuple[DayCount, ...]:
@@ -320,22 +314,19 @@ def query_key(kind: str, params: dict[str, Any]) -> str:
 
 def make_cursor(offset: int, key: str) -> str:
     """The opaque cursor of the page starting at ``offset`` of query ``key``."""
-    data = json.dumps({"offset": offset, "query": key}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+    return _encode_cursor({"offset": offset, "query": key})
 
 
 def read_cursor(cursor: str | None, key: str) -> int:
     """The offset a cursor of query ``key`` points at (0 without a cursor)."""
     if not cursor:
         return 0
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        offset, owner = data["offset"], data["query"]
-    except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error):
-        raise BadCursor(f"bad cursor: {cursor!r}") from None
-    if owner != key:
+    data = _decode_cursor(cursor)
+    if "offset" not in data or "query" not in data:
+        raise BadCursor(f"bad cursor: {cursor!r}")
+    if data["query"] != key:
         raise BadCursor(f"cursor {cursor!r} belongs to another query")
+    offset = data["offset"]
     if not isinstance(offset, int) or offset < 0:
         raise BadCursor(f"bad cursor: {cursor!r}")
     return offset
@@ -378,6 +369,14 @@ def event_filter(
     )
 
 
+def known_facets(names: Sequence[str], allowed: Sequence[str]) -> list[str]:
+    """``names`` without repeats, each one of ``allowed`` (BadQuery names the first that is not)."""
+    unknown = [name for name in names if name not in allowed]
+    if unknown:
+        raise BadQuery(f"unknown facet {unknown[0]!r}; facets: {', '.join(allowed)}")
+    return list(dict.fromkeys(names))
+
+
 def check_country(country: str | None) -> str | None:
     """An ISO 3166-1 alpha-3 code in capitals (BadQuery otherwise); None when not given."""
     if not country:
@@ -389,8 +388,7 @@ def check_country(country: str | None) -> str | None:
 
 def make_after_cursor(after: int, key: str) -> str:
     """The opaque keyset cursor of the page after id ``after`` of query ``key``."""
-    data = json.dumps({"after": after, "query": key}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+    return _encode_cursor({"after": after, "query": key})
 
 
 def read_after_cursor(cursor: str | None, key: str) -> int:
@@ -404,6 +402,11 @@ def read_after_cursor(cursor: str | None, key: str) -> int:
     if not isinstance(after, int) or isinstance(after, bool) or after < 0:
         raise BadCursor(f"bad cursor: {cursor!r}")
     return after
+
+
+def _encode_cursor(data: dict[str, Any]) -> str:
+    text = json.dumps(data, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
 
 
 def _decode_cursor(cursor: str) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.events.tables import cameo_codes
+from eventwire.events.tables import cameo_name
 from eventwire.model import Event, StoryDetail, StoryView
 from eventwire.service import Queries
 
@@ -25,8 +25,7 @@ def story_item(story: StoryView) -> dict[str, Any]:
 
 def event_item(event: Event) -> dict[str, Any]:
     """An event in a list: its JSON shape plus ``cameo_name`` (CAMEO's name of its code)."""
-    known = cameo_codes().get(event.cameo)
-    return {**event.as_dict(), "cameo_name": known.name if known else ""}
+    return {**event.as_dict(), "cameo_name": cameo_name(event.cameo)}
 
 
 def story_document(queries: Queries, detail: StoryDetail) -> dict[str, Any]:

@@ -39,6 +39,11 @@ def queries(request: Request) -> Queries:
 Q = Annotated[Queries, Depends(queries)]
 
 
+def facets_json(found: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Facet counts as JSON: per facet, its values with their counts."""
+    return {name: [value.as_dict() for value in values] for name, values in found.items()}
+
+
 def page_json(page: Any, form: Any = None, **extra: Any) -> dict[str, Any]:
     """The list shape ``{"items": [...], "next": cursor-or-null}`` (plus ``extra`` keys)."""
     form = form or (lambda item: item.as_dict())
@@ -82,7 +87,7 @@ def list_stories(
     extra = {}
     if facet:
         found = queries.facets(filters, facet)
-        extra["facets"] = {name: [v.as_dict() for v in values] for name, values in found.items()}
+        extra["facets"] = facets_json(found)
     return page_json(fetch(limit, cursor), story_item, **extra)
 
 
@@ -142,7 +147,7 @@ def list_events(
     extra = {}
     if facet:
         found = queries.event_facets(filters, facet)
-        extra["facets"] = {name: [v.as_dict() for v in values] for name, values in found.items()}
+        extra["facets"] = facets_json(found)
     return page_json(fetch(limit, cursor), event_item, **extra)
 
 
@@ -205,7 +210,7 @@ def search(
     extra = {}
     if facet:
         found = queries.search_facets(q)
-        extra["facets"] = {name: [v.as_dict() for v in values] for name, values in found.items()}
+        extra["facets"] = facets_json(found)
     return page_json(fetch(limit, cursor), **extra)
 
 

@@ -19,7 +19,6 @@ from eventwire.model import (
     ArticleView,
     DayCount,
     Event,
-    EventActor,
     FacetCount,
     FeedState,
     Record,
@@ -177,7 +176,6 @@ EVENT_ITEM = with_fields(
     },
     evidence={"type": "array", "items": {"type": "object"}},
 )
-EVENT_ACTOR = record_schema(EventActor)
 STORIES_PAGE = page_schema(STORY_ITEM, facets=True)
 EVENTS_PAGE = page_schema(EVENT_ITEM, facets=True)
 ACTORS_PAGE = page_schema(record_schema(ActorRecord))

@@ -9,7 +9,7 @@ import typer
 
 from eventwire.cli.common import CursorOpt, JsonOpt, LimitOpt, app, open_queries, out, show_page
 from eventwire.cli.render import plain
-from eventwire.model import Event, EventActor
+from eventwire.model import Event, EventActor, Page
 
 TsvOpt = Annotated[bool, typer.Option("--tsv", help="Print GDELT 2.0 event-table TSV.")]
 
@@ -46,20 +46,23 @@ def events(
     with open_queries(ctx.obj, as_json) as queries:
         filters = event_filter(story, actor, code, since, until, country)
         page = queries.events(filters, limit=limit, cursor=cursor)
-    show = lambda p: sys.stdout.writelines(tsv_lines(p.items))  # noqa: E731
-    if not as_tsv:
-        show = lambda p: print_events(list(p.items))  # noqa: E731
+
+    def show(page: Page) -> None:
+        if as_tsv:
+            sys.stdout.writelines(tsv_lines(page.items))
+        else:
+            print_events(list(page.items))
+
     show_page(page, as_json and not as_tsv, ctx.obj, show)
 
 
 def print_events(found: list[Event], title: str | None = None) -> None:
     """Each event in two lines: id, day, who -action-> whom, place; how many reports."""
-    from eventwire.events.tables import cameo_codes
+    from eventwire.events.tables import cameo_name
 
     out.print(plain(title or f"{len(found)} events", "bold"))
     for event in found:
-        known = cameo_codes().get(event.cameo)
-        action = f"{event.cameo} {known.name}" if known else event.cameo
+        action = " ".join(p for p in (event.cameo, cameo_name(event.cameo)) if p)
         if event.plover:
             action += f" ({event.plover}" + (f", {event.mode})" if event.mode else ")")
         flags = " [negated]" if event.negated else " [hypothetical]" if event.hypothetical else ""

@@ -32,11 +32,6 @@ GDELT_COLUMNS = (
 )
 
 
-def gdelt_rows(events: Iterable[Event]) -> list[list[str]]:
-    """The header and one row per event (empty where eventwire has no value)."""
-    return [list(GDELT_COLUMNS), *(gdelt_row(event) for event in events)]
-
-
 def gdelt_row(event: Event) -> list[str]:
     """One event's GDELT 2.0 event-table values, in GDELT_COLUMNS order."""
     first, second = _first(event.source), _first(event.target)
@@ -66,11 +61,6 @@ def tsv_lines(events: Iterable[Event]) -> Iterator[str]:
     yield _tsv_line(list(GDELT_COLUMNS))
     for event in events:
         yield _tsv_line(gdelt_row(event))
-
-
-def to_tsv(events: Iterable[Event]) -> str:
-    """The events as TSV text with GDELT's column names (tabs and newlines in values: spaces)."""
-    return "".join(tsv_lines(events))
 
 
 def _tsv_line(values: list[str]) -> str:

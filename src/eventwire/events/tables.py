@@ -86,6 +86,12 @@ def is_cameo(code: str) -> bool:
     return code in cameo_codes()
 
 
+def cameo_name(code: str) -> str:
+    """CAMEO's name of ``code`` ("" for a code not in the table)."""
+    known = cameo_codes().get(code)
+    return known.name if known else ""
+
+
 def describe(code: str) -> CameoCode:
     """The table entry of ``code`` (KeyError for a code not in the table)."""
     return cameo_codes()[code]

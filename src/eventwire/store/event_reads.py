@@ -23,7 +23,6 @@ from eventwire.store.schema_events import EventEvidenceRow, EventRow
 
 SCAN_ROWS = 10_000  # rows a page with a free-text actor filter reads at most
 FACET_WINDOW = 2000  # facets count over at most this many matching events, the latest
-EVENT_FACETS = ("country", "root", "plover", "actor")
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,13 @@ def matches(actors: dict[str, Any], place_country: str | None, where: EventFilte
     return any(wanted == str(a.get(f) or "").lower() for a in every for f in fields)
 
 
+def _confirmed(rows: Sequence[Any], where: EventFilter) -> list[Any]:
+    """The rows that meet the actor and country filters exactly (all when there are none)."""
+    if not (where.actor or where.country):
+        return list(rows)
+    return [r for r in rows if matches(json.loads(r.actors_json), r.place_country, where)]
+
+
 def list_events(
     conn: Connection, where: EventFilter, limit: int | None, after: int = 0
 ) -> EventSlice:
@@ -103,7 +109,7 @@ def list_events(
             )
         )
         scanned += len(rows)
-        kept += [r for r in rows if matches(json.loads(r.actors_json), r.place_country, where)]
+        kept += _confirmed(rows, where)
         if len(rows) < batch:  # the end of the table
             return _slice(conn, kept, limit, None)
         position = rows[-1].id
@@ -217,9 +223,8 @@ def event_days(conn: Connection, where: EventFilter) -> list[DayCount]:
         EventRow.day.is_not(None), *event_conditions(where)
     )
     days: dict[str, int] = {}
-    for row in conn.execute(query):
-        if matches(json.loads(row.actors_json), row.place_country, where):
-            days[row.day] = days.get(row.day, 0) + 1
+    for row in _confirmed(conn.execute(query).all(), where):
+        days[row.day] = days.get(row.day, 0) + 1
     return [DayCount(day, n) for day, n in sorted(days.items())]
 
 
@@ -231,10 +236,7 @@ def latest_events(conn: Connection, where: EventFilter, top: int) -> list[Event]
         .order_by(EventRow.day.desc().nulls_last(), EventRow.id.desc())
         .limit(top * 4)  # room for rows a free-text actor does not confirm
     )
-    rows = [
-        r for r in conn.execute(query) if matches(json.loads(r.actors_json), r.place_country, where)
-    ]
-    return load_events(conn, rows[:top])
+    return load_events(conn, _confirmed(conn.execute(query).all(), where)[:top])
 
 
 def event_partners(conn: Connection, actor_id: int, top: int) -> list[FacetCount]:

@@ -142,7 +142,7 @@ def event_list(
         "rows": [event_row(e.as_dict()) for e in page.items],
         "form": form,
         "facets": queries.event_facets(filters, ("country", "root", "actor")),
-        "root_names": {code: cameo_codes()[code].name for code in cameo_codes() if len(code) == 2},
+        "root_names": {code: known.name for code, known in cameo_codes().items() if len(code) == 2},
         "next_url": f"/events?{urlencode({**kept, 'cursor': page.next})}" if page.next else None,
         "facet_url": lambda name, value: "/events?" + urlencode({**kept, name: value}),
         "export_url": f"/api/events?{query}&format=" if query else "/api/events?format=",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.events.tables import cameo_codes
+from eventwire.events.tables import cameo_name
 
 FACT_GROUPS = (
     ("corroborated", "Corroborated", "reported by two or more independent outlets"),
@@ -81,8 +81,7 @@ def timeline(story: dict[str, Any]) -> dict[str, Any]:
 
 def event_row(event: dict[str, Any]) -> dict[str, Any]:
     """An event as words: who, what (CAMEO and PLOVER names), whom, when, where, outlets."""
-    known = cameo_codes().get(event["cameo"])
-    what = f"{event['cameo']} {known.name}" if known else event["cameo"]
+    what = " ".join(p for p in (event["cameo"], cameo_name(event["cameo"])) if p)
     plover = event.get("plover")
     if plover:
         plover += f" ({event['mode']})" if event.get("mode") else ""
