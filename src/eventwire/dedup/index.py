@@ -11,6 +11,8 @@ in one go forgets nothing, whatever its publication dates.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rensa import RMinHash, RMinHashLSH
 
 from eventwire.aging import AgeWindow
@@ -97,10 +99,7 @@ class Deduplicator:
             for s, c in zip(similarities, candidates, strict=True)
             if s >= self.settings.threshold
         ]
-        if not scored:
-            return None
-        similarity, original = min(scored, key=lambda pair: (-pair[0], pair[1]))
-        return original, similarity
+        return best_original(scored)
 
     def _index(self, doc_id: int, key: bytes, minhash: RMinHash | None, doc: Document) -> None:
         current = self._exact.get(key)
@@ -121,3 +120,11 @@ class Deduplicator:
             key = self._keys.pop(doc_id, None)
             if key is not None and self._exact.get(key) == doc_id:
                 del self._exact[key]
+
+
+def best_original(scored: Sequence[tuple[float, int]]) -> tuple[int, float] | None:
+    """Of (similarity, original id) pairs, the most similar original, then the lowest id."""
+    if not scored:
+        return None
+    similarity, original = min(scored, key=lambda pair: (-pair[0], pair[1]))
+    return original, similarity

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from eventwire.dedup.index import KIND_EXACT, KIND_NEAR
+from eventwire.dedup.index import KIND_EXACT, KIND_NEAR, best_original
 from eventwire.dedup.settings import DedupSettings
 from eventwire.dedup.signature import (
     estimate_similarity,
@@ -174,16 +174,17 @@ def duplicate_links(exact: ExactGroups, edges: Iterable[Edge]) -> dict[int, Dupl
     original_of_key: dict[int, int] = {}  # first article with a key -> the indexed original
     links = {}
     for article in involved:
-        key = exact.first_of.get(article, article)
-        if key in original_of_key:
-            links[article] = DuplicateLink(article, original_of_key[key], KIND_EXACT, 1.0)
+        first = exact.first_of.get(article, article)  # stands for the article's exact key
+        if first in original_of_key:
+            links[article] = DuplicateLink(article, original_of_key[first], KIND_EXACT, 1.0)
             continue
-        sketch = key if article in exact.same_sketch else article
+        sketch = first if article in exact.same_sketch else article
         scored = [(s, o) for s, o in neighbors.get(sketch, ()) if o < article and o in indexed]
-        if scored:
-            similarity, original = min(scored, key=lambda pair: (-pair[0], pair[1]))
+        match = best_original(scored)
+        if match is not None:
+            original, similarity = match
             links[article] = DuplicateLink(article, original, KIND_NEAR, similarity)
             continue
         indexed.add(article)
-        original_of_key[key] = article
+        original_of_key[first] = article
     return links
