@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from eventwire.dedup.index import KIND_EXACT, KIND_NEAR, best_original
@@ -114,13 +115,13 @@ def exact_groups(pieces: Iterable[list[tuple[bytes, Member]]]) -> ExactGroups:
 
 
 def split_bands(
-    sketches: Sequence[Sketch], buckets: int, left_out: ExactGroups
+    sketches: Sequence[Sketch], buckets: int, left_out: AbstractSet[int]
 ) -> list[list[tuple[tuple[int, int], Member]]]:
-    """One partition's ((band, band hash), member) pairs, split by bucket; the articles that
-    share their group's first signature are left out (the first stands for them)."""
+    """One partition's ((band, band hash), member) pairs, split by bucket; ``left_out``: the
+    articles that share their group's first signature (the first stands for them)."""
     split: list[list[tuple[tuple[int, int], Member]]] = [[] for _ in range(buckets)]
     for sketch in sketches:
-        if sketch.signature is None or sketch.id in left_out.same_sketch:
+        if sketch.signature is None or sketch.id in left_out:
             continue
         for band, value in enumerate(sketch.bands):
             split[value % buckets].append(((band, value), (sketch.id, sketch.signature)))

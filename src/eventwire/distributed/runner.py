@@ -154,7 +154,7 @@ def near_duplicates(
     exact = dedup.ExactGroups()
     for found in client.gather(groups):
         exact.update(found)
-    left_out = share(client, exact)
+    left_out = share(client, frozenset(exact.same_sketch))  # all the band split reads
     by_band = [client.submit(dedup.split_bands, s, buckets, left_out) for s in sketches]
     edges = [
         client.submit(
