@@ -50,6 +50,12 @@ def test_the_encoder_memo_embeds_each_sentence_once() -> None:
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
 
 
+def run_fresh(code: str) -> None:
+    """Run ``code`` in a fresh interpreter (nothing imported yet); it must succeed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_the_stage_imports_and_runs_the_model_without_torch() -> None:
     code = (
         "import sys; from eventwire.facts import embed; from eventwire.facts.stage import "
@@ -57,8 +63,7 @@ def test_the_stage_imports_and_runs_the_model_without_torch() -> None:
         "assert v.shape == (1, 384); "
         "assert not {'torch', 'sentence_transformers', 'transformers'} & set(sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    run_fresh(code)
 
 
 def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
@@ -73,8 +78,7 @@ def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
         "stage.run([story(document(1, 'a', text), document(2, 'b', other))]); "
         "assert embed.shared_model.cache_info().currsize == 1"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    run_fresh(code)
 
 
 def test_a_story_recomputed_when_an_article_joins_embeds_only_the_new_sentences() -> None:
