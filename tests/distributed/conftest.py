@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.store import Repository
 from tests.conftest import EXAMPLES
 
 FILES = 6
@@ -51,3 +54,20 @@ def copies_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = "".join(json.dumps(a) + "\n" for a in chunk)
         (folder / f"part{part}.jsonl").write_text(text, encoding="utf-8")
     return folder
+
+
+def embedded_database(settings: Settings, corpus: Path, folder: Path) -> str:
+    """The URL of the embedded runner's database of ``corpus``, made in ``folder``."""
+    url = f"sqlite:///{folder / 'embedded.db'}"
+    with Repository.open(url) as repo:
+        assert Pipeline(repo, settings).run([corpus]).ok
+    return url
+
+
+def batch_folder(client: object, settings: Settings, corpus: Path, out: Path, options) -> Path:
+    """``out`` after ``eventwire batch`` of ``corpus`` wrote its Parquet tables there."""
+    from eventwire.distributed.runner import run_batch
+
+    report = run_batch(client, [corpus], out, settings, options=options)
+    assert report.run.ok, report.run.rejections
+    return out

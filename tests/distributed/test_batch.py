@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import load_config
-from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store import Repository
 from tests.conftest import EXAMPLES, run_eventwire
+from tests.distributed.conftest import batch_folder, embedded_database
 from tests.stage.test_contract import TEMPORARY_REGISTRY
 from tests.store.postgres import create_database
 
@@ -37,23 +37,16 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="module")
-def embedded(
-    settings: Settings, copies_corpus: Path, tmp_path_factory: pytest.TempPathFactory
-) -> str:
+def embedded(settings: Settings, copies_corpus: Path, tmp_path_factory) -> str:
     """The embedded runner's database on the corpus."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('embedded') / 'embedded.db'}"
-    with Repository.open(url) as repo:
-        assert Pipeline(repo, settings).run([copies_corpus]).ok
-    return url
+    return embedded_database(settings, copies_corpus, tmp_path_factory.mktemp("embedded"))
 
 
 @pytest.fixture(scope="module")
 def batch_out(dask_client, settings: Settings, copies_corpus: Path, tmp_path_factory) -> Path:
     """The batch's Parquet folder on the corpus."""
     out = tmp_path_factory.mktemp("batch") / "out"
-    report = run_batch(dask_client, [copies_corpus], out, settings, options=OPTIONS)
-    assert report.run.ok, report.run.rejections
-    return out
+    return batch_folder(dask_client, settings, copies_corpus, out, OPTIONS)
 
 
 def tables_of(folder: Path) -> dict[str, list[dict]]:

