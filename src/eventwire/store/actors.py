@@ -282,19 +282,32 @@ def _upsert_actor(conn: Connection, actor: Actor) -> int:
         actor_id = conn.execute(insert(ActorRow).values(**values)).inserted_primary_key[0]
     else:
         actor_id = row.id
-        roles = list(dict.fromkeys([*json.loads(row.roles_json), *actor.roles]))
-        conn.execute(
-            update(ActorRow)
-            .where(ActorRow.id == actor_id)
-            .values(
-                country=row.country or actor.country,
-                sector=row.sector or actor.sector,
-                code=row.code or actor.code,
-                roles_json=json.dumps(roles),
-            )
-        )
+        seen = {
+            "country": actor.country,
+            "sector": actor.sector,
+            "code": actor.code,
+            "roles_json": json.dumps(list(actor.roles)),
+        }
+        merged = merge_rows({name: getattr(row, name) for name in seen}, seen)
+        conn.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**merged))
     _add_aliases(conn, actor_id, [a.alias for a in actor.aliases])
     return int(actor_id)
+
+
+def merge_rows(first: dict, later: dict) -> dict:
+    """One actor (or any shared row) seen twice: the first's values, empty ones filled from
+    the later, JSON lists joined in order without repeats. The embedded store and the Dask
+    output (which meets an actor in several groups) both merge with it."""
+    merged = dict(first)
+    for name, value in later.items():
+        if merged.get(name) in (None, ""):
+            merged[name] = value
+        elif name.endswith("_json") and isinstance(value, str) and value != merged[name]:
+            earlier, added = json.loads(merged[name]), json.loads(value)
+            if isinstance(earlier, list) and isinstance(added, list):
+                joined = {json.dumps(v, sort_keys=True): v for v in [*earlier, *added]}
+                merged[name] = json.dumps(list(joined.values()))
+    return merged
 
 
 def _add_aliases(conn: Connection, actor_id: int, aliases: list[str]) -> None:
