@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 DIMENSIONS = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
-BATCH_TOKENS = 4096  # sentences are batched by length, about this many tokens a batch
+BATCH_TOKENS = 512  # sentences are batched by length, about this many tokens a batch (cache-sized)
+FEED_FORWARD_ROWS = 128  # tokens per chunk of the feed-forward block (its hidden states in cache)
 # erf by Abramowitz and Stegun 7.1.26 (error < 1.5e-7): 2-4x faster than scipy's erf here,
 # where GELU cost as much as a matrix product.
 ERF_P = np.float32(0.3275911 / np.sqrt(2))
@@ -115,8 +116,22 @@ class MiniLM:
         scores /= scores.sum(axis=-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, width)
         x = _layer_norm(context @ layer.out + layer.out_bias + x, layer.norm1, self.eps)
-        hidden = _gelu(x @ layer.up + layer.up_bias)
-        return _layer_norm(hidden @ layer.down + layer.down_bias + x, layer.norm2, self.eps)
+        return _layer_norm(_feed_forward(x, layer) + x, layer.norm2, self.eps)
+
+
+def _feed_forward(x: NDArray[np.float32], layer: Layer) -> NDArray[np.float32]:
+    """GELU(x @ up) @ down, a few hundred tokens at a time: the wide hidden states of a chunk
+    stay in the cache (GELU over a whole batch's cost 4-5 times as much)."""
+    batch, length, width = x.shape
+    flat = x.reshape(batch * length, width)
+    out = np.empty_like(flat)
+    for start in range(0, len(flat), FEED_FORWARD_ROWS):
+        rows = flat[start : start + FEED_FORWARD_ROWS]
+        hidden = rows @ layer.up
+        hidden += layer.up_bias
+        out[start : start + FEED_FORWARD_ROWS] = _gelu(hidden) @ layer.down
+    out += layer.down_bias
+    return out.reshape(batch, length, width)
 
 
 def _gelu(x: NDArray[np.float32]) -> NDArray[np.float32]:
