@@ -3,11 +3,12 @@ central facts in time order, a timeline of dated facts, and what each outlet alo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 
 from eventwire.facts.claims import COMMENTARY
-from eventwire.facts.features import idf_table, sentence_words, tfidf_cosine
+from eventwire.facts.features import SentenceWords, idf_table, sentence_words, tfidf_cosine
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import Fact, FactsInput, SourceAdditions, StoryFacts, SummaryLine
 
@@ -36,13 +37,14 @@ def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
     if not titles:
         return ""
     words = [sentence_words(t) for t in titles]
-    fact_words = [sentence_words(f.text) for f in facts]
+    fact_words = _words_of([f.text for f in facts])
     idf = idf_table(words + fact_words)
 
     def closeness(n: int) -> float:
         to_facts = sum(
             f.independent_sources * tfidf_cosine(words[n], w, idf)
             for f, w in zip(facts, fact_words, strict=True)
+            if f.independent_sources and words[n].stems & w.stems
         )
         to_titles = sum(tfidf_cosine(words[n], w, idf) for m, w in enumerate(words) if m != n)
         return to_facts + to_titles
@@ -52,17 +54,34 @@ def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
 
 def summary_facts(story: FactsInput, facts: Sequence[Fact], size: int) -> list[Fact]:
     """At most ``size`` facts, the most corroborated and central first, shown in time order."""
-    claims = [sentence_words(c.sentence) for f in facts for c in f.claims]
+    texts = [c.sentence for f in facts for c in f.claims]
+    claims = _words_of(texts)
+    known = dict(zip(texts, claims, strict=True))
     idf = idf_table(claims)
     centre = sentence_words(" ".join(f.text for f in facts))
+    centre_norm = _norm(centre.stems, idf)
 
     def rank(fact: Fact) -> tuple[float, float, int]:
-        centrality = tfidf_cosine(sentence_words(fact.text), centre, idf)
+        words = known.get(fact.text) or sentence_words(fact.text)
+        # tfidf_cosine(words, centre, idf), the centre's norm computed once
+        shared = words.stems & centre.stems
+        dot = sum(idf.get(s, 1.0) ** 2 for s in shared)
+        centrality = dot / (_norm(words.stems, idf) * centre_norm) if shared else 0.0
         return (-fact.independent_sources, -centrality, fact.seq)
 
     chosen = sorted(facts, key=rank)[:size]
     published = {d.id: d.published for d in story.documents}
     return sorted(chosen, key=lambda f: (_when(f, published), f.seq))
+
+
+def _words_of(texts: Sequence[str]) -> list[SentenceWords]:
+    """``sentence_words`` of each text, each distinct text read once."""
+    found: dict[str, SentenceWords] = {}
+    return [found.get(t) or found.setdefault(t, sentence_words(t)) for t in texts]
+
+
+def _norm(stems: frozenset[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
 
 
 def _when(fact: Fact, published: dict[int, datetime | None]) -> str:
