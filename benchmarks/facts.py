@@ -246,6 +246,8 @@ def pipeline_rate(stream_articles: int) -> dict:
     after the runs, averaged): NewsWCL50's 50 articles (every story has 5 outlets) and a
     stream of ``stream_articles`` built as benchmarks.throughput builds its stream."""
     rates = {"newswcl50": _rates([EXAMPLE_NEWSWCL50], [d for d, _, _ in newswcl50_documents()])}
+    if stream_articles <= 0:
+        return rates
     with tempfile.TemporaryDirectory() as folder:
         stream = Path(folder) / "stream"
         stream.mkdir()
@@ -294,7 +296,9 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
     parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP token states from here")
     parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
-    parser.add_argument("--stream", type=int, default=600, help="articles of the rate stream")
+    parser.add_argument(
+        "--stream", type=int, default=600, help="articles of the rate stream (0: none)"
+    )
     parser.add_argument("--rate-only", action="store_true", help="only the pipeline rates")
     args = parser.parse_args()
     if args.rate_only:  # the other results kept as they are

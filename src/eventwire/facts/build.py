@@ -226,4 +226,6 @@ def default_encoder(settings: FactsSettings) -> Encoder | None:
     (lexical features alone). The model itself loads on the first story that needs it."""
     if not (settings.embeddings and embed.available()):
         return None
-    return embed.SentenceEncoder(threads=settings.embedding_threads)
+    return embed.SentenceEncoder(
+        threads=settings.embedding_threads, processes=settings.embedding_processes
+    )

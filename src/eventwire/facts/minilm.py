@@ -83,11 +83,15 @@ class MiniLM:
     def states_of(self, ids: Sequence[Sequence[int]]) -> list[NDArray[np.float32]]:
         """The last-layer token states of texts given as their word-piece ids."""
         found: list[NDArray[np.float32] | None] = [None] * len(ids)
-        for batch in _batches(ids):
-            states = self.forward([ids[n] for n in batch])
-            for row, n in enumerate(batch):
-                found[n] = states[row, : len(ids[n])]
+        for batch in length_batches(ids):
+            for n, states in zip(batch, self.batch_states([ids[n] for n in batch]), strict=True):
+                found[n] = states
         return found  # type: ignore[return-value]
+
+    def batch_states(self, batch: Sequence[Sequence[int]]) -> list[NDArray[np.float32]]:
+        """``states_of`` one batch (texts of about one length: little padding)."""
+        states = self.forward(batch)
+        return [states[row, : len(ids)] for row, ids in enumerate(batch)]
 
     def forward(self, batch: Sequence[Sequence[int]]) -> NDArray[np.float32]:
         """Last-layer states of a batch of id lists, padded to the longest (mask applied)."""
@@ -170,7 +174,7 @@ def unit_rows(states: NDArray[np.float32]) -> NDArray[np.float32]:
     return states / np.maximum(norms, np.float32(1e-12))
 
 
-def _batches(ids: Sequence[Sequence[int]]) -> list[list[int]]:
+def length_batches(ids: Sequence[Sequence[int]]) -> list[list[int]]:
     """Indexes of ``ids`` grouped by length (little padding), about BATCH_TOKENS a batch."""
     order = sorted(range(len(ids)), key=lambda n: len(ids[n]))
     batches: list[list[int]] = []
