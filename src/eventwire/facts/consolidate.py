@@ -16,28 +16,37 @@ COUNTED = frozenset({"corroborated", "disputed", "single-source"})
 
 
 def consolidate(
-    story: FactsInput, facts: Sequence[Fact], settings: FactsSettings, aligned: bool
+    story: FactsInput,
+    facts: Sequence[Fact],
+    settings: FactsSettings,
+    aligned: bool,
+    words: dict[str, SentenceWords] | None = None,
 ) -> StoryFacts:
-    """The story's title, summary, timeline and per-outlet additions over its facts."""
+    """The story's title, summary, timeline and per-outlet additions over its facts
+    (``words``: the words of sentences already read, by sentence; only stems are used)."""
     counted = [f for f in facts if f.status in COUNTED]
+    known = dict(words or {})
+    summary = summary_facts(story, counted, settings.summary_sentences, known)
     return StoryFacts(
         story_id=story.story_id,
-        title=representative_title(story, counted),
+        title=representative_title(story, counted, known),
         facts=tuple(facts),
-        summary=tuple(_line(f) for f in summary_facts(story, counted, settings.summary_sentences)),
+        summary=tuple(_line(f) for f in summary),
         timeline=tuple(_line(f) for f in sorted((f for f in counted if f.date), key=_dated)),
         unique_by_source=unique_by_source(story, counted) if aligned else (),
         aligned=aligned,
     )
 
 
-def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
+def representative_title(
+    story: FactsInput, facts: Sequence[Fact], known: dict[str, SentenceWords] | None = None
+) -> str:
     """The headline closest to the story's facts (weighted by their independent outlets)."""
     titles = [d.title for d in story.documents if d.title.strip()]
     if not titles:
         return ""
     words = [sentence_words(t) for t in titles]
-    fact_words = _words_of([f.text for f in facts])
+    fact_words = _words_of([f.text for f in facts], known)
     idf = idf_table(words + fact_words)
 
     def closeness(n: int) -> float:
@@ -52,11 +61,15 @@ def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
     return titles[max(range(len(titles)), key=lambda n: (closeness(n), -n))]
 
 
-def summary_facts(story: FactsInput, facts: Sequence[Fact], size: int) -> list[Fact]:
+def summary_facts(
+    story: FactsInput,
+    facts: Sequence[Fact],
+    size: int,
+    known: dict[str, SentenceWords] | None = None,
+) -> list[Fact]:
     """At most ``size`` facts, the most corroborated and central first, shown in time order."""
-    texts = [c.sentence for f in facts for c in f.claims]
-    claims = _words_of(texts)
-    known = dict(zip(texts, claims, strict=True))
+    known = {} if known is None else known
+    claims = _words_of([c.sentence for f in facts for c in f.claims], known)
     idf = idf_table(claims)
     centre = sentence_words(" ".join(f.text for f in facts))
     centre_norm = _norm(centre.stems, idf)
@@ -74,9 +87,12 @@ def summary_facts(story: FactsInput, facts: Sequence[Fact], size: int) -> list[F
     return sorted(chosen, key=lambda f: (_when(f, published), f.seq))
 
 
-def _words_of(texts: Sequence[str]) -> list[SentenceWords]:
-    """``sentence_words`` of each text, each distinct text read once."""
-    found: dict[str, SentenceWords] = {}
+def _words_of(
+    texts: Sequence[str], known: dict[str, SentenceWords] | None = None
+) -> list[SentenceWords]:
+    """``sentence_words`` of each text, each distinct text read once (``known``: already
+    read, and added to)."""
+    found = {} if known is None else known
     return [found.get(t) or found.setdefault(t, sentence_words(t)) for t in texts]
 
 
