@@ -328,14 +328,16 @@ def _insert_actor(conn: Connection, actor: Actor) -> int:
 def _update_actor(conn: Connection, row: Any, actor: Actor) -> None:
     """Fill the stored row's missing country, sector and code and add roles (no statement
     when nothing changes)."""
-    values = {
-        "country": row.country or actor.country,
-        "sector": row.sector or actor.sector,
-        "code": row.code or actor.code,
-        "roles_json": json.dumps(list(dict.fromkeys([*json.loads(row.roles_json), *actor.roles]))),
+    seen = {
+        "country": actor.country,
+        "sector": actor.sector,
+        "code": actor.code,
+        "roles_json": json.dumps(list(actor.roles)),
     }
-    if any(getattr(row, name) != value for name, value in values.items()):
-        conn.execute(update(ActorRow).where(ActorRow.id == row.id).values(**values))
+    stored = {name: getattr(row, name) for name in seen}
+    merged = merge_rows(stored, seen)
+    if merged != stored:
+        conn.execute(update(ActorRow).where(ActorRow.id == row.id).values(**merged))
 
 
 def _insert_aliases(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -347,26 +349,10 @@ def _insert_aliases(conn: Connection, rows: list[dict[str, Any]]) -> None:
 def _upsert_actor(conn: Connection, actor: Actor) -> int:
     row = conn.execute(select(ActorRow).where(ActorRow.key == actor.key)).first()
     if row is None:
-        values = {
-            "key": actor.key,
-            "name": actor.name,
-            "type": actor.type,
-            "country": actor.country,
-            "sector": actor.sector,
-            "code": actor.code,
-            "roles_json": json.dumps(list(actor.roles)),
-        }
-        actor_id = conn.execute(insert(ActorRow).values(**values)).inserted_primary_key[0]
+        actor_id = _insert_actor(conn, actor)
     else:
         actor_id = row.id
-        seen = {
-            "country": actor.country,
-            "sector": actor.sector,
-            "code": actor.code,
-            "roles_json": json.dumps(list(actor.roles)),
-        }
-        merged = merge_rows({name: getattr(row, name) for name in seen}, seen)
-        conn.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**merged))
+        _update_actor(conn, row, actor)
     _add_aliases(conn, actor_id, [a.alias for a in actor.aliases])
     return int(actor_id)
 
