@@ -13,6 +13,9 @@ src/eventwire/facts/data/pair_model.json).
    per event the facts, the share corroborated by two or more independent outlets, and by
    outlets from both sides of the spectrum.
 3. Cost: seconds per story of 5, 20 and 100 articles (NewsWCL50 and ECB+ articles).
+4. Rate: `eventwire run` (default settings) with and without the facts stage against spaCy's
+   own rate (default pipeline, two processes) on the same texts, in interleaved rounds:
+   NewsWCL50 and a stream of ``--stream`` articles (``--rate-only``: only this part).
 """
 
 from __future__ import annotations
