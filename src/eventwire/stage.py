@@ -21,7 +21,7 @@ Stages are registered by name, in running order, in ``eventwire.stages``. The ru
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -70,6 +70,11 @@ class StoredStage(Stage, Protocol):
 
     def count(self, report: StageReport, record: Any, outcome: Any) -> None:
         """Optional: count one record's outcome in the report (default: one in, one out)."""
+        ...
+
+    def run_stream(self, records: Iterable[Any], count: int) -> Iterator[Any]:
+        """Optional, article scope: ``run`` over ``count`` records read lazily, outcomes in
+        order (one call for every pending article: a start-up paid once, not per batch)."""
         ...
 
 

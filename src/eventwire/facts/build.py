@@ -3,6 +3,8 @@ could corroborate each other), counted by independent outlet, disputes found."""
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -21,12 +23,12 @@ from eventwire.facts.align import (
 from eventwire.facts.claims import COMMENTARY, document_claims
 from eventwire.facts.consolidate import consolidate
 from eventwire.facts.disputes import find_disputes
-from eventwire.facts.features import idf_table, tfidf_cosine
+from eventwire.facts.features import idf_table
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
 from eventwire.facts.tokenalign import piece_idf, prepare, token_features
-from eventwire.model import Fact, FactsInput, StoryFacts
+from eventwire.model import Fact, FactsInput, LinkedMention, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
 Encoder = embed.SentenceEncoder  # or anything with its embed()
@@ -57,13 +59,31 @@ def _claim_infos(story: FactsInput, settings: FactsSettings) -> list[ClaimInfo]:
     by_article = defaultdict(list)
     for mention in story.mentions:
         by_article[mention.mention.article_id].append(mention)
-    return [
-        claim_info(claim, by_article[document.id])
-        for document in story.documents
+    infos = []
+    for document in story.documents:
+        mentions = by_article[document.id]
+        within = _MentionsByStart(mentions)
         for claim in document_claims(
-            document, by_article[document.id], settings.min_claim_words, settings.quote_words
-        )
-    ]
+            document, mentions, settings.min_claim_words, settings.quote_words
+        ):
+            infos.append(claim_info(claim, within.between(claim.start, claim.end)))
+    return infos
+
+
+class _MentionsByStart:
+    """One article's body mentions, found by where they start (in their original order)."""
+
+    def __init__(self, mentions: Sequence[LinkedMention]) -> None:
+        body = [(m.mention.start, n) for n, m in enumerate(mentions) if m.mention.part == "body"]
+        body.sort()
+        self.mentions = mentions
+        self.starts = [start for start, _ in body]
+        self.order = [n for _, n in body]
+
+    def between(self, start: int, end: int) -> list[LinkedMention]:
+        """The mentions starting in [start, end), as ``claim_info`` reads them."""
+        found = self.order[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return [self.mentions[n] for n in sorted(found)]
 
 
 def _aligned_pairs(
@@ -82,10 +102,12 @@ def _aligned_pairs(
     """
     pairs = candidate_pairs(infos, settings)
     idf = idf_table([info.words for info in infos])
+    norms = [_tfidf_norm(info.words.stems, idf) for info in infos]
     pairs = [
         (i, j)
         for i, j in pairs
-        if tfidf_cosine(infos[i].words, infos[j].words, idf) >= settings.candidate_tfidf
+        if _tfidf_cosine(infos[i].words.stems, infos[j].words.stems, norms[i] * norms[j], idf)
+        >= settings.candidate_tfidf
     ]
     rows = dict(zip(pairs, lexical_rows(infos, pairs, idf), strict=True))
     lexical = score_rows(load_pair_model(False), list(rows.values()))
@@ -117,6 +139,19 @@ def _aligned_pairs(
         or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
     return {**sure, **judged}
+
+
+def _tfidf_norm(stems: frozenset[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
+
+
+def _tfidf_cosine(
+    a: frozenset[str], b: frozenset[str], norms: float, idf: dict[str, float]
+) -> float:
+    """features.tfidf_cosine of two stem sets, their norms' product given (computed once a
+    claim, not once a pair)."""
+    shared = a & b
+    return sum(idf.get(s, 1.0) ** 2 for s in shared) / norms if shared else 0.0
 
 
 def _within_budget(pairs: Sequence[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
