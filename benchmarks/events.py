@@ -247,12 +247,12 @@ def throughput(articles: int, rounds: int = 2) -> dict:
         spacy_seconds: list[float] = []
         runs: dict[str, list[dict]] = {"with_events": [], "without_events": []}
         for round_ in range(rounds):
-            spacy_seconds.append(_spacy_rate(texts))
+            spacy_seconds.append(spacy_pipeline_seconds(texts))
             for events_on in (True, False):
                 name = "with_events" if events_on else "without_events"
                 db = Path(tmp) / f"bench-{name}-{round_}.db"
                 runs[name].append(_eventwire_run(folder, db, events_on))
-        spacy_seconds.append(_spacy_rate(texts))
+        spacy_seconds.append(spacy_pipeline_seconds(texts))
     spacy = statistics.median(spacy_seconds)
     result: dict = {
         "articles": articles,
@@ -296,7 +296,7 @@ def _eventwire_run(folder: Path, db: Path, events_on: bool) -> dict:
     }
 
 
-def _spacy_rate(texts: list[str]) -> float:
+def spacy_pipeline_seconds(texts: list[str]) -> float:
     """Seconds spaCy's default pipeline takes on ``texts`` (2 processes, model loaded)."""
     import spacy
 

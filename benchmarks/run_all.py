@@ -9,6 +9,7 @@ BENCHMARKS = (
     "benchmarks.startup",
     "benchmarks.throughput",
     "benchmarks.clustering",
+    "benchmarks.stories_scale",
     "benchmarks.dedup_threshold",
     "benchmarks.warc",
     "benchmarks.timex",

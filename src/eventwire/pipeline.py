@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ from eventwire.model import (
     StageRun,
 )
 from eventwire.settings import Settings
-from eventwire.stage import STORY, STREAM, StageEntry, UnknownStageError
+from eventwire.stage import ARTICLE, STORY, STREAM, StageEntry, UnknownStageError
 from eventwire.store import Repository
 
 log = logging.getLogger(__name__)
@@ -235,13 +237,60 @@ class Pipeline:
         if hasattr(stage, "restore"):
             with _timed(report.stage("restore")) as restore_report:
                 self._restore(stage, restore_report)
-        for start in range(0, len(pending), SAVE_BATCH_SIZE):
+        from threadpoolctl import threadpool_limits  # numpy's BLAS is loaded by now
+
+        with threadpool_limits(1):  # small matrix products: more BLAS threads only contend
+            done = 0
+            if stage.scope == ARTICLE and hasattr(stage, "run_stream"):
+                done = self._run_streamed(stage, pending, stage_report, report)
+            self._run_batches(stage, pending, done, stage_report, report)
+
+    def _run_batches(
+        self,
+        stage: Any,
+        pending: Sequence[int],
+        done: int,
+        stage_report: StageReport,
+        report: RunReport,
+    ) -> None:
+        """Load, run and save ``pending[done:]`` one batch at a time."""
+        for start in range(done, len(pending), SAVE_BATCH_SIZE):
             batch = pending[start : start + SAVE_BATCH_SIZE]
             with _timed(stage_report):
                 records = stage.load(self.repo, batch)
                 outcomes = self._run_records(stage, records)
             self._save(stage, records, outcomes, stage_report, report)
-            self.on_progress(entry.name, start + len(batch), len(pending))
+            self.on_progress(stage.name, start + len(batch), len(pending))
+
+    def _run_streamed(
+        self, stage: Any, pending: Sequence[int], stage_report: StageReport, report: RunReport
+    ) -> int:
+        """Run ``pending`` as one stream (``stage.run_stream``: a stage whose start-up is paid
+        per call, as spaCy's worker processes), saving every SAVE_BATCH_SIZE outcomes; how
+        many were saved (the rest run batch by batch if the stream fails)."""
+        loaded: deque[Any] = deque()
+
+        def records() -> Iterator[Any]:
+            for start in range(0, len(pending), SAVE_BATCH_SIZE):
+                batch = stage.load(self.repo, pending[start : start + SAVE_BATCH_SIZE])
+                loaded.extend(batch)
+                yield from batch
+
+        done = 0
+        try:
+            outcomes = stage.run_stream(records(), len(pending))
+            while done < len(pending):
+                with _timed(stage_report):
+                    chunk = list(islice(outcomes, SAVE_BATCH_SIZE))
+                if not chunk:
+                    break
+                batch = [loaded.popleft() for _ in chunk]
+                self._save(stage, batch, chunk, stage_report, report)
+                done += len(chunk)
+                self.on_progress(stage.name, done, len(pending))
+        except Exception:
+            log.exception("stage %s failed on its stream; going on batch by batch", stage.name)
+        return done
 
     def _pending(self, stage_type: Any) -> list[int]:
         """Ids of the articles (or stories) the stage has yet to run on at its version."""

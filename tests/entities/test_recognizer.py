@@ -98,3 +98,16 @@ def test_two_worker_processes_find_the_same_mentions(recognizer: EntityRecognize
     assert parallel._workers(len(documents)) == 2
     assert parallel.recognize(documents) == recognizer.recognize(documents)
     assert parallel._workers(3) == 1  # too few articles to start workers
+
+
+def test_a_stream_gives_what_a_batch_gives_and_skips_a_long_article_in_place() -> None:
+    recognizer = EntityRecognizer(EntitiesSettings(max_chars=len(BODY) + 40))
+    documents = [
+        Document(1, "s", "Peru hosts talks", BODY),
+        Document(2, "s", "Too long", BODY + " " + BODY),
+        Document(3, "s", "Chile answers", BODY.replace("Lima", "Santiago")),
+    ]
+    streamed = list(recognizer.recognize_stream(iter(documents), len(documents)))
+    assert streamed == recognizer.recognize(documents)
+    assert [type(r) for r in streamed] == [ArticleEntities, Rejection, ArticleEntities]
+    assert any(m.text == "Santiago" for m in streamed[2].mentions)

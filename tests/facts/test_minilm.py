@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from eventwire.facts import embed
+from eventwire.facts import embed, minilm
 
 pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
 
@@ -106,3 +106,18 @@ def test_a_story_recomputed_when_an_article_joins_embeds_only_the_new_sentences(
     result = story_facts(story(first, second, third), FactsSettings(), encoder)
     assert encoder.embedded - before == 1  # the new article's sentence, nothing again
     assert max(f.independent_sources for f in result.facts) >= 2
+
+
+def test_a_helper_process_gives_the_same_vectors_and_token_states() -> None:
+    texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]  # several batches
+    model = embed.shared_model()
+    ids = model.token_ids(texts)
+    batch = [ids[n] for n in minilm.length_batches(ids)[-1]]
+    helped = embed.helper_pool(1).submit(embed._states_in_helper, batch, 1).result()
+    assert all(np.array_equal(a, b) for a, b in zip(helped, model.batch_states(batch), strict=True))
+    alone_vectors, alone_tokens = embed.SentenceEncoder(processes=1).embed(texts)
+    vectors, tokens = embed.SentenceEncoder(processes=2).embed(texts)
+    assert np.array_equal(vectors, alone_vectors)
+    assert all(
+        np.array_equal(a.states, b.states) for a, b in zip(tokens, alone_tokens, strict=True)
+    )

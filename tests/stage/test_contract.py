@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire import pipeline
 from eventwire.config import load_config
 from eventwire.pipeline import Pipeline, RunReport, UnknownStageError
 from eventwire.settings import Settings
@@ -15,7 +16,7 @@ from eventwire.stage import StageEntry
 from eventwire.stages import REGISTRY
 from eventwire.store import Repository
 from tests.conftest import run_eventwire
-from tests.stage.words import FAILING_WORD, WordsStage
+from tests.stage.words import FAILING_WORD, StreamedWordsStage, WordsStage
 
 WORDS = StageEntry("words", "tests.stage.words:WordsSettings", "tests.stage.words:WordsStage")
 TEMPORARY_REGISTRY = (*REGISTRY, WORDS)  # the one registration line
@@ -158,3 +159,27 @@ def test_process_redo_names_the_known_stages_when_given_another(db_url: str) -> 
     assert result.code == 2
     assert "no stage named nosuchstage" in result.stderr
     assert "dedup, stories, entities, actors, time" in result.stderr
+
+
+STREAMED = StageEntry(
+    "words", "tests.stage.words:WordsSettings", "tests.stage.words:StreamedWordsStage"
+)
+
+
+def test_a_streamed_stage_saves_as_it_goes_and_a_broken_stream_goes_on_batch_by_batch(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = (*REGISTRY, STREAMED)
+    settings = Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
+    monkeypatch.setattr(pipeline, "SAVE_BATCH_SIZE", 2)
+    titles = ["Harbour board votes", "Quay vote", "Dredging budget", f"An {FAILING_WORD} report"]
+    titles.append("Harbour budget passed")
+    StreamedWordsStage.streamed.clear()
+    WordsStage.seen.clear()
+    with Repository.open(db_url) as repo:
+        report = Pipeline(repo, settings).run([write_articles(tmp_path / "in", titles)])
+    assert StreamedWordsStage.streamed == [1, 2, 3]  # 1 and 2 saved, 3 lost with the stream
+    assert WordsStage.seen == [3, 5]  # 3 and 4 failed as a batch, then ran one by one
+    assert [r.origin for r in report.rejections] == ["article 4"]
+    statuses = [(row[0], row[2]) for row in runs(db_url, "words")]
+    assert statuses == [(1, "ok"), (2, "ok"), (3, "ok"), (4, "failed"), (5, "ok")]

@@ -5,7 +5,7 @@ In the project it would be ``src/eventwire/words/`` with ``settings.py`` and ``s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -58,3 +58,17 @@ class WordsStage:
     ) -> None:
         """Nothing to keep but the bookkeeping (a real stage writes through its store module)."""
         repo.record_runs(runs)
+
+
+class StreamedWordsStage(WordsStage):
+    """The ``words`` stage with a stream (as the entities stage has one): the runner gives it
+    every pending article in one call; the stream breaks at an unreadable article."""
+
+    streamed: ClassVar[list[int]] = []  # article ids counted by the stream
+
+    def run_stream(self, records: Iterable[Document], count: int) -> Iterator[int]:
+        """The number of words of each document, one at a time."""
+        for document in records:
+            words = self._count(document)
+            StreamedWordsStage.streamed.append(document.id)
+            yield words

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from eventwire.store import Repository
 from eventwire.store.engine import alembic_config
-from eventwire.store.schema import Base
+from eventwire.store.schema import metadata
 from eventwire.store.search import is_search_index
 from tests.store.helpers import joined, make_item
 
@@ -42,7 +42,7 @@ def test_opening_twice_keeps_data_and_version(store_url: str) -> None:
 def test_migration_matches_the_models(store_url: str) -> None:
     with Repository.open(store_url) as repo, repo.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": _not_search_index})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, metadata)
     assert differences == []
 
 

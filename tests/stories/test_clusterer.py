@@ -126,6 +126,23 @@ def test_window_is_measured_from_story_span() -> None:
     assert len({a.story_id for a in ids}) == 1
 
 
+def test_old_stories_sharing_the_terms_do_not_crowd_out_the_current_one() -> None:
+    """Candidates are drawn from stories within reach of the article's date: years of earlier
+    stories sharing its terms do not fill the candidate list and hide today's story."""
+    settings = StoriesSettings(window_days=7, candidates=5)
+    clusterer = StoryClusterer(settings)
+    years_ago = datetime(2020, 1, 6, tzinfo=UTC)
+    for i in range(3 * settings.candidates):  # one story a month, each outside the window
+        when = years_ago + timedelta(days=30 * i)
+        assert clusterer.assign(dataclasses.replace(QUAKE, id=i, published=when)).is_new
+    today = datetime(2026, 2, 2, tzinfo=UTC)
+    current = clusterer.assign(dataclasses.replace(QUAKE, id=100, published=today))
+    follow_up = dataclasses.replace(QUAKE, id=101, published=today + timedelta(days=1))
+    joined = clusterer.assign(follow_up)
+    assert current.is_new
+    assert not joined.is_new and joined.story_id == current.story_id
+
+
 def test_same_order_gives_same_assignments_across_processes() -> None:
     """Same input order -> same stories, also with another string-hash seed."""
     script = (

@@ -34,6 +34,7 @@ from eventwire.distributed.tables import (
     insert_rows,
     tables,
 )
+from eventwire.store.actors import merge_rows
 
 GLOBAL_IDS = {"articles", "sources", "stories"}
 GROUP_ROOTS = {"articles", "stories"}  # a table under one of these belongs to one group
@@ -131,21 +132,6 @@ class Merger:
         primary = tuple(row[c.name] for c in table.primary_key.columns)
         held = self.shared.setdefault(table.name, {})
         held[primary] = merge_rows(held[primary], row) if primary in held else row
-
-
-def merge_rows(first: dict, later: dict) -> dict:
-    """One row seen twice: the first's values, empty ones filled from the later, JSON lists
-    joined (as the embedded store updates an actor seen again)."""
-    merged = dict(first)
-    for name, value in later.items():
-        if merged.get(name) is None:
-            merged[name] = value
-        elif name.endswith("_json") and isinstance(value, str) and value != merged[name]:
-            earlier, added = json.loads(merged[name]), json.loads(value)
-            if isinstance(earlier, list) and isinstance(added, list):
-                joined = {json.dumps(v, sort_keys=True): v for v in [*earlier, *added]}
-                merged[name] = json.dumps(list(joined.values()))
-    return merged
 
 
 def remap_json_ids(value: Any, mapping: dict[Any, Any]) -> Any:

@@ -2,7 +2,7 @@
 
 A partition store is a scratch SQLite database on a worker, opened through ``Repository``
 (so its schema is the migrations' one). Rows travel as plain dicts, table by table, in the
-order of the foreign keys (``Base.metadata.sorted_tables``).
+order of the foreign keys (``metadata.sorted_tables``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, insert, select, text
 
 from eventwire.store import Repository
-from eventwire.store.schema import Base
+from eventwire.store.schema import metadata
 
 Rows = list[dict[str, Any]]
 TableRows = dict[str, Rows]
@@ -27,7 +27,7 @@ EXPORT_BATCH = 5000
 
 def tables() -> list[Table]:
     """The result tables, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
+    return [t for t in metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
 @contextmanager

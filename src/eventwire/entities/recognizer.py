@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.entities.loader import ModelLoader
@@ -42,6 +43,27 @@ class EntityRecognizer:
         found = dict(self._recognize_all(accepted))
         return [found.get(d.id) or _reject_too_long(d, self.settings.max_chars) for d in documents]
 
+    def recognize_stream(self, documents: Iterable[Document], count: int) -> Iterator[Result]:
+        """One result per document, in order, as ``recognize`` gives them, over ``count``
+        documents read lazily: one ``nlp.pipe`` stream (its worker processes start once)."""
+        limit = self.settings.max_chars
+        read: deque[Document] = deque()
+
+        def texts() -> Iterator[str]:
+            for document in documents:
+                read.append(document)
+                long = _too_long(document, limit)  # read as two empty texts, then rejected
+                yield "" if long else document.title or ""
+                yield "" if long else document.text or ""
+
+        docs = self._pipe(texts(), self._workers(count))
+        for title_doc, body_doc in zip(docs, docs, strict=True):
+            document = read.popleft()
+            if _too_long(document, limit):
+                yield _reject_too_long(document, limit)
+            else:
+                yield self._entities(document, title_doc, body_doc)
+
     def _recognize_all(self, documents: Sequence[Document]) -> list[tuple[int, Result]]:
         """All documents in one ``nlp.pipe`` stream; article by article if the stream fails."""
         try:
@@ -54,17 +76,24 @@ class EntityRecognizer:
         self, documents: Sequence[Document], workers: int
     ) -> Iterator[tuple[int, Result]]:
         texts = [text for d in documents for text in (d.title or "", d.text or "")]
-        nlp = self.loader.get()
-        docs = nlp.pipe(texts, batch_size=max(1, self.settings.batch_size), n_process=workers)
+        docs = self._pipe(texts, workers)
         for document in documents:
             title_doc, body_doc = next(docs), next(docs)
-            mentions = self._mentions(document.id, PART_TITLE, title_doc, document.title or "")
-            mentions += self._mentions(document.id, PART_BODY, body_doc, document.text or "")
-            parse = None
-            if self.settings.parse:
-                sentences = sentence_parses(PART_TITLE, title_doc)
-                parse = ArticleParse(document.id, sentences + sentence_parses(PART_BODY, body_doc))
-            yield document.id, ArticleEntities(document.id, tuple(mentions), parse)
+            yield document.id, self._entities(document, title_doc, body_doc)
+
+    def _pipe(self, texts: Iterable[str], workers: int) -> Iterator[Doc]:
+        nlp = self.loader.get()
+        return nlp.pipe(texts, batch_size=max(1, self.settings.batch_size), n_process=workers)
+
+    def _entities(self, document: Document, title_doc: Doc, body_doc: Doc) -> ArticleEntities:
+        """The mentions of one article's title and body (and their parse when kept)."""
+        mentions = self._mentions(document.id, PART_TITLE, title_doc, document.title or "")
+        mentions += self._mentions(document.id, PART_BODY, body_doc, document.text or "")
+        parse = None
+        if self.settings.parse:
+            sentences = sentence_parses(PART_TITLE, title_doc)
+            parse = ArticleParse(document.id, sentences + sentence_parses(PART_BODY, body_doc))
+        return ArticleEntities(document.id, tuple(mentions), parse)
 
     def _recognize_singly(self, documents: Sequence[Document]) -> Iterator[tuple[int, Result]]:
         for document in documents:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.entities.recognizer import EntityRecognizer
@@ -36,6 +36,14 @@ class EntitiesStage:
     def run(self, records: Sequence[Document]) -> list[ArticleEntities | Rejection | Skipped]:
         """Each document's mentions; an article over ``max_chars`` is skipped, with a note."""
         return [_as_skip(outcome) for outcome in self.recognizer.recognize(records)]
+
+    def run_stream(
+        self, records: Iterable[Document], count: int
+    ) -> Iterator[ArticleEntities | Rejection | Skipped]:
+        """``run`` over ``count`` documents read lazily, as one spaCy stream (the runner saves
+        as it goes; the worker processes start once, not once a batch)."""
+        for outcome in self.recognizer.recognize_stream(records, count):
+            yield _as_skip(outcome)
 
     def save(
         self,

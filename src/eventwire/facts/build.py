@@ -49,7 +49,8 @@ def story_facts(
         _fact(seq, [infos[i] for i in group], group, aligned, copies, passages, mentioned)
         for seq, group in enumerate(_in_text_order(groups, infos, story))
     ]
-    return consolidate(story, facts, settings, aligned=independent)
+    words = {info.claim.sentence: info.words for info in infos}  # its stems, read once
+    return consolidate(story, facts, settings, aligned=independent, words=words)
 
 
 def _claim_infos(story: FactsInput, settings: FactsSettings) -> list[ClaimInfo]:
@@ -226,4 +227,6 @@ def default_encoder(settings: FactsSettings) -> Encoder | None:
     (lexical features alone). The model itself loads on the first story that needs it."""
     if not (settings.embeddings and embed.available()):
         return None
-    return embed.SentenceEncoder(threads=settings.embedding_threads)
+    return embed.SentenceEncoder(
+        threads=settings.embedding_threads, processes=settings.embedding_processes
+    )

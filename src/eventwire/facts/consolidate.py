@@ -3,11 +3,12 @@ central facts in time order, a timeline of dated facts, and what each outlet alo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 
 from eventwire.facts.claims import COMMENTARY
-from eventwire.facts.features import idf_table, sentence_words, tfidf_cosine
+from eventwire.facts.features import SentenceWords, idf_table, sentence_words, tfidf_cosine
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import Fact, FactsInput, SourceAdditions, StoryFacts, SummaryLine
 
@@ -15,34 +16,44 @@ COUNTED = frozenset({"corroborated", "disputed", "single-source"})
 
 
 def consolidate(
-    story: FactsInput, facts: Sequence[Fact], settings: FactsSettings, aligned: bool
+    story: FactsInput,
+    facts: Sequence[Fact],
+    settings: FactsSettings,
+    aligned: bool,
+    words: dict[str, SentenceWords] | None = None,
 ) -> StoryFacts:
-    """The story's title, summary, timeline and per-outlet additions over its facts."""
+    """The story's title, summary, timeline and per-outlet additions over its facts
+    (``words``: the words of sentences already read, by sentence; only stems are used)."""
     counted = [f for f in facts if f.status in COUNTED]
+    known = dict(words or {})
+    summary = summary_facts(story, counted, settings.summary_sentences, known)
     return StoryFacts(
         story_id=story.story_id,
-        title=representative_title(story, counted),
+        title=representative_title(story, counted, known),
         facts=tuple(facts),
-        summary=tuple(_line(f) for f in summary_facts(story, counted, settings.summary_sentences)),
+        summary=tuple(_line(f) for f in summary),
         timeline=tuple(_line(f) for f in sorted((f for f in counted if f.date), key=_dated)),
         unique_by_source=unique_by_source(story, counted) if aligned else (),
         aligned=aligned,
     )
 
 
-def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
+def representative_title(
+    story: FactsInput, facts: Sequence[Fact], known: dict[str, SentenceWords] | None = None
+) -> str:
     """The headline closest to the story's facts (weighted by their independent outlets)."""
     titles = [d.title for d in story.documents if d.title.strip()]
     if not titles:
         return ""
     words = [sentence_words(t) for t in titles]
-    fact_words = [sentence_words(f.text) for f in facts]
+    fact_words = _words_of([f.text for f in facts], known)
     idf = idf_table(words + fact_words)
 
     def closeness(n: int) -> float:
         to_facts = sum(
             f.independent_sources * tfidf_cosine(words[n], w, idf)
             for f, w in zip(facts, fact_words, strict=True)
+            if f.independent_sources and words[n].stems & w.stems
         )
         to_titles = sum(tfidf_cosine(words[n], w, idf) for m, w in enumerate(words) if m != n)
         return to_facts + to_titles
@@ -50,19 +61,43 @@ def representative_title(story: FactsInput, facts: Sequence[Fact]) -> str:
     return titles[max(range(len(titles)), key=lambda n: (closeness(n), -n))]
 
 
-def summary_facts(story: FactsInput, facts: Sequence[Fact], size: int) -> list[Fact]:
+def summary_facts(
+    story: FactsInput,
+    facts: Sequence[Fact],
+    size: int,
+    known: dict[str, SentenceWords] | None = None,
+) -> list[Fact]:
     """At most ``size`` facts, the most corroborated and central first, shown in time order."""
-    claims = [sentence_words(c.sentence) for f in facts for c in f.claims]
+    known = {} if known is None else known
+    claims = _words_of([c.sentence for f in facts for c in f.claims], known)
     idf = idf_table(claims)
     centre = sentence_words(" ".join(f.text for f in facts))
+    centre_norm = _norm(centre.stems, idf)
 
     def rank(fact: Fact) -> tuple[float, float, int]:
-        centrality = tfidf_cosine(sentence_words(fact.text), centre, idf)
+        words = known.get(fact.text) or sentence_words(fact.text)
+        # tfidf_cosine(words, centre, idf), the centre's norm computed once
+        shared = words.stems & centre.stems
+        dot = sum(idf.get(s, 1.0) ** 2 for s in shared)
+        centrality = dot / (_norm(words.stems, idf) * centre_norm) if shared else 0.0
         return (-fact.independent_sources, -centrality, fact.seq)
 
     chosen = sorted(facts, key=rank)[:size]
     published = {d.id: d.published for d in story.documents}
     return sorted(chosen, key=lambda f: (_when(f, published), f.seq))
+
+
+def _words_of(
+    texts: Sequence[str], known: dict[str, SentenceWords] | None = None
+) -> list[SentenceWords]:
+    """``sentence_words`` of each text, each distinct text read once (``known``: already
+    read, and added to)."""
+    found = {} if known is None else known
+    return [found.get(t) or found.setdefault(t, sentence_words(t)) for t in texts]
+
+
+def _norm(stems: frozenset[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
 
 
 def _when(fact: Fact, published: dict[int, datetime | None]) -> str:

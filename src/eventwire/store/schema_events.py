@@ -2,61 +2,68 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, LargeBinary, String, Table, Text
 
-from sqlalchemy import Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from eventwire.store.schema import TableColumns, UTCDateTime, metadata
 
-from eventwire.store.schema import Base, UTCDateTime
-
-
-class ArticleParseRow(Base):
-    """An article's sentence parses (zlib-compressed JSON), kept by the entities stage."""
-
-    __tablename__ = "article_parses"
-
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+# An article's sentence parses (zlib-compressed JSON), kept by the entities stage.
+ArticleParseRow = TableColumns(
+    Table(
+        "article_parses",
+        metadata,
+        Column(
+            "article_id",
+            ForeignKey("articles.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        ),
+        Column("data", LargeBinary, nullable=False),
     )
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+)
 
 
-class EventRow(Base):
-    """One real event of a story (GDELT's event row, counted across the story)."""
+# One real event of a story (GDELT's event row, counted across the story).
+EventRow = TableColumns(
+    Table(
+        "events",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column(
+            "story_id", ForeignKey("stories.id", ondelete="CASCADE"), index=True, nullable=False
+        ),
+        Column("day", String(10), index=True),
+        Column("cameo", String(4), index=True, nullable=False),
+        Column("plover", String(16)),
+        Column("mode", String(32)),
+        Column("quad_class", Integer, nullable=False),
+        Column("goldstein", Float, nullable=False),
+        Column("place", Text),
+        Column("place_country", String(3)),
+        Column("negated", Boolean, nullable=False),
+        Column("hypothetical", Boolean, nullable=False),
+        Column("num_mentions", Integer, nullable=False),
+        Column("num_articles", Integer, nullable=False),
+        Column("num_sources", Integer, nullable=False),
+        Column("actors_json", Text, nullable=False),  # {"source": [...], "target": [...]}
+        Column("url", Text),
+        Column("added_at", UTCDateTime, nullable=False),
+    )
+)
 
-    __tablename__ = "events"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
-    day: Mapped[str | None] = mapped_column(String(10), index=True)
-    cameo: Mapped[str] = mapped_column(String(4), index=True)
-    plover: Mapped[str | None] = mapped_column(String(16))
-    mode: Mapped[str | None] = mapped_column(String(32))
-    quad_class: Mapped[int] = mapped_column(Integer)
-    goldstein: Mapped[float] = mapped_column(Float)
-    place: Mapped[str | None] = mapped_column(Text)
-    place_country: Mapped[str | None] = mapped_column(String(3))
-    negated: Mapped[bool] = mapped_column(Boolean)
-    hypothetical: Mapped[bool] = mapped_column(Boolean)
-    num_mentions: Mapped[int] = mapped_column(Integer)
-    num_articles: Mapped[int] = mapped_column(Integer)
-    num_sources: Mapped[int] = mapped_column(Integer)
-    actors_json: Mapped[str] = mapped_column(Text)  # {"source": [...], "target": [...]}
-    url: Mapped[str | None] = mapped_column(Text)
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class EventEvidenceRow(Base):
-    """A sentence stating an event: its article, the sentence and the trigger's span."""
-
-    __tablename__ = "event_evidence"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    source: Mapped[str] = mapped_column(Text)
-    sentence: Mapped[str] = mapped_column(Text)
-    span_start: Mapped[int] = mapped_column(Integer)
-    span_end: Mapped[int] = mapped_column(Integer)
-    actor_spans_json: Mapped[str] = mapped_column(Text)
-    day: Mapped[str | None] = mapped_column(String(10))
+# A sentence stating an event: its article, the sentence and the trigger's span.
+EventEvidenceRow = TableColumns(
+    Table(
+        "event_evidence",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), index=True, nullable=False),
+        Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        Column("source", Text, nullable=False),
+        Column("sentence", Text, nullable=False),
+        Column("span_start", Integer, nullable=False),
+        Column("span_end", Integer, nullable=False),
+        Column("actor_spans_json", Text, nullable=False),
+        Column("day", String(10)),
+    )
+)

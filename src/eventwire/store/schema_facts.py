@@ -2,49 +2,60 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from eventwire.store.schema import TableColumns, UTCDateTime, metadata
 
-from eventwire.store.schema import Base, UTCDateTime
-
-
-class StoryFactsRow(Base):
-    """A story's consolidated form: title, summary, timeline, per-outlet additions (JSON)."""
-
-    __tablename__ = "story_facts"
-
-    story_id: Mapped[int] = mapped_column(
-        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+# A story's consolidated form: title, summary, timeline, per-outlet additions (JSON).
+StoryFactsRow = TableColumns(
+    Table(
+        "story_facts",
+        metadata,
+        Column(
+            "story_id",
+            ForeignKey("stories.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        ),
+        Column("title", Text, nullable=False),
+        Column("summary_json", Text, nullable=False),
+        Column("timeline_json", Text, nullable=False),
+        Column("unique_json", Text, nullable=False),
+        Column("aligned", Boolean, nullable=False),
+        Column("computed_at", UTCDateTime, nullable=False),
     )
-    title: Mapped[str] = mapped_column(Text)
-    summary_json: Mapped[str] = mapped_column(Text)
-    timeline_json: Mapped[str] = mapped_column(Text)
-    unique_json: Mapped[str] = mapped_column(Text)
-    aligned: Mapped[bool] = mapped_column(Boolean)
-    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+)
 
 
-class FactRow(Base):
-    """One fact of a story, with its claims and disputes (JSON)."""
-
-    __tablename__ = "facts"
-    __table_args__ = (
+# One fact of a story, with its claims and disputes (JSON).
+FactRow = TableColumns(
+    Table(
+        "facts",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("kind", String(16), nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("independent_sources", Integer, nullable=False),
+        Column("articles", Integer, nullable=False),
+        Column("sources_json", Text, nullable=False),
+        Column("date", String(10)),
+        Column("speaker", Text),
+        Column("claims_json", Text, nullable=False),
+        Column("disputes_json", Text, nullable=False),
         UniqueConstraint("story_id", "seq"),
         Index("ix_facts_status", "status"),
     )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
-    seq: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))
-    independent_sources: Mapped[int] = mapped_column(Integer)
-    articles: Mapped[int] = mapped_column(Integer)
-    sources_json: Mapped[str] = mapped_column(Text)
-    date: Mapped[str | None] = mapped_column(String(10))
-    speaker: Mapped[str | None] = mapped_column(Text)
-    claims_json: Mapped[str] = mapped_column(Text)
-    disputes_json: Mapped[str] = mapped_column(Text)
+)

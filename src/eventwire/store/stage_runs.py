@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select
-from sqlalchemy.orm import aliased
 
 from eventwire.model import Document, FailedRun, StageRun
 from eventwire.store.documents import document_of, select_documents
@@ -55,13 +54,13 @@ def pending_articles(
     conn: Connection, stage: str, version: int, after: str | None, originals_only: bool
 ) -> list[int]:
     """Ids of articles ``stage`` has to run on, by id (see the module docstring)."""
-    mine = aliased(StageRunRow)
+    mine = StageRunRow.aliased()
     query = select(Article.id).outerjoin(
         mine, and_(mine.article_id == Article.id, mine.stage == stage)
     )
     done = and_(mine.id.is_not(None), mine.version == version)
     if after is not None:
-        before = aliased(StageRunRow)
+        before = StageRunRow.aliased()
         query = query.join(
             before,
             and_(before.article_id == Article.id, before.stage == after, before.status == OK),
@@ -75,8 +74,8 @@ def pending_articles(
 
 def pending_stories(conn: Connection, stage: str, version: int, after: str) -> list[int]:
     """Ids of stories with an article ``after`` ran on since ``stage`` last ran on the story."""
-    mine = aliased(StageRunRow)
-    member = aliased(StageRunRow)
+    mine = StageRunRow.aliased()
+    member = StageRunRow.aliased()
     newer = (
         select(StoryArticle.story_id)
         .join(member, and_(member.article_id == StoryArticle.article_id, member.stage == after))

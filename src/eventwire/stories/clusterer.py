@@ -8,7 +8,9 @@ article dated within ``window_days`` of its time span (no window when a date is 
 and beyond ``decay_grace_days`` the similarity decays exponentially with the gap: two events
 of the same kind a few days apart (a secret meeting, then a summit announcement) share most
 of their words, and time is what tells them apart.
-An inverted index from terms to stories keeps the comparison to a few candidate stories.
+An inverted index from terms to stories, kept by week of each story's time span, keeps the
+comparison to a few candidate stories within reach of the article's date: an archive of years
+costs per article what a few weeks of it cost.
 See docs/stories.md for the measurements behind the defaults.
 """
 
@@ -17,8 +19,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from eventwire.aging import AgeWindow
 from eventwire.model import Document, StoryAssignment
@@ -26,6 +29,8 @@ from eventwire.stories.features import ArticleFeatures, extract_features, sublin
 from eventwire.stories.settings import StoriesSettings
 
 __all__ = ["StoriesSettings", "StoryClusterer"]
+
+EPOCH = datetime(1970, 1, 1)  # weeks are counted from here, in UTC
 
 
 @dataclass
@@ -75,7 +80,7 @@ class StoryClusterer:
     def __init__(self, settings: StoriesSettings | None = None) -> None:
         self.settings = settings or StoriesSettings()
         self._stories: dict[int, _Story] = {}
-        self._index: dict[str, set[int]] = defaultdict(set)
+        self._index = _WeeklyIndex()
         self._frequencies = _DocumentFrequencies()
         self._max_story_id = 0
         self._age = AgeWindow(self.settings.max_age_days)  # stories by the last article added
@@ -111,14 +116,8 @@ class StoryClusterer:
         """Drop the stories no article joined within ``max_age_days`` of the newest one."""
         for story_id in self._age.expired():
             story = self._stories.pop(story_id, None)
-            if story is None:
-                continue
-            for term in (*story.words, *(_name_key(n) for n in story.names)):
-                holders = self._index.get(term)
-                if holders is not None:
-                    holders.discard(story_id)
-                    if not holders:
-                        del self._index[term]
+            if story is not None:
+                self._index.remove(story_id, _terms(story), _weeks(story))
 
     def _count_features(self, doc: Document) -> ArticleFeatures:
         s = self.settings
@@ -135,9 +134,14 @@ class StoryClusterer:
     def _add_to_story(self, story_id: int, features: ArticleFeatures, when: datetime | None):
         story = self._stories.setdefault(story_id, _Story())
         vectors = self._weigh(features)
+        weeks_before = _weeks(story)
+        new_terms = {t for t in (*vectors[0], *(_name_key(n) for n in vectors[1]))}
+        new_terms.difference_update(story.words, (_name_key(n) for n in story.names))
         story.add(vectors, when)
-        for term in (*vectors[0], *(_name_key(n) for n in vectors[1])):
-            self._index[term].add(story_id)
+        weeks = _weeks(story)
+        self._index.add(story_id, new_terms, weeks)
+        if weeks != weeks_before:
+            self._index.add(story_id, _terms(story) - new_terms, weeks - weeks_before)
         self._max_story_id = max(self._max_story_id, story_id)
 
     def _find_best_story(
@@ -145,7 +149,7 @@ class StoryClusterer:
     ) -> tuple[int | None, float]:
         """The story with the largest margin over its joining threshold, if any clears it."""
         best_id, best_similarity, best_margin = None, 0.0, 0.0
-        for story_id in self._select_candidates(vectors):
+        for story_id in self._select_candidates(vectors, when):
             story = self._stories[story_id]
             if not self._within_window(story, when):
                 continue
@@ -161,16 +165,20 @@ class StoryClusterer:
             return self.settings.undated_threshold
         return self.settings.threshold
 
-    def _select_candidates(self, vectors: tuple[dict[str, float], dict[str, float]]) -> list[int]:
-        """Stories sharing the article's strongest terms, best ``candidates`` by shared weight."""
+    def _select_candidates(
+        self, vectors: tuple[dict[str, float], dict[str, float]], when: datetime | None
+    ) -> list[int]:
+        """Stories in reach of ``when`` sharing the article's strongest terms, best
+        ``candidates`` by shared weight."""
         terms = dict(vectors[0])
         for name, weight in vectors[1].items():
             key = _name_key(name)
             terms[key] = max(terms.get(key, 0.0), weight)
         probe = heapq.nlargest(self.settings.probe_terms, terms.items(), key=_weight_then_term)
+        weeks = _weeks_in_reach(when, self.settings.window_days)
         scores: Counter[int] = Counter()
         for term, weight in probe:
-            for story_id in self._index.get(term, ()):
+            for story_id in self._index.holders(term, weeks):
                 scores[story_id] += weight
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [story_id for story_id, _ in ranked[: self.settings.candidates]]
@@ -200,6 +208,81 @@ class StoryClusterer:
             return words
         names = _cosine(vectors[1], story.names, story.size if average else story.name_norm)
         return (1.0 - name_weight) * words + name_weight * names
+
+
+class _WeeklyIndex:
+    """Term -> week -> stories holding the term whose time span covers that week.
+
+    Undated stories sit under week ``None``, which every lookup reads; an undated article
+    reads every week.
+    """
+
+    def __init__(self) -> None:
+        self._weeks: dict[str, dict[int | None, set[int]]] = defaultdict(dict)
+
+    def add(self, story_id: int, terms: Iterable[str], weeks: set[int | None]) -> None:
+        """File ``story_id`` under each of ``terms`` for each of ``weeks``."""
+        for term in terms:
+            by_week = self._weeks[term]
+            for week in weeks:
+                by_week.setdefault(week, set()).add(story_id)
+
+    def remove(self, story_id: int, terms: Iterable[str], weeks: set[int | None]) -> None:
+        """Forget ``story_id`` under ``terms`` and ``weeks``."""
+        for term in terms:
+            by_week = self._weeks.get(term)
+            if by_week is None:
+                continue
+            for week in weeks:
+                holders = by_week.get(week)
+                if holders is not None:
+                    holders.discard(story_id)
+                    if not holders:
+                        del by_week[week]
+            if not by_week:
+                del self._weeks[term]
+
+    def holders(self, term: str, weeks: range | None) -> set[int]:
+        """Stories holding ``term`` filed under ``weeks`` or undated (every week if None)."""
+        by_week = self._weeks.get(term)
+        if not by_week:
+            return set()
+        if weeks is None:
+            return set().union(*by_week.values())
+        found = set(by_week.get(None, ()))
+        for week in weeks:
+            found.update(by_week.get(week, ()))
+        return found
+
+
+def _week(when: datetime) -> int:
+    """Whole weeks since the epoch (naive times are taken as UTC, as everywhere here)."""
+    epoch = EPOCH if when.tzinfo is None else EPOCH.replace(tzinfo=UTC)
+    return (when - epoch).days // 7
+
+
+def _weeks(story: _Story) -> set[int | None]:
+    """The weeks a story's time span covers ({None} while it is undated)."""
+    if story.first is None or story.last is None:
+        return {None}
+    return set(range(_week(story.first), _week(story.last) + 1))
+
+
+def _weeks_in_reach(when: datetime | None, window_days: float) -> range | None:
+    """Weeks a story must cover to lie within ``window_days`` of ``when`` (None: all)."""
+    if when is None:
+        return None
+    reach = timedelta(days=window_days)
+    try:
+        low, high = when - reach, when + reach
+    except OverflowError:  # within a window of the calendar's ends
+        return None
+    return range(_week(low), _week(high) + 1)
+
+
+def _terms(story: _Story) -> set[str]:
+    """Every index key of a story's words and names."""
+    return {*story.words, *(_name_key(n) for n in story.names)}
 
 
 def _gap(story: _Story, when: datetime | None) -> timedelta | None:

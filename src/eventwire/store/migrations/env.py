@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from eventwire.store.engine import create_store_engine, writer
-from eventwire.store.schema import Base
+from eventwire.store.schema import metadata
 from eventwire.store.search import is_search_index
 from eventwire.store.settings import StoreSettings
 
@@ -15,7 +15,7 @@ def run_on(connection: Connection) -> None:
     """Run pending migrations on ``connection`` (SQLite DDL is transactional here too)."""
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         transactional_ddl=True,
         include_name=_modelled,
