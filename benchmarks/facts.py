@@ -1,8 +1,9 @@
 """The facts stage: the pair decision on MSRP, corroboration on NewsWCL50, and its cost.
 
-Run: ``python -m benchmarks.facts [--fit] [--embeddings-cache FILE] [--skip-cost]`` (writes
-benchmarks/results/facts.json; ``--fit`` also writes the fitted pair models to
-src/eventwire/facts/data/pair_model.json).
+Run: ``python -m benchmarks.facts [--fit] [--embeddings-cache FILE] [--skip-cost]
+[--msrp-only]`` (writes benchmarks/results/facts.json; ``--fit`` also writes the fitted pair
+models and the term and piece weights to src/eventwire/facts/data/: pair_model.json,
+term_weights.json, piece_weights.json).
 
 1. Pair decision on MSRP train (``<repo>/../shared/data/msrp``, 4,076 news sentence pairs
    from different outlets): 10-fold cross-validated accuracy and F1 of the stage's pair model
@@ -393,7 +394,14 @@ def main() -> None:
         "--stream", type=int, default=600, help="articles of the rate stream (0: none)"
     )
     parser.add_argument("--rate-only", action="store_true", help="only the pipeline rates")
+    parser.add_argument("--msrp-only", action="store_true", help="only the MSRP pair decision")
     args = parser.parse_args()
+    if args.msrp_only:  # the other results kept as they are
+        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+        results["msrp"] = evaluate_pairs(args.embeddings_cache, args.fit)
+        results["msrp_machine"] = describe_machine()
+        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
     if args.rate_only:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
         results["pipeline"] = pipeline_rate(args.stream)
