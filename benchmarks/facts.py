@@ -193,6 +193,9 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
         "tfidf_cosine": cross_validate_cutoff(found.lexical[:, 0], labels),
         "bertscore_f1_idf": cross_validate_cutoff(found.tokens[:, 3], labels),
         "pair_model_without_weights": cross_validate(unweighted, labels, EMBEDDING_FEATURES),
+        "pair_model_without_weights_split_80_20": split_validate(
+            unweighted, labels, EMBEDDING_FEATURES
+        ),
         "pair_model_lexical": cross_validate(
             weighted_columns(found, labels, "lexical"), labels, LEXICAL_FEATURES
         ),
