@@ -1,4 +1,6 @@
-"""Features of a pair of sentences: word, name and number overlap (the lexical side).
+"""Features of a pair of sentences: word, name and number overlap (the lexical side), and
+supervised term weights: what sharing a word or word pair, or having it on one side only,
+tells of a paraphrase on MSRP train (after Ji & Eisenstein 2013, TF-KLD).
 
 The same features are computed on the MSRP training pairs (benchmarks/facts.py) and on the
 claims of a story, so the trained pair model reads them alike.
@@ -7,6 +9,7 @@ claims of a story, so the trained pair model reads them alike.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from collections import Counter
@@ -24,6 +27,16 @@ TOKEN = re.compile(r"\$?\d[\d,.]*%?|\w+(?:['-]\w+)*")
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]*[a-z][\w'-]*")
 NUMBER = re.compile(r"(?<![\w.])\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w.])\$?\d+(?:\.\d+)?%?")
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
+TERM_WEIGHTS_FILE = DATA / "term_weights.json"
+TERM_FEATURES = (
+    "term_kld_cosine",
+    "term_shared_evidence",
+    "term_one_side_evidence",
+    "term_evidence",
+    "term_evidence_per_term",
+    "term_kld_shared_share",
+    "term_worst_one_side",
+)
 LEXICAL_FEATURES = (
     "tfidf_cosine",
     "stem_jaccard",
@@ -38,6 +51,7 @@ LEXICAL_FEATURES = (
     "fuzzy_token_set",
     "fuzzy_ratio",
     "fuzzy_partial",
+    *TERM_FEATURES,
 )
 
 
@@ -65,17 +79,24 @@ class SentenceWords:
     stems: frozenset[str]  # content words' stems
     numbers: frozenset[str]
     names: frozenset[str]  # capitalised words inside the sentence, folded
+    terms: frozenset[str]  # stems of every word and of every two words in a row
 
 
 def sentence_words(text: str) -> SentenceWords:
-    """Tokens, content stems, numbers and names of ``text``."""
+    """Tokens, content stems, numbers, names and terms of ``text``."""
     folded = normalize_for_comparison(text)
     tokens = tuple(TOKEN.findall(folded))
     stop = stopwords()
     stems = frozenset(stem(t) for t in tokens if t not in stop and len(t) > 1)
     numbers = frozenset(normal_number(n) for n in NUMBER.findall(text))
     names = frozenset(n.casefold() for n in CAPITALISED.findall(text))
-    return SentenceWords(folded, tokens, stems, numbers, names)
+    return SentenceWords(folded, tokens, stems, numbers, names, sentence_terms(tokens))
+
+
+def sentence_terms(tokens: Sequence[str]) -> frozenset[str]:
+    """The stem of each token and each pair of stems in a row (joined by a space)."""
+    stems = [stem(t) for t in tokens]
+    return frozenset(stems) | frozenset(f"{a} {b}" for a, b in pairwise(stems))
 
 
 def normal_number(text: str) -> str:
@@ -103,8 +124,64 @@ def tfidf_cosine(a: SentenceWords, b: SentenceWords, idf: dict[str, float]) -> f
     return dot / (norm_a * norm_b)
 
 
-def lexical_features(a: SentenceWords, b: SentenceWords, idf: dict[str, float]) -> list[float]:
-    """The LEXICAL_FEATURES of a pair, in that order."""
+@dataclass(frozen=True)
+class TermWeights:
+    """Per term, fitted on labelled pairs: the log-likelihood ratio (paraphrase against not,
+    beyond the average term) of the term being shared when either sentence has it, of it
+    being on one side only, and the KL divergence between the two classes' share shared."""
+
+    shared: dict[str, float]
+    one_side: dict[str, float]
+    kld: dict[str, float]
+
+    def as_dict(self) -> dict:
+        """JSON form: term -> [shared, one side, kld] (data/term_weights.json)."""
+        return {t: [self.shared[t], self.one_side[t], self.kld[t]] for t in sorted(self.kld)}
+
+
+@functools.cache
+def term_weights() -> TermWeights:
+    """The term weights fitted on MSRP train (benchmarks/facts.py --fit writes them)."""
+    stored = json.loads(TERM_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    columns = list(zip(*stored.values(), strict=True)) if stored else [(), (), ()]
+    return TermWeights(*(dict(zip(stored, c, strict=True)) for c in columns))
+
+
+def term_features(a: SentenceWords, b: SentenceWords, weights: TermWeights) -> list[float]:
+    """The TERM_FEATURES of a pair, in that order (terms without a weight count zero)."""
+    shared, one_side = a.terms & b.terms, a.terms ^ b.terms
+    kld = weights.kld.get
+    kld_a = sum(kld(t, 0.0) ** 2 for t in a.terms)
+    kld_b = sum(kld(t, 0.0) ** 2 for t in b.terms)
+    kld_shared = sum(kld(t, 0.0) ** 2 for t in shared)
+    shared_evidence = sum(weights.shared.get(t, 0.0) for t in shared)
+    one_side_values = [weights.one_side.get(t, 0.0) for t in one_side]
+    evidence = shared_evidence + sum(one_side_values)
+    kld_in_shared = sum(kld(t, 0.0) for t in shared)
+    kld_total = kld_in_shared + sum(kld(t, 0.0) for t in one_side)
+    return [
+        kld_shared / math.sqrt(kld_a * kld_b) if kld_a and kld_b else 0.0,
+        shared_evidence,
+        sum(one_side_values),
+        evidence,
+        evidence / (len(shared) + len(one_side) + 1),
+        kld_in_shared / kld_total if kld_total else 0.0,
+        min([0.0, *one_side_values]),
+    ]
+
+
+def lexical_features(
+    a: SentenceWords, b: SentenceWords, idf: dict[str, float], weights: TermWeights | None = None
+) -> list[float]:
+    """The LEXICAL_FEATURES of a pair, in that order (``weights``: the shipped term weights
+    unless given)."""
+    return plain_lexical_features(a, b, idf) + term_features(a, b, weights or term_weights())
+
+
+def plain_lexical_features(
+    a: SentenceWords, b: SentenceWords, idf: dict[str, float]
+) -> list[float]:
+    """The LEXICAL_FEATURES of a pair before the TERM_FEATURES: nothing fitted on labels."""
     shared = len(a.stems & b.stems)
     shorter, longer = sorted((len(a.stems) or 1, len(b.stems) or 1))
     bigrams_a, bigrams_b = _bigrams(a.tokens), _bigrams(b.tokens)
