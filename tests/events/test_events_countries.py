@@ -91,3 +91,16 @@ def test_an_act_in_protest_of_something_targets_its_author(events) -> None:
 def test_an_unnamed_state_organ_acts_for_the_state_where_it_acts(events) -> None:
     found = events("Police arrested twelve students in Cairo.")
     assert sides(found, "17") == ({"EGY"}, {"EGY"})
+
+
+def test_an_unplaced_side_is_of_the_one_country_its_sentence_names(events) -> None:
+    found = events(
+        "Opposition leader Daniel Moyo began a hunger strike against the Kenyan government."
+    )
+    assert sides(found, "14") == ({"KEN"}, {"KEN"})
+
+
+def test_a_sentence_naming_two_countries_places_no_unplaced_side(events) -> None:
+    found = events("Daniel Moyo criticized Kenya and Uganda on Monday.")
+    source, target = sides(found, "11")
+    assert source == {""} and target == {"KEN", "UGA"}  # the person, of no country

@@ -116,7 +116,8 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    located = _resolve_pairs([_locate(m, actors, days) for m in mentions])
+    home = sentence_countries(story)
+    located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -150,15 +151,43 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
     return located
 
 
-def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
+def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str]]:
+    """The countries each sentence's linked actors name (article, part, sentence)."""
+    actors, found = dict(story.actors), {}
+    for entities in story.entities:
+        for mention in entities.mentions:
+            actor = actors.get(mention_key(entities.article_id, mention))
+            key = (entities.article_id, mention.part, mention.sentence)
+            countries = found.setdefault(key, set())
+            if actor is not None and actor.country:
+                countries.add(actor.country)
+    return found
+
+
+def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
+    """Actors of no country and no code in a sentence naming one country are of that country
+    ("Islamic fundamentalists continued their hunger strike against Algerian President X",
+    "the court allowed candidate X to run"): a side the sentence leaves unplaced acts where
+    the sentence is. A sentence naming two countries or none places no one."""
+    if len(countries) != 1:
+        return actors
+    (country,) = countries
+    return [a if a.country or a.code else dataclasses.replace(a, country=country) for a in actors]
+
+
+def _locate(
+    mention: EventMention, actors: dict, days: dict, home: dict[tuple[int, str, int], set[str]]
+) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
+    countries = home.get((mention.article_id, mention.part, mention.sentence), set())
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
+        present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
-            return [a for a in found if a is not None and a.country]
-        kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
-        return fold_qualifiers(list({a.key: a for a in kept}.values()))
+            return [a for a in at_home(present, countries) if a.country]
+        kept = [a for a in present if a.type not in NOT_ACTORS]
+        return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), countries)
 
     day, stated = None, False
     if mention.date is not None:
