@@ -104,3 +104,8 @@ def test_a_sentence_naming_two_countries_places_no_unplaced_side(events) -> None
     found = events("Daniel Moyo criticized Kenya and Uganda on Monday.")
     source, target = sides(found, "11")
     assert source == {""} and target == {"KEN", "UGA"}  # the person, of no country
+
+
+def test_whom_a_verb_lets_or_makes_act_is_its_target(events) -> None:
+    found = events("Kenya's electoral board allowed opposition leader Daniel Moyo to run.")
+    assert sides(found, "08") == ({"KEN"}, {"KEN"})

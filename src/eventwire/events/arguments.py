@@ -47,7 +47,20 @@ class ArgumentFinder:
         if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
             deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
             found += [a for a in deeper if tree.named(a)]
+        if not any(tree.named(a) for a in found):  # "allowed X to run": X
+            found += [a for a in self.controlled(i) if tree.named(a)]
         return self.prefer_named(found)
+
+    def controlled(self, verb: int) -> list[Span]:
+        """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:
+        "allowed X to take part", "forced X to resign"."""
+        tree = self.tree
+        clauses = [
+            c
+            for c in tree.kids(verb, "ccomp", "xcomp")
+            if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
+        ]
+        return [a for c in clauses for s in tree.kids(c, "nsubj") for a in tree.actors(s)]
 
     def prefer_named(self, spans: list[Span]) -> list[Span]:
         """Named actors when there are any, else the bare nouns."""
