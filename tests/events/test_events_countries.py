@@ -109,3 +109,8 @@ def test_a_sentence_naming_two_countries_places_no_unplaced_side(events) -> None
 def test_whom_a_verb_lets_or_makes_act_is_its_target(events) -> None:
     found = events("Kenya's electoral board allowed opposition leader Daniel Moyo to run.")
     assert sides(found, "08") == ({"KEN"}, {"KEN"})
+
+
+def test_forces_led_by_a_country_are_of_that_country(events) -> None:
+    found = events("Nigerian-led forces recaptured the town of Gwoza from the rebels in Chad.")
+    assert sides(found, "19")[0] == {"NGA"}
