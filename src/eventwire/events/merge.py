@@ -9,12 +9,15 @@ in Muscat concluded on Friday"), or else its article's publication day.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.events.tables import describe, plover_of
+import yaml
+
+from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
     Actor,
     ArticleMeta,
@@ -26,15 +29,30 @@ from eventwire.model import (
     Span,
 )
 
-MEETINGS = "04"  # a meeting needs two sides; "X restored ties" is an event with one named
-NOT_ACTORS = frozenset({"place"})
-# Unnamed sides that act for the state where they act: "troops fired on protesters in Homs".
-STATE_ORGANS = frozenset(
-    {"police", "army", "troops", "soldiers", "military", "government", "authorities", "forces"}
-    | {"navy", "regime", "policemen", "gendarmes", "officials"}
-)  # a city named in a phrase is where, not who
-# Bodies whose country or code a person they qualify takes ("U.N. mediator X").
+NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
+# Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+
+
+@dataclass(frozen=True)
+class SideRules:
+    """The word lists and code prefixes of data/sides.yaml."""
+
+    state_organs: frozenset[str]
+    away_codes: tuple[str, ...]
+    two_sided_codes: tuple[str, ...]
+
+
+@functools.cache
+def side_rules() -> SideRules:
+    """data/sides.yaml, read once."""
+    data = yaml.safe_load(SIDES.read_text(encoding="utf-8"))
+    return SideRules(
+        state_organs=frozenset(w.lower() for w in data["state_organs"]),
+        away_codes=tuple(data["away_codes"]),
+        two_sided_codes=tuple(data["two_sided_codes"]),
+    )
 
 
 def _side(actor: Actor) -> str:
@@ -124,7 +142,7 @@ def merge_story(
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
         one_sided = item.mention.symmetric and not (item.sources and item.targets)
-        if one_sided and item.mention.cameo.startswith(MEETINGS):
+        if one_sided and item.mention.cameo.startswith(side_rules().two_sided_codes):
             continue  # "X discussed the plan": a meeting needs two sides
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
@@ -168,7 +186,8 @@ def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
     """Actors of no country and no code in a sentence naming one country are of that country
     ("Islamic fundamentalists continued their hunger strike against Algerian President X",
     "the court allowed candidate X to run"): a side the sentence leaves unplaced acts where
-    the sentence is. A sentence naming two countries or none places no one."""
+    the sentence is. A sentence naming two countries or none places no one (nor do events
+    that bring two countries together: data/sides.yaml, away_codes)."""
     if len(countries) != 1:
         return actors
     (country,) = countries
@@ -180,6 +199,8 @@ def _locate(
 ) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
     countries = home.get((mention.article_id, mention.part, mention.sentence), set())
+    if mention.cameo.startswith(side_rules().away_codes):
+        countries = set()  # "X traveled to North Korea": the one country is the other side
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
@@ -220,7 +241,8 @@ def _locate(
 def _state_organ(spans: Sequence[Span]) -> bool:
     """Whether an unnamed side is a state's own organ ("police", "the army", "troops")."""
     return any(
-        s.text.lower().split()[-1:] and s.text.lower().split()[-1] in STATE_ORGANS for s in spans
+        s.text.lower().split()[-1:] and s.text.lower().split()[-1] in side_rules().state_organs
+        for s in spans
     )
 
 
