@@ -25,8 +25,6 @@ from eventwire.model import (
 
 STATEMENT = "010"
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
-VIOLENCE_ROOT = 18  # CAMEO roots 18-20: assault, fight, mass violence
-HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
     "xcomp",
     "ccomp",
@@ -176,7 +174,7 @@ class SentenceCoder(ArgumentFinder):
             outcome = by_trigger.get(tree.head(holder))
             if tree.pos(event.trigger) == "VERB" or tree.dep(holder) != "nsubj" or not outcome:
                 continue
-            if min(int(event.code[:2]), int(outcome.code[:2])) >= VIOLENCE_ROOT:
+            if min(int(event.code[:2]), int(outcome.code[:2])) >= self.lex.roots["violence"]:
                 event.targets = self.prefer_named(event.targets + outcome.targets)
                 dropped.add(outcome.trigger)
         return [e for e in events if e.trigger not in dropped]
@@ -447,7 +445,8 @@ class SentenceCoder(ArgumentFinder):
             found.sources = [self.speaker_span(anchor)]
             return
         if auxiliaries & self.words["future"] and not conditional:
-            kind = "threat" if threatened or int(found.code[:2]) >= 9 else "intent"
+            conflict = int(found.code[:2]) >= self.lex.roots["conflict"]
+            kind = "threat" if threatened or conflict else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False
             self.reframe(found, kind, found.targets)
@@ -477,7 +476,7 @@ class SentenceCoder(ArgumentFinder):
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
         inner_code = triggers[inner].code if inner is not None else None
-        if kind == "intent" and inner_code and int(inner_code[:2]) >= HARM_ROOT:
+        if kind == "intent" and inner_code and int(inner_code[:2]) >= self.lex.roots["harm"]:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
         found = Found(i, anchor, code)

@@ -95,6 +95,7 @@ class Lexicon:
     call_verbs: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
+    roots: dict[str, int] = field(default_factory=dict)  # conflict, harm, violence: CAMEO roots
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
 
     @functools.cached_property
@@ -207,4 +208,5 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         host_code=str(data.get("host_code", "045")),
+        roots={str(k): int(v) for k, v in data["roots"].items()},
     )
