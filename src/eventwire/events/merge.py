@@ -17,6 +17,8 @@ from datetime import date
 
 import yaml
 
+from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
+from eventwire.actors.countries import build_country_index
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
     Actor,
@@ -53,6 +55,26 @@ def side_rules() -> SideRules:
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
     )
+
+
+@functools.cache
+def _country_words() -> Classifier:
+    """Country names and demonyms, for sides the entity model did not tag."""
+    return Classifier(build_country_index(), {})
+
+
+def untagged_country(span: Span) -> Actor | None:
+    """The country (or its people) a side names that the entity model did not tag as an
+    entity: "Uzbekistan finally opened the bridge", "Afghans protested"."""
+    text = span.text.strip()
+    if not text[:1].isupper():
+        return None
+    words = _country_words()
+    iso3 = words.countries.country(text)
+    if iso3:
+        return words.country_actor(iso3)
+    people = words.countries.plural_demonym(text) or words.countries.people_of(text)
+    return words.group_actor(people, SECTOR_PEOPLE) if people else None
 
 
 def _side(actor: Actor) -> str:
@@ -203,7 +225,7 @@ def _locate(
         countries = set()  # "X traveled to North Korea": the one country is the other side
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
-        found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
+        found = [actors.get(mention_key(mention.article_id, s)) or untagged_country(s) for s in spans]
         present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
             return [a for a in at_home(present, countries) if a.country]
