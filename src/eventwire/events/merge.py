@@ -225,7 +225,8 @@ def _locate(
         countries = set()  # "X traveled to North Korea": the one country is the other side
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
-        found = [actors.get(mention_key(mention.article_id, s)) or untagged_country(s) for s in spans]
+        keys = [mention_key(mention.article_id, s) for s in spans]
+        found = [actors.get(key) or untagged_country(s) for key, s in zip(keys, spans, strict=True)]
         present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
             return [a for a in at_home(present, countries) if a.country]
