@@ -80,6 +80,12 @@ def test_refusal_frame(code) -> None:
         ("The rebels seized the town of Goma on Tuesday.", "192"),
         ("The minister stepped down after the scandal.", "0831"),
         ("Cuba lifted travel restrictions on its citizens.", "081"),
+        ("Peru and Chile agreed to boost trade between them.", "0311"),
+        ("Bolivia summoned the Chilean ambassador on Monday.", "114"),
+        ("The rebels violated the ceasefire in Darfur.", "196"),
+        ("Iraq moved two armored divisions toward the border.", "154"),
+        ("Italy sent two planeloads of medicine to Iran.", "070"),
+        ("Russian warplanes bombed rebel positions near Aleppo.", "195"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
@@ -155,3 +161,14 @@ def test_a_passive_subject_controls_its_complement(code) -> None:
 def test_mediating_between_two_sides_targets_both(code) -> None:
     event = only(code("Uganda has offered to mediate between Kenya and Tanzania."), "03")
     assert {t.text for t in event.targets} == {"Kenya", "Tanzania"}
+
+
+def test_one_country_s_exercises_show_force_two_countries_cooperate(code) -> None:
+    assert only(code("China held military exercises near Taiwan."), "15").cameo == "150"
+    joint = code("France and Egypt held military exercises in the Mediterranean.")
+    assert only(joint, "06").cameo == "062"
+
+
+def test_an_intent_noun_frames_the_act_it_names(code) -> None:
+    event = only(code("Syria expressed its willingness to negotiate with Israel."), "03")
+    assert event.cameo == "036" and [s.text for s in event.sources] == ["Syria"]

@@ -192,8 +192,9 @@ class SentenceCoder(ArgumentFinder):
             node = head
         return found
 
-    def match(self, i: int) -> Pattern | None:
-        """The most specific pattern token ``i`` triggers, if any."""
+    def match(self, i: int, framed: bool = False) -> Pattern | None:
+        """The most specific pattern token ``i`` triggers, if any (``framed``: inside a
+        frame, where a clause on a noun is the framed act: "its willingness to negotiate")."""
         tree, pos = self.tree, self.tree.pos(i)
         if pos == "VERB":
             candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
@@ -201,7 +202,7 @@ class SentenceCoder(ArgumentFinder):
             candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
         else:
             return None
-        if not candidates or i in tree.mention_at or self.describes_participant(i):
+        if not candidates or i in tree.mention_at or (not framed and self.describes_participant(i)):
             return None  # a name ("March 13", "Operation Storm") is no trigger
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
@@ -368,8 +369,15 @@ class SentenceCoder(ArgumentFinder):
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
+        if pattern.alone and len(self.named_sides(found)) < 2:
+            found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def named_sides(self, found: Found) -> set[tuple[int, int]]:
+        """The named actors among an event's sources and targets (by characters)."""
+        sides = [*found.sources, *found.targets]
+        return {(s.start, s.end) for s in sides if self.tree.named(s)}
 
     def crowd_subject(self, verb: int) -> bool:
         """Whether the verb's subject (its own or the one it inherits) is a crowd."""
@@ -566,6 +574,11 @@ class SentenceCoder(ArgumentFinder):
         seen = 0
         while queue and seen < 40:
             node, seen = queue.pop(0), seen + 1
+            on_noun = tree.dep(node) == "acl" and tree.head(node) == i
+            if on_noun and node not in self.inner_candidates:
+                pattern = self.match(node, framed=True)  # "its willingness to negotiate"
+                if pattern is not None:
+                    self.inner_candidates[node] = pattern
             if node in self.inner_candidates:
                 if node not in triggers:
                     triggers[node] = self.inner_candidates[node]

@@ -57,6 +57,7 @@ class Pattern:
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
     symmetric: bool = False
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")
+    alone: str | None = None  # the code when the event names fewer than two sides
     origin: str = ""
 
     @property
@@ -137,8 +138,9 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
     where = f"{path.name} pattern {number}"
     if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
         raise PatternFileError(f"{where}: needs a quoted CAMEO code")
-    if not is_cameo(entry["code"]):
-        raise PatternFileError(f"{where}: {entry['code']!r} is not a CAMEO event code")
+    for key in ("code", "alone"):
+        if key in entry and not is_cameo(str(entry[key])):
+            raise PatternFileError(f"{where}: {entry[key]!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
     for key in ("verbs", "nouns", "objects", "preps"):
@@ -155,6 +157,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
         any_actor=bool(entry.get("objects_any_actor", False)),
+        alone=entry.get("alone"),
         origin=where,
     )
 
