@@ -114,3 +114,8 @@ def test_whom_a_verb_lets_or_makes_act_is_its_target(events) -> None:
 def test_forces_led_by_a_country_are_of_that_country(events) -> None:
     found = events("Nigerian-led forces recaptured the town of Gwoza from the rebels in Chad.")
     assert sides(found, "19")[0] == {"NGA"}
+
+
+def test_an_unnamed_group_that_belongs_where_it_is_is_of_the_one_country_named(events) -> None:
+    found = events("Rebels killed twelve villagers in northern Uganda on Sunday.")
+    assert sides(found, "18")[0] == {"UGA"}

@@ -19,6 +19,7 @@ import yaml
 
 from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
 from eventwire.actors.countries import build_country_index
+from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
     Actor,
@@ -75,6 +76,24 @@ def untagged_country(span: Span) -> Actor | None:
         return words.country_actor(iso3)
     people = words.countries.plural_demonym(text) or words.countries.people_of(text)
     return words.group_actor(people, SECTOR_PEOPLE) if people else None
+
+
+def home_group(span: Span, countries: set[str]) -> Actor | None:
+    """An unnamed side that belongs where it is ("rebels", "students", "police", "the
+    opposition"), in a sentence naming exactly one country: that country's group of its
+    sector ("Rebels killed twelve villagers in northern Uganda"). Troops and refugees are
+    often another country's, so they are not placed so."""
+    if len(countries) != 1:
+        return None
+    words = span.text.lower().split()
+    lexicon = group_lexicon()
+    for size in (2, 1):
+        noun = " ".join(words[-size:])
+        sector = lexicon.groups.get(noun) or lexicon.generic.get(noun)
+        if sector in LOCATED_SECTORS:
+            (country,) = countries
+            return _country_words().group_actor(country, sector)
+    return None
 
 
 def _side(actor: Actor) -> str:
@@ -226,7 +245,10 @@ def _locate(
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
-        found = [actors.get(key) or untagged_country(s) for key, s in zip(keys, spans, strict=True)]
+        found = [
+            actors.get(key) or untagged_country(s) or home_group(s, countries)
+            for key, s in zip(keys, spans, strict=True)
+        ]
         present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
             return [a for a in at_home(present, countries) if a.country]
