@@ -172,3 +172,8 @@ def test_one_country_s_exercises_show_force_two_countries_cooperate(code) -> Non
 def test_an_intent_noun_frames_the_act_it_names(code) -> None:
     event = only(code("Syria expressed its willingness to negotiate with Israel."), "03")
     assert event.cameo == "036" and [s.text for s in event.sources] == ["Syria"]
+
+
+def test_a_force_of_nature_is_no_actor(code) -> None:
+    assert not [m for m in code("A powerful earthquake killed 300 people in Peru.") if m.cameo]
+    assert only(code("Rebels killed 300 people in Peru."), "18").cameo == "1823"

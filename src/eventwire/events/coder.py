@@ -369,10 +369,19 @@ class SentenceCoder(ArgumentFinder):
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
+        if found.sources and all(self.natural_cause(s) for s in found.sources):
+            return None  # "an earthquake killed 300 people": no one acted
         if pattern.alone and len(self.named_sides(found)) < 2:
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def natural_cause(self, span: Span) -> bool:
+        """Whether a side is a force of nature or an accident ("a powerful earthquake")."""
+        words = span.text.lower().split()
+        last = words[-1] if words else ""
+        causes = self.words["natural_causes"]
+        return not self.tree.named(span) and (last in causes or last.removesuffix("s") in causes)
 
     def named_sides(self, found: Found) -> set[tuple[int, int]]:
         """The named actors among an event's sources and targets (by characters)."""

@@ -207,6 +207,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "background_marks",
                 "crowd_nouns",
                 "reason_nouns",
+                "natural_causes",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
