@@ -119,3 +119,13 @@ def test_forces_led_by_a_country_are_of_that_country(events) -> None:
 def test_an_unnamed_group_that_belongs_where_it_is_is_of_the_one_country_named(events) -> None:
     found = events("Rebels killed twelve villagers in northern Uganda on Sunday.")
     assert sides(found, "18")[0] == {"UGA"}
+
+
+def test_a_country_named_as_the_other_side_places_no_one(events) -> None:
+    found = events("President Daniel Ortuno threatened further action against Peru.")
+    assert sides(found, "13") == ({""}, {"PER"})
+
+
+def test_an_article_about_several_countries_places_no_unplaced_person(events) -> None:
+    text = "Chile and Peru signed a trade deal. Daniel Moyo criticized Peru on Monday."
+    assert sides(events(text), "11") == ({""}, {"PER"})

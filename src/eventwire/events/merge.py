@@ -20,8 +20,10 @@ import yaml
 from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
 from eventwire.actors.countries import build_country_index
 from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
+from eventwire.actors.locate import names_other_side
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
+    PART_TITLE,
     Actor,
     ArticleMeta,
     Event,
@@ -33,6 +35,7 @@ from eventwire.model import (
 )
 
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no country
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
@@ -175,7 +178,7 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    home = sentence_countries(story)
+    home = home_countries(sentence_countries(story))
     located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
@@ -211,42 +214,63 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
 
 
 def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str]]:
-    """The countries each sentence's linked actors name (article, part, sentence)."""
+    """The countries each sentence's linked actors name (article, part, sentence), but not
+    a country named as the other side ("threatened action against Russia")."""
     actors, found = dict(story.actors), {}
+    documents = {d.id: d for d in story.documents}
     for entities in story.entities:
+        document = documents.get(entities.article_id)
         for mention in entities.mentions:
             actor = actors.get(mention_key(entities.article_id, mention))
             key = (entities.article_id, mention.part, mention.sentence)
             countries = found.setdefault(key, set())
-            if actor is not None and actor.country:
+            if actor is None or not actor.country:
+                continue
+            text = "" if document is None else document.text
+            text = document.title if document and mention.part == PART_TITLE else text
+            if not names_other_side(text, mention.start, actor):
                 countries.add(actor.country)
     return found
+
+
+Home = dict[tuple[int, str, int], tuple[set[str], set[str]]]
+
+
+def home_countries(sentences: dict[tuple[int, str, int], set[str]]) -> Home:
+    """Each sentence's countries, and those an unplaced side of it may take: the same when
+    its article names no other country, else none (see ``at_home``)."""
+    articles: dict[int, set[str]] = {}
+    for (article, *_), countries in sentences.items():
+        articles.setdefault(article, set()).update(countries)
+    return {
+        key: (countries, countries if articles[key[0]] == countries else set())
+        for key, countries in sentences.items()
+    }
 
 
 def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
     """Actors of no country and no code in a sentence naming one country are of that country
     ("Islamic fundamentalists continued their hunger strike against Algerian President X",
     "the court allowed candidate X to run"): a side the sentence leaves unplaced acts where
-    the sentence is. A sentence naming two countries or none places no one (nor do events
-    that bring two countries together: data/sides.yaml, away_codes)."""
+    the sentence is. A sentence naming two countries or none places no one, nor does one in
+    an article naming other countries elsewhere, nor do events that bring two countries
+    together (data/sides.yaml, away_codes)."""
     if len(countries) != 1:
         return actors
     (country,) = countries
     return [a if a.country or a.code else dataclasses.replace(a, country=country) for a in actors]
 
 
-def _locate(
-    mention: EventMention, actors: dict, days: dict, home: dict[tuple[int, str, int], set[str]]
-) -> Located:
+def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
-    countries = home.get((mention.article_id, mention.part, mention.sentence), set())
+    local, countries = home.get((mention.article_id, mention.part, mention.sentence), NOWHERE)
     if mention.cameo.startswith(side_rules().away_codes):
-        countries = set()  # "X traveled to North Korea": the one country is the other side
+        local = countries = set()  # "X traveled to North Korea": the other side's country
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
-            actors.get(key) or untagged_country(s) or home_group(s, countries)
+            actors.get(key) or untagged_country(s) or home_group(s, local)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
