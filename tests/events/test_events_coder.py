@@ -86,6 +86,11 @@ def test_refusal_frame(code) -> None:
         ("Iraq moved two armored divisions toward the border.", "154"),
         ("Italy sent two planeloads of medicine to Iran.", "070"),
         ("Russian warplanes bombed rebel positions near Aleppo.", "195"),
+        ("Kuwait accepted the demands of the striking oil workers.", "083"),
+        ("Iraq allowed UN weapons inspectors to return to Baghdad.", "086"),
+        ("Hijackers seized an Indian Airlines plane on Friday.", "181"),
+        ("Eritrean forces attacked Ethiopian positions near Badme.", "190"),
+        ("South Korea raised its military alert on Monday.", "152"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:

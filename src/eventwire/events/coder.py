@@ -91,8 +91,9 @@ class SentenceCoder(ArgumentFinder):
         """The sentence's event mentions."""
         frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
         nouns = {f: self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
-        refused = {f for f, verb in nouns.items() if verb is not None and self.refuses(verb)}
-        frames = [f for f in frames if f not in refused]  # "dismissed an appeal": a refusal
+        refused = {f for f, verb in nouns.items() if verb is not None and self.answers(verb)}
+        # "dismissed an appeal", "accepted the demands": the verb's own act, not the frame
+        frames = [f for f in frames if f not in refused]
         framed = {verb for f, verb in nouns.items() if f not in refused}
         triggers = {
             i: p
@@ -262,6 +263,7 @@ class SentenceCoder(ArgumentFinder):
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:
@@ -308,6 +310,14 @@ class SentenceCoder(ArgumentFinder):
             return True
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
+
+    def answers(self, verb: int) -> bool:
+        """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
+        the demands"): a refusal, or a pattern of its own naming the noun as its object."""
+        if self.refuses(verb):
+            return True
+        pattern = self.match(verb)
+        return pattern is not None and bool(pattern.objects)
 
     def refuses(self, i: int) -> bool:
         """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
