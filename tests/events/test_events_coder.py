@@ -182,3 +182,14 @@ def test_an_intent_noun_frames_the_act_it_names(code) -> None:
 def test_a_force_of_nature_is_no_actor(code) -> None:
     assert not [m for m in code("A powerful earthquake killed 300 people in Peru.") if m.cameo]
     assert only(code("Rebels killed 300 people in Peru."), "18").cameo == "1823"
+
+
+def test_readying_force_shows_it(code) -> None:
+    found = code("The Macedonian army prepared to resume shelling Albanian rebel positions.")
+    assert only(found, "15").cameo == "150"
+
+
+def test_a_purpose_is_carried_out_where_its_verb_sends(code) -> None:
+    found = code("The United Nations sent twenty experts to Bosnia to investigate the killings.")
+    event = only(found, "09")
+    assert event.place is not None and event.place.text == "Bosnia"

@@ -41,6 +41,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
+# Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
+DESTINATION_PREPS = frozenset({"to", "into"})
 
 
 @dataclass
@@ -503,9 +505,13 @@ class SentenceCoder(ArgumentFinder):
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
         inner_code = triggers[inner].code if inner is not None else None
-        if kind == "intent" and inner_code and int(inner_code[:2]) >= self.lex.roots["harm"]:
+        inner_root = int(inner_code[:2]) if inner_code else 0
+        if kind == "intent" and inner_root >= self.lex.roots["harm"]:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
+        readying = any(form in self.lex.readiness for form in tree.forms(i))
+        if readying and inner_root >= self.lex.roots["violence"]:
+            code = self.lex.readiness_code  # "prepared to resume shelling": force shown
         found = Found(i, anchor, code)
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
@@ -707,4 +713,13 @@ class SentenceCoder(ArgumentFinder):
             mention = self.tree.attached(token, labels, preps)
             if mention is not None:
                 return mention
+        if labels is PLACE_LABELS and self.purpose(event.anchor):
+            head = tree.head(event.anchor)  # "sent experts to Bosnia to investigate": there
+            return self.tree.attached(head, labels, preps | DESTINATION_PREPS)
         return None
+
+    def purpose(self, verb: int) -> bool:
+        """Whether a verb is the purpose infinitive of the verb it hangs on ("to investigate")."""
+        tree = self.tree
+        infinitive = any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux"))
+        return tree.dep(verb) == "advcl" and infinitive and tree.head(verb) != verb

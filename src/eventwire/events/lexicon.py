@@ -97,6 +97,8 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
     roots: dict[str, int] = field(default_factory=dict)  # conflict, harm, violence: CAMEO roots
+    readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
+    readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
 
     @functools.cached_property
@@ -213,4 +215,6 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         host_code=str(data.get("host_code", "045")),
         roots={str(k): int(v) for k, v in data["roots"].items()},
+        readiness=frozenset(data["intent"].get("readiness") or ()),
+        readiness_code=str(data["intent"].get("readiness_code", "150")),
     )
