@@ -91,6 +91,9 @@ def test_refusal_frame(code) -> None:
         ("Hijackers seized an Indian Airlines plane on Friday.", "181"),
         ("Eritrean forces attacked Ethiopian positions near Badme.", "190"),
         ("South Korea raised its military alert on Monday.", "152"),
+        ("Ethiopian troops withdrew from the disputed town of Badme.", "0874"),
+        ("Israel called up thousands of army reservists on Sunday.", "154"),
+        ("Saudi Arabia donated 10,000 tons of rice to Bangladesh.", "070"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
@@ -193,3 +196,8 @@ def test_a_purpose_is_carried_out_where_its_verb_sends(code) -> None:
     found = code("The United Nations sent twenty experts to Bosnia to investigate the killings.")
     event = only(found, "09")
     assert event.place is not None and event.place.text == "Bosnia"
+
+
+def test_a_frame_reaches_the_act_its_means_name(code) -> None:
+    found = code("Hamas vowed to avenge the killing of its leader by attacking Israel.")
+    assert only(found, "13").cameo == "1383"

@@ -36,6 +36,7 @@ COMPLEMENT_DEPS = (
     "advcl",
     "conj",
     "compound",
+    "pcomp",  # "vowed to avenge X by attacking Y"
 )
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
@@ -263,7 +264,7 @@ class SentenceCoder(ArgumentFinder):
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
-        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
+        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into", "from"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         heads = self.words["event_heads"]
@@ -342,13 +343,22 @@ class SentenceCoder(ArgumentFinder):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
         if pos == "VERB" and lemma in self.lex.call_verbs:
-            particles = {tree.lemma(c) for c in tree.kids(i, "prt", "prep")}
+            if tree.kids(i, "prt"):
+                return None  # "called up reservists", "called off the talks"
+            preps = [c for c in tree.kids(i, "prep") if not self.dated(c)]
+            particles = {tree.lemma(c) for c in preps}
             return "appeal" if particles & {"on", "for", "upon"} else None
         if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
             return self.lex.frame_adjectives[lemma]
         if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
             return self.lex.frame_nouns[lemma]
         return None
+
+    def dated(self, prep: int) -> bool:
+        """Whether a preposition only gives a date ("on Sunday")."""
+        objects = self.tree.kids(prep, "pobj")
+        found = [self.tree.mention_at.get(o) for o in objects]
+        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
 
     def frame_noun_verb(self, i: int) -> int | None:
         """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
