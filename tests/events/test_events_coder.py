@@ -201,3 +201,13 @@ def test_a_purpose_is_carried_out_where_its_verb_sends(code) -> None:
 def test_a_frame_reaches_the_act_its_means_name(code) -> None:
     found = code("Hamas vowed to avenge the killing of its leader by attacking Israel.")
     assert only(found, "13").cameo == "1383"
+
+
+def test_what_a_demand_asks_for_did_not_happen(code) -> None:
+    found = code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["10"]
+
+
+def test_an_act_in_a_phrase_setting_the_scene_is_no_event(code) -> None:
+    text = "Peru freed the strikers after an agreement on carrying out a peaceful demonstration."
+    assert not [m for m in code(text) if m.cameo.startswith("14")]

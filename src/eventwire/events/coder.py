@@ -110,12 +110,15 @@ class SentenceCoder(ArgumentFinder):
             event = self.frame_event(frame, triggers, consumed)
             if event is not None:
                 events.append(event)
+                consumed |= self.wrapped(frame, event.anchor)
         for index, pattern in triggers.items():
             holder = index if self.tree.pos(index) == "VERB" else self.event_head(index)
             head = self.tree.head(holder)
             verb_object = self.tree.dep(holder) == "dobj" and triggers.get(head, pattern).objects
             if index in consumed or (head in triggers and head != index and verb_object):
                 continue  # "imposed sanctions", "ended mediation efforts": the verb names it
+            if self.in_background(holder):
+                continue  # "after an agreement on carrying out a demonstration"
             event = self.trigger_event(index, pattern)
             if event is not None:
                 events.append(event)
@@ -123,6 +126,29 @@ class SentenceCoder(ArgumentFinder):
         events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)
+
+    def wrapped(self, frame: int, anchor: int) -> set[int]:
+        """The tokens of what a frame wraps: acts demanded, threatened, refused or promised
+        did not happen ("demanded that its partners refuse to recognize X": no recognition;
+        "its demand that Israel ease restrictions": no easing)."""
+        tree = self.tree
+        clauses = tree.kids(frame, "xcomp", "ccomp", "acl")
+        if tree.pos(frame) == "NOUN":
+            clauses += self.demanded_clauses(frame, anchor)
+        return {t for c in clauses for t in tree.subtree(c)}
+
+    def in_background(self, i: int) -> bool:
+        """Whether a phrase holding ``i`` sets the scene ("after an agreement on carrying
+        out a protest", "despite talks between X and Y"): up through phrases, not clauses."""
+        tree, node = self.tree, i
+        for _ in range(6):
+            head = tree.head(node)
+            if head == node or (tree.pos(node) == "VERB" and tree.kids(node, "nsubj", "nsubjpass")):
+                return False
+            if tree.dep(node) == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
+                return True
+            node = head
+        return False
 
     def outer_frames(self, frames: list[int]) -> list[int]:
         """Frames not inside another frame's complement ("demanded that they refuse to"):
