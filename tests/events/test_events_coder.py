@@ -211,3 +211,8 @@ def test_what_a_demand_asks_for_did_not_happen(code) -> None:
 def test_an_act_in_a_phrase_setting_the_scene_is_no_event(code) -> None:
     text = "Peru freed the strikers after an agreement on carrying out a peaceful demonstration."
     assert not [m for m in code(text) if m.cameo.startswith("14")]
+
+
+def test_the_outcome_of_an_act_of_violence_is_that_act(code) -> None:
+    found = code("Egyptian police opened fire on demonstrators in Cairo, killing one person.")
+    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["19"]

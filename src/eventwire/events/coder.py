@@ -174,8 +174,9 @@ class SentenceCoder(ArgumentFinder):
     def drop_elaborations(self, events: list[Found]) -> list[Found]:
         """Events that only elaborate another event of the sentence: a clause or phrase
         hanging on an event of the same root ("held a phone call, discussing ...", "hosted X
-        for an informal meeting"), or the purpose of an event ("staged demonstrations to
-        demand reforms": what they did is the demonstration)."""
+        for an informal meeting"), the purpose of an event ("staged demonstrations to demand
+        reforms": what they did is the demonstration), or the outcome of an act of violence
+        ("opened fire, killing one person")."""
         tree = self.tree
         places = {(t, e.code[:2]) for e in events for t in (e.anchor, e.trigger)}
         anchors = {e.anchor for e in events} | {e.trigger for e in events}
@@ -191,8 +192,25 @@ class SentenceCoder(ArgumentFinder):
             )
             if purpose and head != event.anchor and head in anchors:
                 continue
+            if self.outcome_of_violence(event, events):
+                continue
             kept.append(event)
         return kept
+
+    def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
+        """ "opened fire on demonstrators, killing one person": the killing is what the
+        shooting did (a participle with no subject of its own after an act of violence)."""
+        tree, anchor, violence = self.tree, event.anchor, self.lex.roots["violence"]
+        if tree.dep(anchor) != "advcl" or tree.tokens[anchor][4] != "VBG":
+            return False
+        if tree.kids(anchor, "nsubj", "nsubjpass") or int(event.code[:2]) < violence:
+            return False
+        head = tree.head(anchor)
+        acts = [e for e in events if e.anchor == head and int(e.code[:2]) >= violence]
+        for act in acts:  # whom the killing names is whom the shooting was aimed at
+            if not any(tree.named(t) for t in act.targets):
+                act.targets = self.prefer_named(act.targets + event.targets)
+        return bool(acts)
 
     def fold_means(self, events: list[Found]) -> list[Found]:
         """ "Israeli air strikes killed ten civilians": one act of violence, named by its
