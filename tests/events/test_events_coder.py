@@ -216,3 +216,9 @@ def test_an_act_in_a_phrase_setting_the_scene_is_no_event(code) -> None:
 def test_the_outcome_of_an_act_of_violence_is_that_act(code) -> None:
     found = code("Egyptian police opened fire on demonstrators in Cairo, killing one person.")
     assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["19"]
+
+
+def test_a_host_receives_a_named_actor_not_something_from_one(code) -> None:
+    assert only(code("Syria received the visiting Iranian foreign minister."), "04").cameo == "043"
+    found = code("Employees are receiving counselling from the Vancouver police.")
+    assert not [m for m in found if m.cameo.startswith("04")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from eventwire.events.arguments import ArgumentFinder
 from eventwire.events.lemmas import with_lemmas
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
-from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, Tree
+from eventwire.events.tree import ACTOR_LABELS, DATE_LABELS, PLACE_LABELS, QUALIFIER_DEPS, Tree
 from eventwire.model import (
     PART_TITLE,
     ArticleParse,
@@ -325,7 +325,12 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         heads = tree.kids(i, "dobj", "nsubjpass")
         heads += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
-        return [a for h in heads for a in tree.object_actors(h)]
+        heads += [c for h in heads for c in tree.kids(h, "conj")]
+        # the object or the words naming it ("the visiting Iranian minister"), not what its
+        # prepositions name ("counselling from the Vancouver police")
+        words = heads + [m for h in heads for m in tree.kids(h, *QUALIFIER_DEPS)]
+        named = {tree.mention_at[w] for w in words if w in tree.mention_at}
+        return [tree.mention_span(m) for m in named if m.label in ACTOR_LABELS]
 
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
