@@ -190,11 +190,7 @@ def test_a_country_named_as_the_other_side_gives_no_state_title_its_country(
     assert person_codes(recognizer, resolver, text) == {"-"}
 
 
-def test_a_large_city_gives_its_country(
-    recognizer: EntityRecognizer, resolver: ActorResolver
-) -> None:
-    from eventwire.actors.countries import build_country_index
-
-    countries = build_country_index()
+def test_a_large_city_gives_its_country(resolver: ActorResolver) -> None:
+    countries = resolver.countries
     assert countries.city("Vancouver") == "CAN" and countries.city("Karachi") == "PAK"
     assert countries.city("Springfield") is None
