@@ -94,6 +94,7 @@ def test_refusal_frame(code) -> None:
         ("Ethiopian troops withdrew from the disputed town of Badme.", "0874"),
         ("Israel called up thousands of army reservists on Sunday.", "154"),
         ("Saudi Arabia donated 10,000 tons of rice to Bangladesh.", "070"),
+        ("Japan has been in talks with Peru on the fishing dispute.", "046"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
