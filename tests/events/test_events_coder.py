@@ -223,3 +223,14 @@ def test_a_host_receives_a_named_actor_not_something_from_one(code) -> None:
     assert only(code("Syria received the visiting Iranian foreign minister."), "04").cameo == "043"
     found = code("Employees are receiving counselling from the Vancouver police.")
     assert not [m for m in found if m.cameo.startswith("04")]
+
+
+def test_a_name_the_parser_reads_as_an_adverb_before_a_subjectless_verb_is_its_subject(
+    code,
+) -> None:
+    event = only(code("Beijing massed troops on the coast facing Taiwan."), "15")
+    assert [s.text for s in event.sources] == ["Beijing"] and event.place is None
+
+
+def test_money_in_aid_is_aid(code) -> None:
+    assert only(code("Japan provided $100 million in aid to Indonesia."), "07").cameo == "070"

@@ -315,7 +315,7 @@ class SentenceCoder(ArgumentFinder):
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:
                 objects += tree.kids(obj, "compound")
-                objects += [o for _, o in tree.prep_objects(obj, ("of",))]
+                objects += [o for _, o in tree.prep_objects(obj, ("of", "in"))]  # "$5m in aid"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
@@ -770,8 +770,8 @@ class SentenceCoder(ArgumentFinder):
         tokens = [event.trigger, event.anchor, *tree.kids(event.trigger, "acl"), *shared]
         for token in dict.fromkeys(tokens):
             mention = self.tree.attached(token, labels, preps)
-            if mention is not None:
-                return mention
+            if mention is not None and all(s.start != mention.start for s in event.sources):
+                return mention  # not the subject the parser read as an adverb ("Beijing massed")
         if labels is PLACE_LABELS and self.purpose(event.anchor):
             head = tree.head(event.anchor)  # "sent experts to Bosnia to investigate": there
             return self.tree.attached(head, labels, preps | DESTINATION_PREPS)
