@@ -234,3 +234,8 @@ def test_a_name_the_parser_reads_as_an_adverb_before_a_subjectless_verb_is_its_s
 
 def test_money_in_aid_is_aid(code) -> None:
     assert only(code("Japan provided $100 million in aid to Indonesia."), "07").cameo == "070"
+
+
+def test_a_frame_noun_in_a_phrase_that_does_not_carry_it_frames_nothing(code) -> None:
+    found = code("Of critical importance, Peru gave no sign it would leave the talks.")
+    assert not [m for m in found if m.cameo.startswith("02")]

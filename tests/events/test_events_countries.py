@@ -129,3 +129,8 @@ def test_a_country_named_as_the_other_side_places_no_one(events) -> None:
 def test_an_article_about_several_countries_places_no_unplaced_person(events) -> None:
     text = "Chile and Peru signed a trade deal. Daniel Moyo criticized Peru on Monday."
     assert sides(events(text), "11") == ({""}, {"PER"})
+
+
+def test_a_destination_state_is_the_other_side(events) -> None:
+    found = events("President Daniel Ortuno traveled to Lima on Monday.")
+    assert sides(found, "04") == ({""}, {"PER"})

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from eventwire.actors.classify import TYPE_COUNTRY, TYPE_PERSON
+from eventwire.actors.classify import TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PERSON, TYPE_PLACE
 from eventwire.actors.countries import CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.people import PersonObservation
@@ -23,6 +23,8 @@ from eventwire.model import PART_TITLE, Actor, Mention
 
 STATE_TITLES_FILE = "state_titles.yaml"
 OTHER_SIDE_FILE = "other_side.yaml"
+STATE_NAME_LABELS = frozenset({"GPE"})  # "Russia", "London"; not a demonym ("Russian")
+STATE_TYPES = frozenset({TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PLACE})  # "flew to Lima"
 WORD_BEFORE = re.compile(r"([\w.]+)\s+(?:the\s+)?$", re.IGNORECASE)
 # "X, the president of Algeria": the country named right after the apposition's title.
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
@@ -40,13 +42,14 @@ def other_side_words() -> frozenset[str]:
     return frozenset(word.lower() for word in read_data(OTHER_SIDE_FILE))
 
 
-def names_other_side(text: str, start: int, actor: Actor) -> bool:
-    """Whether the country mention at ``start`` is the other side of the sentence's act:
-    a state by its name after a word of data/other_side.yaml ("action against Russia", "a
-    meeting with Peru"; not "a strike against the Kenyan government", an organ of a state
-    whose own people may well be the ones acting)."""
-    if actor.type != TYPE_COUNTRY:
+def names_other_side(text: str, mention: Mention, actor: Actor) -> bool:
+    """Whether a country mention is the other side of the sentence's act: a state by its
+    name, or its capital or a city of it, after a word of data/other_side.yaml ("action
+    against Russia", "a meeting with Peru", "traveled to London"; not "a strike against the
+    Kenyan government", an organ of a state whose own people may well be the ones acting)."""
+    if mention.label not in STATE_NAME_LABELS or actor.type not in STATE_TYPES:
         return False
+    start = mention.start
     match = WORD_BEFORE.search(text[max(0, start - 40) : start])
     return match is not None and match.group(1).lower() in other_side_words()
 
@@ -73,7 +76,7 @@ def sentence_countries(
     for mention, actor in named:
         if mention.article_id != article_id or actor.type == TYPE_PERSON or not actor.country:
             continue
-        if mention.part == PART_TITLE or not names_other_side(text, mention.start, actor):
+        if mention.part == PART_TITLE or not names_other_side(text, mention, actor):
             found[mention.sentence].add(actor.country)
     return found
 

@@ -42,6 +42,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
+# Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
+FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
 
@@ -414,7 +416,8 @@ class SentenceCoder(ArgumentFinder):
         tree, head = self.tree, self.tree.head(i)
         if tree.dep(i) == "dobj" and tree.pos(head) == "VERB":
             return head
-        if tree.dep(i) == "pobj" and tree.pos(tree.head(head)) == "VERB":
+        carried = tree.lemma(head) in FRAME_NOUN_PREPS  # not "of critical importance, X gave"
+        if tree.dep(i) == "pobj" and carried and tree.pos(tree.head(head)) == "VERB":
             return tree.head(head)
         return None
 

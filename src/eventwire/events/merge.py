@@ -228,7 +228,7 @@ def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str
                 continue
             text = "" if document is None else document.text
             text = document.title if document and mention.part == PART_TITLE else text
-            if not names_other_side(text, mention.start, actor):
+            if not names_other_side(text, mention, actor):
                 countries.add(actor.country)
     return found
 
