@@ -181,3 +181,16 @@ def test_a_people_the_model_took_for_a_person(
     documents = [Document(1, "s", "", text)]
     result = resolver.resolve_story(1, documents, recognizer.recognize(documents))
     assert {a.code for a in result.actors} == {"BIHCVL"}
+
+
+def test_a_country_named_as_the_other_side_gives_no_state_title_its_country(
+    recognizer: EntityRecognizer, resolver: ActorResolver
+) -> None:
+    text = "President Daniel Ortuno threatened further action against Peru."
+    assert person_codes(recognizer, resolver, text) == {"-"}
+
+
+def test_a_large_city_gives_its_country(resolver: ActorResolver) -> None:
+    countries = resolver.countries
+    assert countries.city("Vancouver") == "CAN" and countries.city("Karachi") == "PAK"
+    assert countries.city("Springfield") is None

@@ -80,6 +80,21 @@ def test_refusal_frame(code) -> None:
         ("The rebels seized the town of Goma on Tuesday.", "192"),
         ("The minister stepped down after the scandal.", "0831"),
         ("Cuba lifted travel restrictions on its citizens.", "081"),
+        ("Peru and Chile agreed to boost trade between them.", "0311"),
+        ("Bolivia summoned the Chilean ambassador on Monday.", "114"),
+        ("The rebels violated the ceasefire in Darfur.", "196"),
+        ("Iraq moved two armored divisions toward the border.", "154"),
+        ("Italy sent two planeloads of medicine to Iran.", "070"),
+        ("Russian warplanes bombed rebel positions near Aleppo.", "195"),
+        ("Kuwait accepted the demands of the striking oil workers.", "083"),
+        ("Iraq allowed UN weapons inspectors to return to Baghdad.", "086"),
+        ("Hijackers seized an Indian Airlines plane on Friday.", "181"),
+        ("Eritrean forces attacked Ethiopian positions near Badme.", "190"),
+        ("South Korea raised its military alert on Monday.", "152"),
+        ("Ethiopian troops withdrew from the disputed town of Badme.", "0874"),
+        ("Israel called up thousands of army reservists on Sunday.", "154"),
+        ("Saudi Arabia donated 10,000 tons of rice to Bangladesh.", "070"),
+        ("Japan has been in talks with Peru on the fishing dispute.", "046"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:
@@ -155,3 +170,72 @@ def test_a_passive_subject_controls_its_complement(code) -> None:
 def test_mediating_between_two_sides_targets_both(code) -> None:
     event = only(code("Uganda has offered to mediate between Kenya and Tanzania."), "03")
     assert {t.text for t in event.targets} == {"Kenya", "Tanzania"}
+
+
+def test_one_country_s_exercises_show_force_two_countries_cooperate(code) -> None:
+    assert only(code("China held military exercises near Taiwan."), "15").cameo == "150"
+    joint = code("France and Egypt held military exercises in the Mediterranean.")
+    assert only(joint, "06").cameo == "062"
+
+
+def test_an_intent_noun_frames_the_act_it_names(code) -> None:
+    event = only(code("Syria expressed its willingness to negotiate with Israel."), "03")
+    assert event.cameo == "036" and [s.text for s in event.sources] == ["Syria"]
+
+
+def test_a_force_of_nature_is_no_actor(code) -> None:
+    assert not [m for m in code("A powerful earthquake killed 300 people in Peru.") if m.cameo]
+    assert only(code("Rebels killed 300 people in Peru."), "18").cameo == "1823"
+
+
+def test_readying_force_shows_it(code) -> None:
+    found = code("The Macedonian army prepared to resume shelling Albanian rebel positions.")
+    assert only(found, "15").cameo == "150"
+
+
+def test_a_purpose_is_carried_out_where_its_verb_sends(code) -> None:
+    found = code("The United Nations sent twenty experts to Bosnia to investigate the killings.")
+    event = only(found, "09")
+    assert event.place is not None and event.place.text == "Bosnia"
+
+
+def test_a_frame_reaches_the_act_its_means_name(code) -> None:
+    found = code("Hamas vowed to avenge the killing of its leader by attacking Israel.")
+    assert only(found, "13").cameo == "1383"
+
+
+def test_what_a_demand_asks_for_did_not_happen(code) -> None:
+    found = code("The ILO reiterated its demand that Israel ease restrictions on workers.")
+    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["10"]
+
+
+def test_an_act_in_a_phrase_setting_the_scene_is_no_event(code) -> None:
+    text = "Peru freed the strikers after an agreement on carrying out a peaceful demonstration."
+    assert not [m for m in code(text) if m.cameo.startswith("14")]
+
+
+def test_the_outcome_of_an_act_of_violence_is_that_act(code) -> None:
+    found = code("Egyptian police opened fire on demonstrators in Cairo, killing one person.")
+    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["19"]
+
+
+def test_a_host_receives_a_named_actor_not_something_from_one(code) -> None:
+    assert only(code("Syria received the visiting Iranian foreign minister."), "04").cameo == "043"
+    found = code("Employees are receiving counselling from the Vancouver police.")
+    assert not [m for m in found if m.cameo.startswith("04")]
+
+
+def test_a_name_the_parser_reads_as_an_adverb_before_a_subjectless_verb_is_its_subject(
+    code,
+) -> None:
+    event = only(code("Beijing massed troops on the coast facing Taiwan."), "15")
+    assert [s.text for s in event.sources] == ["Beijing"] and event.place is None
+
+
+def test_money_in_aid_is_aid(code) -> None:
+    assert only(code("Japan provided $100 million in aid to Indonesia."), "07").cameo == "070"
+
+
+def test_a_frame_noun_in_a_phrase_that_does_not_carry_it_frames_nothing(code) -> None:
+    found = code("Of critical importance, Peru gave no sign it would leave the talks.")
+    assert not [m for m in found if m.cameo.startswith("02")]

@@ -91,3 +91,46 @@ def test_an_act_in_protest_of_something_targets_its_author(events) -> None:
 def test_an_unnamed_state_organ_acts_for_the_state_where_it_acts(events) -> None:
     found = events("Police arrested twelve students in Cairo.")
     assert sides(found, "17") == ({"EGY"}, {"EGY"})
+
+
+def test_an_unplaced_side_is_of_the_one_country_its_sentence_names(events) -> None:
+    found = events(
+        "Opposition leader Daniel Moyo began a hunger strike against the Kenyan government."
+    )
+    assert sides(found, "14") == ({"KEN"}, {"KEN"})
+
+
+def test_a_sentence_naming_two_countries_places_no_unplaced_side(events) -> None:
+    found = events("Daniel Moyo criticized Kenya and Uganda on Monday.")
+    source, target = sides(found, "11")
+    assert source == {""} and target == {"KEN", "UGA"}  # the person, of no country
+
+
+def test_whom_a_verb_lets_or_makes_act_is_its_target(events) -> None:
+    found = events("Kenya's electoral board allowed opposition leader Daniel Moyo to run.")
+    assert sides(found, "08") == ({"KEN"}, {"KEN"})
+
+
+def test_forces_led_by_a_country_are_of_that_country(events) -> None:
+    found = events("Nigerian-led forces recaptured the town of Gwoza from the rebels in Chad.")
+    assert sides(found, "19")[0] == {"NGA"}
+
+
+def test_an_unnamed_group_that_belongs_where_it_is_is_of_the_one_country_named(events) -> None:
+    found = events("Rebels killed twelve villagers in northern Uganda on Sunday.")
+    assert sides(found, "18")[0] == {"UGA"}
+
+
+def test_a_country_named_as_the_other_side_places_no_one(events) -> None:
+    found = events("President Daniel Ortuno threatened further action against Peru.")
+    assert sides(found, "13") == ({""}, {"PER"})
+
+
+def test_an_article_about_several_countries_places_no_unplaced_person(events) -> None:
+    text = "Chile and Peru signed a trade deal. Daniel Moyo criticized Peru on Monday."
+    assert sides(events(text), "11") == ({""}, {"PER"})
+
+
+def test_a_destination_state_is_the_other_side(events) -> None:
+    found = events("President Daniel Ortuno traveled to Lima on Monday.")
+    assert sides(found, "04") == ({""}, {"PER"})

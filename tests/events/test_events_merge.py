@@ -74,3 +74,16 @@ def test_a_negated_mention_is_never_merged_with_one_that_happened() -> None:
     data = story({1: ("a", 0), 2: ("b", 0)}, {1: "2026-03-02", 2: "2026-03-02"})
     events = merge_story(data, [mention(1), mention(2, negated=True)])
     assert sorted(e.negated for e in events) == [False, True]
+
+
+def test_a_side_the_entity_model_missed_is_still_a_country_or_its_people() -> None:
+    from eventwire.events.merge import untagged_country
+
+    def named(text: str) -> Span:
+        return Span(PART_BODY, 0, len(text), text)
+
+    uzbekistan, afghans = untagged_country(named("Uzbekistan")), untagged_country(named("Afghans"))
+    assert uzbekistan is not None and (uzbekistan.type, uzbekistan.code) == ("country", "UZB")
+    assert afghans is not None and (afghans.country, afghans.code) == ("AFG", "AFGCVL")
+    assert untagged_country(named("led forces")) is None
+    assert untagged_country(named("us")) is None

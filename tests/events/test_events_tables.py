@@ -16,12 +16,16 @@ PLOVER_TYPES = {
 
 
 def emitted_codes() -> set[str]:
-    """Every code a pattern, a frame (default or map) or the host rule can emit."""
+    """Every code a pattern (its own or its one-sided ``alone``), a frame (default or map),
+    the readiness rule, a crowd's protest or the host rule can emit."""
     lexicon = load_lexicon()
-    codes = {p.code for ps in lexicon.verb_patterns.values() for p in ps}
-    codes |= {p.code for ps in lexicon.noun_patterns.values() for p in ps}
+    patterns = [
+        p for ps in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values()) for p in ps
+    ]
+    codes = {p.code for p in patterns} | {p.alone for p in patterns if p.alone}
     for frame in lexicon.frames.values():
         codes |= {frame.default, *frame.mapping.values()}
+    codes |= {lexicon.readiness_code, *lexicon.crowd_codes.values()}
     return codes | {lexicon.host_code, "010"}
 
 

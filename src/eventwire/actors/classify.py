@@ -95,7 +95,7 @@ class Classifier:
         if metonym:
             return self.institution_actor(*metonym, _display(mention.text), named=True)
         region = countries.subdivision(mention.text) if mention.label == "GPE" else None
-        region = region or countries.part_of_country(mention.text)
+        region = region or countries.part_of_country(mention.text) or countries.city(mention.text)
         return self.place_actor(mention.text, capital or region)
 
     def organisation(self, surface: str) -> Actor | None:

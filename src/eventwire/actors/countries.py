@@ -2,13 +2,15 @@
 
 Country names and codes come from pycountry (ISO 3166); demonyms, capitals and alternative
 spellings from the countryinfo package; data/country_extras.yaml adds the few forms neither
-has ("U.S.", "Britain", "the Kremlin").
+has ("U.S.", "Britain", "the Kremlin"); large cities come from the IANA time-zone table.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
 import pycountry
 from countryinfo import all_countries
@@ -17,6 +19,9 @@ from eventwire.actors.datafiles import read_data
 from eventwire.actors.text import dotless, surface_key
 
 EXTRAS_FILE = "country_extras.yaml"
+ZONE_TABLE = "zone.tab"  # IANA time zones: country code, coordinates, Area/City
+SYSTEM_ZONEINFO = "/usr/share/zoneinfo"
+ZONE_COLUMNS = 3
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
 DEMONYM_PLURAL = "s"
@@ -79,6 +84,7 @@ class CountryIndex:
     capitals: dict[str, str] = field(default_factory=dict)
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (iso3, sector)
     subdivisions: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)  # the time-zone table's cities
 
     def country(self, surface: str) -> str | None:
         """ISO-3 of a country name ("Chile", "the United Kingdom", "UK")."""
@@ -124,6 +130,11 @@ class CountryIndex:
         bare = REGION_SUFFIX.sub("", surface.strip())
         return found or (self._lookup(self.subdivisions, bare) if bare != surface else None)
 
+    def city(self, surface: str) -> str | None:
+        """ISO-3 of the country of a city the IANA time-zone table names ("Vancouver",
+        "Karachi", "Ho Chi Minh")."""
+        return self._lookup(self.cities, surface)
+
     def part_of_country(self, surface: str) -> str | None:
         """ISO-3 of a country named with a compass word ("South Lebanon"; not "South Africa",
         which is a country of its own, nor "Northern Ireland", a region)."""
@@ -156,6 +167,7 @@ def build_country_index() -> CountryIndex:
     _add_countryinfo(index)
     _add_extras(index, read_data(EXTRAS_FILE) or {})
     _add_subdivisions(index)
+    _add_cities(index)
     return index
 
 
@@ -237,3 +249,25 @@ def _add_subdivisions(index: CountryIndex) -> None:
         country = pycountry.countries.get(alpha_2=subdivision.country_code)
         if country is not None:
             index.subdivisions.setdefault(surface_key(subdivision.name), country.alpha_3)
+
+
+def _add_cities(index: CountryIndex) -> None:
+    """Cities of the IANA time-zone table (zone.tab: country code and Area/City), a gazetteer
+    of some 400 large cities that ships with the tzdata package (or the system's zoneinfo)."""
+    for alpha2, zone in _zone_rows():
+        country = pycountry.countries.get(alpha_2=alpha2)
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if country is not None and "/" in zone:
+            index.cities.setdefault(surface_key(city), country.alpha_3)
+
+
+def _zone_rows() -> list[tuple[str, str]]:
+    """(country code, zone) rows of zone.tab; none when no time-zone table is installed."""
+    text = None
+    try:
+        text = resources.files("tzdata.zoneinfo").joinpath(ZONE_TABLE).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        system = Path(SYSTEM_ZONEINFO) / ZONE_TABLE
+        text = system.read_text(encoding="utf-8") if system.exists() else ""
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return [(row[0], row[2]) for row in rows if len(row) >= ZONE_COLUMNS]

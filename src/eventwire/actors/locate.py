@@ -4,7 +4,8 @@ A head of state or government written with a bare title usually leads the countr
 is about. When the sentence (of the same article) names exactly one country — by its name,
 demonym, capital, government, a group of it or a place in it — a person whose title is in
 data/state_titles.yaml and whose mention gave no country takes that one. A sentence naming two
-countries gives none.
+countries gives none; a country named as the other side ("action against Russia",
+data/other_side.yaml) does not count.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from eventwire.actors.classify import TYPE_PERSON
+from eventwire.actors.classify import TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PERSON, TYPE_PLACE
 from eventwire.actors.countries import CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.people import PersonObservation
-from eventwire.model import Actor, Mention
+from eventwire.model import PART_TITLE, Actor, Mention
 
 STATE_TITLES_FILE = "state_titles.yaml"
+OTHER_SIDE_FILE = "other_side.yaml"
+STATE_NAME_LABELS = frozenset({"GPE"})  # "Russia", "London"; not a demonym ("Russian")
+STATE_TYPES = frozenset({TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PLACE})  # "flew to Lima"
+WORD_BEFORE = re.compile(r"([\w.]+)\s+(?:the\s+)?$", re.IGNORECASE)
 # "X, the president of Algeria": the country named right after the apposition's title.
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
@@ -29,6 +34,24 @@ OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-
 def state_titles() -> frozenset[str]:
     """Lowercase titles of a state's own leaders (data/state_titles.yaml)."""
     return frozenset(title.lower() for title in read_data(STATE_TITLES_FILE))
+
+
+@cache
+def other_side_words() -> frozenset[str]:
+    """Words before a country mention that make it the other side (data/other_side.yaml)."""
+    return frozenset(word.lower() for word in read_data(OTHER_SIDE_FILE))
+
+
+def names_other_side(text: str, mention: Mention, actor: Actor) -> bool:
+    """Whether a country mention is the other side of the sentence's act: a state by its
+    name, or its capital or a city of it, after a word of data/other_side.yaml ("action
+    against Russia", "a meeting with Peru", "traveled to London"; not "a strike against the
+    Kenyan government", an organ of a state whose own people may well be the ones acting)."""
+    if mention.label not in STATE_NAME_LABELS or actor.type not in STATE_TYPES:
+        return False
+    start = mention.start
+    match = WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match is not None and match.group(1).lower() in other_side_words()
 
 
 def country_after_title(text: str, title_end: int, countries: CountryIndex) -> str | None:
@@ -45,12 +68,15 @@ def country_after_title(text: str, title_end: int, countries: CountryIndex) -> s
 
 
 def sentence_countries(
-    named: Iterable[tuple[Mention, Actor]], article_id: int
+    named: Iterable[tuple[Mention, Actor]], article_id: int, text: str = ""
 ) -> dict[int, set[str]]:
-    """Countries of the actors each sentence of one article's body names (no people)."""
+    """Countries of the actors each sentence of one article's body names (no people, and
+    not a country named as the other side: see ``names_other_side``)."""
     found: dict[int, set[str]] = defaultdict(set)
     for mention, actor in named:
-        if mention.article_id == article_id and actor.type != TYPE_PERSON and actor.country:
+        if mention.article_id != article_id or actor.type == TYPE_PERSON or not actor.country:
+            continue
+        if mention.part == PART_TITLE or not names_other_side(text, mention, actor):
             found[mention.sentence].add(actor.country)
     return found
 

@@ -159,13 +159,13 @@ class ActorResolver:
             _note_group_phrase(document.text, corrected, actor, story)
             if actor.country and actor.type in ("country", "government"):
                 countries.append((corrected, actor.country))
-        self._locate_people(document.id, story)
+        self._locate_people(document.id, document.text, story)
 
-    def _locate_people(self, article_id: int, story: _Story) -> None:
+    def _locate_people(self, article_id: int, text: str, story: _Story) -> None:
         """Bare state titles of this article take their sentence's one country."""
         linked = [(link.mention, story.actors[link.actor_key]) for link in story.links]
         # Tentative one-word places ("in Algiers") are read as places unless a person claims them.
-        named = sentence_countries([*linked, *story.fallbacks.items()], article_id)
+        named = sentence_countries([*linked, *story.fallbacks.items()], article_id, text)
         mine = [o for o in story.people if o.mention.article_id == article_id]
         locate_titled_people(mine, named)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.tree import RELATIVES, Tree
+from eventwire.events.tree import ACTOR_LABELS, RELATIVES, Tree
 from eventwire.model import Span
 
 # Clauses whose verb has no subject of its own take their head's ("agreed ... and signed").
@@ -24,6 +24,7 @@ class ArgumentFinder:
         passive verb's subject controls its complement: "X is expected to visit")."""
         tree = self.tree
         subjects = tree.kids(verb, "nsubj", "csubj", *(("nsubjpass",) if controlled else ()))
+        subjects = subjects or self.misread_subjects(verb)
         if subjects:
             subject = subjects[0]
             if tree.lemma(subject) in RELATIVES and tree.dep(verb) == "relcl":
@@ -38,6 +39,15 @@ class ArgumentFinder:
             return self.subjects(head, depth + 1, tree.dep(verb) in ("xcomp", "advcl"))
         return []
 
+    def misread_subjects(self, verb: int) -> list[int]:
+        """A name before a verb with no subject, parsed as its adverbial noun: the small model
+        reads "Beijing massed troops" so (npadvmod)."""
+        tree = self.tree
+        if tree.kids(verb, "nsubjpass", "expl"):
+            return []
+        names = [n for n in tree.kids(verb, "npadvmod") if n < verb and n in tree.mention_at]
+        return [n for n in names if tree.mention_at[n].label in ACTOR_LABELS]
+
     def objects(self, i: int, skip: int | None = None) -> list[Span]:
         """The actors an action is done to: object, dative, target prepositions."""
         tree = self.tree
@@ -47,7 +57,20 @@ class ArgumentFinder:
         if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
             deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
             found += [a for a in deeper if tree.named(a)]
+        if not any(tree.named(a) for a in found):  # "allowed X to run": X
+            found += [a for a in self.controlled(i) if tree.named(a)]
         return self.prefer_named(found)
+
+    def controlled(self, verb: int) -> list[Span]:
+        """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:
+        "allowed X to take part", "forced X to resign"."""
+        tree = self.tree
+        clauses = [
+            c
+            for c in tree.kids(verb, "ccomp", "xcomp")
+            if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
+        ]
+        return [a for c in clauses for s in tree.kids(c, "nsubj") for a in tree.actors(s)]
 
     def prefer_named(self, spans: list[Span]) -> list[Span]:
         """Named actors when there are any, else the bare nouns."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from eventwire.events.arguments import ArgumentFinder
 from eventwire.events.lemmas import with_lemmas
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
-from eventwire.events.tree import DATE_LABELS, PLACE_LABELS, Tree
+from eventwire.events.tree import ACTOR_LABELS, DATE_LABELS, PLACE_LABELS, QUALIFIER_DEPS, Tree
 from eventwire.model import (
     PART_TITLE,
     ArticleParse,
@@ -25,8 +25,6 @@ from eventwire.model import (
 
 STATEMENT = "010"
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
-VIOLENCE_ROOT = 18  # CAMEO roots 18-20: assault, fight, mass violence
-HARM_ROOT = 14  # CAMEO roots 14-20: protest, force, sanctions, coercion, violence
 COMPLEMENT_DEPS = (
     "xcomp",
     "ccomp",
@@ -38,11 +36,16 @@ COMPLEMENT_DEPS = (
     "advcl",
     "conj",
     "compound",
+    "pcomp",  # "vowed to avenge X by attacking Y"
 )
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # A noun after these names what came before or around the sentence's event, not the event.
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "since", "over"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
+# Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
+FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
+# Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
+DESTINATION_PREPS = frozenset({"to", "into"})
 
 
 @dataclass
@@ -93,8 +96,9 @@ class SentenceCoder(ArgumentFinder):
         """The sentence's event mentions."""
         frames = [i for i in range(len(self.tree)) if self.frame_kind(i)]
         nouns = {f: self.frame_noun_verb(f) for f in frames if self.tree.pos(f) == "NOUN"}
-        refused = {f for f, verb in nouns.items() if verb is not None and self.refuses(verb)}
-        frames = [f for f in frames if f not in refused]  # "dismissed an appeal": a refusal
+        refused = {f for f, verb in nouns.items() if verb is not None and self.answers(verb)}
+        # "dismissed an appeal", "accepted the demands": the verb's own act, not the frame
+        frames = [f for f in frames if f not in refused]
         framed = {verb for f, verb in nouns.items() if f not in refused}
         triggers = {
             i: p
@@ -108,12 +112,15 @@ class SentenceCoder(ArgumentFinder):
             event = self.frame_event(frame, triggers, consumed)
             if event is not None:
                 events.append(event)
+                consumed |= self.wrapped(frame, event.anchor)
         for index, pattern in triggers.items():
             holder = index if self.tree.pos(index) == "VERB" else self.event_head(index)
             head = self.tree.head(holder)
             verb_object = self.tree.dep(holder) == "dobj" and triggers.get(head, pattern).objects
             if index in consumed or (head in triggers and head != index and verb_object):
                 continue  # "imposed sanctions", "ended mediation efforts": the verb names it
+            if self.in_background(holder):
+                continue  # "after an agreement on carrying out a demonstration"
             event = self.trigger_event(index, pattern)
             if event is not None:
                 events.append(event)
@@ -121,6 +128,29 @@ class SentenceCoder(ArgumentFinder):
         events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)
+
+    def wrapped(self, frame: int, anchor: int) -> set[int]:
+        """The tokens of what a frame wraps: acts demanded, threatened, refused or promised
+        did not happen ("demanded that its partners refuse to recognize X": no recognition;
+        "its demand that Israel ease restrictions": no easing)."""
+        tree = self.tree
+        clauses = tree.kids(frame, "xcomp", "ccomp", "acl")
+        if tree.pos(frame) == "NOUN":
+            clauses += self.demanded_clauses(frame, anchor)
+        return {t for c in clauses for t in tree.subtree(c)}
+
+    def in_background(self, i: int) -> bool:
+        """Whether a phrase holding ``i`` sets the scene ("after an agreement on carrying
+        out a protest", "despite talks between X and Y"): up through phrases, not clauses."""
+        tree, node = self.tree, i
+        for _ in range(6):
+            head = tree.head(node)
+            if head == node or (tree.pos(node) == "VERB" and tree.kids(node, "nsubj", "nsubjpass")):
+                return False
+            if tree.dep(node) == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
+                return True
+            node = head
+        return False
 
     def outer_frames(self, frames: list[int]) -> list[int]:
         """Frames not inside another frame's complement ("demanded that they refuse to"):
@@ -146,8 +176,9 @@ class SentenceCoder(ArgumentFinder):
     def drop_elaborations(self, events: list[Found]) -> list[Found]:
         """Events that only elaborate another event of the sentence: a clause or phrase
         hanging on an event of the same root ("held a phone call, discussing ...", "hosted X
-        for an informal meeting"), or the purpose of an event ("staged demonstrations to
-        demand reforms": what they did is the demonstration)."""
+        for an informal meeting"), the purpose of an event ("staged demonstrations to demand
+        reforms": what they did is the demonstration), or the outcome of an act of violence
+        ("opened fire, killing one person")."""
         tree = self.tree
         places = {(t, e.code[:2]) for e in events for t in (e.anchor, e.trigger)}
         anchors = {e.anchor for e in events} | {e.trigger for e in events}
@@ -163,8 +194,25 @@ class SentenceCoder(ArgumentFinder):
             )
             if purpose and head != event.anchor and head in anchors:
                 continue
+            if self.outcome_of_violence(event, events):
+                continue
             kept.append(event)
         return kept
+
+    def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
+        """ "opened fire on demonstrators, killing one person": the killing is what the
+        shooting did (a participle with no subject of its own after an act of violence)."""
+        tree, anchor, violence = self.tree, event.anchor, self.lex.roots["violence"]
+        if tree.dep(anchor) != "advcl" or tree.tokens[anchor][4] != "VBG":
+            return False
+        if tree.kids(anchor, "nsubj", "nsubjpass") or int(event.code[:2]) < violence:
+            return False
+        head = tree.head(anchor)
+        acts = [e for e in events if e.anchor == head and int(e.code[:2]) >= violence]
+        for act in acts:  # whom the killing names is whom the shooting was aimed at
+            if not any(tree.named(t) for t in act.targets):
+                act.targets = self.prefer_named(act.targets + event.targets)
+        return bool(acts)
 
     def fold_means(self, events: list[Found]) -> list[Found]:
         """ "Israeli air strikes killed ten civilians": one act of violence, named by its
@@ -176,7 +224,7 @@ class SentenceCoder(ArgumentFinder):
             outcome = by_trigger.get(tree.head(holder))
             if tree.pos(event.trigger) == "VERB" or tree.dep(holder) != "nsubj" or not outcome:
                 continue
-            if min(int(event.code[:2]), int(outcome.code[:2])) >= VIOLENCE_ROOT:
+            if min(int(event.code[:2]), int(outcome.code[:2])) >= self.lex.roots["violence"]:
                 event.targets = self.prefer_named(event.targets + outcome.targets)
                 dropped.add(outcome.trigger)
         return [e for e in events if e.trigger not in dropped]
@@ -194,8 +242,9 @@ class SentenceCoder(ArgumentFinder):
             node = head
         return found
 
-    def match(self, i: int) -> Pattern | None:
-        """The most specific pattern token ``i`` triggers, if any."""
+    def match(self, i: int, framed: bool = False) -> Pattern | None:
+        """The most specific pattern token ``i`` triggers, if any (``framed``: inside a
+        frame, where a clause on a noun is the framed act: "its willingness to negotiate")."""
         tree, pos = self.tree, self.tree.pos(i)
         if pos == "VERB":
             candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
@@ -203,7 +252,7 @@ class SentenceCoder(ArgumentFinder):
             candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
         else:
             return None
-        if not candidates or i in tree.mention_at or self.describes_participant(i):
+        if not candidates or i in tree.mention_at or (not framed and self.describes_participant(i)):
             return None  # a name ("March 13", "Operation Storm") is no trigger
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
@@ -261,13 +310,14 @@ class SentenceCoder(ArgumentFinder):
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
-        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into"))]
+        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into", "from"))]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:
                 objects += tree.kids(obj, "compound")
-                objects += [o for _, o in tree.prep_objects(obj, ("of",))]
+                objects += [o for _, o in tree.prep_objects(obj, ("of", "in"))]  # "$5m in aid"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
@@ -277,7 +327,12 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         heads = tree.kids(i, "dobj", "nsubjpass")
         heads += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
-        return [a for h in heads for a in tree.object_actors(h)]
+        heads += [c for h in heads for c in tree.kids(h, "conj")]
+        # the object or the words naming it ("the visiting Iranian minister"), not what its
+        # prepositions name ("counselling from the Vancouver police")
+        words = heads + [m for h in heads for m in tree.kids(h, *QUALIFIER_DEPS)]
+        named = {tree.mention_at[w] for w in words if w in tree.mention_at}
+        return [tree.mention_span(m) for m in named if m.label in ACTOR_LABELS]
 
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
@@ -310,6 +365,14 @@ class SentenceCoder(ArgumentFinder):
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
 
+    def answers(self, verb: int) -> bool:
+        """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
+        the demands"): a refusal, or a pattern of its own naming the noun as its object."""
+        if self.refuses(verb):
+            return True
+        pattern = self.match(verb)
+        return pattern is not None and bool(pattern.objects)
+
     def refuses(self, i: int) -> bool:
         """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
         if self.frame_kind(i) == "refuse":
@@ -331,7 +394,10 @@ class SentenceCoder(ArgumentFinder):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
         if pos == "VERB" and lemma in self.lex.call_verbs:
-            particles = {tree.lemma(c) for c in tree.kids(i, "prt", "prep")}
+            if tree.kids(i, "prt"):
+                return None  # "called up reservists", "called off the talks"
+            preps = [c for c in tree.kids(i, "prep") if not self.dated(c)]
+            particles = {tree.lemma(c) for c in preps}
             return "appeal" if particles & {"on", "for", "upon"} else None
         if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
             return self.lex.frame_adjectives[lemma]
@@ -339,12 +405,19 @@ class SentenceCoder(ArgumentFinder):
             return self.lex.frame_nouns[lemma]
         return None
 
+    def dated(self, prep: int) -> bool:
+        """Whether a preposition only gives a date ("on Sunday")."""
+        objects = self.tree.kids(prep, "pobj")
+        found = [self.tree.mention_at.get(o) for o in objects]
+        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
+
     def frame_noun_verb(self, i: int) -> int | None:
         """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
         tree, head = self.tree, self.tree.head(i)
         if tree.dep(i) == "dobj" and tree.pos(head) == "VERB":
             return head
-        if tree.dep(i) == "pobj" and tree.pos(tree.head(head)) == "VERB":
+        carried = tree.lemma(head) in FRAME_NOUN_PREPS  # not "of critical importance, X gave"
+        if tree.dep(i) == "pobj" and carried and tree.pos(tree.head(head)) == "VERB":
             return tree.head(head)
         return None
 
@@ -370,8 +443,24 @@ class SentenceCoder(ArgumentFinder):
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
+        if found.sources and all(self.natural_cause(s) for s in found.sources):
+            return None  # "an earthquake killed 300 people": no one acted
+        if pattern.alone and len(self.named_sides(found)) < 2:
+            found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def natural_cause(self, span: Span) -> bool:
+        """Whether a side is a force of nature or an accident ("a powerful earthquake")."""
+        words = span.text.lower().split()
+        last = words[-1] if words else ""
+        causes = self.words["natural_causes"]
+        return not self.tree.named(span) and (last in causes or last.removesuffix("s") in causes)
+
+    def named_sides(self, found: Found) -> set[tuple[int, int]]:
+        """The named actors among an event's sources and targets (by characters)."""
+        sides = [*found.sources, *found.targets]
+        return {(s.start, s.end) for s in sides if self.tree.named(s)}
 
     def crowd_subject(self, verb: int) -> bool:
         """Whether the verb's subject (its own or the one it inherits) is a crowd."""
@@ -447,7 +536,8 @@ class SentenceCoder(ArgumentFinder):
             found.sources = [self.speaker_span(anchor)]
             return
         if auxiliaries & self.words["future"] and not conditional:
-            kind = "threat" if threatened or int(found.code[:2]) >= 9 else "intent"
+            conflict = int(found.code[:2]) >= self.lex.roots["conflict"]
+            kind = "threat" if threatened or conflict else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False
             self.reframe(found, kind, found.targets)
@@ -477,9 +567,13 @@ class SentenceCoder(ArgumentFinder):
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
         inner_code = triggers[inner].code if inner is not None else None
-        if kind == "intent" and inner_code and int(inner_code[:2]) >= HARM_ROOT:
+        inner_root = int(inner_code[:2]) if inner_code else 0
+        if kind == "intent" and inner_root >= self.lex.roots["harm"]:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
+        readying = any(form in self.lex.readiness for form in tree.forms(i))
+        if readying and inner_root >= self.lex.roots["violence"]:
+            code = self.lex.readiness_code  # "prepared to resume shelling": force shown
         found = Found(i, anchor, code)
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
@@ -567,6 +661,11 @@ class SentenceCoder(ArgumentFinder):
         seen = 0
         while queue and seen < 40:
             node, seen = queue.pop(0), seen + 1
+            on_noun = tree.dep(node) == "acl" and tree.head(node) == i
+            if on_noun and node not in self.inner_candidates:
+                pattern = self.match(node, framed=True)  # "its willingness to negotiate"
+                if pattern is not None:
+                    self.inner_candidates[node] = pattern
             if node in self.inner_candidates:
                 if node not in triggers:
                     triggers[node] = self.inner_candidates[node]
@@ -674,6 +773,15 @@ class SentenceCoder(ArgumentFinder):
         tokens = [event.trigger, event.anchor, *tree.kids(event.trigger, "acl"), *shared]
         for token in dict.fromkeys(tokens):
             mention = self.tree.attached(token, labels, preps)
-            if mention is not None:
-                return mention
+            if mention is not None and all(s.start != mention.start for s in event.sources):
+                return mention  # not the subject the parser read as an adverb ("Beijing massed")
+        if labels is PLACE_LABELS and self.purpose(event.anchor):
+            head = tree.head(event.anchor)  # "sent experts to Bosnia to investigate": there
+            return self.tree.attached(head, labels, preps | DESTINATION_PREPS)
         return None
+
+    def purpose(self, verb: int) -> bool:
+        """Whether a verb is the purpose infinitive of the verb it hangs on ("to investigate")."""
+        tree = self.tree
+        infinitive = any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux"))
+        return tree.dep(verb) == "advcl" and infinitive and tree.head(verb) != verb

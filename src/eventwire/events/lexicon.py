@@ -57,6 +57,7 @@ class Pattern:
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
     symmetric: bool = False
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")
+    alone: str | None = None  # the code when the event names fewer than two sides
     origin: str = ""
 
     @property
@@ -95,6 +96,9 @@ class Lexicon:
     call_verbs: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     host_code: str = "045"
+    roots: dict[str, int] = field(default_factory=dict)  # conflict, harm, violence: CAMEO roots
+    readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
+    readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
 
     @functools.cached_property
@@ -136,8 +140,9 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
     where = f"{path.name} pattern {number}"
     if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
         raise PatternFileError(f"{where}: needs a quoted CAMEO code")
-    if not is_cameo(entry["code"]):
-        raise PatternFileError(f"{where}: {entry['code']!r} is not a CAMEO event code")
+    for key in ("code", "alone"):
+        if key in entry and not is_cameo(str(entry[key])):
+            raise PatternFileError(f"{where}: {entry[key]!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
     for key in ("verbs", "nouns", "objects", "preps"):
@@ -154,6 +159,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
         any_actor=bool(entry.get("objects_any_actor", False)),
+        alone=entry.get("alone"),
         origin=where,
     )
 
@@ -203,8 +209,12 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "background_marks",
                 "crowd_nouns",
                 "reason_nouns",
+                "natural_causes",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         host_code=str(data.get("host_code", "045")),
+        roots={str(k): int(v) for k, v in data["roots"].items()},
+        readiness=frozenset(data["intent"].get("readiness") or ()),
+        readiness_code=str(data["intent"].get("readiness_code", "150")),
     )

@@ -9,13 +9,21 @@ in Muscat concluded on Friday"), or else its article's publication day.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.events.tables import describe, plover_of
+import yaml
+
+from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
+from eventwire.actors.countries import build_country_index
+from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
+from eventwire.actors.locate import names_other_side
+from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
+    PART_TITLE,
     Actor,
     ArticleMeta,
     Event,
@@ -26,15 +34,69 @@ from eventwire.model import (
     Span,
 )
 
-MEETINGS = "04"  # a meeting needs two sides; "X restored ties" is an event with one named
-NOT_ACTORS = frozenset({"place"})
-# Unnamed sides that act for the state where they act: "troops fired on protesters in Homs".
-STATE_ORGANS = frozenset(
-    {"police", "army", "troops", "soldiers", "military", "government", "authorities", "forces"}
-    | {"navy", "regime", "policemen", "gendarmes", "officials"}
-)  # a city named in a phrase is where, not who
-# Bodies whose country or code a person they qualify takes ("U.N. mediator X").
+NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
+NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no country
+SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
+# Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+
+
+@dataclass(frozen=True)
+class SideRules:
+    """The word lists and code prefixes of data/sides.yaml."""
+
+    state_organs: frozenset[str]
+    away_codes: tuple[str, ...]
+    two_sided_codes: tuple[str, ...]
+
+
+@functools.cache
+def side_rules() -> SideRules:
+    """data/sides.yaml, read once."""
+    data = yaml.safe_load(SIDES.read_text(encoding="utf-8"))
+    return SideRules(
+        state_organs=frozenset(w.lower() for w in data["state_organs"]),
+        away_codes=tuple(data["away_codes"]),
+        two_sided_codes=tuple(data["two_sided_codes"]),
+    )
+
+
+@functools.cache
+def _country_words() -> Classifier:
+    """Country names and demonyms, for sides the entity model did not tag."""
+    return Classifier(build_country_index(), {})
+
+
+def untagged_country(span: Span) -> Actor | None:
+    """The country (or its people) a side names that the entity model did not tag as an
+    entity: "Uzbekistan finally opened the bridge", "Afghans protested"."""
+    text = span.text.strip()
+    if not text[:1].isupper():
+        return None
+    words = _country_words()
+    iso3 = words.countries.country(text)
+    if iso3:
+        return words.country_actor(iso3)
+    people = words.countries.plural_demonym(text) or words.countries.people_of(text)
+    return words.group_actor(people, SECTOR_PEOPLE) if people else None
+
+
+def home_group(span: Span, countries: set[str]) -> Actor | None:
+    """An unnamed side that belongs where it is ("rebels", "students", "police", "the
+    opposition"), in a sentence naming exactly one country: that country's group of its
+    sector ("Rebels killed twelve villagers in northern Uganda"). Troops and refugees are
+    often another country's, so they are not placed so."""
+    if len(countries) != 1:
+        return None
+    words = span.text.lower().split()
+    lexicon = group_lexicon()
+    for size in (2, 1):
+        noun = " ".join(words[-size:])
+        sector = lexicon.groups.get(noun) or lexicon.generic.get(noun)
+        if sector in LOCATED_SECTORS:
+            (country,) = countries
+            return _country_words().group_actor(country, sector)
+    return None
 
 
 def _side(actor: Actor) -> str:
@@ -116,14 +178,15 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    located = _resolve_pairs([_locate(m, actors, days) for m in mentions])
+    home = home_countries(sentence_countries(story))
+    located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
         one_sided = item.mention.symmetric and not (item.sources and item.targets)
-        if one_sided and item.mention.cameo.startswith(MEETINGS):
+        if one_sided and item.mention.cameo.startswith(side_rules().two_sided_codes):
             continue  # "X discussed the plan": a meeting needs two sides
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
@@ -150,15 +213,71 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
     return located
 
 
-def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
+def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str]]:
+    """The countries each sentence's linked actors name (article, part, sentence), but not
+    a country named as the other side ("threatened action against Russia")."""
+    actors, found = dict(story.actors), {}
+    documents = {d.id: d for d in story.documents}
+    for entities in story.entities:
+        document = documents.get(entities.article_id)
+        for mention in entities.mentions:
+            actor = actors.get(mention_key(entities.article_id, mention))
+            key = (entities.article_id, mention.part, mention.sentence)
+            countries = found.setdefault(key, set())
+            if actor is None or not actor.country:
+                continue
+            text = "" if document is None else document.text
+            text = document.title if document and mention.part == PART_TITLE else text
+            if not names_other_side(text, mention, actor):
+                countries.add(actor.country)
+    return found
+
+
+Home = dict[tuple[int, str, int], tuple[set[str], set[str]]]
+
+
+def home_countries(sentences: dict[tuple[int, str, int], set[str]]) -> Home:
+    """Each sentence's countries, and those an unplaced side of it may take: the same when
+    its article names no other country, else none (see ``at_home``)."""
+    articles: dict[int, set[str]] = {}
+    for (article, *_), countries in sentences.items():
+        articles.setdefault(article, set()).update(countries)
+    return {
+        key: (countries, countries if articles[key[0]] == countries else set())
+        for key, countries in sentences.items()
+    }
+
+
+def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
+    """Actors of no country and no code in a sentence naming one country are of that country
+    ("Islamic fundamentalists continued their hunger strike against Algerian President X",
+    "the court allowed candidate X to run"): a side the sentence leaves unplaced acts where
+    the sentence is. A sentence naming two countries or none places no one, nor does one in
+    an article naming other countries elsewhere, nor do events that bring two countries
+    together (data/sides.yaml, away_codes)."""
+    if len(countries) != 1:
+        return actors
+    (country,) = countries
+    return [a if a.country or a.code else dataclasses.replace(a, country=country) for a in actors]
+
+
+def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
+    local, countries = home.get((mention.article_id, mention.part, mention.sentence), NOWHERE)
+    if mention.cameo.startswith(side_rules().away_codes):
+        local = countries = set()  # "X traveled to North Korea": the other side's country
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
-        found = [actors.get(mention_key(mention.article_id, s)) for s in spans]
+        keys = [mention_key(mention.article_id, s) for s in spans]
+        found = [
+            actors.get(key) or untagged_country(s) or home_group(s, local)
+            for key, s in zip(keys, spans, strict=True)
+        ]
+        present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
-            return [a for a in found if a is not None and a.country]
-        kept = [a for a in found if a is not None and a.type not in NOT_ACTORS]
-        return fold_qualifiers(list({a.key: a for a in kept}.values()))
+            return [a for a in at_home(present, countries) if a.country]
+        kept = [a for a in present if a.type not in NOT_ACTORS]
+        return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), countries)
 
     day, stated = None, False
     if mention.date is not None:
@@ -191,7 +310,8 @@ def _locate(mention: EventMention, actors: dict, days: dict) -> Located:
 def _state_organ(spans: Sequence[Span]) -> bool:
     """Whether an unnamed side is a state's own organ ("police", "the army", "troops")."""
     return any(
-        s.text.lower().split()[-1:] and s.text.lower().split()[-1] in STATE_ORGANS for s in spans
+        s.text.lower().split()[-1:] and s.text.lower().split()[-1] in side_rules().state_organs
+        for s in spans
     )
 
 

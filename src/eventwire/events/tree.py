@@ -14,9 +14,11 @@ NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
-# "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast").
+# "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast", "U.S.-led
+# forces": npadvmod).
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent", "conj"}
+    | {"npadvmod"}
 )
 PHRASE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 # An object that names no actor may name one through its own preposition ("broke relations
