@@ -407,7 +407,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
     parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP token states from here")
-    parser.add_argument("--skip-cost", action="store_true", help="leave out the cost runs")
+    parser.add_argument(
+        "--skip-cost", action="store_true", help="leave out the cost runs (their results kept)"
+    )
     parser.add_argument(
         "--stream", type=int, default=600, help="articles of the rate stream (0: none)"
     )
@@ -441,6 +443,13 @@ def main() -> None:
     if not args.skip_cost:
         results["story_seconds"] = cost(encoder is not None)
         results["pipeline"] = pipeline_rate(args.stream, args.rounds)
+    elif RESULT_FILE.exists():  # the cost runs' last results kept
+        kept = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+        results |= {
+            k: v
+            for k, v in kept.items()
+            if k not in results and k not in ("seconds", "msrp_machine")
+        }
     results["seconds"] = round(time.perf_counter() - started, 1)
     RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
