@@ -143,6 +143,20 @@ def test_old_stories_sharing_the_terms_do_not_crowd_out_the_current_one() -> Non
     assert not joined.is_new and joined.story_id == current.story_id
 
 
+def test_a_story_dated_after_it_opened_undated_is_forgotten_whole() -> None:
+    """An undated story that a dated article joins leaves the undated part of the index: once
+    forgotten by age it is no candidate for anyone (it was, and its lookup failed)."""
+    clusterer = StoryClusterer(StoriesSettings(max_age_days=28))
+    stored = datetime(2026, 1, 5, tzinfo=UTC)
+    opened = clusterer.assign(dataclasses.replace(QUAKE, published=None, ingested=stored))
+    dated = dataclasses.replace(QUAKE_FOLLOW_UP, published=stored, ingested=stored)
+    assert clusterer.assign(dated).story_id == opened.story_id
+    months_later = stored + timedelta(days=90)
+    again = dataclasses.replace(QUAKE, id=5, published=None, ingested=months_later)
+    assert clusterer.assign(again).is_new
+    assert not clusterer.is_live(opened.story_id)
+
+
 def test_same_order_gives_same_assignments_across_processes() -> None:
     """Same input order -> same stories, also with another string-hash seed."""
     script = (

@@ -140,8 +140,10 @@ class StoryClusterer:
         story.add(vectors, when)
         weeks = _weeks(story)
         self._index.add(story_id, new_terms, weeks)
-        if weeks != weeks_before:
-            self._index.add(story_id, _terms(story) - new_terms, weeks - weeks_before)
+        if weeks != weeks_before:  # its span grew, or its first date came (off week None)
+            old_terms = _terms(story) - new_terms
+            self._index.add(story_id, old_terms, weeks - weeks_before)
+            self._index.remove(story_id, old_terms, weeks_before - weeks)
         self._max_story_id = max(self._max_story_id, story_id)
 
     def _find_best_story(
