@@ -239,3 +239,10 @@ def test_money_in_aid_is_aid(code) -> None:
 def test_a_frame_noun_in_a_phrase_that_does_not_carry_it_frames_nothing(code) -> None:
     found = code("Of critical importance, Peru gave no sign it would leave the talks.")
     assert not [m for m in found if m.cameo.startswith("02")]
+
+
+def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
+    assert code("An earthquake killed 300 people in the mountain villages.") == []
+    assert code("A fire destroyed the old market on Monday.") == []
+    killed = only(code("Artillery fire killed three civilians in the town on Monday."), "18")
+    assert [s.text for s in killed.sources] == ["Artillery fire"]

@@ -210,6 +210,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "crowd_nouns",
                 "reason_nouns",
                 "natural_causes",
+                "armed_modifiers",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},

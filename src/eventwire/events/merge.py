@@ -3,7 +3,7 @@
 Mentions with the same action root and actors, and dates at most ``merge_days`` apart,
 are one event; a mention whose sentence gives no date joins the dated event it matches, or
 takes the date another sentence gives the same kind of event at the same place ("the talks
-in Muscat concluded on Friday"), or else its article's publication day.
+in Nairobi concluded on Friday"), or else its article's publication day.
 """
 
 from __future__ import annotations

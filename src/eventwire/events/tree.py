@@ -14,7 +14,7 @@ NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 # What belongs to a noun phrase naming an actor ("Senior Hungarian and Romanian officials",
-# "the efforts of the Sultanate of Oman's leadership", "rebels in the Ivory Coast", "U.S.-led
+# "the efforts of the Kingdom of Norway's envoys", "rebels in the Ivory Coast", "U.S.-led
 # forces": npadvmod).
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "appos", "pobj", "det", "nummod", "acl", "agent", "conj"}
@@ -190,7 +190,7 @@ class Tree:
 
     def attached(self, i: int, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
         """A mention (of ``labels``) attached to ``i``: a child, or the object of one of its
-        prepositions ``preps`` (or that object's apposition: "in its capital, Muscat")."""
+        prepositions ``preps`` (or that object's apposition: "in its capital, Nairobi")."""
         candidates = []
         for child in self.children[i]:
             dep = self.dep(child)
