@@ -89,3 +89,10 @@ def test_demonyms_the_packages_lack(index: CountryIndex, surface: str, iso3: str
 
 def test_prc_is_a_code_only_in_upper_case(index: CountryIndex) -> None:
     assert index.country("prc") is None
+
+
+def test_time_zone_cities_of_inhabited_areas_give_their_country(index: CountryIndex) -> None:
+    assert index.cities["vancouver"] == "CAN"
+    assert index.cities["karachi"] == "PAK"
+    for word in ("christmas", "easter", "jersey", "knox", "center", "davis", "vostok"):
+        assert word not in index.cities, word

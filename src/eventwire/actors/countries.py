@@ -19,9 +19,11 @@ from eventwire.actors.datafiles import read_data
 from eventwire.actors.text import dotless, surface_key
 
 EXTRAS_FILE = "country_extras.yaml"
+ZONE_CITIES_FILE = "zone_cities.yaml"
 ZONE_TABLE = "zone.tab"  # IANA time zones: country code, coordinates, Area/City
 SYSTEM_ZONEINFO = "/usr/share/zoneinfo"
 ZONE_COLUMNS = 3
+UNPEOPLED_ZONE_AREAS = frozenset({"Antarctica", "Arctic", "Etc"})
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
 DEMONYM_PLURAL = "s"
@@ -253,12 +255,18 @@ def _add_subdivisions(index: CountryIndex) -> None:
 
 def _add_cities(index: CountryIndex) -> None:
     """Cities of the IANA time-zone table (zone.tab: country code and Area/City), a gazetteer
-    of some 400 large cities that ships with the tzdata package (or the system's zoneinfo)."""
+    of some 400 large cities that ships with the tzdata package (a dependency). Only
+    Area/City zones of inhabited areas: "America/Indiana/Knox" names a county seat, and
+    Antarctic stations are no one's; data/zone_cities.yaml lists the names that are words."""
+    skip = {surface_key(n) for n in (read_data(ZONE_CITIES_FILE) or {}).get("not_cities", [])}
     for alpha2, zone in _zone_rows():
+        area, _, city = zone.partition("/")
         country = pycountry.countries.get(alpha_2=alpha2)
-        city = zone.rsplit("/", 1)[-1].replace("_", " ")
-        if country is not None and "/" in zone:
-            index.cities.setdefault(surface_key(city), country.alpha_3)
+        if country is None or not city or "/" in city or area in UNPEOPLED_ZONE_AREAS:
+            continue
+        key = surface_key(city.replace("_", " "))
+        if key not in skip:
+            index.cities.setdefault(key, country.alpha_3)
 
 
 def _zone_rows() -> list[tuple[str, str]]:
