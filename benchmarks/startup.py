@@ -70,7 +70,7 @@ def run_cli(url: str, *args: str) -> None:
 
 def time_command(url: str, args: tuple[str, ...], repetitions: int) -> dict:
     """Wall times of ``eventwire ARGS`` over ``repetitions`` processes, and what it imported."""
-    command = [sys.executable, "-m", "eventwire.cli", "--db", url, *args]
+    command = [sys.executable, "-m", "eventwire", "--db", url, *args]  # as the console script
     figures = time_process(command, repetitions)
     return {
         "command": "eventwire " + " ".join(args),

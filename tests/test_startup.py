@@ -81,3 +81,32 @@ def test_reading_the_settings_loads_no_stage_library() -> None:
     assert not {m for m in loaded if m.startswith("eventwire.actors.")} - {
         "eventwire.actors.settings"
     }
+
+
+def test_the_console_script_runs_the_commands_with_collection_back_on(tmp_path: Path) -> None:
+    """``python -m eventwire`` is the console script: it loads the commands with the garbage
+    collector paused and runs them with it on again."""
+    url = small_database(tmp_path)
+    probe = (
+        "import gc, sys\n"
+        "from eventwire import console\n"
+        "sys.argv = ['eventwire', '--db', sys.argv[1], 'stories', '--json']\n"
+        "try:\n"
+        "    console.main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, url], capture_output=True, text=True, check=True
+    )
+    *listing, enabled = done.stdout.strip().splitlines()
+    assert json.loads("\n".join(listing))["items"][0]["id"] == 1
+    assert enabled == "True"
+    ran = subprocess.run(
+        [sys.executable, "-m", "eventwire", "--db", url, "stories", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(ran.stdout)["items"][0]["id"] == 1

@@ -1,0 +1,5 @@
+"""``python -m eventwire``: the console script."""
+
+from eventwire.console import main
+
+main()
