@@ -267,30 +267,43 @@ class Pipeline:
     ) -> int:
         """Run ``pending`` as one stream (``stage.run_stream``: a stage whose start-up is paid
         per call, as spaCy's worker processes), saving every SAVE_BATCH_SIZE outcomes; how
-        many were saved (the rest run batch by batch if the stream fails)."""
+        many of ``pending`` are settled (the rest run batch by batch if the stream fails).
+
+        Ids settle a loaded batch at a time, once all its records are saved: an id that loads
+        no record (its article deleted meanwhile) is neither counted as a record nor run twice.
+        """
         loaded: deque[Any] = deque()
+        unsaved: deque[list[int]] = deque()  # per loaded batch: [ids, records not yet saved]
 
         def records() -> Iterator[Any]:
             for start in range(0, len(pending), SAVE_BATCH_SIZE):
-                batch = stage.load(self.repo, pending[start : start + SAVE_BATCH_SIZE])
+                ids = pending[start : start + SAVE_BATCH_SIZE]
+                batch = stage.load(self.repo, ids)
+                unsaved.append([len(ids), len(batch)])
                 loaded.extend(batch)
                 yield from batch
 
-        done = 0
+        settled = 0
         try:
-            outcomes = stage.run_stream(records(), len(pending))
-            while done < len(pending):
-                with _timed(stage_report):
-                    chunk = list(islice(outcomes, SAVE_BATCH_SIZE))
-                if not chunk:
-                    break
+            outcomes = _stream_outcomes(stage, records(), len(pending))
+            while chunk := self._next_chunk(outcomes, stage_report):
                 batch = [loaded.popleft() for _ in chunk]
+                # outside _next_chunk: an error in saving is not the stream's
                 self._save(stage, batch, chunk, stage_report, report)
-                done += len(chunk)
-                self.on_progress(stage.name, done, len(pending))
-        except Exception:
+                settled += _settle(unsaved, len(chunk))
+                self.on_progress(stage.name, settled, len(pending))
+        except _StreamFailed:
             log.exception("stage %s failed on its stream; going on batch by batch", stage.name)
-        return done
+        return settled + _settle(unsaved, 0)  # trailing batches that loaded no record
+
+    @staticmethod
+    def _next_chunk(outcomes: Iterator[Any], stage_report: StageReport) -> list[Any]:
+        """The stream's next SAVE_BATCH_SIZE outcomes (an error in it is the stream's)."""
+        try:
+            with _timed(stage_report):
+                return list(islice(outcomes, SAVE_BATCH_SIZE))
+        except Exception as error:
+            raise _StreamFailed from error
 
     def _pending(self, stage_type: Any) -> list[int]:
         """Ids of the articles (or stories) the stage has yet to run on at its version."""
@@ -357,6 +370,32 @@ class Pipeline:
                 stage.save(self.repo, done, runs)
             else:
                 self.repo.record_runs(runs)
+
+
+class _StreamFailed(Exception):
+    """A streamed stage raised while producing outcomes (its cause is chained)."""
+
+
+def _stream_outcomes(stage: Any, records: Iterator[Any], count: int) -> Iterator[Any]:
+    """``stage.run_stream`` over ``records`` (an error in starting it is the stream's)."""
+    try:
+        return iter(stage.run_stream(records, count))
+    except Exception as error:
+        raise _StreamFailed from error
+
+
+def _settle(unsaved: deque[list[int]], saved: int) -> int:
+    """Take ``saved`` records off the oldest loaded batches; the ids of the batches now fully
+    saved (or that loaded no record at all)."""
+    settled = 0
+    while unsaved and (saved or not unsaved[0][1]):
+        taken = min(saved, unsaved[0][1])
+        unsaved[0][1] -= taken
+        saved -= taken
+        if unsaved[0][1]:
+            break
+        settled += unsaved.popleft()[0]
+    return settled
 
 
 def _build(entry: StageEntry, settings: Any) -> Any:

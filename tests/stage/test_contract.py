@@ -183,3 +183,25 @@ def test_a_streamed_stage_saves_as_it_goes_and_a_broken_stream_goes_on_batch_by_
     assert [r.origin for r in report.rejections] == ["article 4"]
     statuses = [(row[0], row[2]) for row in runs(db_url, "words")]
     assert statuses == [(1, "ok"), (2, "ok"), (3, "ok"), (4, "failed"), (5, "ok")]
+
+
+def test_an_article_gone_before_its_stream_loads_it_runs_nothing_twice(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = (*REGISTRY, STREAMED)
+    settings = Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
+    monkeypatch.setattr(pipeline, "SAVE_BATCH_SIZE", 2)
+    load = StreamedWordsStage.load
+
+    def load_without_article_2(self, repo, ids):  # article 2 deleted after it was pending
+        return load(self, repo, [i for i in ids if i != 2])
+
+    monkeypatch.setattr(StreamedWordsStage, "load", load_without_article_2)
+    titles = ["Harbour board votes", "Quay vote", "Dredging budget", "Ferry fares", "Pier"]
+    StreamedWordsStage.streamed.clear()
+    WordsStage.seen.clear()
+    with Repository.open(db_url) as repo:
+        Pipeline(repo, settings).run([write_articles(tmp_path / "in", titles)])
+    assert StreamedWordsStage.streamed == [1, 3, 4, 5]
+    assert WordsStage.seen == []  # nothing left over for the batch-by-batch path
+    assert [row[0] for row in runs(db_url, "words")] == [1, 3, 4, 5]
