@@ -363,7 +363,7 @@ def merge_rows(first: dict, later: dict) -> dict:
     output (which meets an actor in several groups) both merge with it."""
     merged = dict(first)
     for name, value in later.items():
-        if merged.get(name) in (None, ""):
+        if merged.get(name) is None:
             merged[name] = value
         elif name.endswith("_json") and isinstance(value, str) and value != merged[name]:
             earlier, added = json.loads(merged[name]), json.loads(value)

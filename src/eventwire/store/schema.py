@@ -81,10 +81,10 @@ class TableColumns:
         self.__table__ = table
 
     def __getattr__(self, name: str) -> ColumnElement:
-        try:
-            return self.__table__.c[name]
-        except KeyError:
-            raise AttributeError(f"{self.__table__.name} has no column {name!r}") from None
+        table = self.__dict__.get("__table__")
+        if table is None or name.startswith("__") or name not in table.c:
+            raise AttributeError(name)
+        return table.c[name]
 
     def __clause_element__(self) -> FromClause:
         return self.__table__
