@@ -7,6 +7,7 @@ has ("U.S.", "Britain", "the Kremlin"); large cities come from the IANA time-zon
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -160,6 +161,13 @@ class CountryIndex:
         if stripped.replace(".", "") != stripped.replace(".", "").upper():
             return None
         return self.short_names.get(dotless(text))
+
+
+@functools.cache
+def country_index() -> CountryIndex:
+    """The process's one country index (built once: about 0.4 s), shared by the stages that
+    read country words (actors, the events' story step). Not modified after it is built."""
+    return build_country_index()
 
 
 def build_country_index() -> CountryIndex:

@@ -22,7 +22,7 @@ from eventwire.actors.classify import (
     Classifier,
     institution_sector,
 )
-from eventwire.actors.countries import CountryIndex, build_country_index
+from eventwire.actors.countries import CountryIndex, country_index
 from eventwire.actors.groups import group_of
 from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.locate import country_after_title, locate_titled_people, sentence_countries
@@ -105,7 +105,7 @@ class ActorResolver:
         self, settings: ActorsSettings | None = None, countries: CountryIndex | None = None
     ) -> None:
         self.settings = settings or ActorsSettings()
-        self.countries = countries or build_country_index()
+        self.countries = countries or country_index()
         self.known: KnownActors = load_known_actors(self.countries, self.settings.user_file)
         self.classifier = Classifier(self.countries, self.known.organisations)
         self.labels = LabelFixer(self.countries, self.classifier)

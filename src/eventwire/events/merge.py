@@ -18,7 +18,7 @@ from datetime import date
 import yaml
 
 from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
-from eventwire.actors.countries import build_country_index
+from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
 from eventwire.actors.locate import names_other_side
 from eventwire.events.tables import DATA, describe, plover_of
@@ -64,7 +64,7 @@ def side_rules() -> SideRules:
 @functools.cache
 def _country_words() -> Classifier:
     """Country names and demonyms, for sides the entity model did not tag."""
-    return Classifier(build_country_index(), {})
+    return Classifier(country_index(), {})
 
 
 def untagged_country(span: Span) -> Actor | None:
