@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import logging
 import multiprocessing
+import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,6 +66,13 @@ def helper_pool(workers: int) -> ProcessPoolExecutor:
     """Processes that run batches of the model beside this one: forked on first use with the
     model already loaded (as spaCy forks its workers), they end with this process."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def spare_cores() -> int:
+    """Cores the machine has beyond its load (the last minute's average, this process in
+    it): helper processes run only while a core would otherwise idle (on a loaded machine
+    they take turns with this one and add their overhead)."""
+    return max(0, int((os.cpu_count() or 1) - os.getloadavg()[0]))
 
 
 def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.float32]]:
@@ -132,7 +140,7 @@ class SentenceEncoder:
         from eventwire.facts.minilm import length_batches
 
         batches = length_batches(ids)
-        if self.processes < 2 or len(batches) < 2:
+        if self.processes < 2 or len(batches) < 2 or spare_cores() < 1:
             return model.states_of(ids)
         futures = self._submit(ids, batches)
         found: list[NDArray[np.float32] | None] = [None] * len(ids)

@@ -23,4 +23,4 @@ class FactsSettings:
     embedding_names: int = 3  # ... this many named actors in common
     embedding_budget: int = 12  # sentences embedded per article of a story, at most
     embedding_threads: int = 1  # BLAS threads of the sentence model
-    embedding_processes: int = 1  # processes sharing the sentence model's batches
+    embedding_processes: int = 2  # processes sharing the model's batches (with a core spare)
