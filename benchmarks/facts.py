@@ -413,7 +413,9 @@ def main() -> None:
     parser.add_argument(
         "--stream", type=int, default=600, help="articles of the rate stream (0: none)"
     )
-    parser.add_argument("--rate-only", action="store_true", help="only the pipeline rates")
+    parser.add_argument(
+        "--rate-only", action="store_true", help="only the pipeline rates (others kept)"
+    )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the NewsWCL50 rates")
     parser.add_argument("--msrp-only", action="store_true", help="only the MSRP pair decision")
     args = parser.parse_args()
@@ -425,7 +427,7 @@ def main() -> None:
         return
     if args.rate_only:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
-        results["pipeline"] = pipeline_rate(args.stream, args.rounds)
+        results.setdefault("pipeline", {}).update(pipeline_rate(args.stream, args.rounds))
         results["pipeline_machine"] = describe_machine()
         RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         return

@@ -18,7 +18,7 @@ class EntitiesSettings:
     # Worker processes for nlp.pipe (2 uses both cores of a small machine; measured).
     n_process: int = 2
     # Fewer articles than this per worker are recognised in process (workers cost a start-up).
-    min_articles_per_process: int = 50
+    min_articles_per_process: int = 20
     # Comma-separated spaCy labels kept as mentions.
     labels: str = "PERSON,ORG,GPE,NORP,LOC,FAC,DATE,TIME"
     # Keep each sentence's dependency parse for the events stage (same spaCy pass; off

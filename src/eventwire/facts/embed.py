@@ -69,10 +69,11 @@ def helper_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def spare_cores() -> int:
-    """Cores the machine has beyond its load (the last minute's average, this process in
-    it): helper processes run only while a core would otherwise idle (on a loaded machine
-    they take turns with this one and add their overhead)."""
-    return max(0, int((os.cpu_count() or 1) - os.getloadavg()[0]))
+    """Cores the machine has beyond its load (the last minute's average) other than this
+    process's own: helper processes run only while a core would otherwise idle (on a loaded
+    machine they take turns with this one and add their overhead)."""
+    others = max(0.0, os.getloadavg()[0] - 1.0)
+    return max(0, int((os.cpu_count() or 1) - others))
 
 
 def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.float32]]:
