@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import multiprocessing
 import subprocess
 import sys
 
@@ -121,3 +122,24 @@ def test_a_helper_process_gives_the_same_vectors_and_token_states() -> None:
     assert all(
         np.array_equal(a.states, b.states) for a, b in zip(tokens, alone_tokens, strict=True)
     )
+
+
+def _embed_in_daemon(texts: list[str], results: multiprocessing.Queue) -> None:
+    embed.spare_cores = lambda: 2  # as on an idle machine: helpers would be wanted
+    try:
+        results.put(embed.SentenceEncoder(processes=2).embed(texts)[0].shape)
+    except Exception as error:  # the assertion a daemon meets when it forks
+        results.put(repr(error))
+
+
+def test_a_daemon_process_embeds_without_helpers() -> None:
+    """Dask workers are daemon processes, which may not start children: the encoder does the
+    work itself there instead of failing."""
+    texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    worker = context.Process(target=_embed_in_daemon, args=(texts, results), daemon=True)
+    worker.start()
+    outcome = results.get(timeout=300)
+    worker.join(timeout=60)
+    assert outcome == (len(texts), 384)

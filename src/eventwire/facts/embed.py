@@ -17,7 +17,6 @@ import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +65,20 @@ def helper_pool(workers: int) -> ProcessPoolExecutor:
     """Processes that run batches of the model beside this one: forked on first use with the
     model already loaded (as spaCy forks its workers), they end with this process."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def drop_helper_pool(workers: int) -> None:
+    """Shut the helper pool down (its processes end, queued batches are cancelled) and forget
+    it, so the next use starts a new one."""
+    if helper_pool.cache_info().currsize:
+        helper_pool(workers).shutdown(wait=False, cancel_futures=True)
+    helper_pool.cache_clear()
+
+
+def may_fork() -> bool:
+    """Whether this process may start helpers: a daemon process may not (a Dask worker, a
+    multiprocessing pool's worker)."""
+    return not multiprocessing.current_process().daemon
 
 
 def spare_cores() -> int:
@@ -141,7 +154,7 @@ class SentenceEncoder:
         from eventwire.facts.minilm import length_batches
 
         batches = length_batches(ids)
-        if self.processes < 2 or len(batches) < 2 or spare_cores() < 1:
+        if self.processes < 2 or len(batches) < 2 or not may_fork() or spare_cores() < 1:
             return model.states_of(ids)
         futures = self._submit(ids, batches)
         found: list[NDArray[np.float32] | None] = [None] * len(ids)
@@ -155,7 +168,7 @@ class SentenceEncoder:
                 states = future.result()
             except Exception:  # a helper that failed or was killed: done here instead
                 log.warning("a sentence-model helper process failed", exc_info=True)
-                helper_pool.cache_clear()  # a new one next time
+                drop_helper_pool(self.processes - 1)  # a new one next time
                 states = model.batch_states([ids[i] for i in batches[n]])
             _place(found, batches[n], states)
         return found  # type: ignore[return-value]
@@ -169,9 +182,9 @@ class SentenceEncoder:
             for n in reversed(range(1, len(batches))):
                 batch = [ids[i] for i in batches[n]]
                 futures[n] = pool.submit(_states_in_helper, batch, self.threads)
-        except (BrokenProcessPool, OSError, RuntimeError):
+        except Exception:  # a broken pool, no processes left, no fork here
             log.warning("no sentence-model helper process", exc_info=True)
-            helper_pool.cache_clear()
+            drop_helper_pool(self.processes - 1)
         return futures
 
 
