@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.actors.resolver import ActorResolver
@@ -30,6 +30,7 @@ class ActorsStage:
         self.settings = settings
         self.resolver = ActorResolver(settings)  # reads the user's actor file: may raise
         self.people: list[Actor] = []
+        self._remembered: set[tuple] = set()  # what matching reads of each remembered person
 
     def load_state(self, repo: Repository) -> list[Actor]:
         """Every stored person."""
@@ -37,7 +38,8 @@ class ActorsStage:
 
     def restore(self, state: Sequence[Actor]) -> None:
         """Remember these people."""
-        self.people = list(state)
+        self.people, self._remembered = [], set()
+        self._remember(state)
 
     def snapshot(self) -> list[Actor]:
         """The people remembered so far."""
@@ -54,9 +56,24 @@ class ActorsStage:
             result = self.resolver.resolve_story(
                 story.story_id, story.documents, story.entities, self.people
             )
-            self.people += [a for a in result.actors if a.type == "person"]
+            self._remember(a for a in result.actors if a.type == "person")
             results.append(result)
         return results
+
+    def _remember(self, people: Iterable[Actor]) -> None:
+        """Add people to match later stories against, skipping one that adds nothing: the
+        same key, name, country and aliases as a person already remembered (the same head of
+        state in a hundred stories is compared once, and the first match stays the first)."""
+        for person in people:
+            seen = (
+                person.key,
+                person.name,
+                person.country,
+                frozenset(a.alias for a in person.aliases),
+            )
+            if seen not in self._remembered:
+                self._remembered.add(seen)
+                self.people.append(person)
 
     def save(
         self,
