@@ -95,6 +95,9 @@ def test_refusal_frame(code) -> None:
         ("Israel called up thousands of army reservists on Sunday.", "154"),
         ("Saudi Arabia donated 10,000 tons of rice to Bangladesh.", "070"),
         ("Japan has been in talks with Peru on the fishing dispute.", "046"),
+        ("The Pakistani prime minister paid a two-day visit to Saudi Arabia.", "042"),
+        ("Russian troops pulled out of Chechnya on Monday.", "0874"),
+        ("Serbia allowed UN aid convoys to enter Srebrenica.", "086"),
     ],
 )
 def test_trigger_lemmas_by_category(code, text: str, cameo: str) -> None:

@@ -298,10 +298,11 @@ class SentenceCoder(ArgumentFinder):
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
-        # the small model often labels a particle as an adverb ("stepped down": advmod)
-        if pattern.particle and pattern.particle not in {
-            tree.lemma(c) for c in tree.kids(i, "prt", "advmod") if c > i
-        }:
+        # the small model often labels a particle as an adverb ("stepped down": advmod) or as
+        # a preposition with no object of its own ("pulled out of Chechnya")
+        particles = [c for c in tree.kids(i, "prt", "advmod") if c > i]
+        particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
+        if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
         if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
             return 0
