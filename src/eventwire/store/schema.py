@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     Column,
+    Constraint,
     DateTime,
     Dialect,
     Float,
@@ -94,133 +95,118 @@ class TableColumns:
         return TableColumns(self.__table__.alias())
 
 
-# An outlet articles come from.
-Source = TableColumns(
-    Table(
-        "sources",
-        metadata,
-        Column("id", Integer, primary_key=True),
-        Column("name", Text, unique=True, nullable=False),
-        Column("created_at", UTCDateTime, nullable=False),
+def table(name: str, *columns: Column | Constraint | Index) -> TableColumns:
+    """A table of the schema (``metadata``), its columns readable as attributes."""
+    return TableColumns(Table(name, metadata, *columns))
+
+
+def owned_by(parent: str) -> Column:
+    """The key of a row that belongs to one ``parent`` row (``parent`` is a table named in the
+    plural, "articles" -> ``article_id``) and goes with it: primary key, deleted in cascade."""
+    return Column(
+        f"{parent.removesuffix('s')}_id",
+        ForeignKey(f"{parent}.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
     )
+
+
+# An outlet articles come from.
+Source = table(
+    "sources",
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, unique=True, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
 )
 
 
 # One ingested article: the raw input verbatim plus its clean content.
-Article = TableColumns(
-    Table(
-        "articles",
-        metadata,
-        Column("id", Integer, primary_key=True),
-        Column("source_id", ForeignKey("sources.id"), index=True, nullable=False),
-        Column("origin", Text, nullable=False),
-        Column("format", String(16), nullable=False),
-        Column("url", Text),
-        Column("title", Text, nullable=False),
-        Column("raw", Text, nullable=False),
-        # The codec raw was decoded with (ingest.decode.encode_raw gives the bytes back); NULL for
-        # articles stored before it was recorded.
-        Column("raw_encoding", String(32)),
-        Column("blocks_json", Text, nullable=False),
-        Column("body", Text, nullable=False),
-        Column("published_at", UTCDateTime),
-        Column("published_offset_minutes", Integer),
-        Column("updated_at", UTCDateTime),
-        Column("updated_offset_minutes", Integer),
-        Column("authors_json", Text),  # JSON list of stated bylines
-        Column("ingested_at", UTCDateTime, nullable=False),
-        Column("content_hash", String(HASH_LENGTH), unique=True, nullable=False),
-        Column("text_hash", String(HASH_LENGTH), index=True, nullable=False),
-        Column("processed_at", UTCDateTime, index=True),
-    )
+Article = table(
+    "articles",
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("sources.id"), index=True, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("url", Text),
+    Column("title", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    # The codec raw was decoded with (ingest.decode.encode_raw gives the bytes back); NULL for
+    # articles stored before it was recorded.
+    Column("raw_encoding", String(32)),
+    Column("blocks_json", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("published_at", UTCDateTime),
+    Column("published_offset_minutes", Integer),
+    Column("updated_at", UTCDateTime),
+    Column("updated_offset_minutes", Integer),
+    Column("authors_json", Text),  # JSON list of stated bylines
+    Column("ingested_at", UTCDateTime, nullable=False),
+    Column("content_hash", String(HASH_LENGTH), unique=True, nullable=False),
+    Column("text_hash", String(HASH_LENGTH), index=True, nullable=False),
+    Column("processed_at", UTCDateTime, index=True),
 )
 
 
 # One change the cleaner made to an article, in the cleaner's order.
-CleaningNote = TableColumns(
-    Table(
-        "cleaning_notes",
-        metadata,
-        Column("id", Integer, primary_key=True),
-        Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-        Column("seq", Integer, nullable=False),
-        Column("rule", String(64), nullable=False),
-        Column("text", Text, nullable=False),
-        Column("detail", Text, nullable=False),
-        Column("line", Integer),
-        UniqueConstraint("article_id", "seq"),
-    )
+CleaningNote = table(
+    "cleaning_notes",
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("line", Integer),
+    UniqueConstraint("article_id", "seq"),
 )
 
 
 # ``article_id`` is a copy of the earlier article ``copy_of``.
-DuplicateLink = TableColumns(
-    Table(
-        "duplicate_links",
-        metadata,
-        Column(
-            "article_id",
-            ForeignKey("articles.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        ),
-        Column("copy_of", ForeignKey("articles.id"), index=True, nullable=False),
-        Column("kind", String(16), nullable=False),
-        Column("similarity", Float, nullable=False),
-    )
+DuplicateLink = table(
+    "duplicate_links",
+    owned_by("articles"),
+    Column("copy_of", ForeignKey("articles.id"), index=True, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("similarity", Float, nullable=False),
 )
 
 
 # A real-world event; its id is assigned by the clustering stage.
-Story = TableColumns(
-    Table(
-        "stories",
-        metadata,
-        Column("id", Integer, primary_key=True, autoincrement=False),
-        Column("title", Text, nullable=False),
-        Column("first_seen", UTCDateTime),
-        Column("last_seen", UTCDateTime, index=True),
-        Column("created_at", UTCDateTime, nullable=False),
-        Column("updated_at", UTCDateTime, nullable=False),
-    )
+Story = table(
+    "stories",
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("title", Text, nullable=False),
+    Column("first_seen", UTCDateTime),
+    Column("last_seen", UTCDateTime, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
 )
 
 
 # Membership: each article belongs to at most one story.
-StoryArticle = TableColumns(
-    Table(
-        "story_articles",
-        metadata,
-        Column(
-            "article_id",
-            ForeignKey("articles.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        ),
-        Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
-        Column("similarity", Float, nullable=False),
-        Index("ix_story_articles_story_id", "story_id"),
-    )
+StoryArticle = table(
+    "story_articles",
+    owned_by("articles"),
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Index("ix_story_articles_story_id", "story_id"),
 )
 
 
 # Bookkeeping: which stage ran on which article or story, at which version, and how.
-StageRunRow = TableColumns(
-    Table(
-        "stage_runs",
-        metadata,
-        Column("id", Integer, primary_key=True),  # grows with every (re)run
-        Column("stage", String(32), nullable=False),
-        Column("article_id", ForeignKey("articles.id", ondelete="CASCADE")),
-        Column("story_id", ForeignKey("stories.id", ondelete="CASCADE")),
-        Column("version", Integer, nullable=False),
-        Column("status", String(8), nullable=False),
-        Column("reason", Text),
-        Column("ran_at", UTCDateTime, nullable=False),
-        UniqueConstraint("stage", "article_id"),
-        UniqueConstraint("stage", "story_id"),
-        Index("ix_stage_runs_status", "status"),
-    )
+StageRunRow = table(
+    "stage_runs",
+    Column("id", Integer, primary_key=True),  # grows with every (re)run
+    Column("stage", String(32), nullable=False),
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE")),
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE")),
+    Column("version", Integer, nullable=False),
+    Column("status", String(8), nullable=False),
+    Column("reason", Text),
+    Column("ran_at", UTCDateTime, nullable=False),
+    UniqueConstraint("stage", "article_id"),
+    UniqueConstraint("stage", "story_id"),
+    Index("ix_stage_runs_status", "status"),
 )
 
 

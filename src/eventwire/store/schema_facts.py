@@ -9,53 +9,46 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 
-from eventwire.store.schema import TableColumns, UTCDateTime, metadata
+from eventwire.store.schema import UTCDateTime, table
 
 # A story's consolidated form: title, summary, timeline, per-outlet additions (JSON).
-StoryFactsRow = TableColumns(
-    Table(
-        "story_facts",
-        metadata,
-        Column(
-            "story_id",
-            ForeignKey("stories.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        ),
-        Column("title", Text, nullable=False),
-        Column("summary_json", Text, nullable=False),
-        Column("timeline_json", Text, nullable=False),
-        Column("unique_json", Text, nullable=False),
-        Column("aligned", Boolean, nullable=False),
-        Column("computed_at", UTCDateTime, nullable=False),
-    )
+StoryFactsRow = table(
+    "story_facts",
+    Column(
+        "story_id",
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("title", Text, nullable=False),
+    Column("summary_json", Text, nullable=False),
+    Column("timeline_json", Text, nullable=False),
+    Column("unique_json", Text, nullable=False),
+    Column("aligned", Boolean, nullable=False),
+    Column("computed_at", UTCDateTime, nullable=False),
 )
 
 
 # One fact of a story, with its claims and disputes (JSON).
-FactRow = TableColumns(
-    Table(
-        "facts",
-        metadata,
-        Column("id", Integer, primary_key=True),
-        Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
-        Column("seq", Integer, nullable=False),
-        Column("text", Text, nullable=False),
-        Column("kind", String(16), nullable=False),
-        Column("status", String(16), nullable=False),
-        Column("independent_sources", Integer, nullable=False),
-        Column("articles", Integer, nullable=False),
-        Column("sources_json", Text, nullable=False),
-        Column("date", String(10)),
-        Column("speaker", Text),
-        Column("claims_json", Text, nullable=False),
-        Column("disputes_json", Text, nullable=False),
-        UniqueConstraint("story_id", "seq"),
-        Index("ix_facts_status", "status"),
-    )
+FactRow = table(
+    "facts",
+    Column("id", Integer, primary_key=True),
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("sources_json", Text, nullable=False),
+    Column("date", String(10)),
+    Column("speaker", Text),
+    Column("claims_json", Text, nullable=False),
+    Column("disputes_json", Text, nullable=False),
+    UniqueConstraint("story_id", "seq"),
+    Index("ix_facts_status", "status"),
 )
