@@ -166,16 +166,25 @@ STREAMED = StageEntry(
 )
 
 
+def streamed_settings(monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings with the streamed words stage registered, saving every 2 outcomes."""
+    registry = (*REGISTRY, STREAMED)
+    monkeypatch.setattr(pipeline, "SAVE_BATCH_SIZE", 2)
+    return Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
+
+
+def clear_seen() -> None:
+    StreamedWordsStage.streamed.clear()
+    WordsStage.seen.clear()
+
+
 def test_a_streamed_stage_saves_as_it_goes_and_a_broken_stream_goes_on_batch_by_batch(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    registry = (*REGISTRY, STREAMED)
-    settings = Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
-    monkeypatch.setattr(pipeline, "SAVE_BATCH_SIZE", 2)
+    settings = streamed_settings(monkeypatch)
     titles = ["Harbour board votes", "Quay vote", "Dredging budget", f"An {FAILING_WORD} report"]
     titles.append("Harbour budget passed")
-    StreamedWordsStage.streamed.clear()
-    WordsStage.seen.clear()
+    clear_seen()
     with Repository.open(db_url) as repo:
         report = Pipeline(repo, settings).run([write_articles(tmp_path / "in", titles)])
     assert StreamedWordsStage.streamed == [1, 2, 3]  # 1 and 2 saved, 3 lost with the stream
@@ -188,9 +197,7 @@ def test_a_streamed_stage_saves_as_it_goes_and_a_broken_stream_goes_on_batch_by_
 def test_an_article_gone_before_its_stream_loads_it_runs_nothing_twice(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    registry = (*REGISTRY, STREAMED)
-    settings = Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
-    monkeypatch.setattr(pipeline, "SAVE_BATCH_SIZE", 2)
+    settings = streamed_settings(monkeypatch)
     load = StreamedWordsStage.load
 
     def load_without_article_2(self, repo, ids):  # article 2 deleted after it was pending
@@ -198,8 +205,7 @@ def test_an_article_gone_before_its_stream_loads_it_runs_nothing_twice(
 
     monkeypatch.setattr(StreamedWordsStage, "load", load_without_article_2)
     titles = ["Harbour board votes", "Quay vote", "Dredging budget", "Ferry fares", "Pier"]
-    StreamedWordsStage.streamed.clear()
-    WordsStage.seen.clear()
+    clear_seen()
     with Repository.open(db_url) as repo:
         Pipeline(repo, settings).run([write_articles(tmp_path / "in", titles)])
     assert StreamedWordsStage.streamed == [1, 3, 4, 5]
