@@ -10,7 +10,10 @@ and the sum over the Dask workers). The stream's later rounds are dated years ah
 a round): both runners keep those dates (``[dates] max_future_hours`` raised), else every
 article past tomorrow would be undated and clustered without time. Run:
 ``python -m benchmarks.scaling [--sizes 10000 100000] [--workers 2] [--every-stage 300]``;
-results go to ``benchmarks/results/scaling.json``. ``--every-stage N`` runs both runners once
+results go to ``benchmarks/results/scaling.json``. For a size too long to run the two runners
+one after the other, run each in a process of its own on one kept stream:
+``--work DIR --runners embedded`` beside ``--work DIR --runners dask --worker-memory 5GB``
+(the agreement is computed by whichever finishes last). ``--every-stage N`` runs both runners once
 more on N articles with every registered stage (spaCy; facts without sentence embeddings),
 for the per-stage cost of the stages after stories.
 """
@@ -19,12 +22,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fcntl
 import json
 import logging
 import os
+import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.machine import describe_machine
@@ -38,6 +44,7 @@ SAMPLE_SECONDS = 0.25
 STAGES_RUN = "sizes: ingest, clean, store, dedup, stories (entities and later stages off)"
 EVERY_STAGE_RUN = "every stage: entities, actors, time, events, facts (no sentence embeddings)"
 EVERY_STAGE_ARTICLES = 300
+RUNNERS = ("embedded", "dask")
 FUTURE_HOURS = 24 * 366 * 200  # the generated stream is dated up to two centuries ahead
 
 
@@ -103,6 +110,8 @@ def every_stage_settings() -> Settings:
 
 def run_embedded(folder: Path, tmp: Path, count: int, settings: Settings) -> tuple[dict, str]:
     """The embedded runner over the stream; its figures and database URL."""
+    (tmp / "embedded.done").unlink(missing_ok=True)
+    (tmp / "embedded.db").unlink(missing_ok=True)
     url = f"sqlite:///{tmp / 'embedded.db'}"
     repo = Repository.open(url)
     with PeakSampler(rss_mb) as sampler:
@@ -125,15 +134,17 @@ def run_embedded(folder: Path, tmp: Path, count: int, settings: Settings) -> tup
 
 
 def run_dask(
-    folder: Path, tmp: Path, count: int, workers: int, settings: Settings
+    folder: Path, tmp: Path, count: int, workers: int, settings: Settings, memory: str = "auto"
 ) -> tuple[dict, Path]:
-    """``run_batch`` on a LocalCluster; its figures and output folder."""
+    """``run_batch`` on a LocalCluster (``memory``: each worker's limit); its figures and
+    output folder."""
     from eventwire.distributed.cluster import dask_client
     from eventwire.distributed.runner import BatchOptions, run_batch
 
     out = tmp / "batch"
+    shutil.rmtree(out, ignore_errors=True)
     options = BatchOptions(files_per_partition=10, buckets=4 * workers)
-    with dask_client(workers=workers) as client:
+    with dask_client(workers=workers, memory_limit=memory) as client:
 
         def cluster_rss() -> float:
             return rss_mb() + sum(client.run(worker_rss).values())
@@ -182,26 +193,54 @@ def worker_peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(count: int, workers: int, settings: Settings) -> dict:
-    """Both runners over one generated stream of ``count`` articles."""
+def run(count: int, workers: int, settings: Settings, work: Path | None = None, **how) -> dict:
+    """Both runners (or those in ``how["runners"]``) over one generated stream of ``count``
+    articles, in ``work`` (kept, so that each runner may run in a process of its own) or in
+    a temporary folder."""
+    if work is not None:
+        return run_in(work, count, workers, settings, **how)
+    with tempfile.TemporaryDirectory() as name:
+        return run_in(Path(name), count, workers, settings, **how)
+
+
+def run_in(
+    work: Path,
+    count: int,
+    workers: int,
+    settings: Settings,
+    runners: Sequence[str] = RUNNERS,
+    worker_memory: str = "auto",
+) -> dict:
+    """The runners over the stream in ``work``; the figures of those that ran, with the
+    agreement of their stories once both outputs are there."""
     from eventwire.distributed.compare import agreement
 
-    with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
-        folder = tmp / "stream"
-        folder.mkdir()
-        write_stream(folder, count)
-        embedded, url = run_embedded(folder, tmp, count, settings)
-        print(f"{count}: embedded {embedded['articles_per_second']} articles/s", flush=True)
-        dask, out = run_dask(folder, tmp, count, workers, settings)
-        print(f"{count}: dask {dask['articles_per_second']} articles/s", flush=True)
-        return {
-            "articles": count,
-            "embedded": embedded,
-            "dask": dask,
-            "agreement": agreement(out, url),
-            "load_average_1min": round(os.getloadavg()[0], 2),
-        }
+    folder = stream_folder(work, count)
+    figures: dict = {"articles": count}
+    if "embedded" in runners:
+        figures["embedded"], _ = run_embedded(folder, work, count, settings)
+        (work / "embedded.done").touch()
+        print(f"{count}: embedded {figures['embedded']['articles_per_second']} articles/s")
+    if "dask" in runners:
+        figures["dask"], _ = run_dask(folder, work, count, workers, settings, worker_memory)
+        print(f"{count}: dask {figures['dask']['articles_per_second']} articles/s", flush=True)
+    if (work / "embedded.done").exists() and (work / "batch").exists():
+        figures["agreement"] = agreement(work / "batch", f"sqlite:///{work / 'embedded.db'}")
+    figures["load_average_1min"] = round(os.getloadavg()[0], 2)
+    return figures
+
+
+def stream_folder(work: Path, count: int) -> Path:
+    """The stream of ``count`` articles in ``work``, written once (its ``.done`` mark last)."""
+    folder, done = work / f"stream-{count}", work / f"stream-{count}.done"
+    with open(work / "stream.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a second runner process waits for the first's stream
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            write_stream(folder, count)
+            done.touch()
+    return folder
 
 
 def main() -> None:
@@ -209,6 +248,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-memory", default="auto", help="each Dask worker's memory limit")
+    parser.add_argument("--runners", nargs="+", choices=RUNNERS, default=list(RUNNERS))
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="keep the stream and both outputs here (run each runner in its own process)",
+    )
     parser.add_argument(
         "--every-stage",
         type=int,
@@ -218,26 +264,44 @@ def main() -> None:
     )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
-    path = RESULTS / "scaling.json"
-    result = json.loads(path.read_text()) if path.exists() else {"sizes": []}
-    result |= {"benchmark": "scaling", "machine": describe_machine(), "stages_run": STAGES_RUN}
+    how = {"runners": args.runners, "worker_memory": args.worker_memory}
     for size in args.sizes:
-        result["sizes"] = [r for r in result["sizes"] if r["articles"] != size]
-        result["sizes"].append(run(size, args.workers, scaling_settings()))
-        result["sizes"].sort(key=lambda r: r["articles"])
-        write_result(path, result)
+        work = args.work / str(size) if args.work else None
+        if work:
+            work.mkdir(parents=True, exist_ok=True)
+        figures = run(size, args.workers, scaling_settings(), work, **how)
+        update_result(lambda result, f=figures: put_size(result, f))
     if args.every_stage:
-        result["every_stage"] = {
-            "stages_run": EVERY_STAGE_RUN,
-            **run(args.every_stage, args.workers, every_stage_settings()),
-        }
-        write_result(path, result)
+        figures = run(args.every_stage, args.workers, every_stage_settings(), **how)
+        update_result(lambda result: result.update(every_stage={**figures, **EVERY_STAGE}))
 
 
-def write_result(path: Path, result: dict) -> None:
-    """Write the result file."""
+EVERY_STAGE = {"stages_run": EVERY_STAGE_RUN}
+
+
+def put_size(result: dict, figures: dict) -> None:
+    """Put one size's figures in the result, over those of the runners that ran again."""
+    sizes = result.setdefault("sizes", [])
+    kept = next((r for r in sizes if r["articles"] == figures["articles"]), {})
+    if not ("embedded" in figures and "dask" in figures):
+        figures = {**kept, **figures}  # one runner ran: the other's figures stay
+    result["sizes"] = sorted(
+        [r for r in sizes if r["articles"] != figures["articles"]] + [figures],
+        key=lambda r: r["articles"],
+    )
+
+
+def update_result(change: Callable[[dict], None]) -> None:
+    """Read, change and write benchmarks/results/scaling.json under a lock (two runner
+    processes may finish at once)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2) + "\n")
+    path = RESULTS / "scaling.json"
+    with open(RESULTS / ".scaling.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = json.loads(path.read_text()) if path.exists() else {}
+        result |= {"benchmark": "scaling", "machine": describe_machine(), "stages_run": STAGES_RUN}
+        change(result)
+        path.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,11 @@ class DaskMissing(RuntimeError):
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
-    """A client of the scheduler at ``scheduler``, else of a LocalCluster of ``workers`` processes.
+def dask_client(
+    scheduler: str | None = None, workers: int | None = None, memory_limit: str = "auto"
+) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, else of a LocalCluster of ``workers`` processes
+    (each with ``memory_limit``: past it Dask spills held results to disk).
 
     Local workers are not daemons, so that a stage may start processes of its own (spaCy's
     ``n_process``); each runs one task at a time (stages are CPU-bound Python).
@@ -35,7 +38,11 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     with (
         dask.config.set({"distributed.worker.daemon": False}),
         LocalCluster(
-            n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0"
+            n_workers=workers or 2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            memory_limit=memory_limit,
         ) as cluster,
         Client(cluster) as client,
     ):
