@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.actors.names import name_key
-from eventwire.actors.people import PersonObservation, cluster_people, match_known
+from eventwire.actors.people import PeopleIndex, PersonObservation, cluster_people, match_known
 from eventwire.model import Actor, AliasCount, Mention
 
 THRESHOLD = 85.0
@@ -102,3 +102,46 @@ def test_far_back_the_article_s_main_namesake_takes_the_surname() -> None:
     clusters = cluster_people(observations, THRESHOLD)
     by_given = {c.key.given: [o.order for o in c.observations] for c in clusters}
     assert by_given == {("ana",): [0, 1, 2, 5], ("tomas",): [3, 4]}
+
+
+def every_fit(cluster, people: list[Actor]) -> Actor | None:
+    """``match_known`` by comparing the cluster with every person (what the index replaces)."""
+    from eventwire.actors.people import _same_name
+
+    fits = []
+    for actor in people:
+        keys = [name_key(s) for s in [actor.name, *(a.alias for a in actor.aliases)]]
+        keys = [k for k in keys if k is not None and (k.full or not cluster.key.full)]
+        countries = cluster.countries
+        if (not actor.country or not countries or actor.country in countries) and any(
+            _same_name(k, cluster.key, THRESHOLD) for k in keys
+        ):
+            fits.append(actor)
+    return fits[0] if len({a.key for a in fits}) == 1 else None
+
+
+def test_the_people_index_finds_what_comparing_with_everyone_finds() -> None:
+    given = ["Ana", "Tomas", "Lena", "Kim", "Jo", "Marta"]
+    family = ["Varela", "Varella", "Kim", "Okafor", "Okafur", "Lindqvist", "Park", "de Souza"]
+    people = [
+        Actor(
+            f"person:{g} {f}".lower(),
+            f"{g} {f}",
+            "person",
+            country=["ESP", "KOR", None][(i + j) % 3],
+            aliases=(AliasCount(f, 2),) if (i + j) % 2 else (),
+        )
+        for i, g in enumerate(given)
+        for j, f in enumerate(family)
+    ]
+    people.append(Actor("person:choi dong hyun", "Choi Dong Hyun", "person"))  # family name first
+    index = PeopleIndex(people)
+    queries = [*family, "Choi", "Souza", "Okaf", *(f"{g} {f}" for g in given[::2] for f in family)]
+    for text in queries:
+        for country in (None, "ESP", "KOR"):
+            [cluster] = cluster_people([observe(text, 0, country=country)], THRESHOLD)
+            expected = every_fit(cluster, people)
+            assert match_known(cluster, [index], THRESHOLD) == expected, (text, country)
+    for text in ("Marta Okafur", "Choi"):  # a fuzzy surname; a family name written first
+        [cluster] = cluster_people([observe(text, 0)], THRESHOLD)
+        assert every_fit(cluster, people) is not None

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from eventwire.actors.names import NameKey, name_key, names_match, surnames_match
 from eventwire.actors.roles import FIT_CONFLICT, FIT_EXACT, FIT_RELATED, RoleMatch, role_fit
@@ -210,18 +213,73 @@ def _earlier_mentions(
     return sorted(found, key=lambda item: item[0].order)
 
 
-def match_known(cluster: PersonCluster, people: list[Actor], threshold: float) -> Actor | None:
-    """A known person (user file or store) that the cluster is, when exactly one fits."""
-    fits = []
-    for actor in people:
+class PeopleIndex:
+    """People to match clusters against, in the order added, found by surname form and by
+    first given name instead of by comparing every one (a long run remembers thousands)."""
+
+    def __init__(self, people: Iterable[Actor] = ()) -> None:
+        self.people: list[Actor] = []
+        self._keys: list[list[NameKey]] = []  # each person's name keys (name, then aliases)
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_given: dict[str, list[int]] = {}
+        self._forms: list[str] = []  # every surname form, once, for the fuzzy search
+        for actor in people:
+            self.add(actor)
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def add(self, actor: Actor) -> None:
+        """Add a person (last in order)."""
+        position = len(self.people)
         surfaces = [actor.name, *(a.alias for a in actor.aliases)]
         keys = [k for k in (name_key(s) for s in surfaces) if k is not None]
-        if cluster.key.full:  # a full name only matches full names, never a bare surname alias
-            keys = [k for k in keys if k.full]
-        countries = cluster.countries
-        country_ok = not actor.country or not countries or actor.country in countries
-        if country_ok and any(_same_name(k, cluster.key, threshold) for k in keys):
-            fits.append(actor)
+        self.people.append(actor)
+        self._keys.append(keys)
+        for key in keys:
+            for form in key.surnames:
+                if form not in self._by_surname:
+                    self._forms.append(form)
+                _add_position(self._by_surname.setdefault(form, []), position)
+            if key.given:
+                _add_position(self._by_given.setdefault(key.given[0], []), position)
+
+    def candidates(self, key: NameKey, threshold: float) -> list[tuple[Actor, list[NameKey]]]:
+        """The people whose names can fit ``key`` (what ``_same_name`` can accept), in order:
+        a surname form equal or at least ``threshold`` alike, or for a bare surname, a first
+        given name equal to it."""
+        found: set[int] = set()
+        for form in key.surnames:
+            for match, _score, _ in process.extract(
+                form, self._forms, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+            ):
+                found.update(self._by_surname[match])
+            if not key.full:
+                found.update(self._by_given.get(form, ()))
+        return [(self.people[i], self._keys[i]) for i in sorted(found)]
+
+
+def _add_position(positions: list[int], position: int) -> None:
+    if not positions or positions[-1] != position:
+        positions.append(position)
+
+
+def match_known(
+    cluster: PersonCluster, people: Sequence[PeopleIndex] | Sequence[Actor], threshold: float
+) -> Actor | None:
+    """A known person (user file or store) that the cluster is, when exactly one fits.
+
+    ``people``: indexes searched in turn, or a plain list of people."""
+    indexes = people if people and isinstance(people[0], PeopleIndex) else [PeopleIndex(people)]
+    countries = cluster.countries
+    fits = []
+    for index in indexes:
+        for actor, keys in index.candidates(cluster.key, threshold):
+            if cluster.key.full:  # a full name only matches full names, never a bare surname
+                keys = [k for k in keys if k.full]
+            country_ok = not actor.country or not countries or actor.country in countries
+            if country_ok and any(_same_name(k, cluster.key, threshold) for k in keys):
+                fits.append(actor)
     return fits[0] if len({a.key for a in fits}) == 1 else None
 
 

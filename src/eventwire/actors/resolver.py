@@ -28,6 +28,7 @@ from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.locate import country_after_title, locate_titled_people, sentence_countries
 from eventwire.actors.names import name_key, names_match
 from eventwire.actors.people import (
+    PeopleIndex,
     PersonCluster,
     PersonObservation,
     cluster_people,
@@ -107,6 +108,7 @@ class ActorResolver:
         self.settings = settings or ActorsSettings()
         self.countries = countries or country_index()
         self.known: KnownActors = load_known_actors(self.countries, self.settings.user_file)
+        self.known_people = PeopleIndex(self.known.people)
         self.classifier = Classifier(self.countries, self.known.organisations)
         self.labels = LabelFixer(self.countries, self.classifier)
 
@@ -115,18 +117,20 @@ class ActorResolver:
         story_id: int,
         documents: Sequence[Document],
         entities: Sequence[ArticleEntities],
-        stored_people: Sequence[Actor] = (),
+        stored_people: Sequence[Actor] | PeopleIndex = (),
     ) -> StoryActors:
-        """Actors of one story and the link of every resolvable mention to its actor."""
+        """Actors of one story and the link of every resolvable mention to its actor
+        (``stored_people``: the people remembered from earlier stories)."""
         story = _Story()
         texts = {d.id: d for d in documents}
         for article in entities:
             document = texts.get(article.article_id)
             if document is not None:
                 self._read_article(document, article.mentions, story)
-        people = list(self.known.people)
-        if self.settings.scope == SCOPE_STORE:
-            people += list(stored_people)
+        people = [self.known_people]
+        if self.settings.scope == SCOPE_STORE and len(stored_people):
+            stored = stored_people
+            people.append(stored if isinstance(stored, PeopleIndex) else PeopleIndex(stored))
         clusters = cluster_people(story.people, self.settings.fuzzy_threshold)
         self._link_people(clusters, people, story)
         _link_fallbacks(clusters, story)
@@ -260,7 +264,7 @@ class ActorResolver:
         return None
 
     def _link_people(
-        self, clusters: list[PersonCluster], people: list[Actor], story: _Story
+        self, clusters: list[PersonCluster], people: list[PeopleIndex], story: _Story
     ) -> None:
         for cluster in clusters:
             cluster.known = self._known_person(cluster) or match_known(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from eventwire.actors.people import PeopleIndex
 from eventwire.actors.resolver import ActorResolver
 from eventwire.actors.settings import ActorsSettings
 from eventwire.model import Actor, StageRun, StoryActors, StoryInput
@@ -29,7 +30,7 @@ class ActorsStage:
     def __init__(self, settings: ActorsSettings) -> None:
         self.settings = settings
         self.resolver = ActorResolver(settings)  # reads the user's actor file: may raise
-        self.people: list[Actor] = []
+        self.people = PeopleIndex()
         self._remembered: set[tuple] = set()  # what matching reads of each remembered person
 
     def load_state(self, repo: Repository) -> list[Actor]:
@@ -38,12 +39,12 @@ class ActorsStage:
 
     def restore(self, state: Sequence[Actor]) -> None:
         """Remember these people."""
-        self.people, self._remembered = [], set()
+        self.people, self._remembered = PeopleIndex(), set()
         self._remember(state)
 
     def snapshot(self) -> list[Actor]:
         """The people remembered so far."""
-        return list(self.people)
+        return list(self.people.people)
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[StoryInput]:
         """Each story's entity-read originals and their mentions."""
@@ -73,7 +74,7 @@ class ActorsStage:
             )
             if seen not in self._remembered:
                 self._remembered.add(seen)
-                self.people.append(person)
+                self.people.add(person)
 
     def save(
         self,
