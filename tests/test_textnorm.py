@@ -69,3 +69,20 @@ def test_single_line_values_lose_line_breaks_and_tabs() -> None:
     assert strip_control_characters("Bridge\r\n\treopens\x1b[2J", single_line=True) == (
         "Bridge reopens"
     )
+
+
+def test_ascii_text_is_normalised_as_the_full_unicode_path_does() -> None:
+    import random
+    import unicodedata
+
+    from eventwire.textnorm import PUNCTUATION_FOLDS, WHITESPACE_RUN, normalize_for_comparison
+
+    def full(text: str) -> str:
+        text = unicodedata.normalize("NFKC", text).translate(PUNCTUATION_FOLDS)
+        return WHITESPACE_RUN.sub(" ", text).strip().casefold()
+
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(128)]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalize_for_comparison(text) == full(text), repr(text)

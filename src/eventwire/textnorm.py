@@ -44,6 +44,7 @@ PUNCTUATION_FOLDS = str.maketrans(
         "\ufeff": None,  # BOM / zero-width no-break space
     }
 )
+ASCII_FOLDED = tuple(chr(c) for c in PUNCTUATION_FOLDS if c < 128)  # e.g. the backtick
 WHITESPACE_RUN = re.compile(r"\s+")
 # Terminal escape sequences, whole: CSI (ESC [ ... final byte, or its one-byte form U+009B);
 # OSC/DCS/SOS/PM/APC strings (ESC ] ... up to BEL or ST, only when terminated within 512
@@ -63,7 +64,10 @@ WORD = re.compile(r"\w+(?:['.-]\w+)*")
 
 def normalize_for_comparison(text: str) -> str:
     """Fold case, Unicode compatibility forms, quotes, dashes and whitespace."""
-    text = unicodedata.normalize("NFKC", text).translate(PUNCTUATION_FOLDS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(PUNCTUATION_FOLDS)
+    elif any(c in text for c in ASCII_FOLDED):  # NFKC leaves ASCII as it is
+        text = text.translate(PUNCTUATION_FOLDS)
     return WHITESPACE_RUN.sub(" ", text).strip().casefold()
 
 

@@ -46,9 +46,10 @@ def drop_repeated_blocks(
     """Keep the first occurrence of every block; drop exact and contained repeats."""
     kept: list[_Seen] = []
     notes: list[CleaningNote] = []
-    runs = find_repeated_runs(items)
+    words = [_joined(item.text) for item in items]
+    runs = find_repeated_runs(items, words)
     for index, item in enumerate(items):
-        seen = _Seen(item, _joined(item.text))
+        seen = _Seen(item, words[index])
         reason = find_repeat_reason(seen, kept, settings, index in runs)
         if reason:
             notes.append(item.note("repeated-paragraph", reason))
@@ -57,9 +58,10 @@ def drop_repeated_blocks(
     return [seen.item for seen in kept], notes
 
 
-def find_repeated_runs(items: list[Item]) -> set[int]:
-    """Indexes of sentences that, with a neighbour, repeat two consecutive earlier lines."""
-    words = [_joined(item.text) for item in items]
+def find_repeated_runs(items: list[Item], words: list[str] | None = None) -> set[int]:
+    """Indexes of sentences that, with a neighbour, repeat two consecutive earlier lines
+    (``words``: each item's normalised words, when already known)."""
+    words = words if words is not None else [_joined(item.text) for item in items]
     first: dict[str, int] = {}
     for index, value in enumerate(words):
         first.setdefault(value, index)

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -48,13 +49,25 @@ def insert_new(conn: Connection, table: Any, values: dict[str, Any]) -> int | No
     SQLite writers take the write lock up front, so there only PostgreSQL's concurrent
     transactions meet: the later one waits for the earlier and then skips the row.
     """
-    statement = dialect_insert(conn, table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement.returning(table.id)).scalar_one_or_none()
+    statement = _insert_new_statement(conn.dialect.name, table)
+    return conn.execute(statement, values).scalar_one_or_none()
+
+
+@lru_cache(maxsize=64)
+def _insert_new_statement(dialect: str, table: Any) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id, built once per table (the values are
+    bound at execution, so the statement's compiled form is reused)."""
+    statement = _dialect_insert(dialect, table).on_conflict_do_nothing()
+    return statement.returning(table.id)
 
 
 def dialect_insert(conn: Connection, table: Any) -> Any:
     """The dialect's INSERT (it has ON CONFLICT DO NOTHING)."""
-    if conn.dialect.name == "postgresql":
+    return _dialect_insert(conn.dialect.name, table)
+
+
+def _dialect_insert(dialect: str, table: Any) -> Any:
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
         return postgresql_insert(table)
