@@ -44,6 +44,11 @@ BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid",
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
 FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
+# Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
+# house arrest").
+OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
+# Currency symbols: an amount with one is money ("pledged $500 million").
+CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
 
@@ -298,9 +303,10 @@ class SentenceCoder(ArgumentFinder):
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
-        # the small model often labels a particle as an adverb ("stepped down": advmod) or as
-        # a preposition with no object of its own ("pulled out of Chechnya")
-        particles = [c for c in tree.kids(i, "prt", "advmod") if c > i]
+        # the small model often labels a particle as an adverb ("stepped down": advmod), a
+        # complement ("shot dead": acomp) or as a preposition with no object of its own
+        # ("pulled out of Chechnya")
+        particles = [c for c in tree.kids(i, "prt", "advmod", "acomp", "oprd") if c > i]
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
@@ -311,7 +317,7 @@ class SentenceCoder(ArgumentFinder):
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
-        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into", "from"))]
+        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         heads = self.words["event_heads"]
@@ -338,6 +344,8 @@ class SentenceCoder(ArgumentFinder):
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
         tree = self.tree
+        if expression.head == "money" and not expression.modifiers and self.is_money(i):
+            return True  # "pledged $500 million"
         if tree.lemma(i) != expression.head and tree.lemma(i).rstrip("s") != expression.head:
             return False
         modifiers = {tree.lemma(m) for m in tree.kids(i, "compound", "amod", "nmod")}
@@ -346,6 +354,11 @@ class SentenceCoder(ArgumentFinder):
         if expression.of is None:
             return True
         return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
+
+    def is_money(self, i: int) -> bool:
+        """Whether ``i`` is an amount of money ("$500 million": a currency symbol on it)."""
+        tree = self.tree
+        return any(tree.tokens[c][4] in CURRENCY_TAGS for c in (i, *tree.children[i]))
 
     def nominal_event(self, i: int) -> bool:
         """An event noun states an event when a verb carries it ("held talks"), it names who
