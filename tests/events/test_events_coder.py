@@ -249,3 +249,38 @@ def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
     assert code("A fire destroyed the old market on Monday.") == []
     killed = only(code("Artillery fire killed three civilians in the town on Monday."), "18")
     assert [s.text for s in killed.sources] == ["Artillery fire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Vietnam lodged a protest with China over the seizure of its boats.", "114"),
+        ("Unidentified gunmen shot dead a Colombian judge in Bogota.", "1823"),
+        ("Police fired tear gas at protesters in Jakarta.", "175"),
+        ("The Burmese junta placed the opposition leader under house arrest.", "173"),
+        ("Rebels in Sierra Leone laid down their arms on Monday.", "0873"),
+        ("Israel eased the closure of the Gaza Strip.", "0872"),
+        ("Syria said it would not attend the conference in Madrid.", "125"),
+        ("The Israeli cabinet accepted the peace plan of Egypt.", "037"),
+        ("Kenya agreed to the demands of the striking teachers.", "083"),
+        ("Saudi Arabia pledged $500 million to help rebuild Lebanon.", "033"),
+        ("Ethiopian troops captured the town of Badme from Eritrean forces.", "190"),
+    ],
+)
+def test_codebook_patterns(code, text: str, cameo: str) -> None:
+    """Patterns of CAMEO categories: a complement as particle ("shot dead"), an object after
+    "under", an amount with a currency symbol as money, a refused meeting (125)."""
+    assert cameo in [m.cameo for m in code(text)]
+
+
+def test_an_appeal_to_act_for_or_against_a_third_party_rallies(code) -> None:
+    """053 / 113, aimed at the third party; an appeal whose act names no third party, or
+    an act beside the appeal's clause, stays an appeal to its addressee."""
+    support = only(code("The Arab League urged Germany to support the PLO."), "05")
+    assert support.cameo == "053" and [t.text for t in support.targets] == ["PLO"]
+    against = only(code("Iran called on Muslim countries to sever ties with Israel."), "11")
+    assert against.cameo == "113" and [t.text for t in against.targets] == ["Israel"]
+    plain = only(code("The Arab League urged Israel to halt settlement construction."), "02")
+    assert [t.text for t in plain.targets] == ["Israel"]
+    beside = code("After sentencing Nichols, the judge urged the victims to regroup.")
+    assert not [m for m in beside if m.cameo in ("053", "113")]

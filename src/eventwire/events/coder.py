@@ -595,6 +595,7 @@ class SentenceCoder(ArgumentFinder):
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
         found.sources = self.subjects(anchor)
+        inner_event = None
         if inner is not None:
             consumed.add(inner)
             inner_event = self.trigger_event(inner, triggers[inner])
@@ -607,6 +608,8 @@ class SentenceCoder(ArgumentFinder):
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
+        if kind == "appeal" and inner_event is not None:
+            self.rally(found, i, inner_event)
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
             if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
                 found.targets = self.prefer_named(self.subjects(clause) + found.targets)
@@ -621,6 +624,39 @@ class SentenceCoder(ArgumentFinder):
         if tree.kids(anchor, "neg"):
             found.negated = True
         return found
+
+    def rally(self, found: Found, frame: int, inner: Found) -> None:
+        """ "urged the EC to support the PLO", "called on Arabs to mobilize against X": an
+        appeal to others to act for or against a named third party rallies support (053) or
+        opposition (113) on its behalf, aimed at that party (frames.yaml: appeal, rally)."""
+        code = self.lex.rally_codes.code_for(inner.code)
+        if not code or not self.clause_of(inner.anchor, frame):
+            return
+        tree = self.tree
+        others = {(a.start, a.end) for a in [*found.sources, *self.addressees(frame)]}
+        third = [t for t in inner.targets if tree.named(t) and (t.start, t.end) not in others]
+        if third:
+            found.code, found.targets = code, third
+
+    def clause_of(self, node: int, frame: int) -> bool:
+        """Whether ``node`` is the act a frame's own clause states ("urged X to support Y",
+        "... to unite and mobilize"), not one in a phrase beside it ("after sentencing X")."""
+        tree = self.tree
+        for _ in range(6):
+            if node == frame:
+                return True
+            if tree.dep(node) not in ("xcomp", "ccomp", "conj", "advcl") or tree.head(node) == node:
+                return False
+            node = tree.head(node)
+        return False
+
+    def addressees(self, frame: int) -> list[Span]:
+        """Whom an appeal is made to: "urged the EC", "called on Arabs", "appealed to X"."""
+        tree = self.tree
+        heads = tree.kids(frame, "dobj") + [
+            o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
+        ]
+        return [a for h in heads for a in tree.actors(h)]
 
     def demanded_clauses(self, i: int, anchor: int) -> list[int]:
         """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
