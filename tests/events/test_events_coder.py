@@ -284,3 +284,11 @@ def test_an_appeal_to_act_for_or_against_a_third_party_rallies(code) -> None:
     assert [t.text for t in plain.targets] == ["Israel"]
     beside = code("After sentencing Nichols, the judge urged the victims to regroup.")
     assert not [m for m in beside if m.cameo in ("053", "113")]
+
+
+def test_an_announced_conflictual_act_is_the_decision_not_a_threat(code) -> None:
+    """decision_speech: "announced it would suspend aid" is the suspension (162); "said it
+    would impose sanctions" stays a threat (1312)."""
+    decided = code("Japan announced that it would suspend economic aid to Myanmar.")
+    assert only(decided, "16").cameo == "162" and not [m for m in decided if m.cameo[:2] == "13"]
+    assert only(code("Peru said it would impose sanctions on Chile."), "13").cameo == "1312"

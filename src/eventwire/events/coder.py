@@ -554,6 +554,8 @@ class SentenceCoder(ArgumentFinder):
             return
         if auxiliaries & self.words["future"] and not conditional:
             conflict = int(found.code[:2]) >= self.lex.roots["conflict"]
+            if conflict and not threatened and not found.negated and self.decided(anchor):
+                return  # "announced it would prohibit all aid to X": the decision is the act
             kind = "threat" if threatened or conflict else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False
@@ -563,6 +565,12 @@ class SentenceCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def decided(self, anchor: int) -> bool:
+        """Whether a will-clause reports a decision: its speech verb announces one
+        ("announced it would ...": frames.yaml decision_speech), not a warning."""
+        verb = self.speaker(anchor)
+        return verb is not None and self.is_word(verb, "decision_speech")
 
     def reframe(self, found: Found, kind: str, targets: list[Span]) -> None:
         """The event as the frame ``kind`` around it (a will-clause is an intent or threat)."""

@@ -200,6 +200,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
             name: frozenset(data[name])
             for name in (
                 "speech",
+                "decision_speech",
                 "future",
                 "hypothetical",
                 "obligation",
