@@ -47,6 +47,8 @@ FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
+# What modifies a noun in front of it ("US drone strikes": US -> drone -> strikes).
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -264,9 +266,24 @@ class SentenceCoder(ArgumentFinder):
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
         pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        if pairs and self.nominal_event(self.event_head(i)):
-            return max(pairs, key=lambda pe: pe[1].size)[0]
+        best = max(pairs, key=lambda pe: pe[1].size)[0] if pairs else None
+        head = self.event_head(i)
+        if best is not None and (self.nominal_event(head) or self.means_of_violence(head, best)):
+            return best
         return None
+
+    def means_of_violence(self, i: int, pattern: Pattern) -> bool:
+        """ "US drone strikes have killed eight militants": violence named by its means as the
+        subject of a violent verb states an event though no named actor modifies it (the
+        story step folds the two: ``fold_means``)."""
+        tree, violence = self.tree, self.lex.roots["violence"]
+        if tree.dep(i) != "nsubj" or int(pattern.code[:2]) < violence:
+            return False
+        head = tree.head(i)
+        if tree.pos(head) != "VERB" or head == i:
+            return False
+        outcome = [p for f in tree.forms(head) for p in self.lex.verb_patterns.get(f, ())]
+        return any(int(p.code[:2]) >= violence for p in outcome)
 
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
@@ -303,10 +320,9 @@ class SentenceCoder(ArgumentFinder):
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
-        # the small model often labels a particle as an adverb ("stepped down": advmod), a
-        # complement ("shot dead": acomp) or as a preposition with no object of its own
-        # ("pulled out of Chechnya")
-        particles = [c for c in tree.kids(i, "prt", "advmod", "acomp", "oprd") if c > i]
+        # the small model often labels a particle as an adverb ("stepped down": advmod) or as
+        # a preposition with no object of its own ("pulled out of Chechnya")
+        particles = [c for c in tree.kids(i, "prt", "advmod") if c > i]
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
@@ -464,6 +480,17 @@ class SentenceCoder(ArgumentFinder):
         self.apply_modality(found)
         return found
 
+    def modifier_names(self, i: int) -> list[Span]:
+        """The names in front of an event noun, through the modifiers' own modifiers ("US
+        drone strikes"); failing an entity, proper nouns the entity model did not tag ("US
+        Predator attacks": the story step keeps those that name a country)."""
+        tree = self.tree
+        words = sorted(set(tree.subtree(i, MODIFIER_DEPS)) - {i})
+        named = [w for w in words if w in tree.mention_at]
+        if named:
+            return self.prefer_named([a for w in named for a in tree.actors(w)])
+        return [tree.token_span(w) for w in words if tree.pos(w) == "PROPN"]
+
     def natural_cause(self, span: Span) -> bool:
         """Whether a side is a force of nature or an accident ("a powerful earthquake"; not
         "artillery fire": an armed word before the cause makes it someone's act)."""
@@ -531,6 +558,8 @@ class SentenceCoder(ArgumentFinder):
                     if m in tree.mention_at
                     for a in tree.actors(m)
                 ]
+            if not found.sources:  # "US drone strikes": US -> drone -> strikes
+                found.sources = self.modifier_names(i)
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.purpose_targets(anchor, i) or found.targets
         if not any(tree.named(t) for t in found.targets):
