@@ -299,3 +299,17 @@ def test_violence_named_by_its_means_needs_no_named_modifier(code) -> None:
     assert [m.cameo for m in found] == ["195"]
     assert [s.text for s in found[0].sources] == ["US"]
     assert not [m for m in code("The talks killed any hope of a deal.") if m.cameo == "195"]
+
+
+def test_a_crowds_violence_is_a_riot_an_armys_is_not(code) -> None:
+    """crowd_codes 190/180 -> 145; "thousands of troops" is counted troops, no crowd."""
+    assert only(code("Demonstrators stormed the U.S. embassy in Tehran."), "14").cameo == "145"
+    stormed = code("Thousands of Iraqi troops stormed the Kuwaiti border post.")
+    assert "190" in [m.cameo for m in stormed] and not [m for m in stormed if m.cameo == "145"]
+
+
+def test_an_ultimatum_is_a_threat_and_leaving_talks_halts_them(code) -> None:
+    ultimatum = code("The United Nations gave Iraq an ultimatum to allow the inspectors back.")
+    assert only(ultimatum, "13") and not [m for m in ultimatum if m.cameo.startswith("10")]
+    threat = only(code("Kenya threatened to withdraw from the peace talks with Uganda."), "13")
+    assert threat.cameo == "134"  # threaten to halt negotiations

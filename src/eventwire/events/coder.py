@@ -512,6 +512,9 @@ class SentenceCoder(ArgumentFinder):
         for _ in range(4):
             subjects = tree.kids(node, "nsubj")
             if subjects:
+                counted = [o for _, o in tree.prep_objects(subjects[0], ("of",))]
+                if counted and tree.lemma(subjects[0]) in self.words["event_heads"]:
+                    return self.is_word(counted[0], "crowd_nouns")  # "thousands of troops"
                 return self.is_word(subjects[0], "crowd_nouns")
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
                 return False
