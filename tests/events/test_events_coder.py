@@ -313,3 +313,13 @@ def test_an_ultimatum_is_a_threat_and_leaving_talks_halts_them(code) -> None:
     assert only(ultimatum, "13") and not [m for m in ultimatum if m.cameo.startswith("10")]
     threat = only(code("Kenya threatened to withdraw from the peace talks with Uganda."), "13")
     assert threat.cameo == "134"  # threaten to halt negotiations
+
+
+def test_an_act_ruled_out_by_its_predicate_is_refused(code) -> None:
+    """frames.yaml refuse predicates: the clausal subject "removing the sanctions" of "is
+    out of the question" is refused (1244), by the speaker; "is a good idea" rules out nothing."""
+    found = code("US officials said that removing the sanctions on Burma is out of the question.")
+    refused = only(found, "12")
+    assert refused.cameo == "1244" and [t.text for t in refused.targets] == ["Burma"]
+    idea = code("Lifting the embargo on Cuba is a good idea.")
+    assert not [m for m in idea if m.cameo.startswith("12")]

@@ -580,6 +580,9 @@ class SentenceCoder(ArgumentFinder):
             for a in tree.kids(anchor, "advcl")
             for m in tree.kids(a, "mark")
         )
+        if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
+            self.reframe(found, "refuse", found.targets)
+            return
         if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
             self.reframe(found, "demand", self.subjects(anchor))
             found.sources = [self.speaker_span(anchor)]
@@ -597,6 +600,17 @@ class SentenceCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def ruled_out(self, anchor: int) -> bool:
+        """Whether an act is the clausal subject of a predicate that rules it out ("removing
+        the sanctions is out of the question": frames.yaml refuse, predicates)."""
+        tree = self.tree
+        if tree.dep(anchor) != "csubj" or tree.head(anchor) == anchor:
+            return False
+        verb = tree.head(anchor)
+        parts = tree.kids(verb, "neg", "attr", "acomp", "prep")
+        words = " ".join(tree.lemma(t) for t in sorted(t for p in parts for t in tree.subtree(p)))
+        return any(f" {p} " in f" {words} " for p in self.lex.refusal_predicates)
 
     def decided(self, anchor: int) -> bool:
         """Whether a will-clause reports a decision: its speech verb announces one

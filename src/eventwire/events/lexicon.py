@@ -100,6 +100,8 @@ class Lexicon:
     readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
     readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
+    # predicates that rule out the act that is their clausal subject ("is out of the question")
+    refusal_predicates: tuple[str, ...] = ()
     # an appeal to others to act for or against a third party: 053 / 113 by the inner act
     rally_codes: Frame = Frame("rally", "", {})
 
@@ -218,6 +220,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
+        refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),
         host_code=str(data.get("host_code", "045")),
         roots={str(k): int(v) for k, v in data["roots"].items()},
         readiness=frozenset(data["intent"].get("readiness") or ()),
