@@ -262,7 +262,6 @@ def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
         ("Syria said it would not attend the conference in Madrid.", "125"),
         ("The Israeli cabinet accepted the peace plan of Egypt.", "037"),
         ("Saudi Arabia pledged $500 million to help rebuild Lebanon.", "033"),
-        ("Ethiopian troops captured the town of Badme from Eritrean forces.", "190"),
     ],
 )
 def test_codebook_patterns(code, text: str, cameo: str) -> None:

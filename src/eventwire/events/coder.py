@@ -687,8 +687,8 @@ class SentenceCoder(ArgumentFinder):
         if not code or not self.clause_of(inner.anchor, frame):
             return
         tree = self.tree
-        others = {(a.start, a.end) for a in [*found.sources, *self.addressees(frame)]}
-        third = [t for t in inner.targets if tree.named(t) and (t.start, t.end) not in others]
+        others = {a.text.lower() for a in [*found.sources, *self.addressees(frame)]}
+        third = [t for t in inner.targets if tree.named(t) and t.text.lower() not in others]
         if third:
             found.code, found.targets = code, third
 
