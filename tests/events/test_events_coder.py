@@ -262,6 +262,14 @@ def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
         ("Syria said it would not attend the conference in Madrid.", "125"),
         ("The Israeli cabinet accepted the peace plan of Egypt.", "037"),
         ("Saudi Arabia pledged $500 million to help rebuild Lebanon.", "033"),
+        ("Opposition parties in Bangladesh called off their general strike.", "082"),
+        ("Angola accepted the deployment of U.N. peacekeepers.", "086"),
+        ("Iraq returned the Kuwaiti archives seized during the occupation.", "0842"),
+        ("Indonesian police went on high alert ahead of the elections.", "152"),
+        ("Pakistan conducted five nuclear tests in May 1998.", "150"),
+        ("The Sudanese government expelled foreign aid agencies from Darfur.", "166"),
+        ("Israeli naval vessels blockaded the Lebanese coast.", "191"),
+        ("Iraqi forces used chemical weapons against Kurdish villages.", "204"),
     ],
 )
 def test_codebook_patterns(code, text: str, cameo: str) -> None:
