@@ -330,3 +330,18 @@ def test_an_act_ruled_out_by_its_predicate_is_refused(code) -> None:
     assert refused.cameo == "1244" and [t.text for t in refused.targets] == ["Burma"]
     idea = code("Lifting the embargo on Cuba is a good idea.")
     assert not [m for m in idea if m.cameo.startswith("12")]
+
+
+def test_a_journey_for_talks_carries_them(code) -> None:
+    """motion_verbs carry an event noun after "for"/"on" ("flew to Damascus for talks"), not
+    after another preposition ("came under attack": the subject was attacked)."""
+    talks = only(code("The Lebanese prime minister flew to Damascus for talks with Syria."), "04")
+    assert talks.trigger.text == "talks" and "Syria" in [t.text for t in talks.targets]
+    attacked = code("The Syrian convoy came under attack near Homs.")
+    assert not [m for m in attacked if any("convoy" in s.text for s in m.sources)]
+
+
+def test_persuading_is_an_appeal(code) -> None:
+    event = only(code("Russia tried to persuade Serbia to accept the peace plan."), "02")
+    assert [s.text for s in event.sources] == ["Russia"]
+    assert [t.text for t in event.targets] == ["Serbia"]

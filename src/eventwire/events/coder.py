@@ -388,7 +388,7 @@ class SentenceCoder(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
-        if dep == "pobj" and self.is_light(tree.head(head)):
+        if dep == "pobj" and self.carries(tree.head(head), head):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
@@ -409,6 +409,14 @@ class SentenceCoder(ArgumentFinder):
             return True
         patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
         return any(p.code.startswith("12") for p in patterns)
+
+    def carries(self, verb: int, prep: int) -> bool:
+        """Whether a verb carries the event noun after its preposition: a light verb ("has
+        been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
+        visit": frames.yaml motion_verbs)."""
+        if self.is_light(verb):
+            return True
+        return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
 
     def is_light(self, i: int) -> bool:
         """Whether ``i`` is a verb that carries an event noun ("held talks")."""
@@ -461,7 +469,9 @@ class SentenceCoder(ArgumentFinder):
         if tree.pos(i) != "VERB" and tree.dep(holder) in ("dobj", "conj", "pobj"):
             head = tree.head(holder)
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
-            if tree.pos(head) == "VERB" and self.is_light(head):
+            pobj = tree.dep(holder) == "pobj"
+            light = self.carries(head, tree.head(holder)) if pobj else self.is_light(head)
+            if tree.pos(head) == "VERB" and light:
                 anchor = head
         if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
             tree.head(holder), "event_subject_verbs"

@@ -207,6 +207,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "hypothetical",
                 "obligation",
                 "light_verbs",
+                "motion_verbs",
                 "event_subject_verbs",
                 "host_verbs",
                 "target_preps",
