@@ -345,3 +345,19 @@ def test_persuading_is_an_appeal(code) -> None:
     event = only(code("Russia tried to persuade Serbia to accept the peace plan."), "02")
     assert [s.text for s in event.sources] == ["Russia"]
     assert [t.text for t in event.targets] == ["Serbia"]
+
+
+def test_a_purpose_shares_its_verbs_modality_and_a_protest_by_force_is_kept(code) -> None:
+    """ "would send a delegation to mediate": an intent to mediate (039); "occupied the
+    embassy to protest": the protest (141) beside the occupation, by a counted crowd."""
+    mediate = code("Egypt said it would send a delegation to Sudan to mediate between the parties.")
+    assert "039" in [m.cameo for m in mediate] and "045" not in [m.cameo for m in mediate]
+    occupied = code("Hundreds of Kurds occupied the Greek embassy to protest the arrest.")
+    assert {"192", "141"} <= {m.cameo for m in occupied}
+    staged = code("Thousands of students staged demonstrations to protest the new law.")
+    assert len([m for m in staged if m.cameo.startswith("14")]) == 1
+
+
+def test_seeking_an_extradition_appeals_for_judicial_cooperation(code) -> None:
+    found = code("The Indian government sought the extradition of the suspects from Britain.")
+    assert "0213" in [m.cameo for m in found]

@@ -199,12 +199,21 @@ class SentenceCoder(ArgumentFinder):
             purpose = tree.dep(event.anchor) == "advcl" and any(
                 tree.tokens[a][4] == "TO" for a in tree.kids(event.anchor, "aux")
             )
-            if purpose and head != event.anchor and head in anchors:
+            folded = purpose and head != event.anchor and head in anchors
+            if folded and not self.protest_by_force(event, head, events):
                 continue
             if self.outcome_of_violence(event, events):
                 continue
             kept.append(event)
         return kept
+
+    def protest_by_force(self, event: Found, head: int, events: list[Found]) -> bool:
+        """ "Hundreds of Kurds occupied the Greek embassy to protest the arrest": a protest
+        whose means is force is both (the protest is kept beside the act of force)."""
+        if event.code[:2] != self.lex.protest_root:
+            return False
+        violence = self.lex.roots["violence"]
+        return any(e.anchor == head and int(e.code[:2]) >= violence for e in events)
 
     def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
         """ "opened fire on demonstrators, killing one person": the killing is what the
@@ -524,7 +533,7 @@ class SentenceCoder(ArgumentFinder):
             if subjects:
                 counted = [o for _, o in tree.prep_objects(subjects[0], ("of",))]
                 if counted and tree.lemma(subjects[0]) in self.words["event_heads"]:
-                    return self.is_word(counted[0], "crowd_nouns")  # "thousands of troops"
+                    return not self.is_word(counted[0], "armed_modifiers")  # "... of troops"
                 return self.is_word(subjects[0], "crowd_nouns")
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
                 return False
@@ -583,6 +592,8 @@ class SentenceCoder(ArgumentFinder):
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
         tree, anchor = self.tree, found.anchor
         auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
+        if self.purpose(anchor):  # "would send a delegation to mediate": a later act too
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(tree.head(anchor), "aux")}
         found.negated = bool(tree.kids(anchor, "neg"))
         conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
         threatened = any(

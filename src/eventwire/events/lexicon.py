@@ -100,6 +100,7 @@ class Lexicon:
     readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
     readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
+    protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
     refusal_predicates: tuple[str, ...] = ()
     # an appeal to others to act for or against a third party: 053 / 113 by the inner act
