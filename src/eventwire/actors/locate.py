@@ -25,7 +25,8 @@ STATE_TITLES_FILE = "state_titles.yaml"
 OTHER_SIDE_FILE = "other_side.yaml"
 STATE_NAME_LABELS = frozenset({"GPE"})  # "Russia", "London"; not a demonym ("Russian")
 STATE_TYPES = frozenset({TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PLACE})  # "flew to Lima"
-WORD_BEFORE = re.compile(r"([\w.]+)\s+(?:the\s+)?$", re.IGNORECASE)
+# The word right before a mention (or before its "the"), and the word before that.
+WORD_BEFORE = re.compile(r"(?:([\w.]+)\s+)?([\w.]+)\s+(?:the\s+)?$", re.IGNORECASE)
 # "X, the president of Algeria": the country named right after the apposition's title.
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
@@ -39,19 +40,31 @@ def state_titles() -> frozenset[str]:
 @cache
 def other_side_words() -> frozenset[str]:
     """Words before a country mention that make it the other side (data/other_side.yaml)."""
-    return frozenset(word.lower() for word in read_data(OTHER_SIDE_FILE))
+    return frozenset(word.lower() for word in read_data(OTHER_SIDE_FILE)["words"])
+
+
+@cache
+def not_other_side_phrases() -> frozenset[str]:
+    """The last two words of phrases whose last word is one of ``other_side_words`` but that
+    name a source, a companion or a comparison ("according to", "along with")."""
+    phrases = read_data(OTHER_SIDE_FILE)["not_after"]
+    return frozenset(" ".join(phrase.lower().split()[-2:]) for phrase in phrases)
 
 
 def names_other_side(text: str, mention: Mention, actor: Actor) -> bool:
     """Whether a country mention is the other side of the sentence's act: a state by its
     name, or its capital or a city of it, after a word of data/other_side.yaml ("action
     against Russia", "a meeting with Peru", "traveled to London"; not "a strike against the
-    Kenyan government", an organ of a state whose own people may well be the ones acting)."""
+    Kenyan government", an organ of a state whose own people may well be the ones acting,
+    nor after a phrase of its ``not_after``: "according to Pakistan", "along with Britain")."""
     if mention.label not in STATE_NAME_LABELS or actor.type not in STATE_TYPES:
         return False
     start = mention.start
     match = WORD_BEFORE.search(text[max(0, start - 40) : start])
-    return match is not None and match.group(1).lower() in other_side_words()
+    if match is None or match.group(2).lower() not in other_side_words():
+        return False
+    before = f"{(match.group(1) or '').lower()} {match.group(2).lower()}"
+    return before not in not_other_side_phrases()  # "according to Pakistan" is a source
 
 
 def country_after_title(text: str, title_end: int, countries: CountryIndex) -> str | None:
