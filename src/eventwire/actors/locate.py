@@ -19,7 +19,7 @@ from eventwire.actors.classify import TYPE_COUNTRY, TYPE_GOVERNMENT, TYPE_PERSON
 from eventwire.actors.countries import CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.people import PersonObservation
-from eventwire.model import PART_TITLE, Actor, Mention
+from eventwire.model import PART_BODY, Actor, Mention
 
 STATE_TITLES_FILE = "state_titles.yaml"
 OTHER_SIDE_FILE = "other_side.yaml"
@@ -80,17 +80,38 @@ def country_after_title(text: str, title_end: int, countries: CountryIndex) -> s
     return None
 
 
+SentenceKey = tuple[int, str, int]  # article, part, sentence
+
+
+def countries_by_sentence(
+    named: Iterable[tuple[Mention, Actor]],
+    texts: Mapping[tuple[int, str], str],
+    people: bool = True,
+) -> dict[SentenceKey, set[str]]:
+    """Countries of the actors each sentence names, by (article, part, sentence): not a
+    country named as the other side (``names_other_side``, read in the text of the mention's
+    article and part, ``texts``), nor a person's unless ``people``. The one rule of the
+    actors' state-title locator and of the events' unplaced sides (events.merge)."""
+    found: dict[SentenceKey, set[str]] = defaultdict(set)
+    for mention, actor in named:
+        if not actor.country or (actor.type == TYPE_PERSON and not people):
+            continue
+        text = texts.get((mention.article_id, mention.part), "")
+        if not names_other_side(text, mention, actor):
+            found[(mention.article_id, mention.part, mention.sentence)].add(actor.country)
+    return found
+
+
 def sentence_countries(
     named: Iterable[tuple[Mention, Actor]], article_id: int, text: str = ""
 ) -> dict[int, set[str]]:
-    """Countries of the actors each sentence of one article's body names (no people, and
-    not a country named as the other side: see ``names_other_side``)."""
+    """Countries of the actors each sentence of one article names, by sentence index (no
+    people: a person's country places no bare state title; ``text`` is the body's)."""
+    mine = [(m, a) for m, a in named if m.article_id == article_id]
     found: dict[int, set[str]] = defaultdict(set)
-    for mention, actor in named:
-        if mention.article_id != article_id or actor.type == TYPE_PERSON or not actor.country:
-            continue
-        if mention.part == PART_TITLE or not names_other_side(text, mention, actor):
-            found[mention.sentence].add(actor.country)
+    texts = {(article_id, PART_BODY): text}
+    for (_, _, sentence), countries in countries_by_sentence(mine, texts, False).items():
+        found[sentence] |= countries
     return found
 
 
