@@ -270,6 +270,11 @@ def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
         ("The Sudanese government expelled foreign aid agencies from Darfur.", "166"),
         ("Israeli naval vessels blockaded the Lebanese coast.", "191"),
         ("Iraqi forces used chemical weapons against Kurdish villages.", "204"),
+        ("Israel consented to the deployment of observers in Hebron.", "030"),
+        ("Hungary denied a request by Romania for the extradition of the officer.", "120"),
+        ("Venezuela's president lashed out at the United States.", "111"),
+        ("France pushed for an end to the embargo against Iraq.", "020"),
+        ("Ukraine made an urgent plea to the European Union for financial aid.", "0231"),
     ],
 )
 def test_codebook_patterns(code, text: str, cameo: str) -> None:
