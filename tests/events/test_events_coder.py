@@ -366,3 +366,25 @@ def test_a_purpose_shares_its_verbs_modality_and_a_protest_by_force_is_kept(code
 def test_seeking_an_extradition_appeals_for_judicial_cooperation(code) -> None:
     found = code("The Indian government sought the extradition of the suspects from Britain.")
     assert "0213" in [m.cameo for m in found]
+
+
+def test_a_host_of_talks_between_two_others_mediates(code) -> None:
+    """ "X will host the talks between A and B": X's intent to mediate (039) between them."""
+    found = code("Norway will host the peace talks between Serbia and Albania.")
+    host = only(found, "03")
+    assert host.cameo == "039" and [s.text for s in host.sources] == ["Norway"]
+    assert {t.text for t in host.targets} == {"Serbia", "Albania"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("U.N. inspectors visited the suspected weapons site in Iraq.", "090"),
+        ("Kenya handed over the suspects to Tanzanian authorities.", "063"),
+        ("Colombian and Venezuelan troops launched a joint operation on the border.", "062"),
+    ],
+)
+def test_who_acts_and_with_whom_names_the_act(code, text: str, cameo: str) -> None:
+    """inspector_codes: an inspectors' visit is an investigation; suspects handed over are
+    judicial cooperation; a joint operation is military cooperation."""
+    assert cameo in [m.cameo for m in code(text)]

@@ -489,6 +489,10 @@ class SentenceCoder(ArgumentFinder):
         code = pattern.code
         if code in self.lex.crowd_codes and self.crowd_subject(anchor):
             code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
+        subject = self.subject_word(anchor)
+        inspecting = subject is not None and self.is_word(subject, "inspector_nouns")
+        if code in self.lex.inspector_codes and inspecting:  # "inspectors visited the site"
+            code = self.lex.inspector_codes[code]
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
@@ -527,18 +531,25 @@ class SentenceCoder(ArgumentFinder):
 
     def crowd_subject(self, verb: int) -> bool:
         """Whether the verb's subject (its own or the one it inherits) is a crowd."""
+        subject = self.subject_word(verb)
+        if subject is None:
+            return False
+        counted = [o for _, o in self.tree.prep_objects(subject, ("of",))]
+        if counted and self.tree.lemma(subject) in self.words["event_heads"]:
+            return not self.is_word(counted[0], "armed_modifiers")  # "thousands of troops"
+        return self.is_word(subject, "crowd_nouns")
+
+    def subject_word(self, verb: int) -> int | None:
+        """The head word of the verb's subject, its own or the one it inherits."""
         tree, node = self.tree, verb
         for _ in range(4):
             subjects = tree.kids(node, "nsubj")
             if subjects:
-                counted = [o for _, o in tree.prep_objects(subjects[0], ("of",))]
-                if counted and tree.lemma(subjects[0]) in self.words["event_heads"]:
-                    return not self.is_word(counted[0], "armed_modifiers")  # "... of troops"
-                return self.is_word(subjects[0], "crowd_nouns")
+                return subjects[0]
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
-                return False
+                return None
             node = tree.head(node)
-        return False
+        return None
 
     def fill_actors(self, found: Found) -> None:
         """Sources and targets of an event from its trigger's and anchor's dependents."""
@@ -804,7 +815,8 @@ class SentenceCoder(ArgumentFinder):
         return None
 
     def host_events(self, event: Found) -> list[Found]:
-        """ "talks between X and Y hosted by Z": Z mediates between them."""
+        """ "talks between X and Y hosted by Z", "Z will host the talks between X and Y": Z
+        mediates between them (a will-clause: Z's intent to mediate)."""
         tree = self.tree
         if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
             return []
@@ -816,6 +828,14 @@ class SentenceCoder(ArgumentFinder):
                     host = Found(verb, verb, self.lex.host_code)
                     host.sources, host.targets = agents, event.sources + event.targets
                     hosts.append(host)
+        verb = tree.head(event.trigger)
+        sides = [t for t in event.sources + event.targets if tree.named(t)]
+        if tree.dep(event.trigger) == "dobj" and self.is_word(verb, "host_verbs") and sides:
+            host = Found(verb, verb, self.lex.host_code, sources=self.subjects(verb))
+            host.targets = [t for t in sides if t not in host.sources]
+            if host.sources and len(host.targets) > 1:  # a host between two others
+                self.apply_modality(host)
+                hosts.append(host)
         return hosts
 
     def statements(self, events: list[Found]) -> list[Found]:

@@ -100,6 +100,7 @@ class Lexicon:
     readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
     readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
+    inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
     refusal_predicates: tuple[str, ...] = ()
@@ -215,12 +216,14 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "event_heads",
                 "background_marks",
                 "crowd_nouns",
+                "inspector_nouns",
                 "reason_nouns",
                 "natural_causes",
                 "armed_modifiers",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
+        inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
         refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),
         host_code=str(data.get("host_code", "045")),
