@@ -118,11 +118,24 @@ def sentence_countries(
 def locate_titled_people(
     observations: Iterable[PersonObservation], countries: Mapping[int, set[str]]
 ) -> None:
-    """Give each bare state title's person the one country their sentence names."""
+    """Give each bare state title's person the one country their sentence names, unless the
+    sentence holds two people of the same title: "President Clinton and President Yeltsin
+    met in Helsinki" names neither's country (two presidents lead two states)."""
     titles = state_titles()
-    for observation in observations:
-        role = observation.role
-        if observation.country or role is None or role.role.lower() not in titles:
+    bare = [
+        o
+        for o in observations
+        if not o.country and o.role is not None and o.role.role.lower() in titles
+    ]
+    holders: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+    for o in observations:
+        if o.role is not None:
+            where = (o.mention.part, o.mention.sentence, o.role.role.lower())
+            holders[where].add(o.name or o.mention.text)
+    for observation in bare:
+        assert observation.role is not None
+        where = (observation.mention.part, observation.mention.sentence)
+        if len(holders[(*where, observation.role.role.lower())]) > 1:
             continue
         named = countries.get(observation.mention.sentence, set())
         if len(named) == 1:
