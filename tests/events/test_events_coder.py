@@ -388,3 +388,12 @@ def test_who_acts_and_with_whom_names_the_act(code, text: str, cameo: str) -> No
     """inspector_codes: an inspectors' visit is an investigation; suspects handed over are
     judicial cooperation; a joint operation is military cooperation."""
     assert cameo in [m.cameo for m in code(text)]
+
+
+def test_an_intent_not_to_act_is_a_refusal_or_a_pledge_of_restraint(code) -> None:
+    """ "vowed not to return X": a refusal (120), not an intent; "agreed not to attack each
+    other": an intent that happened (030), neither a threat nor negated."""
+    refused = only(code("Israel has vowed not to return the Golan Heights to Syria."), "12")
+    assert not refused.negated
+    restraint = only(code("India and Pakistan agreed not to attack each other."), "03")
+    assert restraint.cameo == "030" and not restraint.negated

@@ -671,7 +671,14 @@ class SentenceCoder(ArgumentFinder):
             return None  # "X and Y agreed": the plain verb's own pattern codes it
         inner_code = triggers[inner].code if inner is not None else None
         inner_root = int(inner_code[:2]) if inner_code else 0
-        if kind == "intent" and inner_root >= self.lex.roots["harm"]:
+        harmful = inner_root >= self.lex.roots["harm"]
+        infinitives = [c for c in complement if tree.dep(c) == "xcomp"]  # not "agree that"
+        declined = kind == "intent" and any(tree.kids(c, "neg") for c in infinitives)
+        if declined and not harmful:
+            kind = "refuse"  # "vowed not to return the Golan Heights": a refusal
+        elif declined:
+            inner_code = None  # "agreed not to attack each other": a plain intent, no threat
+        elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
         readying = any(form in self.lex.readiness for form in tree.forms(i))
@@ -689,7 +696,7 @@ class SentenceCoder(ArgumentFinder):
                 found.targets = inner_event.targets
                 if kind in ("demand", "appeal") and tree.head(inner) != i:
                     found.targets = found.targets or self.subjects(inner)
-                found.negated = inner_event.negated and kind != "refuse"
+                found.negated = inner_event.negated and kind != "refuse" and not declined
         if kind in ("appeal", "demand") and tree.pos(i) == "VERB":
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
