@@ -397,3 +397,18 @@ def test_an_intent_not_to_act_is_a_refusal_or_a_pledge_of_restraint(code) -> Non
     assert not refused.negated
     restraint = only(code("India and Pakistan agreed not to attack each other."), "03")
     assert restraint.cameo == "030" and not restraint.negated
+
+
+def test_a_statement_saying_what_its_issuer_does_is_the_issuers_act(code) -> None:
+    """statement_nouns: "issued a statement condemning the raid" is the ministry's
+    condemnation; "the planned deployment" still describes a participant."""
+    found = code("The Egyptian foreign ministry issued a statement condemning the Israeli raid.")
+    condemned = only(found, "11")
+    assert any("ministry" in s.text or "Egyptian" in s.text for s in condemned.sources)
+    assert not [m for m in code("Peru criticized the planned deployment.") if m.cameo == "154"]
+
+
+def test_fighting_that_erupts_between_two_sides_is_between_them(code) -> None:
+    found = code("Fighting erupted between Armenian and Azerbaijani forces on Monday.")
+    fight = only(found, "19")
+    assert {s.text for s in [*fight.sources, *fight.targets]} >= {"Armenian", "Azerbaijani"}

@@ -298,7 +298,7 @@ class SentenceCoder(ArgumentFinder):
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
         tree = self.tree
-        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB":
+        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB" and not self.stated_by(i):
             return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
@@ -309,6 +309,15 @@ class SentenceCoder(ArgumentFinder):
                 return False
             clause = tree.head(clause)
         return False
+
+    def stated_by(self, verb: int) -> bool:
+        """ "issued a statement condemning the raid": a participle saying what a statement
+        or letter its issuer made does (frames.yaml statement_nouns) is the issuer's act (its
+        subject is the issuer's, inherited through the noun's verb)."""
+        tree = self.tree
+        head = tree.head(verb)
+        present = tree.tokens[verb][4] == "VBG"
+        return present and tree.dep(head) == "dobj" and self.is_word(head, "statement_nouns")
 
     def event_head(self, i: int) -> int:
         """The noun that carries an event noun's place in the sentence: itself, or the head it

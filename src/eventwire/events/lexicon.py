@@ -205,6 +205,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
             for name in (
                 "speech",
                 "decision_speech",
+                "statement_nouns",
                 "future",
                 "hypothetical",
                 "obligation",
