@@ -412,3 +412,13 @@ def test_fighting_that_erupts_between_two_sides_is_between_them(code) -> None:
     found = code("Fighting erupted between Armenian and Azerbaijani forces on Monday.")
     fight = only(found, "19")
     assert {s.text for s in [*fight.sources, *fight.targets]} >= {"Armenian", "Azerbaijani"}
+
+
+def test_wanting_someone_else_to_act_is_an_appeal_to_them(code) -> None:
+    """wish_verbs: "wants Israel to freeze ..." appeals to Israel (and the freeze did not
+    happen); "wants to know" asks no one."""
+    found = code("The United States wants Israel to release the Palestinian prisoners.")
+    appeal = only(found, "02")
+    assert [t.text for t in appeal.targets] == ["Israel"]
+    assert not [m for m in found if m.cameo.startswith("08")]
+    assert not [m for m in code("Peru wants to know what happened.") if m.cameo[:2] == "02"]

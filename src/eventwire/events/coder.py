@@ -449,6 +449,8 @@ class SentenceCoder(ArgumentFinder):
             for form in tree.forms(i):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
+        if pos == "VERB" and lemma in self.words["wish_verbs"]:
+            return "appeal" if self.controlled(i) else None  # "wants Israel to freeze ..."
         if pos == "VERB" and lemma in self.lex.call_verbs:
             if tree.kids(i, "prt"):
                 return None  # "called up reservists", "called off the talks"

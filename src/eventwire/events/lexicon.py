@@ -211,6 +211,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "obligation",
                 "light_verbs",
                 "motion_verbs",
+                "wish_verbs",
                 "event_subject_verbs",
                 "host_verbs",
                 "target_preps",
