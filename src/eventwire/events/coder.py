@@ -712,6 +712,8 @@ class SentenceCoder(ArgumentFinder):
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
+            if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
+                found.targets = self.controlled(i) or found.targets
         if kind == "appeal" and inner_event is not None:
             self.rally(found, i, inner_event)
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
@@ -760,7 +762,7 @@ class SentenceCoder(ArgumentFinder):
         heads = tree.kids(frame, "dobj") + [
             o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
         ]
-        return [a for h in heads for a in tree.actors(h)]
+        return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
 
     def demanded_clauses(self, i: int, anchor: int) -> list[int]:
         """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
