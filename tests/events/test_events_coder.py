@@ -422,3 +422,15 @@ def test_wanting_someone_else_to_act_is_an_appeal_to_them(code) -> None:
     assert [t.text for t in appeal.targets] == ["Israel"]
     assert not [m for m in found if m.cameo.startswith("08")]
     assert not [m for m in code("Peru wants to know what happened.") if m.cameo[:2] == "02"]
+
+
+def test_a_frame_in_the_passive_voice_swaps_its_sides(code) -> None:
+    """ "X was urged by Y to ...": Y appeals to X; "the proposal was rejected by X": X refuses."""
+    urged = only(code("Israel was urged by Egypt to halt the construction of settlements."), "02")
+    assert [s.text for s in urged.sources] == ["Egypt"]
+    assert [t.text for t in urged.targets] == ["Israel"]
+    warned = only(code("Iraq was warned by Turkey not to move troops toward the border."), "13")
+    assert [s.text for s in warned.sources] == ["Turkey"]
+    assert [t.text for t in warned.targets] == ["Iraq"]
+    rejected = only(code("The proposal was rejected by Kenya."), "12")
+    assert [s.text for s in rejected.sources] == ["Kenya"]

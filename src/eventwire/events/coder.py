@@ -699,6 +699,7 @@ class SentenceCoder(ArgumentFinder):
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
         found.sources = self.subjects(anchor)
+        addressed = self.passive_frame(found, anchor)  # "X was urged by Y to ..."
         inner_event = None
         if inner is not None:
             consumed.add(inner)
@@ -726,10 +727,23 @@ class SentenceCoder(ArgumentFinder):
             found.targets = self.prefer_named(found.targets + own)
         if kind == "threat" and not any(tree.named(t) for t in found.targets):
             found.targets = self.condition_subjects(i) or found.targets
+        if addressed and kind in ("appeal", "demand", "threat"):
+            found.targets = addressed
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True
         return found
+
+    def passive_frame(self, found: Found, anchor: int) -> list[Span]:
+        """A frame verb in the passive voice: its source is the "by" agent, and the named
+        actors of its passive subject are whom it is addressed to ("Israel was urged by the
+        United States to halt ...", "the proposal was rejected by X")."""
+        tree = self.tree
+        passive = tree.kids(anchor, "nsubjpass")
+        if not passive or tree.pos(anchor) != "VERB":
+            return []
+        found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
+        return [a for p in passive for a in tree.actors(p) if tree.named(a)]
 
     def rally(self, found: Found, frame: int, inner: Found) -> None:
         """ "urged the EC to support the PLO", "called on Arabs to mobilize against X": an
