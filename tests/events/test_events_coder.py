@@ -434,3 +434,8 @@ def test_a_frame_in_the_passive_voice_swaps_its_sides(code) -> None:
     assert [t.text for t in warned.targets] == ["Iraq"]
     rejected = only(code("The proposal was rejected by Kenya."), "12")
     assert [s.text for s in rejected.sources] == ["Kenya"]
+
+
+def test_a_crowd_as_the_passive_agent_is_a_crowd(code) -> None:
+    found = code("The Israeli embassy in Cairo was attacked by demonstrators.")
+    assert only(found, "14").cameo == "145"

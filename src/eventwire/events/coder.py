@@ -551,10 +551,13 @@ class SentenceCoder(ArgumentFinder):
         return self.is_word(subject, "crowd_nouns")
 
     def subject_word(self, verb: int) -> int | None:
-        """The head word of the verb's subject, its own or the one it inherits."""
+        """The head word of the verb's subject, its own or the one it inherits (in the
+        passive voice, its "by" agent: "attacked by demonstrators")."""
         tree, node = self.tree, verb
         for _ in range(4):
             subjects = tree.kids(node, "nsubj")
+            if tree.kids(node, "nsubjpass"):
+                subjects = [o for _, o in tree.prep_objects(node, ("by",))]
             if subjects:
                 return subjects[0]
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
