@@ -439,3 +439,14 @@ def test_a_frame_in_the_passive_voice_swaps_its_sides(code) -> None:
 def test_a_crowd_as_the_passive_agent_is_a_crowd(code) -> None:
     found = code("The Israeli embassy in Cairo was attacked by demonstrators.")
     assert only(found, "14").cameo == "145"
+
+
+def test_violence_done_in_an_act_of_violence_is_that_act(code) -> None:
+    """ "troops killed 12 guerrillas in a clash": the clash (190), not a killing by assault."""
+    found = code("Colombian troops killed 12 guerrillas in a clash near the border.")
+    assert [m.cameo for m in found if m.cameo[:2] in ("18", "19")] == ["190"]
+
+
+def test_unwilling_is_a_refusal(code) -> None:
+    event = only(code("Syria is unwilling to negotiate with Israel."), "12")
+    assert event.cameo == "125"

@@ -504,6 +504,7 @@ class SentenceCoder(ArgumentFinder):
         inspecting = subject is not None and self.is_word(subject, "inspector_nouns")
         if code in self.lex.inspector_codes and inspecting:  # "inspectors visited the site"
             code = self.lex.inspector_codes[code]
+        code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
@@ -524,6 +525,21 @@ class SentenceCoder(ArgumentFinder):
         if named:
             return self.prefer_named([a for w in named for a in tree.actors(w)])
         return [tree.token_span(w) for w in words if tree.pos(w) == "PROPN"]
+
+    def violent_setting(self, verb: int, code: str) -> str | None:
+        """ "troops killed 12 guerrillas in a clash", "died in an air strike": violence done in
+        an act of violence named by an event noun is that act (the noun's code)."""
+        tree, violence = self.tree, self.lex.roots["violence"]
+        if tree.pos(verb) != "VERB" or int(code[:2]) < violence:
+            return None
+        for _, obj in tree.prep_objects(verb, ("in", "during")):
+            candidates = self.lex.noun_patterns.get(tree.lemma(obj), ())
+            fits = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(obj, e)]
+            if fits:
+                noun = max(fits, key=lambda pe: pe[1].size)[0]
+                if int(noun.code[:2]) >= violence:
+                    return noun.code
+        return None
 
     def natural_cause(self, span: Span) -> bool:
         """Whether a side is a force of nature or an accident ("a powerful earthquake"; not
