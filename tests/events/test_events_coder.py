@@ -450,3 +450,12 @@ def test_violence_done_in_an_act_of_violence_is_that_act(code) -> None:
 def test_unwilling_is_a_refusal(code) -> None:
     event = only(code("Syria is unwilling to negotiate with Israel."), "12")
     assert event.cameo == "125"
+
+
+def test_a_decision_names_the_act_decided_by_its_owner(code) -> None:
+    """decision_nouns: the infinitive of "its decision to expel" is the act; a possessor is
+    the subject of the clause on its noun ("Ethiopia's decision to expel ...")."""
+    announced = only(code("Ethiopia announced its decision to expel Eritrean nationals."), "17")
+    assert [s.text for s in announced.sources] == ["Ethiopia"]
+    owned = only(code("Ethiopia's decision to expel Eritrean nationals drew protests."), "17")
+    assert [s.text for s in owned.sources] == ["Ethiopia"]

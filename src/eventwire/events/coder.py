@@ -313,9 +313,13 @@ class SentenceCoder(ArgumentFinder):
     def stated_by(self, verb: int) -> bool:
         """ "issued a statement condemning the raid": a participle saying what a statement
         or letter its issuer made does (frames.yaml statement_nouns) is the issuer's act (its
-        subject is the issuer's, inherited through the noun's verb)."""
+        subject is the issuer's, inherited through the noun's verb); so is the infinitive a
+        decision names ("announced its decision to expel ...", "Ethiopia's decision to
+        expel ...": decision_nouns)."""
         tree = self.tree
         head = tree.head(verb)
+        if any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux")):
+            return self.is_word(head, "decision_nouns")
         present = tree.tokens[verb][4] == "VBG"
         return present and tree.dep(head) == "dobj" and self.is_word(head, "statement_nouns")
 

@@ -206,6 +206,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "speech",
                 "decision_speech",
                 "statement_nouns",
+                "decision_nouns",
                 "future",
                 "hypothetical",
                 "obligation",
