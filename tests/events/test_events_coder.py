@@ -255,7 +255,6 @@ def test_a_force_of_nature_acts_for_no_one_but_armed_fire_does(code) -> None:
     ("text", "cameo"),
     [
         ("Vietnam lodged a protest with China over the seizure of its boats.", "114"),
-        ("Police fired tear gas at protesters in Jakarta.", "175"),
         ("The Burmese junta placed the opposition leader under house arrest.", "173"),
         ("Rebels in Sierra Leone laid down their arms on Monday.", "0873"),
         ("Israel eased the closure of the Gaza Strip.", "0872"),
