@@ -246,7 +246,9 @@ def _split(gold: list[dict], coded: list[list[Coded]]) -> list[tuple]:
 def coded_through_run(gold: list[dict]) -> list[list[Coded]]:
     """The events a user gets: each gold sentence an article of its own outlet and story
     (stories never join: threshold above 1), through ``Pipeline.run`` into a SQLite store,
-    read back with the service's event query."""
+    read back with the service's event query. A sentence dedup takes for a copy of an earlier
+    one (the gold holds one sentence twice) is not read again: the user gets its original's
+    events, with the copy among their articles, so it is scored with those."""
     from eventwire.config import load_config
     from eventwire.pipeline import Pipeline, Settings
     from eventwire.service import Queries
@@ -270,12 +272,15 @@ def coded_through_run(gold: list[dict]) -> list[list[Coded]]:
         with Repository.open(f"sqlite:///{tmp}/gold.db") as repo:
             Pipeline(repo, settings.replace(stories=apart)).run([source])
             events = Queries(repo).events().items
+            copies = repo.duplicate_links(list(range(1, len(gold) + 1)))
     coded: list[list[Coded]] = [[] for _ in gold]
     for event in events:
         for article_id in {e.article_id for e in event.evidence}:  # article ids follow the file
             coded[article_id - 1].append(
                 (event.cameo, _countries(event.source), _countries(event.target), "")
             )
+    for article_id, link in copies.items():
+        coded[article_id - 1] = list(coded[link.copy_of - 1])
     return coded
 
 

@@ -33,6 +33,10 @@ class ArgumentFinder:
         if tree.dep(verb) == "relcl":
             return tree.actors(tree.head(verb))
         head = tree.head(verb)
+        owners = [o for o in tree.kids(head, "poss") if tree.dep(verb) == "acl"]
+        named = [a for o in owners for a in tree.actors(o) if tree.named(a)]
+        if named:  # "Ethiopia's decision to expel ...": Ethiopia expels
+            return named
         if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
             if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
                 head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))

@@ -44,6 +44,13 @@ BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid",
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
 FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
+# Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
+# house arrest").
+OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
+# What modifies a noun in front of it ("US drone strikes": US -> drone -> strikes).
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+# Currency symbols: an amount with one is money ("pledged $500 million").
+CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
 
@@ -192,12 +199,21 @@ class SentenceCoder(ArgumentFinder):
             purpose = tree.dep(event.anchor) == "advcl" and any(
                 tree.tokens[a][4] == "TO" for a in tree.kids(event.anchor, "aux")
             )
-            if purpose and head != event.anchor and head in anchors:
+            folded = purpose and head != event.anchor and head in anchors
+            if folded and not self.protest_by_force(event, head, events):
                 continue
             if self.outcome_of_violence(event, events):
                 continue
             kept.append(event)
         return kept
+
+    def protest_by_force(self, event: Found, head: int, events: list[Found]) -> bool:
+        """ "Hundreds of Kurds occupied the Greek embassy to protest the arrest": a protest
+        whose means is force is both (the protest is kept beside the act of force)."""
+        if event.code[:2] != self.lex.protest_root:
+            return False
+        violence = self.lex.roots["violence"]
+        return any(e.anchor == head and int(e.code[:2]) >= violence for e in events)
 
     def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
         """ "opened fire on demonstrators, killing one person": the killing is what the
@@ -259,15 +275,30 @@ class SentenceCoder(ArgumentFinder):
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
         pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        if pairs and self.nominal_event(self.event_head(i)):
-            return max(pairs, key=lambda pe: pe[1].size)[0]
+        best = max(pairs, key=lambda pe: pe[1].size)[0] if pairs else None
+        head = self.event_head(i)
+        if best is not None and (self.nominal_event(head) or self.means_of_violence(head, best)):
+            return best
         return None
+
+    def means_of_violence(self, i: int, pattern: Pattern) -> bool:
+        """ "US drone strikes have killed eight militants": violence named by its means as the
+        subject of a violent verb states an event though no named actor modifies it (the
+        story step folds the two: ``fold_means``)."""
+        tree, violence = self.tree, self.lex.roots["violence"]
+        if tree.dep(i) != "nsubj" or int(pattern.code[:2]) < violence:
+            return False
+        head = tree.head(i)
+        if tree.pos(head) != "VERB" or head == i:
+            return False
+        outcome = [p for f in tree.forms(head) for p in self.lex.verb_patterns.get(f, ())]
+        return any(int(p.code[:2]) >= violence for p in outcome)
 
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
         tree = self.tree
-        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB":
+        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB" and not self.stated_by(i):
             return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
@@ -278,6 +309,19 @@ class SentenceCoder(ArgumentFinder):
                 return False
             clause = tree.head(clause)
         return False
+
+    def stated_by(self, verb: int) -> bool:
+        """ "issued a statement condemning the raid": a participle saying what a statement
+        or letter its issuer made does (frames.yaml statement_nouns) is the issuer's act (its
+        subject is the issuer's, inherited through the noun's verb); so is the infinitive a
+        decision names ("announced its decision to expel ...", "Ethiopia's decision to
+        expel ...": decision_nouns)."""
+        tree = self.tree
+        head = tree.head(verb)
+        if any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux")):
+            return self.is_word(head, "decision_nouns")
+        present = tree.tokens[verb][4] == "VBG"
+        return present and tree.dep(head) == "dobj" and self.is_word(head, "statement_nouns")
 
     def event_head(self, i: int) -> int:
         """The noun that carries an event noun's place in the sentence: itself, or the head it
@@ -311,7 +355,7 @@ class SentenceCoder(ArgumentFinder):
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
-        objects += [o for _, o in tree.prep_objects(i, ("on", "to", "for", "of", "into", "from"))]
+        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         heads = self.words["event_heads"]
@@ -338,6 +382,8 @@ class SentenceCoder(ArgumentFinder):
     def noun_fits(self, i: int, expression: Expression) -> bool:
         """Whether noun ``i`` is the expression ("phone call": call with modifier phone)."""
         tree = self.tree
+        if expression.head == "money" and not expression.modifiers and self.is_money(i):
+            return True  # "pledged $500 million"
         if tree.lemma(i) != expression.head and tree.lemma(i).rstrip("s") != expression.head:
             return False
         modifiers = {tree.lemma(m) for m in tree.kids(i, "compound", "amod", "nmod")}
@@ -346,6 +392,11 @@ class SentenceCoder(ArgumentFinder):
         if expression.of is None:
             return True
         return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
+
+    def is_money(self, i: int) -> bool:
+        """Whether ``i`` is an amount of money ("$500 million": a currency symbol on it)."""
+        tree = self.tree
+        return any(tree.tokens[c][4] in CURRENCY_TAGS for c in (i, *tree.children[i]))
 
     def nominal_event(self, i: int) -> bool:
         """An event noun states an event when a verb carries it ("held talks"), it names who
@@ -359,7 +410,7 @@ class SentenceCoder(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
-        if dep == "pobj" and self.is_light(tree.head(head)):
+        if dep == "pobj" and self.carries(tree.head(head), head):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
@@ -381,6 +432,14 @@ class SentenceCoder(ArgumentFinder):
         patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
         return any(p.code.startswith("12") for p in patterns)
 
+    def carries(self, verb: int, prep: int) -> bool:
+        """Whether a verb carries the event noun after its preposition: a light verb ("has
+        been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
+        visit": frames.yaml motion_verbs)."""
+        if self.is_light(verb):
+            return True
+        return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
+
     def is_light(self, i: int) -> bool:
         """Whether ``i`` is a verb that carries an event noun ("held talks")."""
         return self.is_word(i, "light_verbs")
@@ -394,6 +453,8 @@ class SentenceCoder(ArgumentFinder):
             for form in tree.forms(i):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
+        if pos == "VERB" and lemma in self.words["wish_verbs"]:
+            return "appeal" if self.controlled(i) else None  # "wants Israel to freeze ..."
         if pos == "VERB" and lemma in self.lex.call_verbs:
             if tree.kids(i, "prt"):
                 return None  # "called up reservists", "called off the talks"
@@ -432,7 +493,9 @@ class SentenceCoder(ArgumentFinder):
         if tree.pos(i) != "VERB" and tree.dep(holder) in ("dobj", "conj", "pobj"):
             head = tree.head(holder)
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
-            if tree.pos(head) == "VERB" and self.is_light(head):
+            pobj = tree.dep(holder) == "pobj"
+            light = self.carries(head, tree.head(holder)) if pobj else self.is_light(head)
+            if tree.pos(head) == "VERB" and light:
                 anchor = head
         if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
             tree.head(holder), "event_subject_verbs"
@@ -441,6 +504,11 @@ class SentenceCoder(ArgumentFinder):
         code = pattern.code
         if code in self.lex.crowd_codes and self.crowd_subject(anchor):
             code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
+        subject = self.subject_word(anchor)
+        inspecting = subject is not None and self.is_word(subject, "inspector_nouns")
+        if code in self.lex.inspector_codes and inspecting:  # "inspectors visited the site"
+            code = self.lex.inspector_codes[code]
+        code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
@@ -450,6 +518,32 @@ class SentenceCoder(ArgumentFinder):
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def modifier_names(self, i: int) -> list[Span]:
+        """The names in front of an event noun, through the modifiers' own modifiers ("US
+        drone strikes"); failing an entity, proper nouns the entity model did not tag ("US
+        Predator attacks": the story step keeps those that name a country)."""
+        tree = self.tree
+        words = sorted(set(tree.subtree(i, MODIFIER_DEPS)) - {i})
+        named = [w for w in words if w in tree.mention_at]
+        if named:
+            return self.prefer_named([a for w in named for a in tree.actors(w)])
+        return [tree.token_span(w) for w in words if tree.pos(w) == "PROPN"]
+
+    def violent_setting(self, verb: int, code: str) -> str | None:
+        """ "troops killed 12 guerrillas in a clash", "died in an air strike": violence done in
+        an act of violence named by an event noun is that act (the noun's code)."""
+        tree, violence = self.tree, self.lex.roots["violence"]
+        if tree.pos(verb) != "VERB" or int(code[:2]) < violence:
+            return None
+        for _, obj in tree.prep_objects(verb, ("in", "during")):
+            candidates = self.lex.noun_patterns.get(tree.lemma(obj), ())
+            fits = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(obj, e)]
+            if fits:
+                noun = max(fits, key=lambda pe: pe[1].size)[0]
+                if int(noun.code[:2]) >= violence:
+                    return noun.code
+        return None
 
     def natural_cause(self, span: Span) -> bool:
         """Whether a side is a force of nature or an accident ("a powerful earthquake"; not
@@ -468,15 +562,28 @@ class SentenceCoder(ArgumentFinder):
 
     def crowd_subject(self, verb: int) -> bool:
         """Whether the verb's subject (its own or the one it inherits) is a crowd."""
+        subject = self.subject_word(verb)
+        if subject is None:
+            return False
+        counted = [o for _, o in self.tree.prep_objects(subject, ("of",))]
+        if counted and self.tree.lemma(subject) in self.words["event_heads"]:
+            return not self.is_word(counted[0], "armed_modifiers")  # "thousands of troops"
+        return self.is_word(subject, "crowd_nouns")
+
+    def subject_word(self, verb: int) -> int | None:
+        """The head word of the verb's subject, its own or the one it inherits (in the
+        passive voice, its "by" agent: "attacked by demonstrators")."""
         tree, node = self.tree, verb
         for _ in range(4):
             subjects = tree.kids(node, "nsubj")
+            if tree.kids(node, "nsubjpass"):
+                subjects = [o for _, o in tree.prep_objects(node, ("by",))]
             if subjects:
-                return self.is_word(subjects[0], "crowd_nouns")
+                return subjects[0]
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
-                return False
+                return None
             node = tree.head(node)
-        return False
+        return None
 
     def fill_actors(self, found: Found) -> None:
         """Sources and targets of an event from its trigger's and anchor's dependents."""
@@ -518,6 +625,8 @@ class SentenceCoder(ArgumentFinder):
                     if m in tree.mention_at
                     for a in tree.actors(m)
                 ]
+            if not found.sources:  # "US drone strikes": US -> drone -> strikes
+                found.sources = self.modifier_names(i)
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.purpose_targets(anchor, i) or found.targets
         if not any(tree.named(t) for t in found.targets):
@@ -528,6 +637,8 @@ class SentenceCoder(ArgumentFinder):
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
         tree, anchor = self.tree, found.anchor
         auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
+        if self.purpose(anchor):  # "would send a delegation to mediate": a later act too
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(tree.head(anchor), "aux")}
         found.negated = bool(tree.kids(anchor, "neg"))
         conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
         threatened = any(
@@ -535,12 +646,17 @@ class SentenceCoder(ArgumentFinder):
             for a in tree.kids(anchor, "advcl")
             for m in tree.kids(a, "mark")
         )
+        if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
+            self.reframe(found, "refuse", found.targets)
+            return
         if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
             self.reframe(found, "demand", self.subjects(anchor))
             found.sources = [self.speaker_span(anchor)]
             return
         if auxiliaries & self.words["future"] and not conditional:
             conflict = int(found.code[:2]) >= self.lex.roots["conflict"]
+            if conflict and not threatened and not found.negated and self.decided(anchor):
+                return  # "announced it would prohibit all aid to X": the decision is the act
             kind = "threat" if threatened or conflict else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False
@@ -550,6 +666,23 @@ class SentenceCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def ruled_out(self, anchor: int) -> bool:
+        """Whether an act is the clausal subject of a predicate that rules it out ("removing
+        the sanctions is out of the question": frames.yaml refuse, predicates)."""
+        tree = self.tree
+        if tree.dep(anchor) != "csubj" or tree.head(anchor) == anchor:
+            return False
+        verb = tree.head(anchor)
+        parts = tree.kids(verb, "neg", "attr", "acomp", "prep")
+        words = " ".join(tree.lemma(t) for t in sorted(t for p in parts for t in tree.subtree(p)))
+        return any(f" {p} " in f" {words} " for p in self.lex.refusal_predicates)
+
+    def decided(self, anchor: int) -> bool:
+        """Whether a will-clause reports a decision: its speech verb announces one
+        ("announced it would ...": frames.yaml decision_speech), not a warning."""
+        verb = self.speaker(anchor)
+        return verb is not None and self.is_word(verb, "decision_speech")
 
     def reframe(self, found: Found, kind: str, targets: list[Span]) -> None:
         """The event as the frame ``kind`` around it (a will-clause is an intent or threat)."""
@@ -572,7 +705,14 @@ class SentenceCoder(ArgumentFinder):
             return None  # "X and Y agreed": the plain verb's own pattern codes it
         inner_code = triggers[inner].code if inner is not None else None
         inner_root = int(inner_code[:2]) if inner_code else 0
-        if kind == "intent" and inner_root >= self.lex.roots["harm"]:
+        harmful = inner_root >= self.lex.roots["harm"]
+        infinitives = [c for c in complement if tree.dep(c) == "xcomp"]  # not "agree that"
+        declined = kind == "intent" and any(tree.kids(c, "neg") for c in infinitives)
+        if declined and not harmful:
+            kind = "refuse"  # "vowed not to return the Golan Heights": a refusal
+        elif declined:
+            inner_code = None  # "agreed not to attack each other": a plain intent, no threat
+        elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
         readying = any(form in self.lex.readiness for form in tree.forms(i))
@@ -582,6 +722,8 @@ class SentenceCoder(ArgumentFinder):
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
         found.sources = self.subjects(anchor)
+        addressed = self.passive_frame(found, anchor)  # "X was urged by Y to ..."
+        inner_event = None
         if inner is not None:
             consumed.add(inner)
             inner_event = self.trigger_event(inner, triggers[inner])
@@ -589,11 +731,15 @@ class SentenceCoder(ArgumentFinder):
                 found.targets = inner_event.targets
                 if kind in ("demand", "appeal") and tree.head(inner) != i:
                     found.targets = found.targets or self.subjects(inner)
-                found.negated = inner_event.negated and kind != "refuse"
+                found.negated = inner_event.negated and kind != "refuse" and not declined
         if kind in ("appeal", "demand") and tree.pos(i) == "VERB":
             for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
                 if addressee != inner:
                     found.targets = tree.actors(addressee) or found.targets
+            if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
+                found.targets = self.controlled(i) or found.targets
+        if kind == "appeal" and inner_event is not None:
+            self.rally(found, i, inner_event)
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
             if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
                 found.targets = self.prefer_named(self.subjects(clause) + found.targets)
@@ -604,10 +750,56 @@ class SentenceCoder(ArgumentFinder):
             found.targets = self.prefer_named(found.targets + own)
         if kind == "threat" and not any(tree.named(t) for t in found.targets):
             found.targets = self.condition_subjects(i) or found.targets
+        if addressed and kind in ("appeal", "demand", "threat"):
+            found.targets = addressed
         found.targets = [t for t in found.targets if t not in found.sources]
         if tree.kids(anchor, "neg"):
             found.negated = True
         return found
+
+    def passive_frame(self, found: Found, anchor: int) -> list[Span]:
+        """A frame verb in the passive voice: its source is the "by" agent, and the named
+        actors of its passive subject are whom it is addressed to ("Israel was urged by the
+        United States to halt ...", "the proposal was rejected by X")."""
+        tree = self.tree
+        passive = tree.kids(anchor, "nsubjpass")
+        if not passive or tree.pos(anchor) != "VERB":
+            return []
+        found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
+        return [a for p in passive for a in tree.actors(p) if tree.named(a)]
+
+    def rally(self, found: Found, frame: int, inner: Found) -> None:
+        """ "urged the EC to support the PLO", "called on Arabs to mobilize against X": an
+        appeal to others to act for or against a named third party rallies support (053) or
+        opposition (113) on its behalf, aimed at that party (frames.yaml: appeal, rally)."""
+        code = self.lex.rally_codes.code_for(inner.code)
+        if not code or not self.clause_of(inner.anchor, frame):
+            return
+        tree = self.tree
+        others = {a.text.lower() for a in [*found.sources, *self.addressees(frame)]}
+        third = [t for t in inner.targets if tree.named(t) and t.text.lower() not in others]
+        if third:
+            found.code, found.targets = code, third
+
+    def clause_of(self, node: int, frame: int) -> bool:
+        """Whether ``node`` is the act a frame's own clause states ("urged X to support Y",
+        "... to unite and mobilize"), not one in a phrase beside it ("after sentencing X")."""
+        tree = self.tree
+        for _ in range(6):
+            if node == frame:
+                return True
+            if tree.dep(node) not in ("xcomp", "ccomp", "conj", "advcl") or tree.head(node) == node:
+                return False
+            node = tree.head(node)
+        return False
+
+    def addressees(self, frame: int) -> list[Span]:
+        """Whom an appeal is made to: "urged the EC", "called on Arabs", "appealed to X"."""
+        tree = self.tree
+        heads = tree.kids(frame, "dobj") + [
+            o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
+        ]
+        return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
 
     def demanded_clauses(self, i: int, anchor: int) -> list[int]:
         """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
@@ -680,7 +872,8 @@ class SentenceCoder(ArgumentFinder):
         return None
 
     def host_events(self, event: Found) -> list[Found]:
-        """ "talks between X and Y hosted by Z": Z mediates between them."""
+        """ "talks between X and Y hosted by Z", "Z will host the talks between X and Y": Z
+        mediates between them (a will-clause: Z's intent to mediate)."""
         tree = self.tree
         if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
             return []
@@ -692,6 +885,14 @@ class SentenceCoder(ArgumentFinder):
                     host = Found(verb, verb, self.lex.host_code)
                     host.sources, host.targets = agents, event.sources + event.targets
                     hosts.append(host)
+        verb = tree.head(event.trigger)
+        sides = [t for t in event.sources + event.targets if tree.named(t)]
+        if tree.dep(event.trigger) == "dobj" and self.is_word(verb, "host_verbs") and sides:
+            host = Found(verb, verb, self.lex.host_code, sources=self.subjects(verb))
+            host.targets = [t for t in sides if t not in host.sources]
+            if host.sources and len(host.targets) > 1:  # a host between two others
+                self.apply_modality(host)
+                hosts.append(host)
         return hosts
 
     def statements(self, events: list[Found]) -> list[Found]:

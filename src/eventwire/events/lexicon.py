@@ -100,6 +100,12 @@ class Lexicon:
     readiness: frozenset[str] = frozenset()  # intent words that ready force ("prepared to")
     readiness_code: str = "150"
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
+    inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
+    protest_root: str = "14"  # an act done to protest is kept beside the act it explains
+    # predicates that rule out the act that is their clausal subject ("is out of the question")
+    refusal_predicates: tuple[str, ...] = ()
+    # an appeal to others to act for or against a third party: 053 / 113 by the inner act
+    rally_codes: Frame = Frame("rally", "", {})
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -198,22 +204,31 @@ def load_lexicon(user_file: str = "") -> Lexicon:
             name: frozenset(data[name])
             for name in (
                 "speech",
+                "decision_speech",
+                "statement_nouns",
+                "decision_nouns",
                 "future",
                 "hypothetical",
                 "obligation",
                 "light_verbs",
+                "motion_verbs",
+                "wish_verbs",
                 "event_subject_verbs",
                 "host_verbs",
                 "target_preps",
                 "event_heads",
                 "background_marks",
                 "crowd_nouns",
+                "inspector_nouns",
                 "reason_nouns",
                 "natural_causes",
                 "armed_modifiers",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
+        inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
+        rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
+        refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),
         host_code=str(data.get("host_code", "045")),
         roots={str(k): int(v) for k, v in data["roots"].items()},
         readiness=frozenset(data["intent"].get("readiness") or ()),

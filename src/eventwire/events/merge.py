@@ -20,9 +20,10 @@ import yaml
 from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
-from eventwire.actors.locate import names_other_side
+from eventwire.actors.locate import countries_by_sentence
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
+    PART_BODY,
     PART_TITLE,
     Actor,
     ArticleMeta,
@@ -215,22 +216,21 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
 
 def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str]]:
     """The countries each sentence's linked actors name (article, part, sentence), but not
-    a country named as the other side ("threatened action against Russia")."""
-    actors, found = dict(story.actors), {}
-    documents = {d.id: d for d in story.documents}
-    for entities in story.entities:
-        document = documents.get(entities.article_id)
-        for mention in entities.mentions:
-            actor = actors.get(mention_key(entities.article_id, mention))
-            key = (entities.article_id, mention.part, mention.sentence)
-            countries = found.setdefault(key, set())
-            if actor is None or not actor.country:
-                continue
-            text = "" if document is None else document.text
-            text = document.title if document and mention.part == PART_TITLE else text
-            if not names_other_side(text, mention, actor):
-                countries.add(actor.country)
-    return found
+    a country named as the other side ("threatened action against Russia"): the actors
+    stage's rule (``countries_by_sentence``), people's countries included."""
+    actors = dict(story.actors)
+    named = [
+        (mention, actor)
+        for entities in story.entities
+        for mention in entities.mentions
+        if (actor := actors.get(mention_key(entities.article_id, mention))) is not None
+    ]
+    texts = {
+        (d.id, part): d.title if part == PART_TITLE else d.text
+        for d in story.documents
+        for part in (PART_TITLE, PART_BODY)
+    }
+    return countries_by_sentence(named, texts)
 
 
 Home = dict[tuple[int, str, int], tuple[set[str], set[str]]]
@@ -263,21 +263,23 @@ def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
 
 def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
-    local, countries = home.get((mention.article_id, mention.part, mention.sentence), NOWHERE)
+    named_here, for_unplaced = home.get(
+        (mention.article_id, mention.part, mention.sentence), NOWHERE
+    )
     if mention.cameo.startswith(side_rules().away_codes):
-        local = countries = set()  # "X traveled to North Korea": the other side's country
+        named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
 
     def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
-            actors.get(key) or untagged_country(s) or home_group(s, local)
+            actors.get(key) or untagged_country(s) or home_group(s, named_here)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
-            return [a for a in at_home(present, countries) if a.country]
+            return [a for a in at_home(present, for_unplaced) if a.country]
         kept = [a for a in present if a.type not in NOT_ACTORS]
-        return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), countries)
+        return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), for_unplaced)
 
     day, stated = None, False
     if mention.date is not None:
