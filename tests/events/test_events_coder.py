@@ -458,3 +458,27 @@ def test_a_decision_names_the_act_decided_by_its_owner(code) -> None:
     assert [s.text for s in announced.sources] == ["Ethiopia"]
     owned = only(code("Ethiopia's decision to expel Eritrean nationals drew protests."), "17")
     assert [s.text for s in owned.sources] == ["Ethiopia"]
+
+
+def test_welcoming_a_decision_is_praise_and_a_visitor_is_hosted(code) -> None:
+    praised = only(code("Chile welcomed the decision of the court."), "05")
+    assert praised.cameo == "051"
+    hosted = only(code("Peru welcomed Chilean President Ana Soto to Lima."), "04")
+    assert hosted.cameo == "043"
+
+
+def test_people_captured_are_detained_and_a_town_captured_is_taken(code) -> None:
+    detained = only(code("The Kenyan navy captured eight pirates off Somalia."), "17")
+    assert detained.cameo == "173"
+    assert only(code("Rebels captured the town of Kindia in Guinea."), "19").cameo == "192"
+
+
+def test_a_retaliation_to_come_is_a_threat(code) -> None:
+    threat = only(code("Chile said it will retaliate against Peru."), "13")
+    assert [s.text for s in threat.sources] == ["Chile"]
+    assert only(code("Peru retaliated against Chile on Monday."), "19").cameo == "190"
+
+
+def test_inspecting_is_investigating(code) -> None:
+    event = only(code("United Nations inspectors inspected eight sites in Iraq."), "09")
+    assert event.cameo == "090"
