@@ -463,7 +463,7 @@ def test_a_decision_names_the_act_decided_by_its_owner(code) -> None:
 def test_welcoming_a_decision_is_praise_and_a_visitor_is_hosted(code) -> None:
     praised = only(code("Chile welcomed the decision of the court."), "05")
     assert praised.cameo == "051"
-    hosted = only(code("Peru welcomed Chilean President Ana Soto to Lima."), "04")
+    hosted = only(code("Peru welcomed President Ana Soto of Chile to Lima."), "04")
     assert hosted.cameo == "043"
 
 
