@@ -482,3 +482,9 @@ def test_a_retaliation_to_come_is_a_threat(code) -> None:
 def test_inspecting_is_investigating(code) -> None:
     event = only(code("United Nations inspectors inspected eight sites in Iraq."), "09")
     assert event.cameo == "090"
+
+
+def test_an_act_begun_later_takes_the_modals_of_its_aspect_verb(code) -> None:
+    intent = only(code("Peru said it will begin withdrawing troops from Chile."), "03")
+    assert intent.cameo == "0356"  # intent to de-escalate
+    assert only(code("Peru began withdrawing troops from Chile."), "08").cameo == "0874"

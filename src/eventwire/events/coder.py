@@ -639,7 +639,10 @@ class SentenceCoder(ArgumentFinder):
         auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
         if self.purpose(anchor):  # "would send a delegation to mediate": a later act too
             auxiliaries |= {tree.lemma(a) for a in tree.kids(tree.head(anchor), "aux")}
-        found.negated = bool(tree.kids(anchor, "neg"))
+        aspect = self.aspect_of(anchor)
+        if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
+        found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
         conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
         threatened = any(
             tree.lemma(m) == "unless"
@@ -666,6 +669,13 @@ class SentenceCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def aspect_of(self, verb: int) -> int | None:
+        """The aspect verb a verb goes on from ("will begin withdrawing": begin), if any."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) == "xcomp" and head != verb and self.is_word(head, "aspect_verbs"):
+            return head
+        return None
 
     def ruled_out(self, anchor: int) -> bool:
         """Whether an act is the clausal subject of a predicate that rules it out ("removing

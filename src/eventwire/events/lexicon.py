@@ -214,6 +214,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "motion_verbs",
                 "wish_verbs",
                 "event_subject_verbs",
+                "aspect_verbs",
                 "host_verbs",
                 "target_preps",
                 "event_heads",
