@@ -488,3 +488,9 @@ def test_an_act_begun_later_takes_the_modals_of_its_aspect_verb(code) -> None:
     intent = only(code("Peru said it will begin withdrawing troops from Chile."), "03")
     assert intent.cameo == "0356"  # intent to de-escalate
     assert only(code("Peru began withdrawing troops from Chile."), "08").cameo == "0874"
+
+
+def test_a_past_participle_without_auxiliary_names_its_patient(code) -> None:
+    text = "Two Chileans killed in an ambush in Peru were buried on Friday."
+    event = only(code(text), "18")
+    assert [t.text for t in event.targets] == ["Chileans"] and not event.sources

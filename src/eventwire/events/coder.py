@@ -599,7 +599,7 @@ class SentenceCoder(ArgumentFinder):
             ]
         else:
             found.sources = self.subjects(anchor)
-        passive = tree.kids(anchor, "nsubjpass")
+        passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
         if passive and not nominal:
             found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
             found.sources = [
@@ -632,6 +632,17 @@ class SentenceCoder(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def participle_of(self, verb: int) -> list[int]:
+        """The patient of a past participle with no auxiliary: the noun it describes, or
+        the subject the small model gives a reduced relative ("two Americans killed in an
+        ambush were ...": the Americans were killed); else none."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.tokens[verb][4] != "VBN" or tree.kids(verb, "aux", "auxpass"):
+            return []
+        if tree.dep(verb) == "acl" and head != verb and tree.pos(head) in ("NOUN", "PROPN"):
+            return [head]
+        return tree.kids(verb, "nsubj")
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
