@@ -494,3 +494,10 @@ def test_a_past_participle_without_auxiliary_names_its_patient(code) -> None:
     text = "Two Chileans killed in an ambush in Peru were buried on Friday."
     event = only(code(text), "18")
     assert [t.text for t in event.targets] == ["Chileans"] and not event.sources
+
+
+def test_coordinated_passive_verbs_share_patient_and_agent(code) -> None:
+    mentions = code("Two protesters were beaten and arrested by Kenyan police on Monday.")
+    for event in (only(mentions, "18"), only(mentions, "17")):
+        assert [s.text for s in event.sources] == ["Kenyan"]
+        assert [t.text for t in event.targets] == ["protesters"]

@@ -600,11 +600,10 @@ class SentenceCoder(ArgumentFinder):
         else:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
+        passive = passive or self.shared_passive(anchor)
         if passive and not nominal:
             found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
-            found.sources = [
-                a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)
-            ]
+            found.sources = self.agents(anchor)
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
@@ -632,6 +631,27 @@ class SentenceCoder(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def shared_passive(self, verb: int) -> list[int]:
+        """The passive subject a participle shares with the verb it is coordinated with ("was
+        shot and killed": killed's patient is shot's)."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "conj" or tree.tokens[verb][4] != "VBN" or head == verb:
+            return []
+        return [] if tree.kids(verb, "nsubj", "nsubjpass") else tree.kids(head, "nsubjpass")
+
+    def agents(self, verb: int) -> list[Span]:
+        """The actors a passive verb's by-phrase names, or its coordinated verb's ("was shot
+        and killed by police": the police shot too)."""
+        tree = self.tree
+        sides = [verb, *tree.kids(verb, "conj")]
+        if tree.dep(verb) == "conj" and tree.head(verb) != verb:
+            sides.append(tree.head(verb))
+        for side in sides:
+            found = [a for _, o in tree.prep_objects(side, ("by",)) for a in tree.actors(o)]
+            if found:
+                return found
+        return []
 
     def participle_of(self, verb: int) -> list[int]:
         """The patient of a past participle with no auxiliary: the noun it describes, or
