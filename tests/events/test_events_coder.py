@@ -501,3 +501,11 @@ def test_coordinated_passive_verbs_share_patient_and_agent(code) -> None:
     for event in (only(mentions, "18"), only(mentions, "17")):
         assert [s.text for s in event.sources] == ["Kenyan"]
         assert [t.text for t in event.targets] == ["protesters"]
+
+
+def test_a_deployment_planned_or_to_come_is_force_shown_not_a_threat(code) -> None:
+    assert only(code("Peru plans to deploy 5,000 troops to the border."), "15").cameo == "154"
+    assert only(code("Peru will deploy 5,000 troops to the border."), "15").cameo == "154"
+    assert only(code("Peru threatened to send troops to the border."), "13").cameo == "138"
+    refused = code("Peru said it would not deploy troops in Chile.")
+    assert only(refused, "12").cameo == "120"

@@ -688,10 +688,14 @@ class SentenceCoder(ArgumentFinder):
             found.sources = [self.speaker_span(anchor)]
             return
         if auxiliaries & self.words["future"] and not conditional:
-            conflict = int(found.code[:2]) >= self.lex.roots["conflict"]
+            root = int(found.code[:2])
+            conflict = root >= self.lex.roots["conflict"]
             if conflict and not threatened and not found.negated and self.decided(anchor):
                 return  # "announced it would prohibit all aid to X": the decision is the act
-            kind = "threat" if threatened or conflict else "intent"
+            posture = root == self.lex.roots["posture"] and not threatened
+            if posture and not found.negated:
+                return  # "will deploy 5,000 troops to the border": force shown
+            kind = "threat" if (threatened or conflict) and not posture else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False
             self.reframe(found, kind, found.targets)
@@ -759,6 +763,9 @@ class SentenceCoder(ArgumentFinder):
         readying = any(form in self.lex.readiness for form in tree.forms(i))
         if readying and inner_root >= self.lex.roots["violence"]:
             code = self.lex.readiness_code  # "prepared to resume shelling": force shown
+        planned = self.frame_kind(i) == "intent" and not declined
+        if planned and inner_code and inner_root == self.lex.roots["posture"]:
+            code = inner_code  # "plans to deploy 5,000 troops": force shown, no threat
         found = Found(i, anchor, code)
         if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
             found.symmetric = triggers[inner].symmetric
