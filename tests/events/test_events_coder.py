@@ -509,3 +509,8 @@ def test_a_deployment_planned_or_to_come_is_force_shown_not_a_threat(code) -> No
     assert only(code("Peru threatened to send troops to the border."), "13").cameo == "138"
     refused = code("Peru said it would not deploy troops in Chile.")
     assert only(refused, "12").cameo == "120"
+
+
+def test_a_conjunct_with_no_modal_of_its_own_shares_its_verbs(code) -> None:
+    mentions = code("Peru will close its border and seize the ships of Chile.")
+    assert [m.cameo[:2] for m in mentions if m.cameo[:2] != "01"] == ["13"]  # one threat

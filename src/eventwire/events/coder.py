@@ -670,7 +670,10 @@ class SentenceCoder(ArgumentFinder):
         auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
         if self.purpose(anchor):  # "would send a delegation to mediate": a later act too
             auxiliaries |= {tree.lemma(a) for a in tree.kids(tree.head(anchor), "aux")}
-        aspect = self.aspect_of(anchor)
+        shared = self.coordinated_with(anchor)
+        if shared is not None:  # "will withdraw its troops and release the prisoners"
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(shared, "aux")} - {"do"}
+        aspect = self.aspect_of(shared if shared is not None else anchor)
         if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
             auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
         found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
@@ -704,6 +707,15 @@ class SentenceCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def coordinated_with(self, verb: int) -> int | None:
+        """The verb a conjunct with no subject or modal of its own shares them with ("will
+        withdraw its troops and release the prisoners": release shares withdraw's "will")."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "conj" or head == verb or tree.pos(head) != "VERB":
+            return None
+        own = tree.kids(verb, "nsubj", "nsubjpass", "aux", "auxpass")
+        return None if own else head
 
     def aspect_of(self, verb: int) -> int | None:
         """The aspect verb a verb goes on from ("will begin withdrawing": begin), if any."""
