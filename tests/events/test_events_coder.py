@@ -514,3 +514,8 @@ def test_a_deployment_planned_or_to_come_is_force_shown_not_a_threat(code) -> No
 def test_a_conjunct_with_no_modal_of_its_own_shares_its_verbs(code) -> None:
     mentions = code("Peru will close its border and seize the ships of Chile.")
     assert [m.cameo[:2] for m in mentions if m.cameo[:2] != "01"] == ["13"]  # one threat
+
+
+def test_a_participle_on_the_object_names_the_target(code) -> None:
+    event = only(code("The United Nations ended the embargo imposed on Libya in 1992."), "08")
+    assert [t.text for t in event.targets] == ["Libya"]

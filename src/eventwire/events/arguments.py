@@ -61,9 +61,19 @@ class ArgumentFinder:
         if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"
             deeper = [a for _, o in tree.prep_objects(i, ("for",)) for a in tree.object_actors(o)]
             found += [a for a in deeper if tree.named(a)]
+        if not any(tree.named(a) for a in found):  # "lift the sanctions imposed on Iraq"
+            found += [a for h in heads for a in self.participle_targets(h) if tree.named(a)]
         if not any(tree.named(a) for a in found):  # "allowed X to run": X
             found += [a for a in self.controlled(i) if tree.named(a)]
         return self.prefer_named(found)
+
+    def participle_targets(self, noun: int) -> list[Span]:
+        """Whom a participle on an object names ("the sanctions imposed on Iraq": Iraq)."""
+        tree, preps = self.tree, self.words["target_preps"]
+        participles = [p for p in tree.kids(noun, "acl") if tree.tokens[p][4] == "VBN"]
+        return [
+            a for p in participles for _, o in tree.prep_objects(p, preps) for a in tree.actors(o)
+        ]
 
     def controlled(self, verb: int) -> list[Span]:
         """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:
