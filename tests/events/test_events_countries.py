@@ -134,3 +134,14 @@ def test_an_article_about_several_countries_places_no_unplaced_person(events) ->
 def test_a_destination_state_is_the_other_side(events) -> None:
     found = events("President Daniel Ortuno traveled to Lima on Monday.")
     assert sides(found, "04") == ({""}, {"PER"})
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_its_own_country(events) -> None:
+    found = events("Thousands of Peruvian farmers marched against low prices on Monday.")
+    assert sides(found, "14") == ({"PER"}, {"PER"})
+
+
+def test_historical_state_names_and_demonym_spellings_are_countries(events) -> None:
+    found = events("The United States and the Soviet Union held talks in Geneva.")
+    assert sides(found, "04") == ({"USA"}, {"RUS"})
+    assert sides(events("Serb police arrested ten Croats."), "17") == ({"SRB"}, {"HRV"})

@@ -49,6 +49,7 @@ class SideRules:
     state_organs: frozenset[str]
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
+    home_target_codes: tuple[str, ...]
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def side_rules() -> SideRules:
         state_organs=frozenset(w.lower() for w in data["state_organs"]),
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
+        home_target_codes=tuple(data["home_target_codes"]),
     )
 
 
@@ -306,7 +308,18 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
         # "imposed a curfew in Nairobi", "fired at targets in Jericho": aimed at the place
         places = [*mention.targets, *([mention.place] if mention.place else [])]
         targets = linked(places, places=True)[:1]
+    if not targets and mention.cameo.startswith(side_rules().home_target_codes):
+        targets = _home_state(sources)  # "thousands demonstrated against unemployment"
     return Located(mention, sources, targets, day, stated, place, place_country, pair)
+
+
+def _home_state(sources: list[Actor]) -> list[Actor]:
+    """The state of a side's one country, as a target (data/sides.yaml home_target_codes)."""
+    countries = {a.country for a in sources if a.country}
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    return [_country_words().country_actor(country)]
 
 
 def _state_organ(spans: Sequence[Span]) -> bool:
