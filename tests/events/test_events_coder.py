@@ -519,3 +519,11 @@ def test_a_conjunct_with_no_modal_of_its_own_shares_its_verbs(code) -> None:
 def test_a_participle_on_the_object_names_the_target(code) -> None:
     event = only(code("The United Nations ended the embargo imposed on Libya in 1992."), "08")
     assert [t.text for t in event.targets] == ["Libya"]
+
+
+def test_joining_a_coalition_wounding_and_pleading_are_coded(code) -> None:
+    assert only(code("Peru joined the coalition against Chile."), "06").cameo == "060"
+    assert only(code("Peruvian troops wounded four Chilean soldiers."), "18").cameo == "180"
+    assert only(code("Peru pleaded with Chile to stop the shelling."), "02").cameo == "020"
+    killed = code("Chilean rebels killed three Peruvian soldiers and wounded six others.")
+    assert only(killed, "18").cameo == "1823"  # the wounding is the same attack
