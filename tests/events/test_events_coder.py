@@ -521,9 +521,9 @@ def test_a_participle_on_the_object_names_the_target(code) -> None:
     assert [t.text for t in event.targets] == ["Libya"]
 
 
-def test_joining_a_coalition_wounding_and_pleading_are_coded(code) -> None:
+def test_joining_a_coalition_and_wounding_are_coded(code) -> None:
     assert only(code("Peru joined the coalition against Chile."), "06").cameo == "060"
     assert only(code("Peruvian troops wounded four Chilean soldiers."), "18").cameo == "180"
-    assert only(code("Peru pleaded with Chile to stop the shelling."), "02").cameo == "020"
+    assert not code("The Chilean captain pleaded guilty to smuggling.")  # no appeal
     killed = code("Chilean rebels killed three Peruvian soldiers and wounded six others.")
     assert only(killed, "18").cameo == "1823"  # the wounding is the same attack
