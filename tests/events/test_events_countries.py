@@ -145,3 +145,8 @@ def test_historical_state_names_and_demonym_spellings_are_countries(events) -> N
     found = events("The United States and the Soviet Union held talks in Geneva.")
     assert sides(found, "04") == ({"USA"}, {"RUS"})
     assert sides(events("Serb police arrested ten Croats."), "17") == ({"SRB"}, {"HRV"})
+
+
+def test_a_leader_named_without_a_country_is_placed(events) -> None:
+    found = events("Mr. Putin threatened to halt gas exports to Latvia.")
+    assert sides(found, "13") == ({"RUS"}, {"LVA"})

@@ -23,6 +23,7 @@ from eventwire.model import Actor, AliasCount
 
 ORGANISATIONS_FILE = "organisations.yaml"
 MEDIA_FILE = "media.yaml"  # news agencies, broadcasters and platforms
+LEADERS_FILE = "leaders.yaml"  # heads of state and government news names without a country
 CSV_LIST_SEPARATOR = "|"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 
@@ -51,10 +52,12 @@ class KnownActors:
 
 
 def load_known_actors(countries: CountryIndex, user_file: str = "") -> KnownActors:
-    """Packaged organisations and media, then the user's file on top."""
+    """Packaged organisations, media and leaders, then the user's file on top."""
     known = KnownActors()
     for entry in [*read_data(ORGANISATIONS_FILE), *read_data(MEDIA_FILE)]:
         known.add(actor_from_entry(entry, countries, default_type=TYPE_ORGANISATION))
+    for entry in read_data(LEADERS_FILE):
+        known.add(actor_from_entry(entry, countries, default_type=TYPE_PERSON))
     if user_file:
         for entry in read_user_file(Path(user_file)):
             known.add(actor_from_entry(entry, countries, default_type=TYPE_PERSON))
