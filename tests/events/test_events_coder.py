@@ -527,3 +527,8 @@ def test_joining_a_coalition_and_wounding_are_coded(code) -> None:
     assert not code("The Chilean captain pleaded guilty to smuggling.")  # no appeal
     killed = code("Chilean rebels killed three Peruvian soldiers and wounded six others.")
     assert only(killed, "18").cameo == "1823"  # the wounding is the same attack
+
+
+def test_an_intransitive_pattern_needs_no_direct_object(code) -> None:
+    assert only(code("Chilean truckers struck on Monday."), "14").cameo == "143"
+    assert not [m for m in code("Peru struck a blow for free trade.") if m.cameo[:2] == "14"]

@@ -352,6 +352,8 @@ class SentenceCoder(ArgumentFinder):
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
+        if pattern.intransitive and tree.kids(i, "dobj"):
+            return 0  # "struck a blow", "struck a deal": no strike
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")

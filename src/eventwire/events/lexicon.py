@@ -58,6 +58,7 @@ class Pattern:
     symmetric: bool = False
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")
     alone: str | None = None  # the code when the event names fewer than two sides
+    intransitive: bool = False  # the verb codes only with no direct object ("workers struck")
     origin: str = ""
 
     @property
@@ -166,6 +167,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         symmetric=bool(entry.get("symmetric", False)),
         any_actor=bool(entry.get("objects_any_actor", False)),
         alone=entry.get("alone"),
+        intransitive=bool(entry.get("intransitive", False)),
         origin=where,
     )
 
