@@ -87,3 +87,11 @@ def test_a_side_the_entity_model_missed_is_still_a_country_or_its_people() -> No
     assert afghans is not None and (afghans.country, afghans.code) == ("AFG", "AFGCVL")
     assert untagged_country(named("led forces")) is None
     assert untagged_country(named("us")) is None
+
+
+def test_an_untagged_demonym_names_its_country_s_group() -> None:
+    from eventwire.events.merge import untagged_country
+
+    pirates = untagged_country(Span(PART_BODY, 0, 14, "Somali pirates"))
+    assert pirates is not None and pirates.country == "SOM"
+    assert untagged_country(Span(PART_BODY, 0, 12, "Red pirates")) is None

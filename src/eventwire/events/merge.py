@@ -81,7 +81,22 @@ def untagged_country(span: Span) -> Actor | None:
     if iso3:
         return words.country_actor(iso3)
     people = words.countries.plural_demonym(text) or words.countries.people_of(text)
-    return words.group_actor(people, SECTOR_PEOPLE) if people else None
+    if people:
+        return words.group_actor(people, SECTOR_PEOPLE)
+    return _demonym_group(text)
+
+
+def _demonym_group(text: str) -> Actor | None:
+    """A group a demonym the entity model did not tag qualifies ("Somali pirates"): that
+    country's group of the noun's sector, else its people."""
+    first, _, rest = text.partition(" ")
+    iso3 = _country_words().countries.demonym(first) if rest else None
+    if iso3 is None:
+        return None
+    lexicon = group_lexicon()
+    noun = rest.lower().split()[-1]
+    sector = lexicon.groups.get(noun) or lexicon.generic.get(noun) or SECTOR_PEOPLE
+    return _country_words().group_actor(iso3, sector)
 
 
 def home_group(span: Span, countries: set[str]) -> Actor | None:
