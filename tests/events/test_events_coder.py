@@ -532,3 +532,12 @@ def test_joining_a_coalition_and_wounding_are_coded(code) -> None:
 def test_an_intransitive_pattern_needs_no_direct_object(code) -> None:
     assert only(code("Chilean truckers struck on Monday."), "14").cameo == "143"
     assert not [m for m in code("Peru struck a blow for free trade.") if m.cameo[:2] == "14"]
+
+
+def test_a_conflict_noun_with_its_doer_named_is_stated(code) -> None:
+    event = only(code("The arrest of ten Chilean fishermen by Peruvian police angered Lima."), "17")
+    assert [s.text for s in event.sources] == ["Peruvian"]
+    assert [t.text for t in event.targets] == ["Chilean"]
+    assert not [
+        m for m in code("A visit by Chilean officials to Lima is planned.") if m.cameo[:2] == "04"
+    ]

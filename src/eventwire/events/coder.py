@@ -279,6 +279,9 @@ class SentenceCoder(ArgumentFinder):
         head = self.event_head(i)
         if best is not None and (self.nominal_event(head) or self.means_of_violence(head, best)):
             return best
+        conflict = best is not None and int(best.code[:2]) >= self.lex.roots["conflict"]
+        if conflict and self.nominal_agents(head):  # "the arrest of ten fishermen by police"
+            return best  # a visit or a call "by X" may be one to come; an arrest has been made
         return None
 
     def means_of_violence(self, i: int, pattern: Pattern) -> bool:
@@ -418,6 +421,16 @@ class SentenceCoder(ArgumentFinder):
             return True
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
+
+    def nominal_agents(self, i: int) -> list[Span]:
+        """The actors an event noun's by-phrase names ("the killing of a teenager by police"),
+        also when the small model hangs it on the of-phrase ("the arrest of ten fishermen
+        by Peruvian police")."""
+        tree = self.tree
+        holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
+        return [
+            a for h in holders for _, o in tree.prep_objects(h, ("by",)) for a in tree.actors(o)
+        ]
 
     def answers(self, verb: int) -> bool:
         """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
@@ -625,6 +638,13 @@ class SentenceCoder(ArgumentFinder):
                     for m in tree.kids(i, "amod", "poss", "compound")
                     if m in tree.mention_at
                     for a in tree.actors(m)
+                ]
+            agents = self.nominal_agents(i)
+            if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
+                found.sources = agents
+            if agents and not any(tree.named(t) for t in found.targets):  # "of": the patient
+                found.targets += [
+                    a for _, o in tree.prep_objects(i, ("of",)) for a in tree.object_actors(o)
                 ]
             if not found.sources:  # "US drone strikes": US -> drone -> strikes
                 found.sources = self.modifier_names(i)
