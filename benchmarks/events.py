@@ -20,6 +20,11 @@ and the coder's mentions before that step (``mentions``). ``through_run``: the s
 sentences as articles through ``eventwire run``'s runner into a store, each its own story,
 the events read back as a user reads them.
 
+Fresh set (``fresh``): ``benchmarks/data/events_fresh.json``, 95 real news sentences from
+other shared corpora, hand-labelled in the dev file's shape and conventions before the coder
+was run on them (``benchmarks/data/README.md``); scored the same three ways, split
+``fresh_tune`` (even index) and ``fresh_held_out`` (odd index), whose misses are not written.
+
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
 stream, against spaCy's own rate on the same texts (default ``en_core_web_sm`` pipeline,
