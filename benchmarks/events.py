@@ -25,7 +25,9 @@ other shared corpora, hand-labelled in the dev file's shape and conventions befo
 was run on them (``benchmarks/data/README.md``); scored the same three ways, split
 ``fresh_tune`` (even index) and ``fresh_held_out`` (odd index), whose misses are not written.
 A second fresh set (``fresh2``: ``benchmarks/data/events_fresh2.json``, 43 sentences) is
-scored whole as ``fresh2_held_out``, its misses not written.
+scored whole as ``fresh2_held_out``, and a third (``fresh3``:
+``benchmarks/data/events_fresh3.json``, 61 sentences) as ``fresh3_held_out``; their misses
+are not written.
 
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
@@ -70,6 +72,8 @@ RESULTS = REPO_ROOT / "benchmarks" / "results" / "events.json"
 GOLD = DATA / "events-plover" / "plover_gsr_dev.json"
 FRESH = REPO_ROOT / "benchmarks" / "data" / "events_fresh.json"
 FRESH2 = REPO_ROOT / "benchmarks" / "data" / "events_fresh2.json"
+FRESH3 = REPO_ROOT / "benchmarks" / "data" / "events_fresh3.json"
+UNREAD = (("fresh2", FRESH2), ("fresh3", FRESH3))
 TARGETS = {"precision": 0.80, "recall": 0.75, "triple_f1": 0.55, "extra_per_sentence": 0.25}
 
 
@@ -222,11 +226,13 @@ def accuracy() -> dict:
     of the fresh set's (``fresh``: ``fresh_held_out`` odd, ``fresh_tune`` even): of the events
     the story step stores (``events``: actors linked, a meeting needs two sides), of the
     coder's mentions (``mentions``) and of the events read back through the runner
-    (``through_run``). The fresh held-out half's misses are not written, to keep it unread."""
+    (``through_run``); and of the sets scored whole as held out (``UNREAD``), whose misses
+    are not written."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     fresh = json.loads(FRESH.read_text(encoding="utf-8"))
-    fresh2 = json.loads(FRESH2.read_text(encoding="utf-8"))
-    texts = [item["text"].strip(" {}") for item in gold + fresh + fresh2]
+    unread = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in UNREAD}
+    held = [item for items in unread.values() for item in items]
+    texts = [item["text"].strip(" {}") for item in gold + fresh + held]
     started = time.perf_counter()
     mentions, events = code_sentences(texts)
     seconds = time.perf_counter() - started
@@ -242,17 +248,19 @@ def accuracy() -> dict:
     result["fresh"]["through_run"] = _halves(
         fresh, coded_through_run(fresh), FRESH_HALVES, misses=False
     )
-    result["fresh2"] = {
-        name: {"fresh2_held_out": _unread(fresh2, coded[second:])}
-        for name, coded in (("events", events), ("mentions", mentions))
-    }
-    result["fresh2"]["through_run"] = {
-        "fresh2_held_out": _unread(fresh2, coded_through_run(fresh2))
-    }
+    for name, items in unread.items():
+        part = slice(second, second + len(items))
+        second += len(items)
+        result[name] = {
+            kind: {f"{name}_held_out": _unread(items, coded[part])}
+            for kind, coded in (("events", events), ("mentions", mentions))
+        }
+        result[name]["through_run"] = {f"{name}_held_out": _unread(items, coded_through_run(items))}
     result["split"] = (
         "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
         "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
-        "fresh2 (benchmarks/data/events_fresh2.json): all held out (fresh2_held_out)"
+        "fresh2 (benchmarks/data/events_fresh2.json): all held out (fresh2_held_out); "
+        "fresh3 (benchmarks/data/events_fresh3.json): all held out (fresh3_held_out)"
     )
     result["targets"] = TARGETS
     result["sentences_per_second"] = round(len(texts) / seconds, 1)
@@ -402,7 +410,8 @@ def _eventwire_run(folder: Path, db: Path, events_on: bool) -> dict:
 def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
     """The halves to print: each set's two halves, of stored events and through the runner."""
     rows = []
-    sets = (("dev", accuracy), ("fresh", accuracy["fresh"]), ("fresh2", accuracy["fresh2"]))
+    sets = [("dev", accuracy), ("fresh", accuracy["fresh"])]
+    sets += [(name, accuracy[name]) for name, _ in UNREAD]
     for prefix, scored in sets:
         for kind in ("events", "through_run"):
             for half, part in scored[kind].items():
