@@ -541,3 +541,15 @@ def test_a_conflict_noun_with_its_doer_named_is_stated(code) -> None:
     assert not [
         m for m in code("A visit by Chilean officials to Lima is planned.") if m.cameo[:2] == "04"
     ]
+
+
+def test_a_participle_on_the_main_event_is_no_event_of_its_own(code) -> None:
+    found = code("Chile rejected the Peruvian proposal, urging Lima to sign the older treaty.")
+    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["12"]
+
+
+def test_a_clause_a_subordinator_opens_on_the_main_event_is_no_event(code) -> None:
+    text = "Rebels killed four villagers in Kenya as police arrested twelve students in Nairobi."
+    assert [m.cameo[:2] for m in code(text) if not m.cameo.startswith("01")] == ["18"]
+    alone = code("Police arrested twelve students in Nairobi as the strike went on.")
+    assert [m.cameo[:2] for m in alone if not m.cameo.startswith("01")] == ["17"]

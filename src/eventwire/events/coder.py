@@ -205,7 +205,29 @@ class SentenceCoder(ArgumentFinder):
             if self.outcome_of_violence(event, events):
                 continue
             kept.append(event)
-        return kept
+        return [e for e in kept if not self.subordinate_to(e, kept)]
+
+    def subordinate_to(self, event: Found, events: list[Found]) -> bool:
+        """Whether an event only accompanies the sentence's main event: a participle with no
+        subject of its own hanging on another event's verb ("rejected the proposal, urging
+        X to ...", "pledged to stand united, warning Y"), or a clause that a subordinator
+        opens on it ("killed three people as police fought protesters": `subordinate_marks`).
+        The main clause's act is the one the sentence reports."""
+        tree, node = self.tree, event.anchor
+        anchors = {e.anchor for e in events if e is not event and e.code[:2] != STATEMENT[:2]}
+        for _ in range(4):
+            dep, head = tree.dep(node), tree.head(node)
+            if head == node:
+                return False
+            if dep == "advcl" and head in anchors:
+                marks = {tree.lemma(m) for m in tree.kids(node, "mark")}
+                own_subject = tree.kids(node, "nsubj", "nsubjpass")
+                participle = tree.tokens[node][4] == "VBG" and not own_subject and not marks
+                return participle or bool(marks & self.words["subordinate_marks"])
+            if dep not in ("conj", "xcomp", "advcl"):
+                return False
+            node = head
+        return False
 
     def protest_by_force(self, event: Found, head: int, events: list[Found]) -> bool:
         """ "Hundreds of Kurds occupied the Greek embassy to protest the arrest": a protest

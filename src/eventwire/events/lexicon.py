@@ -221,6 +221,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "target_preps",
                 "event_heads",
                 "background_marks",
+                "subordinate_marks",
                 "crowd_nouns",
                 "inspector_nouns",
                 "reason_nouns",
