@@ -553,3 +553,20 @@ def test_a_clause_a_subordinator_opens_on_the_main_event_is_no_event(code) -> No
     assert [m.cameo[:2] for m in code(text) if not m.cameo.startswith("01")] == ["18"]
     alone = code("Police arrested twelve students in Nairobi as the strike went on.")
     assert [m.cameo[:2] for m in alone if not m.cameo.startswith("01")] == ["17"]
+
+
+def test_a_completed_meeting_is_a_meeting(code) -> None:
+    text = "Annan wrapped up a three hour meeting with the Iraqi president in Baghdad today."
+    event = only(code(text), "04")
+    assert [s.text for s in event.sources] == ["Annan"]
+
+
+def test_a_when_clause_on_a_date_says_what_happened_then(code) -> None:
+    text = "The war began in 1998 when Uganda and Rwanda invaded to back the rebels."
+    event = only(code(text), "19")
+    assert {s.text for s in event.sources} == {"Uganda", "Rwanda"}
+
+
+def test_a_means_gerund_after_by_takes_the_verbs_subject(code) -> None:
+    text = "Chile ended the dispute by issuing an ultimatum to Peru."
+    assert [s.text for s in only(code(text), "13").sources] == ["Chile"]

@@ -37,6 +37,8 @@ class ArgumentFinder:
         named = [a for o in owners for a in tree.actors(o) if tree.named(a)]
         if named:  # "Ethiopia's decision to expel ...": Ethiopia expels
             return named
+        if tree.dep(verb) == "pcomp" and tree.lemma(head) == "by" and tree.head(head) != head:
+            head = tree.head(head)  # "forestalled it by issuing an ultimatum": the means
         if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
             if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
                 head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))

@@ -210,11 +210,24 @@ class SentenceCoder(ArgumentFinder):
     def subordinate_to(self, event: Found, events: list[Found]) -> bool:
         """Whether an event only accompanies the sentence's main event: a participle with no
         subject of its own hanging on another event's verb ("rejected the proposal, urging
-        X to ...", "pledged to stand united, warning Y"), or a clause that a subordinator
-        opens on it ("killed three people as police fought protesters": `subordinate_marks`).
-        The main clause's act is the one the sentence reports."""
+        X to ...", "pledged to stand united, warning Y") or noun ("issued an ultimatum
+        demanding that Iraq withdraw": whom it names is the main event's target when that
+        names no one), or a clause that a subordinator opens on it ("killed three people as
+        police fought protesters": `subordinate_marks`). The main clause's act is the one
+        the sentence reports."""
         tree, node = self.tree, event.anchor
-        anchors = {e.anchor for e in events if e is not event and e.code[:2] != STATEMENT[:2]}
+        others = [e for e in events if e is not event and e.code[:2] != STATEMENT[:2]]
+        anchors = {e.anchor for e in others}
+        if (
+            tree.dep(node) == "acl"
+            and tree.tokens[node][4] == "VBG"
+            and not tree.kids(node, "nsubj")
+        ):
+            hosts = [e for e in others if tree.head(node) in (e.trigger, e.holder)]
+            for host in hosts:
+                if not any(tree.named(t) for t in host.targets):
+                    host.targets = self.prefer_named(host.targets + event.targets)
+            return bool(hosts)
         for _ in range(4):
             dep, head = tree.dep(node), tree.head(node)
             if head == node:
@@ -328,12 +341,28 @@ class SentenceCoder(ArgumentFinder):
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
             marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
-            if tree.dep(clause) == "relcl" or marks & self.words["background_marks"]:
+            if tree.dep(clause) == "relcl" and not self.when_clause(clause):
+                return True
+            if marks & self.words["background_marks"]:
                 return True
             if tree.dep(clause) not in ("xcomp", "ccomp", "conj", "advcl", "pcomp"):
                 return False
             clause = tree.head(clause)
         return False
+
+    def when_clause(self, clause: int) -> bool:
+        """ "the war began in 1998 when Uganda and Rwanda invaded": a relative clause on a
+        time, opened by "when", says what happened then, not who a participant is."""
+        tree = self.tree
+        opens = any(tree.lemma(a) == "when" for a in tree.kids(clause, "advmod"))
+        return (
+            opens
+            and tree.tokens[tree.head(clause)][4] in ("CD", "NN", "NNP")
+            and (
+                tree.head(clause) in tree.mention_at
+                and tree.mention_at[tree.head(clause)].label in DATE_LABELS
+            )
+        )
 
     def stated_by(self, verb: int) -> bool:
         """ "issued a statement condemning the raid": a participle saying what a statement
