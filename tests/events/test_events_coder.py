@@ -570,3 +570,8 @@ def test_a_when_clause_on_a_date_says_what_happened_then(code) -> None:
 def test_a_means_gerund_after_by_takes_the_verbs_subject(code) -> None:
     text = "Chile ended the dispute by issuing an ultimatum to Peru."
     assert [s.text for s in only(code(text), "13").sources] == ["Chile"]
+
+
+def test_an_attack_by_armed_forces_is_conventional_force(code) -> None:
+    assert only(code("A Kenyan warship attacked two pirate boats."), "1").cameo == "190"
+    assert only(code("Somali gunmen attacked two fishing boats."), "1").cameo == "180"

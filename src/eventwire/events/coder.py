@@ -473,6 +473,16 @@ class SentenceCoder(ArgumentFinder):
         modifiers = tree.kids(i, "amod", "poss", "compound")
         return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
 
+    def armed_doer(self, i: int, anchor: int) -> bool:
+        """Whether a state's armed forces do the act (`force_nouns`): the subject's head
+        word, or the head of the by-phrase on an event noun ("attacks by Hun Sen's troops")."""
+        tree = self.tree
+        doers = [w] if (w := self.subject_word(anchor)) is not None else []
+        if tree.pos(i) != "VERB":
+            holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
+            doers += [o for h in holders for _, o in tree.prep_objects(h, ("by",))]
+        return any(self.is_word(d, "force_nouns") for d in doers)
+
     def nominal_agents(self, i: int) -> list[Span]:
         """The actors an event noun's by-phrase names ("the killing of a teenager by police"),
         also when the small model hangs it on the of-phrase ("the arrest of ten fishermen
@@ -575,6 +585,8 @@ class SentenceCoder(ArgumentFinder):
         if code in self.lex.inspector_codes and inspecting:  # "inspectors visited the site"
             code = self.lex.inspector_codes[code]
         code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
+        if code in self.lex.force_codes and self.armed_doer(i, anchor):
+            code = self.lex.force_codes[code]  # "an Indian warship attacked two boats": 190
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
