@@ -523,7 +523,9 @@ def test_a_participle_on_the_object_names_the_target(code) -> None:
 
 def test_joining_a_coalition_and_wounding_are_coded(code) -> None:
     assert only(code("Peru joined the coalition against Chile."), "06").cameo == "060"
-    assert only(code("Peruvian troops wounded four Chilean soldiers."), "18").cameo == "180"
+    assert only(code("Peruvian gunmen wounded four Chilean soldiers."), "18").cameo == "180"
+    # by a state's troops it is conventional military force
+    assert only(code("Peruvian troops wounded four Chilean soldiers."), "19").cameo == "190"
     assert not code("The Chilean captain pleaded guilty to smuggling.")  # no appeal
     killed = code("Chilean rebels killed three Peruvian soldiers and wounded six others.")
     assert only(killed, "18").cameo == "1823"  # the wounding is the same attack
