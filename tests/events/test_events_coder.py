@@ -577,3 +577,11 @@ def test_a_means_gerund_after_by_takes_the_verbs_subject(code) -> None:
 def test_an_attack_by_armed_forces_is_conventional_force(code) -> None:
     assert only(code("A Kenyan warship attacked two pirate boats."), "1").cameo == "190"
     assert only(code("Somali gunmen attacked two fishing boats."), "1").cameo == "180"
+
+
+def test_an_intent_negated_outright_is_a_refusal(code) -> None:
+    found = only(code("Canada won't commit more troops to Kenya."), "")
+    assert found.cameo.startswith("12") and not found.negated
+    assert only(code("Peru did not agree to the Chilean proposal."), "12").cameo == "120"
+    still_open = only(code("Peru has not yet agreed to the Chilean proposal."), "03")
+    assert still_open.negated

@@ -775,6 +775,11 @@ class SentenceCoder(ArgumentFinder):
             self.reframe(found, "demand", self.subjects(anchor))
             found.sources = [self.speaker_span(anchor)]
             return
+        intent = found.code[:2] == self.lex.frames["intent"].code_for(None)[:2]
+        if intent and found.negated and self.flatly_negated(anchor) and not conditional:
+            self.reframe(found, "refuse", found.targets)  # "did not agree to the proposal"
+            found.negated = False
+            return
         if auxiliaries & self.words["future"] and not conditional:
             root = int(found.code[:2])
             conflict = root >= self.lex.roots["conflict"]
@@ -850,6 +855,9 @@ class SentenceCoder(ArgumentFinder):
         harmful = inner_root >= self.lex.roots["harm"]
         infinitives = [c for c in complement if tree.dep(c) == "xcomp"]  # not "agree that"
         declined = kind == "intent" and any(tree.kids(c, "neg") for c in infinitives)
+        withheld = kind == "intent" and not harmful and self.flatly_negated(anchor)
+        if withheld:
+            kind = "refuse"  # "Canada won't commit more troops", "did not agree to": refusals
         if declined and not harmful:
             kind = "refuse"  # "vowed not to return the Golan Heights": a refusal
         elif declined:
@@ -898,9 +906,17 @@ class SentenceCoder(ArgumentFinder):
         if addressed and kind in ("appeal", "demand", "threat"):
             found.targets = addressed
         found.targets = [t for t in found.targets if t not in found.sources]
-        if tree.kids(anchor, "neg"):
+        if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
         return found
+
+    def flatly_negated(self, verb: int) -> bool:
+        """A negation on the verb that no adverb softens (`open_negation`: "has not yet
+        agreed" is still open, "we do not always agree" no refusal)."""
+        tree = self.tree
+        return bool(tree.kids(verb, "neg")) and not any(
+            self.is_word(a, "open_negation") for a in tree.kids(verb, "advmod")
+        )
 
     def passive_frame(self, found: Found, anchor: int) -> list[Span]:
         """A frame verb in the passive voice: its source is the "by" agent, and the named

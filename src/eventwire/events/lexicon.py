@@ -229,6 +229,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "natural_causes",
                 "armed_modifiers",
                 "force_nouns",
+                "open_negation",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
