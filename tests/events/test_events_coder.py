@@ -585,3 +585,13 @@ def test_an_intent_negated_outright_is_a_refusal(code) -> None:
     assert only(code("Peru did not agree to the Chilean proposal."), "12").cameo == "120"
     still_open = only(code("Peru has not yet agreed to the Chilean proposal."), "03")
     assert still_open.negated
+
+
+def test_coordinated_violence_is_one_act_named_by_its_outcome(code) -> None:
+    found = code("Kenyan police shot and killed a Somali trader in Nairobi.")
+    assert [m.cameo for m in found if not m.cameo.startswith("01")] == ["1823"]
+
+
+def test_a_relative_clause_on_a_participant_is_no_second_event(code) -> None:
+    text = "Syria condemned Israel's prime minister, who has vowed not to return the Golan Heights."
+    assert [m.cameo[:2] for m in code(text) if not m.cameo.startswith("01")] == ["11"]

@@ -205,7 +205,25 @@ class SentenceCoder(ArgumentFinder):
             if self.outcome_of_violence(event, events):
                 continue
             kept.append(event)
-        return [e for e in kept if not self.subordinate_to(e, kept)]
+        kept = [e for e in kept if not self.subordinate_to(e, kept)]
+        return self.one_act_of_violence(kept)
+
+    def one_act_of_violence(self, events: list[Found]) -> list[Found]:
+        """ "was shot and killed by police", "attacked and wounded": coordinated acts of
+        violence with one subject are one act, named by the last verb (its outcome)."""
+        tree, violence = self.tree, self.lex.roots["violence"]
+        violent = [
+            e for e in events if int(e.code[:2]) >= violence and tree.pos(e.anchor) == "VERB"
+        ]
+        anchors = {e.anchor for e in violent}
+        firsts = {
+            tree.head(e.anchor)
+            for e in violent
+            if tree.dep(e.anchor) == "conj"
+            and tree.head(e.anchor) in anchors
+            and not tree.kids(e.anchor, "nsubj", "nsubjpass")
+        }
+        return [e for e in events if not (e in violent and e.anchor in firsts)]
 
     def subordinate_to(self, event: Found, events: list[Found]) -> bool:
         """Whether an event only accompanies the sentence's main event: a participle with no
@@ -213,8 +231,9 @@ class SentenceCoder(ArgumentFinder):
         X to ...", "pledged to stand united, warning Y") or noun ("issued an ultimatum
         demanding that Iraq withdraw": whom it names is the main event's target when that
         names no one), or a clause that a subordinator opens on it ("killed three people as
-        police fought protesters": `subordinate_marks`). The main clause's act is the one
-        the sentence reports."""
+        police fought protesters": `subordinate_marks`), or a relative clause describing a
+        participant ("Sharon, who has vowed ..."). The main clause's act is the one the
+        sentence reports."""
         tree, node = self.tree, event.anchor
         others = [e for e in events if e is not event and e.code[:2] != STATEMENT[:2]]
         anchors = {e.anchor for e in others}
@@ -237,6 +256,9 @@ class SentenceCoder(ArgumentFinder):
                 own_subject = tree.kids(node, "nsubj", "nsubjpass")
                 participle = tree.tokens[node][4] == "VBG" and not own_subject and not marks
                 return participle or bool(marks & self.words["subordinate_marks"])
+            if dep == "relcl":  # "Sharon, who has vowed not to return the Golan Heights"
+                inside = set(tree.subtree(node))
+                return any(e.anchor not in inside for e in others)
             if dep not in ("conj", "xcomp", "advcl"):
                 return False
             node = head
