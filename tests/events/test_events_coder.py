@@ -595,3 +595,10 @@ def test_coordinated_violence_is_one_act_named_by_its_outcome(code) -> None:
 def test_a_relative_clause_on_a_participant_is_no_second_event(code) -> None:
     text = "Syria condemned Israel's prime minister, who has vowed not to return the Golan Heights."
     assert [m.cameo[:2] for m in code(text) if not m.cameo.startswith("01")] == ["11"]
+
+
+def test_a_crowd_gathering_or_taking_to_the_streets_is_a_demonstration(code) -> None:
+    text = "Thousands of demonstrators gathered in Nairobi to stand before the parliament."
+    assert only(code(text), "14").cameo == "141"
+    assert only(code("Thousands of Kenyans took to the streets of Nairobi."), "14").cameo == "141"
+    assert not code("Ministers from Kenya gathered in Brussels on Monday.")

@@ -112,6 +112,7 @@ class SentenceCoder(ArgumentFinder):
             for i in range(len(self.tree))
             if i not in framed and (p := self.match(i)) is not None
         }
+        triggers.update(self.assemblies(triggers))
         self.inner_candidates = {**self.pattern_nouns(), **triggers}
         consumed: set[int] = set()
         events, hosts = [], []
@@ -135,6 +136,19 @@ class SentenceCoder(ArgumentFinder):
         events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)
+
+    def assemblies(self, triggers: dict[int, Pattern]) -> dict[int, Pattern]:
+        """A crowd gathering is a demonstration ("tens of thousands of demonstrators
+        gathered to call for free elections": `assembly_verbs`, `crowd_nouns`), unless it
+        gathers for an event a noun names ("gathered for talks")."""
+        tree, found = self.tree, {}
+        for i in range(len(tree)):
+            if i in triggers or tree.pos(i) != "VERB" or not self.is_word(i, "assembly_verbs"):
+                continue
+            carried = any(o in triggers for _, o in tree.prep_objects(i, ("for", "to", "at")))
+            if not carried and self.crowd_subject(i):
+                found[i] = Pattern(self.lex.assembly_code, frozenset(tree.forms(i)))
+        return found
 
     def wrapped(self, frame: int, anchor: int) -> set[int]:
         """The tokens of what a frame wraps: acts demanded, threatened, refused or promised

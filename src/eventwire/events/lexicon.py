@@ -103,6 +103,7 @@ class Lexicon:
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
     inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
+    assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
     refusal_predicates: tuple[str, ...] = ()
@@ -230,11 +231,13 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "armed_modifiers",
                 "force_nouns",
                 "open_negation",
+                "assembly_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
+        assembly_code=str(data.get("assembly_code", "141")),
         rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
         refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),
         host_code=str(data.get("host_code", "045")),
