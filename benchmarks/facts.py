@@ -6,11 +6,13 @@ models and the term and piece weights to src/eventwire/facts/data/: pair_model.j
 term_weights.json, piece_weights.json).
 
 1. Pair decision on MSRP train (``<repo>/../shared/data/msrp``, 4,076 news sentence pairs
-   from different outlets): 10-fold cross-validated accuracy and F1 of the stage's pair model
-   (lexical features alone, with the embedding cosine, with the token-level features; the
-   term and piece weights, the logistic model and its cut-off all fitted inside the training
-   folds), and on a fixed 80/20 split of train, beside plain embedding cosine and plain TF-IDF
-   cosine with their cut-offs chosen the same way.
+   from different outlets) on the held-out 20% of ``training.fixed_split``, everything
+   fitted on the other 80%: plain embedding cosine, TF-IDF cosine, the fine-tuned model's
+   cosine, the pair model with the wheel's and with the fine-tuned model (the tuning pairs'
+   token states cross-fitted: from models fine-tuned without them); 10-fold CV inside the
+   tuning part for the tuned rows, over all of train for the untuned ones (term and piece
+   weights, the logistic model and its cut-off fitted inside the training folds). ``--fit``
+   writes the models scored on the held-out part.
 2. NewsWCL50 (10 events x 5 outlets, left to right): each event's articles as one story;
    per event the facts, the share corroborated by two or more independent outlets, and by
    outlets from both sides of the spectrum.
