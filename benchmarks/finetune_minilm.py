@@ -41,7 +41,7 @@ RECIPE = {
     "tuned_layers": 2,
     "loss": "CoSENT (scale 20) on mean-pooled cosine",
     "epochs": 4,
-    "learning_rate": 1e-4,
+    "learning_rate": 2e-4,
     "batch_pairs": 32,
     "warmup_share": 0.1,
     "weight_decay": 0.01,

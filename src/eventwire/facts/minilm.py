@@ -158,7 +158,7 @@ def with_deltas(
         deltas = shipped_deltas()
     unknown = set(deltas) - set(weights)
     if unknown:
-        raise ValueError(f"{DELTAS_FILE.name} has weights the model has not: {sorted(unknown)}")
+        raise ValueError(f"differences for weights the model has not: {sorted(unknown)}")
     return {k: v + deltas[k].astype(np.float32) if k in deltas else v for k, v in weights.items()}
 
 
