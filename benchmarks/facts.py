@@ -323,7 +323,8 @@ def _restricted(columns: Columns, rows: np.ndarray) -> Columns:
 def split_cutoff(score: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """One score on the held-out part with its cut-off chosen on the tuning part."""
     tune, held = fixed_split(y)
-    return scores(score[held] >= best_cutoff(score[tune], y[tune]), y[held])
+    found = scores(score[held] >= best_cutoff(score[tune], y[tune]), y[held])
+    return {key: round(value, 4) for key, value in found.items()}
 
 
 def write_models(untuned: MsrpFeatures, tuned: MsrpFeatures, labels: np.ndarray) -> None:
