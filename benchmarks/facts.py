@@ -6,11 +6,13 @@ models and the term and piece weights to src/eventwire/facts/data/: pair_model.j
 term_weights.json, piece_weights.json).
 
 1. Pair decision on MSRP train (``<repo>/../shared/data/msrp``, 4,076 news sentence pairs
-   from different outlets): 10-fold cross-validated accuracy and F1 of the stage's pair model
-   (lexical features alone, with the embedding cosine, with the token-level features; the
-   term and piece weights, the logistic model and its cut-off all fitted inside the training
-   folds), and on a fixed 80/20 split of train, beside plain embedding cosine and plain TF-IDF
-   cosine with their cut-offs chosen the same way.
+   from different outlets) on the held-out 20% of ``training.fixed_split``, everything
+   fitted on the other 80%: plain embedding cosine, TF-IDF cosine, the fine-tuned model's
+   cosine, the pair model with the wheel's and with the fine-tuned model (the tuning pairs'
+   token states cross-fitted: from models fine-tuned without them); 10-fold CV inside the
+   tuning part for the tuned rows, over all of train for the untuned ones (term and piece
+   weights, the logistic model and its cut-off fitted inside the training folds). ``--fit``
+   writes the models scored on the held-out part.
 2. NewsWCL50 (10 events x 5 outlets, left to right): each event's articles as one story;
    per event the facts, the share corroborated by two or more independent outlets, and by
    outlets from both sides of the spectrum.
@@ -55,7 +57,7 @@ from eventwire.facts.features import (
     sentence_words,
     term_features,
 )
-from eventwire.facts.minilm import pooled
+from eventwire.facts.minilm import RECIPE_FILE, MiniLM, pooled
 from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.tokenalign import (
@@ -70,14 +72,17 @@ from eventwire.facts.tokenalign import (
     token_features,
 )
 from eventwire.facts.training import (
+    SEED,
     Columns,
     best_cutoff,
     cross_validate,
     cross_validate_cutoff,
+    fit_on_part,
     fit_piece_weights,
     fit_term_weights,
-    fit_with_weights,
     fixed_columns,
+    fixed_split,
+    scores,
     split_validate,
 )
 from eventwire.model import ArticleEntities, Document, FactsInput, LinkedMention, Mention
@@ -94,6 +99,7 @@ EXAMPLE_NEWSWCL50 = REPO_ROOT / "examples" / "corpus" / "newswcl50"
 STORY_SIZES = (5, 20, 100)
 RECOGNIZER = EntityRecognizer(EntitiesSettings(n_process=1))
 RESOLVER = ActorResolver()
+CROSS_FOLDS = 5  # models fine-tuned for the tuning part's out-of-fold token states
 SIDES = {"LL": "left", "L": "left", "M": "centre", "R": "right", "RR": "right"}
 
 
@@ -135,21 +141,86 @@ class MsrpFeatures:
         return piece_features(a, best_a, b, best_b)
 
 
-def pair_features(pairs: list[tuple[str, str]], cache: Path | None) -> MsrpFeatures:
+States = tuple[list[np.ndarray], list[list[int]]]  # token states (half precision), ids
+
+
+def model_states(model: MiniLM, texts: list[str]) -> States:
+    """Each text's last-layer token states (half precision) and word-piece ids."""
+    ids = model.token_ids(texts)
+    return [s.astype(np.float16) for s in model.states_of(ids)], ids
+
+
+def cross_fitted_states(pairs: list[tuple[str, str]], labels: np.ndarray) -> States:
+    """The sentence model's token states of every pair of the fixed split: on the tuning part
+    from CROSS_FOLDS models fine-tuned (finetune_minilm's recipe) on the other folds of the
+    tuning part, on the held-out part from the shipped tuned model (fine-tuned on the whole
+    tuning part). No row's states come from a model trained on that row."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from benchmarks.finetune_minilm import RECIPE, frozen_states, train_on_states
+
+    texts = [s for pair in pairs for s in pair]
+    tune, held = fixed_split(labels)
+    base = embed.shared_model(tuned=False)
+    frozen = frozen_states(
+        base, [s for n in tune for s in pairs[n]], len(base.layers) - RECIPE["tuned_layers"]
+    )
+    states: list[np.ndarray] = [np.zeros(0)] * len(texts)
+    ids: list[list[int]] = [[]] * len(texts)
+    folds = StratifiedKFold(CROSS_FOLDS, shuffle=True, random_state=SEED)
+    for fold, (fit_on, rows) in enumerate(folds.split(tune, labels[tune]), start=1):
+        print(f"cross-fitting: fine-tuning model {fold} of {CROSS_FOLDS}", flush=True)
+        sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
+        model = MiniLM(
+            embed.model_folder(), deltas=train_on_states(sentences, labels[tune][fit_on])
+        )
+        _place_states(states, ids, tune[rows], model_states(model, _texts(pairs, tune[rows])))
+    shipped = model_states(embed.shared_model(tuned=True), _texts(pairs, held))
+    _place_states(states, ids, held, shipped)
+    return states, ids
+
+
+def _texts(pairs: list[tuple[str, str]], rows: np.ndarray) -> list[str]:
+    return [s for n in rows for s in pairs[n]]
+
+
+def _place_states(
+    states: list[np.ndarray], ids: list[list[int]], rows: np.ndarray, found: States
+) -> None:
+    for k, n in enumerate(rows):
+        for side in (0, 1):
+            states[2 * n + side] = found[0][2 * k + side]
+            ids[2 * n + side] = found[1][2 * k + side]
+
+
+def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | None) -> dict:
+    """Token states of MSRP's sentences from the wheel's model ('untuned') and cross-fitted
+    from the tuned ones ('tuned'), kept in ``cache`` when given (with the shipped deltas'
+    sha256: a cache of other deltas is not reused)."""
+    digest = json.loads(RECIPE_FILE.read_text(encoding="utf-8"))["sha256"]
+    if cache is not None and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if stored.get("sha256") == digest:
+            return stored
+    texts = [s for pair in pairs for s in pair]
+    found = {
+        "sha256": digest,
+        "untuned": model_states(embed.shared_model(tuned=False), texts),
+        "tuned": cross_fitted_states(pairs, labels),
+    }
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(found))
+    return found
+
+
+def pair_features(pairs: list[tuple[str, str]], found: States) -> MsrpFeatures:
     """Lexical features of every pair, the embedding cosine, and the token-level features
-    (the model's token states cached in ``cache``, half precision, when given)."""
+    from the sentence model's token states ``found``."""
     words = [(sentence_words(a), sentence_words(b)) for a, b in pairs]
     idf = idf_table([w for pair in words for w in pair])
     lexical = np.asarray([plain_lexical_features(a, b, idf) for a, b in words])
     texts = [s for pair in pairs for s in pair]
-    if cache is not None and cache.exists():
-        states, ids = pickle.loads(cache.read_bytes())
-    else:
-        model = embed.shared_model()
-        ids = model.token_ids(texts)
-        states = model.states_of(ids)
-        if cache is not None:
-            cache.write_bytes(pickle.dumps(([s.astype(np.float16) for s in states], ids)))
+    states, ids = found
     vectors = pooled([s.astype(np.float32) for s in states])
     cosine = (vectors[0::2] * vectors[1::2]).sum(axis=1)
     tokens = [
@@ -185,51 +256,95 @@ def weighted_columns(found: MsrpFeatures, y: np.ndarray, parts: str) -> Columns:
 
 
 def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
-    """Cross-validated pair decisions on MSRP train, and (``fit``) the models refitted on all."""
+    """The pair decisions on the fixed split's held-out part (everything fitted on the
+    tuning part), 10-fold cross-validation where no feature was trained on the folds, and
+    (``fit``) the shipped models: the held-out part's tuned pair model, as measured."""
     pairs, labels = read_msrp()
-    found = pair_features(pairs, cache)
-    stage = weighted_columns(found, labels, "tokens")
-    unweighted = fixed_columns(np.c_[found.lexical, found.cosine, found.tokens])
+    states = msrp_states(pairs, labels, cache)
+    untuned = pair_features(pairs, states["untuned"])
+    tuned = pair_features(pairs, states["tuned"])
+    tune, held = fixed_split(labels)
+    stage = weighted_columns(tuned, labels, "tokens")
     results = {
         "pairs": len(pairs),
         "positive_share": round(float(labels.mean()), 4),
+        "split": {"tuning_pairs": len(tune), "held_out_pairs": len(held), "seed": SEED},
+        "held_out": {
+            "embedding_cosine": split_cutoff(untuned.cosine, labels),
+            "tfidf_cosine": split_cutoff(untuned.lexical[:, 0], labels),
+            "tuned_cosine": split_cutoff(tuned.cosine, labels),
+            "pair_model_lexical": split_validate(
+                weighted_columns(untuned, labels, "lexical"), labels, LEXICAL_FEATURES
+            ),
+            "pair_model_untuned": split_validate(
+                weighted_columns(untuned, labels, "tokens"), labels, EMBEDDING_FEATURES
+            ),
+            "pair_model_tuned": split_validate(stage, labels, EMBEDDING_FEATURES),
+        },
+        "tuning_part_10_fold": {
+            "tuned_cosine": cross_validate_cutoff(tuned.cosine[tune], labels[tune]),
+            "pair_model_tuned": cross_validate(
+                _restricted(stage, tune), labels[tune], EMBEDDING_FEATURES
+            ),
+        },
+        "train_10_fold": cross_validation_untuned(untuned, labels),
+    }
+    if fit:
+        write_models(untuned, tuned, labels)
+    return results
+
+
+def cross_validation_untuned(found: MsrpFeatures, labels: np.ndarray) -> dict:
+    """10-fold figures over all of train for the features the wheel's model gives (nothing
+    in them was trained on MSRP; the weights are fitted inside the folds)."""
+    unweighted = fixed_columns(np.c_[found.lexical, found.cosine, found.tokens])
+    return {
         "embedding_cosine": cross_validate_cutoff(found.cosine, labels),
         "tfidf_cosine": cross_validate_cutoff(found.lexical[:, 0], labels),
         "bertscore_f1_idf": cross_validate_cutoff(found.tokens[:, 3], labels),
         "pair_model_without_weights": cross_validate(unweighted, labels, EMBEDDING_FEATURES),
-        "pair_model_without_weights_split_80_20": split_validate(
-            unweighted, labels, EMBEDDING_FEATURES
-        ),
         "pair_model_lexical": cross_validate(
             weighted_columns(found, labels, "lexical"), labels, LEXICAL_FEATURES
         ),
         "pair_model_lexical_and_cosine": cross_validate(
             weighted_columns(found, labels, "cosine"), labels, EMBEDDING_FEATURES
         ),
-        "pair_model_with_embedding": cross_validate(stage, labels, EMBEDDING_FEATURES),
-        "pair_model_with_embedding_split_80_20": split_validate(stage, labels, EMBEDDING_FEATURES),
+        "pair_model_untuned": cross_validate(
+            weighted_columns(found, labels, "tokens"), labels, EMBEDDING_FEATURES
+        ),
     }
-    if fit:
-        write_models(found, labels)
-    return results
 
 
-def write_models(found: MsrpFeatures, labels: np.ndarray) -> None:
-    """The term and piece weights fitted on all of MSRP train, and the pair models on the
-    out-of-fold rows (data/term_weights.json, piece_weights.json, pair_model.json)."""
-    everything = np.arange(len(labels))
-    terms: TermWeights = fit_term_weights(found.words, labels)
-    pieces = fit_piece_weights([found.pieces(i) for i in everything], labels)
+def _restricted(columns: Columns, rows: np.ndarray) -> Columns:
+    """``columns`` over the pairs ``rows`` only, numbered 0.. in that order."""
+    return lambda fit_on, wanted: columns(rows[fit_on], rows[wanted])
+
+
+def split_cutoff(score: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """One score on the held-out part with its cut-off chosen on the tuning part."""
+    tune, held = fixed_split(y)
+    found = scores(score[held] >= best_cutoff(score[tune], y[tune]), y[held])
+    return {key: round(value, 4) for key, value in found.items()}
+
+
+def write_models(untuned: MsrpFeatures, tuned: MsrpFeatures, labels: np.ndarray) -> None:
+    """The shipped weights and models, fitted on the tuning part exactly as measured on the
+    held-out part: term weights, piece weights (tuned model's token states), the lexical and
+    the tuned pair model, the tuned cosine's cut-off (data/term_weights.json,
+    piece_weights.json, pair_model.json)."""
+    tune, _ = fixed_split(labels)
+    terms: TermWeights = fit_term_weights([tuned.words[i] for i in tune], labels[tune])
+    pieces = fit_piece_weights([tuned.pieces(i) for i in tune], labels[tune])
     _write_json(TERM_WEIGHTS_FILE, terms.as_dict())
     _write_json(PIECE_WEIGHTS_FILE, pieces.as_dict())
     models = {
-        "lexical": fit_with_weights(
-            weighted_columns(found, labels, "lexical"), labels, LEXICAL_FEATURES
+        "lexical": fit_on_part(
+            weighted_columns(untuned, labels, "lexical"), labels, LEXICAL_FEATURES, tune
         ).as_dict(),
-        "embedding": fit_with_weights(
-            weighted_columns(found, labels, "tokens"), labels, EMBEDDING_FEATURES
+        "embedding": fit_on_part(
+            weighted_columns(tuned, labels, "tokens"), labels, EMBEDDING_FEATURES, tune
         ).as_dict(),
-        "embedding_cosine_cutoff": round(best_cutoff(found.cosine, labels), 4),
+        "embedding_cosine_cutoff": round(best_cutoff(tuned.cosine[tune], labels[tune]), 4),
     }
     MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
 

