@@ -533,11 +533,20 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the NewsWCL50 rates")
     parser.add_argument("--msrp-only", action="store_true", help="only the MSRP pair decision")
+    parser.add_argument(
+        "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
+    )
     args = parser.parse_args()
     if args.msrp_only:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
         results["msrp"] = evaluate_pairs(args.embeddings_cache, args.fit)
         results["msrp_machine"] = describe_machine()
+        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
+    if args.corroboration_only:  # the other results kept as they are
+        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+        encoder = embed.SentenceEncoder() if embed.available() else None
+        results["newswcl50"] = corroboration_table(encoder)
         RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         return
     if args.rate_only:  # the other results kept as they are
