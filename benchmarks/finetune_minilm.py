@@ -32,6 +32,7 @@ from eventwire.facts.minilm import (
     RECIPE_FILE,
     MiniLM,
     length_batches,
+    quantized,
     tuned_layer_names,
 )
 from eventwire.facts.training import fixed_split
@@ -204,7 +205,7 @@ def deltas(
 
 def write(found: dict[str, np.ndarray], recipe: dict) -> dict:
     """The deltas file and its record: sha256, recipe, the tuned model's check vector."""
-    save_file(found, str(DELTAS_FILE))
+    save_file(quantized(found), str(DELTAS_FILE))
     digest = hashlib.sha256(DELTAS_FILE.read_bytes()).hexdigest()
     record = {"sha256": digest, "recipe": recipe, "check_sentence": CHECK_SENTENCE}
     RECIPE_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

@@ -173,7 +173,40 @@ def shipped_deltas(
     expected = json.loads(record_file.read_text(encoding="utf-8"))["sha256"]
     if hashlib.sha256(data).hexdigest() != expected:
         raise ValueError(f"{deltas_file.name} does not match its sha256 in {record_file.name}")
-    return load(data)
+    return dequantized(load(data))
+
+
+QUANTIZED, SCALE = ".q8", ".scale"  # a matrix's int8 rows and each row's scale
+
+
+def quantized(deltas: dict[str, NDArray]) -> dict[str, NDArray]:
+    """Matrices as int8 rows with one float32 scale each (half the bytes of float16; the
+    rounding error is at most half a step of the row's largest difference); vectors as given."""
+    found: dict[str, NDArray] = {}
+    for name, value in deltas.items():
+        if value.ndim != 2:
+            found[name] = value
+            continue
+        rows = value.astype(np.float32)
+        scale = np.abs(rows).max(axis=1, keepdims=True) / 127.0
+        scale[scale == 0] = 1.0
+        found[name + QUANTIZED] = np.round(rows / scale).astype(np.int8)
+        found[name + SCALE] = scale.astype(np.float32)
+    return found
+
+
+def dequantized(tensors: dict[str, NDArray]) -> dict[str, NDArray]:
+    """``quantized``'s inverse: every difference under its weight's name, float32."""
+    found = {}
+    for name, value in tensors.items():
+        if name.endswith(SCALE):
+            continue
+        if name.endswith(QUANTIZED):
+            base = name[: -len(QUANTIZED)]
+            found[base] = value.astype(np.float32) * tensors[base + SCALE]
+        else:
+            found[name] = value.astype(np.float32)
+    return found
 
 
 def _feed_forward(x: NDArray[np.float32], layer: Layer) -> NDArray[np.float32]:
