@@ -515,19 +515,20 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         doers = [w] if (w := self.subject_word(anchor)) is not None else []
         if tree.pos(i) != "VERB":
-            holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
-            doers += [o for h in holders for _, o in tree.prep_objects(h, ("by",))]
+            doers += self.by_phrase_heads(i)
         return any(self.is_word(d, "force_nouns") for d in doers)
 
     def nominal_agents(self, i: int) -> list[Span]:
         """The actors an event noun's by-phrase names ("the killing of a teenager by police"),
         also when the small model hangs it on the of-phrase ("the arrest of ten fishermen
         by Peruvian police")."""
+        return [a for o in self.by_phrase_heads(i) for a in self.tree.actors(o)]
+
+    def by_phrase_heads(self, i: int) -> list[int]:
+        """The heads of an event noun's by-phrase, on the noun or on its of-phrase."""
         tree = self.tree
         holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
-        return [
-            a for h in holders for _, o in tree.prep_objects(h, ("by",)) for a in tree.actors(o)
-        ]
+        return [o for h in holders for _, o in tree.prep_objects(h, ("by",))]
 
     def answers(self, verb: int) -> bool:
         """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
