@@ -8,6 +8,8 @@ module's implicit transactions, so that a whole batch commits or rolls back as o
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,7 @@ MIGRATIONS_DIR = "migrations"
 VERSIONS_DIR = "versions"
 VERSION_TABLE = "alembic_version"
 MIGRATE_LOCK_KEY = 0x65766E746D696772  # "evntmigr": PostgreSQL advisory lock of schema upgrades
+WAL_RETRY_SECONDS = 0.05
 # How a migration file names itself and its parent (Alembic's generated header).
 REVISION_LINE = re.compile(r"^(down_revision|revision)(?:\s*:[^=]+)?\s*=\s*(.+?)\s*$", re.MULTILINE)
 
@@ -117,6 +120,24 @@ def _create_sqlite_folder(database: str | None) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
+def _enter_wal_mode(dbapi_connection: Any, wait: float) -> None:
+    """Switch the database to WAL, retrying while another process holds it.
+
+    Switching a new database to WAL needs an exclusive lock that SQLite does not wait for
+    through its busy handler: two processes opening one new file at once would otherwise see
+    "database is locked" at once. The mode is stored in the file, so the second switch is a no-op.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def _configure_sqlite(engine: Engine, settings: StoreSettings) -> None:
     timeout_ms = int(settings.busy_timeout_seconds * 1000)
 
@@ -126,8 +147,8 @@ def _configure_sqlite(engine: Engine, settings: StoreSettings) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
+        _enter_wal_mode(dbapi_connection, settings.busy_timeout_seconds)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
