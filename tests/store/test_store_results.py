@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from eventwire.model import StoryAssignment
 from eventwire.store import Repository
+from eventwire.store.schema import Story
+from eventwire.store.writes import refresh_story_spans
 from tests.store.helpers import copied, joined, make_item, opened
 
 MORNING = datetime(2024, 3, 1, 8, 0, tzinfo=timezone(timedelta(hours=-5)))  # 13:00 UTC
@@ -102,3 +107,57 @@ def test_failed_save_leaves_everything_pending(repo: Repository) -> None:
     assert [d.id for d in repo.pending_documents()] == [a, b]
     repo.save_results([opened(a, 1), joined(b, 1)])
     assert repo.counts()["pending"] == 0
+
+
+def test_an_undated_story_takes_its_first_dated_member_span(repo: Repository) -> None:
+    [a] = add(repo, make_item("a", published=None))
+    repo.save_results([opened(a, 4)])
+    [b] = add(repo, make_item("b", published=EVENING))
+    repo.save_results([joined(b, 4)])
+    [c] = add(repo, make_item("c", published=None))
+    repo.save_results([joined(c, 4)])
+    story = repo.get_story(4)
+    assert story is not None and (story.first_seen, story.last_seen) == (EVENING, EVENING)
+
+
+def spans(repo: Repository) -> dict[int, tuple]:
+    with repo.engine.connect() as conn:
+        rows = conn.execute(select(Story.id, Story.first_seen, Story.last_seen)).all()
+    return {row.id: (row.first_seen, row.last_seen) for row in rows}
+
+
+def test_spans_widened_batch_by_batch_equal_spans_read_from_every_member(
+    repo: Repository,
+) -> None:
+    """Random batches of dated and undated articles opening and joining stories, and earlier
+    articles moving between stories: the spans kept batch by batch equal those read again
+    from every member."""
+    chooser = random.Random(7)
+    opened_stories = 0
+    stored: list[int] = []
+    for batch in range(12):
+        items = [make_item(f"{batch}-{n}", published=random_time(chooser)) for n in range(6)]
+        ids = add(repo, *items)
+        moved = chooser.sample(stored, min(2, len(stored)))
+        existing = sorted(spans(repo))
+        assignments = []
+        for article_id in ids + moved:
+            if not existing or chooser.random() < 0.3:
+                opened_stories += 1
+                assignments.append(StoryAssignment(article_id, opened_stories, 0.0, True))
+                existing.append(opened_stories)
+            else:
+                story = chooser.choice(existing)
+                assignments.append(StoryAssignment(article_id, story, 0.5, False))
+        repo.save_assignments(ids + moved, assignments, [])
+        stored += ids
+    kept = spans(repo)
+    with repo.engine.begin() as conn:
+        refresh_story_spans(conn, sorted(kept), datetime.now(UTC))
+    assert spans(repo) == kept
+    assert len(kept) > 10 and all(first is not None for first, _ in kept.values())
+
+
+def random_time(chooser: random.Random) -> datetime | None:
+    """No date two times in five, else a time within four days of noon."""
+    return None if chooser.random() < 0.4 else NOON + timedelta(hours=chooser.randint(-90, 90))

@@ -80,8 +80,9 @@ def write_assignments(
     ]
     if members:
         conn.execute(StoryArticle.__table__.insert(), members)
-    story_ids = sorted({a.story_id for a in assignments} | old)
-    for chunk in writes.chunked(story_ids, chunk_size):
+    joined = writes.members_by_story(a for a in assignments if a.story_id not in old)
+    writes.extend_story_spans(conn, joined, now, chunk_size)
+    for chunk in writes.chunked(sorted(old), chunk_size):  # they lost members: read them again
         writes.refresh_story_spans(conn, chunk, now)
     _drop_empty_stories(conn, old)
     done = [a.article_id for a in assignments]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
 
-from eventwire.model import CleanArticle, ProcessingResult, RawArticle
+from eventwire.model import CleanArticle, ProcessingResult, RawArticle, StoryAssignment
 from eventwire.store.schema import (
     Article,
     CleaningNote,
@@ -174,10 +174,8 @@ def write_results(
     ]
     if members:
         conn.execute(insert(StoryArticle), members)
-    story_ids = sorted({r.assignment.story_id for r in results})
     article_ids = [r.article_id for r in results]
-    for chunk in chunked(story_ids, chunk_size):
-        refresh_story_spans(conn, chunk, now)
+    extend_story_spans(conn, members_by_story(r.assignment for r in results), now, chunk_size)
     for chunk in chunked(article_ids, chunk_size):
         conn.execute(update(Article).where(Article.id.in_(chunk)).values(processed_at=now))
 
@@ -210,6 +208,95 @@ def refresh_story_spans(conn: Connection, story_ids: list[int], now: datetime) -
         .where(Story.id.in_(story_ids))
         .values(first_seen=first, last_seen=last, updated_at=now)
     )
+
+
+def members_by_story(assignments: Iterable[StoryAssignment]) -> dict[int, list[int]]:
+    """Story id -> the ids of the articles assigned to it."""
+    members: dict[int, list[int]] = {}
+    for assignment in assignments:
+        members.setdefault(assignment.story_id, []).append(assignment.article_id)
+    return members
+
+
+def extend_story_spans(
+    conn: Connection, added: Mapping[int, Sequence[int]], now: datetime, chunk_size: int
+) -> None:
+    """Widen the spans of stories that only gained members (``added``: story -> new articles).
+
+    The same rule as ``refresh_story_spans`` without reading each story's other members (a
+    story of hundreds of articles joined by one more would be read whole at every batch):
+    the new members' times widen the stored span; a story's first dated member replaces a
+    span read from ingestion times. Only "had the story a dated member?" is asked of the
+    store, and it stops at the first one.
+    """
+    for chunk in chunked(sorted(added), chunk_size):
+        new_ids = [article_id for story_id in chunk for article_id in added[story_id]]
+        times = _article_times(conn, new_ids, chunk_size)
+        stored = conn.execute(
+            select(Story.id, Story.first_seen, Story.last_seen).where(Story.id.in_(chunk))
+        )
+        spans = {row.id: (row.first_seen, row.last_seen) for row in stored}
+        dated = _stories_with_dated_members(conn, chunk, new_ids)
+        rows = []
+        for story_id in chunk:
+            joined = [times[article_id] for article_id in added[story_id]]
+            first, last = _widened(spans[story_id], joined, story_id in dated)
+            rows.append({"b_id": story_id, "b_first": first, "b_last": last})
+        statement = (
+            update(Story)
+            .where(Story.id == bindparam("b_id"))
+            .values(first_seen=bindparam("b_first"), last_seen=bindparam("b_last"), updated_at=now)
+        )
+        conn.execute(statement, rows)
+
+
+Span = tuple[datetime | None, datetime | None]
+
+
+def _widened(span: Span, times: list[tuple[datetime | None, datetime]], dated: bool) -> Span:
+    """A story's span after members with these (published, ingested) times join it.
+
+    ``dated``: one of its other members has a publication time (so ``span`` is read from
+    publication times; else from ingestion times, or empty for a new story).
+    """
+    published = [when for when, _ in times if when is not None]
+    if published:
+        return _bounds(published, span if dated else (None, None))
+    if dated:
+        return span
+    return _bounds([ingested for _, ingested in times], span)
+
+
+def _bounds(values: list[datetime], span: Span) -> Span:
+    """Earliest and latest of ``values`` and the span's ends (when set)."""
+    ends = [end for end in span if end is not None]
+    return min([*values, *ends]), max([*values, *ends])
+
+
+def _article_times(
+    conn: Connection, article_ids: list[int], chunk_size: int
+) -> dict[int, tuple[datetime | None, datetime]]:
+    """Article id -> (published_at, ingested_at)."""
+    times = {}
+    for chunk in chunked(article_ids, chunk_size):
+        query = select(Article.id, Article.published_at, Article.ingested_at)
+        for row in conn.execute(query.where(Article.id.in_(chunk))):
+            times[row.id] = (row.published_at, row.ingested_at)
+    return times
+
+
+def _stories_with_dated_members(
+    conn: Connection, story_ids: list[int], excluded: list[int]
+) -> set[int]:
+    """Those of ``story_ids`` with a dated member other than the ``excluded`` articles."""
+    dated_member = (
+        select(StoryArticle.article_id)
+        .join(Article, StoryArticle.article_id == Article.id)
+        .where(StoryArticle.story_id == Story.id, Article.published_at.is_not(None))
+        .where(StoryArticle.article_id.not_in(excluded))
+    )
+    query = select(Story.id).where(Story.id.in_(story_ids), exists(dated_member))
+    return set(conn.execute(query).scalars())
 
 
 def story_member_times(aggregate: Any) -> Any:
