@@ -150,3 +150,14 @@ def test_historical_state_names_and_demonym_spellings_are_countries(events) -> N
 def test_a_leader_named_without_a_country_is_placed(events) -> None:
     found = events("Mr. Putin threatened to halt gas exports to Latvia.")
     assert sides(found, "13") == ({"RUS"}, {"LVA"})
+
+
+def test_a_side_named_only_by_its_role_is_that_role_of_no_country(events) -> None:
+    source, target = sides(events("The mayor was charged with fraud on Monday."), "11")
+    assert (source, target) == (set(), {"GOV"})
+
+
+def test_a_role_in_a_sentence_naming_one_country_is_that_country_s_group(events) -> None:
+    (event,) = [e for e in events("Two journalists were detained in Turkey on Monday.")]
+    assert event.cameo == "173"
+    assert [(a.country, a.code) for a in event.target] == [("TUR", "TURMED")]

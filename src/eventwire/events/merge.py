@@ -17,10 +17,11 @@ from datetime import date
 
 import yaml
 
-from eventwire.actors.classify import SECTOR_PEOPLE, Classifier
+from eventwire.actors.classify import SECTOR_PEOPLE, TYPE_GROUP, Classifier
 from eventwire.actors.countries import country_index
-from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
+from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
 from eventwire.actors.locate import countries_by_sentence
+from eventwire.actors.roles import role_sectors
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.model import (
     PART_BODY,
@@ -40,6 +41,7 @@ NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no coun
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,38 @@ def home_group(span: Span, countries: set[str]) -> Actor | None:
         if sector in LOCATED_SECTORS:
             (country,) = countries
             return _country_words().group_actor(country, sector)
+    return None
+
+
+def unplaced_side(span: Span) -> Actor | None:
+    """A target named only by its role or group ("the mayor was charged", "two journalists
+    were detained"): that sector's group of no country, as CAMEO codes a role without a
+    country; ``at_home`` places it where the sentence is, like any side of no country. Not
+    for sources: a doer named by role only is too often a word the parse misread ("the
+    president has attacked the investigation")."""
+    sector = role_sector(span.text)
+    if sector is None:
+        return None
+    name = group_lexicon().sector_name(sector)
+    return Actor(UNPLACED + sector, name, TYPE_GROUP, None, sector, sector)
+
+
+def role_sector(text: str) -> str | None:
+    """The sector a phrase's head names (group nouns, then titles: "opposition leader" OPP,
+    "former president" GOV, "mayors" GOV), or None."""
+    words = [w.strip(".,'’\"") for w in text.lower().split()]
+    lexicon, titles = group_lexicon(), role_sectors()
+    for size in (2, 1):
+        head = " ".join(words[-size:])
+        if len(words) < size or not head:
+            continue
+        sector = lexicon.groups.get(head) or titles.get(head) or titles.get(head.rstrip("s"))
+        if sector:
+            return sector
+        generic = lexicon.generic.get(head)
+        if generic and size == 1:
+            before = lexicon.groups.get(words[-2]) if len(words) > 1 else None
+            return before or (generic if generic != NO_SECTOR else None)
     return None
 
 
@@ -275,7 +309,14 @@ def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
     if len(countries) != 1:
         return actors
     (country,) = countries
-    return [a if a.country or a.code else dataclasses.replace(a, country=country) for a in actors]
+    return [_placed_at(a, country) for a in actors]
+
+
+def _placed_at(actor: Actor, country: str) -> Actor:
+    """An actor of no country placed in ``country``: a role's group becomes that country's."""
+    if actor.key.startswith(UNPLACED) and actor.sector:
+        return _country_words().group_actor(country, actor.sector)
+    return actor if actor.country or actor.code else dataclasses.replace(actor, country=country)
 
 
 def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
@@ -286,10 +327,13 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
 
-    def linked(spans: Sequence[Span], places: bool = False) -> list[Actor]:
+    def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
-            actors.get(key) or untagged_country(s) or home_group(s, named_here)
+            actors.get(key)
+            or untagged_country(s)
+            or home_group(s, named_here)
+            or (unplaced_side(s) if roles else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -313,19 +357,26 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
         sources = linked(mention.sources, places=True)[:1]  # "police in Nairobi"
     if not sources and mention.place and _state_organ(mention.sources):
         sources = linked([mention.place], places=True)[:1]  # "troops fired ... in Homs"
-    targets = [a for a in linked(mention.targets) if a.key not in {s.key for s in sources}]
+    # whom an act names by role only ("the mayor was charged") is its target all the same
+    targets = linked(mention.targets, roles=True)
+    targets = [a for a in targets if a.key not in {s.key for s in sources}]
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
     if mention.symmetric and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "X and Y held talks": with each other
-    if not mention.symmetric and not targets and not mention.cameo.startswith("01"):
+    if not mention.symmetric and not _placed(targets) and not mention.cameo.startswith("01"):
         # "imposed a curfew in Nairobi", "fired at targets in Jericho": aimed at the place
         places = [*mention.targets, *([mention.place] if mention.place else [])]
-        targets = linked(places, places=True)[:1]
+        targets = linked(places, places=True)[:1] or targets
     if not targets and mention.cameo.startswith(side_rules().home_target_codes):
         targets = _home_state(sources)  # "thousands demonstrated against unemployment"
     return Located(mention, sources, targets, day, stated, place, place_country, pair)
+
+
+def _placed(actors: list[Actor]) -> bool:
+    """Whether any of a side's actors is more than a role of no country."""
+    return any(not a.key.startswith(UNPLACED) for a in actors)
 
 
 def _home_state(sources: list[Actor]) -> list[Actor]:
