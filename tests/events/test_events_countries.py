@@ -161,3 +161,13 @@ def test_a_role_in_a_sentence_naming_one_country_is_that_country_s_group(events)
     (event,) = [e for e in events("Two journalists were detained in Turkey on Monday.")]
     assert event.cameo == "173"
     assert [(a.country, a.code) for a in event.target] == [("TUR", "TURMED")]
+
+
+def test_an_event_noun_naming_both_sides_states_the_event_wherever_it_stands(events) -> None:
+    text = "The new shipment brings total Japanese food aid to Indonesia this year to 9,000 tonnes."
+    assert sides(events(text), "07") == ({"JPN"}, {"IDN"})
+
+
+def test_an_event_noun_naming_both_sides_in_its_own_phrase(events) -> None:
+    text = "The minister spoke at length about Russian aid to Syria on Monday."
+    assert sides(events(text), "07") == ({"RUS"}, {"SYR"})

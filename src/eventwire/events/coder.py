@@ -49,6 +49,9 @@ FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
 # What modifies a noun in front of it ("US drone strikes": US -> drone -> strikes).
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+# Prepositions by which an event noun names whom it is for or aimed at ("aid to X", "support
+# for X", "sanctions on X", "an attack against X").
+RECIPIENT_PREPS = ("to", "for", "on", "against")
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -507,7 +510,30 @@ class SentenceCoder(ArgumentFinder):
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
         modifiers = tree.kids(i, "amod", "poss", "compound")
-        return dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers)
+        if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
+            return True
+        return self.between_named(i, modifiers)
+
+    def verb_recipients(self, noun: int) -> list[Span]:
+        """The named actors whom the verb carrying an event noun as its object names it for
+        ("brings U.S. food aid to North Korea", the phrase parsed onto the verb)."""
+        tree = self.tree
+        if tree.dep(noun) != "dobj":
+            return []
+        objects = [o for _, o in tree.prep_objects(tree.head(noun), RECIPIENT_PREPS)]
+        return [a for o in objects for a in tree.actors(o) if tree.named(a)]
+
+    def between_named(self, i: int, modifiers: list[int]) -> bool:
+        """ "total U.S. food aid to North Korea", "Chinese support for Iran": an event noun
+        that names both sides, a named actor modifying it and another in its phrase saying
+        whom it is for or aimed at (`RECIPIENT_PREPS`), states the event wherever it stands."""
+        tree = self.tree
+        doers = [m for m in modifiers if m in tree.mention_at and tree.actors(m)]
+        if not doers:
+            return False
+        receivers = [o for _, o in tree.prep_objects(i, RECIPIENT_PREPS)]
+        named = [a for o in receivers for a in tree.actors(o) if tree.named(a)]
+        return bool(named or self.verb_recipients(i))
 
     def armed_doer(self, i: int, anchor: int) -> bool:
         """Whether a state's armed forces do the act (`force_nouns`): the subject's head
@@ -627,6 +653,8 @@ class SentenceCoder(ArgumentFinder):
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
+        if tree.pos(i) != "VERB" and not any(tree.named(t) for t in found.targets):
+            found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):
             return None  # "an earthquake killed 300 people": no one acted
         if pattern.alone and len(self.named_sides(found)) < 2:
