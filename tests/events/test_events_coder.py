@@ -602,3 +602,12 @@ def test_a_crowd_gathering_or_taking_to_the_streets_is_a_demonstration(code) -> 
     assert only(code(text), "14").cameo == "141"
     assert only(code("Thousands of Kenyans took to the streets of Nairobi."), "14").cameo == "141"
     assert not code("Ministers from Kenya gathered in Brussels on Monday.")
+
+
+def test_family_nouns_take_their_verb_s_codes_unless_a_pattern_names_them() -> None:
+    lexicon = load_lexicon()
+    assert {p.code for p in lexicon.noun_patterns["deportation"]} == {"174"}
+    assert all(p.of_patient for p in lexicon.noun_patterns["deportation"])
+    assert not any(p.of_patient for p in lexicon.noun_patterns["surrender"])
+    # "arrest" is named by cameo_17_coerce.yaml itself: no family copy beside it
+    assert not any(p.origin.startswith("noun_families") for p in lexicon.noun_patterns["arrest"])

@@ -171,3 +171,10 @@ def test_an_event_noun_naming_both_sides_states_the_event_wherever_it_stands(eve
 def test_an_event_noun_naming_both_sides_in_its_own_phrase(events) -> None:
     text = "The minister spoke at length about Russian aid to Syria on Monday."
     assert sides(events(text), "07") == ({"RUS"}, {"SYR"})
+
+
+def test_a_noun_of_a_verb_s_family_codes_as_the_verb_with_its_of_phrase_the_patient(
+    events,
+) -> None:
+    text = "Moscow announced the expulsion of two British diplomats on Monday."
+    assert sides(events(text), "16") == ({"RUS"}, {"GBR"})

@@ -770,7 +770,8 @@ class SentenceCoder(ArgumentFinder):
             agents = self.nominal_agents(i)
             if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
                 found.sources = agents
-            if agents and not any(tree.named(t) for t in found.targets):  # "of": the patient
+            patient_of = agents or (found.pattern is not None and found.pattern.of_patient)
+            if patient_of and not any(tree.named(t) for t in found.targets):  # "of": the patient
                 found.targets += [
                     a for _, o in tree.prep_objects(i, ("of",)) for a in tree.object_actors(o)
                 ]

@@ -15,6 +15,7 @@ from eventwire.model import SentenceParse
 
 PATTERN_FILES = "cameo_*.yaml"  # one per CAMEO root category: cameo_04_consult.yaml, ...
 FRAMES = DATA / "frames.yaml"
+NOUN_FAMILIES = DATA / "noun_families.yaml"  # event nouns by the verb they derive from
 
 
 class PatternFileError(ValueError):
@@ -59,6 +60,7 @@ class Pattern:
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")
     alone: str | None = None  # the code when the event names fewer than two sides
     intransitive: bool = False  # the verb codes only with no direct object ("workers struck")
+    of_patient: bool = False  # a noun whose of-phrase names whom it is done to ("release of X")
     origin: str = ""
 
     @property
@@ -179,6 +181,40 @@ def _frames(data: dict[str, Any]) -> dict[str, Frame]:
     return {k: Frame(k, data[k]["default"], dict(data[k].get("map") or {})) for k in kinds}
 
 
+def family_patterns(verbs: dict[str, list[Pattern]], taken: set[str]) -> list[tuple[str, Pattern]]:
+    """Noun patterns from data/noun_families.yaml: each listed noun no pattern or frame names
+    takes its verb's patterns, a bare verb's as the bare noun, one needing an object (of one
+    word) as the noun with that object in its of-phrase ("release of prisoner"); its
+    of-phrase names the patient unless the file lists it among `of_names_the_doer`."""
+    families = yaml.safe_load(NOUN_FAMILIES.read_text(encoding="utf-8")) or {}
+    doers = set(families.pop("of_names_the_doer", None) or ())
+    found = []
+    for verb, family in families.items():
+        for noun in (n for n in family if n not in taken):
+            for pattern in verbs.get(verb, ()):
+                if pattern.particle or pattern.preps or pattern.any_actor:
+                    continue
+                heads = [o for o in pattern.objects if not o.modifiers and o.of is None]
+                expressions = [Expression(noun, (), o.head) for o in heads]
+                if not pattern.objects:
+                    expressions = [Expression(noun)]
+                if expressions:
+                    origin = f"noun_families.yaml: {noun} ({verb}, {pattern.origin})"
+                    found.append(
+                        (
+                            noun,
+                            Pattern(
+                                pattern.code,
+                                nouns=tuple(expressions),
+                                symmetric=pattern.symmetric,
+                                of_patient=noun not in doers,
+                                origin=origin,
+                            ),
+                        )
+                    )
+    return found
+
+
 @functools.cache
 def load_lexicon(user_file: str = "") -> Lexicon:
     """The packaged patterns (the user's file first, when given) and frames."""
@@ -196,6 +232,9 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         for noun in pattern.nouns:
             nouns.setdefault(noun.head, []).append(pattern)
     kinds = ("intent", "threat", "refuse", "demand", "appeal")
+    framed = {n for k in kinds for n in data[k].get("nouns") or ()}
+    for noun, pattern in family_patterns(verbs, set(nouns) | framed):
+        nouns.setdefault(noun, []).append(pattern)
     return Lexicon(
         verb_patterns={k: tuple(v) for k, v in verbs.items()},
         noun_patterns={k: tuple(v) for k, v in nouns.items()},
