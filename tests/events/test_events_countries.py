@@ -178,3 +178,8 @@ def test_a_noun_of_a_verb_s_family_codes_as_the_verb_with_its_of_phrase_the_pati
 ) -> None:
     text = "Moscow announced the expulsion of two British diplomats on Monday."
     assert sides(events(text), "16") == ({"RUS"}, {"GBR"})
+
+
+def test_a_name_after_anti_in_front_of_an_event_noun_is_its_target(events) -> None:
+    text = "Students staged anti-Israel demonstrations in Amman on Friday."
+    assert sides(events(text), "14") == ({"JOR"}, {"ISR"})

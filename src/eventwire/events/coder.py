@@ -777,11 +777,28 @@ class SentenceCoder(ArgumentFinder):
                 ]
             if not found.sources:  # "US drone strikes": US -> drone -> strikes
                 found.sources = self.modifier_names(i)
+        if nominal and (against := self.against_modifiers(i)):
+            found.sources = [s for s in found.sources if s not in against]
+            found.targets = against + [t for t in found.targets if t not in against]
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.purpose_targets(anchor, i) or found.targets
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def against_modifiers(self, i: int) -> list[Span]:
+        """ "an anti-Iraq naval blockade", "anti-American protests": a name written after
+        "anti-" in front of an event noun is whom the act is aimed at, not its doer."""
+        tree, found = self.tree, []
+        for modifier in tree.kids(i, "amod", "compound", "nmod"):
+            mention = tree.mention_at.get(modifier)
+            if mention is None:
+                continue
+            first = min(k for k, m in tree.mention_at.items() if m is mention)
+            words = [tree.word(k).lower() for k in range(max(0, first - 2), first + 1)]
+            if words[-1].startswith("anti") or words[:2] == ["anti", "-"]:
+                found += [a for a in tree.actors(modifier) if a not in found]
+        return found
 
     def shared_passive(self, verb: int) -> list[int]:
         """The passive subject a participle shares with the verb it is coordinated with ("was

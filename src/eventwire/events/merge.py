@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no coun
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+ANTI = re.compile(r"^anti\s*-\s*", re.IGNORECASE)
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 
 
@@ -75,7 +77,7 @@ def _country_words() -> Classifier:
 def untagged_country(span: Span) -> Actor | None:
     """The country (or its people) a side names that the entity model did not tag as an
     entity: "Uzbekistan finally opened the bridge", "Afghans protested"."""
-    text = span.text.strip()
+    text = ANTI.sub("", span.text.strip())  # "anti-American protests": aimed at Americans
     if not text[:1].isupper():
         return None
     words = _country_words()
@@ -330,7 +332,8 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
     def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
-            actors.get(key)
+            (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
+            or actors.get(key)
             or untagged_country(s)
             or home_group(s, named_here)
             or (unplaced_side(s) if roles else None)
