@@ -183,3 +183,8 @@ def test_a_noun_of_a_verb_s_family_codes_as_the_verb_with_its_of_phrase_the_pati
 def test_a_name_after_anti_in_front_of_an_event_noun_is_its_target(events) -> None:
     text = "Students staged anti-Israel demonstrations in Amman on Friday."
     assert sides(events(text), "14") == ({"JOR"}, {"ISR"})
+
+
+def test_a_giving_verb_carries_an_event_noun_to_whom_its_phrase_names(events) -> None:
+    text = "Mexico granted a permanent exemption on steel tariffs to Canada on Monday."
+    assert sides(events(text), "08") == ({"MEX"}, {"CAN"})
