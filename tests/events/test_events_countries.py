@@ -188,3 +188,8 @@ def test_a_name_after_anti_in_front_of_an_event_noun_is_its_target(events) -> No
 def test_a_giving_verb_carries_an_event_noun_to_whom_its_phrase_names(events) -> None:
     text = "Mexico granted a permanent exemption on steel tariffs to Canada on Monday."
     assert sides(events(text), "08") == ({"MEX"}, {"CAN"})
+
+
+def test_a_count_names_what_it_counts(events) -> None:
+    text = "Hundreds of students marched in Nairobi on Friday."
+    assert sides(events(text), "14") == ({"KEN"}, {"KEN"})

@@ -32,6 +32,8 @@ OBJECT_PREPS = frozenset(
     {"with", "by", "to", "against", "on", "at", "for", "into", "of", "in", "between"}
 )
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
+# Counts that name what their of-phrase counts ("tens of thousands of demonstrators").
+COUNT_WORDS = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "tens"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
@@ -138,7 +140,11 @@ class Tree:
 
     def phrase_actors(self, i: int) -> list[Span]:
         """The actor one phrase names: the mention its head is part of; else the mentions
-        modifying it ("Senior Hungarian and Romanian officials"); else its noun."""
+        modifying it ("Senior Hungarian and Romanian officials"); else its noun. A count
+        ("tens of thousands of demonstrators") names what it counts."""
+        counted = [o for _, o in self.prep_objects(i, ("of",))]
+        if self.lemma(i) in COUNT_WORDS and counted:
+            return self.phrase_actors(counted[0])
         head = self.mention_at.get(i)
         if head is not None and head.label in ACTOR_LABELS:
             return [self.mention_span(head), *self.qualifiers(i, head)]
