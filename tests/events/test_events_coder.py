@@ -611,3 +611,10 @@ def test_family_nouns_take_their_verb_s_codes_unless_a_pattern_names_them() -> N
     assert not any(p.of_patient for p in lexicon.noun_patterns["surrender"])
     # "arrest" is named by cameo_17_coerce.yaml itself: no family copy beside it
     assert not any(p.origin.startswith("noun_families") for p in lexicon.noun_patterns["arrest"])
+
+
+def test_every_verb_of_a_coordinated_purpose_clause_is_the_event_s_purpose(code) -> None:
+    found = code(
+        "Thousands of Kenyans marched in Nairobi on Friday to protest and demand new elections."
+    )
+    assert [m.cameo for m in found] == ["141"]

@@ -212,11 +212,12 @@ class SentenceCoder(ArgumentFinder):
             above = self.heads_above(start, event.anchor)
             if any((h, event.code[:2]) in places for h in above):
                 continue
-            head = tree.head(event.anchor)
-            purpose = tree.dep(event.anchor) == "advcl" and any(
-                tree.tokens[a][4] == "TO" for a in tree.kids(event.anchor, "aux")
+            clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
+            head = tree.head(clause)
+            purpose = tree.dep(clause) == "advcl" and any(
+                tree.tokens[a][4] == "TO" for a in tree.kids(clause, "aux")
             )
-            folded = purpose and head != event.anchor and head in anchors
+            folded = purpose and head != clause and head in anchors
             if folded and not self.protest_by_force(event, head, events):
                 continue
             if self.outcome_of_violence(event, events):
@@ -224,6 +225,16 @@ class SentenceCoder(ArgumentFinder):
             kept.append(event)
         kept = [e for e in kept if not self.subordinate_to(e, kept)]
         return self.one_act_of_violence(kept)
+
+    def first_conjunct(self, verb: int) -> int:
+        """The first verb of a coordination a verb with no subject of its own ends ("gathered
+        to stand before the legislature and call for elections": call -> stand)."""
+        tree = self.tree
+        while tree.dep(verb) == "conj" and not tree.kids(verb, "nsubj", "nsubjpass"):
+            if tree.head(verb) == verb or tree.pos(tree.head(verb)) != "VERB":
+                break
+            verb = tree.head(verb)
+        return verb
 
     def one_act_of_violence(self, events: list[Found]) -> list[Found]:
         """ "was shot and killed by police", "attacked and wounded": coordinated acts of
