@@ -67,9 +67,9 @@ def results(stories: list[FactsInput]) -> list[dict[str, Any]]:
 def differences(expected: Any, actual: Any, where: str = "") -> list[str]:
     """Where ``actual`` differs from ``expected`` (floats within TOLERANCE are equal)."""
     if isinstance(expected, float) or isinstance(actual, float):
-        if isinstance(expected, int | float) and isinstance(actual, int | float):
-            if math.isclose(expected, actual, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
-                return []
+        numbers = isinstance(expected, int | float) and isinstance(actual, int | float)
+        if numbers and math.isclose(expected, actual, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
+            return []
         return [f"{where}: {expected!r} != {actual!r}"]
     if isinstance(expected, dict) and isinstance(actual, dict):
         if expected.keys() != actual.keys():
