@@ -4,7 +4,10 @@ compared after a change (speed work must not move a decision or a score).
 
 Run: ``python -m benchmarks.facts_identical --record FILE`` with the code of reference,
 then ``python -m benchmarks.facts_identical --check FILE`` after the change (exit status 1
-and the first differences listed when anything differs). The file keeps the stories' inputs
+and the first differences listed when anything differs); ``--cpu FILE``: the CPU seconds of
+``story_facts`` over the recorded stories under one BLAS thread (as ``eventwire run`` runs
+it), the model's first pass, then passes with every sentence in the encoder's memo (the
+Python part alone). The file keeps the stories' inputs
 (spaCy's mentions), so a check does not run spaCy again. Recorded per story: the
 consolidated story (facts, claims, statuses, sources, summary, timeline), the aligned pairs
 with their scores, and every candidate pair's lexical features.
@@ -14,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import pickle
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -83,13 +88,36 @@ def differences(expected: Any, actual: Any, where: str = "") -> list[str]:
     return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
 
 
+def cpu_seconds(stories: list[FactsInput], passes: int = 3) -> tuple[float, list[float]]:
+    """CPU seconds of ``story_facts`` over ``stories``: the first pass (the sentence model
+    runs), then ``passes`` with every sentence in the encoder's memo."""
+    from threadpoolctl import threadpool_limits
+
+    settings, encoder = FactsSettings(), embed.SentenceEncoder(processes=1)
+    embed.shared_model()
+    found = []
+    with threadpool_limits(1):
+        for _ in range(passes + 1):
+            start = time.process_time()
+            for story in stories:
+                story_facts(story, settings, encoder)
+            found.append(time.process_time() - start)
+    return found[0], found[1:]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Record the reference, or check the current code against it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--record", type=Path, help="write inputs and results to this file")
     action.add_argument("--check", type=Path, help="compare with the results in this file")
+    action.add_argument("--cpu", type=Path, help="CPU seconds over the stories of this file")
     args = parser.parse_args(argv)
+    if args.cpu:
+        first, memo = cpu_seconds(pickle.loads(args.cpu.read_bytes())["stories"])
+        shown = " ".join(f"{s:.2f}" for s in memo)
+        print(f"first pass {first:.2f} s CPU, memo passes {shown} (load {os.getloadavg()[0]:.1f})")
+        return 0
     if args.record:
         stories = newswcl50_stories()
         args.record.write_bytes(pickle.dumps({"stories": stories, "results": results(stories)}))
