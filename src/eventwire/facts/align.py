@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from eventwire.facts.claims import COMMENTARY
-from eventwire.facts.features import SentenceWords, lexical_features, sentence_words
+from eventwire.facts.features import SentenceWords, pair_rows, sentence_words
 from eventwire.facts.pairmodel import PairModel
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import Claim, LinkedMention
@@ -100,7 +100,7 @@ def lexical_rows(
     infos: Sequence[ClaimInfo], pairs: Sequence[tuple[int, int]], idf: dict[str, float]
 ) -> list[list[float]]:
     """The lexical features of each candidate pair (``idf``: over all the story's claims)."""
-    return [lexical_features(infos[i].words, infos[j].words, idf) for i, j in pairs]
+    return pair_rows([info.words for info in infos], pairs, idf)
 
 
 def score_rows(model: PairModel, rows: Sequence[Sequence[float]]) -> list[float]:

@@ -3,10 +3,11 @@ could corroborate each other), counted by independent outlet, disputes found."""
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+
+from threadpoolctl import threadpool_limits
 
 from eventwire.facts import embed
 from eventwire.facts.align import (
@@ -23,7 +24,7 @@ from eventwire.facts.align import (
 from eventwire.facts.claims import COMMENTARY, document_claims
 from eventwire.facts.consolidate import consolidate
 from eventwire.facts.disputes import find_disputes
-from eventwire.facts.features import idf_table
+from eventwire.facts.features import idf_table, tfidf_cosine, tfidf_norm
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
@@ -102,11 +103,11 @@ def _aligned_pairs(
     """
     pairs = candidate_pairs(infos, settings)
     idf = idf_table([info.words for info in infos])
-    norms = [_tfidf_norm(info.words.stems, idf) for info in infos]
+    norms = [tfidf_norm(info.words.stems, idf) for info in infos]
     pairs = [
         (i, j)
         for i, j in pairs
-        if _tfidf_cosine(infos[i].words.stems, infos[j].words.stems, norms[i] * norms[j], idf)
+        if tfidf_cosine(infos[i].words, infos[j].words, idf, norms[i] * norms[j])
         >= settings.candidate_tfidf
     ]
     rows = dict(zip(pairs, lexical_rows(infos, pairs, idf), strict=True))
@@ -141,19 +142,6 @@ def _aligned_pairs(
     return {**sure, **judged}
 
 
-def _tfidf_norm(stems: frozenset[str], idf: dict[str, float]) -> float:
-    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
-
-
-def _tfidf_cosine(
-    a: frozenset[str], b: frozenset[str], norms: float, idf: dict[str, float]
-) -> float:
-    """features.tfidf_cosine of two stem sets, their norms' product given (computed once a
-    claim, not once a pair)."""
-    shared = a & b
-    return sum(idf.get(s, 1.0) ** 2 for s in shared) / norms if shared else 0.0
-
-
 def _within_budget(pairs: Sequence[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
     """The first pairs whose claims, embedded, stay within ``budget`` sentences."""
     chosen, claims = [], set()
@@ -183,7 +171,9 @@ def _embedding_features(
     prepared = [prepare(t, idf) for t in tokens]
     row = {claim: n for n, claim in enumerate(needed)}
     cosines = [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
-    return cosines, [token_features(prepared[row[i]], prepared[row[j]]) for i, j in pairs]
+    with threadpool_limits(1):  # products this small: OpenBLAS's other threads only spin
+        tokens = [token_features(prepared[row[i]], prepared[row[j]]) for i, j in pairs]
+    return cosines, tokens
 
 
 def _in_text_order(

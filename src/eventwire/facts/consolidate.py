@@ -3,12 +3,17 @@ central facts in time order, a timeline of dated facts, and what each outlet alo
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import datetime
 
 from eventwire.facts.claims import COMMENTARY
-from eventwire.facts.features import SentenceWords, idf_table, sentence_words, tfidf_cosine
+from eventwire.facts.features import (
+    SentenceWords,
+    idf_table,
+    sentence_words,
+    tfidf_cosine,
+    tfidf_norm,
+)
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import Fact, FactsInput, SourceAdditions, StoryFacts, SummaryLine
 
@@ -48,14 +53,20 @@ def representative_title(
     words = [sentence_words(t) for t in titles]
     fact_words = _words_of([f.text for f in facts], known)
     idf = idf_table(words + fact_words)
+    norms = [tfidf_norm(w.stems, idf) for w in words]
+    fact_norms = [tfidf_norm(w.stems, idf) for w in fact_words]
 
     def closeness(n: int) -> float:
         to_facts = sum(
-            f.independent_sources * tfidf_cosine(words[n], w, idf)
-            for f, w in zip(facts, fact_words, strict=True)
+            f.independent_sources * tfidf_cosine(words[n], w, idf, norms[n] * norm)
+            for f, w, norm in zip(facts, fact_words, fact_norms, strict=True)
             if f.independent_sources and words[n].stems & w.stems
         )
-        to_titles = sum(tfidf_cosine(words[n], w, idf) for m, w in enumerate(words) if m != n)
+        to_titles = sum(
+            tfidf_cosine(words[n], w, idf, norms[n] * norms[m])
+            for m, w in enumerate(words)
+            if m != n
+        )
         return to_facts + to_titles
 
     return titles[max(range(len(titles)), key=lambda n: (closeness(n), -n))]
@@ -72,14 +83,12 @@ def summary_facts(
     claims = _words_of([c.sentence for f in facts for c in f.claims], known)
     idf = idf_table(claims)
     centre = sentence_words(" ".join(f.text for f in facts))
-    centre_norm = _norm(centre.stems, idf)
+    centre_norm = tfidf_norm(centre.stems, idf)
 
     def rank(fact: Fact) -> tuple[float, float, int]:
         words = known.get(fact.text) or sentence_words(fact.text)
-        # tfidf_cosine(words, centre, idf), the centre's norm computed once
-        shared = words.stems & centre.stems
-        dot = sum(idf.get(s, 1.0) ** 2 for s in shared)
-        centrality = dot / (_norm(words.stems, idf) * centre_norm) if shared else 0.0
+        norms = tfidf_norm(words.stems, idf) * centre_norm  # the centre's computed once
+        centrality = tfidf_cosine(words, centre, idf, norms)
         return (-fact.independent_sources, -centrality, fact.seq)
 
     chosen = sorted(facts, key=rank)[:size]
@@ -94,10 +103,6 @@ def _words_of(
     read, and added to)."""
     found = {} if known is None else known
     return [found.get(t) or found.setdefault(t, sentence_words(t)) for t in texts]
-
-
-def _norm(stems: frozenset[str], idf: dict[str, float]) -> float:
-    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
 
 
 def _when(fact: Fact, published: dict[int, datetime | None]) -> str:

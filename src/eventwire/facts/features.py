@@ -70,6 +70,17 @@ def stem(word: str) -> str:
     return word
 
 
+# ``stem`` of every word of a text in one pass: SUFFIXES run longest first, so the first one
+# that leaves a root of three characters is the longest such, the one the shortest root
+# (a lazy match) leaves.
+STEMMED = re.compile(rf"(?<!\S)(\S{{3,}}?)(?:{'|'.join(SUFFIXES)})(?!\S)")
+
+
+def stems_of(tokens: Sequence[str]) -> list[str]:
+    """``stem`` of each token (tokens hold no spaces)."""
+    return STEMMED.sub(r"\1", " ".join(tokens)).split(" ") if tokens else []
+
+
 @dataclass(frozen=True)
 class SentenceWords:
     """What the lexical features read of one sentence."""
@@ -80,6 +91,7 @@ class SentenceWords:
     numbers: frozenset[str]
     names: frozenset[str]  # capitalised words inside the sentence, folded
     terms: frozenset[str]  # stems of every word and of every two words in a row
+    bigrams: frozenset[tuple[str, str]]  # every two words in a row
 
 
 def sentence_words(text: str) -> SentenceWords:
@@ -87,15 +99,22 @@ def sentence_words(text: str) -> SentenceWords:
     folded = normalize_for_comparison(text)
     tokens = tuple(TOKEN.findall(folded))
     stop = stopwords()
-    stems = frozenset(stem(t) for t in tokens if t not in stop and len(t) > 1)
+    stems = stems_of(tokens)
+    content = frozenset(
+        s for t, s in zip(tokens, stems, strict=True) if t not in stop and len(t) > 1
+    )
     numbers = frozenset(normal_number(n) for n in NUMBER.findall(text))
     names = frozenset(n.casefold() for n in CAPITALISED.findall(text))
-    return SentenceWords(folded, tokens, stems, numbers, names, sentence_terms(tokens))
+    bigrams = frozenset(pairwise(tokens))
+    return SentenceWords(folded, tokens, content, numbers, names, _terms(stems), bigrams)
 
 
 def sentence_terms(tokens: Sequence[str]) -> frozenset[str]:
     """The stem of each token and each pair of stems in a row (joined by a space)."""
-    stems = [stem(t) for t in tokens]
+    return _terms(stems_of(tokens))
+
+
+def _terms(stems: list[str]) -> frozenset[str]:
     return frozenset(stems) | frozenset(f"{a} {b}" for a, b in pairwise(stems))
 
 
@@ -112,16 +131,23 @@ def idf_table(documents: Sequence[SentenceWords]) -> dict[str, float]:
     return {s: math.log((1 + total) / (1 + n)) + 1 for s, n in counts.items()}
 
 
-def tfidf_cosine(a: SentenceWords, b: SentenceWords, idf: dict[str, float]) -> float:
-    """Cosine of the two sentences' stem sets weighted by ``idf``."""
+def tfidf_norm(stems: frozenset[str], idf: dict[str, float]) -> float:
+    """The length of a stem set's vector weighted by ``idf`` (unknown stems weigh 1)."""
+    return math.sqrt(sum(idf.get(s, 1.0) ** 2 for s in stems))
+
+
+def tfidf_cosine(
+    a: SentenceWords, b: SentenceWords, idf: dict[str, float], norms: float | None = None
+) -> float:
+    """Cosine of the two sentences' stem sets weighted by ``idf`` (``norms``: the product of
+    their ``tfidf_norm``, when known)."""
     shared = a.stems & b.stems
     if not shared:
         return 0.0
-    weight = idf.get
-    dot = sum(weight(s, 1.0) ** 2 for s in shared)
-    norm_a = math.sqrt(sum(weight(s, 1.0) ** 2 for s in a.stems))
-    norm_b = math.sqrt(sum(weight(s, 1.0) ** 2 for s in b.stems))
-    return dot / (norm_a * norm_b)
+    dot = sum(idf.get(s, 1.0) ** 2 for s in shared)
+    if norms is None:
+        norms = tfidf_norm(a.stems, idf) * tfidf_norm(b.stems, idf)
+    return dot / norms
 
 
 @dataclass(frozen=True)
@@ -138,6 +164,15 @@ class TermWeights:
         """JSON form: term -> [shared, one side, kld] (data/term_weights.json)."""
         return {t: [self.shared[t], self.one_side[t], self.kld[t]] for t in sorted(self.kld)}
 
+    @functools.cached_property
+    def by_term(self) -> dict[str, tuple[float, float, float]]:
+        """Each weighted term's (kld, shared, one side) weights, 0 where one is missing."""
+        terms = self.kld.keys() | self.shared.keys() | self.one_side.keys()
+        return {
+            t: (self.kld.get(t, 0.0), self.shared.get(t, 0.0), self.one_side.get(t, 0.0))
+            for t in terms
+        }
+
 
 @functools.cache
 def term_weights() -> TermWeights:
@@ -147,27 +182,63 @@ def term_weights() -> TermWeights:
     return TermWeights(*(dict(zip(stored, c, strict=True)) for c in columns))
 
 
-def term_features(a: SentenceWords, b: SentenceWords, weights: TermWeights) -> list[float]:
-    """The TERM_FEATURES of a pair, in that order (terms without a weight count zero)."""
-    shared, one_side = a.terms & b.terms, a.terms ^ b.terms
-    kld = weights.kld.get
-    kld_a = sum(kld(t, 0.0) ** 2 for t in a.terms)
-    kld_b = sum(kld(t, 0.0) ** 2 for t in b.terms)
-    kld_shared = sum(kld(t, 0.0) ** 2 for t in shared)
-    shared_evidence = sum(weights.shared.get(t, 0.0) for t in shared)
-    one_side_values = [weights.one_side.get(t, 0.0) for t in one_side]
-    evidence = shared_evidence + sum(one_side_values)
-    kld_in_shared = sum(kld(t, 0.0) for t in shared)
-    kld_total = kld_in_shared + sum(kld(t, 0.0) for t in one_side)
+@dataclass(frozen=True)
+class TermSums:
+    """Sums over one sentence's term weights that the TERM_FEATURES of each of its pairs
+    read (made once a sentence, not once a pair)."""
+
+    kld: float
+    kld_squares: float
+    one_side: float
+    negative: tuple[tuple[float, str], ...]  # (one-side weight, term) below 0, lowest first
+
+
+def term_sums(words: SentenceWords, weights: TermWeights) -> TermSums:
+    """The TermSums of ``words`` under ``weights``."""
+    table = weights.by_term
+    found = [(t, table[t]) for t in words.terms if t in table]
+    return TermSums(
+        kld=sum(kld for _, (kld, _, _) in found),
+        kld_squares=sum(kld**2 for _, (kld, _, _) in found),
+        one_side=sum(one for _, (_, _, one) in found),
+        negative=tuple(sorted((one, t) for t, (_, _, one) in found if one < 0)),
+    )
+
+
+def term_features(
+    a: SentenceWords,
+    b: SentenceWords,
+    weights: TermWeights,
+    sums: tuple[TermSums, TermSums] | None = None,
+) -> list[float]:
+    """The TERM_FEATURES of a pair, in that order (terms without a weight count zero;
+    ``sums``: the two sentences' ``term_sums``, when known). What a term on one side only
+    adds is the sentences' sums less what their shared terms add."""
+    sum_a, sum_b = sums or (term_sums(a, weights), term_sums(b, weights))
+    shared = a.terms & b.terms
+    table = weights.by_term
+    found = [table[t] for t in shared if t in table]
+    kld_shared = sum(kld**2 for kld, _, _ in found)
+    kld_in_shared = sum(kld for kld, _, _ in found)
+    shared_evidence = sum(evidence for _, evidence, _ in found)
+    one_side = sum_a.one_side + sum_b.one_side - 2 * sum(one for _, _, one in found)
+    kld_total = sum_a.kld + sum_b.kld - kld_in_shared
+    evidence = shared_evidence + one_side
+    kld_a, kld_b = sum_a.kld_squares, sum_b.kld_squares
     return [
         kld_shared / math.sqrt(kld_a * kld_b) if kld_a and kld_b else 0.0,
         shared_evidence,
-        sum(one_side_values),
+        one_side,
         evidence,
-        evidence / (len(shared) + len(one_side) + 1),
+        evidence / (len(a.terms) + len(b.terms) - len(shared) + 1),
         kld_in_shared / kld_total if kld_total else 0.0,
-        min([0.0, *one_side_values]),
+        min(0.0, _worst(sum_a.negative, b.terms), _worst(sum_b.negative, a.terms)),
     ]
+
+
+def _worst(negative: Sequence[tuple[float, str]], other: frozenset[str]) -> float:
+    """The lowest one-side weight of a term the other sentence lacks (0 when none)."""
+    return next((weight for weight, term in negative if term not in other), 0.0)
 
 
 def lexical_features(
@@ -175,23 +246,42 @@ def lexical_features(
 ) -> list[float]:
     """The LEXICAL_FEATURES of a pair, in that order (``weights``: the shipped term weights
     unless given)."""
-    return plain_lexical_features(a, b, idf) + term_features(a, b, weights or term_weights())
+    return pair_rows([a, b], [(0, 1)], idf, weights)[0]
+
+
+def pair_rows(
+    words: Sequence[SentenceWords],
+    pairs: Sequence[tuple[int, int]],
+    idf: dict[str, float],
+    weights: TermWeights | None = None,
+) -> list[list[float]]:
+    """The LEXICAL_FEATURES of each pair of ``words`` (given by index), what every pair of a
+    sentence reads of it (TF-IDF norm, term sums) computed once a sentence."""
+    weights = weights or term_weights()
+    needed = {i for pair in pairs for i in pair}
+    norms = {i: tfidf_norm(words[i].stems, idf) for i in needed}
+    sums = {i: term_sums(words[i], weights) for i in needed}
+    return [
+        plain_lexical_features(words[i], words[j], idf, norms[i] * norms[j])
+        + term_features(words[i], words[j], weights, (sums[i], sums[j]))
+        for i, j in pairs
+    ]
 
 
 def plain_lexical_features(
-    a: SentenceWords, b: SentenceWords, idf: dict[str, float]
+    a: SentenceWords, b: SentenceWords, idf: dict[str, float], norms: float | None = None
 ) -> list[float]:
-    """The LEXICAL_FEATURES of a pair before the TERM_FEATURES: nothing fitted on labels."""
+    """The LEXICAL_FEATURES of a pair before the TERM_FEATURES: nothing fitted on labels
+    (``norms``: as for ``tfidf_cosine``)."""
     shared = len(a.stems & b.stems)
     shorter, longer = sorted((len(a.stems) or 1, len(b.stems) or 1))
-    bigrams_a, bigrams_b = _bigrams(a.tokens), _bigrams(b.tokens)
     both_numbers = bool(a.numbers and b.numbers)
     return [
-        tfidf_cosine(a, b, idf),
+        tfidf_cosine(a, b, idf, norms),
         _jaccard(a.stems, b.stems),
         shared / shorter,
         shared / longer,
-        _jaccard(bigrams_a, bigrams_b),
+        _jaccard(a.bigrams, b.bigrams),
         min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
         float(both_numbers and a.numbers == b.numbers),
         float(both_numbers and a.numbers != b.numbers),
@@ -203,10 +293,7 @@ def plain_lexical_features(
     ]
 
 
-def _bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
-    return frozenset(pairwise(tokens))
-
-
 def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0

@@ -104,9 +104,9 @@ def shared_runs(a: Shingles, b: Shingles, min_words: int) -> list[tuple[int, int
 def _words(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Folded words with their spans, quotations blanked (a quote shared is no copy)."""
     blanked = QUOTATION.sub(lambda m: " " * len(m.group(0)), text)
-    return [
-        (normalize_for_comparison(m.group(0)), (m.start(), m.end())) for m in WORD.finditer(blanked)
-    ]
+    matches = list(WORD.finditer(blanked))
+    folded = {w: normalize_for_comparison(w) for w in {m.group(0) for m in matches}}
+    return [(folded[m.group(0)], (m.start(), m.end())) for m in matches]
 
 
 def copy_groups(documents: Iterable[Document], copies: Iterable[CopyNote]) -> dict[int, list[str]]:
