@@ -218,16 +218,27 @@ def run_in(
     folder = stream_folder(work, count)
     figures: dict = {"articles": count}
     if "embedded" in runners:
-        figures["embedded"], _ = run_embedded(folder, work, count, settings)
+        figures["embedded"] = conditions(run_embedded(folder, work, count, settings)[0])
         (work / "embedded.done").touch()
         print(f"{count}: embedded {figures['embedded']['articles_per_second']} articles/s")
     if "dask" in runners:
-        figures["dask"], _ = run_dask(folder, work, count, workers, settings, worker_memory)
+        ran = run_dask(folder, work, count, workers, settings, worker_memory)[0]
+        figures["dask"] = conditions(ran)
         print(f"{count}: dask {figures['dask']['articles_per_second']} articles/s", flush=True)
     if (work / "embedded.done").exists() and (work / "batch").exists():
         figures["agreement"] = agreement(work / "batch", f"sqlite:///{work / 'embedded.db'}")
-    figures["load_average_1min"] = round(os.getloadavg()[0], 2)
     return figures
+
+
+def conditions(figures: dict) -> dict:
+    """A runner's figures with the load average and the processor they were measured under
+    (the runners of one size may run in separate processes, at different times)."""
+    machine = describe_machine()
+    return figures | {
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpu": machine["cpu"],
+        "when": machine["when"],
+    }
 
 
 def stream_folder(work: Path, count: int) -> Path:
