@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from eventwire.events.arguments import ArgumentFinder
 from eventwire.events.lemmas import with_lemmas
 from eventwire.events.lexicon import Expression, Lexicon, Pattern
-from eventwire.events.tree import ACTOR_LABELS, DATE_LABELS, PLACE_LABELS, QUALIFIER_DEPS, Tree
+from eventwire.events.tree import (
+    ACTOR_LABELS,
+    ANTI,
+    DATE_LABELS,
+    PLACE_LABELS,
+    QUALIFIER_DEPS,
+    Tree,
+)
 from eventwire.model import (
     PART_TITLE,
     ArticleParse,
@@ -531,7 +538,12 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         if tree.dep(noun) != "dobj":
             return []
-        objects = [o for _, o in tree.prep_objects(tree.head(noun), RECIPIENT_PREPS)]
+        return self.named_recipients(tree.head(noun))
+
+    def named_recipients(self, word: int) -> list[Span]:
+        """The named actors of a word's phrases saying whom it is for (`RECIPIENT_PREPS`)."""
+        tree = self.tree
+        objects = [o for _, o in tree.prep_objects(word, RECIPIENT_PREPS)]
         return [a for o in objects for a in tree.actors(o) if tree.named(a)]
 
     def between_named(self, i: int, modifiers: list[int]) -> bool:
@@ -542,9 +554,7 @@ class SentenceCoder(ArgumentFinder):
         doers = [m for m in modifiers if m in tree.mention_at and tree.actors(m)]
         if not doers:
             return False
-        receivers = [o for _, o in tree.prep_objects(i, RECIPIENT_PREPS)]
-        named = [a for o in receivers for a in tree.actors(o) if tree.named(a)]
-        return bool(named or self.verb_recipients(i))
+        return bool(self.named_recipients(i) or self.verb_recipients(i))
 
     def armed_doer(self, i: int, anchor: int) -> bool:
         """Whether a state's armed forces do the act (`force_nouns`): the subject's head
@@ -797,6 +807,14 @@ class SentenceCoder(ArgumentFinder):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
 
+    def after_anti(self, first: int) -> bool:
+        """Whether "anti-" is written just before the mention starting at token ``first`` or
+        begins it (the tokeniser splits "anti-Iraq" into three tokens or keeps one)."""
+        tree = self.tree
+        end = min(first + 2, len(tree.tokens))
+        starts = (max(0, first - 2), first)
+        return any(ANTI.match("".join(tree.word(k) for k in range(s, end))) for s in starts)
+
     def against_modifiers(self, i: int) -> list[Span]:
         """ "an anti-Iraq naval blockade", "anti-American protests": a name written after
         "anti-" in front of an event noun is whom the act is aimed at, not its doer."""
@@ -806,8 +824,7 @@ class SentenceCoder(ArgumentFinder):
             if mention is None:
                 continue
             first = min(k for k, m in tree.mention_at.items() if m is mention)
-            words = [tree.word(k).lower() for k in range(max(0, first - 2), first + 1)]
-            if words[-1].startswith("anti") or words[:2] == ["anti", "-"]:
+            if self.after_anti(first):
                 found += [a for a in tree.actors(modifier) if a not in found]
         return found
 

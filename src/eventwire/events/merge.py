@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
 from eventwire.actors.locate import countries_by_sentence
 from eventwire.actors.roles import role_sectors
 from eventwire.events.tables import DATA, describe, plover_of
+from eventwire.events.tree import ANTI
 from eventwire.model import (
     PART_BODY,
     PART_TITLE,
@@ -42,7 +42,6 @@ NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no coun
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
-ANTI = re.compile(r"^anti\s*-\s*", re.IGNORECASE)
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 
 

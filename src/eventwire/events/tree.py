@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from eventwire.model import Mention, SentenceParse, Span
@@ -9,6 +10,8 @@ from eventwire.model import Mention, SentenceParse, Span
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATE_LABELS = frozenset({"DATE"})
+# "anti-" in front of a name: the act is aimed at what it names ("anti-American protests").
+ANTI = re.compile(r"^anti\s*-\s*", re.IGNORECASE)
 # Mentions that never name who acts: "on Tuesday", "for three hours", "by 20 percent".
 NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
