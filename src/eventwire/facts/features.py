@@ -55,6 +55,9 @@ LEXICAL_FEATURES = (
 )
 
 
+STEM_CACHE = 200_000  # words whose stem is kept (a vocabulary; a long watch meets more)
+
+
 @functools.cache
 def stopwords() -> frozenset[str]:
     """The stop words of data/stopwords.txt."""
@@ -62,6 +65,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
+@functools.lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """A crude stem: a common inflectional suffix off words long enough to keep a root."""
     for suffix in SUFFIXES:
@@ -70,15 +74,9 @@ def stem(word: str) -> str:
     return word
 
 
-# ``stem`` of every word of a text in one pass: SUFFIXES run longest first, so the first one
-# that leaves a root of three characters is the longest such, the one the shortest root
-# (a lazy match) leaves.
-STEMMED = re.compile(rf"(?<!\S)(\S{{3,}}?)(?:{'|'.join(SUFFIXES)})(?!\S)")
-
-
 def stems_of(tokens: Sequence[str]) -> list[str]:
-    """``stem`` of each token (tokens hold no spaces)."""
-    return STEMMED.sub(r"\1", " ".join(tokens)).split(" ") if tokens else []
+    """``stem`` of each token."""
+    return [stem(t) for t in tokens]
 
 
 @dataclass(frozen=True)
