@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,6 +102,59 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     )
     assert killed
     assert tables_of(out) == tables_of(batch_out)
+
+
+def holds_text(value: Any, depth: int = 0) -> bool:
+    """Whether a task result carries article text: a document, a read partition, an article
+    row (looked for inside lists, tuples and dicts)."""
+    if type(value).__name__ in {"Document", "ReadPart"}:
+        return True
+    if isinstance(value, dict):
+        if "body" in value or "text" in value:
+            return True
+        value = list(value.values())
+    if isinstance(value, list | tuple) and depth < 4:
+        return any(holds_text(item, depth + 1) for item in value[:50])
+    return False
+
+
+def results_with_text(dask_worker: Any) -> int:
+    """How many results a worker holds that carry article text."""
+    return sum(holds_text(value) for value in list(dask_worker.data.values()))
+
+
+def test_the_cluster_holds_no_article_text_between_phases(
+    dask_client,
+    settings,
+    copies_corpus: Path,
+    tmp_path: Path,
+) -> None:
+    held: dict[str, int] = {}
+
+    def look(phase: str, done: int, total: int | None) -> None:
+        if done == total:
+            held[phase] = sum(dask_client.run(results_with_text).values())
+
+    run_batch(dask_client, [copies_corpus], tmp_path / "out", settings, options=OPTIONS,
+              on_progress=look)  # fmt: skip
+    assert set(held) >= {"read", "dedup", "stories"}
+    assert held == dict.fromkeys(held, 0)
+
+
+def test_a_failed_batch_leaves_no_files_behind(
+    dask_client,
+    settings,
+    copies_corpus: Path,
+    tmp_path: Path,
+) -> None:
+    def fail_in_stories(phase: str, done: int, total: int | None) -> None:
+        if phase == "stories":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(dask_client, [copies_corpus], tmp_path / "out", settings, options=OPTIONS,
+                  on_progress=fail_in_stories)  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_batch_loads_into_postgresql(

@@ -2,8 +2,10 @@
 
 Each partition is read by the embedded runner's ``Pipeline.ingest`` into a scratch store (so
 the registered ingest stages, clean today, run exactly as they do embedded); its articles,
-cleaning notes and sources come back as rows with the store's local ids. The driver then
-numbers the articles of all partitions in input order, as one embedded ingest would.
+cleaning notes and sources are saved to disk as rows with the store's local ids, and only
+their keys and the partition's report come back. The driver then numbers the articles of all
+partitions in input order, as one embedded ingest would; a ``StoredPart`` (the file, the
+global ids) is what later tasks read the partition's rows from.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from eventwire.distributed import spill
 from eventwire.distributed.tables import Rows, export_rows, partition_store
 from eventwire.model import Document, Rejection
 from eventwire.pipeline import Pipeline, RunReport
@@ -57,6 +60,39 @@ def read_partition(files: Sequence[Path], settings: Settings, source: str | None
         rows = export_rows(repo.engine, READ_TABLES)
     sources = {row["id"]: row["name"] for row in rows["sources"]}
     return ReadPart(rows["articles"], rows["cleaning_notes"], sources, report)
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """A read partition on disk, with its articles' global ids (None: dropped) and the
+    global source ids."""
+
+    path: Path
+    ids: tuple[int | None, ...]
+    source_ids: dict[str, int]
+
+    def count(self) -> int:
+        """How many of its articles are kept."""
+        return sum(i is not None for i in self.ids)
+
+
+def read_to_disk(
+    files: Sequence[Path], settings: Settings, source: str | None, path: Path
+) -> tuple[list[ArticleKey], RunReport]:
+    """Read ``files`` (``read_partition``) and save the part to ``path``; its keys and report."""
+    part = read_partition(files, settings, source)
+    spill.save(path, part)
+    return part.keys(), part.report
+
+
+def stored_rows(part: StoredPart) -> tuple[Rows, Rows]:
+    """A stored partition's kept articles and notes under their global ids."""
+    return renumber(spill.load(part.path), part.ids, part.source_ids)
+
+
+def stored_documents(part: StoredPart, source_names: dict[int, str]) -> list[Document]:
+    """The documents of a stored partition's kept articles."""
+    return documents(stored_rows(part)[0], source_names)
 
 
 def renumber(

@@ -1,8 +1,8 @@
 """``run_batch``: the registered stages over archive-size input on a Dask cluster.
 
 1. **Read** (``read.py``): the input files, in embedded ingest order, are cut into partitions;
-   each is read and cleaned by the embedded runner on a scratch store. The driver numbers
-   the articles in input order (a repeated content hash is dropped, as embedded).
+   each is read and cleaned by the embedded runner on a scratch store and saved to disk. The
+   driver numbers the articles in input order (a repeated content hash is dropped, as embedded).
 2. **Dedup** (``dedup.py``): MinHash per partition, exact-key shuffle, LSH band shuffle and
    join, the embedded decision replayed over the exact groups and candidate edges.
 3. **Stories** (``stories.py``): time windows with overlap, the stories stage per window, stitched.
@@ -10,8 +10,14 @@
 5. **Output** (``output.py``): the groups' rows renumbered into one Parquet file per table,
    moved into place only when all are written; optionally loaded into a database.
 
+Articles travel through files (``spill.py``), not task results: the read partitions, the
+shuffles of documents into time windows and of rows into story groups, and each group's
+finished rows. So the cluster holds the small things (keys, sketches, links, assignments)
+and its memory does not grow with the input's text.
+
 Tasks are pure functions of their inputs: a worker that dies mid-run has its tasks run again
-elsewhere (Dask keeps the lineage) and nothing is written twice.
+elsewhere (Dask keeps the lineage; a task's files are rewritten whole) and nothing is written
+twice.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.distributed import dedup, groups, read, stories
+from eventwire.distributed import dedup, groups, read, spill, stories
 from eventwire.distributed.output import Merger, ParquetOutput, load_parquet
 from eventwire.model import StageReport
 from eventwire.pipeline import RunReport
@@ -74,20 +80,21 @@ def run_batch(
     options, progress = options or BatchOptions(), on_progress or (lambda *_: None)
     done = distributed_streams(settings.registry)
     report = BatchReport(out=str(out))
-    rows, published, sources = read_inputs(
-        client, paths, settings, source, options, report, progress
-    )
-    names = {i: n for n, i in sources.items()}
-    documents = [client.submit(row_documents, r, names) for r in rows]
-    links = near_duplicates(client, documents, settings, options, report.run, progress)
-    assignments = cluster_stories(
-        client, documents, links, published, settings, options, report.run, progress
-    )
-    del documents, published  # the workers drop the documents (the rows stay for the groups)
-    source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
-    results = process_groups(client, rows, source_rows, links, assignments, settings, done, options)
-    del rows  # each partition's rows are dropped once split into the groups
-    write_output(results, out, report, progress)
+    with spill.spill_folder(out) as folder:
+        parts, published, sources = read_inputs(
+            client, paths, settings, source, options, report, progress, folder
+        )
+        names = {i: n for n, i in sources.items()}
+        links = near_duplicates(client, parts, names, settings, options, report.run, progress)
+        assignments = cluster_stories(
+            client, parts, names, links, published, settings, options, report.run, progress, folder
+        )
+        del published
+        source_rows = [{"id": i, "name": n, "created_at": utc_now()} for n, i in sources.items()]
+        results = process_groups(
+            client, parts, source_rows, links, assignments, settings, done, options, folder
+        )
+        write_output(results, out, report, progress)
     if load_url:
         report.loaded = load_parquet(out, load_url)
     return report
@@ -111,33 +118,37 @@ def read_inputs(
     options: BatchOptions,
     report: BatchReport,
     progress: Progress,
-) -> tuple[list[Any], dict[int, Any], dict[str, int]]:
-    """Read and clean every input; the renumbered rows, publication times, source ids."""
+    folder: Path,
+) -> tuple[list[read.StoredPart], dict[int, Any], dict[str, int]]:
+    """Read and clean every input to disk; the stored partitions, publication times, source ids."""
     files, rejected = read.plan_files(paths, options.files_per_partition)
     report.run.rejections.extend(rejected)
-    parts = [client.submit(read.read_partition, chunk, settings, source) for chunk in files]
-    keys = [client.submit(part_keys, part) for part in parts]
-    summaries = gather_with_progress(
-        client, [client.submit(part_report, p) for p in parts], "read", progress
-    )
-    for summary in summaries:
+    where = [folder / "read" / f"{index}.pickle" for index in range(len(files))]
+    read_parts = [
+        client.submit(read.read_to_disk, chunk, settings, source, path)
+        for chunk, path in zip(files, where, strict=True)
+    ]
+    summaries = gather_with_progress(client, read_parts, "read", progress)
+    del read_parts
+    for _, summary in summaries:
         merge_reports(report.run, summary)
-    numbered, sources, published = read.number_articles(client.gather(keys))
+    numbered, sources, published = read.number_articles(keys for keys, _ in summaries)
     repeated = sum(ids.count(None) for ids in numbered)
     if repeated:
         store = report.run.stage("store")
         store.count_out -= repeated
         store.rejected["already-stored"] = store.rejected.get("already-stored", 0) + repeated
-    rows = [
-        client.submit(read.renumber, p, ids, sources)
-        for p, ids in zip(parts, numbered, strict=True)
+    parts = [
+        read.StoredPart(path, tuple(ids), sources)
+        for path, ids in zip(where, numbered, strict=True)
     ]
-    return rows, published, sources
+    return parts, published, sources
 
 
 def near_duplicates(
     client: Any,
-    documents: list[Any],
+    parts: list[read.StoredPart],
+    names: dict[int, str],
     settings: Settings,
     options: BatchOptions,
     run: RunReport,
@@ -145,7 +156,7 @@ def near_duplicates(
 ) -> dict[int, Any]:
     """Copy links by exact keys and MinHash/LSH over all partitions (dedup's settings)."""
     config, buckets = settings.sections()["dedup"], options.buckets
-    sketches = [client.submit(dedup.sketch_documents, d, config) for d in documents]
+    sketches = [client.submit(sketch_part, p, names, config) for p in parts]
     by_key = [client.submit(dedup.split_exact, s, buckets) for s in sketches]
     groups = [
         client.submit(dedup.exact_groups, [client.submit(pick, s, b) for s in by_key])
@@ -154,17 +165,20 @@ def near_duplicates(
     exact = dedup.ExactGroups()
     for found in client.gather(groups):
         exact.update(found)
+    del by_key, groups
     left_out = share(client, frozenset(exact.same_sketch))  # all the band split reads
     by_band = [client.submit(dedup.split_bands, s, buckets, left_out) for s in sketches]
+    del sketches  # held by the band splits until they run
     edges = [
         client.submit(
             dedup.join_bands, [client.submit(pick, s, b) for s in by_band], config.threshold
         )
         for b in range(buckets)
     ]
+    del by_band
     found = gather_with_progress(client, edges, "dedup", progress)
     links = dedup.duplicate_links(exact, (edge for bucket in found for edge in bucket))
-    total = sum(client.gather([client.submit(len, d) for d in documents]))
+    total = sum(part.count() for part in parts)
     stage = run.stage("dedup")
     stage.count_in, stage.count_out = total, total - len(links)
     for link in links.values():
@@ -174,33 +188,43 @@ def near_duplicates(
 
 def cluster_stories(
     client: Any,
-    documents: list[Any],
+    parts: list[read.StoredPart],
+    names: dict[int, str],
     links: dict[int, Any],
     published: dict[int, Any],
     settings: Settings,
     options: BatchOptions,
     run: RunReport,
     progress: Progress,
+    folder: Path,
 ) -> dict[int, Any]:
     """Story assignments: the stories stage per time window, stitched."""
     config = settings.sections()["stories"]
     home, windows = stories.plan_windows(published, links, options.window_days, config.window_days)
-    names = sorted({w for ws in windows.values() for w in ws})
     windows_on_cluster, links_on_cluster = share(client, windows), share(client, links)
-    splits = [client.submit(stories.split_by_window, d, windows_on_cluster) for d in documents]
+    del windows
+    shuffle = folder / "windows"
+    written = client.gather(
+        [
+            client.submit(split_windows, p, names, windows_on_cluster, shuffle, index)
+            for index, p in enumerate(parts)
+        ]
+    )
+    del windows_on_cluster
+    parts_of = shares_by_key(written)
     placed = [
-        client.submit(
-            window_task, [client.submit(pick, s, w) for s in splits], links_on_cluster, settings
-        )
-        for w in names
+        client.submit(window_task, shuffle, w, parts_of[w], links_on_cluster, settings)
+        for w in sorted(parts_of)
     ]
     windowed = gather_with_progress(client, placed, "stories", progress)
-    dated = stories.number_stories(stories.stitch(dict(zip(names, windowed, strict=True)), home))
+    dated = stories.number_stories(
+        stories.stitch(dict(zip(sorted(parts_of), windowed, strict=True)), home)
+    )
     dated_ids = {a: (x.story_id, x.similarity) for a, x in dated.items()}
     undated = []
-    if len(dated_ids) < len(published):  # only then: the task takes every document
+    if len(dated_ids) < len(published):  # only then: the task reads every document
         undated = client.submit(
-            undated_task, documents, share(client, dated_ids), links_on_cluster, settings
+            undated_task, parts, names, share(client, dated_ids), links_on_cluster, settings
         ).result()
     assignments = stories.number_stories({**dated_ids, **{a: (s, x) for a, s, x in undated}})
     stage = run.stage("stories")
@@ -209,15 +233,49 @@ def cluster_stories(
     return assignments
 
 
-def window_task(pieces: list[list[Any]], links: dict[int, Any], settings: Settings) -> list[Any]:
-    """The registered stories stage, fresh, over one window."""
+def shares_by_key(written: list[list[int]]) -> dict[int, list[int]]:
+    """Which partitions wrote a share of each key of a shuffle (from each one's keys)."""
+    parts_of: dict[int, list[int]] = {}
+    for index, keys in enumerate(written):
+        for key in keys:
+            parts_of.setdefault(key, []).append(index)
+    return parts_of
+
+
+def sketch_part(part: read.StoredPart, names: dict[int, str], config: Any) -> list[Any]:
+    """The dedup sketches of a stored partition's documents."""
+    return dedup.sketch_documents(read.stored_documents(part, names), config)
+
+
+def split_windows(
+    part: read.StoredPart,
+    names: dict[int, str],
+    windows: dict[int, list[int]],
+    shuffle: Path,
+    index: int,
+) -> list[int]:
+    """Write a stored partition's documents by time window; the windows written."""
+    documents = read.stored_documents(part, names)
+    return spill.save_split(shuffle, index, stories.split_by_window(documents, windows))
+
+
+def window_task(
+    shuffle: Path, window: int, parts: list[int], links: dict[int, Any], settings: Settings
+) -> list[Any]:
+    """The registered stories stage, fresh, over one window's documents."""
+    pieces = spill.load_shares(shuffle, window, parts)
     return stories.cluster_window(pieces, links, new_stage("stories", settings))
 
 
 def undated_task(
-    pieces: list[list[Any]], placed: dict[int, Any], links: dict[int, Any], settings: Settings
+    parts: list[read.StoredPart],
+    names: dict[int, str],
+    placed: dict[int, Any],
+    links: dict[int, Any],
+    settings: Settings,
 ) -> list[Any]:
     """The registered stories stage, restored with the dated articles, over the undated."""
+    pieces = (read.stored_documents(p, names) for p in parts)
     return stories.place_undated(pieces, placed, links, new_stage("stories", settings))
 
 
@@ -229,43 +287,77 @@ def new_stage(name: str, settings: Settings) -> Any:
 
 def process_groups(
     client: Any,
-    rows: list[Any],
+    parts: list[read.StoredPart],
     sources: list[dict],
     links: dict[int, Any],
     assignments: dict[int, Any],
     settings: Settings,
     done: list[StageEntry],
     options: BatchOptions,
+    folder: Path,
 ) -> list[Any]:
-    """Futures of every group's rows and report, in group order."""
+    """Futures of every group's (file of rows, report), in group order."""
     workers = len(client.scheduler_info().get("workers", {}) or [1])
     count = options.groups or max(2 * workers, -(-len(assignments) // options.group_articles))
     group_of = groups.plan_groups(assignments, links, count)
     members_of: dict[int, list[int]] = {}
     for article, group in group_of.items():
         members_of.setdefault(group, []).append(article)
-    group_of_on_cluster = share(client, group_of)
-    splits = [client.submit(split_rows, r, group_of_on_cluster) for r in rows]
+    group_of_on_cluster, shuffle = share(client, group_of), folder / "groups"
+    del group_of
+    written = client.gather(
+        [
+            client.submit(split_groups, p, group_of_on_cluster, shuffle, index)
+            for index, p in enumerate(parts)
+        ]
+    )
+    del group_of_on_cluster
+    parts_of = shares_by_key(written)
     results = []
     for group in range(count):
         members = members_of.get(group)
         if not members:
             continue
-        pieces = [client.submit(pick, s, group, ([], [])) for s in splits]
-        group_links = {a: links[a] for a in members if a in links}
-        group_assignments = {a: assignments[a] for a in members}
         results.append(
             client.submit(
-                groups.process_group,
-                pieces,
+                group_task,
+                shuffle,
+                group,
+                parts_of[group],
                 sources,
-                group_links,
-                group_assignments,
+                {a: links[a] for a in members if a in links},
+                {a: assignments[a] for a in members},
                 settings,
                 done,
+                folder / "results" / f"{group}.pickle",
             )
         )
     return results
+
+
+def split_groups(
+    part: read.StoredPart, group_of: dict[int, int], shuffle: Path, index: int
+) -> list[int]:
+    """Write a stored partition's rows by story group; the groups written."""
+    articles, notes = read.stored_rows(part)
+    return spill.save_split(shuffle, index, groups.split_by_group(articles, notes, group_of))
+
+
+def group_task(
+    shuffle: Path,
+    group: int,
+    parts: list[int],
+    sources: list[dict],
+    links: dict[int, Any],
+    assignments: dict[int, Any],
+    settings: Settings,
+    done: list[StageEntry],
+    path: Path,
+) -> tuple[Path, RunReport]:
+    """One group's stages (``groups.process_group``); its rows saved to ``path``, and its report."""
+    pieces = spill.load_shares(shuffle, group, parts)
+    rows, report = groups.process_group(pieces, sources, links, assignments, settings, done)
+    return spill.save(path, rows), report
 
 
 def write_output(results: list[Any], out: Path, report: BatchReport, progress: Progress) -> None:
@@ -274,9 +366,9 @@ def write_output(results: list[Any], out: Path, report: BatchReport, progress: P
     output, merger = ParquetOutput(out), Merger()
     try:
         for index, future in enumerate(results, start=1):
-            rows, group_report = future.result()
+            path, group_report = future.result()
             merge_reports(report.run, group_report, skip={"dedup", "stories", "restore"})
-            output.write(merger.merge(rows))
+            output.write(merger.merge(spill.load(path)))
             future.release()
             progress("stages", index, len(results))
         output.write(merger.shared_rows())
@@ -313,21 +405,6 @@ def merge_reports(total: RunReport, part: RunReport, skip: set[str] | None = Non
     total.skipped.extend(part.skipped)
 
 
-def part_keys(part: read.ReadPart) -> list[read.ArticleKey]:
-    """(content hash, source, published) of a part's articles."""
-    return part.keys()
-
-
-def part_report(part: read.ReadPart) -> RunReport:
-    """A part's ingest report."""
-    return part.report
-
-
-def split_rows(rows: tuple[list, list], group_of: dict[int, int]) -> dict[int, tuple[list, list]]:
-    """A partition's renumbered article and note rows, by group."""
-    return groups.split_by_group(rows[0], rows[1], group_of)
-
-
 def share(client: Any, value: Any) -> Any:
     """A future of ``value`` held on the cluster: the tasks that take it do not each carry a
     copy in the task graph (sent once, fetched once per worker). A task, not a scatter, so
@@ -343,8 +420,3 @@ def same(value: Any) -> Any:
 def pick(split: dict, key: Any, default: Any = ()) -> Any:
     """One key's share of a split (the task that moves only that share)."""
     return split.get(key, default) if isinstance(split, dict) else split[key]
-
-
-def row_documents(rows: tuple[list, list], source_names: dict[int, str]) -> list[Any]:
-    """The documents of a partition's renumbered article rows."""
-    return read.documents(rows[0], source_names)
