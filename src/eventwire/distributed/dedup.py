@@ -23,6 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
 
 from eventwire.dedup.index import KIND_EXACT, KIND_NEAR, best_original
 from eventwire.dedup.settings import DedupSettings
@@ -35,7 +38,6 @@ from eventwire.dedup.signature import (
 )
 from eventwire.model import Document, DuplicateLink
 
-Edge = tuple[int, int, float]  # lower id, higher id, estimated similarity
 Member = tuple[int, bytes | None]  # article id, packed signature
 
 
@@ -47,6 +49,46 @@ class Sketch:
     exact: bytes | None
     bands: tuple[int, ...]
     signature: bytes | None
+
+
+class Edges(NamedTuple):
+    """Candidate edges as arrays (a few bytes an edge, fast to send): lower ids, higher ids,
+    estimated similarities."""
+
+    low: np.ndarray
+    high: np.ndarray
+    similarity: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Edges:
+        """No edges."""
+        return cls(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64))
+
+    def __len__(self) -> int:  # type: ignore[override]
+        return len(self.low)
+
+
+class Neighbors:
+    """Each article's edges (both directions), as sorted arrays: memory a few bytes an edge."""
+
+    def __init__(self, edges: Edges) -> None:
+        nodes = np.concatenate([edges.high, edges.low])
+        order = np.argsort(nodes, kind="stable")
+        self.sorted_nodes = nodes[order]
+        self.others = np.concatenate([edges.low, edges.high])[order]
+        self.similarities = np.concatenate([edges.similarity, edges.similarity])[order]
+
+    def nodes(self) -> list[int]:
+        """The articles with an edge."""
+        return np.unique(self.sorted_nodes).tolist()
+
+    def of(self, article: int) -> list[tuple[float, int]]:
+        """(similarity, other article) of each edge of ``article``."""
+        start, end = np.searchsorted(self.sorted_nodes, [article, article + 1])
+        pairs = zip(
+            self.similarities[start:end].tolist(), self.others[start:end].tolist(), strict=True
+        )
+        return list(pairs)
 
 
 @dataclass
@@ -128,36 +170,39 @@ def split_bands(
     return split
 
 
-def join_bands(
-    pieces: Iterable[list[tuple[tuple[int, int], Member]]], threshold: float
-) -> set[Edge]:
-    """The pairs of articles sharing a band in this bucket at or above ``threshold``."""
+def join_bands(pieces: Iterable[list[tuple[tuple[int, int], Member]]], threshold: float) -> Edges:
+    """The pairs of articles sharing a band in this bucket at or above ``threshold``, each once."""
     groups: dict[tuple[int, int], dict[int, bytes]] = defaultdict(dict)
     for piece in pieces:
         for key, (article, signature) in piece:
             groups[key][article] = signature
-    edges: set[Edge] = set()
-    for members in groups.values():
-        if len(members) > 1:
-            edges |= near_edges(sorted(members.items()), threshold)
-    return edges
+    found = [near_edges(sorted(m.items()), threshold) for m in groups.values() if len(m) > 1]
+    return unique_edges(found)
 
 
-def near_edges(members: list[tuple[int, bytes]], threshold: float) -> set[Edge]:
+def near_edges(members: list[tuple[int, bytes]], threshold: float) -> Edges:
     """The pairs of members (by id) whose estimated similarity reaches ``threshold``."""
-    edges = set()
+    ids = np.array([article for article, _ in members], dtype=np.int64)
+    lows, highs, similarities = [], [], []
     for index, (article, signature) in enumerate(members[:-1]):
-        later = members[index + 1 :]
-        similarities = estimate_similarity(signature, [s for _, s in later])
-        edges |= {
-            (article, other, float(sim))
-            for (other, _), sim in zip(later, similarities, strict=True)
-            if sim >= threshold
-        }
-    return edges
+        estimated = estimate_similarity(signature, [s for _, s in members[index + 1 :]])
+        keep = np.flatnonzero(estimated >= threshold)
+        lows.append(np.full(len(keep), article, dtype=np.int64))
+        highs.append(ids[index + 1 + keep])
+        similarities.append(estimated[keep])
+    return Edges(np.concatenate(lows), np.concatenate(highs), np.concatenate(similarities))
 
 
-def duplicate_links(exact: ExactGroups, edges: Iterable[Edge]) -> dict[int, DuplicateLink]:
+def unique_edges(found: Sequence[Edges]) -> Edges:
+    """The edges of ``found`` joined, each pair once, ordered by (lower, higher) id."""
+    if not found:
+        return Edges.empty()
+    low, high, similarity = (np.concatenate(column) for column in zip(*found, strict=True))
+    _, first = np.unique((low << 32) | high, return_index=True)
+    return Edges(low[first], high[first], similarity[first])
+
+
+def duplicate_links(exact: ExactGroups, edges: Iterable[Edges]) -> dict[int, DuplicateLink]:
     """The embedded stage's links, replayed in id order over the exact groups and edges.
 
     An article whose exact key an indexed original has is its exact copy; else it is a near
@@ -166,11 +211,8 @@ def duplicate_links(exact: ExactGroups, edges: Iterable[Edge]) -> dict[int, Dupl
     id; else it is an original and is indexed. An article in no group and no edge is an
     original that nothing copies.
     """
-    neighbors: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for low, high, similarity in edges:
-        neighbors[high].append((similarity, low))
-        neighbors[low].append((similarity, high))
-    involved = sorted({*exact.first_of, *exact.first_of.values(), *neighbors})
+    neighbors = Neighbors(unique_edges(list(edges)))
+    involved = sorted({*exact.first_of, *exact.first_of.values(), *neighbors.nodes()})
     indexed: set[int] = set()
     original_of_key: dict[int, int] = {}  # first article with a key -> the indexed original
     links = {}
@@ -180,7 +222,7 @@ def duplicate_links(exact: ExactGroups, edges: Iterable[Edge]) -> dict[int, Dupl
             links[article] = DuplicateLink(article, original_of_key[first], KIND_EXACT, 1.0)
             continue
         sketch = first if article in exact.same_sketch else article
-        scored = [(s, o) for s, o in neighbors.get(sketch, ()) if o < article and o in indexed]
+        scored = [(s, o) for s, o in neighbors.of(sketch) if o < article and o in indexed]
         match = best_original(scored)
         if match is not None:
             original, similarity = match

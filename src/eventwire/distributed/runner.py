@@ -177,7 +177,7 @@ def near_duplicates(
     ]
     del by_band
     found = gather_with_progress(client, edges, "dedup", progress)
-    links = dedup.duplicate_links(exact, (edge for bucket in found for edge in bucket))
+    links = dedup.duplicate_links(exact, found)
     total = sum(part.count() for part in parts)
     stage = run.stage("dedup")
     stage.count_in, stage.count_out = total, total - len(links)
