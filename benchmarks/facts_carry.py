@@ -11,7 +11,8 @@ benchmarks/data/README.md.
    joined back, one paragraph a line); its claims split by the stage's ``document_claims``.
 2. The candidates are the stage's own (``build.story_candidates``: shared words or a
    number, TF-IDF cosine of at least ``facts.candidate_tfidf``), pairs of identical sentences
-   (after folding) left out: a verbatim copy tests nothing here.
+   (after folding) left out: a verbatim copy tests nothing here; a pair of sentences that
+   several pairs of documents give is kept once.
 3. ``PER_BIN`` pairs drawn at random (``random.Random(SEED)``) from each TF-IDF cosine bin
    of ``BINS``, so that both labels occur: most candidates have a low cosine.
 """
@@ -22,6 +23,7 @@ import argparse
 import json
 import random
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
@@ -85,11 +87,11 @@ def candidate_records(subtopic: str, documents: list[Document]) -> list[dict]:
 
 def draw_pairs() -> tuple[list[dict], dict[str, int]]:
     """``PER_BIN`` candidates drawn at random from each cosine bin, and each bin's size."""
-    candidates = [
+    candidates = distinct(
         record
         for subtopic, documents in sorted(ecbplus_stories().items())
         for record in candidate_records(subtopic, documents)
-    ]
+    )
     rng = random.Random(SEED)
     drawn, sizes = [], {}
     for low, high in pairwise(BINS):
@@ -97,6 +99,18 @@ def draw_pairs() -> tuple[list[dict], dict[str, int]]:
         sizes[f"{low}-{high}"] = len(members)
         drawn += rng.sample(members, PER_BIN)
     return drawn, sizes
+
+
+def distinct(records: Iterable[dict]) -> list[dict]:
+    """The first record of each pair of sentences (ECB+ holds documents that repeat
+    another's sentences, so one pair of sentences can come from several document pairs)."""
+    seen, kept = set(), []
+    for record in records:
+        key = frozenset(normalize_for_comparison(record[k]) for k in ("sentence_a", "sentence_b"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept
 
 
 def write_unlabelled(path: Path = PAIRS_FILE) -> None:
