@@ -1,7 +1,8 @@
 """Does the pair decision fitted on MSRP carry over? Hand-labelled claim pairs of ECB+ stories.
 
-``python -m benchmarks.facts_carry --draw`` draws the pairs (no model is run) and writes them,
-unlabelled, to benchmarks/data/facts_pairs_ecbplus.json; the labels were then added by hand.
+``python -m benchmarks.facts_carry --draw FILE`` draws the pairs (no model is run) and writes
+them, unlabelled, to FILE: benchmarks/data/facts_pairs_ecbplus.json holds them with the labels
+added by hand (and its header).
 ``python -m benchmarks.facts --carry-over`` scores them (``carry_over``) with the shipped
 models and cut-offs, nothing refitted. How the set was drawn and labelled:
 benchmarks/data/README.md.
@@ -113,7 +114,7 @@ def distinct(records: Iterable[dict]) -> list[dict]:
     return kept
 
 
-def write_unlabelled(path: Path = PAIRS_FILE) -> None:
+def write_unlabelled(path: Path) -> None:
     """The drawn pairs with an empty label each (filled in by hand afterwards)."""
     drawn, sizes = draw_pairs()
     data = {
@@ -127,11 +128,10 @@ def write_unlabelled(path: Path = PAIRS_FILE) -> None:
 
 
 def main() -> None:
-    """Draw the set (``--draw``)."""
+    """Draw the set again, unlabelled (``--draw FILE``)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--draw", action="store_true", help="draw the unlabelled pairs")
-    if parser.parse_args().draw:
-        write_unlabelled()
+    parser.add_argument("--draw", type=Path, required=True, help="write the unlabelled pairs here")
+    write_unlabelled(parser.parse_args().draw)
 
 
 if __name__ == "__main__":
