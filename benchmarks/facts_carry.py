@@ -16,6 +16,13 @@ benchmarks/data/README.md.
    several pairs of documents give is kept once.
 3. ``PER_BIN`` pairs drawn at random (``random.Random(SEED)``) from each TF-IDF cosine bin
    of ``BINS``, so that both labels occur: most candidates have a low cosine.
+
+Scoring, nothing fitted on these pairs: the plain embedding and TF-IDF cosines at the
+cut-offs chosen on MSRP's tuning part (recomputed here as ``benchmarks.facts`` chooses them,
+with their MSRP held-out figures as a check), the tuned cosine at the shipped cut-off, the
+shipped lexical and tuned pair models at their shipped cut-offs (feature rows built as for
+MSRP's held-out pairs, ``benchmarks.facts.weighted_rows``, with the shipped term and piece
+weights), and the stage's own decision within the whole story (``build._aligned_pairs``).
 """
 
 from __future__ import annotations
@@ -28,11 +35,27 @@ from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
+from threadpoolctl import threadpool_limits
+
 from benchmarks.datasets import REPO_ROOT, iter_ecbplus
+from benchmarks.facts import (
+    facts_inputs,
+    model_states,
+    pair_features,
+    read_msrp,
+    split_cutoff,
+    weighted_rows,
+)
+from eventwire.facts import embed
 from eventwire.facts.align import claim_info
-from eventwire.facts.build import story_candidates
+from eventwire.facts.build import _aligned_pairs, _claim_infos, story_candidates
 from eventwire.facts.claims import document_claims
+from eventwire.facts.features import term_weights
+from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
+from eventwire.facts.tokenalign import piece_weights
+from eventwire.facts.training import best_cutoff, fixed_split, scores
 from eventwire.model import Claim, Document
 from eventwire.textnorm import normalize_for_comparison
 
@@ -125,6 +148,131 @@ def write_unlabelled(path: Path) -> None:
         "pairs": [{"id": n, **record, "label": None} for n, record in enumerate(drawn)],
     }
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_pairs(path: Path = PAIRS_FILE) -> dict:
+    """The labelled set: its header and ``pairs``."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tally(predicted: np.ndarray, gold: np.ndarray) -> dict[str, float]:
+    """Accuracy, F1 and the four counts of ``predicted`` (booleans) against ``gold`` (0/1)."""
+    found = scores(predicted, gold)
+    return {
+        "accuracy": round(found["accuracy"], 4),
+        "f1": round(found["f1"], 4),
+        "true_positive": int((predicted & (gold == 1)).sum()),
+        "false_positive": int((predicted & (gold == 0)).sum()),
+        "false_negative": int((~predicted & (gold == 1)).sum()),
+        "true_negative": int((~predicted & (gold == 0)).sum()),
+    }
+
+
+def msrp_cutoffs() -> tuple[dict[str, float], dict[str, dict]]:
+    """The plain embedding and TF-IDF cosines' cut-offs chosen on MSRP's tuning part, and
+    their held-out figures (``split_cutoff``: the MSRP results' own, as a check)."""
+    pairs, labels = read_msrp()
+    texts = [s for pair in pairs for s in pair]
+    plain = pair_features(pairs, model_states(embed.shared_model(tuned=False), texts))
+    tune, _ = fixed_split(labels)
+    found = {"embedding_cosine": plain.cosine, "tfidf_cosine": plain.lexical[:, 0]}
+    cutoffs = {name: best_cutoff(score[tune], labels[tune]) for name, score in found.items()}
+    return cutoffs, {name: split_cutoff(score, labels) for name, score in found.items()}
+
+
+def pair_decisions(
+    pairs: list[tuple[str, str]], cutoffs: dict[str, float]
+) -> dict[str, np.ndarray]:
+    """Each decision on ``pairs`` with the shipped models and cut-offs (``cutoffs``: the plain
+    cosines'), the features read over these pairs as over MSRP's."""
+    texts = [s for pair in pairs for s in pair]
+    plain = pair_features(pairs, model_states(embed.shared_model(tuned=False), texts))
+    tuned = pair_features(pairs, model_states(embed.shared_model(tuned=True), texts))
+    every = np.arange(len(pairs))
+    lexical, stage = load_pair_model(False), load_pair_model(True)
+    lexical_rows = weighted_rows(plain, every, "lexical", term_weights())
+    stage_rows = weighted_rows(tuned, every, "tokens", term_weights(), piece_weights())
+    return {
+        "embedding_cosine": plain.cosine >= cutoffs["embedding_cosine"],
+        "tfidf_cosine": plain.lexical[:, 0] >= cutoffs["tfidf_cosine"],
+        "tuned_cosine": tuned.cosine >= cosine_cutoff(),
+        "pair_model_lexical": lexical.probability(lexical_rows) >= lexical.threshold,
+        "pair_model_tuned": stage.probability(stage_rows) >= stage.threshold,
+    }
+
+
+def story_decisions(records: list[dict]) -> np.ndarray:
+    """Whether the facts stage aligns each pair within its whole story: claims read with
+    spaCy's mentions, resolved actors and times (as ``benchmarks.facts`` reads NewsWCL50),
+    then ``build._aligned_pairs`` (lexically sure pairs, the embedding floor and budget, the
+    pair model, or the tuned cosine with agreeing actors and numbers)."""
+    settings, stories = FactsSettings(), ecbplus_stories()
+    encoder = embed.SentenceEncoder(threads=1, processes=1)
+    aligned, claims = set(), set()
+    for n, subtopic in enumerate(sorted({r["subtopic"] for r in records}), start=1):
+        infos = _claim_infos(facts_inputs(stories[subtopic], n), settings)
+        where = [(info.claim.source, info.claim.start) for info in infos]
+        claims |= set(where)
+        aligned |= {
+            frozenset((where[i], where[j])) for i, j in _aligned_pairs(infos, settings, encoder)
+        }
+    keys = [
+        frozenset(((r["doc_a"], r["span_a"][0]), (r["doc_b"], r["span_b"][0]))) for r in records
+    ]
+    assert all(key <= claims for key in keys), "a pair's claims were not read in its story"
+    return np.asarray([key in aligned for key in keys])
+
+
+def carry_over(path: Path = PAIRS_FILE) -> dict:
+    """Accuracy, F1 and counts of each decision on the labelled set, against ``label`` (same
+    fact) and ``shares_fact``; per cosine bin, and weighted by the bins' share of candidates."""
+    data = load_pairs(path)
+    records = data["pairs"]
+    gold = {k: np.asarray([r[k] for r in records]) for k in ("label", "shares_fact")}
+    with threadpool_limits(1):
+        cutoffs, check = msrp_cutoffs()
+        decisions = pair_decisions([(r["sentence_a"], r["sentence_b"]) for r in records], cutoffs)
+        decisions["stage_in_story"] = story_decisions(records)
+    lexical, stage = load_pair_model(False), load_pair_model(True)
+    return {
+        "pairs": len(records),
+        "same_fact_pairs": int(gold["label"].sum()),
+        "shares_fact_pairs": int(gold["shares_fact"].sum()),
+        "seed": data["seed"],
+        "cutoffs": {
+            **{name: round(value, 4) for name, value in cutoffs.items()},
+            "tuned_cosine": cosine_cutoff(),
+            "pair_model_lexical": lexical.threshold,
+            "pair_model_tuned": stage.threshold,
+        },
+        "msrp_held_out_check": check,
+        "same_fact": {name: tally(d, gold["label"]) for name, d in decisions.items()},
+        "shares_fact": {name: tally(d, gold["shares_fact"]) for name, d in decisions.items()},
+        "by_bin": by_bin(data, decisions, gold["label"]),
+    }
+
+
+def by_bin(data: dict, decisions: dict[str, np.ndarray], gold: np.ndarray) -> dict:
+    """Per TF-IDF cosine bin: pairs, same-fact pairs, each decision's accuracy; and the
+    accuracy over all candidates (each bin weighted by its share of the candidates)."""
+    sizes = data["candidates_per_bin"]
+    cosines = np.asarray([r["tfidf_cosine"] for r in data["pairs"]])
+    found: dict = {}
+    weighted = dict.fromkeys(decisions, 0.0)
+    for name, (low, high) in zip(sizes, pairwise(data["bins"]), strict=True):
+        rows = (cosines >= low) & (cosines < high)
+        share = sizes[name] / sum(sizes.values())
+        accuracy = {k: float((d[rows] == gold[rows]).mean()) for k, d in decisions.items()}
+        for k, value in accuracy.items():
+            weighted[k] += share * value
+        found[name] = {
+            "candidates": sizes[name],
+            "pairs": int(rows.sum()),
+            "same_fact": int(gold[rows].sum()),
+            "accuracy": {k: round(v, 4) for k, v in accuracy.items()},
+        }
+    found["candidate_weighted_accuracy"] = {k: round(v, 4) for k, v in weighted.items()}
+    return found
 
 
 def main() -> None:
