@@ -249,6 +249,15 @@ def carry_over(path: Path = PAIRS_FILE) -> dict:
         "same_fact": {name: tally(d, gold["label"]) for name, d in decisions.items()},
         "shares_fact": {name: tally(d, gold["shares_fact"]) for name, d in decisions.items()},
         "by_bin": by_bin(data, decisions, gold["label"]),
+        "misses": {name: misses(d, gold["label"]) for name, d in decisions.items()},
+    }
+
+
+def misses(predicted: np.ndarray, gold: np.ndarray) -> dict[str, list[int]]:
+    """The ids (row numbers) of the pairs a decision gets wrong, by kind."""
+    return {
+        "false_positive": np.flatnonzero(predicted & (gold == 0)).tolist(),
+        "false_negative": np.flatnonzero(~predicted & (gold == 1)).tolist(),
     }
 
 
