@@ -1,9 +1,9 @@
 """The facts stage: the pair decision on MSRP, corroboration on NewsWCL50, and its cost.
 
 Run: ``python -m benchmarks.facts [--fit] [--embeddings-cache FILE] [--skip-cost]
-[--msrp-only]`` (writes benchmarks/results/facts.json; ``--fit`` also writes the fitted pair
-models and the term and piece weights to src/eventwire/facts/data/: pair_model.json,
-term_weights.json, piece_weights.json).
+[--msrp-only] [--carry-over]`` (writes benchmarks/results/facts.json; ``--fit`` also writes
+the fitted pair models and the term and piece weights to src/eventwire/facts/data/:
+pair_model.json, term_weights.json, piece_weights.json).
 
 1. Pair decision on MSRP train (``<repo>/../shared/data/msrp``, 4,076 news sentence pairs
    from different outlets) on the held-out 20% of ``training.fixed_split``, everything
@@ -16,8 +16,11 @@ term_weights.json, piece_weights.json).
 2. NewsWCL50 (10 events x 5 outlets, left to right): each event's articles as one story;
    per event the facts, the share corroborated by two or more independent outlets, and by
    outlets from both sides of the spectrum.
-3. Cost: seconds per story of 5, 20 and 100 articles (NewsWCL50 and ECB+ articles).
-4. Rate: `eventwire run` (default settings) with and without the facts stage against spaCy's
+3. Carry-over: the shipped pair decisions on 180 ECB+ claim pairs labelled by hand
+   (benchmarks/data/facts_pairs_ecbplus.json; ``--carry-over``: only this part; drawn and
+   scored by benchmarks/facts_carry.py).
+4. Cost: seconds per story of 5, 20 and 100 articles (NewsWCL50 and ECB+ articles).
+5. Rate: `eventwire run` (default settings) with and without the facts stage against spaCy's
    own rate (default pipeline, two processes) on the same texts, in interleaved rounds:
    NewsWCL50 and a stream of ``--stream`` articles (``--rate-only``: only this part).
 """
@@ -243,16 +246,30 @@ def weighted_columns(found: MsrpFeatures, y: np.ndarray, parts: str) -> Columns:
 
     def columns(fit_on: np.ndarray, rows: np.ndarray) -> np.ndarray:
         terms = fit_term_weights([found.words[i] for i in fit_on], y[fit_on])
-        lexical = np.asarray([term_features(*found.words[i], terms) for i in rows])
-        found_rows = [found.lexical[rows], lexical]
-        if parts != "lexical":
-            found_rows.append(found.cosine[rows, None])
+        pieces = None
         if parts == "tokens":
             pieces = fit_piece_weights([found.pieces(i) for i in fit_on], y[fit_on])
-            found_rows += [found.tokens[rows], [found.piece_row(i, pieces) for i in rows]]
-        return np.column_stack(found_rows)
+        return weighted_rows(found, rows, parts, terms, pieces)
 
     return columns
+
+
+def weighted_rows(
+    found: MsrpFeatures,
+    rows: np.ndarray,
+    parts: str,
+    terms: TermWeights,
+    pieces: PieceWeights | None = None,
+) -> np.ndarray:
+    """The feature rows of the pairs ``rows`` under these term and piece weights (``parts``
+    as for ``weighted_columns``; ``pieces`` needed for 'tokens')."""
+    lexical = np.asarray([term_features(*found.words[i], terms) for i in rows])
+    found_rows = [found.lexical[rows], lexical]
+    if parts != "lexical":
+        found_rows.append(found.cosine[rows, None])
+    if parts == "tokens":
+        found_rows += [found.tokens[rows], [found.piece_row(i, pieces) for i in rows]]
+    return np.column_stack(found_rows)
 
 
 def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
@@ -518,7 +535,9 @@ def _run_seconds(inputs: list[Path], facts_on: bool) -> tuple[float, dict]:
 
 
 def main() -> None:
-    """Run the three measurements and write benchmarks/results/facts.json."""
+    """Run the measurements and write benchmarks/results/facts.json."""
+    from benchmarks.facts_carry import carry_over  # it reads this module's features
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit data/pair_model.json")
     parser.add_argument("--embeddings-cache", type=Path, help="reuse MSRP token states from here")
@@ -536,7 +555,15 @@ def main() -> None:
     parser.add_argument(
         "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
     )
+    parser.add_argument(
+        "--carry-over", action="store_true", help="only the ECB+ hand-labelled pairs (others kept)"
+    )
     args = parser.parse_args()
+    if args.carry_over:  # the other results kept as they are
+        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+        results["carry_over"] = carry_over()
+        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
     if args.msrp_only:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
         results["msrp"] = evaluate_pairs(args.embeddings_cache, args.fit)
@@ -566,6 +593,7 @@ def main() -> None:
     results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
     results["embeddings"] = encoder is not None
     results["newswcl50"] = corroboration_table(encoder)
+    results["carry_over"] = carry_over()
     if not args.skip_cost:
         results["story_seconds"] = cost(encoder is not None)
         results["pipeline"] = pipeline_rate(args.stream, args.rounds)

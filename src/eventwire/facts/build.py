@@ -101,15 +101,8 @@ def _aligned_pairs(
     cut-off chosen on MSRP for the cosine alone and the two claims agree on their actors and
     numbers. Pairs are ranked by cosine (by lexical probability where not embedded).
     """
-    pairs = candidate_pairs(infos, settings)
-    idf = idf_table([info.words for info in infos])
-    norms = [tfidf_norm(info.words.stems, idf) for info in infos]
-    pairs = [
-        (i, j)
-        for i, j in pairs
-        if tfidf_cosine(infos[i].words, infos[j].words, idf, norms[i] * norms[j])
-        >= settings.candidate_tfidf
-    ]
+    candidates, idf = story_candidates(infos, settings)
+    pairs = list(candidates)
     rows = dict(zip(pairs, lexical_rows(infos, pairs, idf), strict=True))
     lexical = score_rows(load_pair_model(False), list(rows.values()))
     if encoder is None:
@@ -140,6 +133,21 @@ def _aligned_pairs(
         or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
     return {**sure, **judged}
+
+
+def story_candidates(
+    infos: Sequence[ClaimInfo], settings: FactsSettings
+) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
+    """The story's candidate pairs (``candidate_pairs``) that reach ``settings.candidate_tfidf``
+    TF-IDF cosine, each with that cosine, and the IDF over the story's claims."""
+    idf = idf_table([info.words for info in infos])
+    norms = [tfidf_norm(info.words.stems, idf) for info in infos]
+    candidates = {}
+    for i, j in candidate_pairs(infos, settings):
+        cosine = tfidf_cosine(infos[i].words, infos[j].words, idf, norms[i] * norms[j])
+        if cosine >= settings.candidate_tfidf:
+            candidates[(i, j)] = cosine
+    return candidates, idf
 
 
 def _within_budget(pairs: Sequence[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
