@@ -51,6 +51,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.datasets import DATA
+from benchmarks.events_articles import code_in_articles
 from benchmarks.machine import describe_machine
 from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
@@ -259,6 +260,7 @@ def accuracy() -> dict:
             for kind, coded in (("events", events), ("mentions", mentions))
         }
         result[name]["through_run"] = {f"{name}_held_out": _unread(items, coded_through_run(items))}
+    result["in_article"] = _in_article(fresh, unread, events[first:])
     result["split"] = (
         "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
         "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
@@ -268,6 +270,19 @@ def accuracy() -> dict:
     )
     result["targets"] = TARGETS
     result["sentences_per_second"] = round(len(texts) / seconds, 1)
+    return result
+
+
+def _in_article(fresh: list[dict], unread: dict, alone: list[list[Coded]]) -> dict:
+    """The fresh sets' stored events with each sentence coded inside its article
+    (``benchmarks.events_articles``; MSRP sentences alone): ``fresh`` in halves with misses,
+    the sets held out whole without them."""
+    result = {"fresh": _halves(fresh, code_in_articles(fresh, alone[: len(fresh)]), FRESH_HALVES)}
+    start = len(fresh)
+    for name, items in unread.items():
+        coded = code_in_articles(items, alone[start : start + len(items)])
+        start += len(items)
+        result[name] = {f"{name}_held_out": _unread(items, coded)}
     return result
 
 
@@ -422,6 +437,8 @@ def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
             for half, part in scored[kind].items():
                 if half != "all":
                     rows.append((f"{prefix} {kind} {half}", part))
+    for prefix, scored in accuracy["in_article"].items():
+        rows += [(f"{prefix} in_article {h}", p) for h, p in scored.items() if h != "all"]
     return rows
 
 
