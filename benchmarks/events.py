@@ -31,6 +31,12 @@ scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 (``fresh4``: ``benchmarks/data/events_fresh4.json``, 56 sentences drawn at random rather than
 by a word list) as ``fresh4_held_out``; their misses are not written.
 
+The fresh sets again, each sentence coded inside the article it came from (``in_article``,
+``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents; MSRP holds single
+sentences, which stay alone): what the story step takes from the rest of an article (an
+unplaced side's country from its article's own) shows only so. Stored events; ``fresh`` in
+its two halves with misses, the others whole without.
+
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
 stream, against spaCy's own rate on the same texts (default ``en_core_web_sm`` pipeline,
