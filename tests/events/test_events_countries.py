@@ -226,3 +226,8 @@ def test_an_article_split_between_countries_places_no_role(events) -> None:
         "The mayor was charged with negligence on Monday."
     )
     assert sides(events(text), "11")[1] == {"GOV"}
+
+
+def test_a_dateline_s_country_is_its_article_s_own(events) -> None:
+    text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. The mayor was charged with fraud."
+    assert sides(events(text), "11")[1] == {"KEN"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -231,7 +232,7 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    home = home_countries(sentence_countries(story))
+    home = home_countries(sentence_countries(story), datelines(story))
     located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
@@ -289,6 +290,11 @@ def sentence_countries(story: EventsInput) -> dict[SentenceKey, set[str]]:
 # many times as often as any other country (``article_country``).
 CONTEXT_SENTENCES = 3
 CONTEXT_LEAD = 2
+# A dateline's country counts as if named in this many more sentences ("NAIROBI, Kenya (AP)
+# _ Police arrested ...": a local story may name its country once).
+DATELINE_WEIGHT = 2
+DATELINE_CHARS = 3  # a dateline's place starts within the body's first characters
+CAPITALS = re.compile(r"[A-Z][A-Z'-]{2,}\b(?!\.)")  # "ISTANBUL", "NEW YORK"; not "U.S."
 
 
 @dataclass(frozen=True)
@@ -314,15 +320,35 @@ class Home:
         return named, set()
 
 
-def home_countries(sentences: dict[SentenceKey, set[str]]) -> Home:
-    """The story's sentences' countries, with each article's countries and own country."""
+def home_countries(
+    sentences: dict[SentenceKey, set[str]], lines: dict[int, str] | None = None
+) -> Home:
+    """The story's sentences' countries, with each article's countries and own country
+    (``article_country``; an article's dateline country, ``lines``, weighs more)."""
     articles: dict[int, set[str]] = {}
     counts: dict[int, Counter] = {}
     for (article, *_), countries in sentences.items():
         articles.setdefault(article, set()).update(countries)
         counts.setdefault(article, Counter()).update(countries)
+    for article, country in (lines or {}).items():
+        counts.setdefault(article, Counter())[country] += DATELINE_WEIGHT
     context = {a: own for a, c in counts.items() if (own := article_country(c)) is not None}
     return Home(sentences, articles, context)
+
+
+def datelines(story: EventsInput) -> dict[int, str]:
+    """The country of each article's dateline: a place in capitals opening its body
+    ("ISTANBUL, Turkey (AP)_", "WASHINGTON —") that the actors stage linked to a country."""
+    actors = dict(story.actors)
+    found = {}
+    for entities in story.entities:
+        for mention in entities.mentions:
+            if mention.part != PART_BODY or mention.start > DATELINE_CHARS:
+                continue
+            actor = actors.get(mention_key(entities.article_id, mention))
+            if actor is not None and actor.country and CAPITALS.match(mention.text):
+                found[entities.article_id] = actor.country
+    return found
 
 
 def article_country(counts: Counter) -> str | None:
