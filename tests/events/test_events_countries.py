@@ -231,3 +231,11 @@ def test_an_article_split_between_countries_places_no_role(events) -> None:
 def test_a_dateline_s_country_is_its_article_s_own(events) -> None:
     text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. The mayor was charged with fraud."
     assert sides(events(text), "11")[1] == {"KEN"}
+
+
+def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
+    text = GREEK_STORY + (
+        "Daniel Moyo criticized the police on Monday. Maria Okafor criticized the police on Monday."
+    )
+    found = [e for e in events(text) if e.cameo.startswith("11")]
+    assert sorted(a.name for e in found for a in e.source) == ["Daniel Moyo", "Maria Okafor"]

@@ -18,7 +18,13 @@ from datetime import date
 
 import yaml
 
-from eventwire.actors.classify import SECTOR_PEOPLE, TYPE_GROUP, Classifier
+from eventwire.actors.classify import (
+    SECTOR_PEOPLE,
+    TYPE_GROUP,
+    TYPE_ORGANISATION,
+    TYPE_PERSON,
+    Classifier,
+)
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
@@ -44,6 +50,7 @@ SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is place
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
+SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,12 @@ def role_sector(text: str) -> str | None:
 
 
 def _side(actor: Actor) -> str:
+    """Who an actor is when mentions are merged: its country, so that a minister and the
+    ministry are one side; but a person or organisation with no actor code is itself, even
+    when placed in a country ("Moyo criticized the police" and "Okafor criticized the
+    police" in one Greek story are two events)."""
+    if actor.type in SELF_SIDES and not actor.code:
+        return actor.key
     return actor.country or actor.code or actor.key
 
 
