@@ -31,6 +31,12 @@ scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 (``fresh4``: ``benchmarks/data/events_fresh4.json``, 56 sentences drawn at random rather than
 by a word list) as ``fresh4_held_out``; their misses are not written.
 
+The fresh sets again, each sentence coded inside the article it came from (``in_article``,
+``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents; MSRP holds single
+sentences, which stay alone): what the story step takes from the rest of an article (an
+unplaced side's country from its article's own) shows only so. Stored events; ``fresh`` in
+its two halves with misses, the others whole without.
+
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
 stream, against spaCy's own rate on the same texts (default ``en_core_web_sm`` pipeline,
@@ -51,6 +57,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.datasets import DATA
+from benchmarks.events_articles import code_in_articles
 from benchmarks.machine import describe_machine
 from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
@@ -259,6 +266,7 @@ def accuracy() -> dict:
             for kind, coded in (("events", events), ("mentions", mentions))
         }
         result[name]["through_run"] = {f"{name}_held_out": _unread(items, coded_through_run(items))}
+    result["in_article"] = _in_article(fresh, unread, events[first:])
     result["split"] = (
         "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
         "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
@@ -268,6 +276,19 @@ def accuracy() -> dict:
     )
     result["targets"] = TARGETS
     result["sentences_per_second"] = round(len(texts) / seconds, 1)
+    return result
+
+
+def _in_article(fresh: list[dict], unread: dict, alone: list[list[Coded]]) -> dict:
+    """The fresh sets' stored events with each sentence coded inside its article
+    (``benchmarks.events_articles``; MSRP sentences alone): ``fresh`` in halves with misses,
+    the sets held out whole without them."""
+    result = {"fresh": _halves(fresh, code_in_articles(fresh, alone[: len(fresh)]), FRESH_HALVES)}
+    start = len(fresh)
+    for name, items in unread.items():
+        coded = code_in_articles(items, alone[start : start + len(items)])
+        start += len(items)
+        result[name] = {f"{name}_held_out": _unread(items, coded)}
     return result
 
 
@@ -422,6 +443,8 @@ def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
             for half, part in scored[kind].items():
                 if half != "all":
                     rows.append((f"{prefix} {kind} {half}", part))
+    for prefix, scored in accuracy["in_article"].items():
+        rows += [(f"{prefix} in_article {h}", p) for h, p in scored.items() if h != "all"]
     return rows
 
 

@@ -193,3 +193,49 @@ def test_a_giving_verb_carries_an_event_noun_to_whom_its_phrase_names(events) ->
 def test_a_count_names_what_it_counts(events) -> None:
     text = "Hundreds of students marched in Nairobi on Friday."
     assert sides(events(text), "14") == ({"KEN"}, {"KEN"})
+
+
+GREEK_STORY = (
+    "Greek police fired tear gas at students in Athens on Saturday. "
+    "Riots spread to Thessaloniki on Sunday, Greek officials said. "
+    "The Greek government promised an inquiry into the shooting. "
+)
+
+
+def test_a_role_in_a_sentence_naming_no_country_is_of_its_article_s_country(events) -> None:
+    found = events(GREEK_STORY + "The mayor was charged with negligence on Monday.")
+    assert sides(found, "11")[1] == {"GRC"}
+
+
+def test_an_unnamed_state_organ_acts_for_its_article_s_country(events) -> None:
+    found = events(GREEK_STORY + "Police arrested the mayor on Monday.")
+    assert sides(found, "17") == ({"GRC"}, {"GRC"})
+
+
+def test_an_unplaced_side_in_a_sentence_naming_its_article_s_country_is_of_it(events) -> None:
+    text = GREEK_STORY + "Daniel Moyo criticized Greece and the police on Monday."
+    found = events("Turkey sent condolences. " + text)
+    assert sides(found, "11")[0] == {"GRC"}
+
+
+def test_an_article_split_between_countries_places_no_role(events) -> None:
+    text = (
+        "Chilean police fired tear gas at students in Santiago on Saturday. "
+        "Peru closed its border with Chile on Sunday, Peruvian officials said. "
+        "The Peruvian government and Chile's foreign minister promised talks. "
+        "The mayor was charged with negligence on Monday."
+    )
+    assert sides(events(text), "11")[1] == {"GOV"}
+
+
+def test_a_dateline_s_country_is_its_article_s_own(events) -> None:
+    text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. The mayor was charged with fraud."
+    assert sides(events(text), "11")[1] == {"KEN"}
+
+
+def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
+    text = GREEK_STORY + (
+        "Daniel Moyo criticized the police on Monday. Maria Okafor criticized the police on Monday."
+    )
+    found = [e for e in events(text) if e.cameo.startswith("11")]
+    assert sorted(a.name for e in found for a in e.source) == ["Daniel Moyo", "Maria Okafor"]

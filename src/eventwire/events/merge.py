@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,16 @@ from datetime import date
 
 import yaml
 
-from eventwire.actors.classify import SECTOR_PEOPLE, TYPE_GROUP, Classifier
+from eventwire.actors.classify import (
+    SECTOR_PEOPLE,
+    TYPE_GROUP,
+    TYPE_ORGANISATION,
+    TYPE_PERSON,
+    Classifier,
+)
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
-from eventwire.actors.locate import countries_by_sentence
+from eventwire.actors.locate import SentenceKey, countries_by_sentence
 from eventwire.actors.roles import role_sectors
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.events.tree import ANTI
@@ -43,6 +50,7 @@ SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is place
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
+SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,12 @@ def role_sector(text: str) -> str | None:
 
 
 def _side(actor: Actor) -> str:
+    """Who an actor is when mentions are merged: its country, so that a minister and the
+    ministry are one side; but a person or organisation with no actor code is itself, even
+    when placed in a country ("Moyo criticized the police" and "Okafor criticized the
+    police" in one Greek story are two events)."""
+    if actor.type in SELF_SIDES and not actor.code:
+        return actor.key
     return actor.country or actor.code or actor.key
 
 
@@ -231,7 +245,7 @@ def merge_story(
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
-    home = home_countries(sentence_countries(story))
+    home = home_countries(sentence_countries(story), datelines(story))
     located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
@@ -266,7 +280,7 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
     return located
 
 
-def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str]]:
+def sentence_countries(story: EventsInput) -> dict[SentenceKey, set[str]]:
     """The countries each sentence's linked actors name (article, part, sentence), but not
     a country named as the other side ("threatened action against Russia"): the actors
     stage's rule (``countries_by_sentence``), people's countries included."""
@@ -285,19 +299,82 @@ def sentence_countries(story: EventsInput) -> dict[tuple[int, str, int], set[str
     return countries_by_sentence(named, texts)
 
 
-Home = dict[tuple[int, str, int], tuple[set[str], set[str]]]
+# An article's own country: named in at least this many of its sentences, and at least this
+# many times as often as any other country (``article_country``).
+CONTEXT_SENTENCES = 3
+CONTEXT_LEAD = 2
+# A dateline's country counts as if named in this many more sentences ("NAIROBI, Kenya (AP)
+# _ Police arrested ...": a local story may name its country once).
+DATELINE_WEIGHT = 2
+DATELINE_CHARS = 3  # a dateline's place starts within the body's first characters
+CAPITALS = re.compile(r"[A-Z][A-Z'-]{2,}\b(?!\.)")  # "ISTANBUL", "NEW YORK"; not "U.S."
 
 
-def home_countries(sentences: dict[tuple[int, str, int], set[str]]) -> Home:
-    """Each sentence's countries, and those an unplaced side of it may take: the same when
-    its article names no other country, else none (see ``at_home``)."""
+@dataclass(frozen=True)
+class Home:
+    """Where a story's sentences are: the countries each names, those each article names, and
+    each article's own country (``article_country``)."""
+
+    sentences: dict[SentenceKey, set[str]]
+    articles: dict[int, set[str]]
+    context: dict[int, str]
+
+    def of(self, key: SentenceKey) -> tuple[set[str], set[str]]:
+        """A sentence's countries for an unnamed side and for an unplaced one (``at_home``):
+        those it names, or its article's own country when it names none; an unplaced side
+        takes the one country named only when the article names no other or that country
+        is the article's own."""
+        named = self.sentences.get(key, set())
+        own = self.context.get(key[0])
+        if not named:
+            return ({own}, {own}) if own else NOWHERE
+        if named == self.articles[key[0]] or named == {own}:
+            return named, named
+        return named, set()
+
+
+def home_countries(
+    sentences: dict[SentenceKey, set[str]], lines: dict[int, str] | None = None
+) -> Home:
+    """The story's sentences' countries, with each article's countries and own country
+    (``article_country``; an article's dateline country, ``lines``, weighs more)."""
     articles: dict[int, set[str]] = {}
+    counts: dict[int, Counter] = {}
     for (article, *_), countries in sentences.items():
         articles.setdefault(article, set()).update(countries)
-    return {
-        key: (countries, countries if articles[key[0]] == countries else set())
-        for key, countries in sentences.items()
-    }
+        counts.setdefault(article, Counter()).update(countries)
+    for article, country in (lines or {}).items():
+        counts.setdefault(article, Counter())[country] += DATELINE_WEIGHT
+    context = {a: own for a, c in counts.items() if (own := article_country(c)) is not None}
+    return Home(sentences, articles, context)
+
+
+def datelines(story: EventsInput) -> dict[int, str]:
+    """The country of each article's dateline: a place in capitals opening its body
+    ("ISTANBUL, Turkey (AP)_", "WASHINGTON —") that the actors stage linked to a country."""
+    actors = dict(story.actors)
+    found = {}
+    for entities in story.entities:
+        for mention in entities.mentions:
+            if mention.part != PART_BODY or mention.start > DATELINE_CHARS:
+                continue
+            actor = actors.get(mention_key(entities.article_id, mention))
+            if actor is not None and actor.country and CAPITALS.match(mention.text):
+                found[entities.article_id] = actor.country
+    return found
+
+
+def article_country(counts: Counter) -> str | None:
+    """The country an article is about, from how many of its sentences name each country
+    (by its actors, places, demonyms and groups; not as the other side): the one named in
+    at least ``CONTEXT_SENTENCES`` sentences and ``CONTEXT_LEAD`` times as often as any
+    other. An article split between countries has none: its sides named by role alone
+    ("the mayor was charged", "police arrested two men") could be of either."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < CONTEXT_SENTENCES:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= CONTEXT_LEAD * runner_up else None
 
 
 def at_home(actors: list[Actor], countries: set[str]) -> list[Actor]:
@@ -322,9 +399,7 @@ def _placed_at(actor: Actor, country: str) -> Actor:
 
 def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
-    named_here, for_unplaced = home.get(
-        (mention.article_id, mention.part, mention.sentence), NOWHERE
-    )
+    named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
 
