@@ -19,7 +19,7 @@ class FactsSettings:
     common_word_share: float = 0.3  # words in more of a story's claims pick no candidates
     candidate_tfidf: float = 0.1  # candidates reach this TF-IDF cosine
     lexical_sure: float = 0.8  # lexical probability that aligns a pair without embedding
-    embedding_floor: float = 0.4  # lexical probability that gets a pair embedded, or ...
+    embedding_floor: float = 0.3  # lexical probability that gets a pair embedded, or ...
     embedding_names: int = 3  # ... this many named actors in common
     embedding_budget: int = 12  # sentences embedded per article of a story, at most
     embedding_threads: int = 1  # BLAS threads of the sentence model
