@@ -22,3 +22,16 @@ def test_only_paragraph_starts_and_the_closing_quotes_before_them_are_set() -> N
         ("\n\n\n", False),
         ("(", True),
     ]  # the quote after "spoke." and the single line break are left to the parser
+
+
+def test_a_text_opening_or_ending_with_blank_lines_is_left_alone() -> None:
+    nlp = spacy.blank("en")
+    doc = paragraph_breaks(nlp('\n\n"Yes."\n\n'))
+    assert [t.is_sent_start for t in doc[1:]] == [None] * (len(doc) - 1)
+    doc = paragraph_breaks(nlp('"\n\nNo.'))
+    assert [(t.text, t.is_sent_start) for t in doc] == [
+        ('"', True),
+        ("\n\n", False),
+        ("No", True),
+        (".", None),
+    ]

@@ -24,21 +24,35 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 @Language.component(NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark each paragraph's first token as a sentence start (see the module docstring)."""
-    tail: list[Token] = []  # the closing quotes and brackets ending a paragraph, spaces after
-    gap = ""  # the whitespace since the last token that is not a space
-    words = False  # whether a paragraph came before
-    for token in doc:
-        if token.is_space:
-            gap += token.text_with_ws
-            tail.append(token)
-            continue
-        starts = words and BLANK_LINE.search(gap) is not None
-        if starts:
-            for ended in tail:
-                ended.is_sent_start = False
-            token.is_sent_start = True
-        closes = words and not starts and (token.is_quote or token.is_right_punct)
-        tail = [*tail, token] if closes else []
-        gap, words = token.whitespace_, True
+    """Mark each paragraph's first token as a sentence start (see the module docstring).
+
+    Only the blank lines are visited (found in the text, not token by token): a few per article.
+    """
+    for match in BLANK_LINE.finditer(doc.text):
+        blank = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if blank is not None:
+            _mark(doc, blank.start, blank.end)
     return doc
+
+
+def _mark(doc: Doc, first: int, end: int) -> None:
+    """Tokens ``first``..``end`` hold a blank line: the next word starts a sentence; the blank
+    and the quotes and closing brackets ending the paragraph before it do not."""
+    start = end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    ended = first
+    while ended > 0 and _trails(doc[ended - 1]):
+        ended -= 1
+    if start == len(doc) or not doc[:first].text.strip():
+        return  # no paragraph after the blank line, or none before it
+    for token in doc[max(1, ended) : start]:
+        token.is_sent_start = False
+    doc[start].is_sent_start = True
+
+
+def _trails(token: Token) -> bool:
+    """A space, quote or closing bracket after a paragraph's last word (not its first token)."""
+    if token.is_sent_start and token.i > 0:
+        return False  # a paragraph of quotes alone: its first quote starts it
+    return token.is_space or token.is_quote or token.is_right_punct
