@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.tokens import Doc, Token
 
 NAME = "paragraph_breaks"
@@ -26,33 +28,35 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark each paragraph's first token as a sentence start (see the module docstring).
 
-    Only the blank lines are visited (found in the text, not token by token): a few per article.
+    Only the space tokens are visited, and the marks are written in one array (setting
+    ``Token.is_sent_start`` one by one scans the whole doc each time).
     """
-    for match in BLANK_LINE.finditer(doc.text):
-        blank = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if blank is not None:
-            _mark(doc, blank.start, blank.end)
+    starts = doc.to_array(SENT_START).astype("int64")
+    marked = False
+    for index in doc.to_array(IS_SPACE).nonzero()[0]:
+        if BLANK_LINE.search(doc[int(index)].text):
+            marked = _mark(doc, starts, int(index)) or marked
+    if marked:
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps
     return doc
 
 
-def _mark(doc: Doc, first: int, end: int) -> None:
-    """Tokens ``first``..``end`` hold a blank line: the next word starts a sentence; the blank
-    and the quotes and closing brackets ending the paragraph before it do not."""
-    start = end
+def _mark(doc: Doc, starts: np.ndarray, blank: int) -> bool:
+    """Token ``blank`` holds a blank line: the next word starts a sentence; the blank and the
+    quotes and closing brackets ending the paragraph before it do not (in ``starts``)."""
+    start = blank + 1
     while start < len(doc) and doc[start].is_space:
         start += 1
-    ended = first
-    while ended > 0 and _trails(doc[ended - 1]):
+    ended = blank
+    while ended > 0 and starts[ended - 1] != 1 and _trails(doc[ended - 1]):
         ended -= 1
-    if start == len(doc) or not doc[:first].text.strip():
-        return  # no paragraph after the blank line, or none before it
-    for token in doc[max(1, ended) : start]:
-        token.is_sent_start = False
-    doc[start].is_sent_start = True
+    if start == len(doc) or (ended == 0 and all(t.is_space for t in doc[:blank])):
+        return False  # no paragraph after the blank line, or none before it
+    starts[max(1, ended) : start] = -1
+    starts[start] = 1
+    return True
 
 
 def _trails(token: Token) -> bool:
-    """A space, quote or closing bracket after a paragraph's last word (not its first token)."""
-    if token.is_sent_start and token.i > 0:
-        return False  # a paragraph of quotes alone: its first quote starts it
+    """A space, quote or closing bracket after a paragraph's last word."""
     return token.is_space or token.is_quote or token.is_right_punct
