@@ -6,12 +6,25 @@ import pytest
 
 from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.entities.loader import PARSE_COMPONENTS
+from eventwire.entities.paragraphs import NAME as PARAGRAPHS
 from eventwire.model import PART_BODY, PART_TITLE, ArticleEntities, Document, Rejection
 
 BODY = (
     "Chilean Foreign Minister Lucia Moretti arrived in Lima on Monday. "
     "She met officials of the World Bank and Peruvian diplomats at the Gran Hotel.\n\n"
     "The talks ended at 5 p.m. on Tuesday."
+)
+
+# Without the paragraph_breaks component the model cuts before the closing quote of the
+# second paragraph and glues it onto the third paragraph's sentence, and (with the senter)
+# runs the last paragraphs together.
+QUOTED = (
+    'Interior Minister Elena Varga said the border would stay open. "We will not close it.\n\n'
+    'We have never closed it in forty years. "\n\n'
+    "She later told reporters that talks with the neighbouring government would resume in "
+    "March.\n\n"
+    'Officials in Vienna called the plan "a step toward lasting peace."\n\n'
+    '"It is a good day for both countries," the mayor of Graz said on Tuesday.'
 )
 
 
@@ -69,9 +82,9 @@ def test_model_is_loaded_once_with_only_the_needed_components(
     recognizer.recognize([Document(1, "s", "", "Lima.")])
     first = recognizer.loader.get()
     assert recognizer.loader.get() is first
-    assert first.pipe_names == list(PARSE_COMPONENTS)  # entities.parse: events read it
+    assert first.pipe_names == [PARAGRAPHS, *PARSE_COMPONENTS]  # entities.parse: events read it
     lean = EntityRecognizer(EntitiesSettings(parse=False))
-    assert lean.loader.get().pipe_names == ["tok2vec", "senter", "ner"]
+    assert lean.loader.get().pipe_names == [PARAGRAPHS, "tok2vec", "senter", "ner"]
     [found] = lean.recognize([Document(1, "s", "", BODY)])
     assert found.parse is None
 
@@ -111,3 +124,18 @@ def test_a_stream_gives_what_a_batch_gives_and_skips_a_long_article_in_place() -
     assert streamed == recognizer.recognize(documents)
     assert [type(r) for r in streamed] == [ArticleEntities, Rejection, ArticleEntities]
     assert any(m.text == "Santiago" for m in streamed[2].mentions)
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_paragraph_break_ends_a_sentence_and_its_closing_quote_stays(parse: bool) -> None:
+    recognizer = EntityRecognizer(EntitiesSettings(parse=parse))
+    [found] = recognizer.recognize([Document(1, "s", "", QUOTED)])
+    doc = recognizer.loader.get()(QUOTED)
+    sentences = [s.text.rstrip() for s in doc.sents]
+    assert sentences[2:] == [p.strip() for p in QUOTED.split("\n\n")[1:]]
+    assert sentences[:2] == [
+        "Interior Minister Elena Varga said the border would stay open.",
+        '"We will not close it.',
+    ]
+    sentence_of = {m.text: m.sentence for m in found.mentions}
+    assert sentence_of["March"] == 3 and sentence_of["Vienna"] == 4 and sentence_of["Graz"] == 5

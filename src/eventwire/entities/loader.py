@@ -60,6 +60,10 @@ def load_pipeline(name: str, needed: tuple[str, ...] = NEEDED_COMPONENTS) -> Lan
     nlp = spacy.load(name, exclude=excluded)
     if "senter" in needed and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    if {"parser", "senter"} & set(nlp.pipe_names):
+        from eventwire.entities.paragraphs import NAME  # registers the component
+
+        nlp.add_pipe(NAME, first=True)  # paragraph breaks end sentences (entities/paragraphs.py)
     return nlp
 
 

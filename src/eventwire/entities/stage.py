@@ -20,7 +20,7 @@ class EntitiesStage:
     """Named-entity mentions of every clustered original (spaCy, loaded on first use)."""
 
     name = "entities"
-    version = 1
+    version = 2  # 2: paragraph breaks end sentences (entities/paragraphs.py)
     scope = ARTICLE
     after = "stories"
     originals_only = True
