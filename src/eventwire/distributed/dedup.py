@@ -64,9 +64,6 @@ class Edges(NamedTuple):
         """No edges."""
         return cls(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64))
 
-    def __len__(self) -> int:  # type: ignore[override]
-        return len(self.low)
-
 
 class Neighbors:
     """Each article's edges (both directions), as sorted arrays: memory a few bytes an edge."""

@@ -204,14 +204,8 @@ def cluster_stories(
     windows_on_cluster, links_on_cluster = share(client, windows), share(client, links)
     del windows
     shuffle = folder / "windows"
-    written = client.gather(
-        [
-            client.submit(split_windows, p, names, windows_on_cluster, shuffle, index)
-            for index, p in enumerate(parts)
-        ]
-    )
+    parts_of = write_shuffle(client, split_windows, parts, shuffle, names, windows_on_cluster)
     del windows_on_cluster
-    parts_of = shares_by_key(written)
     placed = [
         client.submit(window_task, shuffle, w, parts_of[w], links_on_cluster, settings)
         for w in sorted(parts_of)
@@ -233,8 +227,14 @@ def cluster_stories(
     return assignments
 
 
-def shares_by_key(written: list[list[int]]) -> dict[int, list[int]]:
-    """Which partitions wrote a share of each key of a shuffle (from each one's keys)."""
+def write_shuffle(
+    client: Any, split: Callable[..., list[int]], parts: list[read.StoredPart], shuffle: Path, *args
+) -> dict[int, list[int]]:
+    """Run ``split(part, *args, shuffle, index)`` on every stored partition (each writes its
+    share of each key under ``shuffle`` and returns the keys); which partitions wrote each key."""
+    written = client.gather(
+        [client.submit(split, p, *args, shuffle, index) for index, p in enumerate(parts)]
+    )
     parts_of: dict[int, list[int]] = {}
     for index, keys in enumerate(written):
         for key in keys:
@@ -305,14 +305,8 @@ def process_groups(
         members_of.setdefault(group, []).append(article)
     group_of_on_cluster, shuffle = share(client, group_of), folder / "groups"
     del group_of
-    written = client.gather(
-        [
-            client.submit(split_groups, p, group_of_on_cluster, shuffle, index)
-            for index, p in enumerate(parts)
-        ]
-    )
+    parts_of = write_shuffle(client, split_groups, parts, shuffle, group_of_on_cluster)
     del group_of_on_cluster
-    parts_of = shares_by_key(written)
     results = []
     for group in range(count):
         members = members_of.get(group)
