@@ -57,22 +57,20 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.datasets import DATA
-from benchmarks.events_articles import code_in_articles
+from benchmarks.events_articles import Coded, code_in_articles, coded_event, one_article_story
 from benchmarks.machine import describe_machine
 from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.entities import EntitiesSettings, EntityRecognizer
-from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.merge import mention_key, merge_story
+from eventwire.events.merge import mention_key
 from eventwire.events.tables import plover_of
 from eventwire.model import (
     Actor,
     ArticleEntities,
-    ArticleMeta,
     Document,
+    Event,
     EventMention,
-    EventsInput,
     Span,
 )
 
@@ -113,9 +111,6 @@ def gold_codes(actors: object) -> set[str]:
     return {OLD_CODES.get(code, code) for code in codes}
 
 
-Coded = tuple[str, set[str], set[str], str]  # cameo, source countries, target countries, trigger
-
-
 def code_sentences(texts: list[str]) -> tuple[list[list[Coded]], list[list[Coded]]]:
     """Each text as a one-article story, coded: the coder's mentions (spans linked to the
     actors' countries) and the events the story step keeps (what the store gets)."""
@@ -126,35 +121,15 @@ def code_sentences(texts: list[str]) -> tuple[list[list[Coded]], list[list[Coded
     mentions_out, events_out = [], []
     for document, entities in zip(documents, found, strict=True):
         assert isinstance(entities, ArticleEntities) and entities.parse is not None
-        result = resolver.resolve_story(document.id, [document], [entities])
-        actors = {a.key: a for a in result.actors}
-        linked = {
-            mention_key(document.id, link.mention): actors[link.actor_key]
-            for link in result.links
-            if link.actor_key in actors
-        }
-        mentions = code_article(document, entities.parse, entities.mentions, lexicon)
+        mentions, linked, events = one_article_story(document, entities, resolver, lexicon)
         mentions_out.append([_coded_mention(m, linked) for m in mentions])
-        story = EventsInput(
-            document.id,
-            (document,),
-            (entities,),
-            (ArticleMeta(document.id, "gold"),),
-            tuple(linked.items()),
-        )
-        events = merge_story(story, mentions)
-        events_out.append(
-            [
-                (
-                    e.cameo,
-                    {a.country or (a.code or "")[:3] for a in e.source} - {""},
-                    {a.country or (a.code or "")[:3] for a in e.target} - {""},
-                    e.evidence[0].sentence[slice(*e.evidence[0].span)] if e.evidence else "",
-                )
-                for e in events
-            ]
-        )
+        events_out.append([coded_event(e, trigger_text(e)) for e in events])
     return mentions_out, events_out
+
+
+def trigger_text(event: Event) -> str:
+    """The trigger words of an event's first evidence ("" without evidence)."""
+    return event.evidence[0].sentence[slice(*event.evidence[0].span)] if event.evidence else ""
 
 
 def _coded_mention(mention: EventMention, linked: dict[str, Actor]) -> Coded:
@@ -353,16 +328,10 @@ def coded_through_run(gold: list[dict]) -> list[list[Coded]]:
     coded: list[list[Coded]] = [[] for _ in gold]
     for event in events:
         for article_id in {e.article_id for e in event.evidence}:  # article ids follow the file
-            coded[article_id - 1].append(
-                (event.cameo, _countries(event.source), _countries(event.target), "")
-            )
+            coded[article_id - 1].append(coded_event(event))
     for article_id, link in copies.items():
         coded[article_id - 1] = list(coded[link.copy_of - 1])
     return coded
-
-
-def _countries(actors: tuple) -> set[str]:
-    return {a.country or (a.code or "")[:3] for a in actors} - {""}
 
 
 def throughput(articles: int, rounds: int = 2) -> dict:

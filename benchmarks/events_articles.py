@@ -25,7 +25,15 @@ from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import mention_key, merge_story
-from eventwire.model import ArticleEntities, ArticleMeta, Document, Event, EventsInput
+from eventwire.model import (
+    Actor,
+    ArticleEntities,
+    ArticleMeta,
+    Document,
+    Event,
+    EventMention,
+    EventsInput,
+)
 
 Coded = tuple[str, set[str], set[str], str]  # cameo, source countries, target countries, trigger
 LETTERS = re.compile(r"[^\W_]")
@@ -98,41 +106,44 @@ def placed_article(sentence: str, origin: dict) -> tuple[str, str, str] | None:
 def code_in_articles(gold: list[dict], alone: list[list[Coded]]) -> list[list[Coded]]:
     """Each gold sentence's stored events, coded inside its article where there is one (else
     its events coded alone, ``alone``)."""
+    sentences = [item["text"].strip(" {}") for item in gold]
+    placed = [placed_article(s, item["origin"]) for s, item in zip(sentences, gold, strict=True)]
+    documents = {
+        index: Document(index + 1, "gold", found[0], found[1])
+        for index, found in enumerate(placed)
+        if found is not None
+    }
     recognizer = EntityRecognizer(EntitiesSettings(n_process=1, parse=True))
+    found = dict(zip(documents, recognizer.recognize(list(documents.values())), strict=True))
     resolver, lexicon = ActorResolver(), load_lexicon()
-    coded = []
-    for index, item in enumerate(gold):
-        sentence = item["text"].strip(" {}")
-        placed = placed_article(sentence, item["origin"])
-        if placed is None:
-            coded.append(alone[index])
-            continue
-        title, body, _ = placed
-        document = Document(index + 1, "gold", title, body)
-        (entities,) = recognizer.recognize([document])
-        assert isinstance(entities, ArticleEntities) and entities.parse is not None
-        events = _story_events(document, entities, resolver, lexicon)
-        coded.append([_coded(e) for e in events if _stated_in(e, sentence)])
+    coded = list(alone)
+    for index, document in documents.items():
+        entities = found[index]
+        assert isinstance(entities, ArticleEntities)
+        _, _, events = one_article_story(document, entities, resolver, lexicon)
+        coded[index] = [coded_event(e) for e in events if _stated_in(e, sentences[index])]
     return coded
 
 
-def _story_events(
+def one_article_story(
     document: Document, entities: ArticleEntities, resolver: ActorResolver, lexicon: object
-) -> list[Event]:
-    """The events the story step stores for a one-article story."""
+) -> tuple[list[EventMention], dict[str, Actor], list[Event]]:
+    """A one-article story coded: the coder's mentions, the actors its spans link to, and the
+    events the story step keeps."""
     result = resolver.resolve_story(document.id, [document], [entities])
     actors = {a.key: a for a in result.actors}
-    linked = tuple(
-        (mention_key(document.id, link.mention), actors[link.actor_key])
+    linked = {
+        mention_key(document.id, link.mention): actors[link.actor_key]
         for link in result.links
         if link.actor_key in actors
-    )
+    }
     assert entities.parse is not None
     mentions = code_article(document, entities.parse, entities.mentions, lexicon)
     story = EventsInput(
-        document.id, (document,), (entities,), (ArticleMeta(document.id, "gold"),), linked
-    )
-    return merge_story(story, mentions)
+        document.id, (document,), (entities,), (ArticleMeta(document.id, "gold"),),
+        tuple(linked.items()),
+    )  # fmt: skip
+    return mentions, linked, merge_story(story, mentions)
 
 
 def _stated_in(event: Event, sentence: str) -> bool:
@@ -146,8 +157,11 @@ def _stated_in(event: Event, sentence: str) -> bool:
     return False
 
 
-def _coded(event: Event) -> Coded:
-    def countries(actors: tuple) -> set[str]:
-        return {a.country or (a.code or "")[:3] for a in actors} - {""}
+def countries(actors: tuple) -> set[str]:
+    """The countries (else the first three letters of the codes) of an event's actors."""
+    return {a.country or (a.code or "")[:3] for a in actors} - {""}
 
-    return (event.cameo, countries(event.source), countries(event.target), "")
+
+def coded_event(event: Event, trigger: str = "") -> Coded:
+    """What an event is scored by."""
+    return (event.cameo, countries(event.source), countries(event.target), trigger)
