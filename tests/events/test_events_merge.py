@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from eventwire.events.merge import mention_key, merge_story
 from eventwire.model import (
     PART_BODY,
@@ -62,6 +64,14 @@ def test_reports_of_one_meeting_are_one_event_counting_outlets_once() -> None:
     assert [a.country for a in event.source] == ["PER"]
     assert [a.country for a in event.target] == ["CHL"]
     assert (event.num_mentions, event.num_articles, event.num_sources) == (3, 5, 2)
+    assert event.evidence[0].span == (24, 29)
+
+
+def test_evidence_sentences_end_at_their_last_character_not_a_paragraph_break() -> None:
+    data = story({1: ("a", 0)}, {1: "2026-03-02"})
+    broken = dataclasses.replace(mention(1), text=SENTENCE + "\n\n")
+    [event] = merge_story(data, [broken])
+    assert event.evidence[0].sentence == SENTENCE
     assert event.evidence[0].span == (24, 29)
 
 

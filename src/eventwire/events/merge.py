@@ -532,7 +532,7 @@ def _evidence(item: Located, articles: dict[int, ArticleMeta]) -> EventEvidence:
     return EventEvidence(
         article_id=mention.article_id,
         source=meta.source if meta else "",
-        sentence=mention.text,
+        sentence=mention.text.rstrip(),  # a paragraph break may follow the sentence
         span=(mention.trigger.start - offset, mention.trigger.end - offset),
         actor_spans=spans,
         date=item.day.isoformat() if item.stated and item.day else None,
