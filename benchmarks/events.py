@@ -60,6 +60,7 @@ from benchmarks.datasets import DATA
 from benchmarks.events_articles import (
     ALONE,
     IN_COPY,
+    IN_TITLE,
     NOT_REACHED,
     Coded,
     code_in_articles,
@@ -304,10 +305,12 @@ def _in_article(fresh: list[dict], unread: dict, alone: dict[str, list[list[Code
 
 
 def _reached(reach: list[str]) -> dict:
-    """How many sentences were coded alone, lost by the run, or read through a copy's original."""
+    """How many sentences were coded alone, lost by the run, found in their article's title
+    (not coded) or read through a copy's original."""
     return {
         "sentences_alone": reach.count(ALONE),
         "sentences_not_reached": reach.count(NOT_REACHED),
+        "sentences_in_title": reach.count(IN_TITLE),
         "sentences_in_copies": reach.count(IN_COPY),
     }
 

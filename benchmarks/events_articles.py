@@ -23,6 +23,7 @@ import dataclasses
 import json
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,12 +34,16 @@ from benchmarks.datasets import DATA, detokenise, read_jsonl
 from eventwire.model import ArticleView, Event
 
 Coded = tuple[str, set[str], set[str], str]  # cameo, source countries, target countries, trigger
+Documents = Callable[[dict], tuple[str, str] | None]  # origin -> (title, body) or None
 LETTERS = re.compile(r"[^\W_]")
 DATED_ID = re.compile(r"[A-Za-z]+(\d{8}|\d{6})[-.]")  # APW19980219.0476, AP900815-0044
 FIXED_DATE = "2020-01-01T12:00:00+00:00"
-# How a gold sentence fared: coded alone (no document), found in its stored article, found in
-# the original of an article dedup took for a copy, lost on the way.
-ALONE, REACHED, IN_COPY, NOT_REACHED = "alone", "reached", "in_copy", "not_reached"
+# How a gold sentence fared: coded alone (no document), found in its stored article's body,
+# found in its title (the clean stage takes a title-less article's first line for its title;
+# the events stage does not code titles by default), found in the original of an article
+# dedup took for a copy, lost on the way (the article or the sentence not stored).
+ALONE, REACHED, IN_TITLE = "alone", "reached", "in_title"
+IN_COPY, NOT_REACHED = "in_copy", "not_reached"
 
 
 @cache
@@ -90,13 +95,9 @@ def find_letters(sentence: str, text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def placed_article(sentences: list[str], origin: dict) -> tuple[str, str, list[bool]] | None:
-    """(title, body, placed) of the sentences' article with each gold sentence's words in
-    place (``placed``: whether it was found), or None (MSRP: no article)."""
-    found = article_of(origin)
-    if found is None:
-        return None
-    title, body = found
+def placed_article(sentences: list[str], title: str, body: str) -> tuple[str, str, list[bool]]:
+    """(title, body, placed) of an article (``body``: one line a paragraph) with each gold
+    sentence's words in place (``placed``: whether it was found), paragraphs apart."""
     placed = []
     for sentence in sentences:
         title, body, done = _place(sentence, title, body)
@@ -125,12 +126,13 @@ def published(origin: dict) -> str:
 
 
 def code_in_articles(
-    gold: list[dict], alone: list[list[Coded]]
+    gold: list[dict], alone: list[list[Coded]], documents: Documents = article_of
 ) -> tuple[list[list[Coded]], list[str]]:
-    """Each gold sentence's stored events, read back after its article went through
-    ``eventwire run`` (else its coding alone, ``alone``), and how it fared (ALONE, ...)."""
+    """Each gold sentence's stored events, read back after its article (``documents`` gives
+    it from the record's origin) went through ``eventwire run`` (else its coding alone,
+    ``alone``), and how it fared (ALONE, REACHED, IN_COPY, NOT_REACHED)."""
     sentences = [item["text"].strip(" {}") for item in gold]
-    rows, members = article_rows(gold, sentences)
+    rows, members = article_rows(gold, sentences, documents)
     stored = run_rows(rows)
     coded, reach = list(alone), [ALONE] * len(gold)
     for row, indices in zip(rows, members, strict=True):
@@ -139,7 +141,9 @@ def code_in_articles(
     return coded, reach
 
 
-def article_rows(gold: list[dict], sentences: list[str]) -> tuple[list[dict], list[list[int]]]:
+def article_rows(
+    gold: list[dict], sentences: list[str], documents: Documents
+) -> tuple[list[dict], list[list[int]]]:
     """One JSONL row per document holding gold sentences (its own outlet and url), and the
     indices of the sentences placed in each."""
     by_document: dict[tuple[str, str], list[int]] = {}
@@ -149,41 +153,53 @@ def article_rows(gold: list[dict], sentences: list[str]) -> tuple[list[dict], li
     rows, members = [], []
     for indices in by_document.values():
         origin = gold[indices[0]]["origin"]
-        found = placed_article([sentences[i] for i in indices], origin)
+        found = documents(origin)
         if found is None:
             continue
-        title, body, placed = found
-        number = len(rows)
-        rows.append(
-            {
-                "url": f"https://article.example/{number}",
-                "source": f"outlet-{number}",
-                "title": title,
-                "text": body,
-                "published": published(origin),
-            }
-        )
+        title, body, placed = placed_article([sentences[i] for i in indices], *found)
+        rows.append(_row(len(rows), title, body, published(origin)))
         members.append([i for i, done in zip(indices, placed, strict=True) if done])
     return rows, members
 
 
+def _row(number: int, title: str, body: str, when: str) -> dict:
+    """One JSONL line: an article of its own url and outlet."""
+    return {
+        "url": f"https://article.example/{number}",
+        "source": f"outlet-{number}",
+        "title": title,
+        "text": body,
+        "published": when,
+    }
+
+
 def read_back(sentence: str, url: str, stored: Stored) -> tuple[list[Coded], str]:
     """The stored events stated in ``sentence`` of the article at ``url`` (of its original
-    when dedup took it for a copy), and how the sentence fared: REACHED, IN_COPY or
-    NOT_REACHED (the article not stored, or the sentence not in its stored text)."""
+    when dedup took it for a copy), and how the sentence fared (REACHED, IN_TITLE, IN_COPY,
+    NOT_REACHED: the article not stored, or the sentence in neither its stored body nor title)."""
     article = stored.by_url.get(url)
     if article is None:
         return [], NOT_REACHED
     status = REACHED
     if article.copy_of is not None:
         article, status = stored.by_id[article.copy_of], IN_COPY
-    text = article.title + "\n" + article.text
-    span = find_letters(sentence, text)
-    if span is None:
+    found = _find_part(sentence, article)
+    if found is None:
         return [], NOT_REACHED
-    said = text[span[0] : span[1]]
+    part, said = found
+    if part == "title" and status == REACHED:
+        status = IN_TITLE
     events = [e for e in stored.events if any(v.article_id == article.id for v in e.evidence)]
     return [coded_event(e) for e in events if _stated_in(e, said)], status
+
+
+def _find_part(sentence: str, article: ArticleView) -> tuple[str, str] | None:
+    """("body" or "title", the stored words of ``sentence``) in the article, or None."""
+    for part, text in (("body", article.text), ("title", article.title)):
+        span = find_letters(sentence, text)
+        if span is not None:
+            return part, text[span[0] : span[1]]
+    return None
 
 
 @dataclass(frozen=True)
