@@ -32,10 +32,12 @@ scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 by a word list) as ``fresh4_held_out``; their misses are not written.
 
 The fresh sets again, each sentence coded inside the article it came from (``in_article``,
-``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents; MSRP holds single
-sentences, which stay alone): what the story step takes from the rest of an article (an
-unplaced side's country from its article's own) shows only so. Stored events; ``fresh`` in
-its two halves with misses, the others whole without.
+``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents, each one article
+through ``eventwire run``'s runner and store like ``through_run``; MSRP holds single
+sentences, which keep their ``through_run`` coding): what the story step takes from the rest
+of an article (an unplaced side's country from its article's own) shows only so. ``fresh``
+in its two halves with misses, the others whole without; each with the count of sentences
+the run lost, found only in a stored title, or read through a dedup copy's original.
 
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
@@ -59,6 +61,7 @@ from pathlib import Path
 from benchmarks.datasets import DATA
 from benchmarks.events_articles import (
     ALONE,
+    FIXED_DATE,
     IN_COPY,
     IN_TITLE,
     NOT_REACHED,
@@ -292,7 +295,8 @@ def _in_article(fresh: list[dict], unread: dict, alone: dict[str, list[list[Code
     """The fresh sets' events with each sentence's article through the runner
     (``benchmarks.events_articles``; MSRP sentences as through the runner alone, ``alone``):
     ``fresh`` in halves with misses, the sets held out whole without them; each with the
-    count of sentences the run lost or read through a copy's original."""
+    count of sentences the run lost, found only in a stored title, or read through a copy's
+    original."""
     coded, reach = code_in_articles(fresh, alone["fresh"])
     halves = _halves(fresh, coded, FRESH_HALVES)
     for part, counted in zip(halves.values(), (reach[1::2], reach[0::2], reach), strict=True):
@@ -355,7 +359,7 @@ def coded_through_run(gold: list[dict]) -> list[list[Coded]]:
             "source": f"gold-{i}",
             "title": f"Dispatch number {i}",
             "text": item["text"].strip(" {}"),
-            "published": "2020-01-01T12:00:00+00:00",
+            "published": FIXED_DATE,
         }
         for i, item in enumerate(gold)
     ]
