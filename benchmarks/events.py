@@ -32,10 +32,12 @@ scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 by a word list) as ``fresh4_held_out``; their misses are not written.
 
 The fresh sets again, each sentence coded inside the article it came from (``in_article``,
-``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents; MSRP holds single
-sentences, which stay alone): what the story step takes from the rest of an article (an
-unplaced side's country from its article's own) shows only so. Stored events; ``fresh`` in
-its two halves with misses, the others whole without.
+``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents, each one article
+through ``eventwire run``'s runner and store like ``through_run``; MSRP holds single
+sentences, which keep their ``through_run`` coding): what the story step takes from the rest
+of an article (an unplaced side's country from its article's own) shows only so. ``fresh``
+in its two halves with misses, the others whole without; each with the count of sentences
+the run lost, found only in a stored title, or read through a dedup copy's original.
 
 Throughput (``--articles N``): ``eventwire run`` (ingest to events, two spaCy processes),
 with events and without (``entities.parse`` off), on the throughput benchmark's real-text
@@ -57,20 +59,33 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.datasets import DATA
-from benchmarks.events_articles import Coded, code_in_articles, coded_event, one_article_story
+from benchmarks.events_articles import (
+    ALONE,
+    FIXED_DATE,
+    IN_COPY,
+    IN_TITLE,
+    NOT_REACHED,
+    Coded,
+    code_in_articles,
+    coded_event,
+    run_rows,
+)
 from benchmarks.machine import describe_machine
 from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.merge import mention_key
+from eventwire.events.merge import mention_key, merge_story
 from eventwire.events.tables import plover_of
 from eventwire.model import (
     Actor,
     ArticleEntities,
+    ArticleMeta,
     Document,
     Event,
     EventMention,
+    EventsInput,
     Span,
 )
 
@@ -125,6 +140,27 @@ def code_sentences(texts: list[str]) -> tuple[list[list[Coded]], list[list[Coded
         mentions_out.append([_coded_mention(m, linked) for m in mentions])
         events_out.append([coded_event(e, trigger_text(e)) for e in events])
     return mentions_out, events_out
+
+
+def one_article_story(
+    document: Document, entities: ArticleEntities, resolver: ActorResolver, lexicon: object
+) -> tuple[list[EventMention], dict[str, Actor], list[Event]]:
+    """A one-article story coded in this process: the coder's mentions, the actors its spans
+    link to, and the events the story step keeps."""
+    result = resolver.resolve_story(document.id, [document], [entities])
+    actors = {a.key: a for a in result.actors}
+    linked = {
+        mention_key(document.id, link.mention): actors[link.actor_key]
+        for link in result.links
+        if link.actor_key in actors
+    }
+    assert entities.parse is not None
+    mentions = code_article(document, entities.parse, entities.mentions, lexicon)
+    story = EventsInput(
+        document.id, (document,), (entities,), (ArticleMeta(document.id, "gold"),),
+        tuple(linked.items()),
+    )  # fmt: skip
+    return mentions, linked, merge_story(story, mentions)
 
 
 def trigger_text(event: Event) -> str:
@@ -230,9 +266,10 @@ def accuracy() -> dict:
         name: _halves(fresh, coded[first:second], FRESH_HALVES)
         for name, coded in (("events", events), ("mentions", mentions))
     }
-    result["fresh"]["through_run"] = _halves(
-        fresh, coded_through_run(fresh), FRESH_HALVES, misses=False
-    )
+    run = {"fresh": coded_through_run(fresh)} | {
+        name: coded_through_run(items) for name, items in unread.items()
+    }
+    result["fresh"]["through_run"] = _halves(fresh, run["fresh"], FRESH_HALVES, misses=False)
     for name, items in unread.items():
         part = slice(second, second + len(items))
         second += len(items)
@@ -240,8 +277,8 @@ def accuracy() -> dict:
             kind: {f"{name}_held_out": _unread(items, coded[part])}
             for kind, coded in (("events", events), ("mentions", mentions))
         }
-        result[name]["through_run"] = {f"{name}_held_out": _unread(items, coded_through_run(items))}
-    result["in_article"] = _in_article(fresh, unread, events[first:])
+        result[name]["through_run"] = {f"{name}_held_out": _unread(items, run[name])}
+    result["in_article"] = _in_article(fresh, unread, run)
     result["split"] = (
         "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
         "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
@@ -254,17 +291,32 @@ def accuracy() -> dict:
     return result
 
 
-def _in_article(fresh: list[dict], unread: dict, alone: list[list[Coded]]) -> dict:
-    """The fresh sets' stored events with each sentence coded inside its article
-    (``benchmarks.events_articles``; MSRP sentences alone): ``fresh`` in halves with misses,
-    the sets held out whole without them."""
-    result = {"fresh": _halves(fresh, code_in_articles(fresh, alone[: len(fresh)]), FRESH_HALVES)}
-    start = len(fresh)
+def _in_article(fresh: list[dict], unread: dict, alone: dict[str, list[list[Coded]]]) -> dict:
+    """The fresh sets' events with each sentence's article through the runner
+    (``benchmarks.events_articles``; MSRP sentences as through the runner alone, ``alone``):
+    ``fresh`` in halves with misses, the sets held out whole without them; each with the
+    count of sentences the run lost, found only in a stored title, or read through a copy's
+    original."""
+    coded, reach = code_in_articles(fresh, alone["fresh"])
+    halves = _halves(fresh, coded, FRESH_HALVES)
+    for part, counted in zip(halves.values(), (reach[1::2], reach[0::2], reach), strict=True):
+        part.update(_reached(counted))
+    result = {"fresh": halves}
     for name, items in unread.items():
-        coded = code_in_articles(items, alone[start : start + len(items)])
-        start += len(items)
-        result[name] = {f"{name}_held_out": _unread(items, coded)}
+        coded, reach = code_in_articles(items, alone[name])
+        result[name] = {f"{name}_held_out": _unread(items, coded) | _reached(reach)}
     return result
+
+
+def _reached(reach: list[str]) -> dict:
+    """How many sentences were coded alone, lost by the run, found in their article's title
+    (not coded) or read through a copy's original."""
+    return {
+        "sentences_alone": reach.count(ALONE),
+        "sentences_not_reached": reach.count(NOT_REACHED),
+        "sentences_in_title": reach.count(IN_TITLE),
+        "sentences_in_copies": reach.count(IN_COPY),
+    }
 
 
 DEV_HALVES = ("held_out", "tuning")
@@ -297,41 +349,27 @@ def _halves(
 
 def coded_through_run(gold: list[dict]) -> list[list[Coded]]:
     """The events a user gets: each gold sentence an article of its own outlet and story
-    (stories never join: threshold above 1), through ``Pipeline.run`` into a SQLite store,
-    read back with the service's event query. A sentence dedup takes for a copy of an earlier
-    one (the gold holds one sentence twice) is not read again: the user gets its original's
-    events, with the copy among their articles, so it is scored with those."""
-    from eventwire.config import load_config
-    from eventwire.pipeline import Pipeline, Settings
-    from eventwire.service import Queries
-    from eventwire.store import Repository
-
+    (``run_rows``: through ``Pipeline.run`` into a SQLite store, read back with the service's
+    event query). A sentence dedup takes for a copy of an earlier one (the gold holds one
+    sentence twice) is not read again: the user gets its original's events, with the copy
+    among their articles, so it is scored with those; an article not stored has none."""
     rows = [
         {
             "url": f"https://gold.example/{i}",
             "source": f"gold-{i}",
             "title": f"Dispatch number {i}",
             "text": item["text"].strip(" {}"),
-            "published": "2020-01-01T12:00:00+00:00",
+            "published": FIXED_DATE,
         }
         for i, item in enumerate(gold)
     ]
-    settings = Settings.from_config(load_config())
-    apart = dataclasses.replace(settings.stories, threshold=2.0, undated_threshold=2.0)
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "gold.jsonl"
-        source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-        with Repository.open(f"sqlite:///{tmp}/gold.db") as repo:
-            Pipeline(repo, settings.replace(stories=apart)).run([source])
-            events = Queries(repo).events().items
-            copies = repo.duplicate_links(list(range(1, len(gold) + 1)))
-    coded: list[list[Coded]] = [[] for _ in gold]
-    for event in events:
-        for article_id in {e.article_id for e in event.evidence}:  # article ids follow the file
-            coded[article_id - 1].append(coded_event(event))
-    for article_id, link in copies.items():
-        coded[article_id - 1] = list(coded[link.copy_of - 1])
-    return coded
+    stored = run_rows(rows)
+    by_article: dict[int, list[Coded]] = {}
+    for event in stored.events:
+        for article_id in {e.article_id for e in event.evidence}:
+            by_article.setdefault(article_id, []).append(coded_event(event))
+    articles = [stored.by_url.get(row["url"]) for row in rows]
+    return [list(by_article.get(a.copy_of or a.id, [])) if a else [] for a in articles]
 
 
 def throughput(articles: int, rounds: int = 2) -> dict:

@@ -4,39 +4,46 @@ The gold sentences of ``benchmarks/data/events_fresh*.json`` come from TimeBank,
 NewsWCL50 articles under ``../shared/data/`` (each record's ``origin`` names the document)
 and from MSRP, which holds single sentences only. Coded alone, a sentence shows nothing of
 what the story step takes from its article (an actor's country given elsewhere in it, the
-dateline); coded inside its article, it does. Each article is coded whole as a one-article
-story (entities with the parse, actors, the coder, the story step), and the stored events
-with a mention in the gold sentence are that sentence's events. The gold sentence's words
-replace the article's copy of it (found by its letters and digits: the sets undid the
-corpora's tokenisation spaces by hand, a little differently from ``detokenise``). An MSRP
-sentence, or one not found in its article, is coded alone, as ``code_sentences`` does.
+dateline); coded inside its article, it does. Each document holding gold sentences becomes
+one article (its own outlet, url and story; a TimeBank document's day from its id as the
+publication time, else ``FIXED_DATE``) in a JSONL file that goes through ``eventwire run``'s
+runner (``Pipeline.run``) into a SQLite store; the events are read back with the service's
+event query, and a sentence's events are the stored events with evidence in that sentence of
+its stored article. The gold sentence's words replace the article's copy of it (found by its
+letters and digits: the sets undid the corpora's tokenisation spaces by hand, a little
+differently from ``detokenise``). An MSRP sentence, or one not found in its document, keeps
+its coding alone (``alone``). What the run loses is scored as lost: a sentence whose article
+was not stored or whose stored text lacks it has no events (``NOT_REACHED``); an article
+dedup takes for a copy is read through its original (``IN_COPY``), as a user reads it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from lxml import etree
 
 from benchmarks.datasets import DATA, detokenise, read_jsonl
-from eventwire.actors import ActorResolver
-from eventwire.entities import EntitiesSettings, EntityRecognizer
-from eventwire.events.coder import code_article
-from eventwire.events.lexicon import load_lexicon
-from eventwire.events.merge import mention_key, merge_story
-from eventwire.model import (
-    Actor,
-    ArticleEntities,
-    ArticleMeta,
-    Document,
-    Event,
-    EventMention,
-    EventsInput,
-)
+from eventwire.model import ArticleView, Event
 
 Coded = tuple[str, set[str], set[str], str]  # cameo, source countries, target countries, trigger
+Documents = Callable[[dict], tuple[str, str] | None]  # origin -> (title, body) or None
 LETTERS = re.compile(r"[^\W_]")
+DATED_ID = re.compile(r"[A-Za-z]+(\d{8}|\d{6})[-.]")  # APW19980219.0476, AP900815-0044
+FIXED_DATE = "2020-01-01T12:00:00+00:00"
+# How a gold sentence fared: coded alone (no document), found in its stored article's body,
+# found in its title (the clean stage takes a title-less article's first line for its title;
+# the events stage does not code titles by default), found in the original of an article
+# dedup took for a copy, lost on the way (the article or the sentence not stored).
+ALONE, REACHED, IN_TITLE = "alone", "reached", "in_title"
+IN_COPY, NOT_REACHED = "in_copy", "not_reached"
 
 
 @cache
@@ -88,62 +95,142 @@ def find_letters(sentence: str, text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def placed_article(sentence: str, origin: dict) -> tuple[str, str, str] | None:
-    """(title, body, part) of the sentence's article with the gold words in place, or None."""
-    found = article_of(origin)
-    if found is None:
-        return None
-    title, body = found
+def placed_article(sentences: list[str], title: str, body: str) -> tuple[str, str, list[bool]]:
+    """(title, body, placed) of an article (``body``: one line a paragraph) with each gold
+    sentence's words in place (``placed``: whether it was found), paragraphs apart."""
+    placed = []
+    for sentence in sentences:
+        title, body, done = _place(sentence, title, body)
+        placed.append(done)
+    return title, body.replace("\n", "\n\n"), placed
+
+
+def _place(sentence: str, title: str, body: str) -> tuple[str, str, bool]:
+    """Title and body with ``sentence`` in place of its copy (body first), and whether found."""
     for part, text in (("body", body), ("title", title)):
         span = find_letters(sentence, text)
         if span is not None:
             placed = text[: span[0]] + sentence + text[span[1] :]
-            body_text = placed if part == "body" else body
-            return (placed if part == "title" else title), body_text.replace("\n", "\n\n"), part
+            return (title, placed, True) if part == "body" else (placed, body, True)
+    return title, body, False
+
+
+def published(origin: dict) -> str:
+    """An article's publication time: a TimeBank document's day from its id, else FIXED_DATE."""
+    timebank = origin["dataset"] == "timex-timebank"
+    found = DATED_ID.match(origin["doc_id"]) if timebank else None
+    if found is None:
+        return FIXED_DATE
+    day = found[1] if len(found[1]) == 8 else "19" + found[1]
+    return f"{day[:4]}-{day[4:6]}-{day[6:]}T12:00:00+00:00"
+
+
+def code_in_articles(
+    gold: list[dict], alone: list[list[Coded]], documents: Documents = article_of
+) -> tuple[list[list[Coded]], list[str]]:
+    """Each gold sentence's stored events, read back after its article (``documents`` gives
+    it from the record's origin) went through ``eventwire run`` (else its coding alone,
+    ``alone``), and how it fared (ALONE, REACHED, IN_COPY, NOT_REACHED)."""
+    sentences = [item["text"].strip(" {}") for item in gold]
+    rows, members = article_rows(gold, sentences, documents)
+    stored = run_rows(rows)
+    coded, reach = list(alone), [ALONE] * len(gold)
+    for row, indices in zip(rows, members, strict=True):
+        for index in indices:
+            coded[index], reach[index] = read_back(sentences[index], row["url"], stored)
+    return coded, reach
+
+
+def article_rows(
+    gold: list[dict], sentences: list[str], documents: Documents
+) -> tuple[list[dict], list[list[int]]]:
+    """One JSONL row per document holding gold sentences (its own outlet and url), and the
+    indices of the sentences placed in each."""
+    by_document: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(gold):
+        origin = item["origin"]
+        by_document.setdefault((origin["dataset"], origin.get("doc_id", "")), []).append(index)
+    rows, members = [], []
+    for indices in by_document.values():
+        origin = gold[indices[0]]["origin"]
+        found = documents(origin)
+        if found is None:
+            continue
+        title, body, placed = placed_article([sentences[i] for i in indices], *found)
+        rows.append(_row(len(rows), title, body, published(origin)))
+        members.append([i for i, done in zip(indices, placed, strict=True) if done])
+    return rows, members
+
+
+def _row(number: int, title: str, body: str, when: str) -> dict:
+    """One JSONL line: an article of its own url and outlet."""
+    return {
+        "url": f"https://article.example/{number}",
+        "source": f"outlet-{number}",
+        "title": title,
+        "text": body,
+        "published": when,
+    }
+
+
+def read_back(sentence: str, url: str, stored: Stored) -> tuple[list[Coded], str]:
+    """The stored events stated in ``sentence`` of the article at ``url`` (of its original
+    when dedup took it for a copy), and how the sentence fared (REACHED, IN_TITLE, IN_COPY,
+    NOT_REACHED: the article not stored, or the sentence in neither its stored body nor title)."""
+    article = stored.by_url.get(url)
+    if article is None:
+        return [], NOT_REACHED
+    status = REACHED
+    if article.copy_of is not None:
+        article, status = stored.by_id[article.copy_of], IN_COPY
+    found = _find_part(sentence, article)
+    if found is None:
+        return [], NOT_REACHED
+    part, said = found
+    if part == "title" and status == REACHED:
+        status = IN_TITLE
+    events = [e for e in stored.events if any(v.article_id == article.id for v in e.evidence)]
+    return [coded_event(e) for e in events if _stated_in(e, said)], status
+
+
+def _find_part(sentence: str, article: ArticleView) -> tuple[str, str] | None:
+    """("body" or "title", the stored words of ``sentence``) in the article, or None."""
+    for part, text in (("body", article.text), ("title", article.title)):
+        span = find_letters(sentence, text)
+        if span is not None:
+            return part, text[span[0] : span[1]]
     return None
 
 
-def code_in_articles(gold: list[dict], alone: list[list[Coded]]) -> list[list[Coded]]:
-    """Each gold sentence's stored events, coded inside its article where there is one (else
-    its events coded alone, ``alone``)."""
-    sentences = [item["text"].strip(" {}") for item in gold]
-    placed = [placed_article(s, item["origin"]) for s, item in zip(sentences, gold, strict=True)]
-    documents = {
-        index: Document(index + 1, "gold", found[0], found[1])
-        for index, found in enumerate(placed)
-        if found is not None
-    }
-    recognizer = EntityRecognizer(EntitiesSettings(n_process=1, parse=True))
-    found = dict(zip(documents, recognizer.recognize(list(documents.values())), strict=True))
-    resolver, lexicon = ActorResolver(), load_lexicon()
-    coded = list(alone)
-    for index, document in documents.items():
-        entities = found[index]
-        assert isinstance(entities, ArticleEntities)
-        _, _, events = one_article_story(document, entities, resolver, lexicon)
-        coded[index] = [coded_event(e) for e in events if _stated_in(e, sentences[index])]
-    return coded
+@dataclass(frozen=True)
+class Stored:
+    """What a run left in its store: the events as the service reads them, the articles."""
+
+    events: list[Event]
+    by_id: dict[int, ArticleView]
+    by_url: dict[str, ArticleView]
 
 
-def one_article_story(
-    document: Document, entities: ArticleEntities, resolver: ActorResolver, lexicon: object
-) -> tuple[list[EventMention], dict[str, Actor], list[Event]]:
-    """A one-article story coded: the coder's mentions, the actors its spans link to, and the
-    events the story step keeps."""
-    result = resolver.resolve_story(document.id, [document], [entities])
-    actors = {a.key: a for a in result.actors}
-    linked = {
-        mention_key(document.id, link.mention): actors[link.actor_key]
-        for link in result.links
-        if link.actor_key in actors
-    }
-    assert entities.parse is not None
-    mentions = code_article(document, entities.parse, entities.mentions, lexicon)
-    story = EventsInput(
-        document.id, (document,), (entities,), (ArticleMeta(document.id, "gold"),),
-        tuple(linked.items()),
-    )  # fmt: skip
-    return mentions, linked, merge_story(story, mentions)
+def run_rows(rows: list[dict]) -> Stored:
+    """``rows`` as a JSONL file through ``Pipeline.run`` (``eventwire run``'s runner) into a
+    SQLite store in a temporary folder, each article its own story (stories never join:
+    threshold above 1); the events read back with the service's event query."""
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, Settings
+    from eventwire.service import Queries
+    from eventwire.store import Repository
+
+    settings = Settings.from_config(load_config())
+    apart = dataclasses.replace(settings.stories, threshold=2.0, undated_threshold=2.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "gold.jsonl"
+        source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        with Repository.open(f"sqlite:///{tmp}/gold.db") as repo:
+            Pipeline(repo, settings.replace(stories=apart)).run([source])
+            events = Queries(repo).events().items
+            count = repo.counts()["articles"]
+            found = [a for i in range(1, count + 1) if (a := repo.get_article(i))]
+    return Stored(events, {a.id: a for a in found}, {a.url: a for a in found if a.url})
 
 
 def _stated_in(event: Event, sentence: str) -> bool:
