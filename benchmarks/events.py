@@ -29,7 +29,10 @@ A second fresh set (``fresh2``: ``benchmarks/data/events_fresh2.json``, 43 sente
 scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 ``benchmarks/data/events_fresh3.json``, 61 sentences) as ``fresh3_held_out``, and a fourth
 (``fresh4``: ``benchmarks/data/events_fresh4.json``, 56 sentences drawn at random rather than
-by a word list) as ``fresh4_held_out``; their misses are not written.
+by a word list) as ``fresh4_held_out``; their misses are not written. A fifth
+(``fresh5``: ``benchmarks/data/events_fresh5.json``, 128 sentences drawn at random as the
+fourth was) is split like the first: ``fresh5_tune`` (even index, tuning data) and
+``fresh5_held_out`` (odd index, scored without its misses).
 
 The fresh sets again, each sentence coded inside the article it came from (``in_article``,
 ``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents, each one article
@@ -96,7 +99,22 @@ FRESH = REPO_ROOT / "benchmarks" / "data" / "events_fresh.json"
 FRESH2 = REPO_ROOT / "benchmarks" / "data" / "events_fresh2.json"
 FRESH3 = REPO_ROOT / "benchmarks" / "data" / "events_fresh3.json"
 FRESH4 = REPO_ROOT / "benchmarks" / "data" / "events_fresh4.json"
+FRESH5 = REPO_ROOT / "benchmarks" / "data" / "events_fresh5.json"
 UNREAD = (("fresh2", FRESH2), ("fresh3", FRESH3), ("fresh4", FRESH4))
+DEV_HALVES = ("held_out", "tuning")
+HALVED = (
+    ("fresh", FRESH, ("fresh_held_out", "fresh_tune")),
+    ("fresh5", FRESH5, ("fresh5_held_out", "fresh5_tune")),
+)
+SPLIT = (
+    "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
+    "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
+    "fresh5 (benchmarks/data/events_fresh5.json, drawn at random): fresh5_tune = even, "
+    "fresh5_held_out = odd; "
+    "fresh2 (benchmarks/data/events_fresh2.json): all held out (fresh2_held_out); "
+    "fresh3 (benchmarks/data/events_fresh3.json): all held out (fresh3_held_out); "
+    "fresh4 (benchmarks/data/events_fresh4.json, drawn at random): all held out (fresh4_held_out)"
+)
 TARGETS = {"precision": 0.80, "recall": 0.75, "triple_f1": 0.55, "extra_per_sentence": 0.25}
 
 
@@ -244,64 +262,60 @@ def _macro_f1(per_type: dict[str, Counter]) -> float:
 
 def accuracy() -> dict:
     """Scores of the dev gold's held-out (odd) half, tuning (even) half and all sentences, and
-    of the fresh set's (``fresh``: ``fresh_held_out`` odd, ``fresh_tune`` even): of the events
-    the story step stores (``events``: actors linked, a meeting needs two sides), of the
-    coder's mentions (``mentions``) and of the events read back through the runner
-    (``through_run``); and of the sets scored whole as held out (``UNREAD``), whose misses
-    are not written."""
+    of each set split in halves (``HALVED``: ``fresh`` and ``fresh5``, odd half held out, even
+    half tuning): of the events the story step stores (``events``: actors linked, a meeting
+    needs two sides), of the coder's mentions (``mentions``) and of the events read back
+    through the runner (``through_run``); and of the sets scored whole as held out
+    (``UNREAD``), whose misses are not written."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    fresh = json.loads(FRESH.read_text(encoding="utf-8"))
+    halved = {name: json.loads(path.read_text(encoding="utf-8")) for name, path, _ in HALVED}
     unread = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in UNREAD}
-    held = [item for items in unread.values() for item in items]
-    texts = [item["text"].strip(" {}") for item in gold + fresh + held]
+    sets = {"dev": gold} | halved | unread
+    texts = [item["text"].strip(" {}") for items in sets.values() for item in items]
     started = time.perf_counter()
     mentions, events = code_sentences(texts)
     seconds = time.perf_counter() - started
+    coded = {"events": _by_set(sets, events), "mentions": _by_set(sets, mentions)}
+    run = {name: coded_through_run(items) for name, items in sets.items()}
     result: dict = {}
-    for name, coded in (("events", events), ("mentions", mentions)):
-        result[name] = _halves(gold, coded[: len(gold)], DEV_HALVES)
-    result["through_run"] = _halves(gold, coded_through_run(gold), DEV_HALVES, misses=False)
-    first, second = len(gold), len(gold) + len(fresh)
-    result["fresh"] = {
-        name: _halves(fresh, coded[first:second], FRESH_HALVES)
-        for name, coded in (("events", events), ("mentions", mentions))
-    }
-    run = {"fresh": coded_through_run(fresh)} | {
-        name: coded_through_run(items) for name, items in unread.items()
-    }
-    result["fresh"]["through_run"] = _halves(fresh, run["fresh"], FRESH_HALVES, misses=False)
-    for name, items in unread.items():
-        part = slice(second, second + len(items))
-        second += len(items)
-        result[name] = {
-            kind: {f"{name}_held_out": _unread(items, coded[part])}
-            for kind, coded in (("events", events), ("mentions", mentions))
-        }
-        result[name]["through_run"] = {f"{name}_held_out": _unread(items, run[name])}
-    result["in_article"] = _in_article(fresh, unread, run)
-    result["split"] = (
-        "dev: tuning = even index (0, 2, ...), held_out = odd index (1, 3, ...); "
-        "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
-        "fresh2 (benchmarks/data/events_fresh2.json): all held out (fresh2_held_out); "
-        "fresh3 (benchmarks/data/events_fresh3.json): all held out (fresh3_held_out); "
-        "fresh4 (benchmarks/data/events_fresh4.json): all held out (fresh4_held_out)"
-    )
+    for name, items in sets.items():
+        names = dict((n, h) for n, _, h in HALVED).get(name, DEV_HALVES)
+        kinds = {kind: found[name] for kind, found in coded.items()} | {"through_run": run[name]}
+        scored = {
+            kind: {f"{name}_held_out": _unread(items, found)} if name in unread
+            else _halves(items, found, names, misses=kind != "through_run")
+            for kind, found in kinds.items()
+        }  # fmt: skip
+        result.update(scored if name == "dev" else {name: scored})
+    result["in_article"] = _in_article(halved, unread, run)
+    result["split"] = SPLIT
     result["targets"] = TARGETS
     result["sentences_per_second"] = round(len(texts) / seconds, 1)
     return result
 
 
-def _in_article(fresh: list[dict], unread: dict, alone: dict[str, list[list[Coded]]]) -> dict:
+def _by_set(sets: dict[str, list[dict]], coded: list[list[Coded]]) -> dict[str, list]:
+    """``coded`` (one list for all sets' sentences, in order) cut back into the sets."""
+    found, start = {}, 0
+    for name, items in sets.items():
+        found[name] = coded[start : start + len(items)]
+        start += len(items)
+    return found
+
+
+def _in_article(halved: dict, unread: dict, alone: dict[str, list[list[Coded]]]) -> dict:
     """The fresh sets' events with each sentence's article through the runner
     (``benchmarks.events_articles``; MSRP sentences as through the runner alone, ``alone``):
-    ``fresh`` in halves with misses, the sets held out whole without them; each with the
+    the halved sets in halves with misses, the sets held out whole without them; each with the
     count of sentences the run lost, found only in a stored title, or read through a copy's
     original."""
-    coded, reach = code_in_articles(fresh, alone["fresh"])
-    halves = _halves(fresh, coded, FRESH_HALVES)
-    for part, counted in zip(halves.values(), (reach[1::2], reach[0::2], reach), strict=True):
-        part.update(_reached(counted))
-    result = {"fresh": halves}
+    result = {}
+    for name, items in halved.items():
+        coded, reach = code_in_articles(items, alone[name])
+        halves = _halves(items, coded, dict((n, h) for n, _, h in HALVED)[name])
+        for part, counted in zip(halves.values(), (reach[1::2], reach[0::2], reach), strict=True):
+            part.update(_reached(counted))
+        result[name] = halves
     for name, items in unread.items():
         coded, reach = code_in_articles(items, alone[name])
         result[name] = {f"{name}_held_out": _unread(items, coded) | _reached(reach)}
@@ -317,10 +331,6 @@ def _reached(reach: list[str]) -> dict:
         "sentences_in_title": reach.count(IN_TITLE),
         "sentences_in_copies": reach.count(IN_COPY),
     }
-
-
-DEV_HALVES = ("held_out", "tuning")
-FRESH_HALVES = ("fresh_held_out", "fresh_tune")
 
 
 def _unread(gold: list[dict], coded: list[list[Coded]]) -> dict:
@@ -443,7 +453,7 @@ def _eventwire_run(folder: Path, db: Path, events_on: bool) -> dict:
 def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
     """The halves to print: each set's two halves, of stored events and through the runner."""
     rows = []
-    sets = [("dev", accuracy), ("fresh", accuracy["fresh"])]
+    sets = [("dev", accuracy)] + [(name, accuracy[name]) for name, _, _ in HALVED]
     sets += [(name, accuracy[name]) for name, _ in UNREAD]
     for prefix, scored in sets:
         for kind in ("events", "through_run"):
