@@ -601,8 +601,28 @@ class SentenceCoder(ArgumentFinder):
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
 
     def is_light(self, i: int) -> bool:
-        """Whether ``i`` is a verb that carries an event noun ("held talks")."""
-        return self.is_word(i, "light_verbs")
+        """Whether ``i`` is a verb that carries an event noun ("held talks"; "faces trial":
+        one done to its subject, `undergo_verbs`)."""
+        return self.is_word(i, "light_verbs") or self.is_word(i, "undergo_verbs")
+
+    def undergone(self, found: Found, noun: int) -> None:
+        """ "X faces trial", "received a life sentence", "suffered an attack by Y": an event
+        noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
+        by whom its from- or by-phrase or a name in front of the noun says."""
+        tree, anchor = self.tree, found.anchor
+        if anchor == noun or not self.is_word(anchor, "undergo_verbs"):
+            return
+        patients = self.subjects(anchor)
+        phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]
+        agents = [a for o in phrases for a in tree.actors(o)]
+        modifiers = [
+            a
+            for m in tree.kids(noun, "amod", "poss", "compound")
+            if m in tree.mention_at
+            for a in tree.actors(m)
+        ]
+        found.sources = [a for a in agents or modifiers if a not in patients]
+        found.targets = patients + [t for t in found.targets if t not in patients]
 
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
@@ -798,6 +818,8 @@ class SentenceCoder(ArgumentFinder):
                 ]
             if not found.sources:  # "US drone strikes": US -> drone -> strikes
                 found.sources = self.modifier_names(i)
+        if nominal:
+            self.undergone(found, i)
         if nominal and (against := self.against_modifiers(i)):
             found.sources = [s for s in found.sources if s not in against]
             found.targets = against + [t for t in found.targets if t not in against]
@@ -891,7 +913,8 @@ class SentenceCoder(ArgumentFinder):
             self.reframe(found, "refuse", found.targets)  # "did not agree to the proposal"
             found.negated = False
             return
-        if auxiliaries & self.words["future"] and not conditional:
+        undergoing = anchor != found.trigger and self.is_word(anchor, "undergo_verbs")
+        if auxiliaries & self.words["future"] and not conditional and not undergoing:
             root = int(found.code[:2])
             conflict = root >= self.lex.roots["conflict"]
             if conflict and not threatened and not found.negated and self.decided(anchor):

@@ -254,6 +254,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "hypothetical",
                 "obligation",
                 "light_verbs",
+                "undergo_verbs",
                 "motion_verbs",
                 "wish_verbs",
                 "event_subject_verbs",

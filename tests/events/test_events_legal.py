@@ -1,0 +1,58 @@
+"""The coder on made-up sentences of legal process and of acts their subject undergoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.model import Document, EventMention
+
+
+@pytest.fixture(scope="module")
+def code():
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
+
+    def coded(text: str) -> list[EventMention]:
+        document = Document(1, "test", "", text)
+        (found,) = recognizer.recognize([document])
+        return code_article(document, found.parse, found.mentions, load_lexicon())
+
+    return coded
+
+
+def acts(mentions: list[EventMention]) -> list[str]:
+    """The codes of the mentions that are no statements."""
+    return [m.cameo for m in mentions if not m.cameo.startswith("01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Police in Lagos charged two Ghanaians with smuggling.", "173"),
+        ("Marta Velkova was charged in the death of her neighbour.", "173"),
+        ("A court in Quito sentenced Rafael Ortuno to ten years in prison.", "173"),
+        ("Prosecutors charged that Rafael Ortuno lied to the Ecuadorean court.", "112"),
+        ("A court in Quito convicted Rafael Ortuno of fraud.", "116"),
+    ],
+)
+def test_legal_process_is_coercion_a_charge_made_in_words_an_accusation(
+    code, text: str, cameo: str
+) -> None:
+    assert acts(code(text)) == [cameo]
+
+
+def test_a_legal_noun_a_verb_of_undergoing_carries_is_done_to_its_subject(code) -> None:
+    (found,) = [m for m in code("Tomas Ravel received a life sentence in Prague.") if m.cameo]
+    assert found.cameo == "173"
+    assert not found.sources and [t.text for t in found.targets] == ["Tomas Ravel"]
+    (trial,) = code("Tomas Ravel will face trial in Prague.")
+    assert trial.cameo == "173" and not trial.hypothetical  # no intent or threat of his
+
+
+def test_an_attack_suffered_is_done_to_the_subject_by_whom_the_phrase_names(code) -> None:
+    (found,) = code("Kenya suffered an attack by Somali gunmen.")
+    assert found.cameo == "180"
+    assert [t.text for t in found.targets] == ["Kenya"]
+    assert [s.text for s in found.sources] != ["Kenya"] and found.sources
