@@ -153,7 +153,7 @@ def test_a_leader_named_without_a_country_is_placed(events) -> None:
 
 
 def test_a_side_named_only_by_its_role_is_that_role_of_no_country(events) -> None:
-    source, target = sides(events("The mayor was charged with fraud on Monday."), "11")
+    source, target = sides(events("The mayor was charged with fraud on Monday."), "17")
     assert (source, target) == (set(), {"GOV"})
 
 
@@ -204,7 +204,7 @@ GREEK_STORY = (
 
 def test_a_role_in_a_sentence_naming_no_country_is_of_its_article_s_country(events) -> None:
     found = events(GREEK_STORY + "The mayor was charged with negligence on Monday.")
-    assert sides(found, "11")[1] == {"GRC"}
+    assert sides(found, "17")[1] == {"GRC"}
 
 
 def test_an_unnamed_state_organ_acts_for_its_article_s_country(events) -> None:
@@ -225,12 +225,12 @@ def test_an_article_split_between_countries_places_no_role(events) -> None:
         "The Peruvian government and Chile's foreign minister promised talks. "
         "The mayor was charged with negligence on Monday."
     )
-    assert sides(events(text), "11")[1] == {"GOV"}
+    assert sides(events(text), "17")[1] == {"GOV"}
 
 
 def test_a_dateline_s_country_is_its_article_s_own(events) -> None:
     text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. The mayor was charged with fraud."
-    assert sides(events(text), "11")[1] == {"KEN"}
+    assert sides(events(text), "17")[1] == {"KEN"}
 
 
 def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
@@ -239,3 +239,13 @@ def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
     )
     found = [e for e in events(text) if e.cameo.startswith("11")]
     assert sorted(a.name for e in found for a in e.source) == ["Daniel Moyo", "Maria Okafor"]
+
+
+def test_a_private_person_done_to_is_a_civilian_of_no_country(events) -> None:
+    assert sides(events("The cyclist's passenger was arrested on Tuesday."), "17") == (
+        set(),
+        {"CVL"},
+    )
+    text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. Two women were detained on Monday."
+    assert sides(events(text), "17")[1] == {"KEN"}  # placed like any unplaced side
+    assert not [e for e in events("The manager was promoted on Tuesday.") if e.cameo]

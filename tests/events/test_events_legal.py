@@ -56,3 +56,19 @@ def test_an_attack_suffered_is_done_to_the_subject_by_whom_the_phrase_names(code
     assert found.cameo == "180"
     assert [t.text for t in found.targets] == ["Kenya"]
     assert [s.text for s in found.sources] != ["Kenya"] and found.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A gunman shot four shoppers at a mall in Ohio on Sunday.", "180"),
+        ("Chilean soldiers shot four rebels near the border.", "193"),
+        ("Two officers fatally shot a Bolivian miner in La Paz.", "1823"),
+        ("Rioters attacked the Bulgarian embassy in Skopje.", "145"),
+        ("A man threw a grenade at a Kenyan patrol in Mombasa.", "180"),
+        ("Estonian coast guards caught six Latvian poachers.", "173"),
+        ("The men strangled a Mexican shopkeeper in Tijuana.", "1823"),
+    ],
+)
+def test_who_does_violence_and_how_it_ended_set_its_code(code, text: str, cameo: str) -> None:
+    assert acts(code(text)) == [cameo]

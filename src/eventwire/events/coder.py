@@ -691,6 +691,11 @@ class SentenceCoder(ArgumentFinder):
         code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         if code in self.lex.force_codes and self.armed_doer(i, anchor):
             code = self.lex.force_codes[code]  # "an Indian warship attacked two boats": 190
+        irregular = subject is not None and self.is_word(subject, "irregular_doers")
+        if code in self.lex.irregular_codes and irregular:
+            code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
+        if self.deadly(i, code):
+            code = self.lex.fatal_code  # "officers fatally shot the teenager": a killing
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
@@ -702,6 +707,14 @@ class SentenceCoder(ArgumentFinder):
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def deadly(self, verb: int, code: str) -> bool:
+        """Whether an adverb says a violent verb's act was deadly ("fatally shot":
+        `fatal_adverbs`)."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or int(code[:2]) < self.lex.roots["violence"]:
+            return False
+        return any(self.is_word(a, "fatal_adverbs") for a in tree.kids(verb, "advmod"))
 
     def modifier_names(self, i: int) -> list[Span]:
         """The names in front of an event noun, through the modifiers' own modifiers ("US

@@ -49,6 +49,7 @@ NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no coun
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+CIVILIANS = "CVL"  # the sector of a private person named by a common noun
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
 
@@ -58,6 +59,7 @@ class SideRules:
     """The word lists and code prefixes of data/sides.yaml."""
 
     state_organs: frozenset[str]
+    private_persons: frozenset[str]
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
     home_target_codes: tuple[str, ...]
@@ -69,6 +71,7 @@ def side_rules() -> SideRules:
     data = yaml.safe_load(SIDES.read_text(encoding="utf-8"))
     return SideRules(
         state_organs=frozenset(w.lower() for w in data["state_organs"]),
+        private_persons=frozenset(w.lower() for w in data["private_persons"]),
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
         home_target_codes=tuple(data["home_target_codes"]),
@@ -134,11 +137,20 @@ def unplaced_side(span: Span) -> Actor | None:
     country; ``at_home`` places it where the sentence is, like any side of no country. Not
     for sources: a doer named by role only is too often a word the parse misread ("the
     president has attacked the investigation")."""
-    sector = role_sector(span.text)
+    sector = role_sector(span.text) or _private_person(span.text)
     if sector is None:
         return None
     name = group_lexicon().sector_name(sector)
     return Actor(UNPLACED + sector, name, TYPE_GROUP, None, sector, sector)
+
+
+def _private_person(text: str) -> str | None:
+    """Civilians (CVL) for a phrase naming a private person ("the driver", "two women":
+    data/sides.yaml private_persons), else None."""
+    words = text.lower().split()
+    last = words[-1].strip(".,'’\"") if words else ""
+    persons = side_rules().private_persons
+    return CIVILIANS if last in persons or last.removesuffix("s") in persons else None
 
 
 def role_sector(text: str) -> str | None:
