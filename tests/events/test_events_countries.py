@@ -249,3 +249,8 @@ def test_a_private_person_done_to_is_a_civilian_of_no_country(events) -> None:
     text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. Two women were detained on Monday."
     assert sides(events(text), "17")[1] == {"KEN"}  # placed like any unplaced side
     assert not [e for e in events("The manager was promoted on Tuesday.") if e.cameo]
+
+
+def test_a_meeting_whose_subject_names_no_actor_still_has_two_sides(events) -> None:
+    assert sides(events("The firm is negotiating with the Brazilians over a new plant."), "04")
+    assert not [e for e in events("The Brazilians discussed the plan on Monday.") if e.cameo]

@@ -72,3 +72,36 @@ def test_an_attack_suffered_is_done_to_the_subject_by_whom_the_phrase_names(code
 )
 def test_who_does_violence_and_how_it_ended_set_its_code(code, text: str, cameo: str) -> None:
     assert acts(code(text)) == [cameo]
+
+
+def test_a_reported_judgement_of_conduct_is_the_speaker_s_disapproval(code) -> None:
+    text = 'Senator Ida Marsh said the Danish minister\'s remarks were "a disgrace."'
+    found = only_act(code(text))
+    assert found is not None and found.cameo == "111"
+    assert [s.text for s in found.sources] == ["Ida Marsh"]
+    assert only_act(code("Ida Marsh said the Danish envoy was a fine man.")) is None
+    assert only_act(code("Ida Marsh said the damage was terrible.")) is None
+
+
+def test_wanting_a_named_object_to_act_is_an_appeal_to_it(code) -> None:
+    found = only_act(code("Ida Marsh said she would like Denmark to reopen the inquiry."))
+    assert found is not None and found.cameo.startswith("02")
+    assert [t.text for t in found.targets] == ["Denmark"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Nordlux filed a suit against Siemens in Munich.", "115"),
+        ("The Danish government ignored the Swedish objections.", "120"),
+    ],
+)
+def test_lawsuits_and_ignoring(code, text: str, cameo: str) -> None:
+    assert acts(code(text)) == [cameo]
+
+
+def only_act(mentions: list[EventMention]) -> EventMention | None:
+    """The one mention that is no statement, or None."""
+    found = [m for m in mentions if not m.cameo.startswith("01")]
+    assert len(found) <= 1, [(m.cameo, m.trigger.text) for m in found]
+    return found[0] if found else None

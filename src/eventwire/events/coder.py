@@ -634,7 +634,8 @@ class SentenceCoder(ArgumentFinder):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
         if pos == "VERB" and lemma in self.words["wish_verbs"]:
-            return "appeal" if self.controlled(i) else None  # "wants Israel to freeze ..."
+            wished = self.controlled(i) or self.object_controlled(i)
+            return "appeal" if wished else None  # "wants Israel to freeze ..."
         if pos == "VERB" and lemma in self.lex.call_verbs:
             if tree.kids(i, "prt"):
                 return None  # "called up reservists", "called off the talks"
@@ -646,6 +647,17 @@ class SentenceCoder(ArgumentFinder):
         if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
             return self.lex.frame_nouns[lemma]
         return None
+
+    def object_controlled(self, verb: int) -> list[Span]:
+        """The named object an infinitive under ``verb`` is about, parsed as the verb's object
+        ("would like the FCC to start over": like -> dobj FCC, xcomp start)."""
+        tree = self.tree
+        infinitive = any(
+            tree.tokens[a][4] == "TO" for c in tree.kids(verb, "xcomp") for a in tree.kids(c, "aux")
+        )
+        if not infinitive:
+            return []
+        return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
 
     def dated(self, prep: int) -> bool:
         """Whether a preposition only gives a date ("on Sunday")."""
@@ -1212,7 +1224,7 @@ class SentenceCoder(ArgumentFinder):
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
                 continue
-            demand = self.reported_obligation(i, events)
+            demand = self.reported_obligation(i, events) or self.judgement(i, events)
             if demand is not None:
                 statements.append(demand)
                 continue
@@ -1236,6 +1248,31 @@ class SentenceCoder(ArgumentFinder):
             demand.sources = self.subjects(verb)
             demand.targets = self.subjects(clause)
             return demand if demand.sources else None
+        return None
+
+    def judgement(self, verb: int, events: list[Found]) -> Found | None:
+        """ "X said the men's behaviour was a disgrace", "the steps Y claims are insufficient,
+        X said": a reported clause judging conduct (`disapproval_words`) with no coded act
+        of its own is the speaker's disapproval of the clause's subject (its named actors, or
+        the names in its phrase)."""
+        tree = self.tree
+        for clause in tree.kids(verb, "ccomp"):
+            words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd")]
+            words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
+            judged = any(self.is_word(w, "disapproval_words") for w in words)
+            inside = set(tree.subtree(clause))
+            if not judged or tree.kids(clause, "neg") or any(e.anchor in inside for e in events):
+                continue
+            found = Found(verb, verb, self.lex.disapproval_code, sources=self.subjects(verb))
+            subjects = tree.kids(clause, "nsubj", "nsubjpass")
+            found.targets = [a for s in subjects for a in tree.actors(s)]
+            if not any(tree.named(t) for t in found.targets):
+                names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
+                found.targets = self.prefer_named(
+                    found.targets + [a for w in names for a in tree.actors(w)]
+                )
+            found.targets = list(dict.fromkeys(t for t in found.targets if t not in found.sources))
+            return found if found.sources else None
         return None
 
     # --- output ----------------------------------------------------------------------

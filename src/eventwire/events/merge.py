@@ -264,9 +264,12 @@ def merge_story(
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
-        one_sided = item.mention.symmetric and not (item.sources and item.targets)
+        # "X discussed the plan": a meeting needs two sides; a subject of no actor still is one
+        # ("the company is negotiating with the Soviets")
+        doers = item.sources or item.mention.sources
+        one_sided = item.mention.symmetric and not (doers and item.targets)
         if one_sided and item.mention.cameo.startswith(side_rules().two_sided_codes):
-            continue  # "X discussed the plan": a meeting needs two sides
+            continue
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
             item.stated = item.day is not None
