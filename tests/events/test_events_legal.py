@@ -105,3 +105,21 @@ def only_act(mentions: list[EventMention]) -> EventMention | None:
     found = [m for m in mentions if not m.cameo.startswith("01")]
     assert len(found) <= 1, [(m.cameo, m.trigger.text) for m in found]
     return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A jury in Leeds found Owen Pryce guilty of arson.", "116"),
+        ("Owen Pryce was found liable for the flood damage.", "116"),
+        ("Latvia held Estonia responsible for the blackout.", "112"),
+        ("Owen Pryce was taken into custody in Leeds.", "173"),
+    ],
+)
+def test_a_verdict_or_blame_told_by_a_predicate_adjective(code, text: str, cameo: str) -> None:
+    assert acts(code(text)) == [cameo]
+
+
+def test_the_one_found_guilty_is_the_target(code) -> None:
+    found = only_act(code("A jury in Leeds found Owen Pryce guilty of arson."))
+    assert found is not None and [t.text for t in found.targets] == ["Owen Pryce"]

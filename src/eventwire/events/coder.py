@@ -471,6 +471,9 @@ class SentenceCoder(ArgumentFinder):
         objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
+        # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
+        predicates = ("ccomp", "oprd", "acomp", "advcl")
+        objects += [c for c in tree.kids(i, *predicates) if tree.pos(c) == "ADJ"]
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:
