@@ -123,3 +123,28 @@ def test_a_verdict_or_blame_told_by_a_predicate_adjective(code, text: str, cameo
 def test_the_one_found_guilty_is_the_target(code) -> None:
     found = only_act(code("A jury in Leeds found Owen Pryce guilty of arson."))
     assert found is not None and [t.text for t in found.targets] == ["Owen Pryce"]
+
+
+def test_a_passive_subject_that_is_the_thing_done_leaves_the_target_to_the_preposition(
+    code,
+) -> None:
+    found = only_act(code("Two grenades were thrown at Kenyan soldiers in Mombasa."))
+    assert found is not None and found.cameo == "180"
+    assert [t.text for t in found.targets] == ["Kenyan"]
+    taken = only_act(code("Two Kenyan pirates were captured by the navy."))
+    assert taken is not None and [t.text for t in taken.targets] == ["Kenyan"]
+
+
+def test_a_participle_completing_an_order_is_done_to_its_object(code) -> None:
+    held = only_act(code("Owen Pryce was ordered held on two counts of arson."))
+    assert held is not None and held.cameo == "173"
+    assert not held.sources and [t.text for t in held.targets] == ["Owen Pryce"]
+    freed = only_act(code("A Danish judge ordered the journalist released."))
+    assert freed is not None and freed.cameo.startswith("084")
+    assert [s.text for s in freed.sources] == ["Danish"]
+    assert [t.text for t in freed.targets] == ["journalist"]
+
+
+def test_arrests_an_operation_resulted_in_are_its_event(code) -> None:
+    found = only_act(code("The police operation in Leeds resulted in 42 arrests."))
+    assert found is not None and found.cameo == "173"

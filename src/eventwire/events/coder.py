@@ -815,7 +815,10 @@ class SentenceCoder(ArgumentFinder):
         passive = passive or self.shared_passive(anchor)
         if passive and not nominal:
             found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
-            found.sources = self.agents(anchor)
+            found.sources = self.agents(anchor) or self.orderers(anchor)
+            aimed = self.objects(anchor)
+            if aimed and self.names_the_thing(found.pattern, passive):  # "thrown at X"
+                found.targets = aimed
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
@@ -856,6 +859,28 @@ class SentenceCoder(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def orderers(self, verb: int) -> list[Span]:
+        """Who had a participle's act done: the subject of the active verb it completes ("the
+        court ordered X released": the court)."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) not in ("xcomp", "oprd", "ccomp") or head == verb:
+            return []
+        if tree.tokens[verb][4] != "VBN" or tree.kids(verb, "aux", "auxpass"):
+            return []
+        return [] if tree.kids(head, "nsubjpass") else self.subjects(head)
+
+    def names_the_thing(self, pattern: Pattern | None, passive: list[int]) -> bool:
+        """Whether a passive subject is the thing a pattern's object names ("two grenades
+        were thrown at soldiers", "a curfew was imposed on the town"), not whom it was done
+        to: the target is then what the verb's target prepositions name."""
+        if pattern is None or not pattern.objects or pattern.any_actor:
+            return False
+        tree = self.tree
+        if any(tree.named(a) for p in passive for a in tree.object_actors(p)):
+            return False  # "two Kenyan pirates were captured": people it was done to
+        fits = [any(self.noun_fits(p, e) for e in pattern.objects) for p in passive]
+        return bool(fits) and all(fits)
 
     def after_anti(self, first: int) -> bool:
         """Whether "anti-" is written just before the mention starting at token ``first`` or
@@ -908,6 +933,8 @@ class SentenceCoder(ArgumentFinder):
             return []
         if tree.dep(verb) == "acl" and head != verb and tree.pos(head) in ("NOUN", "PROPN"):
             return [head]
+        if tree.dep(verb) in ("xcomp", "oprd") and head != verb and not tree.kids(verb, "nsubj"):
+            return tree.kids(head, "nsubjpass", "dobj")  # "X was ordered held", "ordered X held"
         return tree.kids(verb, "nsubj")
 
     def apply_modality(self, found: Found) -> None:
