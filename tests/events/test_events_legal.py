@@ -148,3 +148,26 @@ def test_a_participle_completing_an_order_is_done_to_its_object(code) -> None:
 def test_arrests_an_operation_resulted_in_are_its_event(code) -> None:
     found = only_act(code("The police operation in Leeds resulted in 42 arrests."))
     assert found is not None and found.cameo == "173"
+
+
+def test_a_reported_belief_that_someone_was_behind_an_act_accuses_them(code) -> None:
+    found = code("Danish police said they believe Swedish smugglers were behind the bombing.")
+    accusation = only_act(found)
+    assert accusation is not None and accusation.cameo == "112"  # the bombing is alleged
+    assert [t.text for t in accusation.targets] == ["Swedish"]
+    suspected = only_act(code("Danish police suspect Swedish smugglers were behind the fire."))
+    assert suspected is not None and suspected.cameo == "112"
+    assert only_act(code("Experts think better screening was responsible.")) is None
+
+
+def test_saying_one_is_sorry_apologises_to_whom_one_tells(code) -> None:
+    found = only_act(code("Lena Holm told the Danish minister she was sorry."))
+    assert found is not None and found.cameo == "055"
+    assert [t.text for t in found.targets] == ["Danish"]
+    assert only_act(code('"I feel sorry for the young," Lena Holm said.')) is None
+
+
+def test_coordinated_participles_after_found_share_its_patient(code) -> None:
+    found = only_act(code("A Kenyan trader was found bound and strangled in Nairobi."))
+    assert found is not None and found.cameo == "1823"
+    assert [t.text for t in found.targets] == ["Kenyan"]

@@ -31,6 +31,7 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+ACCUSATION = "112"  # a judgement that alleges an act (the act is no event of its own)
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
 COMPLEMENT_DEPS = (
     "xcomp",
@@ -909,7 +910,9 @@ class SentenceCoder(ArgumentFinder):
         tree, head = self.tree, self.tree.head(verb)
         if tree.dep(verb) != "conj" or tree.tokens[verb][4] != "VBN" or head == verb:
             return []
-        return [] if tree.kids(verb, "nsubj", "nsubjpass") else tree.kids(head, "nsubjpass")
+        if tree.kids(verb, "nsubj", "nsubjpass"):
+            return []
+        return tree.kids(head, "nsubjpass") or self.participle_of(head)  # "found bound and"
 
     def agents(self, verb: int) -> list[Span]:
         """The actors a passive verb's by-phrase names, or its coordinated verb's ("was shot
@@ -1250,7 +1253,13 @@ class SentenceCoder(ArgumentFinder):
         demand when what it says someone must do states no coded action."""
         tree, statements = self.tree, []
         for i in range(len(tree)):
-            if tree.pos(i) != "VERB" or not self.is_word(i, "speech"):
+            if tree.pos(i) != "VERB":
+                continue
+            if self.is_word(i, "belief_verbs") and self.speaker(i) is None:
+                judged = self.judgement(i, events)  # "police suspect X was behind it"
+                statements += [judged] if judged is not None else []
+                continue
+            if not self.is_word(i, "speech"):
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
                 continue
@@ -1281,28 +1290,59 @@ class SentenceCoder(ArgumentFinder):
         return None
 
     def judgement(self, verb: int, events: list[Found]) -> Found | None:
-        """ "X said the men's behaviour was a disgrace", "the steps Y claims are insufficient,
-        X said": a reported clause judging conduct (`disapproval_words`) with no coded act
-        of its own is the speaker's disapproval of the clause's subject (its named actors, or
-        the names in its phrase)."""
+        """ "X said the men's behaviour was a disgrace", "police believe the IRA was behind
+        the killings": a reported clause judging someone (`judgement_words`, by code) is the
+        speaker's act aimed at the clause's subject (its named actors, or the names in its
+        phrase). A disapproval or apology needs a clause with no coded act of its own; an
+        accusation takes the act it alleges out of the events (it is alleged, not stated)."""
         tree = self.tree
-        for clause in tree.kids(verb, "ccomp"):
-            words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd")]
-            words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
-            judged = any(self.is_word(w, "disapproval_words") for w in words)
+        for clause in self.judged_clauses(verb):
+            code = self.judgement_code(clause)
+            if code == self.lex.apology_code and tree.lemma(clause) != "be":
+                continue  # "she was sorry"; not "I feel sorry for the young"
             inside = set(tree.subtree(clause))
-            if not judged or tree.kids(clause, "neg") or any(e.anchor in inside for e in events):
+            alleged = [e for e in events if e.anchor in inside or e.trigger in inside]
+            accusation = code is not None and code.startswith(ACCUSATION)
+            if code is None or tree.kids(clause, "neg") or (alleged and not accusation):
                 continue
-            found = Found(verb, verb, self.lex.disapproval_code, sources=self.subjects(verb))
+            for event in alleged:
+                events.remove(event)
+            found = Found(verb, verb, code, sources=self.subjects(verb))
             subjects = tree.kids(clause, "nsubj", "nsubjpass")
-            found.targets = [a for s in subjects for a in tree.actors(s)]
+            if all(tree.tokens[s][4] == "PRP" for s in subjects):  # "told X she was sorry"
+                subjects = []
+                found.targets = self.objects(verb)
+            found.targets += [a for s in subjects for a in tree.actors(s)]
             if not any(tree.named(t) for t in found.targets):
                 names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
                 found.targets = self.prefer_named(
                     found.targets + [a for w in names for a in tree.actors(w)]
                 )
             found.targets = list(dict.fromkeys(t for t in found.targets if t not in found.sources))
+            if accusation and not any(tree.named(t) for t in found.targets):
+                return None  # "experts think better treatment is responsible": no one accused
             return found if found.sources else None
+        return None
+
+    def judged_clauses(self, verb: int) -> list[int]:
+        """The clauses a speech or belief verb reports, through a verb of belief ("said they
+        believe X was behind it")."""
+        tree = self.tree
+        clauses = tree.kids(verb, "ccomp")
+        return clauses + [
+            c for b in clauses if self.is_word(b, "belief_verbs") for c in tree.kids(b, "ccomp")
+        ]
+
+    def judgement_code(self, clause: int) -> str | None:
+        """The code of the judgement a clause's predicate words make, if any ("was a
+        disgrace", "are insufficient", "was behind the killings")."""
+        tree, codes = self.tree, self.lex.judgement_codes
+        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep")]
+        words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
+        for word in words:
+            for form in tree.forms(word):
+                if form in codes:
+                    return codes[form]
         return None
 
     # --- output ----------------------------------------------------------------------
