@@ -171,3 +171,20 @@ def test_coordinated_participles_after_found_share_its_patient(code) -> None:
     found = only_act(code("A Kenyan trader was found bound and strangled in Nairobi."))
     assert found is not None and found.cameo == "1823"
     assert [t.text for t in found.targets] == ["Kenyan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenyan rebels held two Danish journalists for a week.", "173"),
+        ("Regulators in Oslo fined the Danish bank two million crowns.", "172"),
+        ("Police in Oslo evicted forty Danish squatters on Monday.", "174"),
+    ],
+)
+def test_people_held_fined_or_evicted(code, text: str, cameo: str) -> None:
+    assert acts(code(text)) == [cameo]
+
+
+def test_resorting_to_mass_action_is_a_threat_when_it_is_to_come(code) -> None:
+    found = only_act(code("The Danish union said it would resort to mass action."))
+    assert found is not None and found.cameo.startswith("13")
