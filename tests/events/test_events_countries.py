@@ -254,3 +254,11 @@ def test_a_private_person_done_to_is_a_civilian_of_no_country(events) -> None:
 def test_a_meeting_whose_subject_names_no_actor_still_has_two_sides(events) -> None:
     assert sides(events("The firm is negotiating with the Brazilians over a new plant."), "04")
     assert not [e for e in events("The Brazilians discussed the plan on Monday.") if e.cameo]
+
+
+def test_whom_a_legal_act_is_done_to_is_a_person_whatever_the_noun(events) -> None:
+    assert sides(events("The bus conductor was charged with fraud on Tuesday."), "17") == (
+        set(),
+        {"CVL"},
+    )
+    assert not [e for e in events("The bus conductor was praised on Tuesday.") if e.cameo]

@@ -188,3 +188,9 @@ def test_people_held_fined_or_evicted(code, text: str, cameo: str) -> None:
 def test_resorting_to_mass_action_is_a_threat_when_it_is_to_come(code) -> None:
     found = only_act(code("The Danish union said it would resort to mass action."))
     assert found is not None and found.cameo.startswith("13")
+
+
+def test_volleys_of_what_is_thrown_name_the_weapon(code) -> None:
+    text = "About 100 youths hurled volleys of petrol bombs at a Danish police station."
+    found = only_act(code(text))
+    assert found is not None and found.cameo == "145"

@@ -60,6 +60,7 @@ class SideRules:
 
     state_organs: frozenset[str]
     private_persons: frozenset[str]
+    person_target_codes: tuple[str, ...]
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
     home_target_codes: tuple[str, ...]
@@ -72,6 +73,7 @@ def side_rules() -> SideRules:
     return SideRules(
         state_organs=frozenset(w.lower() for w in data["state_organs"]),
         private_persons=frozenset(w.lower() for w in data["private_persons"]),
+        person_target_codes=tuple(data["person_target_codes"]),
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
         home_target_codes=tuple(data["home_target_codes"]),
@@ -131,25 +133,29 @@ def home_group(span: Span, countries: set[str]) -> Actor | None:
     return None
 
 
-def unplaced_side(span: Span) -> Actor | None:
+def unplaced_side(span: Span, persons: bool = False) -> Actor | None:
     """A target named only by its role or group ("the mayor was charged", "two journalists
     were detained"): that sector's group of no country, as CAMEO codes a role without a
     country; ``at_home`` places it where the sentence is, like any side of no country. Not
     for sources: a doer named by role only is too often a word the parse misread ("the
     president has attacked the investigation")."""
-    sector = role_sector(span.text) or _private_person(span.text)
+    sector = role_sector(span.text) or _private_person(span.text, persons)
     if sector is None:
         return None
     name = group_lexicon().sector_name(sector)
     return Actor(UNPLACED + sector, name, TYPE_GROUP, None, sector, sector)
 
 
-def _private_person(text: str) -> str | None:
+def _private_person(text: str, anyone: bool = False) -> str | None:
     """Civilians (CVL) for a phrase naming a private person ("the driver", "two women":
-    data/sides.yaml private_persons), else None."""
-    words = text.lower().split()
+    data/sides.yaml private_persons), or any common noun when the act is done to people
+    (``anyone``: "the bounty hunter was charged"), else None."""
+    words = text.split()
     last = words[-1].strip(".,'’\"") if words else ""
+    if anyone and last.isalpha() and last.islower():
+        return CIVILIANS
     persons = side_rules().private_persons
+    last = last.lower()
     return CIVILIANS if last in persons or last.removesuffix("s") in persons else None
 
 
@@ -425,7 +431,7 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
             or actors.get(key)
             or untagged_country(s)
             or home_group(s, named_here)
-            or (unplaced_side(s) if roles else None)
+            or (unplaced_side(s, persons) if roles else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -434,6 +440,7 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
         kept = [a for a in present if a.type not in NOT_ACTORS]
         return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), for_unplaced)
 
+    persons = mention.cameo.startswith(side_rules().person_target_codes)
     day, stated = None, False
     if mention.date is not None:
         interval = days.get(mention_key(mention.article_id, mention.date))
