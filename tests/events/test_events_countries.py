@@ -10,7 +10,7 @@ from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import mention_key, merge_story
-from eventwire.model import ArticleMeta, Document, Event, EventsInput
+from eventwire.model import PART_BODY, ArticleMeta, Document, Event, EventsInput, Span
 
 
 @pytest.fixture(scope="module")
@@ -262,3 +262,14 @@ def test_whom_a_legal_act_is_done_to_is_a_person_whatever_the_noun(events) -> No
         {"CVL"},
     )
     assert not [e for e in events("The bus conductor was praised on Tuesday.") if e.cameo]
+
+
+def test_a_known_leader_the_entity_model_missed_is_still_placed() -> None:
+    from eventwire.events.merge import untagged_known
+
+    def named(text: str) -> Span:
+        return Span(PART_BODY, 0, len(text), text)
+
+    leader = untagged_known(named("Macron"))
+    assert leader is not None and leader.country == "FRA"
+    assert untagged_known(named("macron")) is None and untagged_known(named("Smithers")) is None

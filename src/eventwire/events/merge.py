@@ -27,8 +27,10 @@ from eventwire.actors.classify import (
 )
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
+from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
 from eventwire.actors.roles import role_sectors
+from eventwire.actors.text import surface_key
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.events.tree import ANTI
 from eventwire.model import (
@@ -100,6 +102,19 @@ def untagged_country(span: Span) -> Actor | None:
     if people:
         return words.group_actor(people, SECTOR_PEOPLE)
     return _demonym_group(text)
+
+
+@functools.cache
+def _known_actors() -> KnownActors:
+    """The packaged organisations, media and leaders (the actors stage's known actors)."""
+    return load_known_actors(country_index())
+
+
+def untagged_known(span: Span) -> Actor | None:
+    """A packaged leader or organisation the entity model did not tag, named exactly by
+    its name or an alias ("Trump ridiculed ...", a sentence's first word)."""
+    text = span.text.strip()
+    return _known_actors().by_alias.get(surface_key(text)) if text[:1].isupper() else None
 
 
 def _demonym_group(text: str) -> Actor | None:
@@ -430,6 +445,7 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
             (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
             or actors.get(key)
             or untagged_country(s)
+            or untagged_known(s)
             or home_group(s, named_here)
             or (unplaced_side(s, persons) if roles else None)
             for key, s in zip(keys, spans, strict=True)
