@@ -10,7 +10,7 @@ from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import mention_key, merge_story
-from eventwire.model import ArticleMeta, Document, Event, EventsInput
+from eventwire.model import PART_BODY, ArticleMeta, Document, Event, EventsInput, Span
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +153,7 @@ def test_a_leader_named_without_a_country_is_placed(events) -> None:
 
 
 def test_a_side_named_only_by_its_role_is_that_role_of_no_country(events) -> None:
-    source, target = sides(events("The mayor was charged with fraud on Monday."), "11")
+    source, target = sides(events("The mayor was charged with fraud on Monday."), "17")
     assert (source, target) == (set(), {"GOV"})
 
 
@@ -204,7 +204,7 @@ GREEK_STORY = (
 
 def test_a_role_in_a_sentence_naming_no_country_is_of_its_article_s_country(events) -> None:
     found = events(GREEK_STORY + "The mayor was charged with negligence on Monday.")
-    assert sides(found, "11")[1] == {"GRC"}
+    assert sides(found, "17")[1] == {"GRC"}
 
 
 def test_an_unnamed_state_organ_acts_for_its_article_s_country(events) -> None:
@@ -225,12 +225,12 @@ def test_an_article_split_between_countries_places_no_role(events) -> None:
         "The Peruvian government and Chile's foreign minister promised talks. "
         "The mayor was charged with negligence on Monday."
     )
-    assert sides(events(text), "11")[1] == {"GOV"}
+    assert sides(events(text), "17")[1] == {"GOV"}
 
 
 def test_a_dateline_s_country_is_its_article_s_own(events) -> None:
     text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. The mayor was charged with fraud."
-    assert sides(events(text), "11")[1] == {"KEN"}
+    assert sides(events(text), "17")[1] == {"KEN"}
 
 
 def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
@@ -239,3 +239,37 @@ def test_two_uncoded_people_placed_in_one_country_are_two_sides(events) -> None:
     )
     found = [e for e in events(text) if e.cameo.startswith("11")]
     assert sorted(a.name for e in found for a in e.source) == ["Daniel Moyo", "Maria Okafor"]
+
+
+def test_a_private_person_done_to_is_a_civilian_of_no_country(events) -> None:
+    assert sides(events("The cyclist's passenger was arrested on Tuesday."), "17") == (
+        set(),
+        {"CVL"},
+    )
+    text = "NAIROBI, Kenya (AP) _ Thousands marched on Sunday. Two women were detained on Monday."
+    assert sides(events(text), "17")[1] == {"KEN"}  # placed like any unplaced side
+    assert not [e for e in events("The manager was promoted on Tuesday.") if e.cameo]
+
+
+def test_a_meeting_whose_subject_names_no_actor_still_has_two_sides(events) -> None:
+    assert sides(events("The firm is negotiating with the Brazilians over a new plant."), "04")
+    assert not [e for e in events("The Brazilians discussed the plan on Monday.") if e.cameo]
+
+
+def test_whom_a_legal_act_is_done_to_is_a_person_whatever_the_noun(events) -> None:
+    assert sides(events("The bus conductor was charged with fraud on Tuesday."), "17") == (
+        set(),
+        {"CVL"},
+    )
+    assert not [e for e in events("The bus conductor was praised on Tuesday.") if e.cameo]
+
+
+def test_a_known_leader_the_entity_model_missed_is_still_placed() -> None:
+    from eventwire.events.merge import untagged_known
+
+    def named(text: str) -> Span:
+        return Span(PART_BODY, 0, len(text), text)
+
+    leader = untagged_known(named("Macron"))
+    assert leader is not None and leader.country == "FRA"
+    assert untagged_known(named("macron")) is None and untagged_known(named("Smithers")) is None

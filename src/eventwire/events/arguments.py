@@ -58,6 +58,10 @@ class ArgumentFinder:
         """The actors an action is done to: object, dative, target prepositions."""
         tree = self.tree
         heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
+        # "found X guilty", parsed as a clause on the adjective: X is whom it is done to
+        heads += [
+            s for c in tree.kids(i, "ccomp") if tree.pos(c) == "ADJ" for s in tree.kids(c, "nsubj")
+        ]
         heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
         found = [a for h in heads for a in tree.object_actors(h)]
         if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"

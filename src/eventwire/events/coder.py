@@ -31,6 +31,7 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
+ACCUSATION = "112"  # a judgement that alleges an act (the act is no event of its own)
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
 COMPLEMENT_DEPS = (
     "xcomp",
@@ -471,6 +472,9 @@ class SentenceCoder(ArgumentFinder):
         objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
+        # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
+        predicates = ("ccomp", "oprd", "acomp", "advcl")
+        objects += [c for c in tree.kids(i, *predicates) if tree.pos(c) == "ADJ"]
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:
@@ -601,8 +605,28 @@ class SentenceCoder(ArgumentFinder):
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
 
     def is_light(self, i: int) -> bool:
-        """Whether ``i`` is a verb that carries an event noun ("held talks")."""
-        return self.is_word(i, "light_verbs")
+        """Whether ``i`` is a verb that carries an event noun ("held talks"; "faces trial":
+        one done to its subject, `undergo_verbs`)."""
+        return self.is_word(i, "light_verbs") or self.is_word(i, "undergo_verbs")
+
+    def undergone(self, found: Found, noun: int) -> None:
+        """ "X faces trial", "received a life sentence", "suffered an attack by Y": an event
+        noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
+        by whom its from- or by-phrase or a name in front of the noun says."""
+        tree, anchor = self.tree, found.anchor
+        if anchor == noun or not self.is_word(anchor, "undergo_verbs"):
+            return
+        patients = self.subjects(anchor)
+        phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]
+        agents = [a for o in phrases for a in tree.actors(o)]
+        modifiers = [
+            a
+            for m in tree.kids(noun, "amod", "poss", "compound")
+            if m in tree.mention_at
+            for a in tree.actors(m)
+        ]
+        found.sources = [a for a in agents or modifiers if a not in patients]
+        found.targets = patients + [t for t in found.targets if t not in patients]
 
     def frame_kind(self, i: int) -> str | None:
         """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
@@ -614,7 +638,8 @@ class SentenceCoder(ArgumentFinder):
                 if form in self.lex.frame_verbs:
                     return self.lex.frame_verbs[form]
         if pos == "VERB" and lemma in self.words["wish_verbs"]:
-            return "appeal" if self.controlled(i) else None  # "wants Israel to freeze ..."
+            wished = self.controlled(i) or self.object_controlled(i)
+            return "appeal" if wished else None  # "wants Israel to freeze ..."
         if pos == "VERB" and lemma in self.lex.call_verbs:
             if tree.kids(i, "prt"):
                 return None  # "called up reservists", "called off the talks"
@@ -626,6 +651,17 @@ class SentenceCoder(ArgumentFinder):
         if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
             return self.lex.frame_nouns[lemma]
         return None
+
+    def object_controlled(self, verb: int) -> list[Span]:
+        """The named object an infinitive under ``verb`` is about, parsed as the verb's object
+        ("would like the FCC to start over": like -> dobj FCC, xcomp start)."""
+        tree = self.tree
+        infinitive = any(
+            tree.tokens[a][4] == "TO" for c in tree.kids(verb, "xcomp") for a in tree.kids(c, "aux")
+        )
+        if not infinitive:
+            return []
+        return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
 
     def dated(self, prep: int) -> bool:
         """Whether a preposition only gives a date ("on Sunday")."""
@@ -671,6 +707,11 @@ class SentenceCoder(ArgumentFinder):
         code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         if code in self.lex.force_codes and self.armed_doer(i, anchor):
             code = self.lex.force_codes[code]  # "an Indian warship attacked two boats": 190
+        irregular = subject is not None and self.is_word(subject, "irregular_doers")
+        if code in self.lex.irregular_codes and irregular:
+            code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
+        if self.deadly(i, code):
+            code = self.lex.fatal_code  # "officers fatally shot the teenager": a killing
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
@@ -682,6 +723,14 @@ class SentenceCoder(ArgumentFinder):
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def deadly(self, verb: int, code: str) -> bool:
+        """Whether an adverb says a violent verb's act was deadly ("fatally shot":
+        `fatal_adverbs`)."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or int(code[:2]) < self.lex.roots["violence"]:
+            return False
+        return any(self.is_word(a, "fatal_adverbs") for a in tree.kids(verb, "advmod"))
 
     def modifier_names(self, i: int) -> list[Span]:
         """The names in front of an event noun, through the modifiers' own modifiers ("US
@@ -767,7 +816,10 @@ class SentenceCoder(ArgumentFinder):
         passive = passive or self.shared_passive(anchor)
         if passive and not nominal:
             found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
-            found.sources = self.agents(anchor)
+            found.sources = self.agents(anchor) or self.orderers(anchor)
+            aimed = self.objects(anchor)
+            if aimed and self.names_the_thing(found.pattern, passive):  # "thrown at X"
+                found.targets = aimed
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, skip=i if nominal else None)
         if nominal:
@@ -798,6 +850,8 @@ class SentenceCoder(ArgumentFinder):
                 ]
             if not found.sources:  # "US drone strikes": US -> drone -> strikes
                 found.sources = self.modifier_names(i)
+        if nominal:
+            self.undergone(found, i)
         if nominal and (against := self.against_modifiers(i)):
             found.sources = [s for s in found.sources if s not in against]
             found.targets = against + [t for t in found.targets if t not in against]
@@ -806,6 +860,28 @@ class SentenceCoder(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def orderers(self, verb: int) -> list[Span]:
+        """Who had a participle's act done: the subject of the active verb it completes ("the
+        court ordered X released": the court)."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) not in ("xcomp", "oprd", "ccomp") or head == verb:
+            return []
+        if tree.tokens[verb][4] != "VBN" or tree.kids(verb, "aux", "auxpass"):
+            return []
+        return [] if tree.kids(head, "nsubjpass") else self.subjects(head)
+
+    def names_the_thing(self, pattern: Pattern | None, passive: list[int]) -> bool:
+        """Whether a passive subject is the thing a pattern's object names ("two grenades
+        were thrown at soldiers", "a curfew was imposed on the town"), not whom it was done
+        to: the target is then what the verb's target prepositions name."""
+        if pattern is None or not pattern.objects or pattern.any_actor:
+            return False
+        tree = self.tree
+        if any(tree.named(a) for p in passive for a in tree.object_actors(p)):
+            return False  # "two Kenyan pirates were captured": people it was done to
+        fits = [any(self.noun_fits(p, e) for e in pattern.objects) for p in passive]
+        return bool(fits) and all(fits)
 
     def after_anti(self, first: int) -> bool:
         """Whether "anti-" is written just before the mention starting at token ``first`` or
@@ -834,7 +910,9 @@ class SentenceCoder(ArgumentFinder):
         tree, head = self.tree, self.tree.head(verb)
         if tree.dep(verb) != "conj" or tree.tokens[verb][4] != "VBN" or head == verb:
             return []
-        return [] if tree.kids(verb, "nsubj", "nsubjpass") else tree.kids(head, "nsubjpass")
+        if tree.kids(verb, "nsubj", "nsubjpass"):
+            return []
+        return tree.kids(head, "nsubjpass") or self.participle_of(head)  # "found bound and"
 
     def agents(self, verb: int) -> list[Span]:
         """The actors a passive verb's by-phrase names, or its coordinated verb's ("was shot
@@ -858,6 +936,8 @@ class SentenceCoder(ArgumentFinder):
             return []
         if tree.dep(verb) == "acl" and head != verb and tree.pos(head) in ("NOUN", "PROPN"):
             return [head]
+        if tree.dep(verb) in ("xcomp", "oprd") and head != verb and not tree.kids(verb, "nsubj"):
+            return tree.kids(head, "nsubjpass", "dobj")  # "X was ordered held", "ordered X held"
         return tree.kids(verb, "nsubj")
 
     def apply_modality(self, found: Found) -> None:
@@ -891,7 +971,8 @@ class SentenceCoder(ArgumentFinder):
             self.reframe(found, "refuse", found.targets)  # "did not agree to the proposal"
             found.negated = False
             return
-        if auxiliaries & self.words["future"] and not conditional:
+        undergoing = anchor != found.trigger and self.is_word(anchor, "undergo_verbs")
+        if auxiliaries & self.words["future"] and not conditional and not undergoing:
             root = int(found.code[:2])
             conflict = root >= self.lex.roots["conflict"]
             if conflict and not threatened and not found.negated and self.decided(anchor):
@@ -1172,11 +1253,17 @@ class SentenceCoder(ArgumentFinder):
         demand when what it says someone must do states no coded action."""
         tree, statements = self.tree, []
         for i in range(len(tree)):
-            if tree.pos(i) != "VERB" or not self.is_word(i, "speech"):
+            if tree.pos(i) != "VERB":
+                continue
+            if self.is_word(i, "belief_verbs") and self.speaker(i) is None:
+                judged = self.judgement(i, events)  # "police suspect X was behind it"
+                statements += [judged] if judged is not None else []
+                continue
+            if not self.is_word(i, "speech"):
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
                 continue
-            demand = self.reported_obligation(i, events)
+            demand = self.reported_obligation(i, events) or self.judgement(i, events)
             if demand is not None:
                 statements.append(demand)
                 continue
@@ -1200,6 +1287,62 @@ class SentenceCoder(ArgumentFinder):
             demand.sources = self.subjects(verb)
             demand.targets = self.subjects(clause)
             return demand if demand.sources else None
+        return None
+
+    def judgement(self, verb: int, events: list[Found]) -> Found | None:
+        """ "X said the men's behaviour was a disgrace", "police believe the IRA was behind
+        the killings": a reported clause judging someone (`judgement_words`, by code) is the
+        speaker's act aimed at the clause's subject (its named actors, or the names in its
+        phrase). A disapproval or apology needs a clause with no coded act of its own; an
+        accusation takes the act it alleges out of the events (it is alleged, not stated)."""
+        tree = self.tree
+        for clause in self.judged_clauses(verb):
+            code = self.judgement_code(clause)
+            if code == self.lex.apology_code and tree.lemma(clause) != "be":
+                continue  # "she was sorry"; not "I feel sorry for the young"
+            inside = set(tree.subtree(clause))
+            alleged = [e for e in events if e.anchor in inside or e.trigger in inside]
+            accusation = code is not None and code.startswith(ACCUSATION)
+            if code is None or tree.kids(clause, "neg") or (alleged and not accusation):
+                continue
+            for event in alleged:
+                events.remove(event)
+            found = Found(verb, verb, code, sources=self.subjects(verb))
+            subjects = tree.kids(clause, "nsubj", "nsubjpass")
+            if all(tree.tokens[s][4] == "PRP" for s in subjects):  # "told X she was sorry"
+                subjects = []
+                found.targets = self.objects(verb)
+            found.targets += [a for s in subjects for a in tree.actors(s)]
+            if not any(tree.named(t) for t in found.targets):
+                names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
+                found.targets = self.prefer_named(
+                    found.targets + [a for w in names for a in tree.actors(w)]
+                )
+            found.targets = list(dict.fromkeys(t for t in found.targets if t not in found.sources))
+            if accusation and not any(tree.named(t) for t in found.targets):
+                return None  # "experts think better treatment is responsible": no one accused
+            return found if found.sources else None
+        return None
+
+    def judged_clauses(self, verb: int) -> list[int]:
+        """The clauses a speech or belief verb reports, through a verb of belief ("said they
+        believe X was behind it")."""
+        tree = self.tree
+        clauses = tree.kids(verb, "ccomp")
+        return clauses + [
+            c for b in clauses if self.is_word(b, "belief_verbs") for c in tree.kids(b, "ccomp")
+        ]
+
+    def judgement_code(self, clause: int) -> str | None:
+        """The code of the judgement a clause's predicate words make, if any ("was a
+        disgrace", "are insufficient", "was behind the killings")."""
+        tree, codes = self.tree, self.lex.judgement_codes
+        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep")]
+        words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
+        for word in words:
+            for form in tree.forms(word):
+                if form in codes:
+                    return codes[form]
         return None
 
     # --- output ----------------------------------------------------------------------

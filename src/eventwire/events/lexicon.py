@@ -105,6 +105,11 @@ class Lexicon:
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
     inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
+    irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
+    fatal_code: str = "1823"  # violence an adverb says was deadly ("fatally shot")
+    # a speaker judging someone: word -> CAMEO code ("said it was a disgrace": 111)
+    judgement_codes: dict[str, str] = field(default_factory=dict)
+    apology_code: str = "055"  # a judgement of oneself, made with "be" ("she was sorry")
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
@@ -254,6 +259,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "hypothetical",
                 "obligation",
                 "light_verbs",
+                "undergo_verbs",
                 "motion_verbs",
                 "wish_verbs",
                 "event_subject_verbs",
@@ -271,11 +277,22 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "force_nouns",
                 "open_negation",
                 "assembly_verbs",
+                "irregular_doers",
+                "fatal_adverbs",
+                "belief_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
+        irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
+        fatal_code=str(data.get("fatal_code", "1823")),
+        apology_code=str(data.get("apology_code", "055")),
+        judgement_codes={
+            str(word): str(code)
+            for code, words in (data.get("judgement_words") or {}).items()
+            for word in words
+        },
         assembly_code=str(data.get("assembly_code", "141")),
         rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
         refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),

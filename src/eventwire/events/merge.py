@@ -27,8 +27,10 @@ from eventwire.actors.classify import (
 )
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
+from eventwire.actors.known import KnownActors, load_known_actors
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
 from eventwire.actors.roles import role_sectors
+from eventwire.actors.text import surface_key
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.events.tree import ANTI
 from eventwire.model import (
@@ -49,6 +51,7 @@ NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no coun
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
+CIVILIANS = "CVL"  # the sector of a private person named by a common noun
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
 
@@ -58,6 +61,8 @@ class SideRules:
     """The word lists and code prefixes of data/sides.yaml."""
 
     state_organs: frozenset[str]
+    private_persons: frozenset[str]
+    person_target_codes: tuple[str, ...]
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
     home_target_codes: tuple[str, ...]
@@ -69,6 +74,8 @@ def side_rules() -> SideRules:
     data = yaml.safe_load(SIDES.read_text(encoding="utf-8"))
     return SideRules(
         state_organs=frozenset(w.lower() for w in data["state_organs"]),
+        private_persons=frozenset(w.lower() for w in data["private_persons"]),
+        person_target_codes=tuple(data["person_target_codes"]),
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
         home_target_codes=tuple(data["home_target_codes"]),
@@ -95,6 +102,19 @@ def untagged_country(span: Span) -> Actor | None:
     if people:
         return words.group_actor(people, SECTOR_PEOPLE)
     return _demonym_group(text)
+
+
+@functools.cache
+def _known_actors() -> KnownActors:
+    """The packaged organisations, media and leaders (the actors stage's known actors)."""
+    return load_known_actors(country_index())
+
+
+def untagged_known(span: Span) -> Actor | None:
+    """A packaged leader or organisation the entity model did not tag, named exactly by
+    its name or an alias ("Trump ridiculed ...", a sentence's first word)."""
+    text = span.text.strip()
+    return _known_actors().by_alias.get(surface_key(text)) if text[:1].isupper() else None
 
 
 def _demonym_group(text: str) -> Actor | None:
@@ -128,17 +148,30 @@ def home_group(span: Span, countries: set[str]) -> Actor | None:
     return None
 
 
-def unplaced_side(span: Span) -> Actor | None:
+def unplaced_side(span: Span, persons: bool = False) -> Actor | None:
     """A target named only by its role or group ("the mayor was charged", "two journalists
     were detained"): that sector's group of no country, as CAMEO codes a role without a
     country; ``at_home`` places it where the sentence is, like any side of no country. Not
     for sources: a doer named by role only is too often a word the parse misread ("the
     president has attacked the investigation")."""
-    sector = role_sector(span.text)
+    sector = role_sector(span.text) or _private_person(span.text, persons)
     if sector is None:
         return None
     name = group_lexicon().sector_name(sector)
     return Actor(UNPLACED + sector, name, TYPE_GROUP, None, sector, sector)
+
+
+def _private_person(text: str, anyone: bool = False) -> str | None:
+    """Civilians (CVL) for a phrase naming a private person ("the driver", "two women":
+    data/sides.yaml private_persons), or any common noun when the act is done to people
+    (``anyone``: "the bounty hunter was charged"), else None."""
+    words = text.split()
+    last = words[-1].strip(".,'’\"") if words else ""
+    if anyone and last.isalpha() and last.islower():
+        return CIVILIANS
+    persons = side_rules().private_persons
+    last = last.lower()
+    return CIVILIANS if last in persons or last.removesuffix("s") in persons else None
 
 
 def role_sector(text: str) -> str | None:
@@ -252,9 +285,12 @@ def merge_story(
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
         if not item.sources and not item.targets:
             continue  # a sentence naming no actor: a date anchor at most
-        one_sided = item.mention.symmetric and not (item.sources and item.targets)
+        # "X discussed the plan": a meeting needs two sides; a subject of no actor still is one
+        # ("the company is negotiating with the Soviets")
+        doers = item.sources or item.mention.sources
+        one_sided = item.mention.symmetric and not (doers and item.targets)
         if one_sided and item.mention.cameo.startswith(side_rules().two_sided_codes):
-            continue  # "X discussed the plan": a meeting needs two sides
+            continue
         if not item.stated:
             item.day = anchors.get((item.mention.cameo[:2], item.place))
             item.stated = item.day is not None
@@ -409,8 +445,9 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
             (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
             or actors.get(key)
             or untagged_country(s)
+            or untagged_known(s)
             or home_group(s, named_here)
-            or (unplaced_side(s) if roles else None)
+            or (unplaced_side(s, persons) if roles else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -419,6 +456,7 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
         kept = [a for a in present if a.type not in NOT_ACTORS]
         return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), for_unplaced)
 
+    persons = mention.cameo.startswith(side_rules().person_target_codes)
     day, stated = None, False
     if mention.date is not None:
         interval = days.get(mention_key(mention.article_id, mention.date))
