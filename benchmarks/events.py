@@ -32,7 +32,9 @@ scored whole as ``fresh2_held_out``, and a third (``fresh3``:
 by a word list) as ``fresh4_held_out``; their misses are not written. A fifth
 (``fresh5``: ``benchmarks/data/events_fresh5.json``, 128 sentences drawn at random as the
 fourth was) is split like the first: ``fresh5_tune`` (even index, tuning data) and
-``fresh5_held_out`` (odd index, scored without its misses).
+``fresh5_held_out`` (odd index, scored without its misses). A sixth (``fresh6``:
+``benchmarks/data/events_fresh6.json``, 140 sentences drawn at random the same way) is
+tuning data whole (``fresh6_tune``, misses written).
 
 The fresh sets again, each sentence coded inside the article it came from (``in_article``,
 ``benchmarks/events_articles.py``: TimeBank, ECB+ and NewsWCL50 documents, each one article
@@ -100,6 +102,8 @@ FRESH2 = REPO_ROOT / "benchmarks" / "data" / "events_fresh2.json"
 FRESH3 = REPO_ROOT / "benchmarks" / "data" / "events_fresh3.json"
 FRESH4 = REPO_ROOT / "benchmarks" / "data" / "events_fresh4.json"
 FRESH5 = REPO_ROOT / "benchmarks" / "data" / "events_fresh5.json"
+FRESH6 = REPO_ROOT / "benchmarks" / "data" / "events_fresh6.json"
+TUNING = (("fresh6", FRESH6),)  # tuning data whole: misses written, no held-out half
 UNREAD = (("fresh2", FRESH2), ("fresh3", FRESH3), ("fresh4", FRESH4))
 DEV_HALVES = ("held_out", "tuning")
 HALVED = (
@@ -111,6 +115,7 @@ SPLIT = (
     "fresh (benchmarks/data/events_fresh.json): fresh_tune = even, fresh_held_out = odd; "
     "fresh5 (benchmarks/data/events_fresh5.json, drawn at random): fresh5_tune = even, "
     "fresh5_held_out = odd; "
+    "fresh6 (benchmarks/data/events_fresh6.json, drawn at random): all tuning (fresh6_tune); "
     "fresh2 (benchmarks/data/events_fresh2.json): all held out (fresh2_held_out); "
     "fresh3 (benchmarks/data/events_fresh3.json): all held out (fresh3_held_out); "
     "fresh4 (benchmarks/data/events_fresh4.json, drawn at random): all held out (fresh4_held_out)"
@@ -269,8 +274,9 @@ def accuracy() -> dict:
     (``UNREAD``), whose misses are not written."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     halved = {name: json.loads(path.read_text(encoding="utf-8")) for name, path, _ in HALVED}
+    tuning = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in TUNING}
     unread = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in UNREAD}
-    sets = {"dev": gold} | halved | unread
+    sets = {"dev": gold} | halved | tuning | unread
     texts = [item["text"].strip(" {}") for items in sets.values() for item in items]
     started = time.perf_counter()
     mentions, events = code_sentences(texts)
@@ -281,17 +287,26 @@ def accuracy() -> dict:
     for name, items in sets.items():
         names = dict((n, h) for n, _, h in HALVED).get(name, DEV_HALVES)
         kinds = {kind: found[name] for kind, found in coded.items()} | {"through_run": run[name]}
-        scored = {
-            kind: {f"{name}_held_out": _unread(items, found)} if name in unread
-            else _halves(items, found, names, misses=kind != "through_run")
-            for kind, found in kinds.items()
-        }  # fmt: skip
+        scored = {kind: _scored(name, items, found, kind, names) for kind, found in kinds.items()}
         result.update(scored if name == "dev" else {name: scored})
-    result["in_article"] = _in_article(halved, unread, run)
+    result["in_article"] = _in_article(halved, tuning, unread, run)
     result["split"] = SPLIT
     result["targets"] = TARGETS
     result["sentences_per_second"] = round(len(texts) / seconds, 1)
     return result
+
+
+def _scored(name: str, items: list[dict], found: list, kind: str, names: tuple) -> dict:
+    """One set's scores of one kind: whole without misses (held out), whole with them
+    (tuning), or in halves."""
+    if name in dict(UNREAD):
+        return {f"{name}_held_out": _unread(items, found)}
+    if name in dict(TUNING):
+        tuned = score(items, found)
+        if kind == "through_run":
+            tuned.pop("misses")
+        return {f"{name}_tune": tuned}
+    return _halves(items, found, names, misses=kind != "through_run")
 
 
 def _by_set(sets: dict[str, list[dict]], coded: list[list[Coded]]) -> dict[str, list]:
@@ -303,10 +318,13 @@ def _by_set(sets: dict[str, list[dict]], coded: list[list[Coded]]) -> dict[str, 
     return found
 
 
-def _in_article(halved: dict, unread: dict, alone: dict[str, list[list[Coded]]]) -> dict:
+def _in_article(
+    halved: dict, tuning: dict, unread: dict, alone: dict[str, list[list[Coded]]]
+) -> dict:
     """The fresh sets' events with each sentence's article through the runner
     (``benchmarks.events_articles``; MSRP sentences as through the runner alone, ``alone``):
-    the halved sets in halves with misses, the sets held out whole without them; each with the
+    the halved sets in halves with misses, tuning sets whole with them, the sets held out whole
+    without them; each with the
     count of sentences the run lost, found only in a stored title, or read through a copy's
     original."""
     result = {}
@@ -316,6 +334,9 @@ def _in_article(halved: dict, unread: dict, alone: dict[str, list[list[Coded]]])
         for part, counted in zip(halves.values(), (reach[1::2], reach[0::2], reach), strict=True):
             part.update(_reached(counted))
         result[name] = halves
+    for name, items in tuning.items():
+        coded, reach = code_in_articles(items, alone[name])
+        result[name] = {f"{name}_tune": score(items, coded) | _reached(reach)}
     for name, items in unread.items():
         coded, reach = code_in_articles(items, alone[name])
         result[name] = {f"{name}_held_out": _unread(items, coded) | _reached(reach)}
@@ -454,7 +475,7 @@ def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
     """The halves to print: each set's two halves, of stored events and through the runner."""
     rows = []
     sets = [("dev", accuracy)] + [(name, accuracy[name]) for name, _, _ in HALVED]
-    sets += [(name, accuracy[name]) for name, _ in UNREAD]
+    sets += [(name, accuracy[name]) for name, _ in TUNING + UNREAD]
     for prefix, scored in sets:
         for kind in ("events", "through_run"):
             for half, part in scored[kind].items():
