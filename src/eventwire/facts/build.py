@@ -233,7 +233,7 @@ def _fact(
     kind = COMMENTARY if lead.claim.kind == COMMENTARY else lead.claim.kind
     status = COMMENTARY if kind == COMMENTARY else _status(independent, disputes)
     articles = {i.claim.article_id for i in infos}
-    days = Counter(d for i in infos for d in i.dates)
+    days = Counter(d for i in infos for d in sorted(i.dates))  # a tie: the first, not by hash
     return Fact(
         seq=seq,
         text=lead.claim.sentence,
