@@ -38,8 +38,8 @@ DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
-LOAD_SAMPLES = 5  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
-LOAD_SAMPLE_SECONDS = 0.002
+LOAD_SAMPLES = 4  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
+LOAD_SAMPLE_SECONDS = 0.001
 
 
 def available() -> bool:
