@@ -79,3 +79,19 @@ def test_a_busy_process_beside_this_one_counts_as_running() -> None:
         assert embed.running_others() >= 1
     finally:
         busy.join()
+
+
+def test_a_story_recomputed_goes_back_to_the_process_that_computed_it() -> None:
+    """Each process's memo holds the sentences of the stories it computed: a story computed
+    again (an article joined) is handed to the same process, as far as the sharing allows."""
+    from eventwire.facts import helpers
+
+    settings = FactsSettings(embedding_processes=2)
+    first = stories()
+    stories_facts(first, settings, embed.SentenceEncoder(), spare=1)
+    in_helper = {s.story_id for s in first if helpers.IN_HELPER[s.story_id]}
+    assert in_helper and len(in_helper) < len(first)
+    again = list(reversed(first))  # another order: where each went last decides, not the order
+    results = stories_facts(again, settings, embed.SentenceEncoder(), spare=1)
+    assert {s.story_id for s in again if helpers.IN_HELPER[s.story_id]} == in_helper
+    assert [r.story_id for r in results] == [s.story_id for s in again]

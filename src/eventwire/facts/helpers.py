@@ -18,6 +18,8 @@ from eventwire.facts.settings import FactsSettings
 from eventwire.model import FactsInput, StoryFacts
 
 log = logging.getLogger(__name__)
+AFFINITY_STORIES = 10_000  # stories whose last process is remembered
+IN_HELPER: dict[int, bool] = {}  # story id: computed in a helper process the last time
 
 
 def stories_facts(
@@ -29,11 +31,27 @@ def stories_facts(
     """``story_facts`` of each story, in order. With ``settings.embedding_processes`` > 1,
     two stories or more to align and a spare core (``spare``: cores taken as spare, else
     ``embed.spare_cores()``), helpers take stories from the end while this process works
-    from the start (a story no helper has started is taken back)."""
+    from the start (a story no helper has started is taken back). A story goes back where it
+    was computed last, as far as it can: each process's memo holds its own stories' sentences."""
     workers = _workers(stories, settings, encoder, spare)
     if not workers:
+        _remember(stories, set())
         return [story_facts(story, settings, encoder) for story in stories]
     embed.shared_model()  # loaded before the helpers fork: they share its pages
+    order = sorted(range(len(stories)), key=lambda n: IN_HELPER.get(stories[n].story_id, False))
+    ordered = [stories[n] for n in order]
+    results, helped = _shared(ordered, settings, encoder, workers)
+    _remember(ordered, helped)
+    found: list[StoryFacts | None] = [None] * len(stories)
+    for position, n in enumerate(order):
+        found[n] = results[position]
+    return found  # type: ignore[return-value]
+
+
+def _shared(
+    stories: Sequence[FactsInput], settings: FactsSettings, encoder: Encoder | None, workers: int
+) -> tuple[list[StoryFacts], set[int]]:
+    """The stories' facts, helpers taking them from the end; and which ones they computed."""
     futures = _submit(stories, settings, workers)
     alone = encoder.alone() if isinstance(encoder, embed.SentenceEncoder) else encoder
     found: list[StoryFacts | None] = [None] * len(stories)
@@ -44,7 +62,16 @@ def stories_facts(
             found[n] = story_facts(story, settings, alone)
     for n, future in futures.items():
         found[n] = _result(future, stories[n], settings, alone, workers)
-    return found  # type: ignore[return-value]
+    return found, set(futures)  # type: ignore[return-value]
+
+
+def _remember(stories: Sequence[FactsInput], helped: set[int]) -> None:
+    """Note where each story was computed (the most recent AFFINITY_STORIES stories)."""
+    for n, story in enumerate(stories):
+        IN_HELPER.pop(story.story_id, None)
+        IN_HELPER[story.story_id] = n in helped
+    while len(IN_HELPER) > AFFINITY_STORIES:
+        del IN_HELPER[next(iter(IN_HELPER))]
 
 
 def _workers(
