@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.facts import embed
@@ -53,3 +55,31 @@ def test_a_paraphrase_the_lexical_model_doubts_is_still_embedded_and_aligned() -
     [fact] = [f for f in result.facts if NAMED in {c.sentence for c in f.claims}]
     assert {c.sentence for c in fact.claims} == {NAMED, APPOINTED}
     assert fact.status == "corroborated"
+
+
+MEETING = (
+    "Maria Lopez met Daniel Brandt and Sofia Keller in Geneva on Tuesday to discuss harbour"
+    " tariffs, fishing quotas and a new customs agreement for the northern ports."
+)
+CONCERT = (
+    "Maria Lopez, Daniel Brandt and Sofia Keller were seen laughing at a crowded jazz concert on"
+    " the river bank, where the city orchestra and two visiting choirs played old folk songs"
+    " late into the warm summer night."
+)
+
+
+def test_a_pair_naming_the_same_people_but_lexically_hopeless_is_not_embedded() -> None:
+    """Names in common get a pair below the floor embedded only from the names floor on."""
+    names_only = story(document(1, "north-post", MEETING), document(2, "south-daily", CONCERT))
+    settings = FactsSettings()
+    infos = _claim_infos(names_only, settings)
+    assert len(infos[0].words.names & infos[1].words.names) >= settings.embedding_names
+    candidates, idf = story_candidates(infos, settings)
+    [row] = lexical_rows(infos, list(candidates), idf)
+    assert score_rows(load_pair_model(False), [row])[0] < settings.embedding_names_floor
+    embedded = []
+    for floor in (0.0, settings.embedding_names_floor):
+        encoder = embed.SentenceEncoder(processes=1)
+        story_facts(names_only, replace(settings, embedding_names_floor=floor), encoder)
+        embedded.append(encoder.embedded)
+    assert embedded == [2, 0]

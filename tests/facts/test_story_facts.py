@@ -5,6 +5,10 @@ These run on lexical features alone (``encoder=None``), so they test the rules, 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from eventwire.facts.build import story_facts
@@ -183,3 +187,27 @@ def test_shared_passages_are_found_by_shingles_in_any_order() -> None:
     text = f"{other} {lead} end."
     assert [text[s:e] for s, e in shared_runs(a, b, 30)] == [lead]  # the 20 words are too few
     assert shared_runs(a, shingles("nothing in common at all", 8), 30) == []
+
+
+def test_a_claim_naming_two_days_is_dated_the_same_whatever_the_hash_seed() -> None:
+    """A tie between days is broken by order (a claim's days in calendar order), not by the
+    order of a set, which changes with PYTHONHASHSEED from one process to the next."""
+    code = (
+        "from eventwire.facts.build import story_facts; "
+        "from eventwire.facts.settings import FactsSettings; "
+        "from tests.facts.conftest import day_mention, document, story; "
+        "a = document(1, 'north-post', 'Talks began on Saturday and ended on Sunday at noon.'); "
+        "days = (day_mention(a, 'Saturday', '2026-02-28'), "
+        "day_mention(a, 'Sunday', '2026-03-01')); "
+        "[fact] = story_facts(story(a, mentions=days), FactsSettings(embeddings=False)).facts; "
+        "print(fact.date)"
+    )
+    found = set()
+    for seed in range(6):
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=environment
+        )
+        assert result.returncode == 0, result.stderr
+        found.add(result.stdout.strip())
+    assert found == {"2026-02-28"}

@@ -96,7 +96,8 @@ def _aligned_pairs(
     cosine. The lexical pair model scores them all; without embeddings its cut-off decides.
     With embeddings, a pair the lexical model finds near certain (``settings.lexical_sure``)
     is aligned without embedding; pairs it finds plausible (``settings.embedding_floor``),
-    or that name ``settings.embedding_names`` actors in common, are embedded and aligned when
+    or that name ``settings.embedding_names`` actors in common (and reach
+    ``settings.embedding_names_floor``), are embedded and aligned when
     the pair model with the embedding says so, or when the embedding cosine passes the
     cut-off chosen on MSRP for the cosine alone and the two claims agree on their actors and
     numbers. Pairs are ranked by cosine (by lexical probability where not embedded).
@@ -111,11 +112,7 @@ def _aligned_pairs(
     plausible = [
         (lexical[n], (i, j))
         for n, (i, j) in enumerate(pairs)
-        if (i, j) not in sure
-        and (
-            lexical[n] >= settings.embedding_floor
-            or len(infos[i].words.names & infos[j].words.names) >= settings.embedding_names
-        )
+        if (i, j) not in sure and _plausible(infos[i], infos[j], lexical[n], settings)
     ]
     budget = settings.embedding_budget * len({info.claim.article_id for info in infos})
     pairs = _within_budget([pair for _, pair in sorted(plausible, reverse=True)], budget)
@@ -133,6 +130,15 @@ def _aligned_pairs(
         or (cosines[n] >= cosine_cutoff() and agree(infos[i], infos[j]))
     }
     return {**sure, **judged}
+
+
+def _plausible(a: ClaimInfo, b: ClaimInfo, lexical: float, settings: FactsSettings) -> bool:
+    """Whether a pair is worth embedding: the lexical model finds it plausible, or it names
+    enough actors in common and is not lexically hopeless (``settings.embedding_names_floor``)."""
+    if lexical >= settings.embedding_floor:
+        return True
+    names = len(a.words.names & b.words.names)
+    return names >= settings.embedding_names and lexical >= settings.embedding_names_floor
 
 
 def story_candidates(
@@ -233,7 +239,7 @@ def _fact(
     kind = COMMENTARY if lead.claim.kind == COMMENTARY else lead.claim.kind
     status = COMMENTARY if kind == COMMENTARY else _status(independent, disputes)
     articles = {i.claim.article_id for i in infos}
-    days = Counter(d for i in infos for d in i.dates)
+    days = Counter(d for i in infos for d in sorted(i.dates))  # a tie: the first, not by hash
     return Fact(
         seq=seq,
         text=lead.claim.sentence,

@@ -15,6 +15,7 @@ import importlib.util
 import logging
 import multiprocessing
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +38,8 @@ DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
+LOAD_SAMPLES = 4  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
+LOAD_SAMPLE_SECONDS = 0.001
 
 
 def available() -> bool:
@@ -85,11 +88,26 @@ def may_fork() -> bool:
 
 
 def spare_cores() -> int:
-    """Cores the machine has beyond its load (the last minute's average) other than this
-    process's own: helper processes run only while a core would otherwise idle (on a loaded
-    machine they take turns with this one and add their overhead)."""
-    others = max(0.0, os.getloadavg()[0] - 1.0)
-    return max(0, int((os.cpu_count() or 1) - others))
+    """Cores the machine has beyond this process's own and the other running processes':
+    helper processes run only while a core would otherwise idle (on a loaded machine they
+    take turns with this one and add their overhead)."""
+    return max(0, (os.cpu_count() or 1) - 1 - round(running_others()))
+
+
+def running_others() -> float:
+    """Processes running beside this one now: the runnable tasks of /proc/loadavg (this one
+    included) averaged over a few milliseconds; without /proc, the last minute's load average
+    (which lags: a stage that used both cores a few seconds ago still counts)."""
+    samples = []
+    for n in range(LOAD_SAMPLES):
+        try:
+            fields = Path("/proc/loadavg").read_text(encoding="ascii").split()
+        except OSError:
+            return max(0.0, os.getloadavg()[0] - 1.0)
+        samples.append(int(fields[3].partition("/")[0]) - 1)
+        if n + 1 < LOAD_SAMPLES:
+            time.sleep(LOAD_SAMPLE_SECONDS)
+    return max(0.0, sum(samples) / len(samples))
 
 
 def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.float32]]:
@@ -110,6 +128,13 @@ class SentenceEncoder:
         self.memo_size = memo_size
         self.memo: OrderedDict[str, tuple[NDArray[np.float32], SentenceTokens]] = OrderedDict()
         self.embedded = 0  # sentences run through the model (memo misses)
+
+    def alone(self) -> SentenceEncoder:
+        """This encoder without helper processes, sharing its memo (for a process whose
+        helpers already have work of their own)."""
+        encoder = SentenceEncoder(self.threads, self.memo_size, processes=1)
+        encoder.memo = self.memo
+        return encoder
 
     def __call__(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """One unit-length vector per text, in order."""

@@ -21,6 +21,7 @@ class FactsSettings:
     lexical_sure: float = 0.8  # lexical probability that aligns a pair without embedding
     embedding_floor: float = 0.3  # lexical probability that gets a pair embedded, or ...
     embedding_names: int = 3  # ... this many named actors in common
+    embedding_names_floor: float = 0.2  # ... and this lexical probability
     embedding_budget: int = 12  # sentences embedded per article of a story, at most
     embedding_threads: int = 1  # BLAS threads of the sentence model
     embedding_processes: int = 2  # processes sharing the model's batches (with a core spare)

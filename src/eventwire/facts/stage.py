@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from eventwire.facts.build import default_encoder, story_facts
+from eventwire.facts.build import default_encoder
+from eventwire.facts.helpers import stories_facts
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import FactsInput, StageReport, StageRun, StoryFacts
 from eventwire.stage import STORY
@@ -31,8 +32,9 @@ class FactsStage:
         return [repo.facts_input(story_id) for story_id in ids]
 
     def run(self, records: Sequence[FactsInput]) -> list[StoryFacts]:
-        """Each story's facts and consolidated form."""
-        return [story_facts(story, self.settings, self.encoder) for story in records]
+        """Each story's facts and consolidated form (stories shared with a helper process
+        while a core is spare: ``helpers.stories_facts``)."""
+        return stories_facts(records, self.settings, self.encoder)
 
     def count(self, report: StageReport, record: FactsInput, outcome: StoryFacts) -> None:
         """Claims go in; facts come out."""
