@@ -10,6 +10,8 @@ from alembic import command
 
 from eventwire.config import load_config
 from eventwire.entities.stage import EntitiesStage
+from eventwire.events.stage import EventsStage
+from eventwire.facts.stage import FactsStage
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store import Repository, StoreSettings
@@ -38,7 +40,8 @@ def test_an_0005_database_is_carried_over_and_not_processed_again(
 ) -> None:
     # The stages as they were when 0005 was the head (a later version bump, e.g. entities 2,
     # rightly redoes their work: that is the version mechanism, not the migration).
-    monkeypatch.setattr(EntitiesStage, "version", 1)
+    for stage in (EntitiesStage, EventsStage, FactsStage):
+        monkeypatch.setattr(stage, "version", 1)
     url = f"sqlite:///{tmp_path / 'old.db'}"
     without_entities = Settings.from_config(load_config(env=NO_ENTITIES))
     with Repository.open(url) as repo:  # processed articles ...

@@ -24,7 +24,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 1
+    version = 2  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07)
     scope = STORY
     after = "entities"
 

@@ -19,7 +19,7 @@ class FactsStage:
     """Each story's claims aligned across its outlets into facts, and its consolidated form."""
 
     name = "facts"
-    version = 1
+    version = 2  # 2: embedding names floor, date ties in calendar order (2026-12-07)
     scope = STORY
     after = "entities"  # runs after actors and time (registry order), on the same stories
 
