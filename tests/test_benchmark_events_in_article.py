@@ -92,3 +92,18 @@ def test_publication_day_from_a_timebank_id_else_the_fixed_one() -> None:
     assert day("timex-timebank", "AP900815-0044.tml") == "1990-08-15T12:00:00+00:00"
     assert day("timex-timebank", "wsj_0533.tml") == FIXED_DATE
     assert day("ecbplus", "10_1ecb") == FIXED_DATE
+
+
+def test_held_out_sentences_misses_are_never_written() -> None:
+    from benchmarks.events import HALF_NAMES, UNREAD, _scored
+
+    gold = [{"id": f"S{n}", "event": "PROTEST", "source": [], "target": []} for n in range(4)]
+    nothing: list[list] = [[] for _ in gold]
+    halves = _scored("fresh5", gold, nothing, "events", HALF_NAMES["fresh5"])
+    assert "misses" not in halves["fresh5_held_out"]
+    assert halves["fresh5_tune"]["misses"] == [
+        "S0 gold PROTEST; coded -",
+        "S2 gold PROTEST; coded -",
+    ]
+    name = UNREAD[0][0]
+    assert "misses" not in _scored(name, gold, nothing, "events", ("", ""))[f"{name}_held_out"]
