@@ -3,9 +3,10 @@
 Every sentence of the four corpora under ``../shared/data/`` (TimeBank text between its
 ``<TEXT>`` tags, ECB+ titles and texts, NewsWCL50 texts, each MSRP string), tokenisation
 spaces undone, 40 to 300 characters, minus any sentence sharing over 40% of its words with a
-sentence of the dev file, of an earlier check set (``benchmarks/data/events_fresh*.json``) or
-of ``../shared/corpus/seeds``. The rest is shuffled with ``random.seed(SEED)`` and written one
-JSON record a line; a labeller reads it in order without running the coder.
+sentence of the dev file, of the check sets given (``--exclude``; by default the four sets
+that existed when seed 20261207 was drawn) or of ``../shared/corpus/seeds``. The rest is
+shuffled with ``random.Random(SEED)`` and written one JSON record a line; a labeller reads
+it in order without running the coder.
 
     python -m benchmarks.event_sentence_pool --seed 20261207 --out /tmp/pool.jsonl
 """
@@ -16,7 +17,7 @@ import argparse
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,10 @@ SHORTEST, LONGEST = 40, 300
 MOST_SHARED = 0.4
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 WORD = re.compile(r"[a-z0-9]+")
+# The check sets the pool of seed 20261207 left out (events_fresh5 and 6 were drawn from it).
+EARLIER_SETS = tuple(
+    ROOT / "benchmarks" / "data" / f"events_fresh{n}.json" for n in ("", "2", "3", "4")
+)
 
 
 def detokenised(text: str) -> str:
@@ -72,14 +77,15 @@ def corpus_sentences() -> Iterator[dict]:
 
 
 def words(text: str) -> frozenset[str]:
+    """The text's lower-case words."""
     return frozenset(WORD.findall(text.lower()))
 
 
-def known_sentences() -> list[frozenset[str]]:
-    """Word sets of the dev file, the earlier check sets and the seeds' sentences."""
+def known_sentences(check_sets: Sequence[Path]) -> list[frozenset[str]]:
+    """Word sets of the dev file, the given check sets and the seeds' sentences."""
     dev = json.loads((DATA / "events-plover" / "plover_gsr_dev.json").read_text(encoding="utf-8"))
     texts = [r["text"] for r in dev]
-    for path in sorted((ROOT / "benchmarks" / "data").glob("events_fresh*.json")):
+    for path in check_sets:
         texts += [r["text"] for r in json.loads(path.read_text(encoding="utf-8"))]
     for path in sorted((SHARED / "corpus" / "seeds").glob("*")):
         texts += sentences(path.read_text(encoding="utf-8", errors="replace"))
@@ -91,9 +97,10 @@ def too_close(candidate: frozenset[str], known: list[frozenset[str]]) -> bool:
     return any(len(candidate & k) > MOST_SHARED * len(candidate) for k in known)
 
 
-def pool(seed: int) -> list[dict]:
-    """The shuffled candidates (duplicates of a text kept once)."""
-    known = known_sentences()
+def pool(seed: int, check_sets: Sequence[Path] = EARLIER_SETS) -> list[dict]:
+    """The shuffled candidates (duplicates of a text kept once), none close to a sentence of
+    ``check_sets``."""
+    known = known_sentences(check_sets)
     seen: set[str] = set()
     found = []
     for record in corpus_sentences():
@@ -103,17 +110,21 @@ def pool(seed: int) -> list[dict]:
         seen.add(text)
         if not too_close(words(text), known):
             found.append(record)
-    random.seed(seed)
-    random.shuffle(found)
+    random.Random(seed).shuffle(found)
     return found
 
 
 def main() -> None:
+    """Write the pool for ``--seed`` to ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--exclude", type=Path, nargs="*", default=list(EARLIER_SETS),
+        help="check sets whose sentences (and near copies) are left out",
+    )  # fmt: skip
     args = parser.parse_args()
-    found = pool(args.seed)
+    found = pool(args.seed, args.exclude)
     with args.out.open("w", encoding="utf-8") as out:
         for n, record in enumerate(found):
             out.write(json.dumps({"position": n, **record}, ensure_ascii=False) + "\n")
