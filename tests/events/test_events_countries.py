@@ -265,11 +265,15 @@ def test_whom_a_legal_act_is_done_to_is_a_person_whatever_the_noun(events) -> No
 
 
 def test_a_known_leader_the_entity_model_missed_is_still_placed() -> None:
+    from eventwire.actors.known import known_actors
     from eventwire.events.merge import untagged_known
+
+    known = known_actors()
 
     def named(text: str) -> Span:
         return Span(PART_BODY, 0, len(text), text)
 
-    leader = untagged_known(named("Macron"))
+    leader = untagged_known(named("Macron"), known)
     assert leader is not None and leader.country == "FRA"
-    assert untagged_known(named("macron")) is None and untagged_known(named("Smithers")) is None
+    assert untagged_known(named("macron"), known) is None
+    assert untagged_known(named("Smithers"), known) is None

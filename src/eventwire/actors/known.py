@@ -9,6 +9,7 @@ packaged ones with the same name or alias.
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from eventwire.actors.classify import TYPE_ORGANISATION, TYPE_PERSON
-from eventwire.actors.countries import CountryIndex
+from eventwire.actors.countries import CountryIndex, country_index
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.text import surface_key
 from eventwire.model import Actor, AliasCount
@@ -62,6 +63,13 @@ def load_known_actors(countries: CountryIndex, user_file: str = "") -> KnownActo
         for entry in read_user_file(Path(user_file)):
             known.add(actor_from_entry(entry, countries, default_type=TYPE_PERSON))
     return known
+
+
+@functools.cache
+def known_actors(user_file: str = "") -> KnownActors:
+    """The known actors over the packaged country index, loaded once per user file in a
+    process: the actors stage and the events stage share them (read only)."""
+    return load_known_actors(country_index(), user_file)
 
 
 def read_user_file(path: Path) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from eventwire.actors.known import known_actors
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import merge_story
@@ -31,6 +32,7 @@ class EventsStage:
     def __init__(self, settings: EventsSettings) -> None:
         self.settings = settings
         self.lexicon = load_lexicon(settings.patterns_file)  # a bad user file: setup error
+        self.known = known_actors(settings.actors.user_file)  # the actors stage's, not a copy
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[EventsInput]:
         """Each story's parsed originals, their actors and their mentions' days."""
@@ -51,7 +53,7 @@ class EventsStage:
             mentions += code_article(
                 document, entities.parse, entities.mentions, self.lexicon, self.settings.titles
             )
-        events = merge_story(story, mentions, self.settings.merge_days)
+        events = merge_story(story, mentions, self.settings.merge_days, self.known)
         return StoryEvents(story.story_id, tuple(events), len(mentions))
 
     def count(self, report: StageReport, record: EventsInput, outcome: StoryEvents) -> None:
