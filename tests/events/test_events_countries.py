@@ -307,3 +307,5 @@ def test_a_leader_of_the_user_s_actor_file_is_placed_by_the_story_step(tmp_path)
     assert sides(placed.code_story(story).events, "11") == ({"DNK"}, {"SWE"})
     unplaced = EventsStage(EventsSettings()).code_story(story).events
     assert sides(unplaced, "11")[0] != {"DNK"}
+    resolver = ActorResolver(ActorsSettings(user_file=str(user_file)))
+    assert resolver.known is placed.known  # loaded once, shared by the two stages

@@ -65,10 +65,20 @@ def load_known_actors(countries: CountryIndex, user_file: str = "") -> KnownActo
     return known
 
 
-@functools.cache
 def known_actors(user_file: str = "") -> KnownActors:
-    """The known actors over the packaged country index, loaded once per user file in a
-    process: the actors stage and the events stage share them (read only)."""
+    """The known actors over the packaged country index, loaded once per user file (and
+    its version: an edited file is read again) in a process: the actors stage and the
+    events stage share them (read only)."""
+    stamp = None
+    if user_file:
+        status = Path(user_file).stat()  # a missing file: the setup error it always was
+        stamp = (status.st_mtime_ns, status.st_size)
+    return _known_actors(user_file, stamp)
+
+
+@functools.cache
+def _known_actors(user_file: str, stamp: tuple[int, int] | None) -> KnownActors:
+    """``known_actors`` for one version (``stamp``) of the user file."""
     return load_known_actors(country_index(), user_file)
 
 

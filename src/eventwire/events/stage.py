@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from eventwire.actors.known import known_actors
+import yaml
+
+from eventwire.actors.known import KnownActors, known_actors
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import merge_story
@@ -32,7 +34,7 @@ class EventsStage:
     def __init__(self, settings: EventsSettings) -> None:
         self.settings = settings
         self.lexicon = load_lexicon(settings.patterns_file)  # a bad user file: setup error
-        self.known = known_actors(settings.actors.user_file)  # the actors stage's, not a copy
+        self.known = shared_known_actors(settings.actors.user_file)
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[EventsInput]:
         """Each story's parsed originals, their actors and their mentions' days."""
@@ -69,3 +71,13 @@ class EventsStage:
     ) -> None:
         """Replace each story's events, and record the runs, in one transaction."""
         repo.save_story_events([events for _, events in done], runs)
+
+
+def shared_known_actors(user_file: str) -> KnownActors:
+    """The actors stage's known actors (one load per process); the packaged ones when the
+    user's file cannot be read: the actors stage reports that as its setup error, and events
+    are still coded."""
+    try:
+        return known_actors(user_file)
+    except (OSError, ValueError, KeyError, yaml.YAMLError):
+        return known_actors()
