@@ -309,3 +309,11 @@ def test_a_leader_of_the_user_s_actor_file_is_placed_by_the_story_step(tmp_path)
     assert sides(unplaced, "11")[0] != {"DNK"}
     resolver = ActorResolver(ActorsSettings(user_file=str(user_file)))
     assert resolver.known is placed.known  # loaded once, shared by the two stages
+
+
+def test_the_events_stage_reads_the_actors_section_s_user_file() -> None:
+    from eventwire.config import load_config
+    from eventwire.settings import Settings
+
+    config = load_config(env={"EVENTWIRE_ACTORS__USER_FILE": "leaders.yaml"})
+    assert Settings.from_config(config).sections()["events"].actors.user_file == "leaders.yaml"
