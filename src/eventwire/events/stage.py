@@ -27,7 +27,8 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 2  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07)
+    version = 3  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    # 3: the review of that round (judgements, civilians, the user file's leaders)
     scope = STORY
     after = "entities"
 
