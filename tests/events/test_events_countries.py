@@ -265,11 +265,55 @@ def test_whom_a_legal_act_is_done_to_is_a_person_whatever_the_noun(events) -> No
 
 
 def test_a_known_leader_the_entity_model_missed_is_still_placed() -> None:
+    from eventwire.actors.known import known_actors
     from eventwire.events.merge import untagged_known
+
+    known = known_actors()
 
     def named(text: str) -> Span:
         return Span(PART_BODY, 0, len(text), text)
 
-    leader = untagged_known(named("Macron"))
+    leader = untagged_known(named("Macron"), known)
     assert leader is not None and leader.country == "FRA"
-    assert untagged_known(named("macron")) is None and untagged_known(named("Smithers")) is None
+    assert untagged_known(named("macron"), known) is None
+    assert untagged_known(named("Smithers"), known) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The company was accused of fraud on Tuesday.", "11"),
+        ("The newspaper was found liable for libel on Tuesday.", "11"),
+        ("The bank was charged with fraud on Tuesday.", "17"),
+    ],
+)
+def test_a_company_accused_or_charged_is_no_civilian(events, text: str, root: str) -> None:
+    assert not [e for e in events(text) if e.cameo.startswith(root)]
+
+
+def test_a_leader_of_the_user_s_actor_file_is_placed_by_the_story_step(tmp_path) -> None:
+    from eventwire.actors.settings import ActorsSettings
+    from eventwire.events.settings import EventsSettings
+    from eventwire.events.stage import EventsStage
+
+    text = "Velmork ridiculed Sweden on Monday."
+    document = Document(1, "test", "", text)
+    (found,) = EntityRecognizer(EntitiesSettings(n_process=1, parse=True)).recognize([document])
+    assert not [m for m in found.mentions if m.text == "Velmork"]  # untagged: the story step's
+    story = EventsInput(1, (document,), (found,), (ArticleMeta(1, "test"),), ())
+    user_file = tmp_path / "actors.yaml"
+    user_file.write_text("- {name: Velmork, type: person, country: DNK}\n", encoding="utf-8")
+    placed = EventsStage(EventsSettings(actors=ActorsSettings(user_file=str(user_file))))
+    assert sides(placed.code_story(story).events, "11") == ({"DNK"}, {"SWE"})
+    unplaced = EventsStage(EventsSettings()).code_story(story).events
+    assert sides(unplaced, "11")[0] != {"DNK"}
+    resolver = ActorResolver(ActorsSettings(user_file=str(user_file)))
+    assert resolver.known is placed.known  # loaded once, shared by the two stages
+
+
+def test_the_events_stage_reads_the_actors_section_s_user_file() -> None:
+    from eventwire.config import load_config
+    from eventwire.settings import Settings
+
+    config = load_config(env={"EVENTWIRE_ACTORS__USER_FILE": "leaders.yaml"})
+    assert Settings.from_config(config).sections()["events"].actors.user_file == "leaders.yaml"

@@ -9,6 +9,7 @@ packaged ones with the same name or alias.
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from eventwire.actors.classify import TYPE_ORGANISATION, TYPE_PERSON
-from eventwire.actors.countries import CountryIndex
+from eventwire.actors.countries import CountryIndex, country_index
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.text import surface_key
 from eventwire.model import Actor, AliasCount
@@ -62,6 +63,23 @@ def load_known_actors(countries: CountryIndex, user_file: str = "") -> KnownActo
         for entry in read_user_file(Path(user_file)):
             known.add(actor_from_entry(entry, countries, default_type=TYPE_PERSON))
     return known
+
+
+def known_actors(user_file: str = "") -> KnownActors:
+    """The known actors over the packaged country index, loaded once per user file (and
+    its version: an edited file is read again) in a process: the actors stage and the
+    events stage share them (read only)."""
+    stamp = None
+    if user_file:
+        status = Path(user_file).stat()  # a missing file: the setup error it always was
+        stamp = (status.st_mtime_ns, status.st_size)
+    return _known_actors(user_file, stamp)
+
+
+@functools.cache
+def _known_actors(user_file: str, stamp: tuple[int, int] | None) -> KnownActors:
+    """``known_actors`` for one version (``stamp``) of the user file."""
+    return load_known_actors(country_index(), user_file)
 
 
 def read_user_file(path: Path) -> list[dict[str, Any]]:

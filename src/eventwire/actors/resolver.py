@@ -24,7 +24,7 @@ from eventwire.actors.classify import (
 )
 from eventwire.actors.countries import CountryIndex, country_index
 from eventwire.actors.groups import group_of
-from eventwire.actors.known import KnownActors, load_known_actors
+from eventwire.actors.known import KnownActors, known_actors, load_known_actors
 from eventwire.actors.locate import country_after_title, locate_titled_people, sentence_countries
 from eventwire.actors.names import name_key, names_match
 from eventwire.actors.people import (
@@ -107,7 +107,12 @@ class ActorResolver:
     ) -> None:
         self.settings = settings or ActorsSettings()
         self.countries = countries or country_index()
-        self.known: KnownActors = load_known_actors(self.countries, self.settings.user_file)
+        user_file = self.settings.user_file
+        self.known: KnownActors = (
+            known_actors(user_file)  # shared with the events stage
+            if countries is None
+            else load_known_actors(self.countries, user_file)
+        )
         self.known_people = PeopleIndex(self.known.people)
         self.classifier = Classifier(self.countries, self.known.organisations)
         self.labels = LabelFixer(self.countries, self.classifier)

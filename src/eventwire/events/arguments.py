@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.tree import ACTOR_LABELS, RELATIVES, Tree
 from eventwire.model import Span
@@ -54,14 +56,17 @@ class ArgumentFinder:
         names = [n for n in tree.kids(verb, "npadvmod") if n < verb and n in tree.mention_at]
         return [n for n in names if tree.mention_at[n].label in ACTOR_LABELS]
 
-    def objects(self, i: int, skip: int | None = None) -> list[Span]:
-        """The actors an action is done to: object, dative, target prepositions."""
+    def objects(
+        self, i: int, skip: int | None = None, adjectives: Collection[str] = ()
+    ) -> list[Span]:
+        """The actors an action is done to: object, dative, target prepositions; the subject
+        of a predicate adjective the matched pattern names (``adjectives``)."""
         tree = self.tree
         heads = [o for o in tree.kids(i, "dobj", "dative", "iobj") if o != skip]
         # "found X guilty", parsed as a clause on the adjective: X is whom it is done to
-        heads += [
-            s for c in tree.kids(i, "ccomp") if tree.pos(c) == "ADJ" for s in tree.kids(c, "nsubj")
-        ]
+        # (not "X denied Y was ready": no pattern names "ready")
+        named = [c for c in tree.kids(i, "ccomp") if tree.pos(c) == "ADJ"]
+        heads += [s for c in named if tree.lemma(c) in adjectives for s in tree.kids(c, "nsubj")]
         heads += [o for _, o in tree.prep_objects(i, self.words["target_preps"])]
         found = [a for h in heads for a in tree.object_actors(h)]
         if not any(tree.named(a) for a in found):  # "mobilized reservists for a war against X"

@@ -31,7 +31,6 @@ from eventwire.model import (
 )
 
 STATEMENT = "010"
-ACCUSATION = "112"  # a judgement that alleges an act (the act is no event of its own)
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
 COMPLEMENT_DEPS = (
     "xcomp",
@@ -726,9 +725,9 @@ class SentenceCoder(ArgumentFinder):
 
     def deadly(self, verb: int, code: str) -> bool:
         """Whether an adverb says a violent verb's act was deadly ("fatally shot":
-        `fatal_adverbs`)."""
+        `fatal_adverbs`; only codes under `fatal_from`)."""
         tree = self.tree
-        if tree.pos(verb) != "VERB" or int(code[:2]) < self.lex.roots["violence"]:
+        if tree.pos(verb) != "VERB" or not code.startswith(self.lex.fatal_from):
             return False
         return any(self.is_word(a, "fatal_adverbs") for a in tree.kids(verb, "advmod"))
 
@@ -814,43 +813,13 @@ class SentenceCoder(ArgumentFinder):
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
         passive = passive or self.shared_passive(anchor)
+        adjectives = pattern_adjectives(found.pattern)
         if passive and not nominal:
-            found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
-            found.sources = self.agents(anchor) or self.orderers(anchor)
-            aimed = self.objects(anchor)
-            if aimed and self.names_the_thing(found.pattern, passive):  # "thrown at X"
-                found.targets = aimed
+            self.fill_passive(found, passive, adjectives)
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
-            found.targets = self.objects(anchor, skip=i if nominal else None)
+            found.targets = self.objects(anchor, i if nominal else None, adjectives)
         if nominal:
-            found.targets += self.objects(i)
-            pairs = [p for t in {i, found.trigger} for p in tree.prep_objects(t, ("between",))]
-            pairs += tree.prep_objects(anchor, ("between",)) if anchor != i else []
-            between = [a for _, o in pairs for a in tree.actors(o)]
-            if between:
-                found.symmetric = True
-                if found.sources:
-                    found.targets += between
-                else:
-                    found.sources, found.targets = between[:1], between[1:]
-            if not found.sources:
-                found.sources = [
-                    a
-                    for m in tree.kids(i, "amod", "poss", "compound")
-                    if m in tree.mention_at
-                    for a in tree.actors(m)
-                ]
-            agents = self.nominal_agents(i)
-            if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
-                found.sources = agents
-            patient_of = agents or (found.pattern is not None and found.pattern.of_patient)
-            if patient_of and not any(tree.named(t) for t in found.targets):  # "of": the patient
-                found.targets += [
-                    a for _, o in tree.prep_objects(i, ("of",)) for a in tree.object_actors(o)
-                ]
-            if not found.sources:  # "US drone strikes": US -> drone -> strikes
-                found.sources = self.modifier_names(i)
-        if nominal:
+            self.fill_nominal(found, i)
             self.undergone(found, i)
         if nominal and (against := self.against_modifiers(i)):
             found.sources = [s for s in found.sources if s not in against]
@@ -860,6 +829,49 @@ class SentenceCoder(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+
+    def fill_passive(self, found: Found, passive: list[int], adjectives: frozenset[str]) -> None:
+        """A passive verb's actors: its subject the target, its by-agent (or whoever ordered
+        it done) the source; a thing the pattern names leaves the target to the verb's target
+        prepositions ("two grenades were thrown at soldiers")."""
+        tree, anchor = self.tree, found.anchor
+        found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
+        found.sources = self.agents(anchor) or self.orderers(anchor)
+        aimed = self.objects(anchor, adjectives=adjectives)
+        if aimed and self.names_the_thing(found.pattern, passive):  # "thrown at X"
+            found.targets = aimed
+
+    def fill_nominal(self, found: Found, i: int) -> None:
+        """An event noun's actors: whom it is for, sides "between" it names, modifiers and
+        agents as its source, its of-phrase as the patient."""
+        tree, anchor = self.tree, found.anchor
+        found.targets += self.objects(i)
+        pairs = [p for t in {i, found.trigger} for p in tree.prep_objects(t, ("between",))]
+        pairs += tree.prep_objects(anchor, ("between",)) if anchor != i else []
+        between = [a for _, o in pairs for a in tree.actors(o)]
+        if between:
+            found.symmetric = True
+            if found.sources:
+                found.targets += between
+            else:
+                found.sources, found.targets = between[:1], between[1:]
+        if not found.sources:
+            found.sources = [
+                a
+                for m in tree.kids(i, "amod", "poss", "compound")
+                if m in tree.mention_at
+                for a in tree.actors(m)
+            ]
+        agents = self.nominal_agents(i)
+        if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
+            found.sources = agents
+        patient_of = agents or (found.pattern is not None and found.pattern.of_patient)
+        if patient_of and not any(tree.named(t) for t in found.targets):  # "of": the patient
+            found.targets += [
+                a for _, o in tree.prep_objects(i, ("of",)) for a in tree.object_actors(o)
+            ]
+        if not found.sources:  # "US drone strikes": US -> drone -> strikes
+            found.sources = self.modifier_names(i)
 
     def orderers(self, verb: int) -> list[Span]:
         """Who had a participle's act done: the subject of the active verb it completes ("the
@@ -1294,35 +1306,69 @@ class SentenceCoder(ArgumentFinder):
         the killings": a reported clause judging someone (`judgement_words`, by code) is the
         speaker's act aimed at the clause's subject (its named actors, or the names in its
         phrase). A disapproval or apology needs a clause with no coded act of its own; an
-        accusation takes the act it alleges out of the events (it is alleged, not stated)."""
+        accusation takes the act it alleges out of the events (it is alleged, not stated),
+        only once the accusation is made: by a speaker, of someone named, and not negated."""
         tree = self.tree
         for clause in self.judged_clauses(verb):
             code = self.judgement_code(clause)
+            if code is None or tree.kids(clause, "neg"):
+                continue
             if code == self.lex.apology_code and tree.lemma(clause) != "be":
                 continue  # "she was sorry"; not "I feel sorry for the young"
             inside = set(tree.subtree(clause))
             alleged = [e for e in events if e.anchor in inside or e.trigger in inside]
-            accusation = code is not None and code.startswith(ACCUSATION)
-            if code is None or tree.kids(clause, "neg") or (alleged and not accusation):
+            if alleged and not code.startswith(self.lex.accusation_code):
                 continue
+            judging = [verb, *[b for b in [tree.head(clause)] if b != verb]]
+            if any(tree.kids(v, "neg") for v in judging):
+                return None  # "police do not believe X was behind it": the act stays
+            found = Found(verb, verb, code, sources=self.subjects(verb))
+            found.targets = self.judged(found, clause)
+            if not found.sources or not self.judges_someone(found, clause):
+                return None  # "experts think better treatment is responsible": no one judged
+            found.hypothetical = any(self.hedged(v) for v in judging)
             for event in alleged:
                 events.remove(event)
-            found = Found(verb, verb, code, sources=self.subjects(verb))
-            subjects = tree.kids(clause, "nsubj", "nsubjpass")
-            if all(tree.tokens[s][4] == "PRP" for s in subjects):  # "told X she was sorry"
-                subjects = []
-                found.targets = self.objects(verb)
-            found.targets += [a for s in subjects for a in tree.actors(s)]
-            if not any(tree.named(t) for t in found.targets):
-                names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
-                found.targets = self.prefer_named(
-                    found.targets + [a for w in names for a in tree.actors(w)]
-                )
-            found.targets = list(dict.fromkeys(t for t in found.targets if t not in found.sources))
-            if accusation and not any(tree.named(t) for t in found.targets):
-                return None  # "experts think better treatment is responsible": no one accused
-            return found if found.sources else None
+            return found
         return None
+
+    def judged(self, found: Found, clause: int) -> list[Span]:
+        """Whom a judgement is aimed at: the judged clause's subject (its actors, or the
+        names in its phrase); for an apology with a pronoun subject, whom the speaker tells
+        ("told X she was sorry")."""
+        tree, targets = self.tree, []
+        subjects = tree.kids(clause, "nsubj", "nsubjpass")
+        apology = found.code == self.lex.apology_code
+        if apology and subjects and all(tree.tokens[s][4] == "PRP" for s in subjects):
+            subjects, targets = [], self.objects(found.anchor)
+        targets += [a for s in subjects for a in tree.actors(s)]
+        if not any(tree.named(t) for t in targets):
+            names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
+            targets = self.prefer_named(targets + [a for w in names for a in tree.actors(w)])
+        return list(dict.fromkeys(t for t in targets if t not in found.sources))
+
+    def judges_someone(self, found: Found, clause: int) -> bool:
+        """Whether a judgement is aimed at someone: a named target; else, but for an
+        accusation, whom an apology is told to ("told an assistant pastor she was sorry") or
+        whose conduct is judged ("the men's behaviour was a disgrace"); not "said the launch
+        was a failure"."""
+        tree = self.tree
+        if any(tree.named(t) for t in found.targets):
+            return True
+        if not found.targets or found.code.startswith(self.lex.accusation_code):
+            return False
+        subjects = tree.kids(clause, "nsubj", "nsubjpass")
+        if found.code == self.lex.apology_code:
+            return all(tree.tokens[s][4] == "PRP" for s in subjects)  # told whom: a person
+        return any(tree.kids(s, "poss") for s in subjects)
+
+    def hedged(self, verb: int) -> bool:
+        """Whether a verb is hypothetical: a modal of possibility or a condition ("police
+        may believe", "if X said")."""
+        tree = self.tree
+        auxiliaries = {tree.lemma(a) for a in tree.kids(verb, "aux")}
+        conditional = {tree.lemma(m) for m in tree.kids(verb, "mark")} & {"if", "unless"}
+        return bool(auxiliaries & self.words["hypothetical"] or conditional)
 
     def judged_clauses(self, verb: int) -> list[int]:
         """The clauses a speech or belief verb reports, through a verb of belief ("said they
@@ -1340,10 +1386,25 @@ class SentenceCoder(ArgumentFinder):
         words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep")]
         words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
         for word in words:
+            if self.is_word(word, "judgement_preps") and not self.judged_object(word):
+                continue  # "was behind schedule"
             for form in tree.forms(word):
                 if form in codes:
                     return codes[form]
         return None
+
+    def judged_object(self, prep: int) -> bool:
+        """Whether a judging preposition's object is an event, an incident or an actor
+        ("behind the killings", "behind the fire", "behind the IRA", "behind it")."""
+        tree = self.tree
+        for obj in tree.kids(prep, "pobj"):
+            if obj in self.inner_candidates or tree.is_pronoun(obj):
+                return True
+            if self.is_word(obj, "natural_causes"):  # what happens: someone may be behind it
+                return True
+            if any(w in tree.mention_at for w in tree.subtree(obj)):
+                return True
+        return False
 
     # --- output ----------------------------------------------------------------------
 
@@ -1405,3 +1466,9 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         infinitive = any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux"))
         return tree.dep(verb) == "advcl" and infinitive and tree.head(verb) != verb
+
+
+def pattern_adjectives(pattern: Pattern | None) -> frozenset[str]:
+    """The lemmas a verb pattern names as its object (a predicate adjective among them:
+    "find guilty")."""
+    return frozenset(e.head for e in pattern.objects) if pattern is not None else frozenset()

@@ -106,10 +106,13 @@ class Lexicon:
     inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
     irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
-    fatal_code: str = "1823"  # violence an adverb says was deadly ("fatally shot")
+    # codes below are set from frames.yaml (no second copy here)
+    fatal_code: str = ""  # violence an adverb says was deadly ("fatally shot")
+    fatal_from: tuple[str, ...] = ()  # the code prefixes "fatally" turns into fatal_code
     # a speaker judging someone: word -> CAMEO code ("said it was a disgrace": 111)
     judgement_codes: dict[str, str] = field(default_factory=dict)
-    apology_code: str = "055"  # a judgement of oneself, made with "be" ("she was sorry")
+    apology_code: str = ""  # a judgement of oneself, made with "be" ("she was sorry")
+    accusation_code: str = ""  # a judgement alleging an act (the act is no event of its own)
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
@@ -280,14 +283,17 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",
+                "judgement_preps",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
-        fatal_code=str(data.get("fatal_code", "1823")),
-        apology_code=str(data.get("apology_code", "055")),
+        fatal_code=str(data["fatal_code"]),
+        fatal_from=tuple(str(c) for c in data["fatal_from"]),
+        apology_code=str(data["apology_code"]),
+        accusation_code=str(data["accusation_code"]),
         judgement_codes={
             str(word): str(code)
             for code, words in (data.get("judgement_words") or {}).items()

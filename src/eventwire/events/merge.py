@@ -27,7 +27,7 @@ from eventwire.actors.classify import (
 )
 from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
-from eventwire.actors.known import KnownActors, load_known_actors
+from eventwire.actors.known import KnownActors, known_actors
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
 from eventwire.actors.roles import role_sectors
 from eventwire.actors.text import surface_key
@@ -62,6 +62,7 @@ class SideRules:
 
     state_organs: frozenset[str]
     private_persons: frozenset[str]
+    not_persons: frozenset[str]
     person_target_codes: tuple[str, ...]
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
@@ -75,6 +76,7 @@ def side_rules() -> SideRules:
     return SideRules(
         state_organs=frozenset(w.lower() for w in data["state_organs"]),
         private_persons=frozenset(w.lower() for w in data["private_persons"]),
+        not_persons=frozenset(w.lower() for w in data["not_persons"]),
         person_target_codes=tuple(data["person_target_codes"]),
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
@@ -104,17 +106,12 @@ def untagged_country(span: Span) -> Actor | None:
     return _demonym_group(text)
 
 
-@functools.cache
-def _known_actors() -> KnownActors:
-    """The packaged organisations, media and leaders (the actors stage's known actors)."""
-    return load_known_actors(country_index())
-
-
-def untagged_known(span: Span) -> Actor | None:
-    """A packaged leader or organisation the entity model did not tag, named exactly by
-    its name or an alias ("Trump ridiculed ...", a sentence's first word)."""
+def untagged_known(span: Span, known: KnownActors) -> Actor | None:
+    """A leader or organisation ``known`` (packaged, or the user's file) that the entity
+    model did not tag, named exactly by its name or an alias ("Trump ridiculed ...", a
+    sentence's first word)."""
     text = span.text.strip()
-    return _known_actors().by_alias.get(surface_key(text)) if text[:1].isupper() else None
+    return known.by_alias.get(surface_key(text)) if text[:1].isupper() else None
 
 
 def _demonym_group(text: str) -> Actor | None:
@@ -164,14 +161,18 @@ def unplaced_side(span: Span, persons: bool = False) -> Actor | None:
 def _private_person(text: str, anyone: bool = False) -> str | None:
     """Civilians (CVL) for a phrase naming a private person ("the driver", "two women":
     data/sides.yaml private_persons), or any common noun when the act is done to people
-    (``anyone``: "the bounty hunter was charged"), else None."""
+    (``anyone``: "the bounty hunter was charged"; not one of ``not_persons``), else None."""
     words = text.split()
     last = words[-1].strip(".,'’\"") if words else ""
-    if anyone and last.isalpha() and last.islower():
-        return CIVILIANS
-    persons = side_rules().private_persons
-    last = last.lower()
-    return CIVILIANS if last in persons or last.removesuffix("s") in persons else None
+    rules = side_rules()
+    if anyone and last.isalpha() and last.islower() and not _among(last, rules.not_persons):
+        return CIVILIANS  # not "the company was charged"
+    return CIVILIANS if _among(last.lower(), rules.private_persons) else None
+
+
+def _among(word: str, words: frozenset[str]) -> bool:
+    """Whether a word, singular or plural (a final s), is in ``words``."""
+    return word in words or word.removesuffix("s") in words
 
 
 def role_sector(text: str) -> str | None:
@@ -272,14 +273,19 @@ class Group:
 
 
 def merge_story(
-    story: EventsInput, mentions: Sequence[EventMention], merge_days: int = 1
+    story: EventsInput,
+    mentions: Sequence[EventMention],
+    merge_days: int = 1,
+    known: KnownActors | None = None,
 ) -> list[Event]:
-    """The story's events, each with its mentions as evidence."""
+    """The story's events, each with its mentions as evidence (``known``: the actors stage's
+    known actors; by default the packaged ones)."""
+    known = known if known is not None else known_actors()
     actors = dict(story.actors)
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
     home = home_countries(sentence_countries(story), datelines(story))
-    located = _resolve_pairs([_locate(m, actors, days, home) for m in mentions])
+    located = _resolve_pairs([_locate(m, actors, days, home, known) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -433,7 +439,9 @@ def _placed_at(actor: Actor, country: str) -> Actor:
     return actor if actor.country or actor.code else dataclasses.replace(actor, country=country)
 
 
-def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Located:
+def _locate(
+    mention: EventMention, actors: dict, days: dict, home: Home, known: KnownActors
+) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
     named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))
     if mention.cameo.startswith(side_rules().away_codes):
@@ -445,7 +453,7 @@ def _locate(mention: EventMention, actors: dict, days: dict, home: Home) -> Loca
             (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
             or actors.get(key)
             or untagged_country(s)
-            or untagged_known(s)
+            or untagged_known(s, known)
             or home_group(s, named_here)
             or (unplaced_side(s, persons) if roles else None)
             for key, s in zip(keys, spans, strict=True)

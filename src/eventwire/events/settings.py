@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from eventwire.actors.settings import ActorsSettings
 
 
 @dataclass(frozen=True)
@@ -19,3 +21,5 @@ class EventsSettings:
     merge_days: int = 1
     # Also code the article's title (headlines state events loosely: off by default).
     titles: bool = False
+    # Section [actors]: its user_file names leaders the story step places too.
+    actors: ActorsSettings = field(default_factory=ActorsSettings)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import yaml
+
+from eventwire.actors.known import KnownActors, known_actors
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import merge_story
@@ -24,13 +27,15 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 2  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07)
+    version = 3  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    # 3: the review of that round (judgements, civilians, the user file's leaders)
     scope = STORY
     after = "entities"
 
     def __init__(self, settings: EventsSettings) -> None:
         self.settings = settings
         self.lexicon = load_lexicon(settings.patterns_file)  # a bad user file: setup error
+        self.known = shared_known_actors(settings.actors.user_file)
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[EventsInput]:
         """Each story's parsed originals, their actors and their mentions' days."""
@@ -51,7 +56,7 @@ class EventsStage:
             mentions += code_article(
                 document, entities.parse, entities.mentions, self.lexicon, self.settings.titles
             )
-        events = merge_story(story, mentions, self.settings.merge_days)
+        events = merge_story(story, mentions, self.settings.merge_days, self.known)
         return StoryEvents(story.story_id, tuple(events), len(mentions))
 
     def count(self, report: StageReport, record: EventsInput, outcome: StoryEvents) -> None:
@@ -67,3 +72,13 @@ class EventsStage:
     ) -> None:
         """Replace each story's events, and record the runs, in one transaction."""
         repo.save_story_events([events for _, events in done], runs)
+
+
+def shared_known_actors(user_file: str) -> KnownActors:
+    """The actors stage's known actors (one load per process); the packaged ones when the
+    user's file cannot be read: the actors stage reports that as its setup error, and events
+    are still coded."""
+    try:
+        return known_actors(user_file)
+    except (OSError, ValueError, KeyError, yaml.YAMLError):
+        return known_actors()
