@@ -81,10 +81,11 @@ def helper_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def drop_helper_pool() -> None:
-    """Shut the helper pool down, if there is one (its processes end, queued work is
-    cancelled), so the next use starts a new one."""
+    """Shut the helper pool down, if there is one (queued work is cancelled, its processes
+    end), so the next use starts a new one. It waits for them (a story a helper is still
+    computing): no thread of theirs is left to hold a lock when the next pool forks."""
     for pool in _POOL.values():
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
     _POOL.clear()
 
 

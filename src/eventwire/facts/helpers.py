@@ -109,6 +109,8 @@ def _workers(
     if not embed.may_fork():
         return 0
     cores = embed.spare_cores() if spare is None else spare
+    if not cores:
+        log.info("facts: no helper process for %d stories: no spare core", len(stories))
     return min(settings.embedding_processes - 1, cores)
 
 
