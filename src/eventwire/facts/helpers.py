@@ -68,23 +68,30 @@ def _shared(
         share.stop()
     helped = set()
     for n, future in share.futures.items():
-        try:
-            found[n] = future.result()
+        found[n], in_helper = _result(future, stories[n], settings, alone)
+        if in_helper:
             helped.add(n)
-        except LOST:
-            log.warning("story %s: its facts helper process was lost", stories[n].story_id)
-            embed.drop_helper_pool()  # a new one next time
-            found[n] = story_facts(stories[n], settings, alone)
-        except Exception as error:  # the story's own error: the caller names the story
-            log.warning(
-                "story %s failed in a facts helper process: %s",
-                stories[n].story_id,
-                _first_line(error),
-            )
-            raise
     if share.broken:
         embed.drop_helper_pool()
     return found, helped  # type: ignore[return-value]
+
+
+def _result(
+    future: Future, story: FactsInput, settings: FactsSettings, encoder: Encoder | None
+) -> tuple[StoryFacts, bool]:
+    """A helper's facts of ``story`` (and True), or computed here if the helper was lost (and
+    False); the story's own error is raised (the runner names the story)."""
+    try:
+        return future.result(), True
+    except LOST:
+        log.warning("story %s: its facts helper process was lost", story.story_id)
+        embed.drop_helper_pool()  # a new one next time
+        return story_facts(story, settings, encoder), False
+    except Exception as error:
+        log.warning(
+            "story %s failed in a facts helper process: %s", story.story_id, _first_line(error)
+        )
+        raise
 
 
 def _remember(stories: Sequence[FactsInput], helped: set[int]) -> None:
