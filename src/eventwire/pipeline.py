@@ -324,10 +324,11 @@ class Pipeline:
     def _run_records(self, stage: Any, records: Sequence[Any]) -> list[Any]:
         """One outcome per record; an unexpected error fails that record only.
 
-        Article stages get the whole batch (one record at a time only if the batch fails);
-        stream and story stages get one record at a time, since their state moves on.
+        Article stages, and story stages that keep no state between stories (``batched``),
+        get the whole batch (one record at a time only if the batch fails); stream and other
+        story stages get one record at a time, since their state moves on.
         """
-        if stage.scope not in (STREAM, STORY):
+        if _takes_batches(stage):
             try:
                 outcomes = stage.run(records)
                 if len(outcomes) == len(records):
@@ -415,6 +416,13 @@ def _counted(records: Iterable[Any], report: StageReport) -> Iterator[Any]:
         report.count_in += 1
         report.count_out += 1
         yield record
+
+
+def _takes_batches(stage: Any) -> bool:
+    """Whether ``stage.run`` gets a whole batch: article stages, and batched story stages."""
+    if stage.scope == STORY:
+        return getattr(stage, "batched", False)
+    return stage.scope != STREAM
 
 
 def _origin(record: Any) -> str:

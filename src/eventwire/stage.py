@@ -8,7 +8,9 @@ results are computed again), its ``settings`` dataclass (its config section) and
 - ``stream``: ordered and stateful over the whole collection (dedup, stories): ``run`` sees
   records in id order, and ``snapshot()``/``restore(state)`` hand its state over;
 - ``story``: over all articles of one story, ``run([story_input])``; run again when the story
-  gains articles (actors, time).
+  gains articles (actors, time). A story stage that keeps no state between stories may
+  declare ``batched = True`` (facts): it then gets a whole batch of stories, ``run(stories)``,
+  and one story at a time only when the batch call fails.
 
 ``run`` returns one outcome per record, in order: the stage's result, a ``Rejection`` (the
 record failed: recorded as failed with the reason) or a ``Skipped`` (left out on purpose).
@@ -59,6 +61,7 @@ class StoredStage(Stage, Protocol):
     """A stage over stored articles or stories: reads its inputs and writes its results."""
 
     originals_only: bool  # optional (default False): article scope skips the copies dedup found
+    batched: bool  # optional (default False): story scope, ``run`` takes a batch of stories
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[Any]:
         """The records of these article (or story) ids, in order."""

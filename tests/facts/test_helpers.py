@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
+import signal
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from eventwire.facts import embed
+from eventwire.facts import embed, helpers
 from eventwire.facts.build import story_facts
 from eventwire.facts.helpers import stories_facts
 from eventwire.facts.settings import FactsSettings
-from eventwire.model import FactsInput
+from eventwire.facts.stage import FactsStage
+from eventwire.model import Document, FactsInput, Rejection, StoryFacts
+from eventwire.pipeline import Pipeline, Settings
+from eventwire.store import Repository
 from tests.facts.conftest import document
 
 pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
@@ -45,12 +53,33 @@ def stories() -> list[FactsInput]:
     return found
 
 
+SETTINGS = FactsSettings(embedding_processes=2)
+
+
+@pytest.fixture(autouse=True)
+def fresh_helpers() -> Iterator[None]:
+    """No story remembered in a helper, no helper pool, before and after each test."""
+    helpers.IN_HELPER.clear()
+    embed.drop_helper_pool()
+    yield
+    helpers.IN_HELPER.clear()
+    embed.drop_helper_pool()
+
+
+def one_by_one(found: list[FactsInput]) -> list[StoryFacts]:
+    encoder = embed.SentenceEncoder(processes=1)
+    return [story_facts(s, SETTINGS, encoder) for s in found]
+
+
 def test_stories_shared_with_a_helper_equal_those_computed_one_by_one() -> None:
-    settings = FactsSettings(embedding_processes=2)
-    alone = [story_facts(s, settings, embed.SentenceEncoder(processes=1)) for s in stories()]
-    shared = stories_facts(stories(), settings, embed.SentenceEncoder(), spare=1)
+    alone_encoder = embed.SentenceEncoder(processes=1)
+    alone = [story_facts(s, SETTINGS, alone_encoder) for s in stories()]
+    encoder = embed.SentenceEncoder()
+    shared = stories_facts(stories(), SETTINGS, encoder, spare=1)
     assert shared == alone
     assert [max(f.independent_sources for f in r.facts) for r in shared] == [2, 2, 2]
+    assert helpers.IN_HELPER[3]  # the last story goes to the helper first
+    assert len(encoder.memo) < len(alone_encoder.memo)  # its sentences were embedded there
 
 
 def test_without_a_spare_core_or_a_second_process_no_helper_is_asked() -> None:
@@ -81,17 +110,77 @@ def test_a_busy_process_beside_this_one_counts_as_running() -> None:
         busy.join()
 
 
+def test_the_running_processes_are_read_from_loadavg(tmp_path: Path) -> None:
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("0.40 0.30 0.20 3/211 4242\n", encoding="ascii")  # this one and 2 others
+    assert embed.running_others(loadavg) == 2.0
+    assert embed.spare_cores(loadavg, cores=4) == 1
+    assert embed.spare_cores(loadavg, cores=2) == 0
+    loadavg.write_text("1.90 1.30 1.20 1/211 4242\n", encoding="ascii")  # this one alone
+    assert embed.running_others(loadavg) == 0.0
+    assert embed.spare_cores(loadavg, cores=2) == 1
+
+
 def test_a_story_recomputed_goes_back_to_the_process_that_computed_it() -> None:
     """Each process's memo holds the sentences of the stories it computed: a story computed
-    again (an article joined) is handed to the same process, as far as the sharing allows."""
-    from eventwire.facts import helpers
-
-    settings = FactsSettings(embedding_processes=2)
+    again (an article joined) is handed to the same process, as far as the sharing allows
+    (the helper's first story is one it computed last time)."""
     first = stories()
-    stories_facts(first, settings, embed.SentenceEncoder(), spare=1)
+    stories_facts(first, SETTINGS, embed.SentenceEncoder(), spare=1)
     in_helper = {s.story_id for s in first if helpers.IN_HELPER[s.story_id]}
     assert in_helper and len(in_helper) < len(first)
     again = list(reversed(first))  # another order: where each went last decides, not the order
-    results = stories_facts(again, settings, embed.SentenceEncoder(), spare=1)
-    assert {s.story_id for s in again if helpers.IN_HELPER[s.story_id]} == in_helper
+    results = stories_facts(again, SETTINGS, embed.SentenceEncoder(), spare=1)
+    assert in_helper & {s.story_id for s in again if helpers.IN_HELPER[s.story_id]}
     assert [r.story_id for r in results] == [s.story_id for s in again]
+
+
+def _killed_on_story_3(story: FactsInput, settings: FactsSettings) -> StoryFacts:
+    """The helper's work, but the helper process is killed (SIGKILL) on story 3."""
+    if story.story_id == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return story_facts(story, settings, embed.SentenceEncoder(processes=1))
+
+
+def test_a_killed_helper_loses_no_story_and_is_replaced(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(helpers, "_facts_in_helper", _killed_on_story_3)
+    killed = embed.helper_pool(1)
+    with caplog.at_level(logging.WARNING, logger=helpers.__name__):
+        shared = stories_facts(stories(), SETTINGS, embed.SentenceEncoder(), spare=1)
+    assert shared == one_by_one(stories())
+    assert not helpers.IN_HELPER[3]  # computed here after all
+    [lost] = [r for r in caplog.records if "story 3" in r.getMessage()]
+    assert "helper process was lost" in lost.getMessage() and lost.exc_info is None
+    monkeypatch.undo()
+    assert stories_facts(stories(), SETTINGS, embed.SentenceEncoder(), spare=1) == shared
+    assert embed.helper_pool(1) is not killed and helpers.IN_HELPER[3]  # a new helper did it
+
+
+def unreadable_story() -> FactsInput:
+    """A story whose second document has no text: computing its facts raises."""
+    good = stories()[0]
+    return FactsInput(4, (good.documents[0], Document(99, "south-daily", "Report", None)), ())
+
+
+def test_a_story_that_raises_in_a_helper_raises_its_own_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger=helpers.__name__), pytest.raises(AttributeError):
+        stories_facts([*stories(), unreadable_story()], SETTINGS, embed.SentenceEncoder(), 1)
+    [failed] = caplog.records
+    assert "story 4 failed in a facts helper process: AttributeError" in failed.getMessage()
+    assert failed.exc_info is None
+
+
+def test_in_a_run_a_story_that_raises_fails_alone(db_url: str) -> None:
+    """The runner gives the stage the batch; when the batch raises, one story at a time: the
+    unreadable story is the only one failed, named, and the others have their facts."""
+    stage = FactsStage(SETTINGS)
+    records = [*stories(), unreadable_story()]
+    with Repository.open(db_url) as repo:
+        outcomes = Pipeline(repo, Settings())._run_records(stage, records)
+    assert outcomes[:3] == one_by_one(stories())
+    assert isinstance(outcomes[3], Rejection) and outcomes[3].origin == "story 4"
+    assert "AttributeError" in outcomes[3].message

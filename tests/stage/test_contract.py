@@ -16,7 +16,7 @@ from eventwire.stage import StageEntry
 from eventwire.stages import REGISTRY
 from eventwire.store import Repository
 from tests.conftest import run_eventwire
-from tests.stage.words import FAILING_WORD, StreamedWordsStage, WordsStage
+from tests.stage.words import FAILING_WORD, StoryWordsStage, StreamedWordsStage, WordsStage
 
 WORDS = StageEntry("words", "tests.stage.words:WordsSettings", "tests.stage.words:WordsStage")
 TEMPORARY_REGISTRY = (*REGISTRY, WORDS)  # the one registration line
@@ -211,3 +211,53 @@ def test_an_article_gone_before_its_stream_loads_it_runs_nothing_twice(
     assert StreamedWordsStage.streamed == [1, 3, 4, 5]
     assert WordsStage.seen == []  # nothing left over for the batch-by-batch path
     assert [row[0] for row in runs(db_url, "words")] == [1, 3, 4, 5]
+
+
+STORY_WORDS = StageEntry(
+    "storywords", "tests.stage.words:WordsSettings", "tests.stage.words:StoryWordsStage"
+)
+TOPICS = (
+    ("Harbour board votes", "The harbour board met on Monday to vote on the new quay."),
+    ("Rail strike ends", "Train drivers ended their strike after a pay deal with the operator."),
+    ("Snow shuts the pass", "Heavy snow closed the mountain pass and stranded 1,200 drivers."),
+)
+
+
+def story_words_run(db_url: str, tmp_path: Path, failing: set[int]) -> RunReport:
+    """A run of three stories with the batched story stage registered."""
+    registry = (*REGISTRY, STORY_WORDS)
+    settings = Settings.from_config(load_config(env=NO_ENTITIES, registry=registry), registry)
+    for index, (title, body) in enumerate(TOPICS):
+        outlet = tmp_path / "in" / f"outlet-{index}"
+        outlet.mkdir(parents=True)
+        (outlet / f"{index}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    StoryWordsStage.batches.clear()
+    StoryWordsStage.failing = failing
+    with Repository.open(db_url) as repo:
+        return Pipeline(repo, settings).run([tmp_path / "in"])
+
+
+def test_a_batched_story_stage_gets_the_batch(db_url: str, tmp_path: Path) -> None:
+    report = story_words_run(db_url, tmp_path, failing=set())
+    assert report.ok and StoryWordsStage.batches == [[1, 2, 3]]
+    assert sql(
+        db_url, "SELECT story_id, status FROM stage_runs WHERE stage = 'storywords' ORDER BY 1"
+    ) == [
+        (1, "ok"),
+        (2, "ok"),
+        (3, "ok"),
+    ]
+
+
+def test_a_failing_story_in_a_batch_fails_alone_and_is_named(db_url: str, tmp_path: Path) -> None:
+    report = story_words_run(db_url, tmp_path, failing={2})
+    assert StoryWordsStage.batches == [[1, 2, 3], [1], [2], [3]]  # the batch, then one by one
+    assert [(r.origin, r.reason) for r in report.rejections] == [("story 2", "storywords-error")]
+    assert "cannot read story 2" in report.rejections[0].message
+    assert sql(
+        db_url, "SELECT story_id, status FROM stage_runs WHERE stage = 'storywords' ORDER BY 1"
+    ) == [
+        (1, "ok"),
+        (2, "failed"),
+        (3, "ok"),
+    ]

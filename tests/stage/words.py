@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from eventwire.model import Document, StageRun
-from eventwire.stage import ARTICLE
+from eventwire.model import Document, StageRun, StoryInput
+from eventwire.stage import ARTICLE, STORY
 
 if TYPE_CHECKING:
     from eventwire.store import Repository
@@ -72,3 +72,38 @@ class StreamedWordsStage(WordsStage):
             words = self._count(document)
             StreamedWordsStage.streamed.append(document.id)
             yield words
+
+
+class StoryWordsStage:
+    """A batched story stage (as facts is): no state between stories, so it takes the
+    runner's batch; it raises on a story of ``failing``."""
+
+    name = "storywords"
+    version = 1
+    scope = STORY
+    after = "stories"
+    batched = True
+    batches: ClassVar[list[list[int]]] = []  # the story ids of each call (for the tests)
+    failing: ClassVar[set[int]] = set()
+
+    def __init__(self, settings: WordsSettings) -> None:
+        self.settings = settings
+
+    def load(self, repo: Repository, ids: Sequence[int]) -> list[StoryInput]:
+        """Each story, by id alone (the runner is under test, not the store)."""
+        return [StoryInput(story_id, (), ()) for story_id in ids]
+
+    def run(self, records: Sequence[StoryInput]) -> list[int]:
+        """Each story's id, ten times over."""
+        ids = [story.story_id for story in records]
+        StoryWordsStage.batches.append(ids)
+        for story_id in ids:
+            if story_id in self.failing:
+                raise ValueError(f"cannot read story {story_id}")
+        return [10 * story_id for story_id in ids]
+
+    def save(
+        self, repo: Repository, done: Sequence[tuple[StoryInput, int]], runs: Sequence[StageRun]
+    ) -> None:
+        """The bookkeeping only."""
+        repo.record_runs(runs)

@@ -21,14 +21,20 @@ from eventwire.facts.align import (
     representative,
     score_rows,
 )
-from eventwire.facts.claims import COMMENTARY, document_claims
+from eventwire.facts.claims import (
+    COMMENTARY,
+    PATTERN_FILES,
+    abbreviations,
+    document_claims,
+    patterns,
+)
 from eventwire.facts.consolidate import consolidate
 from eventwire.facts.disputes import find_disputes
-from eventwire.facts.features import idf_table, tfidf_cosine, tfidf_norm
+from eventwire.facts.features import idf_table, stopwords, term_weights, tfidf_cosine, tfidf_norm
 from eventwire.facts.pairmodel import cosine_cutoff, load_pair_model
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.sources import OutletGroups, PassageIndex, copy_groups
-from eventwire.facts.tokenalign import piece_idf, prepare, token_features
+from eventwire.facts.tokenalign import piece_idf, piece_weights, prepare, token_features
 from eventwire.model import Fact, FactsInput, LinkedMention, StoryFacts
 
 CORROBORATED, SINGLE, DISPUTED = "corroborated", "single-source", "disputed"
@@ -54,6 +60,23 @@ def story_facts(
     ]
     words = {info.claim.sentence: info.words for info in infos}  # its stems, read once
     return consolidate(story, facts, settings, aligned=independent, words=words)
+
+
+def warm(settings: FactsSettings) -> None:
+    """Load everything ``story_facts`` reads from files (the sentence model when used, the
+    pair models, term and piece weights, stop words, patterns), so that helper processes
+    forked next share it instead of loading it again each."""
+    stopwords()
+    abbreviations()
+    load_pair_model(False)
+    len(term_weights().by_term)  # its table by term, built on first use
+    for name in PATTERN_FILES:
+        patterns(name)
+    if settings.embeddings and embed.available():
+        embed.shared_model()
+        load_pair_model(True)
+        cosine_cutoff()
+        piece_weights()
 
 
 def _claim_infos(story: FactsInput, settings: FactsSettings) -> list[ClaimInfo]:

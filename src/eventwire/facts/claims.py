@@ -19,6 +19,7 @@ QUOTATION = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 WORD = re.compile(r"[\w'’-]+")
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 SOURCE_REACH = 12  # characters after 'according to' where the source's name starts
+PATTERN_FILES = ("commentary", "attribution")  # data/NAME.txt read by ``patterns``
 SPEAKER_TYPES = ("person", "institution", "organisation", "government", "group", "country")
 
 

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
 LOAD_SAMPLES = 4  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
 LOAD_SAMPLE_SECONDS = 0.001
+LOADAVG = Path("/proc/loadavg")
+_POOL: dict[int, ProcessPoolExecutor] = {}  # the helper pool, by its number of processes
 
 
 def available() -> bool:
@@ -66,19 +68,25 @@ def shared_model(tuned: bool = True) -> MiniLM:
     return MiniLM(model_folder(), tuned=tuned)
 
 
-@functools.cache
 def helper_pool(workers: int) -> ProcessPoolExecutor:
-    """Processes that run batches of the model beside this one: forked on first use with the
-    model already loaded (as spaCy forks its workers), they end with this process."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    """The helper processes that share the stage's work with this one (one pool at most, a
+    new one when ``workers`` changes): forked on first use with the model already loaded (as
+    spaCy forks its workers), they end with this process."""
+    if workers not in _POOL:
+        drop_helper_pool()
+        _POOL[workers] = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork")
+        )
+    return _POOL[workers]
 
 
-def drop_helper_pool(workers: int) -> None:
-    """Shut the helper pool down (its processes end, queued batches are cancelled) and forget
-    it, so the next use starts a new one."""
-    if helper_pool.cache_info().currsize:
-        helper_pool(workers).shutdown(wait=False, cancel_futures=True)
-    helper_pool.cache_clear()
+def drop_helper_pool() -> None:
+    """Shut the helper pool down, if there is one (queued work is cancelled, its processes
+    end), so the next use starts a new one. It waits for them (a story a helper is still
+    computing): no thread of theirs is left to hold a lock when the next pool forks."""
+    for pool in _POOL.values():
+        pool.shutdown(wait=True, cancel_futures=True)
+    _POOL.clear()
 
 
 def may_fork() -> bool:
@@ -87,21 +95,21 @@ def may_fork() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-def spare_cores() -> int:
-    """Cores the machine has beyond this process's own and the other running processes':
-    helper processes run only while a core would otherwise idle (on a loaded machine they
-    take turns with this one and add their overhead)."""
-    return max(0, (os.cpu_count() or 1) - 1 - round(running_others()))
+def spare_cores(loadavg: Path = LOADAVG, cores: int | None = None) -> int:
+    """Cores the machine has (``cores``, else all) beyond this process's own and the other
+    running processes': helper processes run only while a core would otherwise idle (on a
+    loaded machine they take turns with this one and add their overhead)."""
+    return max(0, (cores or os.cpu_count() or 1) - 1 - round(running_others(loadavg)))
 
 
-def running_others() -> float:
-    """Processes running beside this one now: the runnable tasks of /proc/loadavg (this one
-    included) averaged over a few milliseconds; without /proc, the last minute's load average
+def running_others(loadavg: Path = LOADAVG) -> float:
+    """Processes running beside this one now: the runnable tasks of ``loadavg`` (this one
+    included) averaged over a few milliseconds; without it, the last minute's load average
     (which lags: a stage that used both cores a few seconds ago still counts)."""
     samples = []
     for n in range(LOAD_SAMPLES):
         try:
-            fields = Path("/proc/loadavg").read_text(encoding="ascii").split()
+            fields = loadavg.read_text(encoding="ascii").split()
         except OSError:
             return max(0.0, os.getloadavg()[0] - 1.0)
         samples.append(int(fields[3].partition("/")[0]) - 1)
@@ -196,7 +204,7 @@ class SentenceEncoder:
                 states = future.result()
             except Exception:  # a helper that failed or was killed: done here instead
                 log.warning("a sentence-model helper process failed", exc_info=True)
-                drop_helper_pool(self.processes - 1)  # a new one next time
+                drop_helper_pool()  # a new one next time
                 states = model.batch_states([ids[i] for i in batches[n]])
             _place(found, batches[n], states)
         return found  # type: ignore[return-value]
@@ -212,7 +220,7 @@ class SentenceEncoder:
                 futures[n] = pool.submit(_states_in_helper, batch, self.threads)
         except Exception:  # a broken pool, no processes left, no fork here
             log.warning("no sentence-model helper process", exc_info=True)
-            drop_helper_pool(self.processes - 1)
+            drop_helper_pool()
         return futures
 
 

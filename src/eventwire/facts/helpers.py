@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
+from concurrent.futures.process import BrokenProcessPool
 
 from threadpoolctl import threadpool_limits
 
 from eventwire.facts import embed
-from eventwire.facts.build import Encoder, story_facts
+from eventwire.facts.build import Encoder, story_facts, warm
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import FactsInput, StoryFacts
 
 log = logging.getLogger(__name__)
 AFFINITY_STORIES = 10_000  # stories whose last process is remembered
 IN_HELPER: dict[int, bool] = {}  # story id: computed in a helper process the last time
+LOST = (BrokenProcessPool, CancelledError)  # a helper gone (killed): its story is done here
 
 
 def stories_facts(
@@ -30,18 +33,21 @@ def stories_facts(
 ) -> list[StoryFacts]:
     """``story_facts`` of each story, in order. With ``settings.embedding_processes`` > 1,
     two stories or more to align and a spare core (``spare``: cores taken as spare, else
-    ``embed.spare_cores()``), helpers take stories from the end while this process works
-    from the start (a story no helper has started is taken back). A story goes back where it
-    was computed last, as far as it can: each process's memo holds its own stories' sentences."""
+    ``embed.spare_cores()``), each helper process takes one story at a time from the end
+    while this process works from the start: a story is handed over only as a helper is
+    free for it, and whoever takes it computes it. A story goes back where it was computed
+    last, as far as it can: each process's memo holds its own stories' sentences. A story
+    that raises raises here, wherever it ran; a lost helper's story is computed here."""
     workers = _workers(stories, settings, encoder, spare)
     if not workers:
         _remember(stories, set())
         return [story_facts(story, settings, encoder) for story in stories]
-    embed.shared_model()  # loaded before the helpers fork: they share its pages
+    warm(settings)  # loaded before the helpers fork: they share its pages
     order = sorted(range(len(stories)), key=lambda n: IN_HELPER.get(stories[n].story_id, False))
     ordered = [stories[n] for n in order]
     results, helped = _shared(ordered, settings, encoder, workers)
     _remember(ordered, helped)
+    log.info("facts: %d of %d stories computed in a helper process", len(helped), len(stories))
     found: list[StoryFacts | None] = [None] * len(stories)
     for position, n in enumerate(order):
         found[n] = results[position]
@@ -52,17 +58,40 @@ def _shared(
     stories: Sequence[FactsInput], settings: FactsSettings, encoder: Encoder | None, workers: int
 ) -> tuple[list[StoryFacts], set[int]]:
     """The stories' facts, helpers taking them from the end; and which ones they computed."""
-    futures = _submit(stories, settings, workers)
     alone = encoder.alone() if isinstance(encoder, embed.SentenceEncoder) else encoder
+    share = _Share(stories, settings, workers)
     found: list[StoryFacts | None] = [None] * len(stories)
-    for n, story in enumerate(stories):
-        future = futures.get(n)
-        if future is None or future.cancel():
-            futures.pop(n, None)
-            found[n] = story_facts(story, settings, alone)
-    for n, future in futures.items():
-        found[n] = _result(future, stories[n], settings, alone, workers)
-    return found, set(futures)  # type: ignore[return-value]
+    try:
+        while (n := share.take()) is not None:
+            found[n] = story_facts(stories[n], settings, alone)
+    finally:
+        share.stop()
+    helped = set()
+    for n, future in share.futures.items():
+        found[n], in_helper = _result(future, stories[n], settings, alone)
+        if in_helper:
+            helped.add(n)
+    if share.broken:
+        embed.drop_helper_pool()
+    return found, helped  # type: ignore[return-value]
+
+
+def _result(
+    future: Future, story: FactsInput, settings: FactsSettings, encoder: Encoder | None
+) -> tuple[StoryFacts, bool]:
+    """A helper's facts of ``story`` (and True), or computed here if the helper was lost (and
+    False); the story's own error is raised (the runner names the story)."""
+    try:
+        return future.result(), True
+    except LOST:
+        log.warning("story %s: its facts helper process was lost", story.story_id)
+        embed.drop_helper_pool()  # a new one next time
+        return story_facts(story, settings, encoder), False
+    except Exception as error:
+        log.warning(
+            "story %s failed in a facts helper process: %s", story.story_id, _first_line(error)
+        )
+        raise
 
 
 def _remember(stories: Sequence[FactsInput], helped: set[int]) -> None:
@@ -87,39 +116,60 @@ def _workers(
     if not embed.may_fork():
         return 0
     cores = embed.spare_cores() if spare is None else spare
+    if not cores:
+        log.info("facts: no helper process for %d stories: no spare core", len(stories))
     return min(settings.embedding_processes - 1, cores)
 
 
-def _submit(
-    stories: Sequence[FactsInput], settings: FactsSettings, workers: int
-) -> dict[int, Future]:
-    """Every story but the first handed to the helpers, the last first (none when the pool
-    cannot take them: this process does them all)."""
-    futures: dict[int, Future] = {}
-    try:
-        pool = embed.helper_pool(workers)
-        for n in reversed(range(1, len(stories))):
-            futures[n] = pool.submit(_facts_in_helper, stories[n], settings)
-    except Exception:  # a broken pool, no processes left, no fork here
-        log.warning("no facts helper process", exc_info=True)
-        embed.drop_helper_pool(workers)
-    return futures
+class _Share:
+    """Stories this process takes from the start while the helpers take them from the end,
+    one each at a time: the next one is handed over as a helper finishes its last."""
 
+    def __init__(self, stories: Sequence[FactsInput], settings: FactsSettings, workers: int):
+        self.stories, self.settings = stories, settings
+        self.lock = threading.RLock()  # a callback may run at once, in the handing thread
+        self.front, self.back = 0, len(stories)  # stories[front:back] are nobody's yet
+        self.futures: dict[int, Future] = {}
+        self.stopped = self.broken = False
+        try:
+            self.pool = embed.helper_pool(workers)  # forked here, in the main thread
+        except Exception as error:  # no processes left, no fork here
+            log.warning("no facts helper process: %s", _first_line(error))
+            self.stopped = self.broken = True
+        for _ in range(workers):
+            self._hand_over()
 
-def _result(
-    future: Future,
-    story: FactsInput,
-    settings: FactsSettings,
-    encoder: Encoder | None,
-    workers: int,
-) -> StoryFacts:
-    """A helper's facts of ``story``, or computed here when the helper failed."""
-    try:
-        return future.result()
-    except Exception:  # a helper that failed or was killed: done here instead
-        log.warning("a facts helper process failed", exc_info=True)
-        embed.drop_helper_pool(workers)  # a new one next time
-        return story_facts(story, settings, encoder)
+    def take(self) -> int | None:
+        """The next story of this process (None: none left)."""
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.front += 1
+            return self.front - 1
+
+    def stop(self) -> None:
+        """Hand no more stories over."""
+        with self.lock:
+            self.stopped = True
+
+    def _hand_over(self, done: Future | None = None) -> None:
+        """The last story nobody has to a free helper (``done``: the helper's last one; after
+        a failure no more)."""
+        with self.lock:
+            if done is not None and (done.cancelled() or done.exception() is not None):
+                self.stopped = True
+            if self.stopped or self.back - 1 < self.front:
+                return
+            story = self.stories[self.back - 1]
+            try:
+                future = self.pool.submit(_facts_in_helper, story, self.settings)
+            except Exception as error:  # a broken pool
+                log.warning("no facts helper process: %s", _first_line(error))
+                self.stopped = self.broken = True
+                return
+            self.back -= 1
+            self.futures[self.back] = future
+        future.add_done_callback(self._hand_over)
 
 
 def _facts_in_helper(story: FactsInput, settings: FactsSettings) -> StoryFacts:
@@ -131,3 +181,8 @@ def _facts_in_helper(story: FactsInput, settings: FactsSettings) -> StoryFacts:
 def _helper_encoder(threads: int) -> embed.SentenceEncoder:
     """The helper process's own encoder (its memo kept between stories), without helpers."""
     return embed.SentenceEncoder(threads=threads, processes=1)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}"

@@ -21,6 +21,7 @@ class FactsStage:
     name = "facts"
     version = 2  # 2: embedding names floor, date ties in calendar order (2026-12-07)
     scope = STORY
+    batched = True  # no state between stories: ``run`` takes the runner's batch of them
     after = "entities"  # runs after actors and time (registry order), on the same stories
 
     def __init__(self, settings: FactsSettings) -> None:
