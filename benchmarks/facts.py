@@ -522,7 +522,14 @@ def _rates(inputs: list[Path], documents: list[Document], rounds: int) -> dict:
 
 
 def _run_seconds(inputs: list[Path], facts_on: bool) -> tuple[float, dict]:
-    """One ``eventwire run`` of ``inputs`` into a fresh database: seconds and stage times."""
+    """One ``eventwire run`` of ``inputs`` into a fresh database: seconds and stage times.
+    Cold as a new process would be: no helper process left from an earlier run, whose
+    sentence memo would hold this run's sentences (story ids repeat from one database to the
+    next, and a story goes back to where it was computed last)."""
+    from eventwire.facts import embed, helpers
+
+    embed.drop_helper_pool()
+    helpers.IN_HELPER.clear()
     with tempfile.TemporaryDirectory() as folder:
         defaults = Settings.from_config(load_config())
         settings = defaults.replace(facts=replace(defaults.sections()["facts"], enabled=facts_on))
