@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.entities import EntitiesSettings, EntityRecognizer
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.model import (
@@ -17,18 +16,6 @@ from eventwire.model import (
     Mention,
     SentenceParse,
 )
-
-
-@pytest.fixture(scope="module")
-def code():
-    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
-
-    def coded(text: str) -> list[EventMention]:
-        document = Document(1, "test", "", text)
-        (found,) = recognizer.recognize([document])
-        return code_article(document, found.parse, found.mentions, load_lexicon())
-
-    return coded
 
 
 def codes(mentions: list[EventMention]) -> list[str]:
