@@ -52,7 +52,7 @@ def test_a_hedged_belief_is_a_hypothetical_accusation(code) -> None:
 def test_a_disapproval_needs_someone_judged_and_is_not_aimed_at_whom_one_tells(
     code, text: str
 ) -> None:
-    assert "111" not in codes(code(text))
+    assert codes(code(text)) == ["010"]  # the statement alone
 
 
 def test_an_apology_is_made_to_whom_one_tells(code) -> None:
@@ -70,12 +70,12 @@ def test_an_apology_is_made_to_whom_one_tells(code) -> None:
     ],
 )
 def test_being_behind_schedule_or_in_a_match_accuses_no_one(code, text: str) -> None:
-    assert "112" not in codes(code(text))
+    assert codes(code(text)) == ["010"]
 
 
 def test_being_behind_a_fire_or_an_attack_is_an_accusation(code) -> None:
-    assert "112" in codes(code("Ida Marsh said Swedish smugglers were behind the fire."))
-    assert "112" in codes(code("Ida Marsh said Swedish smugglers were behind the attack."))
+    assert codes(code("Ida Marsh said Swedish smugglers were behind the fire.")) == ["112"]
+    assert codes(code("Ida Marsh said Swedish smugglers were behind the attack.")) == ["112"]
 
 
 @pytest.mark.parametrize(
@@ -92,14 +92,16 @@ def test_fatally_makes_a_killing_only_of_assault_and_shooting(code, text: str, c
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Ida Marsh said she would like to thank Denmark for its help.",
-        "Ida Marsh said Norway would like the chance to compete.",
+        ("Ida Marsh said she would like to thank Denmark for its help.", ["051", "010"]),
+        ("Ida Marsh said Norway would like the chance to compete.", ["010"]),
     ],
 )
-def test_would_like_without_someone_to_act_is_no_appeal(code, text: str) -> None:
-    assert not [c for c in codes(code(text)) if c.startswith("02")]
+def test_would_like_without_someone_to_act_is_no_appeal(
+    code, text: str, expected: list[str]
+) -> None:
+    assert codes(code(text)) == expected  # thanks is praise (051), no appeal (02x)
 
 
 def test_talks_resulting_in_nothing_give_no_event_of_the_result(code) -> None:
@@ -141,3 +143,27 @@ def test_a_predicate_adjective_s_subject_is_a_target_only_when_the_pattern_names
     found = code_article(document, small_clause(text, words), mentions, load_lexicon())
     acts = [m for m in found if m.cameo]
     assert acts and all([t.text for t in m.targets] == targets for m in acts)
+
+
+def test_plural_companies_and_authorities_are_no_civilians() -> None:
+    from eventwire.events.merge import _private_person
+
+    for text in ("the companies", "the authorities", "three agencies", "the charities"):
+        assert _private_person(text, anyone=True) is None, text
+    assert _private_person("two women") is not None
+    assert _private_person("the bounty hunters", anyone=True) is not None
+
+
+def test_an_unreadable_actor_file_is_named_in_one_warning_and_packaged_actors_used(
+    tmp_path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from eventwire.actors.known import known_actors
+    from eventwire.events.stage import shared_known_actors
+
+    broken = tmp_path / "leaders.yaml"
+    broken.write_text("- name: [unclosed\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="eventwire.events.stage"):
+        found = shared_known_actors(str(broken))
+    assert found is known_actors()
+    [record] = caplog.records
+    assert str(broken) in record.getMessage() and "\n" not in record.getMessage()

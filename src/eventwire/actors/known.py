@@ -71,12 +71,13 @@ def known_actors(user_file: str = "") -> KnownActors:
     events stage share them (read only)."""
     stamp = None
     if user_file:
+        user_file = str(Path(user_file).resolve())  # one entry whatever the working folder
         status = Path(user_file).stat()  # a missing file: the setup error it always was
         stamp = (status.st_mtime_ns, status.st_size)
     return _known_actors(user_file, stamp)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)  # a few files or versions of one; not every edit kept
 def _known_actors(user_file: str, stamp: tuple[int, int] | None) -> KnownActors:
     """``known_actors`` for one version (``stamp``) of the user file."""
     return load_known_actors(country_index(), user_file)

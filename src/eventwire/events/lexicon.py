@@ -120,6 +120,12 @@ class Lexicon:
     # an appeal to others to act for or against a third party: 053 / 113 by the inner act
     rally_codes: Frame = Frame("rally", "", {})
 
+    def __post_init__(self) -> None:
+        """The codes frames.yaml must give: empty, ``startswith`` would match every code."""
+        for name in ("fatal_code", "apology_code", "accusation_code"):
+            if not getattr(self, name):
+                raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")
+
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every lemma a trigger, frame or statement can start from."""

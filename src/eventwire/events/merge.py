@@ -171,8 +171,11 @@ def _private_person(text: str, anyone: bool = False) -> str | None:
 
 
 def _among(word: str, words: frozenset[str]) -> bool:
-    """Whether a word, singular or plural (a final s), is in ``words``."""
-    return word in words or word.removesuffix("s") in words
+    """Whether a word, singular or plural ("-s", "-es", "-ies": companies), is in ``words``."""
+    singulars = {word, word.removesuffix("s"), word.removesuffix("es")}
+    if word.endswith("ies"):
+        singulars.add(word[:-3] + "y")
+    return bool(singulars & words)
 
 
 def role_sector(text: str) -> str | None:

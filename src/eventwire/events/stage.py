@@ -6,6 +6,7 @@ entities stage kept (spaCy runs once per text), then merged into the story's eve
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from eventwire.stage import STORY
 
 if TYPE_CHECKING:
     from eventwire.store import Repository
+
+log = logging.getLogger(__name__)
 
 
 class EventsStage:
@@ -80,5 +83,7 @@ def shared_known_actors(user_file: str) -> KnownActors:
     are still coded."""
     try:
         return known_actors(user_file)
-    except (OSError, ValueError, KeyError, yaml.YAMLError):
+    except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        log.warning("events: actor file %s unreadable (%s): packaged ones", user_file, reason)
         return known_actors()
