@@ -8,6 +8,7 @@ verbs, negation and conditions set the flags; reported speech names its reporter
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from eventwire.events.arguments import ArgumentFinder
@@ -965,9 +966,9 @@ class SentenceCoder(ArgumentFinder):
         if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
             auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
         found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
-        conditional = {tree.lemma(m) for m in tree.kids(anchor, "mark")} & {"if", "unless"}
+        conditional = self.marked(anchor, self.words["condition_marks"])
         threatened = any(
-            tree.lemma(m) == "unless"
+            tree.lemma(m) in self.words["threat_marks"]
             for a in tree.kids(anchor, "advcl")
             for m in tree.kids(a, "mark")
         )
@@ -1175,7 +1176,7 @@ class SentenceCoder(ArgumentFinder):
             clauses += [c for c in tree.kids(anchor, "ccomp") if self.marked(c, {"that"})]
         return clauses
 
-    def marked(self, clause: int, marks: set[str]) -> bool:
+    def marked(self, clause: int, marks: AbstractSet[str]) -> bool:
         """Whether a clause opens with one of ``marks`` ("that", "if", "unless")."""
         return any(self.tree.lemma(m) in marks for m in self.tree.kids(clause, "mark"))
 
@@ -1184,7 +1185,7 @@ class SentenceCoder(ArgumentFinder):
         talks if the United States goes ahead", "... unless Baghdad accepted")."""
         tree = self.tree
         for node in tree.subtree(i):
-            if tree.dep(node) == "advcl" and self.marked(node, {"if", "unless"}):
+            if tree.dep(node) == "advcl" and self.marked(node, self.words["condition_marks"]):
                 named = [a for a in self.subjects(node) if tree.named(a)]
                 if named:
                     return named
@@ -1367,8 +1368,9 @@ class SentenceCoder(ArgumentFinder):
         may believe", "if X said")."""
         tree = self.tree
         auxiliaries = {tree.lemma(a) for a in tree.kids(verb, "aux")}
-        conditional = {tree.lemma(m) for m in tree.kids(verb, "mark")} & {"if", "unless"}
-        return bool(auxiliaries & self.words["hypothetical"] or conditional)
+        conditional = self.marked(verb, self.words["condition_marks"])
+        hedges = self.words["hypothetical"] | self.words["obligation"]  # as apply_modality
+        return bool(auxiliaries & hedges or conditional)
 
     def judged_clauses(self, verb: int) -> list[int]:
         """The clauses a speech or belief verb reports, through a verb of belief ("said they

@@ -266,6 +266,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "decision_nouns",
                 "future",
                 "hypothetical",
+                "condition_marks",
+                "threat_marks",
                 "obligation",
                 "light_verbs",
                 "undergo_verbs",
