@@ -40,11 +40,12 @@ def stories_facts(
     that raises, wherever it ran, is a ``Rejection`` in its place (logged in one line); a
     lost helper's story, or one its helper hangs on past ``settings.helper_timeout_seconds``
     (the helpers are killed), is computed here."""
+    if _aligned(stories) and encoder is not None and settings.embedding_processes > 1:
+        warm(settings)  # loaded before helpers fork (here or for model batches): shared pages
     workers = _workers(stories, settings, encoder, spare)
     if not workers:
         _remember(stories, set())
         return [_story_facts(story, settings, encoder) for story in stories]
-    warm(settings)  # loaded before the helpers fork: they share its pages
     order = sorted(range(len(stories)), key=lambda n: IN_HELPER.get(stories[n].story_id, False))
     ordered = [stories[n] for n in order]
     results, helped = _shared(ordered, settings, encoder, workers)
@@ -124,8 +125,7 @@ def _workers(
     spare: int | None,
 ) -> int:
     """How many helper processes to share ``stories`` with (0: none)."""
-    aligned = sum(len({d.source for d in story.documents}) >= 2 for story in stories)
-    if encoder is None or settings.embedding_processes < 2 or aligned < 2:
+    if encoder is None or settings.embedding_processes < 2 or _aligned(stories) < 2:
         return 0
     if not embed.may_fork(settings.embedding_processes - 1):
         return 0
@@ -133,6 +133,11 @@ def _workers(
     if not cores:
         log.info("facts: no helper process for %d stories: no spare core", len(stories))
     return min(settings.embedding_processes - 1, cores)
+
+
+def _aligned(stories: Sequence[FactsInput]) -> int:
+    """How many of ``stories`` have two outlets or more (their claims to align)."""
+    return sum(len({d.source for d in story.documents}) >= 2 for story in stories)
 
 
 class _Share:
