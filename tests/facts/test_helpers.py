@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
 from eventwire.facts import embed, helpers
 from eventwire.facts.build import story_facts
@@ -19,9 +20,10 @@ from eventwire.facts.helpers import stories_facts
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.stage import FactsStage
 from eventwire.model import Document, FactsInput, Rejection, StoryFacts
-from eventwire.pipeline import Pipeline, Settings
+from eventwire.pipeline import Pipeline, RunReport, Settings
 from eventwire.store import Repository
-from tests.facts.conftest import document
+from eventwire.store.schema import Story
+from tests.facts.conftest import PUBLISHED, document
 
 pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
 
@@ -216,14 +218,39 @@ def test_in_a_run_a_story_that_raises_fails_alone(
     monkeypatch.setattr(embed, "spare_cores", lambda: 1)  # a helper even on a busy machine
     stage = FactsStage(SETTINGS)
     records = [*stories(), unreadable_story()]
+    report = RunReport()
     with Repository.open(db_url) as repo, caplog.at_level(logging.INFO):
-        outcomes = Pipeline(repo, Settings())._run_records(stage, records)
+        with repo._writer.begin() as conn:  # the stories' rows (no articles: facts keep ids)
+            conn.execute(insert(Story), [story_row(s.story_id) for s in records])
+        pipeline = Pipeline(repo, Settings())
+        outcomes = pipeline._run_records(stage, records)
+        pipeline._save(stage, records, outcomes, report.stage("facts"), report)
+        stored = [repo.story_facts(s.story_id) for s in records]
+    assert stored[3] is None  # story 4 has none
+    assert [statuses(r) for r in stored[:3]] == [statuses(r) for r in one_by_one(stories())]
+    assert [r.origin for r in report.rejections] == ["story 4"]
     assert outcomes[:3] == one_by_one(stories())
     assert isinstance(outcomes[3], Rejection) and outcomes[3].origin == "story 4"
     assert "AttributeError" in outcomes[3].message
     assert computed(calls) == [1, 2, 3, 4]
-    assert len([r for r in caplog.records if "story 4" in r.getMessage()]) == 1
+    [error] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "story 4" in error.getMessage()  # and the rejection's own line, a warning
     assert not any(r.exc_info for r in caplog.records)
+
+
+def statuses(found: StoryFacts | None) -> list[tuple[str, str, int]]:
+    """Each fact's text, status and outlets (as stored and read back)."""
+    assert found is not None
+    return [(f.text, f.status, f.independent_sources) for f in found.facts]
+
+
+def story_row(story_id: int) -> dict:
+    return {
+        "id": story_id,
+        "title": f"Story {story_id}",
+        "created_at": PUBLISHED,
+        "updated_at": PUBLISHED,
+    }
 
 
 def _sleeps_on_story_3(story: FactsInput, settings: FactsSettings) -> StoryFacts:
