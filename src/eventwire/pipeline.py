@@ -191,7 +191,7 @@ class Pipeline:
                 ids = self.repo.add_articles(cleaned)
             except Exception as error:
                 log.exception("could not store %s", origin)
-                message = f"could not be stored: {_first_line(error)}"
+                message = f"could not be stored: {first_line(error)}"
                 self._reject(Rejection(origin, "store-error", message), stage, report)
                 return
             stage.count_out += sum(1 for i in ids if i is not None)
@@ -333,8 +333,12 @@ class Pipeline:
                 outcomes = stage.run(records)
                 if len(outcomes) == len(records):
                     return outcomes
-            except Exception:
-                log.exception("stage %s failed on a batch; retrying one by one", stage.name)
+            except Exception as error:  # one line: each record's own error is logged next
+                log.warning(
+                    "stage %s failed on a batch (%s); retrying one by one",
+                    stage.name,
+                    first_line(error),
+                )
         return [self._run_one(stage, record) for record in records]
 
     def _run_one(self, stage: Any, record: Any) -> Any:
@@ -467,9 +471,10 @@ def _contain(origin: str, reason: str, function: Callable, *args: object) -> obj
         return function(*args)
     except Exception as error:
         log.exception("unexpected error on %s", origin)
-        return Rejection(origin, reason, f"unexpected error: {_first_line(error)}")
+        return Rejection(origin, reason, f"unexpected error: {first_line(error)}")
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
+    """``error``'s type and the first line of its message (a log or report line)."""
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0] if text else ''}"

@@ -6,11 +6,13 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
 from eventwire.facts import embed, helpers
 from eventwire.facts.build import story_facts
@@ -18,9 +20,10 @@ from eventwire.facts.helpers import stories_facts
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.stage import FactsStage
 from eventwire.model import Document, FactsInput, Rejection, StoryFacts
-from eventwire.pipeline import Pipeline, Settings
+from eventwire.pipeline import Pipeline, RunReport, Settings
 from eventwire.store import Repository
-from tests.facts.conftest import document
+from eventwire.store.schema import Story
+from tests.facts.conftest import PUBLISHED, document
 
 pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
 
@@ -164,23 +167,142 @@ def unreadable_story() -> FactsInput:
     return FactsInput(4, (good.documents[0], Document(99, "south-daily", "Report", None)), ())
 
 
-def test_a_story_that_raises_in_a_helper_raises_its_own_error(
+def counting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """``story_facts`` in ``helpers`` (here and in helpers forked next) writes each story's
+    id to a file as it starts: the file has a line per computation, wherever it ran."""
+    calls = tmp_path / "calls"
+    calls.touch()
+
+    def story_facts_counted(story: FactsInput, *args: object) -> StoryFacts:
+        with calls.open("a", encoding="ascii") as out:
+            out.write(f"{story.story_id}\n")
+        return story_facts(story, *args)
+
+    monkeypatch.setattr(helpers, "story_facts", story_facts_counted)
+    return calls
+
+
+def computed(calls: Path) -> list[int]:
+    return sorted(int(line) for line in calls.read_text(encoding="ascii").split())
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["here", "in-a-helper"])
+def test_a_story_that_raises_is_rejected_alone_and_the_others_are_computed_once(
+    first: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger=helpers.__name__), pytest.raises(AttributeError):
-        stories_facts([*stories(), unreadable_story()], SETTINGS, embed.SentenceEncoder(), 1)
-    [failed] = caplog.records
-    assert "story 4 failed in a facts helper process: AttributeError" in failed.getMessage()
-    assert failed.exc_info is None
+    """The unreadable story first is computed here; last, a helper takes it first."""
+    calls = counting(monkeypatch, tmp_path)
+    batch = [unreadable_story(), *stories()] if first else [*stories(), unreadable_story()]
+    with caplog.at_level(logging.INFO):
+        found = stories_facts(batch, SETTINGS, embed.SentenceEncoder(), spare=1)
+    failed = found[0] if first else found[-1]
+    assert isinstance(failed, Rejection) and failed.origin == "story 4"
+    assert failed.reason == "facts-error" and "AttributeError" in failed.message
+    assert [r for r in found if r is not failed] == one_by_one(stories())
+    assert computed(calls) == [1, 2, 3, 4]
+    assert any(helpers.IN_HELPER.values())  # the helper took part
+    [error] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "story 4" in error.getMessage() and "AttributeError" in error.getMessage()
+    assert not any(r.exc_info for r in caplog.records)
 
 
-def test_in_a_run_a_story_that_raises_fails_alone(db_url: str) -> None:
-    """The runner gives the stage the batch; when the batch raises, one story at a time: the
-    unreadable story is the only one failed, named, and the others have their facts."""
+def test_in_a_run_a_story_that_raises_fails_alone(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The runner gives the stage the batch: the unreadable story is the only one failed,
+    named in one line, and the others have their facts, computed once (no batch run again)."""
+    calls = counting(monkeypatch, tmp_path)
+    monkeypatch.setattr(embed, "spare_cores", lambda: 1)  # a helper even on a busy machine
     stage = FactsStage(SETTINGS)
     records = [*stories(), unreadable_story()]
-    with Repository.open(db_url) as repo:
-        outcomes = Pipeline(repo, Settings())._run_records(stage, records)
+    report = RunReport()
+    with Repository.open(db_url) as repo, caplog.at_level(logging.INFO):
+        with repo._writer.begin() as conn:  # the stories' rows (no articles: facts keep ids)
+            conn.execute(insert(Story), [story_row(s.story_id) for s in records])
+        pipeline = Pipeline(repo, Settings())
+        outcomes = pipeline._run_records(stage, records)
+        pipeline._save(stage, records, outcomes, report.stage("facts"), report)
+        stored = [repo.story_facts(s.story_id) for s in records]
+    assert stored[3] is None  # story 4 has none
+    assert [statuses(r) for r in stored[:3]] == [statuses(r) for r in one_by_one(stories())]
+    assert [r.origin for r in report.rejections] == ["story 4"]
     assert outcomes[:3] == one_by_one(stories())
     assert isinstance(outcomes[3], Rejection) and outcomes[3].origin == "story 4"
     assert "AttributeError" in outcomes[3].message
+    assert computed(calls) == [1, 2, 3, 4]
+    [error] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "story 4" in error.getMessage()  # and the rejection's own line, a warning
+    assert not any(r.exc_info for r in caplog.records)
+
+
+def statuses(found: StoryFacts | None) -> list[tuple[str, str, int]]:
+    """Each fact's text, status and outlets (as stored and read back)."""
+    assert found is not None
+    return [(f.text, f.status, f.independent_sources) for f in found.facts]
+
+
+def story_row(story_id: int) -> dict:
+    return {
+        "id": story_id,
+        "title": f"Story {story_id}",
+        "created_at": PUBLISHED,
+        "updated_at": PUBLISHED,
+    }
+
+
+def _sleeps_on_story_3(story: FactsInput, settings: FactsSettings) -> StoryFacts:
+    """The helper's work, but it hangs (for a minute) on story 3."""
+    if story.story_id == 3:
+        time.sleep(60)
+    return story_facts(story, settings, embed.SentenceEncoder(processes=1))
+
+
+def test_a_hung_helper_is_killed_after_the_timeout_and_its_story_computed_here(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(helpers, "_facts_in_helper", _sleeps_on_story_3)
+    settings = FactsSettings(embedding_processes=2, helper_timeout_seconds=1.0)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING):
+        found = stories_facts(stories(), settings, embed.SentenceEncoder(), spare=1)
+    assert time.monotonic() - started < 30
+    assert found == one_by_one(stories())
+    assert not helpers.IN_HELPER[3] and not embed._POOL  # computed here; the pool is gone
+    assert any("story 3" in r.getMessage() and "1 s" in r.getMessage() for r in caplog.records)
+
+
+def test_no_helper_is_forked_while_other_threads_run(caplog: pytest.LogCaptureFixture) -> None:
+    """A run in a thread (the API's thread pool) computes every story here, as well."""
+    found: list = []
+    with caplog.at_level(logging.INFO, logger=embed.__name__):
+        thread = threading.Thread(
+            target=lambda: found.extend(
+                stories_facts(stories(), SETTINGS, embed.SentenceEncoder(), spare=1)
+            )
+        )
+        thread.start()
+        thread.join()
+    assert found == one_by_one(stories())
+    assert not embed._POOL and not any(helpers.IN_HELPER.values())
+    assert any("other threads" in r.getMessage() for r in caplog.records)
+
+
+def _signal_handlers() -> tuple[bool, bool]:
+    """Whether SIGINT is ignored, and SIGTERM has its default action (ends the process)."""
+    return (
+        signal.getsignal(signal.SIGINT) is signal.SIG_IGN,
+        signal.getsignal(signal.SIGTERM) is signal.SIG_DFL,
+    )
+
+
+def test_helpers_ignore_ctrl_c_and_end_on_sigterm() -> None:
+    """Whatever handlers this process has, a helper ignores SIGINT and ends on SIGTERM."""
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        handlers = embed.helper_pool(1).submit(_signal_handlers).result(timeout=60)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert handlers == (True, True)

@@ -126,6 +126,28 @@ def test_a_helper_process_gives_the_same_vectors_and_token_states() -> None:
     )
 
 
+def _fails_in_helper(batch: list[list[int]], threads: int) -> list:
+    raise ValueError("a batch the model cannot take")
+
+
+def test_a_batch_that_raises_in_a_helper_raises_and_the_pool_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only a lost helper drops the pool (as for the facts helpers): a batch's own error is
+    raised, the helpers are kept (no new fork next time)."""
+    texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]  # several batches
+    embed.drop_helper_pool()
+    monkeypatch.setattr(embed, "_states_in_helper", _fails_in_helper)
+    monkeypatch.setattr(embed, "spare_cores", lambda: 1)  # a helper even on a busy machine
+    pool = embed.helper_pool(1)
+    try:
+        with pytest.raises(ValueError, match="cannot take"):
+            embed.SentenceEncoder(processes=2).embed(texts)
+        assert embed.helper_pool(1) is pool
+    finally:
+        embed.drop_helper_pool()
+
+
 def _embed_in_daemon(texts: list[str], results: multiprocessing.Queue) -> None:
     embed.spare_cores = lambda: 2  # as on an idle machine: helpers would be wanted
     try:

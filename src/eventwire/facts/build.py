@@ -290,5 +290,7 @@ def default_encoder(settings: FactsSettings) -> Encoder | None:
     if not (settings.embeddings and embed.available()):
         return None
     return embed.SentenceEncoder(
-        threads=settings.embedding_threads, processes=settings.embedding_processes
+        threads=settings.embedding_threads,
+        processes=settings.embedding_processes,
+        timeout=settings.helper_timeout_seconds,
     )

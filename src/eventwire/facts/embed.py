@@ -15,16 +15,20 @@ import importlib.util
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from eventwire.facts.tokenalign import SentenceTokens
+from eventwire.pipeline import first_line
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -40,8 +44,11 @@ log = logging.getLogger(__name__)
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
 LOAD_SAMPLES = 4  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
 LOAD_SAMPLE_SECONDS = 0.001
+HELPER_TIMEOUT_SECONDS = 300.0  # a helper's work waited for at most, then it is killed
 LOADAVG = Path("/proc/loadavg")
 _POOL: dict[int, ProcessPoolExecutor] = {}  # the helper pool, by its number of processes
+LOST = (BrokenProcessPool, CancelledError)  # a helper gone (killed): its work is done here
+_NOTED: set[str] = set()  # reasons for no helpers already logged
 
 
 def available() -> bool:
@@ -75,9 +82,25 @@ def helper_pool(workers: int) -> ProcessPoolExecutor:
     if workers not in _POOL:
         drop_helper_pool()
         _POOL[workers] = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork")
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_helper_signals
         )
     return _POOL[workers]
+
+
+def _helper_signals() -> None:
+    """A helper ignores Ctrl-C (its parent stops it) and ends on SIGTERM, whatever handlers
+    it inherited from the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def kill_helper_pool() -> None:
+    """Kill the helper pool's processes (a helper that hangs), then drop the pool: its work
+    not done yet fails as lost."""
+    for pool in _POOL.values():
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+    drop_helper_pool()
 
 
 def drop_helper_pool() -> None:
@@ -89,10 +112,19 @@ def drop_helper_pool() -> None:
     _POOL.clear()
 
 
-def may_fork() -> bool:
-    """Whether this process may start helpers: a daemon process may not (a Dask worker, a
-    multiprocessing pool's worker)."""
-    return not multiprocessing.current_process().daemon
+def may_fork(workers: int) -> bool:
+    """Whether this process may use a pool of ``workers`` helpers: a daemon process may not
+    (a Dask worker, a multiprocessing pool's worker); nor may it fork a new pool while other
+    threads run (the API's thread pool, the live watchdog): a child forked then may inherit a
+    lock another thread held. A pool already forked is used from any thread."""
+    if multiprocessing.current_process().daemon:
+        return False
+    if workers in _POOL or threading.active_count() == 1:
+        return True
+    if "threads" not in _NOTED:
+        _NOTED.add("threads")
+        log.info("no helper processes: other threads run in this process (forking is unsafe)")
+    return False
 
 
 def spare_cores(loadavg: Path = LOADAVG, cores: int | None = None) -> int:
@@ -130,9 +162,16 @@ class SentenceEncoder:
     embedded in this process (a story recomputed when an article joins) is not run again.
     With ``processes`` > 1 the batches are shared with helper processes (``helper_pool``)."""
 
-    def __init__(self, threads: int = 1, memo_size: int = MEMO_SENTENCES, processes: int = 1):
+    def __init__(
+        self,
+        threads: int = 1,
+        memo_size: int = MEMO_SENTENCES,
+        processes: int = 1,
+        timeout: float = HELPER_TIMEOUT_SECONDS,
+    ):
         self.threads = threads
         self.processes = processes
+        self.timeout = timeout  # seconds a helper's batch is waited for (then it is killed)
         self.memo_size = memo_size
         self.memo: OrderedDict[str, tuple[NDArray[np.float32], SentenceTokens]] = OrderedDict()
         self.embedded = 0  # sentences run through the model (memo misses)
@@ -140,7 +179,7 @@ class SentenceEncoder:
     def alone(self) -> SentenceEncoder:
         """This encoder without helper processes, sharing its memo (for a process whose
         helpers already have work of their own)."""
-        encoder = SentenceEncoder(self.threads, self.memo_size, processes=1)
+        encoder = SentenceEncoder(self.threads, self.memo_size, processes=1, timeout=self.timeout)
         encoder.memo = self.memo
         return encoder
 
@@ -190,7 +229,8 @@ class SentenceEncoder:
         from eventwire.facts.minilm import length_batches
 
         batches = length_batches(ids)
-        if self.processes < 2 or len(batches) < 2 or not may_fork() or spare_cores() < 1:
+        workers = self.processes - 1
+        if workers < 1 or len(batches) < 2 or not may_fork(workers) or spare_cores() < 1:
             return model.states_of(ids)
         futures = self._submit(ids, batches)
         found: list[NDArray[np.float32] | None] = [None] * len(ids)
@@ -200,11 +240,8 @@ class SentenceEncoder:
                 futures.pop(n, None)
                 _place(found, batch, model.batch_states([ids[i] for i in batch]))
         for n, future in futures.items():
-            try:
-                states = future.result()
-            except Exception:  # a helper that failed or was killed: done here instead
-                log.warning("a sentence-model helper process failed", exc_info=True)
-                drop_helper_pool()  # a new one next time
+            states = helper_result(future, self.timeout, f"a sentence-model batch of {len(ids)}")
+            if states is None:  # its helper was lost or hung: done here instead
                 states = model.batch_states([ids[i] for i in batches[n]])
             _place(found, batches[n], states)
         return found  # type: ignore[return-value]
@@ -218,10 +255,27 @@ class SentenceEncoder:
             for n in reversed(range(1, len(batches))):
                 batch = [ids[i] for i in batches[n]]
                 futures[n] = pool.submit(_states_in_helper, batch, self.threads)
-        except Exception:  # a broken pool, no processes left, no fork here
-            log.warning("no sentence-model helper process", exc_info=True)
+        except Exception as error:  # a broken pool, no processes left, no fork here
+            log.warning("no sentence-model helper process: %s", first_line(error))
             drop_helper_pool()
         return futures
+
+
+def helper_result(future: Future, timeout: float, what: str) -> Any:
+    """The result of a helper's ``future``; None if its helper was lost, or hung past
+    ``timeout`` seconds (then the pool's processes are killed): the caller does ``what``
+    itself. The work's own error is raised (the pool goes on: its helper is well)."""
+    try:
+        return future.result(timeout=timeout)
+    except LOST:
+        log.warning("%s: its helper process was lost", what)
+        drop_helper_pool()  # a new one next time
+    except TimeoutError:
+        if future.done():  # the work's own TimeoutError
+            raise
+        log.warning("%s: its helper process took over %g s; helpers killed", what, timeout)
+        kill_helper_pool()
+    return None
 
 
 def _place(found: list, batch: Sequence[int], states: Sequence[NDArray[np.float32]]) -> None:

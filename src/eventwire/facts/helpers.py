@@ -9,20 +9,20 @@ import functools
 import logging
 import threading
 from collections.abc import Sequence
-from concurrent.futures import CancelledError, Future
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 
 from threadpoolctl import threadpool_limits
 
 from eventwire.facts import embed
 from eventwire.facts.build import Encoder, story_facts, warm
 from eventwire.facts.settings import FactsSettings
-from eventwire.model import FactsInput, StoryFacts
+from eventwire.model import FactsInput, Rejection, StoryFacts
+from eventwire.pipeline import first_line
 
 log = logging.getLogger(__name__)
 AFFINITY_STORIES = 10_000  # stories whose last process is remembered
 IN_HELPER: dict[int, bool] = {}  # story id: computed in a helper process the last time
-LOST = (BrokenProcessPool, CancelledError)  # a helper gone (killed): its story is done here
+Outcome = StoryFacts | Rejection  # a story's facts, or its own error
 
 
 def stories_facts(
@@ -30,25 +30,28 @@ def stories_facts(
     settings: FactsSettings,
     encoder: Encoder | None,
     spare: int | None = None,
-) -> list[StoryFacts]:
+) -> list[Outcome]:
     """``story_facts`` of each story, in order. With ``settings.embedding_processes`` > 1,
     two stories or more to align and a spare core (``spare``: cores taken as spare, else
     ``embed.spare_cores()``), each helper process takes one story at a time from the end
     while this process works from the start: a story is handed over only as a helper is
     free for it, and whoever takes it computes it. A story goes back where it was computed
     last, as far as it can: each process's memo holds its own stories' sentences. A story
-    that raises raises here, wherever it ran; a lost helper's story is computed here."""
+    that raises, wherever it ran, is a ``Rejection`` in its place (logged in one line); a
+    lost helper's story, or one its helper hangs on past ``settings.helper_timeout_seconds``
+    (the helpers are killed), is computed here."""
+    if _aligned(stories) and encoder is not None and settings.embedding_processes > 1:
+        warm(settings)  # loaded before helpers fork (here or for model batches): shared pages
     workers = _workers(stories, settings, encoder, spare)
     if not workers:
         _remember(stories, set())
-        return [story_facts(story, settings, encoder) for story in stories]
-    warm(settings)  # loaded before the helpers fork: they share its pages
+        return [_story_facts(story, settings, encoder) for story in stories]
     order = sorted(range(len(stories)), key=lambda n: IN_HELPER.get(stories[n].story_id, False))
     ordered = [stories[n] for n in order]
     results, helped = _shared(ordered, settings, encoder, workers)
     _remember(ordered, helped)
     log.info("facts: %d of %d stories computed in a helper process", len(helped), len(stories))
-    found: list[StoryFacts | None] = [None] * len(stories)
+    found: list[Outcome | None] = [None] * len(stories)
     for position, n in enumerate(order):
         found[n] = results[position]
     return found  # type: ignore[return-value]
@@ -56,14 +59,14 @@ def stories_facts(
 
 def _shared(
     stories: Sequence[FactsInput], settings: FactsSettings, encoder: Encoder | None, workers: int
-) -> tuple[list[StoryFacts], set[int]]:
+) -> tuple[list[Outcome], set[int]]:
     """The stories' facts, helpers taking them from the end; and which ones they computed."""
     alone = encoder.alone() if isinstance(encoder, embed.SentenceEncoder) else encoder
     share = _Share(stories, settings, workers)
-    found: list[StoryFacts | None] = [None] * len(stories)
+    found: list[Outcome | None] = [None] * len(stories)
     try:
         while (n := share.take()) is not None:
-            found[n] = story_facts(stories[n], settings, alone)
+            found[n] = _story_facts(stories[n], settings, alone)
     finally:
         share.stop()
     helped = set()
@@ -78,20 +81,32 @@ def _shared(
 
 def _result(
     future: Future, story: FactsInput, settings: FactsSettings, encoder: Encoder | None
-) -> tuple[StoryFacts, bool]:
-    """A helper's facts of ``story`` (and True), or computed here if the helper was lost (and
-    False); the story's own error is raised (the runner names the story)."""
+) -> tuple[Outcome, bool]:
+    """A helper's facts of ``story`` (and True), or computed here if the helper was lost or
+    hung (and False); the story's own error is its ``Rejection``."""
+    what = f"story {story.story_id}"
     try:
-        return future.result(), True
-    except LOST:
-        log.warning("story %s: its facts helper process was lost", story.story_id)
-        embed.drop_helper_pool()  # a new one next time
-        return story_facts(story, settings, encoder), False
+        found = embed.helper_result(future, settings.helper_timeout_seconds, what)
     except Exception as error:
-        log.warning(
-            "story %s failed in a facts helper process: %s", story.story_id, _first_line(error)
-        )
-        raise
+        return _rejection(story, error, "in a facts helper process"), True
+    if found is None:
+        return _story_facts(story, settings, encoder), False
+    return found, True
+
+
+def _story_facts(story: FactsInput, settings: FactsSettings, encoder: Encoder | None) -> Outcome:
+    """``story_facts`` of ``story``, or the ``Rejection`` of its own error."""
+    try:
+        return story_facts(story, settings, encoder)
+    except Exception as error:
+        return _rejection(story, error, "")
+
+
+def _rejection(story: FactsInput, error: Exception, where: str) -> Rejection:
+    """The story's error as the runner reports one (``pipeline._contain``), logged in a line."""
+    origin = f"story {story.story_id}"
+    log.error("%s failed%s: %s", origin, f" {where}" if where else "", first_line(error))
+    return Rejection(origin, "facts-error", f"unexpected error: {first_line(error)}")
 
 
 def _remember(stories: Sequence[FactsInput], helped: set[int]) -> None:
@@ -110,15 +125,19 @@ def _workers(
     spare: int | None,
 ) -> int:
     """How many helper processes to share ``stories`` with (0: none)."""
-    aligned = sum(len({d.source for d in story.documents}) >= 2 for story in stories)
-    if encoder is None or settings.embedding_processes < 2 or aligned < 2:
+    if encoder is None or settings.embedding_processes < 2 or _aligned(stories) < 2:
         return 0
-    if not embed.may_fork():
+    if not embed.may_fork(settings.embedding_processes - 1):
         return 0
     cores = embed.spare_cores() if spare is None else spare
     if not cores:
         log.info("facts: no helper process for %d stories: no spare core", len(stories))
     return min(settings.embedding_processes - 1, cores)
+
+
+def _aligned(stories: Sequence[FactsInput]) -> int:
+    """How many of ``stories`` have two outlets or more (their claims to align)."""
+    return sum(len({d.source for d in story.documents}) >= 2 for story in stories)
 
 
 class _Share:
@@ -127,14 +146,14 @@ class _Share:
 
     def __init__(self, stories: Sequence[FactsInput], settings: FactsSettings, workers: int):
         self.stories, self.settings = stories, settings
-        self.lock = threading.RLock()  # a callback may run at once, in the handing thread
+        self.lock = threading.Lock()  # callbacks run outside it (``add_done_callback`` last)
         self.front, self.back = 0, len(stories)  # stories[front:back] are nobody's yet
         self.futures: dict[int, Future] = {}
         self.stopped = self.broken = False
-        try:
-            self.pool = embed.helper_pool(workers)  # forked here, in the main thread
+        try:  # the sentence model's pool (one size): forked on first submit, the stage warm
+            self.pool = embed.helper_pool(settings.embedding_processes - 1)
         except Exception as error:  # no processes left, no fork here
-            log.warning("no facts helper process: %s", _first_line(error))
+            log.warning("no facts helper process: %s", first_line(error))
             self.stopped = self.broken = True
         for _ in range(workers):
             self._hand_over()
@@ -154,9 +173,9 @@ class _Share:
 
     def _hand_over(self, done: Future | None = None) -> None:
         """The last story nobody has to a free helper (``done``: the helper's last one; after
-        a failure no more)."""
+        a lost helper no more: a story's own error is the story's)."""
         with self.lock:
-            if done is not None and (done.cancelled() or done.exception() is not None):
+            if done is not None and (done.cancelled() or isinstance(done.exception(), embed.LOST)):
                 self.stopped = True
             if self.stopped or self.back - 1 < self.front:
                 return
@@ -164,7 +183,7 @@ class _Share:
             try:
                 future = self.pool.submit(_facts_in_helper, story, self.settings)
             except Exception as error:  # a broken pool
-                log.warning("no facts helper process: %s", _first_line(error))
+                log.warning("no facts helper process: %s", first_line(error))
                 self.stopped = self.broken = True
                 return
             self.back -= 1
@@ -181,8 +200,3 @@ def _facts_in_helper(story: FactsInput, settings: FactsSettings) -> StoryFacts:
 def _helper_encoder(threads: int) -> embed.SentenceEncoder:
     """The helper process's own encoder (its memo kept between stories), without helpers."""
     return embed.SentenceEncoder(threads=threads, processes=1)
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}"

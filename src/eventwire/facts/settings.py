@@ -25,3 +25,4 @@ class FactsSettings:
     embedding_budget: int = 12  # sentences embedded per article of a story, at most
     embedding_threads: int = 1  # BLAS threads of the sentence model
     embedding_processes: int = 2  # processes sharing the model's batches (with a core spare)
+    helper_timeout_seconds: float = 300.0  # a helper's story waited for, then helpers killed

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from eventwire.facts.build import default_encoder
 from eventwire.facts.helpers import stories_facts
 from eventwire.facts.settings import FactsSettings
-from eventwire.model import FactsInput, StageReport, StageRun, StoryFacts
+from eventwire.model import FactsInput, Rejection, StageReport, StageRun, StoryFacts
 from eventwire.stage import STORY
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class FactsStage:
         """Each story's originals with resolved mentions, and its copies."""
         return [repo.facts_input(story_id) for story_id in ids]
 
-    def run(self, records: Sequence[FactsInput]) -> list[StoryFacts]:
+    def run(self, records: Sequence[FactsInput]) -> list[StoryFacts | Rejection]:
         """Each story's facts and consolidated form (stories shared with a helper process
         while a core is spare: ``helpers.stories_facts``)."""
         return stories_facts(records, self.settings, self.encoder)
