@@ -363,3 +363,23 @@ def test_events_filter_by_country_and_until_and_print_gdelt_tsv(seeded_db: str) 
     assert run_eventwire(seeded_db, "events", "--country", "Russia").code == 2
     lines = run_eventwire(seeded_db, "events", "--tsv", "--country", "RUS").stdout.splitlines()
     assert lines[0].startswith("GlobalEventID\tDay\tActor1Code") and len(lines) == len(russian) + 1
+
+
+def test_the_progress_bar_starts_no_thread_so_helpers_may_fork() -> None:
+    """The facts stage forks helper processes only where no other thread runs: a bar drawn
+    on a terminal must not start rich's refresh thread."""
+    import io
+    import threading
+
+    from rich.console import Console
+
+    from eventwire.cli.render import progress
+
+    console = Console(file=io.StringIO(), force_terminal=True)
+    before = threading.active_count()  # other tests' threads may still run
+    with progress(console) as update:
+        for done in range(60):
+            update("facts", done, 100)
+        during = threading.active_count()
+    assert during == before
+    assert "facts" in console.file.getvalue()

@@ -274,7 +274,8 @@ def progress(console: Console, enabled: bool = True) -> Iterator[Callable]:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-    )
+        auto_refresh=False,  # no refresh thread: a process with other threads may not fork
+    )  # (the facts stage's helper processes and spaCy's workers fork while it is drawn)
     tasks: dict[str, int] = {}
 
     def update(stage: str, done: int, total: int | None) -> None:
@@ -282,7 +283,7 @@ def progress(console: Console, enabled: bool = True) -> Iterator[Callable]:
             return
         if stage not in tasks:
             tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
+        bar.update(tasks[stage], completed=done, total=total, refresh=True)
 
     with bar:
         yield update
