@@ -60,8 +60,12 @@ SETTINGS = FactsSettings(embedding_processes=2)
 
 
 @pytest.fixture(autouse=True)
-def fresh_helpers() -> Iterator[None]:
-    """No story remembered in a helper, no helper pool, before and after each test."""
+def fresh_helpers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No story remembered in a helper, no helper pool, before and after each test; and
+    this process taken as running no other thread, as ``eventwire run`` does (in the whole
+    suite, other test modules leave threads behind: a served API, a Dask client)."""
+    monkeypatch.setattr(embed, "other_threads", lambda: 0)
+    embed._NOTED.discard("threads")
     helpers.IN_HELPER.clear()
     embed.drop_helper_pool()
     yield
@@ -148,6 +152,7 @@ def _killed_on_story_3(story: FactsInput, settings: FactsSettings) -> StoryFacts
 def test_a_killed_helper_loses_no_story_and_is_replaced(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    computing = helpers._facts_in_helper
     monkeypatch.setattr(helpers, "_facts_in_helper", _killed_on_story_3)
     killed = embed.helper_pool(1)
     with caplog.at_level(logging.WARNING, logger=helpers.__name__):
@@ -156,7 +161,7 @@ def test_a_killed_helper_loses_no_story_and_is_replaced(
     assert not helpers.IN_HELPER[3]  # computed here after all
     [lost] = [r for r in caplog.records if "story 3" in r.getMessage()]
     assert "helper process was lost" in lost.getMessage() and lost.exc_info is None
-    monkeypatch.undo()
+    monkeypatch.setattr(helpers, "_facts_in_helper", computing)  # helpers work again
     assert stories_facts(stories(), SETTINGS, embed.SentenceEncoder(), spare=1) == shared
     assert embed.helper_pool(1) is not killed and helpers.IN_HELPER[3]  # a new helper did it
 
@@ -274,8 +279,11 @@ def test_a_hung_helper_is_killed_after_the_timeout_and_its_story_computed_here(
     assert any("story 3" in r.getMessage() and "1 s" in r.getMessage() for r in caplog.records)
 
 
-def test_no_helper_is_forked_while_other_threads_run(caplog: pytest.LogCaptureFixture) -> None:
+def test_no_helper_is_forked_while_other_threads_run(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A run in a thread (the API's thread pool) computes every story here, as well."""
+    monkeypatch.setattr(embed, "other_threads", lambda: threading.active_count() - 1)
     found: list = []
     with caplog.at_level(logging.INFO, logger=embed.__name__):
         thread = threading.Thread(

@@ -119,12 +119,17 @@ def may_fork(workers: int) -> bool:
     lock another thread held. A pool already forked is used from any thread."""
     if multiprocessing.current_process().daemon:
         return False
-    if workers in _POOL or threading.active_count() == 1:
+    if workers in _POOL or not other_threads():
         return True
     if "threads" not in _NOTED:
         _NOTED.add("threads")
         log.info("no helper processes: other threads run in this process (forking is unsafe)")
     return False
+
+
+def other_threads() -> int:
+    """How many threads run in this process beside the calling one."""
+    return threading.active_count() - 1
 
 
 def spare_cores(loadavg: Path = LOADAVG, cores: int | None = None) -> int:
