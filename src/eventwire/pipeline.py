@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import first_line, unexpected
 from eventwire.model import (
     CleanArticle,
     InputFile,
@@ -471,10 +472,4 @@ def _contain(origin: str, reason: str, function: Callable, *args: object) -> obj
         return function(*args)
     except Exception as error:
         log.exception("unexpected error on %s", origin)
-        return Rejection(origin, reason, f"unexpected error: {first_line(error)}")
-
-
-def first_line(error: BaseException) -> str:
-    """``error``'s type and the first line of its message (a log or report line)."""
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}"
+        return unexpected(origin, reason, error)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from eventwire.actors.known import KnownActors, known_actors
+from eventwire.errors import first_line
 from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.merge import merge_story
@@ -84,6 +85,5 @@ def shared_known_actors(user_file: str) -> KnownActors:
     try:
         return known_actors(user_file)
     except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        log.warning("events: actor file %s unreadable (%s): packaged ones", user_file, reason)
+        log.warning("events: actor file %s unreadable (%s)", user_file, first_line(error))
         return known_actors()

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from eventwire.errors import first_line
 from eventwire.facts.tokenalign import SentenceTokens
-from eventwire.pipeline import first_line
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray

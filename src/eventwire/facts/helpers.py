@@ -13,11 +13,11 @@ from concurrent.futures import Future
 
 from threadpoolctl import threadpool_limits
 
+from eventwire.errors import first_line, unexpected
 from eventwire.facts import embed
 from eventwire.facts.build import Encoder, story_facts, warm
 from eventwire.facts.settings import FactsSettings
 from eventwire.model import FactsInput, Rejection, StoryFacts
-from eventwire.pipeline import first_line
 
 log = logging.getLogger(__name__)
 AFFINITY_STORIES = 10_000  # stories whose last process is remembered
@@ -106,7 +106,7 @@ def _rejection(story: FactsInput, error: Exception, where: str) -> Rejection:
     """The story's error as the runner reports one (``pipeline._contain``), logged in a line."""
     origin = f"story {story.story_id}"
     log.error("%s failed%s: %s", origin, f" {where}" if where else "", first_line(error))
-    return Rejection(origin, "facts-error", f"unexpected error: {first_line(error)}")
+    return unexpected(origin, "facts-error", error)
 
 
 def _remember(stories: Sequence[FactsInput], helped: set[int]) -> None:

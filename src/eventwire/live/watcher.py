@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwire.errors import first_line
 from eventwire.live.errors import STOPPED, FetchProblem
 from eventwire.live.feeds import FeedConfig, FeedError, FeedItem, ParsedFeed, parse_feed
 from eventwire.live.fetcher import Fetcher
@@ -34,12 +35,6 @@ MAX_FAILED_CYCLES = 5  # consecutive failed poll cycles after which watch gives 
 
 class WatchFailed(RuntimeError):
     """Poll cycles kept failing as a whole; watching is pointless until that is fixed."""
-
-
-def first_line(error: BaseException) -> str:
-    """The first line of an error's message (database errors carry the SQL after it)."""
-    text = str(error).strip()
-    return text.splitlines()[0] if text else ""
 
 
 STORED, ALREADY_STORED, FETCH_ERROR = "stored", "already-stored", "fetch-error"
@@ -235,7 +230,7 @@ class LiveRunner:
             stats = self.poll_cycle(feeds)
         except Exception as error:
             LOGGER.debug("poll cycle %d failed", cycle, exc_info=True)
-            self.monitor.cycle_failed(cycle, f"{type(error).__name__}: {first_line(error)}")
+            self.monitor.cycle_failed(cycle, first_line(error))
             return False
         self.monitor.cycle_done(cycle, stats)
         return True
