@@ -619,12 +619,7 @@ class SentenceCoder(ArgumentFinder):
         patients = self.subjects(anchor)
         phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]
         agents = [a for o in phrases for a in tree.actors(o)]
-        modifiers = [
-            a
-            for m in tree.kids(noun, "amod", "poss", "compound")
-            if m in tree.mention_at
-            for a in tree.actors(m)
-        ]
+        modifiers = self.modifier_actors(noun)
         found.sources = [a for a in agents or modifiers if a not in patients]
         found.targets = patients + [t for t in found.targets if t not in patients]
 
@@ -732,6 +727,16 @@ class SentenceCoder(ArgumentFinder):
             return False
         return any(self.is_word(a, "fatal_adverbs") for a in tree.kids(verb, "advmod"))
 
+    def modifier_actors(self, noun: int) -> list[Span]:
+        """The actors an event noun's own modifiers name ("Israeli raids", "Iran's threat")."""
+        tree = self.tree
+        return [
+            a
+            for m in tree.kids(noun, "amod", "poss", "compound")
+            if m in tree.mention_at
+            for a in tree.actors(m)
+        ]
+
     def modifier_names(self, i: int) -> list[Span]:
         """The names in front of an event noun, through the modifiers' own modifiers ("US
         drone strikes"); failing an entity, proper nouns the entity model did not tag ("US
@@ -804,12 +809,7 @@ class SentenceCoder(ArgumentFinder):
         i = found.holder if found.holder is not None else found.trigger
         nominal = tree.pos(found.trigger) != "VERB"
         if nominal and tree.dep(i) in ("nsubj", "nsubjpass") and anchor != i:
-            found.sources = [
-                a
-                for m in tree.kids(i, "amod", "poss", "compound")
-                for a in tree.actors(m)
-                if m in tree.mention_at
-            ]
+            found.sources = self.modifier_actors(i)
         else:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
@@ -857,12 +857,7 @@ class SentenceCoder(ArgumentFinder):
             else:
                 found.sources, found.targets = between[:1], between[1:]
         if not found.sources:
-            found.sources = [
-                a
-                for m in tree.kids(i, "amod", "poss", "compound")
-                if m in tree.mention_at
-                for a in tree.actors(m)
-            ]
+            found.sources = self.modifier_actors(i)
         agents = self.nominal_agents(i)
         if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
             found.sources = agents

@@ -449,6 +449,7 @@ def _locate(
     named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
+    persons = mention.cameo.startswith(side_rules().person_target_codes)  # see ``linked``
 
     def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
@@ -467,7 +468,6 @@ def _locate(
         kept = [a for a in present if a.type not in NOT_ACTORS]
         return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), for_unplaced)
 
-    persons = mention.cameo.startswith(side_rules().person_target_codes)
     day, stated = None, False
     if mention.date is not None:
         interval = days.get(mention_key(mention.article_id, mention.date))
