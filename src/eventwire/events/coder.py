@@ -64,6 +64,9 @@ RECIPIENT_PREPS = ("to", "for", "on", "against")
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
+# Whom a participle set off by commas after a name states an act done to ("Smith, shot in the
+# neck, ..."); not a thing named ("the warship Sukanya, deployed on patrols, ...").
+PATIENTS = frozenset({"PERSON", "NORP", "ORG"})
 
 
 @dataclass
@@ -394,7 +397,8 @@ class SentenceCoder(ArgumentFinder):
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
         tree = self.tree
-        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB" and not self.stated_by(i):
+        described = tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB"
+        if described and not self.stated_by(i) and not self.predicated(i):
             return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
@@ -407,6 +411,21 @@ class SentenceCoder(ArgumentFinder):
                 return False
             clause = tree.head(clause)
         return False
+
+    def predicated(self, verb: int) -> bool:
+        """Whether a past participle on a noun states what was done to it: on the head of a
+        sentence with no verb ("Accountant charged with murder in office shootings") or set
+        off by a comma after a name ("Smith, shot in the neck, remained in hospital"); not a
+        restrictive one ("a lunch hosted by X")."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "acl" or tree.tokens[verb][4] != "VBN" or head == verb:
+            return False
+        if tree.kids(verb, "aux", "auxpass") or tree.pos(head) not in ("NOUN", "PROPN"):
+            return False
+        if tree.dep(head) == "ROOT":
+            return True
+        after_comma = verb > head and tree.word(verb - 1) == ","
+        return after_comma and head in tree.mention_at and tree.mention_at[head].label in PATIENTS
 
     def when_clause(self, clause: int) -> bool:
         """ "the war began in 1998 when Uganda and Rwanda invaded": a relative clause on a
@@ -813,7 +832,7 @@ class SentenceCoder(ArgumentFinder):
         else:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
-        passive = passive or self.shared_passive(anchor)
+        passive = passive or self.shared_passive(anchor) or self.raised_patient(anchor)
         if passive and not nominal:
             found.targets = self.prefer_named([a for p in passive for a in tree.object_actors(p)])
             found.sources = self.agents(anchor) or self.orderers(anchor)
@@ -913,6 +932,17 @@ class SentenceCoder(ArgumentFinder):
         if tree.kids(verb, "nsubj", "nsubjpass"):
             return []
         return tree.kids(head, "nsubjpass") or self.participle_of(head)  # "found bound and"
+
+    def raised_patient(self, verb: int) -> list[int]:
+        """The patient of a passive infinitive under a raising verb, which is the raising
+        verb's subject ("X appeared to have been strangled", "X is believed to have been
+        kidnapped": `raising_verbs`)."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "xcomp" or head == verb or not tree.kids(verb, "auxpass"):
+            return []
+        if not self.is_word(head, "raising_verbs"):
+            return []
+        return tree.kids(head, "nsubj", "nsubjpass")
 
     def agents(self, verb: int) -> list[Span]:
         """The actors a passive verb's by-phrase names, or its coordinated verb's ("was shot

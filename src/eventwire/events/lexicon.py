@@ -280,6 +280,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",
+                "raising_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},

@@ -1,0 +1,53 @@
+"""The coder on made-up sentences whose act is stated by a participle, a raising verb, a
+ruling or a judging word (the recall round on randomly drawn sentences, docs/events.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
+from eventwire.events.lexicon import load_lexicon
+from eventwire.model import Document, EventMention
+
+
+@pytest.fixture(scope="module")
+def code():
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
+    lexicon = load_lexicon()
+
+    def coded(text: str) -> list[EventMention]:
+        document = Document(1, "test", "", text)
+        (found,) = recognizer.recognize([document])
+        return code_article(document, found.parse, found.mentions, lexicon)
+
+    return coded
+
+
+def acts(mentions: list[EventMention]) -> list[str]:
+    """The codes of the mentions that are no statements."""
+    return [m.cameo for m in mentions if not m.cameo.startswith("01")]
+
+
+def test_a_participle_on_a_verbless_sentence_states_the_act(code) -> None:
+    (found,) = code("Ohio man charged with fraud in insurance scheme.")
+    assert found.cameo == "173"
+    assert [t.text for t in found.targets] == ["Ohio"]  # the man, placed
+
+
+def test_a_participle_set_off_by_commas_after_a_name_states_the_act(code) -> None:
+    found = code("Marta Velkova, 41, of Lyon, charged with arson and fraud, was freed on bail.")
+    assert "173" in acts(found)
+    (charge,) = [m for m in found if m.cameo == "173"]
+    assert [t.text for t in charge.targets] == ["Marta Velkova"]
+
+
+def test_a_restrictive_participle_describes_a_participant(code) -> None:
+    assert acts(code("The dinner hosted by Poland ended late.")) == []
+
+
+def test_a_raising_verb_passes_its_subject_to_a_passive_infinitive(code) -> None:
+    found = code("John Ravel appeared to have been beaten, the coroner in Prague said.")
+    (beating,) = [m for m in found if not m.cameo.startswith("01")]
+    assert beating.cameo.startswith("18")
+    assert [t.text for t in beating.targets] == ["John Ravel"]
