@@ -51,3 +51,25 @@ def test_a_raising_verb_passes_its_subject_to_a_passive_infinitive(code) -> None
     (beating,) = [m for m in found if not m.cameo.startswith("01")]
     assert beating.cameo.startswith("18")
     assert [t.text for t in beating.targets] == ["John Ravel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A judge in Oslo ruled that Norsk Hydro violated the Norwegian Environment Act.", "112"),
+        ("Investigators found that Norsk Hydro misled its Norwegian shareholders.", "112"),
+        ("Erna Solberg said Norsk Hydro continued to meddle in Swedish politics.", "111"),
+    ],
+)
+def test_a_ruling_or_a_report_that_someone_did_wrong_is_a_judgement(
+    code, text: str, cameo: str
+) -> None:
+    (found,) = acts(code(text))
+    assert found == cameo
+
+
+def test_should_have_done_is_hindsight_not_a_demand(code) -> None:
+    found = code("Erna Solberg said Norsk Hydro should have checked its Swedish pipelines.")
+    assert acts(found) == ["111"]
+    (demand,) = code("Erna Solberg said Norsk Hydro should check its Swedish pipelines.")
+    assert demand.cameo == "100"

@@ -1285,7 +1285,8 @@ class SentenceCoder(ArgumentFinder):
         for i in range(len(tree)):
             if tree.pos(i) != "VERB":
                 continue
-            if self.is_word(i, "belief_verbs") and self.speaker(i) is None:
+            judging = self.is_word(i, "belief_verbs") or self.is_word(i, "ruling_verbs")
+            if judging and self.speaker(i) is None:
                 judged = self.judgement(i, events)  # "police suspect X was behind it"
                 statements += [judged] if judged is not None else []
                 continue
@@ -1309,8 +1310,8 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         for clause in tree.kids(verb, "ccomp"):
             auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
-            if not auxiliaries & self.words["obligation"]:
-                continue
+            if not auxiliaries & self.words["obligation"] or "have" in auxiliaries:
+                continue  # "should have done": hindsight, a judgement (judgement_code)
             if any(e.anchor in set(tree.subtree(clause)) for e in events):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
@@ -1367,7 +1368,10 @@ class SentenceCoder(ArgumentFinder):
         """The code of the judgement a clause's predicate words make, if any ("was a
         disgrace", "are insufficient", "was behind the killings")."""
         tree, codes = self.tree, self.lex.judgement_codes
-        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep")]
+        auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
+        if auxiliaries & self.words["obligation"] and "have" in auxiliaries:
+            return self.lex.hindsight_code  # "the company should have determined ..."
+        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep", "xcomp")]
         words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
         for word in words:
             for form in tree.forms(word):

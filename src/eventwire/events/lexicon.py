@@ -109,6 +109,7 @@ class Lexicon:
     fatal_code: str = "1823"  # violence an adverb says was deadly ("fatally shot")
     # a speaker judging someone: word -> CAMEO code ("said it was a disgrace": 111)
     judgement_codes: dict[str, str] = field(default_factory=dict)
+    hindsight_code: str = "111"  # "should have done": a judgement of what someone did
     apology_code: str = "055"  # a judgement of oneself, made with "be" ("she was sorry")
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
@@ -281,6 +282,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "fatal_adverbs",
                 "belief_verbs",
                 "raising_verbs",
+                "ruling_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
@@ -289,6 +291,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
         fatal_code=str(data.get("fatal_code", "1823")),
         apology_code=str(data.get("apology_code", "055")),
+        hindsight_code=str(data.get("hindsight_code", "111")),
         judgement_codes={
             str(word): str(code)
             for code, words in (data.get("judgement_words") or {}).items()
