@@ -73,3 +73,18 @@ def test_should_have_done_is_hindsight_not_a_demand(code) -> None:
     assert acts(found) == ["111"]
     (demand,) = code("Erna Solberg said Norsk Hydro should check its Swedish pipelines.")
     assert demand.cameo == "100"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        ("Two Ghanaians are under arrest in Accra.", "173", "Ghanaians"),
+        ("The Hungarian government remains under investigation by Brussels.", "090", "Hungarian"),
+    ],
+)
+def test_an_event_noun_under_a_verb_of_state_is_done_to_its_subject(
+    code, text: str, cameo: str, target: str
+) -> None:
+    (found,) = [m for m in code(text) if m.cameo == cameo]
+    assert any(target in t.text for t in found.targets)
+    assert not any(target in s.text for s in found.sources)

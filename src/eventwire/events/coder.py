@@ -619,9 +619,14 @@ class SentenceCoder(ArgumentFinder):
         """Whether a verb carries the event noun after its preposition: a light verb ("has
         been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
         visit": frames.yaml motion_verbs)."""
-        if self.is_light(verb):
+        if self.is_light(verb) or self.held_under(verb, prep):
             return True
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
+
+    def held_under(self, verb: int, prep: int) -> bool:
+        """Whether a verb of state holds its subject under the act its preposition's event
+        noun names ("are under arrest", "came under attack": `undergo_preps`)."""
+        return self.is_word(prep, "undergo_preps") and self.is_word(verb, "state_verbs")
 
     def is_light(self, i: int) -> bool:
         """Whether ``i`` is a verb that carries an event noun ("held talks"; "faces trial":
@@ -633,7 +638,8 @@ class SentenceCoder(ArgumentFinder):
         noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
         by whom its from- or by-phrase or a name in front of the noun says."""
         tree, anchor = self.tree, found.anchor
-        if anchor == noun or not self.is_word(anchor, "undergo_verbs"):
+        held = tree.dep(noun) == "pobj" and self.held_under(anchor, tree.head(noun))
+        if anchor == noun or not (self.is_word(anchor, "undergo_verbs") or held):
             return
         patients = self.subjects(anchor)
         phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]

@@ -283,6 +283,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "belief_verbs",
                 "raising_verbs",
                 "ruling_verbs",
+                "undergo_preps",
+                "state_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
