@@ -88,3 +88,17 @@ def test_an_event_noun_under_a_verb_of_state_is_done_to_its_subject(
     (found,) = [m for m in code(text) if m.cameo == cameo]
     assert any(target in t.text for t in found.targets)
     assert not any(target in s.text for s in found.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Kenyan police contacted the Ugandan embassy on Monday.", "040"),
+        ("A Senate committee in Canberra subpoenaed the Australian Treasurer.", "090"),
+        ("Police in Oslo interviewed three witnesses on Monday.", "090"),
+        ("The Danish premier kept bashing the Swedish government.", "111"),
+        ("Poland lobbied Germany to cut the tariffs.", "020"),
+    ],
+)
+def test_verbs_the_lexicon_lacked(code, text: str, cameo: str) -> None:
+    assert cameo in acts(code(text))
