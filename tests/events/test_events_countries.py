@@ -273,3 +273,10 @@ def test_a_known_leader_the_entity_model_missed_is_still_placed() -> None:
     leader = untagged_known(named("Macron"))
     assert leader is not None and leader.country == "FRA"
     assert untagged_known(named("macron")) is None and untagged_known(named("Smithers")) is None
+
+
+def test_a_doer_named_only_by_a_role_that_does_such_acts_is_its_sector(events) -> None:
+    assert sides(events("Police questioned three witnesses on Monday."), "09")[0] == {"COP"}
+    assert sides(events("Hundreds of protesters marched on Sunday."), "14")[0] == {"CVL"}
+    # a sector that does the act only in a figure names no side: no event
+    assert not [e for e in events("Employers fought the new rules on Monday.") if e.cameo]
