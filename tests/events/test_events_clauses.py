@@ -102,3 +102,21 @@ def test_an_event_noun_under_a_verb_of_state_is_done_to_its_subject(
 )
 def test_verbs_the_lexicon_lacked(code, text: str, cameo: str) -> None:
     assert cameo in acts(code(text))
+
+
+def test_a_person_named_shooting_someone_is_an_assault_troops_firing_force(code) -> None:
+    assert acts(code("Marta Velkova shot her neighbour in Lyon on Monday.")) == ["180"]
+    assert acts(code("Russian troops shot two Georgian soldiers on Monday.")) == ["193"]
+
+
+def test_a_passive_strike_is_no_labour_strike(code) -> None:
+    assert "143" not in acts(code("The Polish mayor was struck on the head in Gdansk."))
+    assert acts(code("Polish dockworkers struck on Monday.")) == ["143"]
+
+
+def test_a_crowd_setting_fire_to_property_is_a_riot(code) -> None:
+    assert acts(code("Hundreds of protesters torched cars in Athens.")) == ["145"]
+
+
+def test_a_person_shooting_and_killing_is_one_killing(code) -> None:
+    assert acts(code("Marta Velkova shot and killed a Polish tourist in Lyon.")) == ["1823"]

@@ -221,7 +221,7 @@ class SentenceCoder(ArgumentFinder):
         for event in events:
             start = event.holder if event.holder is not None else event.trigger
             above = self.heads_above(start, event.anchor)
-            if any((h, event.code[:2]) in places for h in above):
+            if any((h, event.code[:2]) in places for h in above) and not self.joint_act(event):
                 continue
             clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
             head = tree.head(clause)
@@ -236,6 +236,16 @@ class SentenceCoder(ArgumentFinder):
             kept.append(event)
         kept = [e for e in kept if not self.subordinate_to(e, kept)]
         return self.one_act_of_violence(kept)
+
+    def joint_act(self, event: Found) -> bool:
+        """ "shot and killed X": a violent verb coordinated with one that has no object of
+        its own is one act with it, named by the last (``one_act_of_violence``), not an
+        elaboration of the first ("killed three and wounded six" is: the killing)."""
+        tree, anchor = self.tree, event.anchor
+        violent = int(event.code[:2]) >= self.lex.roots["violence"]
+        if not violent or tree.dep(anchor) != "conj" or tree.head(anchor) == anchor:
+            return False
+        return not tree.kids(tree.head(anchor), "dobj")
 
     def first_conjunct(self, verb: int) -> int:
         """The first verb of a coordination a verb with no subject of its own ends ("gathered
@@ -483,8 +493,8 @@ class SentenceCoder(ArgumentFinder):
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
-        if pattern.intransitive and tree.kids(i, "dobj"):
-            return 0  # "struck a blow", "struck a deal": no strike
+        if pattern.intransitive and tree.kids(i, "dobj", "nsubjpass", "auxpass"):
+            return 0  # "struck a blow", "struck a deal", "was struck on the head": no strike
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
@@ -732,7 +742,7 @@ class SentenceCoder(ArgumentFinder):
         code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         if code in self.lex.force_codes and self.armed_doer(i, anchor):
             code = self.lex.force_codes[code]  # "an Indian warship attacked two boats": 190
-        irregular = subject is not None and self.is_word(subject, "irregular_doers")
+        irregular = subject is not None and self.irregular_doer(subject)
         if code in self.lex.irregular_codes and irregular:
             code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
         if self.deadly(i, code):
@@ -748,6 +758,13 @@ class SentenceCoder(ArgumentFinder):
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def irregular_doer(self, subject: int) -> bool:
+        """Whether a violent act's doer is a lone or irregular one (`irregular_doers`) or a
+        person the sentence names ("Durst shot Black"): an assault, not conventional force."""
+        mention = self.tree.mention_at.get(subject)
+        person = mention is not None and mention.label == "PERSON"
+        return person or self.is_word(subject, "irregular_doers")
 
     def deadly(self, verb: int, code: str) -> bool:
         """Whether an adverb says a violent verb's act was deadly ("fatally shot":
