@@ -120,3 +120,10 @@ def test_a_crowd_setting_fire_to_property_is_a_riot(code) -> None:
 
 def test_a_person_shooting_and_killing_is_one_killing(code) -> None:
     assert acts(code("Marta Velkova shot and killed a Polish tourist in Lyon.")) == ["1823"]
+
+
+def test_naming_an_object_with_a_judgement_word_is_disapproval(code) -> None:
+    (found,) = code("The Polish minister called the German decision a disgrace.")
+    assert found.cameo == "111" and [t.text for t in found.targets] == ["German"]
+    assert acts(code("The Polish minister described the German plan as a travesty.")) == ["111"]
+    assert acts(code("The Polish minister called the German plan a compromise.")) == []

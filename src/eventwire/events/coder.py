@@ -1313,6 +1313,9 @@ class SentenceCoder(ArgumentFinder):
                 judged = self.judgement(i, events)  # "police suspect X was behind it"
                 statements += [judged] if judged is not None else []
                 continue
+            if self.is_word(i, "naming_verbs") and (named := self.named_judgement(i)):
+                statements.append(named)  # "called the decision a disgrace"
+                continue
             if not self.is_word(i, "speech"):
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
@@ -1377,6 +1380,36 @@ class SentenceCoder(ArgumentFinder):
                 return None  # "experts think better treatment is responsible": no one accused
             return found if found.sources else None
         return None
+
+    def named_judgement(self, verb: int) -> Found | None:
+        """ "X called the decision a disgrace", "branded the vote illegitimate": a judgement
+        word naming a verb's object (`naming_verbs`) is the subject's judgement aimed at the
+        object's actors (or the names in its phrase)."""
+        tree = self.tree
+        objects = tree.kids(verb, "dobj")
+        names = tree.kids(verb, "oprd", "xcomp", "ccomp")
+        names += [p for p in tree.kids(verb, "prep") if tree.lemma(p) == "as"]  # "as a farce"
+        names += [o for o in objects if tree.pos(o) == "ADJ"]  # "branded the vote illegitimate"
+        names += [c for n in names for c in tree.kids(n, "prep", "attr", "amod", "conj")]
+        names += [c for n in names if tree.pos(n) == "ADP" for c in tree.kids(n, "pobj")]
+        if not objects or tree.kids(verb, "neg"):
+            return None
+        codes = [self.lex.judgement_codes.get(f) for n in names for f in tree.forms(n)]
+        code = next((c for c in codes if c is not None), None)
+        if code is None or code == self.lex.apology_code:
+            return None
+        found = Found(verb, verb, code, sources=self.subjects(verb))
+        found.targets = self.prefer_named(
+            [
+                a
+                for o in objects
+                for w in tree.subtree(o)
+                if w in tree.mention_at
+                for a in tree.actors(w)
+            ]
+        )
+        found.targets = [t for t in found.targets if t not in found.sources]
+        return found if found.sources else None
 
     def judged_clauses(self, verb: int) -> list[int]:
         """The clauses a speech or belief verb reports, through a verb of belief ("said they

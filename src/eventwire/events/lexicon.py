@@ -283,6 +283,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "belief_verbs",
                 "raising_verbs",
                 "ruling_verbs",
+                "naming_verbs",
                 "undergo_preps",
                 "state_verbs",
             )
