@@ -127,3 +127,8 @@ def test_naming_an_object_with_a_judgement_word_is_disapproval(code) -> None:
     assert found.cameo == "111" and [t.text for t in found.targets] == ["German"]
     assert acts(code("The Polish minister described the German plan as a travesty.")) == ["111"]
     assert acts(code("The Polish minister called the German plan a compromise.")) == []
+
+
+def test_a_noun_conjoined_with_a_carried_event_noun_is_carried_too(code) -> None:
+    found = acts(code("The Polish minister made accusations and threats against Germany."))
+    assert "130" in found and "112" in found

@@ -556,6 +556,8 @@ class SentenceCoder(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
+        if self.carried_conjunct(i) is not None:
+            return True  # "making accusations and threats": threats are made too
         if dep == "pobj" and self.carries(tree.head(head), head):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
@@ -564,6 +566,17 @@ class SentenceCoder(ArgumentFinder):
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True
         return self.between_named(i, modifiers)
+
+    def carried_conjunct(self, noun: int) -> int | None:
+        """The light verb that carries a noun's first conjunct as its object ("making
+        accusations and threats": making carries threats too), if any."""
+        tree, head = self.tree, self.tree.head(noun)
+        if tree.dep(noun) != "conj" or tree.pos(head) not in ("NOUN", "PROPN") or head == noun:
+            return None
+        verb = tree.head(head)
+        if tree.dep(head) == "dobj" and tree.pos(verb) == "VERB" and self.is_light(verb):
+            return verb
+        return None
 
     def verb_recipients(self, noun: int) -> list[Span]:
         """The named actors whom the verb carrying an event noun as its object names it for
@@ -732,6 +745,8 @@ class SentenceCoder(ArgumentFinder):
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
+        if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
+            anchor = carrier  # "making accusations and threats"
         code = pattern.code
         if code in self.lex.crowd_codes and self.crowd_subject(anchor):
             code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
