@@ -132,3 +132,8 @@ def test_naming_an_object_with_a_judgement_word_is_disapproval(code) -> None:
 def test_a_noun_conjoined_with_a_carried_event_noun_is_carried_too(code) -> None:
     found = acts(code("The Polish minister made accusations and threats against Germany."))
     assert "130" in found and "112" in found
+
+
+def test_one_person_of_a_crowd_noun_is_no_crowd(code) -> None:
+    assert acts(code("Greek students attacked the police station in Athens.")) == ["145"]
+    assert acts(code("A Greek student attacked the police station in Athens.")) == ["180"]

@@ -838,7 +838,9 @@ class SentenceCoder(ArgumentFinder):
         counted = [o for _, o in self.tree.prep_objects(subject, ("of",))]
         if counted and self.tree.lemma(subject) in self.words["event_heads"]:
             return not self.is_word(counted[0], "armed_modifiers")  # "thousands of troops"
-        return self.is_word(subject, "crowd_nouns")
+        plural = self.tree.tokens[subject][4] in ("NNS", "NNPS")
+        collective = plural or self.is_word(subject, "collective_crowds")
+        return collective and self.is_word(subject, "crowd_nouns")
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the

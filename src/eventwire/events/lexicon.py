@@ -284,6 +284,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "raising_verbs",
                 "ruling_verbs",
                 "naming_verbs",
+                "collective_crowds",
                 "undergo_preps",
                 "state_verbs",
             )
