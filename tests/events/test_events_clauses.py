@@ -137,3 +137,10 @@ def test_a_noun_conjoined_with_a_carried_event_noun_is_carried_too(code) -> None
 def test_one_person_of_a_crowd_noun_is_no_crowd(code) -> None:
     assert acts(code("Greek students attacked the police station in Athens.")) == ["145"]
     assert acts(code("A Greek student attacked the police station in Athens.")) == ["180"]
+
+
+def test_meeting_with_a_reaction_is_no_meeting(code) -> None:
+    (found,) = code("The Polish plan met with criticism from Germany.")
+    assert found.cameo == "111" and [s.text for s in found.sources] == ["Germany"]
+    assert acts(code("The Polish plan met with resistance in Germany.")) == []
+    assert acts(code("The Polish minister met with German officials in Berlin.")) == ["040"]

@@ -376,6 +376,8 @@ class SentenceCoder(ArgumentFinder):
             return None
         if not candidates or i in tree.mention_at or (not framed and self.describes_participant(i)):
             return None  # a name ("March 13", "Operation Storm") is no trigger
+        if pos == "VERB" and self.met_with_reaction(i):
+            return None  # "met with criticism from X": no meeting
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
@@ -389,6 +391,17 @@ class SentenceCoder(ArgumentFinder):
         if conflict and self.nominal_agents(head):  # "the arrest of ten fishermen by police"
             return best  # a visit or a call "by X" may be one to come; an arrest has been made
         return None
+
+    def met_with_reaction(self, verb: int) -> bool:
+        """Whether a verb meets with a reaction or an event noun ("met with criticism", "met
+        with resistance": `reaction_verbs`, `reaction_nouns`), which is no meeting."""
+        if not self.is_word(verb, "reaction_verbs"):
+            return False
+        objects = [o for _, o in self.tree.prep_objects(verb, ("with",))]
+        return any(
+            self.is_word(o, "reaction_nouns") or self.tree.lemma(o) in self.lex.noun_patterns
+            for o in objects
+        )
 
     def means_of_violence(self, i: int, pattern: Pattern) -> bool:
         """ "US drone strikes have killed eight militants": violence named by its means as the
@@ -642,9 +655,13 @@ class SentenceCoder(ArgumentFinder):
         """Whether a verb carries the event noun after its preposition: a light verb ("has
         been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
         visit": frames.yaml motion_verbs)."""
-        if self.is_light(verb) or self.held_under(verb, prep):
+        if self.is_light(verb) or self.held_under(verb, prep) or self.met_with(verb, prep):
             return True
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
+
+    def met_with(self, verb: int, prep: int) -> bool:
+        """Whether a verb meets with what its preposition names ("met with criticism")."""
+        return self.tree.lemma(prep) == "with" and self.is_word(verb, "reaction_verbs")
 
     def held_under(self, verb: int, prep: int) -> bool:
         """Whether a verb of state holds its subject under the act its preposition's event
@@ -661,7 +678,10 @@ class SentenceCoder(ArgumentFinder):
         noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
         by whom its from- or by-phrase or a name in front of the noun says."""
         tree, anchor = self.tree, found.anchor
-        held = tree.dep(noun) == "pobj" and self.held_under(anchor, tree.head(noun))
+        prep = tree.head(noun)
+        held = tree.dep(noun) == "pobj" and (
+            self.held_under(anchor, prep) or self.met_with(anchor, prep)
+        )
         if anchor == noun or not (self.is_word(anchor, "undergo_verbs") or held):
             return
         patients = self.subjects(anchor)

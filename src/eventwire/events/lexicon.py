@@ -285,6 +285,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "ruling_verbs",
                 "naming_verbs",
                 "collective_crowds",
+                "reaction_nouns",
+                "reaction_verbs",
                 "undergo_preps",
                 "state_verbs",
             )
