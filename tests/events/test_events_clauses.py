@@ -144,3 +144,8 @@ def test_meeting_with_a_reaction_is_no_meeting(code) -> None:
     assert found.cameo == "111" and [s.text for s in found.sources] == ["Germany"]
     assert acts(code("The Polish plan met with resistance in Germany.")) == []
     assert acts(code("The Polish minister met with German officials in Berlin.")) == ["040"]
+
+
+def test_a_judgement_negated_by_its_object_is_none(code) -> None:
+    assert acts(code("Erna Solberg said Norsk Hydro had done nothing wrong.")) == []
+    assert acts(code("Erna Solberg said the Swedish ruling was unjustified.")) == ["111"]

@@ -32,6 +32,7 @@ from eventwire.model import (
 
 STATEMENT = "010"
 ACCUSATION = "112"  # a judgement that alleges an act (the act is no event of its own)
+NEGATORS = frozenset({"nothing", "no", "none", "never", "neither"})  # "did nothing wrong"
 REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
 COMPLEMENT_DEPS = (
     "xcomp",
@@ -1466,6 +1467,9 @@ class SentenceCoder(ArgumentFinder):
             return self.lex.hindsight_code  # "the company should have determined ..."
         words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep", "xcomp")]
         words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
+        determiners = [d for w in words for d in tree.kids(w, "det")]
+        if any(tree.lemma(w).lower() in NEGATORS for w in words + determiners):
+            return None  # "had done nothing wrong", "was no mistake"
         for word in words:
             for form in tree.forms(word):
                 if form in codes:
