@@ -5,23 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.entities import EntitiesSettings, EntityRecognizer
-from eventwire.events.coder import code_article
-from eventwire.events.lexicon import load_lexicon
-from eventwire.model import Document, EventMention
-
-
-@pytest.fixture(scope="module")
-def code():
-    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
-    lexicon = load_lexicon()
-
-    def coded(text: str) -> list[EventMention]:
-        document = Document(1, "test", "", text)
-        (found,) = recognizer.recognize([document])
-        return code_article(document, found.parse, found.mentions, lexicon)
-
-    return coded
+from eventwire.model import EventMention
 
 
 def acts(mentions: list[EventMention]) -> list[str]:
@@ -149,3 +133,5 @@ def test_meeting_with_a_reaction_is_no_meeting(code) -> None:
 def test_a_judgement_negated_by_its_object_is_none(code) -> None:
     assert acts(code("Erna Solberg said Norsk Hydro had done nothing wrong.")) == []
     assert acts(code("Erna Solberg said the Swedish ruling was unjustified.")) == ["111"]
+    assert acts(code("Erna Solberg said the Swedish ruling was no mistake.")) == []
+    assert acts(code("Erna Solberg said the Swedish ruling was a mistake.")) == ["111"]
