@@ -1381,8 +1381,8 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         for clause in tree.kids(verb, "ccomp"):
             auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
-            if not auxiliaries & self.words["obligation"] or "have" in auxiliaries:
-                continue  # "should have done": hindsight, a judgement (judgement_code)
+            if not auxiliaries & self.words["obligation"] or self.hindsight(clause):
+                continue  # "should have done": a judgement (judgement_code)
             if any(e.anchor in set(tree.subtree(clause)) for e in events):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
@@ -1502,8 +1502,7 @@ class SentenceCoder(ArgumentFinder):
         """The code of the judgement a clause's predicate words make, if any ("was a
         disgrace", "are insufficient", "was behind the killings")."""
         tree, codes = self.tree, self.lex.judgement_codes
-        auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
-        if auxiliaries & self.words["obligation"] and "have" in auxiliaries:
+        if self.hindsight(clause):
             return self.lex.hindsight_code  # "the company should have determined ..."
         words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep", "xcomp")]
         words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
@@ -1518,6 +1517,12 @@ class SentenceCoder(ArgumentFinder):
                 if form in codes:
                     return codes[form]
         return None
+
+    def hindsight(self, clause: int) -> bool:
+        """Whether a clause says what should have been done ("should have checked"): an
+        obligation modal with "have", a judgement of the act, not a demand."""
+        auxiliaries = {self.tree.lemma(a) for a in self.tree.kids(clause, "aux")}
+        return bool(auxiliaries & self.words["obligation"]) and "have" in auxiliaries
 
     def judged_object(self, prep: int) -> bool:
         """Whether a judging preposition's object is an event, an incident or an actor
