@@ -317,3 +317,10 @@ def test_the_events_stage_reads_the_actors_section_s_user_file() -> None:
 
     config = load_config(env={"EVENTWIRE_ACTORS__USER_FILE": "leaders.yaml"})
     assert Settings.from_config(config).sections()["events"].actors.user_file == "leaders.yaml"
+
+
+def test_a_doer_named_only_by_a_role_that_does_such_acts_is_its_sector(events) -> None:
+    assert sides(events("Police questioned three witnesses on Monday."), "09")[0] == {"COP"}
+    assert sides(events("Hundreds of protesters marched on Sunday."), "14")[0] == {"CVL"}
+    # a sector that does the act only in a figure names no side: no event
+    assert not [e for e in events("Employers fought the new rules on Monday.") if e.cameo]

@@ -64,6 +64,9 @@ RECIPIENT_PREPS = ("to", "for", "on", "against")
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
+# Whom a participle set off by commas after a name states an act done to ("Smith, shot in the
+# neck, ..."); not a thing named ("the warship Sukanya, deployed on patrols, ...").
+PATIENTS = frozenset({"PERSON", "NORP", "ORG"})
 
 
 @dataclass
@@ -218,7 +221,7 @@ class SentenceCoder(ArgumentFinder):
         for event in events:
             start = event.holder if event.holder is not None else event.trigger
             above = self.heads_above(start, event.anchor)
-            if any((h, event.code[:2]) in places for h in above):
+            if any((h, event.code[:2]) in places for h in above) and not self.joint_act(event):
                 continue
             clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
             head = tree.head(clause)
@@ -233,6 +236,16 @@ class SentenceCoder(ArgumentFinder):
             kept.append(event)
         kept = [e for e in kept if not self.subordinate_to(e, kept)]
         return self.one_act_of_violence(kept)
+
+    def joint_act(self, event: Found) -> bool:
+        """ "shot and killed X": a violent verb coordinated with one that has no object of
+        its own is one act with it, named by the last (``one_act_of_violence``), not an
+        elaboration of the first ("killed three and wounded six" is: the killing)."""
+        tree, anchor = self.tree, event.anchor
+        violent = int(event.code[:2]) >= self.lex.roots["violence"]
+        if not violent or tree.dep(anchor) != "conj" or tree.head(anchor) == anchor:
+            return False
+        return not tree.kids(tree.head(anchor), "dobj")
 
     def first_conjunct(self, verb: int) -> int:
         """The first verb of a coordination a verb with no subject of its own ends ("gathered
@@ -363,6 +376,8 @@ class SentenceCoder(ArgumentFinder):
             return None
         if not candidates or i in tree.mention_at or (not framed and self.describes_participant(i)):
             return None  # a name ("March 13", "Operation Storm") is no trigger
+        if pos == "VERB" and self.met_with_reaction(i):
+            return None  # "met with criticism from X": no meeting
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
@@ -376,6 +391,17 @@ class SentenceCoder(ArgumentFinder):
         if conflict and self.nominal_agents(head):  # "the arrest of ten fishermen by police"
             return best  # a visit or a call "by X" may be one to come; an arrest has been made
         return None
+
+    def met_with_reaction(self, verb: int) -> bool:
+        """Whether a verb meets with a reaction or an event noun ("met with criticism", "met
+        with resistance": `reaction_verbs`, `reaction_nouns`), which is no meeting."""
+        if not self.is_word(verb, "reaction_verbs"):
+            return False
+        objects = [o for _, o in self.tree.prep_objects(verb, ("with",))]
+        return any(
+            self.is_word(o, "reaction_nouns") or self.tree.lemma(o) in self.lex.noun_patterns
+            for o in objects
+        )
 
     def means_of_violence(self, i: int, pattern: Pattern) -> bool:
         """ "US drone strikes have killed eight militants": violence named by its means as the
@@ -394,7 +420,8 @@ class SentenceCoder(ArgumentFinder):
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
         tree = self.tree
-        if tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB" and not self.stated_by(i):
+        described = tree.dep(i) in ("amod", "acl") and tree.pos(i) == "VERB"
+        if described and not self.stated_by(i) and not self.predicated(i):
             return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
@@ -407,6 +434,21 @@ class SentenceCoder(ArgumentFinder):
                 return False
             clause = tree.head(clause)
         return False
+
+    def predicated(self, verb: int) -> bool:
+        """Whether a past participle on a noun states what was done to it: on the head of a
+        sentence with no verb ("Accountant charged with murder in office shootings") or set
+        off by a comma after a name ("Smith, shot in the neck, remained in hospital"); not a
+        restrictive one ("a lunch hosted by X")."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "acl" or tree.tokens[verb][4] != "VBN" or head == verb:
+            return False
+        if tree.kids(verb, "aux", "auxpass") or tree.pos(head) not in ("NOUN", "PROPN"):
+            return False
+        if tree.dep(head) == "ROOT":
+            return True
+        after_comma = verb > head and tree.word(verb - 1) == ","
+        return after_comma and head in tree.mention_at and tree.mention_at[head].label in PATIENTS
 
     def when_clause(self, clause: int) -> bool:
         """ "the war began in 1998 when Uganda and Rwanda invaded": a relative clause on a
@@ -464,8 +506,8 @@ class SentenceCoder(ArgumentFinder):
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
-        if pattern.intransitive and tree.kids(i, "dobj"):
-            return 0  # "struck a blow", "struck a deal": no strike
+        if pattern.intransitive and tree.kids(i, "dobj", "nsubjpass", "auxpass"):
+            return 0  # "struck a blow", "struck a deal", "was struck on the head": no strike
         if not pattern.objects:
             return 1
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
@@ -527,6 +569,8 @@ class SentenceCoder(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
+        if self.carried_conjunct(i) is not None:
+            return True  # "making accusations and threats": threats are made too
         if dep == "pobj" and self.carries(tree.head(head), head):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
@@ -535,6 +579,17 @@ class SentenceCoder(ArgumentFinder):
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True
         return self.between_named(i, modifiers)
+
+    def carried_conjunct(self, noun: int) -> int | None:
+        """The light verb that carries a noun's first conjunct as its object ("making
+        accusations and threats": making carries threats too), if any."""
+        tree, head = self.tree, self.tree.head(noun)
+        if tree.dep(noun) != "conj" or tree.pos(head) not in ("NOUN", "PROPN") or head == noun:
+            return None
+        verb = tree.head(head)
+        if tree.dep(head) == "dobj" and tree.pos(verb) == "VERB" and self.is_light(verb):
+            return verb
+        return None
 
     def verb_recipients(self, noun: int) -> list[Span]:
         """The named actors whom the verb carrying an event noun as its object names it for
@@ -600,9 +655,18 @@ class SentenceCoder(ArgumentFinder):
         """Whether a verb carries the event noun after its preposition: a light verb ("has
         been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
         visit": frames.yaml motion_verbs)."""
-        if self.is_light(verb):
+        if self.is_light(verb) or self.held_under(verb, prep) or self.met_with(verb, prep):
             return True
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
+
+    def met_with(self, verb: int, prep: int) -> bool:
+        """Whether a verb meets with what its preposition names ("met with criticism")."""
+        return self.tree.lemma(prep) == "with" and self.is_word(verb, "reaction_verbs")
+
+    def held_under(self, verb: int, prep: int) -> bool:
+        """Whether a verb of state holds its subject under the act its preposition's event
+        noun names ("are under arrest", "came under attack": `undergo_preps`)."""
+        return self.is_word(prep, "undergo_preps") and self.is_word(verb, "state_verbs")
 
     def is_light(self, i: int) -> bool:
         """Whether ``i`` is a verb that carries an event noun ("held talks"; "faces trial":
@@ -614,7 +678,11 @@ class SentenceCoder(ArgumentFinder):
         noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
         by whom its from- or by-phrase or a name in front of the noun says."""
         tree, anchor = self.tree, found.anchor
-        if anchor == noun or not self.is_word(anchor, "undergo_verbs"):
+        prep = tree.head(noun)
+        held = tree.dep(noun) == "pobj" and (
+            self.held_under(anchor, prep) or self.met_with(anchor, prep)
+        )
+        if anchor == noun or not (self.is_word(anchor, "undergo_verbs") or held):
             return
         patients = self.subjects(anchor)
         phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]
@@ -692,6 +760,8 @@ class SentenceCoder(ArgumentFinder):
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
+        if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
+            anchor = carrier  # "making accusations and threats"
         code = pattern.code
         if code in self.lex.crowd_codes and self.crowd_subject(anchor):
             code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
@@ -702,7 +772,7 @@ class SentenceCoder(ArgumentFinder):
         code = self.violent_setting(i, code) or code  # "killed 12 guerrillas in a clash"
         if code in self.lex.force_codes and self.armed_doer(i, anchor):
             code = self.lex.force_codes[code]  # "an Indian warship attacked two boats": 190
-        irregular = subject is not None and self.is_word(subject, "irregular_doers")
+        irregular = subject is not None and self.irregular_doer(subject)
         if code in self.lex.irregular_codes and irregular:
             code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
         if self.deadly(i, code):
@@ -718,6 +788,13 @@ class SentenceCoder(ArgumentFinder):
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)
         return found
+
+    def irregular_doer(self, subject: int) -> bool:
+        """Whether a violent act's doer is a lone or irregular one (`irregular_doers`) or a
+        person the sentence names ("Durst shot Black"): an assault, not conventional force."""
+        mention = self.tree.mention_at.get(subject)
+        person = mention is not None and mention.label == "PERSON"
+        return person or self.is_word(subject, "irregular_doers")
 
     def deadly(self, verb: int, code: str) -> bool:
         """Whether an adverb says a violent verb's act was deadly ("fatally shot":
@@ -786,7 +863,9 @@ class SentenceCoder(ArgumentFinder):
         counted = [o for _, o in self.tree.prep_objects(subject, ("of",))]
         if counted and self.tree.lemma(subject) in self.words["event_heads"]:
             return not self.is_word(counted[0], "armed_modifiers")  # "thousands of troops"
-        return self.is_word(subject, "crowd_nouns")
+        plural = self.tree.tokens[subject][4] in ("NNS", "NNPS")
+        collective = plural or self.is_word(subject, "collective_crowds")
+        return collective and self.is_word(subject, "crowd_nouns")
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the
@@ -813,7 +892,7 @@ class SentenceCoder(ArgumentFinder):
         else:
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
-        passive = passive or self.shared_passive(anchor)
+        passive = passive or self.shared_passive(anchor) or self.raised_patient(anchor)
         adjectives = pattern_adjectives(found.pattern)
         if passive and not nominal:
             self.fill_passive(found, passive, adjectives)
@@ -921,6 +1000,17 @@ class SentenceCoder(ArgumentFinder):
         if tree.kids(verb, "nsubj", "nsubjpass"):
             return []
         return tree.kids(head, "nsubjpass") or self.participle_of(head)  # "found bound and"
+
+    def raised_patient(self, verb: int) -> list[int]:
+        """The patient of a passive infinitive under a raising verb, which is the raising
+        verb's subject ("X appeared to have been strangled", "X is believed to have been
+        kidnapped": `raising_verbs`)."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "xcomp" or head == verb or not tree.kids(verb, "auxpass"):
+            return []
+        if not self.is_word(head, "raising_verbs"):
+            return []
+        return tree.kids(head, "nsubj", "nsubjpass")
 
     def agents(self, verb: int) -> list[Span]:
         """The actors a passive verb's by-phrase names, or its coordinated verb's ("was shot
@@ -1263,9 +1353,13 @@ class SentenceCoder(ArgumentFinder):
         for i in range(len(tree)):
             if tree.pos(i) != "VERB":
                 continue
-            if self.is_word(i, "belief_verbs") and self.speaker(i) is None:
+            judging = self.is_word(i, "belief_verbs") or self.is_word(i, "ruling_verbs")
+            if judging and self.speaker(i) is None:
                 judged = self.judgement(i, events)  # "police suspect X was behind it"
                 statements += [judged] if judged is not None else []
+                continue
+            if self.is_word(i, "naming_verbs") and (named := self.named_judgement(i)):
+                statements.append(named)  # "called the decision a disgrace"
                 continue
             if not self.is_word(i, "speech"):
                 continue
@@ -1287,8 +1381,8 @@ class SentenceCoder(ArgumentFinder):
         tree = self.tree
         for clause in tree.kids(verb, "ccomp"):
             auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
-            if not auxiliaries & self.words["obligation"]:
-                continue
+            if not auxiliaries & self.words["obligation"] or self.hindsight(clause):
+                continue  # "should have done": a judgement (judgement_code)
             if any(e.anchor in set(tree.subtree(clause)) for e in events):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
@@ -1339,9 +1433,15 @@ class SentenceCoder(ArgumentFinder):
             subjects, targets = [], self.objects(found.anchor)
         targets += [a for s in subjects for a in tree.actors(s)]
         if not any(tree.named(t) for t in targets):
-            names = [w for s in subjects for w in tree.subtree(s) if w in tree.mention_at]
-            targets = self.prefer_named(targets + [a for w in names for a in tree.actors(w)])
+            targets = self.prefer_named(targets + self.phrase_actors(subjects))
         return list(dict.fromkeys(t for t in targets if t not in found.sources))
+
+    def phrase_actors(self, heads: list[int]) -> list[Span]:
+        """The actors the names in these words' phrases name ("the men's behaviour": the
+        men)."""
+        tree = self.tree
+        names = [w for h in heads for w in tree.subtree(h) if w in tree.mention_at]
+        return [a for w in names for a in tree.actors(w)]
 
     def judges_someone(self, found: Found, clause: int) -> bool:
         """Whether a judgement is aimed at someone: a named target; else, but for an
@@ -1367,6 +1467,28 @@ class SentenceCoder(ArgumentFinder):
         hedges = self.words["hypothetical"] | self.words["obligation"]  # as apply_modality
         return bool(auxiliaries & hedges or conditional)
 
+    def named_judgement(self, verb: int) -> Found | None:
+        """ "X called the decision a disgrace", "branded the vote illegitimate": a judgement
+        word naming a verb's object (`naming_verbs`) is the subject's judgement aimed at the
+        object's actors (or the names in its phrase)."""
+        tree = self.tree
+        objects = tree.kids(verb, "dobj")
+        names = tree.kids(verb, "oprd", "xcomp", "ccomp")
+        names += [p for p in tree.kids(verb, "prep") if tree.lemma(p) == "as"]  # "as a farce"
+        names += [o for o in objects if tree.pos(o) == "ADJ"]  # "branded the vote illegitimate"
+        names += [c for n in names for c in tree.kids(n, "prep", "attr", "amod", "conj")]
+        names += [c for n in names if tree.pos(n) == "ADP" for c in tree.kids(n, "pobj")]
+        if not objects or tree.kids(verb, "neg"):
+            return None
+        codes = [self.lex.judgement_codes.get(f) for n in names for f in tree.forms(n)]
+        code = next((c for c in codes if c is not None), None)
+        if code is None or code == self.lex.apology_code:
+            return None
+        found = Found(verb, verb, code, sources=self.subjects(verb))
+        found.targets = self.prefer_named(self.phrase_actors(objects))
+        found.targets = [t for t in found.targets if t not in found.sources]
+        return found if found.sources else None
+
     def judged_clauses(self, verb: int) -> list[int]:
         """The clauses a speech or belief verb reports, through a verb of belief ("said they
         believe X was behind it")."""
@@ -1380,8 +1502,14 @@ class SentenceCoder(ArgumentFinder):
         """The code of the judgement a clause's predicate words make, if any ("was a
         disgrace", "are insufficient", "was behind the killings")."""
         tree, codes = self.tree, self.lex.judgement_codes
-        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep")]
+        if self.hindsight(clause):
+            return self.lex.hindsight_code  # "the company should have determined ..."
+        words = [clause, *tree.kids(clause, "attr", "acomp", "dobj", "oprd", "prep", "xcomp")]
         words += [c for w in words[1:] for c in tree.kids(w, "conj", "amod")]
+        determiners = [d for w in words for d in tree.kids(w, "det")]
+        negators = self.words["judgement_negators"]
+        if any(tree.lemma(w).lower() in negators for w in words + determiners):
+            return None  # "had done nothing wrong", "was no mistake"
         for word in words:
             if self.is_word(word, "judgement_preps") and not self.judged_object(word):
                 continue  # "was behind schedule"
@@ -1389,6 +1517,12 @@ class SentenceCoder(ArgumentFinder):
                 if form in codes:
                     return codes[form]
         return None
+
+    def hindsight(self, clause: int) -> bool:
+        """Whether a clause says what should have been done ("should have checked"): an
+        obligation modal with "have", a judgement of the act, not a demand."""
+        auxiliaries = {self.tree.lemma(a) for a in self.tree.kids(clause, "aux")}
+        return bool(auxiliaries & self.words["obligation"]) and "have" in auxiliaries
 
     def judged_object(self, prep: int) -> bool:
         """Whether a judging preposition's object is an event, an incident or an actor

@@ -113,6 +113,7 @@ class Lexicon:
     judgement_codes: dict[str, str] = field(default_factory=dict)
     apology_code: str = ""  # a judgement of oneself, made with "be" ("she was sorry")
     accusation_code: str = ""  # a judgement alleging an act (the act is no event of its own)
+    hindsight_code: str = ""  # "should have done": a judgement of what someone did
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
@@ -121,8 +122,9 @@ class Lexicon:
     rally_codes: Frame = Frame("rally", "", {})
 
     def __post_init__(self) -> None:
-        """The codes frames.yaml must give: empty, ``startswith`` would match every code."""
-        for name in ("fatal_code", "apology_code", "accusation_code"):
+        """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
+        a hindsight judgement would have none)."""
+        for name in ("fatal_code", "apology_code", "accusation_code", "hindsight_code"):
             if not getattr(self, name):
                 raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")
 
@@ -292,6 +294,15 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "fatal_adverbs",
                 "belief_verbs",
                 "judgement_preps",
+                "judgement_negators",
+                "raising_verbs",
+                "ruling_verbs",
+                "naming_verbs",
+                "collective_crowds",
+                "reaction_nouns",
+                "reaction_verbs",
+                "undergo_preps",
+                "state_verbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
@@ -302,6 +313,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         fatal_from=tuple(str(c) for c in data["fatal_from"]),
         apology_code=str(data["apology_code"]),
         accusation_code=str(data["accusation_code"]),
+        hindsight_code=str(data["hindsight_code"]),
         judgement_codes={
             str(word): str(code)
             for code, words in (data.get("judgement_words") or {}).items()

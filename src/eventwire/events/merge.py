@@ -67,6 +67,7 @@ class SideRules:
     away_codes: tuple[str, ...]
     two_sided_codes: tuple[str, ...]
     home_target_codes: tuple[str, ...]
+    role_doers: dict[str, frozenset[str]]
 
 
 @functools.cache
@@ -81,6 +82,7 @@ def side_rules() -> SideRules:
         away_codes=tuple(data["away_codes"]),
         two_sided_codes=tuple(data["two_sided_codes"]),
         home_target_codes=tuple(data["home_target_codes"]),
+        role_doers={str(k): frozenset(v) for k, v in data["role_doers"].items()},
     )
 
 
@@ -483,6 +485,8 @@ def _locate(
         sources = linked(mention.sources, places=True)[:1]  # "police in Nairobi"
     if not sources and mention.place and _state_organ(mention.sources):
         sources = linked([mention.place], places=True)[:1]  # "troops fired ... in Homs"
+    if not sources:
+        sources = at_home(_role_doers(mention), for_unplaced)  # "police questioned X"
     # whom an act names by role only ("the mayor was charged") is its target all the same
     targets = linked(mention.targets, roles=True)
     targets = [a for a in targets if a.key not in {s.key for s in sources}]
@@ -498,6 +502,17 @@ def _locate(
     if not targets and mention.cameo.startswith(side_rules().home_target_codes):
         targets = _home_state(sources)  # "thousands demonstrated against unemployment"
     return Located(mention, sources, targets, day, stated, place, place_country, pair)
+
+
+def _role_doers(mention: EventMention) -> list[Actor]:
+    """The first source named only by a role or group of a sector that does the mention's
+    kind of act ("police questioned", "protesters marched": data/sides.yaml role_doers), as
+    that sector's group of no country; else none."""
+    sectors = side_rules().role_doers.get(mention.cameo[:2], frozenset())
+    for span in mention.sources:
+        if role_sector(span.text) in sectors:
+            return [a] if (a := unplaced_side(span)) is not None else []
+    return []
 
 
 def _placed(actors: list[Actor]) -> bool:
