@@ -1,0 +1,405 @@
+"""Frames ("threatened to", "refused to", "demanded that") and the modality and negation
+of the acts they hold."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from eventwire.events.arguments import ArgumentFinder
+from eventwire.events.found import Found
+from eventwire.events.lexicon import Pattern
+from eventwire.events.tree import DATE_LABELS
+from eventwire.model import Span
+
+REASON_PREPS = ("of", "against", "at", "over", "to", "for")  # "in protest at X's ..."
+COMPLEMENT_DEPS = (
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "prep",
+    "pobj",
+    "acl",
+    "relcl",
+    "advcl",
+    "conj",
+    "compound",
+    "pcomp",  # "vowed to avenge X by attacking Y"
+)
+# Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
+FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
+
+
+class FrameCoder(ArgumentFinder):
+    """Codes frames by the act inside them; sets negation and modality flags."""
+
+    def answers(self, verb: int) -> bool:
+        """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
+        the demands"): a refusal, or a pattern of its own naming the noun as its object."""
+        if self.refuses(verb):
+            return True
+        pattern = self.match(verb)
+        return pattern is not None and bool(pattern.objects)
+
+    def refuses(self, i: int) -> bool:
+        """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
+        if self.frame_kind(i) == "refuse":
+            return True
+        patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+        return any(p.code.startswith("12") for p in patterns)
+
+    def carries(self, verb: int, prep: int) -> bool:
+        """Whether a verb carries the event noun after its preposition: a light verb ("has
+        been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
+        visit": frames.yaml motion_verbs)."""
+        if self.is_light(verb) or self.held_under(verb, prep) or self.met_with(verb, prep):
+            return True
+        return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
+
+    def met_with(self, verb: int, prep: int) -> bool:
+        """Whether a verb meets with what its preposition names ("met with criticism")."""
+        return self.tree.lemma(prep) == "with" and self.is_word(verb, "reaction_verbs")
+
+    def held_under(self, verb: int, prep: int) -> bool:
+        """Whether a verb of state holds its subject under the act its preposition's event
+        noun names ("are under arrest", "came under attack": `undergo_preps`)."""
+        return self.is_word(prep, "undergo_preps") and self.is_word(verb, "state_verbs")
+
+    def is_light(self, i: int) -> bool:
+        """Whether ``i`` is a verb that carries an event noun ("held talks"; "faces trial":
+        one done to its subject, `undergo_verbs`)."""
+        return self.is_word(i, "light_verbs") or self.is_word(i, "undergo_verbs")
+
+    def frame_kind(self, i: int) -> str | None:
+        """The frame a token opens (threat, refuse, intent, demand, appeal), if any."""
+        tree, lemma, pos = self.tree, self.tree.lemma(i), self.tree.pos(i)
+        if pos not in ("VERB", "ADJ", "NOUN"):
+            return None
+        if pos == "VERB":
+            for form in tree.forms(i):
+                if form in self.lex.frame_verbs:
+                    return self.lex.frame_verbs[form]
+        if pos == "VERB" and lemma in self.words["wish_verbs"]:
+            wished = self.controlled(i) or self.object_controlled(i)
+            return "appeal" if wished else None  # "wants Israel to freeze ..."
+        if pos == "VERB" and lemma in self.lex.call_verbs:
+            if tree.kids(i, "prt"):
+                return None  # "called up reservists", "called off the talks"
+            preps = [c for c in tree.kids(i, "prep") if not self.dated(c)]
+            particles = {tree.lemma(c) for c in preps}
+            return "appeal" if particles & {"on", "for", "upon"} else None
+        if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
+            return self.lex.frame_adjectives[lemma]
+        if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
+            return self.lex.frame_nouns[lemma]
+        return None
+
+    def object_controlled(self, verb: int) -> list[Span]:
+        """The named object an infinitive under ``verb`` is about, parsed as the verb's object
+        ("would like the FCC to start over": like -> dobj FCC, xcomp start)."""
+        tree = self.tree
+        infinitive = any(
+            tree.tokens[a][4] == "TO" for c in tree.kids(verb, "xcomp") for a in tree.kids(c, "aux")
+        )
+        if not infinitive:
+            return []
+        return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
+
+    def dated(self, prep: int) -> bool:
+        """Whether a preposition only gives a date ("on Sunday")."""
+        objects = self.tree.kids(prep, "pobj")
+        found = [self.tree.mention_at.get(o) for o in objects]
+        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
+
+    def frame_noun_verb(self, i: int) -> int | None:
+        """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
+        tree, head = self.tree, self.tree.head(i)
+        if tree.dep(i) == "dobj" and tree.pos(head) == "VERB":
+            return head
+        carried = tree.lemma(head) in FRAME_NOUN_PREPS  # not "of critical importance, X gave"
+        if tree.dep(i) == "pobj" and carried and tree.pos(tree.head(head)) == "VERB":
+            return tree.head(head)
+        return None
+
+    def reframe(self, found: Found, kind: str, targets: list[Span]) -> None:
+        """The event as the frame ``kind`` around it (a will-clause is an intent or threat)."""
+        found.code = self.lex.frames[kind].code_for(found.code)
+        found.targets = targets or found.targets
+        found.symmetric = False
+
+    def frame_event(self, i: int, triggers: dict[int, Pattern], consumed: set[int]) -> Found | None:
+        """The event a frame opens, coded from the action inside it."""
+        tree, kind = self.tree, self.frame_kind(i)
+        assert kind is not None
+        anchor = self.frame_noun_verb(i) if tree.pos(i) == "NOUN" else i
+        assert anchor is not None
+        if tree.pos(i) == "ADJ":
+            anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
+        inner = self.inner_trigger(i, triggers)
+        complement = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+        plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
+        if plain and not complement:
+            return None  # "X and Y agreed": the plain verb's own pattern codes it
+        inner_code = triggers[inner].code if inner is not None else None
+        inner_root = int(inner_code[:2]) if inner_code else 0
+        harmful = inner_root >= self.lex.roots["harm"]
+        infinitives = [c for c in complement if tree.dep(c) == "xcomp"]  # not "agree that"
+        declined = kind == "intent" and any(tree.kids(c, "neg") for c in infinitives)
+        withheld = kind == "intent" and not harmful and self.flatly_negated(anchor)
+        if withheld:
+            kind = "refuse"  # "Canada won't commit more troops", "did not agree to": refusals
+        if declined and not harmful:
+            kind = "refuse"  # "vowed not to return the Golan Heights": a refusal
+        elif declined:
+            inner_code = None  # "agreed not to attack each other": a plain intent, no threat
+        elif kind == "intent" and harmful:
+            kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
+        code = self.lex.frames[kind].code_for(inner_code)
+        readying = any(form in self.lex.readiness for form in tree.forms(i))
+        if readying and inner_root >= self.lex.roots["violence"]:
+            code = self.lex.readiness_code  # "prepared to resume shelling": force shown
+        planned = self.frame_kind(i) == "intent" and not declined
+        if planned and inner_code and inner_root == self.lex.roots["posture"]:
+            code = inner_code  # "plans to deploy 5,000 troops": force shown, no threat
+        found = Found(i, anchor, code)
+        if kind == "intent" and inner is not None:  # "X and Y agreed to cooperate"
+            found.symmetric = triggers[inner].symmetric
+        found.sources = self.subjects(anchor)
+        addressed = self.passive_frame(found, anchor)  # "X was urged by Y to ..."
+        inner_event = None
+        if inner is not None:
+            consumed.add(inner)
+            inner_event = self.trigger_event(inner, triggers[inner])
+            if inner_event is not None:
+                found.targets = inner_event.targets
+                if kind in ("demand", "appeal") and tree.head(inner) != i:
+                    found.targets = found.targets or self.subjects(inner)
+                found.negated = inner_event.negated and kind != "refuse" and not declined
+        if kind in ("appeal", "demand") and tree.pos(i) == "VERB":
+            for addressee in tree.kids(i, "dobj"):  # "urged the rebels to ...": the rebels
+                if addressee != inner:
+                    found.targets = tree.actors(addressee) or found.targets
+            if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
+                found.targets = self.controlled(i) or found.targets
+        if kind == "appeal" and inner_event is not None:
+            self.rally(found, i, inner_event)
+        for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
+            if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
+                found.targets = self.prefer_named(self.subjects(clause) + found.targets)
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if not any(tree.named(t) for t in found.targets):  # "threatened action against X"
+            clauses = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
+            own = [a for v in (i, *clauses) for a in self.objects(v)]
+            found.targets = self.prefer_named(found.targets + own)
+        if kind == "threat" and not any(tree.named(t) for t in found.targets):
+            found.targets = self.condition_subjects(i) or found.targets
+        if addressed and kind in ("appeal", "demand", "threat"):
+            found.targets = addressed
+        found.targets = [t for t in found.targets if t not in found.sources]
+        if tree.kids(anchor, "neg") and not withheld:
+            found.negated = True
+        return found
+
+    def passive_frame(self, found: Found, anchor: int) -> list[Span]:
+        """A frame verb in the passive voice: its source is the "by" agent, and the named
+        actors of its passive subject are whom it is addressed to ("Israel was urged by the
+        United States to halt ...", "the proposal was rejected by X")."""
+        tree = self.tree
+        passive = tree.kids(anchor, "nsubjpass")
+        if not passive or tree.pos(anchor) != "VERB":
+            return []
+        found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
+        return [a for p in passive for a in tree.actors(p) if tree.named(a)]
+
+    def rally(self, found: Found, frame: int, inner: Found) -> None:
+        """ "urged the EC to support the PLO", "called on Arabs to mobilize against X": an
+        appeal to others to act for or against a named third party rallies support (053) or
+        opposition (113) on its behalf, aimed at that party (frames.yaml: appeal, rally)."""
+        code = self.lex.rally_codes.code_for(inner.code)
+        if not code or not self.clause_of(inner.anchor, frame):
+            return
+        tree = self.tree
+        others = {a.text.lower() for a in [*found.sources, *self.addressees(frame)]}
+        third = [t for t in inner.targets if tree.named(t) and t.text.lower() not in others]
+        if third:
+            found.code, found.targets = code, third
+
+    def clause_of(self, node: int, frame: int) -> bool:
+        """Whether ``node`` is the act a frame's own clause states ("urged X to support Y",
+        "... to unite and mobilize"), not one in a phrase beside it ("after sentencing X")."""
+        tree = self.tree
+        for _ in range(6):
+            if node == frame:
+                return True
+            if tree.dep(node) not in ("xcomp", "ccomp", "conj", "advcl") or tree.head(node) == node:
+                return False
+            node = tree.head(node)
+        return False
+
+    def addressees(self, frame: int) -> list[Span]:
+        """Whom an appeal is made to: "urged the EC", "called on Arabs", "appealed to X"."""
+        tree = self.tree
+        heads = tree.kids(frame, "dobj") + [
+            o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
+        ]
+        return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
+
+    def demanded_clauses(self, i: int, anchor: int) -> list[int]:
+        """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
+        demand noun the that-clause its verb carries ("reiterated its demand that X ...")."""
+        tree = self.tree
+        clauses = tree.kids(i, "ccomp", "acl")
+        if anchor != i:
+            clauses += [c for c in tree.kids(anchor, "ccomp") if self.marked(c, {"that"})]
+        return clauses
+
+    def marked(self, clause: int, marks: AbstractSet[str]) -> bool:
+        """Whether a clause opens with one of ``marks`` ("that", "if", "unless")."""
+        return any(self.tree.lemma(m) in marks for m in self.tree.kids(clause, "mark"))
+
+    def condition_subjects(self, i: int) -> list[Span]:
+        """Who a threat is made to: the subject of its condition ("threatened to stop the
+        talks if the United States goes ahead", "... unless Baghdad accepted")."""
+        tree = self.tree
+        for node in tree.subtree(i):
+            if tree.dep(node) == "advcl" and self.marked(node, self.words["condition_marks"]):
+                named = [a for a in self.subjects(node) if tree.named(a)]
+                if named:
+                    return named
+        return []
+
+    def purpose_targets(self, anchor: int, holder: int) -> list[Span]:
+        """The named actors of an act's purpose ("staged demonstrations to demand reforms by
+        X's government": the protest is aimed at X)."""
+        tree = self.tree
+        clauses = tree.kids(anchor, "advcl") + (
+            tree.kids(holder, "acl") if holder != anchor else []
+        )
+        purposes = [
+            c for c in clauses if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
+        ]
+        return [a for c in purposes for a in self.objects(c) if tree.named(a)]
+
+    def reason_targets(self, anchor: int, holder: int) -> list[Span]:
+        """The named actors an act answers: "a hunger strike in protest of X's refusal", "in
+        retaliation for X's raids", "in response to X's threats"."""
+        tree, found = self.tree, []
+        for head in dict.fromkeys((anchor, holder)):
+            for _, reason in tree.prep_objects(head, ("in",)):
+                if self.is_word(reason, "reason_nouns"):
+                    for _, obj in tree.prep_objects(reason, REASON_PREPS):
+                        found += [a for a in tree.object_actors(obj) if tree.named(a)]
+        return found
+
+    def inner_trigger(self, i: int, triggers: dict[int, Pattern]) -> int | None:
+        """The nearest trigger inside a frame's complement (breadth first)."""
+        tree = self.tree
+        queue = [c for c in tree.children[i] if tree.dep(c) in COMPLEMENT_DEPS]
+        if tree.pos(i) == "NOUN":
+            queue = [c for c in tree.children[i] if tree.dep(c) in ("acl", "prep", "relcl")]
+        seen = 0
+        while queue and seen < 40:
+            node, seen = queue.pop(0), seen + 1
+            on_noun = tree.dep(node) == "acl" and tree.head(node) == i
+            if on_noun and node not in self.inner_candidates:
+                pattern = self.match(node, framed=True)  # "its willingness to negotiate"
+                if pattern is not None:
+                    self.inner_candidates[node] = pattern
+            if node in self.inner_candidates:
+                if node not in triggers:
+                    triggers[node] = self.inner_candidates[node]
+                return node
+            if self.frame_kind(node) or self.is_word(node, "speech"):
+                continue
+            queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
+        return None
+
+    def apply_modality(self, found: Found) -> None:
+        """Negation, modals and conditions on the event's anchor (docs/events.md)."""
+        tree, anchor = self.tree, found.anchor
+        auxiliaries = {tree.lemma(a) for a in tree.kids(anchor, "aux", "auxpass")}
+        if self.purpose(anchor):  # "would send a delegation to mediate": a later act too
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(tree.head(anchor), "aux")}
+        shared = self.coordinated_with(anchor)
+        if shared is not None:  # "will withdraw its troops and release the prisoners"
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(shared, "aux")} - {"do"}
+        aspect = self.aspect_of(shared if shared is not None else anchor)
+        if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
+            auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
+        found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
+        conditional = self.marked(anchor, self.words["condition_marks"])
+        threatened = any(
+            tree.lemma(m) in self.words["threat_marks"]
+            for a in tree.kids(anchor, "advcl")
+            for m in tree.kids(a, "mark")
+        )
+        if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
+            self.reframe(found, "refuse", found.targets)
+            return
+        if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
+            self.reframe(found, "demand", self.subjects(anchor))
+            found.sources = [self.speaker_span(anchor)]
+            return
+        intent = found.code[:2] == self.lex.frames["intent"].code_for(None)[:2]
+        if intent and found.negated and self.flatly_negated(anchor) and not conditional:
+            self.reframe(found, "refuse", found.targets)  # "did not agree to the proposal"
+            found.negated = False
+            return
+        undergoing = anchor != found.trigger and self.is_word(anchor, "undergo_verbs")
+        if auxiliaries & self.words["future"] and not conditional and not undergoing:
+            root = int(found.code[:2])
+            conflict = root >= self.lex.roots["conflict"]
+            if conflict and not threatened and not found.negated and self.decided(anchor):
+                return  # "announced it would prohibit all aid to X": the decision is the act
+            posture = root == self.lex.roots["posture"] and not threatened
+            if posture and not found.negated:
+                return  # "will deploy 5,000 troops to the border": force shown
+            kind = "threat" if (threatened or conflict) and not posture else "intent"
+            if found.negated and kind == "intent":
+                kind, found.negated = "refuse", False
+            self.reframe(found, kind, found.targets)
+            return
+        if auxiliaries & self.words["hypothetical"] or auxiliaries & self.words["obligation"]:
+            found.hypothetical = True
+        if conditional:
+            found.hypothetical = True
+
+    def coordinated_with(self, verb: int) -> int | None:
+        """The verb a conjunct with no subject or modal of its own shares them with ("will
+        withdraw its troops and release the prisoners": release shares withdraw's "will")."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) != "conj" or head == verb or tree.pos(head) != "VERB":
+            return None
+        own = tree.kids(verb, "nsubj", "nsubjpass", "aux", "auxpass")
+        return None if own else head
+
+    def aspect_of(self, verb: int) -> int | None:
+        """The aspect verb a verb goes on from ("will begin withdrawing": begin), if any."""
+        tree, head = self.tree, self.tree.head(verb)
+        if tree.dep(verb) == "xcomp" and head != verb and self.is_word(head, "aspect_verbs"):
+            return head
+        return None
+
+    def ruled_out(self, anchor: int) -> bool:
+        """Whether an act is the clausal subject of a predicate that rules it out ("removing
+        the sanctions is out of the question": frames.yaml refuse, predicates)."""
+        tree = self.tree
+        if tree.dep(anchor) != "csubj" or tree.head(anchor) == anchor:
+            return False
+        verb = tree.head(anchor)
+        parts = tree.kids(verb, "neg", "attr", "acomp", "prep")
+        words = " ".join(tree.lemma(t) for t in sorted(t for p in parts for t in tree.subtree(p)))
+        return any(f" {p} " in f" {words} " for p in self.lex.refusal_predicates)
+
+    def decided(self, anchor: int) -> bool:
+        """Whether a will-clause reports a decision: its speech verb announces one
+        ("announced it would ...": frames.yaml decision_speech), not a warning."""
+        verb = self.speaker(anchor)
+        return verb is not None and self.is_word(verb, "decision_speech")
+
+    def flatly_negated(self, verb: int) -> bool:
+        """A negation on the verb that no adverb softens (`open_negation`: "has not yet
+        agreed" is still open, "we do not always agree" no refusal)."""
+        tree = self.tree
+        return bool(tree.kids(verb, "neg")) and not any(
+            self.is_word(a, "open_negation") for a in tree.kids(verb, "advmod")
+        )

@@ -1,0 +1,184 @@
+"""Events stated by nouns: their agents, recipients and the names modifying them."""
+
+from __future__ import annotations
+
+from eventwire.events.arguments import ArgumentFinder
+from eventwire.events.found import BACKGROUND_PREPS, Found
+from eventwire.events.tree import ANTI
+from eventwire.model import Span
+
+# What modifies a noun in front of it ("US drone strikes": US -> drone -> strikes).
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+# Prepositions by which an event noun names whom it is for or aimed at ("aid to X", "support
+# for X", "sanctions on X", "an attack against X").
+RECIPIENT_PREPS = ("to", "for", "on", "against")
+
+
+class NominalEvents(ArgumentFinder):
+    """The actors of a sentence's event nouns."""
+
+    def nominal_event(self, i: int) -> bool:
+        """An event noun states an event when a verb carries it ("held talks"), it names who
+        meets ("talks between X and Y"), it happens ("the talks concluded") or an actor
+        modifies it ("Palestinian riots")."""
+        tree, head = self.tree, self.tree.head(i)
+        dep = tree.dep(i)
+        if dep == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
+            return False  # "after bloody clashes": the setting of the sentence's event
+        if tree.prep_objects(i, ("between",)):
+            return True
+        if dep in ("dobj", "conj") and self.is_light(head):
+            return True
+        if self.carried_conjunct(i) is not None:
+            return True  # "making accusations and threats": threats are made too
+        if dep == "pobj" and self.carries(tree.head(head), head):
+            return True
+        if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
+            return True
+        modifiers = tree.kids(i, "amod", "poss", "compound")
+        if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
+            return True
+        return self.between_named(i, modifiers)
+
+    def carried_conjunct(self, noun: int) -> int | None:
+        """The light verb that carries a noun's first conjunct as its object ("making
+        accusations and threats": making carries threats too), if any."""
+        tree, head = self.tree, self.tree.head(noun)
+        if tree.dep(noun) != "conj" or tree.pos(head) not in ("NOUN", "PROPN") or head == noun:
+            return None
+        verb = tree.head(head)
+        if tree.dep(head) == "dobj" and tree.pos(verb) == "VERB" and self.is_light(verb):
+            return verb
+        return None
+
+    def verb_recipients(self, noun: int) -> list[Span]:
+        """The named actors whom the verb carrying an event noun as its object names it for
+        ("brings U.S. food aid to North Korea", the phrase parsed onto the verb)."""
+        tree = self.tree
+        if tree.dep(noun) != "dobj":
+            return []
+        return self.named_recipients(tree.head(noun))
+
+    def named_recipients(self, word: int) -> list[Span]:
+        """The named actors of a word's phrases saying whom it is for (`RECIPIENT_PREPS`)."""
+        tree = self.tree
+        objects = [o for _, o in tree.prep_objects(word, RECIPIENT_PREPS)]
+        return [a for o in objects for a in tree.actors(o) if tree.named(a)]
+
+    def between_named(self, i: int, modifiers: list[int]) -> bool:
+        """ "total U.S. food aid to North Korea", "Chinese support for Iran": an event noun
+        that names both sides, a named actor modifying it and another in its phrase saying
+        whom it is for or aimed at (`RECIPIENT_PREPS`), states the event wherever it stands."""
+        tree = self.tree
+        doers = [m for m in modifiers if m in tree.mention_at and tree.actors(m)]
+        if not doers:
+            return False
+        return bool(self.named_recipients(i) or self.verb_recipients(i))
+
+    def armed_doer(self, i: int, anchor: int) -> bool:
+        """Whether a state's armed forces do the act (`force_nouns`): the subject's head
+        word, or the head of the by-phrase on an event noun ("attacks by Hun Sen's troops")."""
+        tree = self.tree
+        doers = [w] if (w := self.subject_word(anchor)) is not None else []
+        if tree.pos(i) != "VERB":
+            doers += self.by_phrase_heads(i)
+        return any(self.is_word(d, "force_nouns") for d in doers)
+
+    def nominal_agents(self, i: int) -> list[Span]:
+        """The actors an event noun's by-phrase names ("the killing of a teenager by police"),
+        also when the small model hangs it on the of-phrase ("the arrest of ten fishermen
+        by Peruvian police")."""
+        return [a for o in self.by_phrase_heads(i) for a in self.tree.actors(o)]
+
+    def by_phrase_heads(self, i: int) -> list[int]:
+        """The heads of an event noun's by-phrase, on the noun or on its of-phrase."""
+        tree = self.tree
+        holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
+        return [o for h in holders for _, o in tree.prep_objects(h, ("by",))]
+
+    def undergone(self, found: Found, noun: int) -> None:
+        """ "X faces trial", "received a life sentence", "suffered an attack by Y": an event
+        noun a verb of undergoing carries is done to the verb's subject (`undergo_verbs`),
+        by whom its from- or by-phrase or a name in front of the noun says."""
+        tree, anchor = self.tree, found.anchor
+        prep = tree.head(noun)
+        held = tree.dep(noun) == "pobj" and (
+            self.held_under(anchor, prep) or self.met_with(anchor, prep)
+        )
+        if anchor == noun or not (self.is_word(anchor, "undergo_verbs") or held):
+            return
+        patients = self.subjects(anchor)
+        phrases = [o for v in (anchor, noun) for _, o in tree.prep_objects(v, ("from", "by"))]
+        agents = [a for o in phrases for a in tree.actors(o)]
+        modifiers = self.modifier_actors(noun)
+        found.sources = [a for a in agents or modifiers if a not in patients]
+        found.targets = patients + [t for t in found.targets if t not in patients]
+
+    def modifier_actors(self, noun: int) -> list[Span]:
+        """The actors an event noun's own modifiers name ("Israeli raids", "Iran's threat")."""
+        tree = self.tree
+        return [
+            a
+            for m in tree.kids(noun, "amod", "poss", "compound")
+            if m in tree.mention_at
+            for a in tree.actors(m)
+        ]
+
+    def modifier_names(self, i: int) -> list[Span]:
+        """The names in front of an event noun, through the modifiers' own modifiers ("US
+        drone strikes"); failing an entity, proper nouns the entity model did not tag ("US
+        Predator attacks": the story step keeps those that name a country)."""
+        tree = self.tree
+        words = sorted(set(tree.subtree(i, MODIFIER_DEPS)) - {i})
+        named = [w for w in words if w in tree.mention_at]
+        if named:
+            return self.prefer_named([a for w in named for a in tree.actors(w)])
+        return [tree.token_span(w) for w in words if tree.pos(w) == "PROPN"]
+
+    def fill_nominal(self, found: Found, i: int) -> None:
+        """An event noun's actors: whom it is for, sides "between" it names, modifiers and
+        agents as its source, its of-phrase as the patient."""
+        tree, anchor = self.tree, found.anchor
+        found.targets += self.objects(i)
+        pairs = [p for t in {i, found.trigger} for p in tree.prep_objects(t, ("between",))]
+        pairs += tree.prep_objects(anchor, ("between",)) if anchor != i else []
+        between = [a for _, o in pairs for a in tree.actors(o)]
+        if between:
+            found.symmetric = True
+            if found.sources:
+                found.targets += between
+            else:
+                found.sources, found.targets = between[:1], between[1:]
+        if not found.sources:
+            found.sources = self.modifier_actors(i)
+        agents = self.nominal_agents(i)
+        if not found.sources:  # "the arrest of ten fishermen by Peruvian police"
+            found.sources = agents
+        patient_of = agents or (found.pattern is not None and found.pattern.of_patient)
+        if patient_of and not any(tree.named(t) for t in found.targets):  # "of": the patient
+            found.targets += [
+                a for _, o in tree.prep_objects(i, ("of",)) for a in tree.object_actors(o)
+            ]
+        if not found.sources:  # "US drone strikes": US -> drone -> strikes
+            found.sources = self.modifier_names(i)
+
+    def after_anti(self, first: int) -> bool:
+        """Whether "anti-" is written just before the mention starting at token ``first`` or
+        begins it (the tokeniser splits "anti-Iraq" into three tokens or keeps one)."""
+        tree = self.tree
+        end = min(first + 2, len(tree.tokens))
+        starts = (max(0, first - 2), first)
+        return any(ANTI.match("".join(tree.word(k) for k in range(s, end))) for s in starts)
+
+    def against_modifiers(self, i: int) -> list[Span]:
+        """ "an anti-Iraq naval blockade", "anti-American protests": a name written after
+        "anti-" in front of an event noun is whom the act is aimed at, not its doer."""
+        tree, found = self.tree, []
+        for modifier in tree.kids(i, "amod", "compound", "nmod"):
+            mention = tree.mention_at.get(modifier)
+            if mention is None:
+                continue
+            first = min(k for k, m in tree.mention_at.items() if m is mention)
+            if self.after_anti(first):
+                found += [a for a in tree.actors(modifier) if a not in found]
+        return found
