@@ -3,6 +3,9 @@
 Triggers (verbs, event nouns) come from the pattern files; frames ("threatened to",
 "refused to", "demanded that", "urged") take their code from the action inside them; modal
 verbs, negation and conditions set the flags; reported speech names its reporter.
+
+Here: finding triggers and writing mentions. The rest of ``SentenceCoder`` comes from its
+mixins: ``frames.py``, ``speech.py``, ``filling.py``, ``nominal.py``, ``selection.py``.
 """
 
 from __future__ import annotations
