@@ -324,3 +324,16 @@ def test_a_doer_named_only_by_a_role_that_does_such_acts_is_its_sector(events) -
     assert sides(events("Hundreds of protesters marched on Sunday."), "14")[0] == {"CVL"}
     # a sector that does the act only in a figure names no side: no event
     assert not [e for e in events("Employers fought the new rules on Monday.") if e.cameo]
+
+
+def test_a_name_taken_for_an_unknown_place_is_a_side_of_no_country(events) -> None:
+    # the entity model tags this surname GPE; no gazetteer places it
+    (appeal,) = [e for e in events("Quenby asked the court for a delay.") if e.cameo[:2] == "02"]
+    assert [(a.name, a.country) for a in appeal.source] == [("Quenby", None)]
+    (accusation,) = events("The board accused Tilbury of fraud.")
+    assert [a.name for a in accusation.target] == ["Tilbury"]
+
+
+def test_a_known_place_stays_where_an_act_happens(events) -> None:
+    found = events("Rebels attacked a convoy in Kandahar.")
+    assert all(a.name != "Kandahar" for e in found for a in e.source)

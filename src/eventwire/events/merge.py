@@ -465,6 +465,8 @@ def _locate(
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
+        if not places:
+            present = [_unplaced_name(a) for a in present]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
             return [a for a in at_home(present, for_unplaced) if a.country]
         kept = [a for a in present if a.type not in NOT_ACTORS]
@@ -513,6 +515,16 @@ def _role_doers(mention: EventMention) -> list[Actor]:
         if role_sector(span.text) in sectors:
             return [a] if (a := unplaced_side(span)) is not None else []
     return []
+
+
+def _unplaced_name(actor: Actor) -> Actor:
+    """A name the entity model took for a place that no gazetteer places (no country), where
+    an act's doer or patient stands ("Quenby asked the court for a delay", "the board accused
+    Quenby of fraud"): a place label on a surname is a common misreading, so as a side it is
+    the one of that name, of no country. A place the gazetteer knows stays a place there."""
+    if actor.type in NOT_ACTORS and actor.country is None:
+        return dataclasses.replace(actor, type=TYPE_PERSON)
+    return actor
 
 
 def _placed(actors: list[Actor]) -> bool:
