@@ -337,3 +337,10 @@ def test_a_name_taken_for_an_unknown_place_is_a_side_of_no_country(events) -> No
 def test_a_known_place_stays_where_an_act_happens(events) -> None:
     found = events("Rebels attacked a convoy in Kandahar.")
     assert all(a.name != "Kandahar" for e in found for a in e.source)
+
+
+def test_a_government_named_by_role_is_the_doer_of_a_government_act(events) -> None:
+    (lifted,) = [
+        e for e in events("The government lifted the curfew on Tuesday.") if e.cameo[:2] == "08"
+    ]
+    assert [a.code for a in lifted.source] == ["GOV"]

@@ -31,10 +31,11 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 5  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 6  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
-    # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name)
+    # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
+    # 6: the codebook lexicon additions; role doers of governments, rebels, the opposition
     scope = STORY
     after = "entities"
 
