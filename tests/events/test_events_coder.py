@@ -205,7 +205,7 @@ def test_an_act_in_a_phrase_setting_the_scene_is_no_event(code) -> None:
 
 def test_the_outcome_of_an_act_of_violence_is_that_act(code) -> None:
     found = code("Egyptian police opened fire on demonstrators in Cairo, killing one person.")
-    assert [m.cameo[:2] for m in found if not m.cameo.startswith("01")] == ["19"]
+    assert [m.cameo for m in found if not m.cameo.startswith("01")] == ["175"]  # repression
 
 
 def test_a_host_receives_a_named_actor_not_something_from_one(code) -> None:
@@ -604,3 +604,9 @@ def test_every_verb_of_a_coordinated_purpose_clause_is_the_event_s_purpose(code)
         "Thousands of Kenyans marched in Nairobi on Friday to protest and demand new elections."
     )
     assert [m.cameo for m in found] == ["141"]
+
+
+def test_state_forces_violence_at_a_crowd_is_repression(code) -> None:
+    assert only(code("Kenyan police fired on protesters in Nairobi."), "17").cameo == "175"
+    assert only(code("Soldiers beat the demonstrators in Lima."), "17").cameo == "175"
+    assert only(code("Kenyan troops fired on the rebels."), "19").cameo == "193"  # no crowd

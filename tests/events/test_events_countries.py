@@ -204,7 +204,7 @@ GREEK_STORY = (
 
 def test_a_role_in_a_sentence_naming_no_country_is_of_its_article_s_country(events) -> None:
     found = events(GREEK_STORY + "The mayor was charged with negligence on Monday.")
-    assert sides(found, "17")[1] == {"GRC"}
+    assert sides(found, "173")[1] == {"GRC"}  # the police's tear gas: 175
 
 
 def test_an_unnamed_state_organ_acts_for_its_article_s_country(events) -> None:
@@ -225,7 +225,7 @@ def test_an_article_split_between_countries_places_no_role(events) -> None:
         "The Peruvian government and Chile's foreign minister promised talks. "
         "The mayor was charged with negligence on Monday."
     )
-    assert sides(events(text), "17")[1] == {"GOV"}
+    assert sides(events(text), "173")[1] == {"GOV"}
 
 
 def test_a_dateline_s_country_is_its_article_s_own(events) -> None:

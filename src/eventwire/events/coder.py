@@ -398,6 +398,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         irregular = subject is not None and self.irregular_doer(subject)
         if code in self.lex.irregular_codes and irregular:
             code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
+        if code in self.lex.repression_from and self.represses(anchor):
+            code = self.lex.repression_code  # "security forces fired on the protesters": 175
         if self.deadly(i, code):
             code = self.lex.fatal_code  # "officers fatally shot the teenager": a killing
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)

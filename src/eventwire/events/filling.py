@@ -61,12 +61,30 @@ class ActorFiller(ArgumentFinder):
         subject = self.subject_word(verb)
         if subject is None:
             return False
-        counted = [o for _, o in self.tree.prep_objects(subject, ("of",))]
-        if counted and self.tree.lemma(subject) in self.words["event_heads"]:
+        return self.is_crowd(subject)
+
+    def is_crowd(self, word: int) -> bool:
+        """Whether a noun names a crowd: "protesters", "a crowd", "thousands of students"
+        (not "thousands of troops", nor one "student")."""
+        counted = [o for _, o in self.tree.prep_objects(word, ("of",))]
+        if counted and self.tree.lemma(word) in self.words["event_heads"]:
             return not self.is_word(counted[0], "armed_modifiers")  # "thousands of troops"
-        plural = self.tree.tokens[subject][4] in ("NNS", "NNPS")
-        collective = plural or self.is_word(subject, "collective_crowds")
-        return collective and self.is_word(subject, "crowd_nouns")
+        plural = self.tree.tokens[word][4] in ("NNS", "NNPS")
+        collective = plural or self.is_word(word, "collective_crowds")
+        return collective and self.is_word(word, "crowd_nouns")
+
+    def represses(self, verb: int) -> bool:
+        """Whether armed forces or police (`force_nouns`, `police_nouns`) do violence aimed
+        at a crowd, the verb's object ("fired on the protesters", "beat demonstrators")."""
+        subject = self.subject_word(verb)
+        forces = ("force_nouns", "police_nouns")
+        if subject is None or not any(self.is_word(subject, w) for w in forces):
+            return False
+        tree = self.tree
+        aimed = tree.kids(verb, "dobj") + [
+            o for _, o in tree.prep_objects(verb, tuple(self.words["repression_preps"]))
+        ]
+        return any(self.is_crowd(o) for o in aimed)
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the

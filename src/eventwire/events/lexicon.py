@@ -108,6 +108,8 @@ class Lexicon:
     irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
     # codes below are set from frames.yaml (no second copy here)
     fatal_code: str = ""  # violence an adverb says was deadly ("fatally shot")
+    repression_code: str = ""  # state forces' violence aimed at a crowd ("fired on protesters")
+    repression_from: tuple[str, ...] = ()  # the codes a crowd target turns into repression
     fatal_from: tuple[str, ...] = ()  # the code prefixes "fatally" turns into fatal_code
     # a speaker judging someone: word -> CAMEO code ("said it was a disgrace": 111)
     judgement_codes: dict[str, str] = field(default_factory=dict)
@@ -124,7 +126,8 @@ class Lexicon:
     def __post_init__(self) -> None:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
         a hindsight judgement would have none)."""
-        for name in ("fatal_code", "apology_code", "accusation_code", "hindsight_code"):
+        names = ("fatal_code", "apology_code", "accusation_code", "hindsight_code")
+        for name in (*names, "repression_code"):
             if not getattr(self, name):
                 raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")
 
@@ -303,6 +306,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "reaction_verbs",
                 "undergo_preps",
                 "state_verbs",
+                "police_nouns",
+                "repression_preps",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
@@ -310,6 +315,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
         fatal_code=str(data["fatal_code"]),
+        repression_code=str(data["repression_code"]),
+        repression_from=tuple(str(c) for c in data["repression_from"]),
         fatal_from=tuple(str(c) for c in data["fatal_from"]),
         apology_code=str(data["apology_code"]),
         accusation_code=str(data["accusation_code"]),
