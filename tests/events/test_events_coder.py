@@ -610,3 +610,9 @@ def test_state_forces_violence_at_a_crowd_is_repression(code) -> None:
     assert only(code("Kenyan police fired on protesters in Nairobi."), "17").cameo == "175"
     assert only(code("Soldiers beat the demonstrators in Lima."), "17").cameo == "175"
     assert only(code("Kenyan troops fired on the rebels."), "19").cameo == "193"  # no crowd
+
+
+def test_an_explosive_device_going_off_is_a_bombing(code) -> None:
+    assert only(code("A bomb exploded near the Kenyan embassy."), "18").cameo == "183"
+    assert only(code("A car bomb went off outside a hotel in Lima."), "18").cameo == "1832"
+    assert not [m for m in code("The old boiler exploded in a Lima factory.") if m.cameo >= "02"]

@@ -316,8 +316,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return 0
         if pattern.intransitive and tree.kids(i, "dobj", "nsubjpass", "auxpass"):
             return 0  # "struck a blow", "struck a deal", "was struck on the head": no strike
-        if not pattern.objects:
-            return 1
+        subject = self.subject_fit(i, pattern)
+        if not subject or not pattern.objects:
+            return subject
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
@@ -332,6 +333,16 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 objects += [o for _, o in tree.prep_objects(obj, ("of", "in"))]  # "$5m in aid"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
+
+    def subject_fit(self, i: int, pattern: Pattern) -> int:
+        """How well verb ``i``'s subject is one the pattern needs (1 for a pattern needing
+        none; 0: not): "a car bomb exploded" fits car bomb better than bomb."""
+        if not pattern.subjects:
+            return 1
+        subject = self.subject_word(i)
+        if subject is None:
+            return 0
+        return max((e.size for e in pattern.subjects if self.noun_fits(subject, e)), default=0)
 
     def actor_objects(self, i: int) -> list[Span]:
         """The actors a verb acts on: its object, or the subject of the clause it governs

@@ -61,12 +61,14 @@ class Pattern:
     alone: str | None = None  # the code when the event names fewer than two sides
     intransitive: bool = False  # the verb codes only with no direct object ("workers struck")
     of_patient: bool = False  # a noun whose of-phrase names whom it is done to ("release of X")
+    subjects: tuple[Expression, ...] = ()  # the verb's subject must be one ("a bomb exploded")
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Patterns needing an object, particle or preposition win over a bare verb."""
-        return bool(self.objects) + bool(self.particle) + bool(self.preps) + self.any_actor
+        needs = (self.objects, self.particle, self.preps, self.subjects)
+        return sum(bool(need) for need in needs) + self.any_actor
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
             raise PatternFileError(f"{where}: {entry[key]!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
-    for key in ("verbs", "nouns", "objects", "preps"):
+    for key in ("verbs", "nouns", "objects", "preps", "subjects"):
         words = entry.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             # YAML reads an unquoted on/off/yes/no as a boolean: [at, on] holds True
@@ -185,6 +187,7 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
         verbs=frozenset(v.lower() for v in entry.get("verbs") or ()),
         nouns=tuple(Expression.parse(n) for n in entry.get("nouns") or ()),
         objects=tuple(Expression.parse(o) for o in entry.get("objects") or ()),
+        subjects=tuple(Expression.parse(o) for o in entry.get("subjects") or ()),
         particle=entry.get("particle"),
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
@@ -211,7 +214,7 @@ def family_patterns(verbs: dict[str, list[Pattern]], taken: set[str]) -> list[tu
     for verb, family in families.items():
         for noun in (n for n in family if n not in taken):
             for pattern in verbs.get(verb, ()):
-                if pattern.particle or pattern.preps or pattern.any_actor:
+                if pattern.particle or pattern.preps or pattern.any_actor or pattern.subjects:
                     continue
                 heads = [o for o in pattern.objects if not o.modifiers and o.of is None]
                 expressions = [Expression(noun, (), o.head) for o in heads]
