@@ -592,7 +592,8 @@ def test_a_crowd_gathering_or_taking_to_the_streets_is_a_demonstration(code) -> 
 
 def test_family_nouns_take_their_verb_s_codes_unless_a_pattern_names_them() -> None:
     lexicon = load_lexicon()
-    assert {p.code for p in lexicon.noun_patterns["deportation"]} == {"174"}
+    codes = {p.code: p for p in lexicon.noun_patterns["deportation"]}
+    assert set(codes) == {"174", "201"} and not codes["174"].nouns[0].of  # of thousands: 201
     assert all(p.of_patient for p in lexicon.noun_patterns["deportation"])
     assert not any(p.of_patient for p in lexicon.noun_patterns["surrender"])
     # "arrest" is named by cameo_17_coerce.yaml itself: no family copy beside it
@@ -616,3 +617,8 @@ def test_an_explosive_device_going_off_is_a_bombing(code) -> None:
     assert only(code("A bomb exploded near the Kenyan embassy."), "18").cameo == "183"
     assert only(code("A car bomb went off outside a hotel in Lima."), "18").cameo == "1832"
     assert not [m for m in code("The old boiler exploded in a Lima factory.") if m.cameo >= "02"]
+
+
+def test_expelling_people_in_numbers_is_a_mass_expulsion(code) -> None:
+    assert only(code("Peru expelled tens of thousands of migrants."), "20").cameo == "201"
+    assert only(code("Peru expelled two Chilean diplomats."), "16").cameo.startswith("16")
