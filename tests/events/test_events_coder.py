@@ -622,3 +622,7 @@ def test_an_explosive_device_going_off_is_a_bombing(code) -> None:
 def test_expelling_people_in_numbers_is_a_mass_expulsion(code) -> None:
     assert only(code("Peru expelled tens of thousands of migrants."), "20").cameo == "201"
     assert only(code("Peru expelled two Chilean diplomats."), "16").cameo.startswith("16")
+
+
+def test_a_role_given_with_as_is_the_pattern_s_object(code) -> None:
+    assert only(code("The rebels used villagers in Lima as human shields."), "18").cameo == "184"
