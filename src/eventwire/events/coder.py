@@ -41,6 +41,8 @@ DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest"), or the role it is put in ("used civilians as human shields").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under", "as")
+# Tags of a plural noun, and of a verb form no infinitive has ("to demands": a noun).
+PLURAL_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -322,6 +324,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
+        # a plural noun after "to" that the small model takes for an infinitive ("agreed to
+        # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s
+        objects += [x for x in tree.kids(i, "xcomp") if tree.tokens[x][4] in PLURAL_TAGS]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
         predicates = ("ccomp", "oprd", "acomp", "advcl")
