@@ -633,3 +633,7 @@ def test_a_plural_noun_after_to_is_no_infinitive(code) -> None:
         only(code("The Kenyan government agreed to demands for new elections."), "08").cameo
         == "083"
     )
+
+
+def test_access_to_a_medium_is_the_medium(code) -> None:
+    assert only(code("Kenya blocked access to the internet."), "17").cameo == "1721"

@@ -336,6 +336,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             if tree.lemma(obj) in heads and len(objects) < 12:
                 objects += tree.kids(obj, "compound")
                 objects += [o for _, o in tree.prep_objects(obj, ("of", "in"))]  # "$5m in aid"
+            if self.is_word(obj, "access_nouns") and len(objects) < 12:
+                objects += [o for _, o in tree.prep_objects(obj, ("to",))]  # "access to X"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
