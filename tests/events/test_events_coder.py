@@ -637,3 +637,9 @@ def test_a_plural_noun_after_to_is_no_infinitive(code) -> None:
 
 def test_access_to_a_medium_is_the_medium(code) -> None:
     assert only(code("Kenya blocked access to the internet."), "17").cameo == "1721"
+
+
+def test_support_rallied_against_someone_is_opposition(code) -> None:
+    found = code("The Kenyan opposition rallied support against Uganda.")
+    assert only(found, "11").cameo == "113"
+    assert only(code("Kenya rallied support for Uganda."), "05").cameo == "053"

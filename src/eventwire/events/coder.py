@@ -341,6 +341,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
+    def aimed_against(self, i: int) -> bool:
+        """Whether a verb's object is set "against" someone ("rallied support against X")."""
+        tree = self.tree
+        objects = tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [i]
+        return any(tree.prep_objects(o, ("against",)) for o in objects)
+
     def subject_fit(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i``'s subject is one the pattern needs (1 for a pattern needing
         none; 0: not): "a car bomb exploded" fits car bomb better than bomb."""
@@ -416,6 +422,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         irregular = subject is not None and self.irregular_doer(subject)
         if code in self.lex.irregular_codes and irregular:
             code = self.lex.irregular_codes[code]  # "a gunman shot three people": 180
+        if code in self.lex.against_codes and self.aimed_against(i):
+            code = self.lex.against_codes[code]  # "rallied support against X": opposition
         if code in self.lex.repression_from and self.represses(anchor):
             code = self.lex.repression_code  # "security forces fired on the protesters": 175
         if self.deadly(i, code):

@@ -107,6 +107,7 @@ class Lexicon:
     crowd_codes: dict[str, str] = field(default_factory=dict)  # a crowd's act: 114 -> 141
     inspector_codes: dict[str, str] = field(default_factory=dict)  # an inspector's: 042 -> 090
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
+    against_codes: dict[str, str] = field(default_factory=dict)  # support against X: 053 -> 113
     irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
     # codes below are set from frames.yaml (no second copy here)
     fatal_code: str = ""  # violence an adverb says was deadly ("fatally shot")
@@ -317,6 +318,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
+        against_codes={str(k): str(v) for k, v in (data.get("against_codes") or {}).items()},
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
         fatal_code=str(data["fatal_code"]),
         repression_code=str(data["repression_code"]),
