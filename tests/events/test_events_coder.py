@@ -643,3 +643,8 @@ def test_support_rallied_against_someone_is_opposition(code) -> None:
     found = code("The Kenyan opposition rallied support against Uganda.")
     assert only(found, "11").cameo == "113"
     assert only(code("Kenya rallied support for Uganda."), "05").cameo == "053"
+
+
+def test_an_appeal_on_behalf_of_a_third_party_rallies_support_for_it(code) -> None:
+    event = only(code("France lobbied Germany on behalf of Greece."), "05")
+    assert event.cameo == "053" and [t.text for t in event.targets] == ["Greece"]

@@ -195,6 +195,8 @@ class FrameCoder(ArgumentFinder):
         if addressed and kind in ("appeal", "demand", "threat"):
             found.targets = addressed
         found.targets = [t for t in found.targets if t not in found.sources]
+        if kind == "appeal":
+            self.on_behalf(found, i)
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
         return found
@@ -222,6 +224,19 @@ class FrameCoder(ArgumentFinder):
         third = [t for t in inner.targets if tree.named(t) and t.text.lower() not in others]
         if third:
             found.code, found.targets = code, third
+
+    def on_behalf(self, found: Found, frame: int) -> None:
+        """ "lobbied on behalf of X", "lobbied Y in support of X": an appeal made for a named
+        third party rallies support for it (053), aimed at it (frames.yaml: behalf_nouns)."""
+        tree = self.tree
+        for _, noun in tree.prep_objects(frame, ("on", "in")):
+            if self.is_word(noun, "behalf_nouns"):
+                objects = [o for _, o in tree.prep_objects(noun, ("of",))]
+                third = [a for o in objects for a in tree.actors(o) if tree.named(a)]
+                third = [a for a in third if a not in found.sources]
+                if third:
+                    found.code, found.targets = self.lex.rally_codes.code_for("053"), third
+                    return
 
     def clause_of(self, node: int, frame: int) -> bool:
         """Whether ``node`` is the act a frame's own clause states ("urged X to support Y",

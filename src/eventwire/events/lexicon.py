@@ -313,6 +313,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "police_nouns",
                 "repression_preps",
                 "access_nouns",
+                "behalf_nouns",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
