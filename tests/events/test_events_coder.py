@@ -648,3 +648,9 @@ def test_support_rallied_against_someone_is_opposition(code) -> None:
 def test_an_appeal_on_behalf_of_a_third_party_rallies_support_for_it(code) -> None:
     event = only(code("France lobbied Germany on behalf of Greece."), "05")
     assert event.cameo == "053" and [t.text for t in event.targets] == ["Greece"]
+
+
+def test_doers_acting_jointly_cooperate_beside_the_act(code) -> None:
+    found = code("Kenyan and Ugandan police jointly arrested five suspects in Nairobi.")
+    assert sorted(m.cameo for m in found) == ["063", "173"]
+    assert [m.cameo for m in code("Kenyan police arrested five suspects in Nairobi.")] == ["173"]

@@ -112,7 +112,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             event = self.trigger_event(index, pattern)
             if event is not None:
                 events.append(event)
-                hosts += self.host_events(event)
+                hosts += self.host_events(event) + self.joint_events(event)
         events = self.fold_means(self.drop_elaborations(events)) + hosts  # a host acts too
         events += self.statements(events)
         return self.mentions(article_id, events)

@@ -125,6 +125,7 @@ class Lexicon:
     refusal_predicates: tuple[str, ...] = ()
     # an appeal to others to act for or against a third party: 053 / 113 by the inner act
     rally_codes: Frame = Frame("rally", "", {})
+    joint_codes: Frame = Frame("joint", "", {})  # acting together: an arrest -> 063
 
     def __post_init__(self) -> None:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
@@ -314,6 +315,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "repression_preps",
                 "access_nouns",
                 "behalf_nouns",
+                "joint_adverbs",
             )
         },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
@@ -335,6 +337,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         },
         assembly_code=str(data.get("assembly_code", "141")),
         rally_codes=Frame("rally", "", dict(data["appeal"].get("rally") or {})),
+        joint_codes=Frame("joint", "", {str(k): str(v) for k, v in data["joint_codes"].items()}),
         refusal_predicates=tuple(str(p).lower() for p in data["refuse"].get("predicates") or ()),
         host_code=str(data.get("host_code", "045")),
         roots={str(k): int(v) for k, v in data["roots"].items()},

@@ -34,6 +34,22 @@ class SpeechCoder(ArgumentFinder):
                 hosts.append(host)
         return hosts
 
+    def joint_events(self, event: Found) -> list[Found]:
+        """ "X and Y jointly arrested the suspects": doers acting together (`joint_adverbs`)
+        cooperate with each other (frames.yaml joint_codes: an arrest is judicial
+        cooperation, 063), beside the act itself."""
+        tree = self.tree
+        code = self.lex.joint_codes.code_for(event.code)
+        if not code or tree.pos(event.anchor) != "VERB" or len(event.sources) < 2:
+            return []
+        adverbs = [a for a in tree.kids(event.anchor, "advmod") if self.is_word(a, "joint_adverbs")]
+        if not adverbs:
+            return []
+        joint = Found(adverbs[0], event.anchor, code, symmetric=True)  # the adverb triggers it
+        joint.sources, joint.targets = event.sources[:1], event.sources[1:]
+        self.apply_modality(joint)
+        return [joint]
+
     def statements(self, events: list[Found]) -> list[Found]:
         """Speech verbs with an actor subject: the statement is an event itself (010), or a
         demand when what it says someone must do states no coded action."""
