@@ -654,3 +654,8 @@ def test_doers_acting_jointly_cooperate_beside_the_act(code) -> None:
     found = code("Kenyan and Ugandan police jointly arrested five suspects in Nairobi.")
     assert sorted(m.cameo for m in found) == ["063", "173"]
     assert [m.cameo for m in code("Kenyan police arrested five suspects in Nairobi.")] == ["173"]
+
+
+def test_whom_the_outcome_of_a_bombing_names_is_its_target(code) -> None:
+    event = only(code("A bomb exploded in Nairobi, killing Moses Kuria."), "18")
+    assert event.cameo == "183" and any("Kuria" in t.text for t in event.targets)

@@ -22,6 +22,8 @@ class EventSelector(ArgumentFinder):
         for event in events:
             start = event.holder if event.holder is not None else event.trigger
             above = self.heads_above(start, event.anchor)
+            if self.outcome_of_violence(event, events):
+                continue  # first: whom it names goes to the act ("exploded, killing X")
             if any((h, event.code[:2]) in places for h in above) and not self.joint_act(event):
                 continue
             clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
@@ -31,8 +33,6 @@ class EventSelector(ArgumentFinder):
             )
             folded = purpose and head != clause and head in anchors
             if folded and not self.protest_by_force(event, head, events):
-                continue
-            if self.outcome_of_violence(event, events):
                 continue
             kept.append(event)
         kept = [e for e in kept if not self.subordinate_to(e, kept)]
