@@ -4,7 +4,7 @@ events the story step stores), with the PLOVER type hit rate per CAMEO root.
 
 The first sentence of each code (``tune``) is tuning data; the second (``held_out``) was
 written before any tuning and is only reported. Floors: the tuning half's rates after the
-codebook round (events 0.68, the coder's mentions 0.95), less a little slack. Many sentences
+codebook-gaps round (events 0.875, the coder's mentions 0.988), less a little slack. Many sentences
 name no country ("The government lifted the curfew"): the coder's mention is right, but the
 story step keeps no event without a placed side, so the events rate sits below the mentions'.
 Run with ``-s`` to see the rates per root.
@@ -22,8 +22,8 @@ from benchmarks.events import code_sentences, gsr_type
 from eventwire.events.tables import plover_table
 
 SENTENCES = Path(__file__).parent / "data" / "codebook_sentences.yaml"
-EVENTS_FLOOR = 0.80
-MENTIONS_FLOOR = 0.92
+EVENTS_FLOOR = 0.85
+MENTIONS_FLOOR = 0.95
 
 
 def codebook() -> list[dict]:
