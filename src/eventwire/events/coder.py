@@ -39,8 +39,8 @@ from eventwire.model import (
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
-# house arrest"), or the role it is put in ("used civilians as human shields").
-OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under", "as")
+# house arrest").
+OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
 # Tags of a plural noun, and of a verb form no infinitive has ("to demands": a noun).
 PLURAL_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
