@@ -351,7 +351,7 @@ def _in_article(
 
 def _reached(reach: list[str]) -> dict:
     """How many sentences were coded alone, lost by the run, found in their article's title
-    (not coded) or read through a copy's original."""
+    (coded only when written as a sentence) or read through a copy's original."""
     return {
         "sentences_alone": reach.count(ALONE),
         "sentences_not_reached": reach.count(NOT_REACHED),

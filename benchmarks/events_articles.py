@@ -40,7 +40,8 @@ DATED_ID = re.compile(r"[A-Za-z]+(\d{8}|\d{6})[-.]")  # APW19980219.0476, AP9008
 FIXED_DATE = "2020-01-01T12:00:00+00:00"
 # How a gold sentence fared: coded alone (no document), found in its stored article's body,
 # found in its title (the clean stage takes a title-less article's first line for its title;
-# the events stage does not code titles by default), found in the original of an article
+# the events stage codes a title only when it is written as a sentence, not in headline
+# style), found in the original of an article
 # dedup took for a copy, lost on the way (the article or the sentence not stored).
 ALONE, REACHED, IN_TITLE = "alone", "reached", "in_title"
 IN_COPY, NOT_REACHED = "in_copy", "not_reached"

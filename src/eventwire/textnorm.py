@@ -46,6 +46,11 @@ PUNCTUATION_FOLDS = str.maketrans(
 )
 ASCII_FOLDED = tuple(chr(c) for c in PUNCTUATION_FOLDS if c < 128)  # e.g. the backtick
 WHITESPACE_RUN = re.compile(r"\s+")
+# A word (letters, inner apostrophes/hyphens/dots) or a number ("160", "3.5", "1,200").
+TOKEN = re.compile(r"[^\W\d_](?:[\w]|['.-](?=\w))*|\d(?:[\d,.](?=\d)|\d)*")
+# A title is "title case" when at least this share of its longer words is capitalised.
+TITLE_CASE_SHARE = 0.6
+TITLE_CASE_MIN_LENGTH = 4
 # Terminal escape sequences, whole: CSI (ESC [ ... final byte, or its one-byte form U+009B);
 # OSC/DCS/SOS/PM/APC strings (ESC ] ... up to BEL or ST, only when terminated within 512
 # characters, so that a stray introducer never takes the text after it); other ESC sequences
@@ -100,3 +105,12 @@ def strip_control_characters(text: str, single_line: bool = False) -> str:
     text = LINE_BREAK.sub("\n", text)
     text = CONTROL_CHARACTER.sub("", ESCAPE_SEQUENCE.sub("", text))
     return SINGLE_LINE_SPACE.sub(" ", text) if single_line else text
+
+
+def is_title_case(title: str, share: float = TITLE_CASE_SHARE) -> bool:
+    """Whether at least ``share`` of the longer words of ``title`` are capitalised (a
+    headline style, "Rebels Seize Northern Town"; also ALL CAPS), rather than a sentence."""
+    longer = [t for t in TOKEN.findall(title) if len(t) >= TITLE_CASE_MIN_LENGTH]
+    if len(longer) < 2:
+        return False
+    return sum(t[0].isupper() for t in longer) / len(longer) >= share

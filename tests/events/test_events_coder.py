@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from eventwire.entities import EntitiesSettings, EntityRecognizer
+from eventwire.events.coder import code_article
 from eventwire.events.lexicon import load_lexicon
-from eventwire.model import EventMention
+from eventwire.model import PART_TITLE, Document, EventMention
 
 
 def only(mentions: list[EventMention], prefix: str) -> EventMention:
@@ -655,3 +659,25 @@ def test_doers_acting_jointly_cooperate_beside_the_act(code) -> None:
 def test_whom_the_outcome_of_a_bombing_names_is_its_target(code) -> None:
     event = only(code("A bomb exploded in Nairobi, killing Moses Kuria."), "18")
     assert event.cameo == "183" and any("Kuria" in t.text for t in event.targets)
+
+
+@pytest.fixture(scope="module")
+def code_titled() -> Callable[[str, str], list[EventMention]]:
+    """The coder on one article with a title (default settings: ``titles`` off)."""
+    recognizer = EntityRecognizer(EntitiesSettings(n_process=1))
+
+    def coded(title: str, text: str) -> list[EventMention]:
+        document = Document(1, "test", title, text)
+        (found,) = recognizer.recognize([document])
+        return code_article(document, found.parse, found.mentions, load_lexicon())
+
+    return coded
+
+
+def test_a_title_written_as_a_sentence_is_coded(code_titled) -> None:
+    found = code_titled("Peru expelled two Chilean diplomats on Monday.", "Talks resume next week.")
+    assert [(m.part, m.cameo[:2]) for m in found] == [(PART_TITLE, "16")]
+
+
+def test_a_headline_in_title_case_is_not_coded(code_titled) -> None:
+    assert code_titled("Peru Expels Two Chilean Diplomats", "Talks resume next week.") == []

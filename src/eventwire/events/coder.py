@@ -35,7 +35,11 @@ from eventwire.model import (
     Mention,
     Span,
 )
+from eventwire.textnorm import is_title_case
 
+# A title is in headline style ("Peru Expels Two Diplomats") when this share of its longer
+# words is capitalised; a sentence naming a few people or places stays below it.
+HEADLINE_SHARE = 0.75
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
@@ -59,10 +63,12 @@ def code_article(
     lexicon: Lexicon,
     titles: bool = False,
 ) -> list[EventMention]:
-    """Every event mention of the article's parsed sentences."""
+    """Every event mention of the article's parsed sentences: the body's, and the title's
+    when it is written as a sentence (``titles``: any title)."""
     found = []
+    code_title = titles or not is_title_case(document.title or "", HEADLINE_SHARE)
     for sentence in parse.sentences:
-        if sentence.part == PART_TITLE and not titles:
+        if sentence.part == PART_TITLE and not code_title:
             continue
         text = document.title if sentence.part == PART_TITLE else document.text
         sentence = with_lemmas(sentence, text)

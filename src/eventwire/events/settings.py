@@ -19,7 +19,9 @@ class EventsSettings:
     # Mentions of one event within a story: same actors, action root and date within this
     # many days.
     merge_days: int = 1
-    # Also code the article's title (headlines state events loosely: off by default).
+    # Also code a title in headline style ("Rebels Seize Town": title case or capitals state
+    # events loosely; off by default). A title written as a sentence is always coded: it is
+    # often the article's first line (the clean stage takes it for a title-less text's title).
     titles: bool = False
     # Section [actors]: its user_file names leaders the story step places too.
     actors: ActorsSettings = field(default_factory=ActorsSettings)

@@ -14,16 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from eventwire.textnorm import PUNCTUATION_FOLDS
+from eventwire.textnorm import PUNCTUATION_FOLDS, TOKEN, is_title_case
 
-# A word (letters, inner apostrophes/hyphens/dots) or a number ("160", "3.5", "1,200").
-TOKEN = re.compile(r"[^\W\d_](?:[\w]|['.-](?=\w))*|\d(?:[\d,.](?=\d)|\d)*")
 # Ends of sentences: a full stop, ! or ? before whitespace, or a line break.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 POSSESSIVE = re.compile(r"'s$")
-# A title is "title case" when at least this share of its longer words is capitalised.
-TITLE_CASE_SHARE = 0.6
-TITLE_CASE_MIN_LENGTH = 4
 MIN_WORD_LENGTH = 2
 
 
@@ -129,14 +124,6 @@ def name_features(spans: list[tuple[str, ...]]) -> list[str]:
         if len(span) > 1:
             features.append(" ".join(span))
     return features
-
-
-def is_title_case(title: str) -> bool:
-    """Whether most longer words of ``title`` are capitalised (a headline style)."""
-    longer = [t for t in TOKEN.findall(title) if len(t) >= TITLE_CASE_MIN_LENGTH]
-    if len(longer) < 2:
-        return False
-    return sum(t[0].isupper() for t in longer) / len(longer) >= TITLE_CASE_SHARE
 
 
 def sublinear(counts: Counter[str]) -> dict[str, float]:
