@@ -20,11 +20,13 @@ ARREST = "French police arrested two protesters in Lyon on Monday."
 CONDEMN = "Germany condemned Russia on Tuesday."
 NOTICE = "Comments are closed on this article."  # a line the clean stage drops as boilerplate
 DEAL = "Kenya and Uganda signed a trade deal in Nairobi."
+HEADLINE = "Kenya And Uganda Sign Trade Deal In Nairobi"
 DOCUMENTS = {  # one corpus line a paragraph, as benchmarks.events_articles reads them
     "first": ("Police detain protesters", f"{ARREST}\nThe march had been peaceful until dusk."),
     "second": ("Berlin", f"{CONDEMN}\nOfficials in Berlin gave no further details.\n{NOTICE}"),
     "untitled": ("", f"{DEAL}\nThe talks lasted two days."),  # its first line becomes the title
     "again": ("Police detain protesters", f"{ARREST}\nThe march had been peaceful until dusk."),
+    "headline": ("", f"{HEADLINE}\nMinisters from both countries met for a week of talks."),
 }
 
 
@@ -45,22 +47,24 @@ def test_each_sentence_is_read_back_from_its_article_in_the_store() -> None:
         record(NOTICE, "second"),  # same article as the one before; cleaned away
         record(ARREST, "again"),  # an exact copy of the first article: dedup links it
         record(DEAL, "untitled"),
+        record(HEADLINE, "headline"),
         record("Kenya and Uganda signed a trade deal.", None),  # no document
         record("A sentence its document does not hold.", "first"),
     ]
     alone = [[(f"alone-{i}", set(), set(), "")] for i in range(len(gold))]
     coded, reach = code_in_articles(gold, alone, tiny_document)
-    assert reach == [REACHED, REACHED, NOT_REACHED, IN_COPY, IN_TITLE, ALONE, ALONE]
+    assert reach == [REACHED, REACHED, NOT_REACHED, IN_COPY, IN_TITLE, IN_TITLE, ALONE, ALONE]
     assert coded[0] == [("173", {"FRA"}, {"FRA"}, "")]
     assert coded[1] == [("111", {"DEU"}, {"RUS"}, "")]  # not the other article's arrest
     assert coded[2] == []  # lost by the run: scored as lost, and counted
     assert coded[3] == coded[0]  # the copy is read through its original, as a user reads it
-    assert coded[4] == []  # titles are not coded
-    assert coded[5:] == alone[5:]
+    assert coded[4] == [("057", {"KEN"}, {"UGA"}, "")]  # a title written as a sentence is coded
+    assert coded[5] == []  # a title in headline style is not
+    assert coded[6:] == alone[6:]
     assert _reached(reach) == {
         "sentences_alone": 2,
         "sentences_not_reached": 1,
-        "sentences_in_title": 1,
+        "sentences_in_title": 2,
         "sentences_in_copies": 1,
     }
 
