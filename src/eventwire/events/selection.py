@@ -20,8 +20,7 @@ class EventSelector(ArgumentFinder):
         anchors = {e.anchor for e in events} | {e.trigger for e in events}
         kept = []
         for event in events:
-            start = event.holder if event.holder is not None else event.trigger
-            above = self.heads_above(start, event.anchor)
+            above = self.heads_above(event.anchor)
             if self.outcome_of_violence(event, events):
                 continue  # first: whom it names goes to the act ("exploded, killing X")
             if any((h, event.code[:2]) in places for h in above) and not self.joint_act(event):
@@ -152,9 +151,9 @@ class EventSelector(ArgumentFinder):
                 dropped.add(outcome.trigger)
         return [e for e in events if e.trigger not in dropped]
 
-    def heads_above(self, start: int, anchor: int) -> list[int]:
-        """The tokens an event's phrase or clause hangs on, up to three steps above it."""
-        tree, found, node = self.tree, [], anchor if anchor != start else start
+    def heads_above(self, anchor: int) -> list[int]:
+        """The tokens an event's clause (its anchor) hangs on, up to three steps above it."""
+        tree, found, node = self.tree, [], anchor
         for _ in range(3):
             dep, head = tree.dep(node), tree.head(node)
             if head == node or dep in ("ROOT", "ccomp", "relcl", "parataxis"):
