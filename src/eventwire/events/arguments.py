@@ -90,11 +90,7 @@ class ArgumentFinder:
         """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:
         "allowed X to take part", "forced X to resign"."""
         tree = self.tree
-        clauses = [
-            c
-            for c in tree.kids(verb, "ccomp", "xcomp")
-            if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
-        ]
+        clauses = [c for c in tree.kids(verb, "ccomp", "xcomp") if tree.is_infinitive(c)]
         return [a for c in clauses for s in tree.kids(c, "nsubj") for a in tree.actors(s)]
 
     def prefer_named(self, spans: list[Span]) -> list[Span]:

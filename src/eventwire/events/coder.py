@@ -288,7 +288,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         expel ...": decision_nouns)."""
         tree = self.tree
         head = tree.head(verb)
-        if any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux")):
+        if tree.is_infinitive(verb):
             return self.is_word(head, "decision_nouns")
         present = tree.tokens[verb][4] == "VBG"
         return present and tree.dep(head) == "dobj" and self.is_word(head, "statement_nouns")
@@ -504,5 +504,4 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def purpose(self, verb: int) -> bool:
         """Whether a verb is the purpose infinitive of the verb it hangs on ("to investigate")."""
         tree = self.tree
-        infinitive = any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux"))
-        return tree.dep(verb) == "advcl" and infinitive and tree.head(verb) != verb
+        return tree.dep(verb) == "advcl" and tree.is_infinitive(verb) and tree.head(verb) != verb

@@ -27,9 +27,7 @@ class EventSelector(ArgumentFinder):
                 continue
             clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
             head = tree.head(clause)
-            purpose = tree.dep(clause) == "advcl" and any(
-                tree.tokens[a][4] == "TO" for a in tree.kids(clause, "aux")
-            )
+            purpose = tree.dep(clause) == "advcl" and tree.is_infinitive(clause)
             folded = purpose and head != clause and head in anchors
             if folded and not self.protest_by_force(event, head, events):
                 continue
