@@ -173,19 +173,26 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Nouns a pattern names, wherever they stand (the action inside a frame)."""
         found = {}
         for i in range(len(self.tree)):
-            if self.tree.pos(i) in ("NOUN", "PROPN"):
-                candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
-                fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-                if fitting:
-                    found[i] = max(fitting, key=lambda pe: pe[1].size)[0]
+            if self.tree.pos(i) in ("NOUN", "PROPN") and (best := self.noun_pattern(i)) is not None:
+                found[i] = best
         return found
+
+    def noun_pattern(self, i: int) -> Pattern | None:
+        """The pattern whose noun expression fits noun ``i`` with the most words, if any."""
+        candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
+        fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+        return max(fitting, key=lambda pe: pe[1].size)[0] if fitting else None
+
+    def verb_patterns(self, i: int) -> list[Pattern]:
+        """The patterns of any of verb ``i``'s forms."""
+        return [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
 
     def match(self, i: int, framed: bool = False) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any (``framed``: inside a
         frame, where a clause on a noun is the framed act: "its willingness to negotiate")."""
         tree, pos = self.tree, self.tree.pos(i)
         if pos == "VERB":
-            candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+            candidates = self.verb_patterns(i)
         elif pos in ("NOUN", "PROPN"):
             candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
         else:
@@ -198,8 +205,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
-        pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        best = max(pairs, key=lambda pe: pe[1].size)[0] if pairs else None
+        best = self.noun_pattern(i)
         head = self.event_head(i)
         if best is not None and (self.nominal_event(head) or self.means_of_violence(head, best)):
             return best
@@ -229,8 +235,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         head = tree.head(i)
         if tree.pos(head) != "VERB" or head == i:
             return False
-        outcome = [p for f in tree.forms(head) for p in self.lex.verb_patterns.get(f, ())]
-        return any(int(p.code[:2]) >= violence for p in outcome)
+        return any(int(p.code[:2]) >= violence for p in self.verb_patterns(head))
 
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a

@@ -33,12 +33,9 @@ class ActorFiller(ArgumentFinder):
         if tree.pos(verb) != "VERB" or int(code[:2]) < violence:
             return None
         for _, obj in tree.prep_objects(verb, ("in", "during")):
-            candidates = self.lex.noun_patterns.get(tree.lemma(obj), ())
-            fits = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(obj, e)]
-            if fits:
-                noun = max(fits, key=lambda pe: pe[1].size)[0]
-                if int(noun.code[:2]) >= violence:
-                    return noun.code
+            noun = self.noun_pattern(obj)
+            if noun is not None and int(noun.code[:2]) >= violence:
+                return noun.code
         return None
 
     def natural_cause(self, span: Span) -> bool:

@@ -44,8 +44,7 @@ class FrameCoder(ArgumentFinder):
         """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
         if self.frame_kind(i) == "refuse":
             return True
-        patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
-        return any(p.code.startswith("12") for p in patterns)
+        return any(p.code.startswith("12") for p in self.verb_patterns(i))
 
     def carries(self, verb: int, prep: int) -> bool:
         """Whether a verb carries the event noun after its preposition: a light verb ("has
