@@ -45,8 +45,9 @@ DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
-# Tags of a plural noun, and of a verb form no infinitive has ("to demands": a noun).
-PLURAL_TAGS = frozenset({"NNS", "VBZ"})
+# Tags no infinitive has: a plural noun, or the -s verb form the small model may give one
+# ("agreed to demands": a noun).
+NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -337,7 +338,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         # a plural noun after "to" that the small model takes for an infinitive ("agreed to
         # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s
-        objects += [x for x in tree.kids(i, "xcomp") if tree.tokens[x][4] in PLURAL_TAGS]
+        objects += [x for x in tree.kids(i, "xcomp") if tree.tokens[x][4] in NOT_INFINITIVE_TAGS]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
         predicates = ("ccomp", "oprd", "acomp", "advcl")
