@@ -21,6 +21,11 @@ class ArgumentFinder:
         self.lex = lexicon
         self.words = lexicon.words
 
+    def is_violent(self, code: str) -> bool:
+        """Whether a CAMEO code is an act of violence (its root at or past frames.yaml's
+        ``roots: violence``)."""
+        return int(code[:2]) >= self.lex.roots["violence"]
+
     def subjects(self, verb: int, depth: int = 0, controlled: bool = False) -> list[Span]:
         """The actors doing what ``verb`` says: its subject, or the subject it inherits (a
         passive verb's subject controls its complement: "X is expected to visit")."""

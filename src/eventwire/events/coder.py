@@ -230,13 +230,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """ "US drone strikes have killed eight militants": violence named by its means as the
         subject of a violent verb states an event though no named actor modifies it (the
         story step folds the two: ``fold_means``)."""
-        tree, violence = self.tree, self.lex.roots["violence"]
-        if tree.dep(i) != "nsubj" or int(pattern.code[:2]) < violence:
+        tree = self.tree
+        if tree.dep(i) != "nsubj" or not self.is_violent(pattern.code):
             return False
         head = tree.head(i)
         if tree.pos(head) != "VERB" or head == i:
             return False
-        return any(int(p.code[:2]) >= violence for p in self.verb_patterns(head))
+        return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
