@@ -261,7 +261,7 @@ def fold_one_score(found: dict[str, np.ndarray], texts: list[str], y: np.ndarray
     return {"accuracy": round(accuracy, 4), "roc_auc": round(float(roc_auc_score(y, cosine)), 4)}
 
 
-def fold_one(recipe: dict) -> dict[str, float]:
+def fold_one(recipe: dict) -> dict:
     """A recipe compared inside the tuning part: a model fine-tuned with it on the other
     folds of the first cross-fitting fold, scored on that fold (``fold_one_score``). The
     held-out part is not read. ``epochs`` 0 gives the wheel's model."""

@@ -21,6 +21,11 @@ class ArgumentFinder:
         self.lex = lexicon
         self.words = lexicon.words
 
+    def is_violent(self, code: str) -> bool:
+        """Whether a CAMEO code is an act of violence (its root at or past frames.yaml's
+        ``roots: violence``)."""
+        return int(code[:2]) >= self.lex.roots["violence"]
+
     def subjects(self, verb: int, depth: int = 0, controlled: bool = False) -> list[Span]:
         """The actors doing what ``verb`` says: its subject, or the subject it inherits (a
         passive verb's subject controls its complement: "X is expected to visit")."""
@@ -90,11 +95,7 @@ class ArgumentFinder:
         """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:
         "allowed X to take part", "forced X to resign"."""
         tree = self.tree
-        clauses = [
-            c
-            for c in tree.kids(verb, "ccomp", "xcomp")
-            if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
-        ]
+        clauses = [c for c in tree.kids(verb, "ccomp", "xcomp") if tree.is_infinitive(c)]
         return [a for c in clauses for s in tree.kids(c, "nsubj") for a in tree.actors(s)]
 
     def prefer_named(self, spans: list[Span]) -> list[Span]:

@@ -45,8 +45,9 @@ DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
-# Tags of a plural noun, and of a verb form no infinitive has ("to demands": a noun).
-PLURAL_TAGS = frozenset({"NNS", "VBZ"})
+# Tags no infinitive has: a plural noun, or the -s verb form the small model may give one
+# ("agreed to demands": a noun).
+NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -173,19 +174,26 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Nouns a pattern names, wherever they stand (the action inside a frame)."""
         found = {}
         for i in range(len(self.tree)):
-            if self.tree.pos(i) in ("NOUN", "PROPN"):
-                candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
-                fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-                if fitting:
-                    found[i] = max(fitting, key=lambda pe: pe[1].size)[0]
+            if self.tree.pos(i) in ("NOUN", "PROPN") and (best := self.noun_pattern(i)) is not None:
+                found[i] = best
         return found
+
+    def noun_pattern(self, i: int) -> Pattern | None:
+        """The pattern whose noun expression fits noun ``i`` with the most words, if any."""
+        candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
+        fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
+        return max(fitting, key=lambda pe: pe[1].size)[0] if fitting else None
+
+    def verb_patterns(self, i: int) -> list[Pattern]:
+        """The patterns of any of verb ``i``'s forms."""
+        return [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
 
     def match(self, i: int, framed: bool = False) -> Pattern | None:
         """The most specific pattern token ``i`` triggers, if any (``framed``: inside a
         frame, where a clause on a noun is the framed act: "its willingness to negotiate")."""
         tree, pos = self.tree, self.tree.pos(i)
         if pos == "VERB":
-            candidates = [p for f in tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
+            candidates = self.verb_patterns(i)
         elif pos in ("NOUN", "PROPN"):
             candidates = list(self.lex.noun_patterns.get(tree.lemma(i), ()))
         else:
@@ -198,8 +206,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
             return best[0] if best else None
-        pairs = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        best = max(pairs, key=lambda pe: pe[1].size)[0] if pairs else None
+        best = self.noun_pattern(i)
         head = self.event_head(i)
         if best is not None and (self.nominal_event(head) or self.means_of_violence(head, best)):
             return best
@@ -223,14 +230,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """ "US drone strikes have killed eight militants": violence named by its means as the
         subject of a violent verb states an event though no named actor modifies it (the
         story step folds the two: ``fold_means``)."""
-        tree, violence = self.tree, self.lex.roots["violence"]
-        if tree.dep(i) != "nsubj" or int(pattern.code[:2]) < violence:
+        tree = self.tree
+        if tree.dep(i) != "nsubj" or not self.is_violent(pattern.code):
             return False
         head = tree.head(i)
         if tree.pos(head) != "VERB" or head == i:
             return False
-        outcome = [p for f in tree.forms(head) for p in self.lex.verb_patterns.get(f, ())]
-        return any(int(p.code[:2]) >= violence for p in outcome)
+        return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
@@ -288,7 +294,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         expel ...": decision_nouns)."""
         tree = self.tree
         head = tree.head(verb)
-        if any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux")):
+        if tree.is_infinitive(verb):
             return self.is_word(head, "decision_nouns")
         present = tree.tokens[verb][4] == "VBG"
         return present and tree.dep(head) == "dobj" and self.is_word(head, "statement_nouns")
@@ -332,7 +338,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         # a plural noun after "to" that the small model takes for an infinitive ("agreed to
         # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s
-        objects += [x for x in tree.kids(i, "xcomp") if tree.tokens[x][4] in PLURAL_TAGS]
+        objects += [x for x in tree.kids(i, "xcomp") if tree.tokens[x][4] in NOT_INFINITIVE_TAGS]
         objects += [s for c in tree.kids(i, "ccomp", "xcomp") for s in tree.kids(c, "nsubj")]
         # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
         predicates = ("ccomp", "oprd", "acomp", "advcl")
@@ -504,5 +510,4 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def purpose(self, verb: int) -> bool:
         """Whether a verb is the purpose infinitive of the verb it hangs on ("to investigate")."""
         tree = self.tree
-        infinitive = any(tree.tokens[a][4] == "TO" for a in tree.kids(verb, "aux"))
-        return tree.dep(verb) == "advcl" and infinitive and tree.head(verb) != verb
+        return tree.dep(verb) == "advcl" and tree.is_infinitive(verb) and tree.head(verb) != verb

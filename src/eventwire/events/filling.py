@@ -29,16 +29,13 @@ class ActorFiller(ArgumentFinder):
     def violent_setting(self, verb: int, code: str) -> str | None:
         """ "troops killed 12 guerrillas in a clash", "died in an air strike": violence done in
         an act of violence named by an event noun is that act (the noun's code)."""
-        tree, violence = self.tree, self.lex.roots["violence"]
-        if tree.pos(verb) != "VERB" or int(code[:2]) < violence:
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or not self.is_violent(code):
             return None
         for _, obj in tree.prep_objects(verb, ("in", "during")):
-            candidates = self.lex.noun_patterns.get(tree.lemma(obj), ())
-            fits = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(obj, e)]
-            if fits:
-                noun = max(fits, key=lambda pe: pe[1].size)[0]
-                if int(noun.code[:2]) >= violence:
-                    return noun.code
+            noun = self.noun_pattern(obj)
+            if noun is not None and self.is_violent(noun.code):
+                return noun.code
         return None
 
     def natural_cause(self, span: Span) -> bool:

@@ -44,8 +44,7 @@ class FrameCoder(ArgumentFinder):
         """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
         if self.frame_kind(i) == "refuse":
             return True
-        patterns = [p for f in self.tree.forms(i) for p in self.lex.verb_patterns.get(f, ())]
-        return any(p.code.startswith("12") for p in patterns)
+        return any(p.code.startswith("12") for p in self.verb_patterns(i))
 
     def carries(self, verb: int, prep: int) -> bool:
         """Whether a verb carries the event noun after its preposition: a light verb ("has
@@ -97,10 +96,7 @@ class FrameCoder(ArgumentFinder):
         """The named object an infinitive under ``verb`` is about, parsed as the verb's object
         ("would like the FCC to start over": like -> dobj FCC, xcomp start)."""
         tree = self.tree
-        infinitive = any(
-            tree.tokens[a][4] == "TO" for c in tree.kids(verb, "xcomp") for a in tree.kids(c, "aux")
-        )
-        if not infinitive:
+        if not any(tree.is_infinitive(c) for c in tree.kids(verb, "xcomp")):
             return []
         return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
 
@@ -289,9 +285,7 @@ class FrameCoder(ArgumentFinder):
         clauses = tree.kids(anchor, "advcl") + (
             tree.kids(holder, "acl") if holder != anchor else []
         )
-        purposes = [
-            c for c in clauses if any(tree.tokens[a][4] == "TO" for a in tree.kids(c, "aux"))
-        ]
+        purposes = [c for c in clauses if tree.is_infinitive(c)]
         return [a for c in purposes for a in self.objects(c) if tree.named(a)]
 
     def reason_targets(self, anchor: int, holder: int) -> list[Span]:

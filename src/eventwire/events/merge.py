@@ -465,10 +465,9 @@ def _locate(
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
-        if not places:
-            present = [_unplaced_name(a) for a in present]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
             return [a for a in at_home(present, for_unplaced) if a.country]
+        present = [_unplaced_name(a) for a in present]
         kept = [a for a in present if a.type not in NOT_ACTORS]
         return at_home(fold_qualifiers(list({a.key: a for a in kept}.values())), for_unplaced)
 

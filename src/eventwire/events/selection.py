@@ -20,17 +20,14 @@ class EventSelector(ArgumentFinder):
         anchors = {e.anchor for e in events} | {e.trigger for e in events}
         kept = []
         for event in events:
-            start = event.holder if event.holder is not None else event.trigger
-            above = self.heads_above(start, event.anchor)
+            above = self.heads_above(event.anchor)
             if self.outcome_of_violence(event, events):
                 continue  # first: whom it names goes to the act ("exploded, killing X")
             if any((h, event.code[:2]) in places for h in above) and not self.joint_act(event):
                 continue
             clause = self.first_conjunct(event.anchor)  # "to stand ... and call for X"
             head = tree.head(clause)
-            purpose = tree.dep(clause) == "advcl" and any(
-                tree.tokens[a][4] == "TO" for a in tree.kids(clause, "aux")
-            )
+            purpose = tree.dep(clause) == "advcl" and tree.is_infinitive(clause)
             folded = purpose and head != clause and head in anchors
             if folded and not self.protest_by_force(event, head, events):
                 continue
@@ -43,10 +40,10 @@ class EventSelector(ArgumentFinder):
         its own is one act with it, named by the last (``one_act_of_violence``), not an
         elaboration of the first ("killed three and wounded six" is: the killing)."""
         tree, anchor = self.tree, event.anchor
-        violent = int(event.code[:2]) >= self.lex.roots["violence"]
-        if not violent or tree.dep(anchor) != "conj" or tree.head(anchor) == anchor:
+        if not self.is_violent(event.code) or tree.dep(anchor) != "conj":
             return False
-        return not tree.kids(tree.head(anchor), "dobj")
+        head = tree.head(anchor)
+        return head != anchor and not tree.kids(head, "dobj")
 
     def first_conjunct(self, verb: int) -> int:
         """The first verb of a coordination a verb with no subject of its own ends ("gathered
@@ -61,10 +58,8 @@ class EventSelector(ArgumentFinder):
     def one_act_of_violence(self, events: list[Found]) -> list[Found]:
         """ "was shot and killed by police", "attacked and wounded": coordinated acts of
         violence with one subject are one act, named by the last verb (its outcome)."""
-        tree, violence = self.tree, self.lex.roots["violence"]
-        violent = [
-            e for e in events if int(e.code[:2]) >= violence and tree.pos(e.anchor) == "VERB"
-        ]
+        tree = self.tree
+        violent = [e for e in events if self.is_violent(e.code) and tree.pos(e.anchor) == "VERB"]
         anchors = {e.anchor for e in violent}
         firsts = {
             tree.head(e.anchor)
@@ -119,19 +114,18 @@ class EventSelector(ArgumentFinder):
         whose means is force is both (the protest is kept beside the act of force)."""
         if event.code[:2] != self.lex.protest_root:
             return False
-        violence = self.lex.roots["violence"]
-        return any(e.anchor == head and int(e.code[:2]) >= violence for e in events)
+        return any(e.anchor == head and self.is_violent(e.code) for e in events)
 
     def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
         """ "opened fire on demonstrators, killing one person": the killing is what the
         shooting did (a participle with no subject of its own after an act of violence)."""
-        tree, anchor, violence = self.tree, event.anchor, self.lex.roots["violence"]
+        tree, anchor = self.tree, event.anchor
         if tree.dep(anchor) != "advcl" or tree.tokens[anchor][4] != "VBG":
             return False
-        if tree.kids(anchor, "nsubj", "nsubjpass") or int(event.code[:2]) < violence:
+        if tree.kids(anchor, "nsubj", "nsubjpass") or not self.is_violent(event.code):
             return False
         head = tree.head(anchor)
-        acts = [e for e in events if e.anchor == head and int(e.code[:2]) >= violence]
+        acts = [e for e in events if e.anchor == head and self.is_violent(e.code)]
         for act in acts:  # whom the killing names is whom the shooting was aimed at
             if not any(tree.named(t) for t in act.targets):
                 act.targets = self.prefer_named(act.targets + event.targets)
@@ -147,14 +141,14 @@ class EventSelector(ArgumentFinder):
             outcome = by_trigger.get(tree.head(holder))
             if tree.pos(event.trigger) == "VERB" or tree.dep(holder) != "nsubj" or not outcome:
                 continue
-            if min(int(event.code[:2]), int(outcome.code[:2])) >= self.lex.roots["violence"]:
+            if self.is_violent(event.code) and self.is_violent(outcome.code):
                 event.targets = self.prefer_named(event.targets + outcome.targets)
                 dropped.add(outcome.trigger)
         return [e for e in events if e.trigger not in dropped]
 
-    def heads_above(self, start: int, anchor: int) -> list[int]:
-        """The tokens an event's phrase or clause hangs on, up to three steps above it."""
-        tree, found, node = self.tree, [], anchor if anchor != start else start
+    def heads_above(self, anchor: int) -> list[int]:
+        """The tokens an event's clause (its anchor) hangs on, up to three steps above it."""
+        tree, found, node = self.tree, [], anchor
         for _ in range(3):
             dep, head = tree.dep(node), tree.head(node)
             if head == node or dep in ("ROOT", "ccomp", "relcl", "parataxis"):

@@ -194,6 +194,10 @@ class Tree:
         parts = [i, *self.kids(i, "compound", "amod")]
         return self.span(min(self.tokens[p][0] for p in parts), self.tokens[i][1])
 
+    def is_infinitive(self, verb: int) -> bool:
+        """Whether a verb is a to-infinitive ("to investigate": an auxiliary tagged TO)."""
+        return any(self.tokens[a][4] == "TO" for a in self.kids(verb, "aux"))
+
     def is_pronoun(self, i: int) -> bool:
         return self.pos(i) == "PRON" or self.lemma(i) in PRONOUNS
 
