@@ -681,3 +681,28 @@ def test_a_title_written_as_a_sentence_is_coded(code_titled) -> None:
 
 def test_a_headline_in_title_case_is_not_coded(code_titled) -> None:
     assert code_titled("Peru Expels Two Chilean Diplomats", "Talks resume next week.") == []
+
+
+# Sentences whose coding reads the token's own characters (a verb's stems beside its rule
+# lemma: "reversed" -> "revers"; "according to"; "anti-"), each after a sentence stating nothing.
+LATER_SENTENCES = [
+    "The government reversed its decision to raise fuel prices after protests.",
+    "The opposition filed a lawsuit against the government.",
+    "The opposition boycotted the election to demand constitutional reform.",
+    "Britain downgraded its relations with Iran.",
+    "A car bomb exploded outside the ministry.",
+    "Militants massacred civilians.",
+]
+
+
+@pytest.mark.parametrize("sentence", LATER_SENTENCES)
+def test_a_sentence_codes_the_same_wherever_it_stands_in_its_article(code, sentence) -> None:
+    def coded(text: str, start: int) -> list[tuple]:
+        found = [m for m in code(text) if m.trigger.start >= start]
+        return sorted((m.cameo, m.trigger.start - start, m.trigger.text) for m in found)
+
+    opening = "The weather was mild on Monday. "
+    alone = coded(sentence, 0)
+    assert alone  # each states an event
+    assert coded(opening + sentence, len(opening)) == alone
+    assert coded(opening + "\n\n" + sentence, len(opening) + 2) == alone

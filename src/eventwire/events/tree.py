@@ -97,8 +97,10 @@ class Tree:
         return self.tokens[i][6]
 
     def word(self, i: int) -> str:
-        """The token's characters."""
-        return self.text[self.tokens[i][0] : self.tokens[i][1]]
+        """The token's characters (token offsets count from the part's start, ``text`` from
+        the sentence's)."""
+        offset = self.sentence.start
+        return self.text[self.tokens[i][0] - offset : self.tokens[i][1] - offset]
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of ``i`` with one of ``deps`` (all children when none given)."""
