@@ -291,6 +291,7 @@ def main() -> None:
     parser.add_argument("--learning-rate", type=float, default=RECIPE["learning_rate"])
     parser.add_argument("--batch-pairs", type=int, default=RECIPE["batch_pairs"])
     parser.add_argument("--seed", type=int, default=RECIPE["seed"])
+    parser.add_argument("--tuned-layers", type=int, default=RECIPE["tuned_layers"])
     parser.add_argument("--fold-one", action="store_true", help="compare only, on fold 1")
     parser.add_argument("--soup-seeds", help="with --fold-one: these seeds and their soup")
     args = parser.parse_args()
@@ -300,6 +301,7 @@ def main() -> None:
         "learning_rate": args.learning_rate,
         "batch_pairs": args.batch_pairs,
         "seed": args.seed,
+        "tuned_layers": args.tuned_layers,
     }
     if args.fold_one and args.soup_seeds:
         seeds = [int(seed) for seed in args.soup_seeds.split(",")]
