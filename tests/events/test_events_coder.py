@@ -706,3 +706,20 @@ def test_a_sentence_codes_the_same_wherever_it_stands_in_its_article(code, sente
     assert alone  # each states an event
     assert coded(opening + sentence, len(opening)) == alone
     assert coded(opening + "\n\n" + sentence, len(opening) + 2) == alone
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Kenyan police spokesman declined to comment on the report.",
+        "The Egyptian ministry refused to say how much it paid.",
+        "Chile declined to discuss the matter.",
+    ],
+)
+def test_a_refusal_to_speak_is_declining_comment(code, sentence) -> None:
+    assert [m.cameo for m in code(sentence)] == ["011"]
+
+
+def test_a_refusal_to_talk_with_an_actor_is_a_refusal(code) -> None:
+    event = only(code("Syria refused to discuss a ceasefire with the rebels."), "12")
+    assert event.cameo != "011"

@@ -122,6 +122,20 @@ class FrameCoder(ArgumentFinder):
         found.targets = targets or found.targets
         found.symmetric = False
 
+    def silent(self, verb: int) -> bool:
+        """Whether a refused act is speaking: "declined to comment", "to say", "to discuss
+        the matter" (a talking verb with no one to talk with and no named actor to talk about:
+        ``talk_verbs``)."""
+        if self.is_word(verb, "silence_verbs"):
+            return True
+        if not self.is_word(verb, "talk_verbs"):
+            return False
+        tree = self.tree
+        topics = tree.kids(verb, "dobj")
+        if any(tree.prep_objects(t, ("with", "to")) for t in [verb, *topics]):
+            return False  # someone to talk with ("a ceasefire with the rebels")
+        return not any(tree.named(a) for t in topics for a in tree.actors(t))
+
     def frame_event(self, i: int, triggers: dict[int, Pattern], consumed: set[int]) -> Found | None:
         """The event a frame opens, coded from the action inside it."""
         tree, kind = self.tree, self.frame_kind(i)
@@ -150,6 +164,8 @@ class FrameCoder(ArgumentFinder):
         elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
+        if kind == "refuse" and any(self.silent(c) for c in infinitives):
+            code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing
         readying = any(form in self.lex.readiness for form in tree.forms(i))
         if readying and inner_root >= self.lex.roots["violence"]:
             code = self.lex.readiness_code  # "prepared to resume shelling": force shown

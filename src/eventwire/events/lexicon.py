@@ -119,6 +119,7 @@ class Lexicon:
     apology_code: str = ""  # a judgement of oneself, made with "be" ("she was sorry")
     accusation_code: str = ""  # a judgement alleging an act (the act is no event of its own)
     hindsight_code: str = ""  # "should have done": a judgement of what someone did
+    silence_code: str = ""  # a refusal to speak ("declined to comment")
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
@@ -130,7 +131,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
         a hindsight judgement would have none)."""
-        names = ("fatal_code", "apology_code", "accusation_code", "hindsight_code")
+        names = ("fatal_code", "apology_code", "accusation_code", "hindsight_code", "silence_code")
         for name in (*names, "repression_code"):
             if not getattr(self, name):
                 raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")
@@ -298,6 +299,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "force_nouns",
                 "open_negation",
                 "assembly_verbs",
+                "silence_verbs",
+                "talk_verbs",
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",
@@ -330,6 +333,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         apology_code=str(data["apology_code"]),
         accusation_code=str(data["accusation_code"]),
         hindsight_code=str(data["hindsight_code"]),
+        silence_code=str(data["silence_code"]),
         judgement_codes={
             str(word): str(code)
             for code, words in (data.get("judgement_words") or {}).items()
