@@ -723,3 +723,31 @@ def test_a_refusal_to_speak_is_declining_comment(code, sentence) -> None:
 def test_a_refusal_to_talk_with_an_actor_is_a_refusal(code) -> None:
     event = only(code("Syria refused to discuss a ceasefire with the rebels."), "12")
     assert event.cameo != "011"
+
+
+def test_declined_comment_as_a_noun_is_declining_comment(code) -> None:
+    assert [m.cameo for m in code("The Kenyan ministry declined comment on Sunday.")] == ["011"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares of the Swiss bank rallied 43 cents to $3.95.",
+        "The Dow Jones industrial average has rallied 13.8%.",
+        "Chilean fire crews were called in to fight a major blaze at the port.",
+        "Firefighters in Greece battled the flames for hours.",
+    ],
+)
+def test_market_moves_and_fighting_fires_are_no_events(code, sentence) -> None:
+    assert code(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of protesters rallied in Cairo against the government.",
+        "Israeli troops opened fire on the protesters in Gaza.",
+    ],
+)
+def test_protests_and_gunfire_stay_events(code, sentence) -> None:
+    assert code(sentence)

@@ -50,6 +50,8 @@ OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
 NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
+# Entity labels of what a market move is measured in ("rallied 13.8%").
+AMOUNT_LABELS = frozenset({"MONEY", "PERCENT"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
 # Whom a participle set off by commas after a name states an act done to ("Smith, shot in the
@@ -396,6 +398,28 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return True
         return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
 
+    def against_nature(self, verb: int) -> bool:
+        """Whether a verb's object is a force of nature or an accident, with its determiner
+        ("fight a blaze", "battled the floods"; not "opened fire", "returned fire")."""
+        tree = self.tree
+        objects = tree.kids(verb, "dobj") if tree.pos(verb) == "VERB" else []
+        return bool(objects) and all(
+            tree.kids(o, "det") and self.natural_cause(tree.noun_phrase(o)) for o in objects
+        )
+
+    def measured(self, verb: int) -> bool:
+        """Whether a verb is measured by an amount of money or a share ("rallied 43 cents",
+        "rallied 12 percent"): its object or measure money, a MONEY or PERCENT mention, or a
+        counted unit of one (``amount_units``)."""
+        tree = self.tree
+        for kid in tree.kids(verb, "dobj", "npadvmod"):
+            mention = tree.mention_at.get(kid)
+            if self.is_money(kid) or (mention is not None and mention.label in AMOUNT_LABELS):
+                return True
+            if self.is_word(kid, "amount_units") and tree.kids(kid, "nummod"):
+                return True  # "43 cents", "3 points"
+        return False
+
     def is_money(self, i: int) -> bool:
         """Whether ``i`` is an amount of money ("$500 million": a currency symbol on it)."""
         tree = self.tree
@@ -447,6 +471,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):
             return None  # "an earthquake killed 300 people": no one acted
+        if self.is_violent(code) and self.against_nature(i):
+            return None  # "crews fought a blaze": force against no one
+        if code.startswith(self.lex.protest_root) and self.measured(holder):
+            return None  # "shares rallied 43 cents": a market move
         if pattern.alone and len(self.named_sides(found)) < 2:
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)

@@ -123,9 +123,9 @@ class FrameCoder(ArgumentFinder):
         found.symmetric = False
 
     def silent(self, verb: int) -> bool:
-        """Whether a refused act is speaking: "declined to comment", "to say", "to discuss
-        the matter" (a talking verb with no one to talk with and no named actor to talk about:
-        ``talk_verbs``)."""
+        """Whether a refused act is speaking: "declined to comment", "declined comment", "to
+        say", "to discuss the matter" (a talking verb with no one to talk with and no named
+        actor to talk about: ``talk_verbs``)."""
         if self.is_word(verb, "silence_verbs"):
             return True
         if not self.is_word(verb, "talk_verbs"):
@@ -164,7 +164,8 @@ class FrameCoder(ArgumentFinder):
         elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
-        if kind == "refuse" and any(self.silent(c) for c in infinitives):
+        spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]
+        if kind == "refuse" and any(self.silent(c) for c in spoken):
             code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing
         readying = any(form in self.lex.readiness for form in tree.forms(i))
         if readying and inner_root >= self.lex.roots["violence"]:

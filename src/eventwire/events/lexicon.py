@@ -301,6 +301,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "assembly_verbs",
                 "silence_verbs",
                 "talk_verbs",
+                "amount_units",
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",

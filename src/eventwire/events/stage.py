@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 10  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 11  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -40,6 +40,7 @@ class EventsStage:
     # 8: a title written as a sentence is coded (coder.HEADLINE_SHARE)
     # 9: a token's own characters read right past a part's first sentence (Tree.word)
     # 10: a refusal to speak is CAMEO 011, not a rejection ("declined to comment")
+    # 11: no protest measured in money or shares, no force against a blaze or a flood
     scope = STORY
     after = "entities"
 
