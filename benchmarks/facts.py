@@ -153,11 +153,15 @@ def model_states(model: MiniLM, texts: list[str]) -> States:
     return [s.astype(np.float16) for s in model.states_of(ids)], ids
 
 
-def cross_fitted_states(pairs: list[tuple[str, str]], labels: np.ndarray) -> States:
+def cross_fitted_states(
+    pairs: list[tuple[str, str]], labels: np.ndarray, recipe: dict | None = None
+) -> States:
     """The sentence model's token states of every pair of the fixed split: on the tuning part
     from CROSS_FOLDS models fine-tuned (finetune_minilm's recipe) on the other folds of the
     tuning part, on the held-out part from the shipped tuned model (fine-tuned on the whole
-    tuning part). No row's states come from a model trained on that row."""
+    tuning part). No row's states come from a model trained on that row. With another
+    ``recipe`` (a comparison inside the tuning part) the held-out part gets the wheel's
+    model's states, which nothing scores."""
     from sklearn.model_selection import StratifiedKFold
 
     from benchmarks.finetune_minilm import RECIPE, frozen_states, train_on_states
@@ -165,8 +169,9 @@ def cross_fitted_states(pairs: list[tuple[str, str]], labels: np.ndarray) -> Sta
     texts = [s for pair in pairs for s in pair]
     tune, held = fixed_split(labels)
     base = embed.shared_model(tuned=False)
+    chosen = recipe or RECIPE
     frozen = frozen_states(
-        base, [s for n in tune for s in pairs[n]], len(base.layers) - RECIPE["tuned_layers"]
+        base, [s for n in tune for s in pairs[n]], len(base.layers) - chosen["tuned_layers"]
     )
     states: list[np.ndarray] = [np.zeros(0)] * len(texts)
     ids: list[list[int]] = [[]] * len(texts)
@@ -175,10 +180,10 @@ def cross_fitted_states(pairs: list[tuple[str, str]], labels: np.ndarray) -> Sta
         print(f"cross-fitting: fine-tuning model {fold} of {CROSS_FOLDS}", flush=True)
         sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
         model = MiniLM(
-            embed.model_folder(), deltas=train_on_states(sentences, labels[tune][fit_on])
+            embed.model_folder(), deltas=train_on_states(sentences, labels[tune][fit_on], chosen)
         )
         _place_states(states, ids, tune[rows], model_states(model, _texts(pairs, tune[rows])))
-    shipped = model_states(embed.shared_model(tuned=True), _texts(pairs, held))
+    shipped = model_states(embed.shared_model(tuned=recipe is None), _texts(pairs, held))
     _place_states(states, ids, held, shipped)
     return states, ids
 
@@ -309,6 +314,28 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
     if fit:
         write_models(untuned, tuned, labels)
     return results
+
+
+def compare_recipe_in_tuning_part(tuned_layers: int) -> dict:
+    """The tuning part's 10-fold figures (tuned cosine, pair model) with finetune_minilm's
+    recipe training ``tuned_layers`` top layers, cross-fitted as ``evaluate_pairs`` does;
+    the held-out part is neither embedded by a tuned model nor scored."""
+    from benchmarks.finetune_minilm import RECIPE
+
+    pairs, labels = read_msrp()
+    recipe = {**RECIPE, "tuned_layers": tuned_layers}
+    tuned = pair_features(pairs, cross_fitted_states(pairs, labels, recipe))
+    tune, _ = fixed_split(labels)
+    stage = weighted_columns(tuned, labels, "tokens")
+    return {
+        "recipe": recipe,
+        "tuning_part_10_fold": {
+            "tuned_cosine": cross_validate_cutoff(tuned.cosine[tune], labels[tune]),
+            "pair_model_tuned": cross_validate(
+                _restricted(stage, tune), labels[tune], EMBEDDING_FEATURES
+            ),
+        },
+    }
 
 
 def cross_validation_untuned(found: MsrpFeatures, labels: np.ndarray) -> dict:
@@ -560,12 +587,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the NewsWCL50 rates")
     parser.add_argument("--msrp-only", action="store_true", help="only the MSRP pair decision")
     parser.add_argument(
+        "--compare-tuned-layers",
+        type=int,
+        help="only print the tuning part's 10-fold figures with this many layers fine-tuned",
+    )
+    parser.add_argument(
         "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
     )
     parser.add_argument(
         "--carry-over", action="store_true", help="only the ECB+ hand-labelled pairs (others kept)"
     )
     args = parser.parse_args()
+    if args.compare_tuned_layers:  # nothing written, the held-out part not read
+        print(json.dumps(compare_recipe_in_tuning_part(args.compare_tuned_layers)), flush=True)
+        return
     if args.carry_over:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
         results["carry_over"] = carry_over()
