@@ -751,3 +751,15 @@ def test_market_moves_and_fighting_fires_are_no_events(code, sentence) -> None:
 )
 def test_protests_and_gunfire_stay_events(code, sentence) -> None:
     assert code(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ten people were killed in an earthquake in Peru.", "A Kenyan was killed in a car accident."],
+)
+def test_a_death_in_a_force_of_nature_or_an_accident_is_no_event(code, sentence) -> None:
+    assert code(sentence) == []
+
+
+def test_a_death_in_a_fire_someone_set_stays_an_event(code) -> None:
+    assert only(code("Five people were killed in a fire set by rebels in Goma."), "18")

@@ -407,6 +407,17 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             tree.kids(o, "det") and self.natural_cause(tree.noun_phrase(o)) for o in objects
         )
 
+    def natural_setting(self, verb: int) -> bool:
+        """Whether a verb happened in a force of nature or an accident no clause explains
+        ("was killed in an automobile accident", "during the storm"; not "in a fire set by
+        rebels")."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB":
+            return False
+        settings = [o for _, o in tree.prep_objects(verb, ("in", "during"))]
+        unexplained = [o for o in settings if not tree.kids(o, "acl", "relcl")]  # "set by X"
+        return any(self.natural_cause(tree.noun_phrase(o)) for o in unexplained)
+
     def measured(self, verb: int) -> bool:
         """Whether a verb is measured by an amount of money or a share ("rallied 43 cents",
         "rallied 12 percent"): its object or measure money, a MONEY or PERCENT mention, or a
@@ -473,6 +484,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "an earthquake killed 300 people": no one acted
         if self.is_violent(code) and self.against_nature(i):
             return None  # "crews fought a blaze": force against no one
+        if self.is_violent(code) and not found.sources and self.natural_setting(holder):
+            return None  # "was killed in an earthquake": no one acted
         if code.startswith(self.lex.protest_root) and self.measured(holder):
             return None  # "shares rallied 43 cents": a market move
         if pattern.alone and len(self.named_sides(found)) < 2:

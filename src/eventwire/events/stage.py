@@ -40,7 +40,8 @@ class EventsStage:
     # 8: a title written as a sentence is coded (coder.HEADLINE_SHARE)
     # 9: a token's own characters read right past a part's first sentence (Tree.word)
     # 10: a refusal to speak is CAMEO 011, not a rejection ("declined to comment")
-    # 11: no protest measured in money or shares, no force against a blaze or a flood
+    # 11: no protest measured in money or shares, no force against a blaze or a flood, no
+    # killing in an earthquake or an accident
     scope = STORY
     after = "entities"
 
