@@ -763,3 +763,20 @@ def test_a_death_in_a_force_of_nature_or_an_accident_is_no_event(code, sentence)
 
 def test_a_death_in_a_fire_someone_set_stays_an_event(code) -> None:
     assert only(code("Five people were killed in a fire set by rebels in Goma."), "18")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Swiss carmaker said its sales declined more than predicted last month.",
+        "The Nasdaq Composite Index declined 25.78 points, or 1.56 percent.",
+        "The Kenyan minister had been in declining health.",
+        "The French film bombed with just $2.9 million.",
+    ],
+)
+def test_a_fall_in_an_amount_is_no_refusal_or_attack(code, sentence) -> None:
+    assert [m.cameo for m in code(sentence) if m.cameo[:2] in ("12", "19")] == []
+
+
+def test_an_actor_declining_is_a_refusal(code) -> None:
+    assert only(code("The Kenyan government declined."), "12")

@@ -420,10 +420,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
 
     def measured(self, verb: int) -> bool:
         """Whether a verb is measured by an amount of money or a share ("rallied 43 cents",
-        "rallied 12 percent"): its object or measure money, a MONEY or PERCENT mention, or a
-        counted unit of one (``amount_units``)."""
+        "rallied 12 percent", "bombed with $2.9 million"): its object, measure or amount
+        money, a MONEY or PERCENT mention, or a counted unit of one (``amount_units``)."""
         tree = self.tree
-        for kid in tree.kids(verb, "dobj", "npadvmod"):
+        amounts = [o for _, o in tree.prep_objects(verb, ("with", "by", "to"))]
+        for kid in tree.kids(verb, "dobj", "npadvmod") + amounts:
             mention = tree.mention_at.get(kid)
             if self.is_money(kid) or (mention is not None and mention.label in AMOUNT_LABELS):
                 return True
@@ -486,8 +487,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "crews fought a blaze": force against no one
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):
             return None  # "was killed in an earthquake": no one acted
-        if code.startswith(self.lex.protest_root) and self.measured(holder):
-            return None  # "shares rallied 43 cents": a market move
+        hostile = code.startswith(self.lex.protest_root) or self.is_violent(code)
+        if hostile and self.measured(holder):
+            return None  # "shares rallied 43 cents", "the film bombed with $2.9 million"
         if pattern.alone and len(self.named_sides(found)) < 2:
             found.code = pattern.alone  # "China held military exercises": no partner
         self.apply_modality(found)

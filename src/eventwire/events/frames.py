@@ -122,6 +122,17 @@ class FrameCoder(ArgumentFinder):
         found.targets = targets or found.targets
         found.symmetric = False
 
+    def decrease(self, i: int, inner: int | None, complement: list[int]) -> bool:
+        """Whether a refusal verb says a quantity fell: no act inside it, no object, and an
+        amount for its subject or the noun it describes ("sales declined", "in declining health":
+        ``quantity_nouns``; not "Iran declined")."""
+        tree = self.tree
+        if tree.pos(i) != "VERB" or inner is not None or complement or tree.kids(i, "dobj"):
+            return False
+        described = [tree.head(i)] if tree.dep(i) == "amod" else []  # "declining sales"
+        amounts = tree.kids(i, "nsubj") + described
+        return any(self.is_word(s, "quantity_nouns") for s in amounts)
+
     def silent(self, verb: int) -> bool:
         """Whether a refused act is speaking: "declined to comment", "declined comment", "to
         say", "to discuss the matter" (a talking verb with no one to talk with and no named
@@ -164,6 +175,8 @@ class FrameCoder(ArgumentFinder):
         elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
+        if kind == "refuse" and self.decrease(i, inner, complement):
+            return None  # "sales declined", "populations will decline": no one refused
         spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]
         if kind == "refuse" and any(self.silent(c) for c in spoken):
             code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing

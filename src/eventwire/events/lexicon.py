@@ -302,6 +302,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "silence_verbs",
                 "talk_verbs",
                 "amount_units",
+                "quantity_nouns",
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",
