@@ -780,3 +780,26 @@ def test_a_fall_in_an_amount_is_no_refusal_or_attack(code, sentence) -> None:
 
 def test_an_actor_declining_is_a_refusal(code) -> None:
     assert only(code("The Kenyan government declined."), "12")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Google has released a new beta of its toolbar.",
+        "A report on the Kenyan government's handling of the outbreak has been released.",
+        "A Georgia judge handed down the maximum sentence on each charge.",
+    ],
+)
+def test_releasing_a_thing_is_no_release_of_persons(code, sentence) -> None:
+    assert [m.cameo for m in code(sentence) if m.cameo.startswith("084")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel released 26 Palestinian prisoners.",
+        "Russia freed the Ukrainian pilot Nadiya Savchenko.",
+    ],
+)
+def test_releasing_persons_stays_a_release(code, sentence) -> None:
+    assert only(code(sentence), "084").cameo == "0841"

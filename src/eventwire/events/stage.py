@@ -41,7 +41,8 @@ class EventsStage:
     # 9: a token's own characters read right past a part's first sentence (Tree.word)
     # 10: a refusal to speak is CAMEO 011, not a rejection ("declined to comment")
     # 11: no protest measured in money or shares, no force against a blaze or a flood, no
-    # killing in an earthquake or an accident, no refusal or attack in a falling amount
+    # killing in an earthquake or an accident, no refusal or attack in a falling amount;
+    # a release (0841) is of persons, not of things ("released a new beta")
     scope = STORY
     after = "entities"
 
