@@ -803,3 +803,8 @@ def test_releasing_a_thing_is_no_release_of_persons(code, sentence) -> None:
 )
 def test_releasing_persons_stays_a_release(code, sentence) -> None:
     assert only(code(sentence), "084").cameo == "0841"
+
+
+def test_a_failure_is_no_refusal_unless_it_fails_a_coded_act(code) -> None:
+    assert code("The Kenyan police failed to pursue other leads.") == []
+    assert only(code("Israel and Syria failed to reach an agreement."), "12")

@@ -177,6 +177,8 @@ class FrameCoder(ArgumentFinder):
         code = self.lex.frames[kind].code_for(inner_code)
         if kind == "refuse" and self.decrease(i, inner, complement):
             return None  # "sales declined", "populations will decline": no one refused
+        if kind == "refuse" and inner is None and self.is_word(i, "failure_verbs"):
+            return None  # "failed to pursue other leads": a failure, refusing nothing
         spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]
         if kind == "refuse" and any(self.silent(c) for c in spoken):
             code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing

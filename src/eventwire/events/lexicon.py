@@ -303,6 +303,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "talk_verbs",
                 "amount_units",
                 "quantity_nouns",
+                "failure_verbs",
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",

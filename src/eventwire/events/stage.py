@@ -42,7 +42,8 @@ class EventsStage:
     # 10: a refusal to speak is CAMEO 011, not a rejection ("declined to comment")
     # 11: no protest measured in money or shares, no force against a blaze or a flood, no
     # killing in an earthquake or an accident, no refusal or attack in a falling amount;
-    # a release (0841) is of persons, not of things ("released a new beta")
+    # a release (0841) is of persons, not of things ("released a new beta"); a failure is a
+    # refusal only of a coded act
     scope = STORY
     after = "entities"
 
