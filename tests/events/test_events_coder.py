@@ -808,3 +808,19 @@ def test_releasing_persons_stays_a_release(code, sentence) -> None:
 def test_a_failure_is_no_refusal_unless_it_fails_a_coded_act(code) -> None:
     assert code("The Kenyan police failed to pursue other leads.") == []
     assert only(code("Israel and Syria failed to reach an agreement."), "12")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Philadelphia 76ers fired Jim O'Brien on Monday after one season.",
+        "The Dodgers beat Colorado 3-2 on Wednesday.",
+        "Howell shot an 8-under 64 on Thursday.",
+    ],
+)
+def test_dismissals_and_games_are_no_violence(code, sentence) -> None:
+    assert [m.cameo for m in code(sentence) if m.cameo[:2] in ("18", "19", "20")] == []
+
+
+def test_firing_on_someone_on_a_day_stays_violence(code) -> None:
+    assert only(code("Syrian troops fired at the Turkish border post on Monday."), "19")

@@ -10,6 +10,7 @@ mixins: ``frames.py``, ``speech.py``, ``filling.py``, ``nominal.py``, ``selectio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eventwire.events.filling import ActorFiller
@@ -50,6 +51,8 @@ OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
 NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
+SCORE = re.compile(r"\d{1,3} ?- ?(\d{1,3}|under|over)\b")  # a game's score: "3-2", "8-under"
+TIME_LABELS = frozenset({"DATE", "TIME"})  # a preposition of time places no act on anyone
 # Entity labels of what a market move is measured in ("rallied 13.8%").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT"})
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
@@ -317,6 +320,18 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 break
         return i
 
+    def place_preps(self, i: int) -> list[int]:
+        """Verb ``i``'s prepositions, but not those of a time ("fired X on Monday": not fired
+        on someone)."""
+        tree = self.tree
+        timed = [
+            c
+            for c in tree.kids(i, "prep")
+            for o in tree.kids(c, "pobj")
+            if getattr(tree.mention_at.get(o), "label", "") in TIME_LABELS
+        ]
+        return [c for c in tree.kids(i, "prep") if c not in timed]
+
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
         tree = self.tree
@@ -326,7 +341,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
-        if pattern.preps and not {tree.lemma(c) for c in tree.kids(i, "prep")} & pattern.preps:
+        if pattern.preps and not {tree.lemma(c) for c in self.place_preps(i)} & pattern.preps:
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
@@ -419,9 +434,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return any(self.natural_cause(tree.noun_phrase(o)) for o in unexplained)
 
     def measured(self, verb: int) -> bool:
-        """Whether a verb is measured by an amount of money or a share ("rallied 43 cents",
-        "rallied 12 percent", "bombed with $2.9 million"): its object, measure or amount
-        money, a MONEY or PERCENT mention, or a counted unit of one (``amount_units``)."""
+        """Whether a verb is measured by an amount of money, a share or a score ("rallied 43
+        cents", "bombed with $2.9 million", "beat Colorado 3-2"): its object, measure or
+        amount money, a MONEY or PERCENT mention, a counted unit of one (``amount_units``)
+        or a game's score."""
         tree = self.tree
         amounts = [o for _, o in tree.prep_objects(verb, ("with", "by", "to"))]
         for kid in tree.kids(verb, "dobj", "npadvmod") + amounts:
@@ -430,6 +446,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 return True
             if self.is_word(kid, "amount_units") and tree.kids(kid, "nummod"):
                 return True  # "43 cents", "3 points"
+            start = tree.tokens[kid][0] - tree.sentence.start
+            if tree.tokens[kid][4] == "CD" and SCORE.match(tree.text, start):
+                return True  # "beat Colorado 3-2", "shot an 8-under 64": a game's score
         return False
 
     def is_money(self, i: int) -> bool:

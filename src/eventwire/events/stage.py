@@ -43,7 +43,8 @@ class EventsStage:
     # 11: no protest measured in money or shares, no force against a blaze or a flood, no
     # killing in an earthquake or an accident, no refusal or attack in a falling amount;
     # a release (0841) is of persons, not of things ("released a new beta"); a failure is a
-    # refusal only of a coded act
+    # refusal only of a coded act; a preposition of time places no act ("fired X on Monday");
+    # a game's score measures no violence
     scope = STORY
     after = "entities"
 
