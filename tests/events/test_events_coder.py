@@ -824,3 +824,19 @@ def test_dismissals_and_games_are_no_violence(code, sentence) -> None:
 
 def test_firing_on_someone_on_a_day_stays_violence(code) -> None:
     assert only(code("Syrian troops fired at the Turkish border post on Monday."), "19")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defense lawyers said Nichols committed the crimes because of a delusion.",
+        "A charter plane crashed in Turkey on Monday, killing all 75 people aboard.",
+    ],
+)
+def test_wrongdoing_committed_and_deaths_in_accidents_are_no_events(code, sentence) -> None:
+    assert code(sentence) == []
+
+
+def test_committing_troops_and_a_bombing_that_kills_stay_events(code) -> None:
+    assert only(code("Kenya committed 500 troops to the mission."), "03")
+    assert only(code("A car bomb exploded in Baghdad, killing 12 Iraqi policemen."), "18")

@@ -422,6 +422,17 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             tree.kids(o, "det") and self.natural_cause(tree.noun_phrase(o)) for o in objects
         )
 
+    def outcome_of_accident(self, verb: int) -> bool:
+        """Whether a participle with no subject of its own tells what an accident did ("the
+        shuttle broke apart during descent, killing all seven": ``accident_verbs``)."""
+        tree = self.tree
+        if tree.dep(verb) != "advcl" or tree.tokens[verb][4] != "VBG":
+            return False
+        head = tree.head(verb)
+        return (
+            not tree.kids(verb, "nsubj") and head != verb and self.is_word(head, "accident_verbs")
+        )
+
     def natural_setting(self, verb: int) -> bool:
         """Whether a verb happened in a force of nature or an accident no clause explains
         ("was killed in an automobile accident", "during the storm"; not "in a fire set by
@@ -506,6 +517,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "crews fought a blaze": force against no one
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):
             return None  # "was killed in an earthquake": no one acted
+        if self.is_violent(code) and self.outcome_of_accident(holder):
+            return None  # "the plane crashed, killing all 75 aboard": no one acted
         hostile = code.startswith(self.lex.protest_root) or self.is_violent(code)
         if hostile and self.measured(holder):
             return None  # "shares rallied 43 cents", "the film bombed with $2.9 million"

@@ -177,6 +177,9 @@ class FrameCoder(ArgumentFinder):
         code = self.lex.frames[kind].code_for(inner_code)
         if kind == "refuse" and self.decrease(i, inner, complement):
             return None  # "sales declined", "populations will decline": no one refused
+        wronged = tree.pos(i) == "VERB" and inner is None and not complement
+        if wronged and any(self.is_word(o, "wrongdoings") for o in tree.kids(i, "dobj")):
+            return None  # "committed the crimes", "a crime he did not commit": no intent
         if kind == "refuse" and inner is None and self.is_word(i, "failure_verbs"):
             return None  # "failed to pursue other leads": a failure, refusing nothing
         spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]

@@ -304,6 +304,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "amount_units",
                 "quantity_nouns",
                 "failure_verbs",
+                "accident_verbs",
+                "wrongdoings",
                 "irregular_doers",
                 "fatal_adverbs",
                 "belief_verbs",

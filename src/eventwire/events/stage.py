@@ -44,7 +44,8 @@ class EventsStage:
     # killing in an earthquake or an accident, no refusal or attack in a falling amount;
     # a release (0841) is of persons, not of things ("released a new beta"); a failure is a
     # refusal only of a coded act; a preposition of time places no act ("fired X on Monday");
-    # a game's score measures no violence
+    # a game's score measures no violence; no intent in a wrongdoing committed; no act in what
+    # an accident did ("crashed, killing 75")
     scope = STORY
     after = "entities"
 
