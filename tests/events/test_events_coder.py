@@ -840,3 +840,10 @@ def test_wrongdoing_committed_and_deaths_in_accidents_are_no_events(code, senten
 def test_committing_troops_and_a_bombing_that_kills_stay_events(code) -> None:
     assert only(code("Kenya committed 500 troops to the mission."), "03")
     assert only(code("A car bomb exploded in Baghdad, killing 12 Iraqi policemen."), "18")
+
+
+def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None:
+    quake = "A strong earthquake struck southern Iran on Sunday. Ten people were killed."
+    assert [m.cameo[:2] for m in code(quake)] == []
+    bombing = "A car bomb exploded in Baghdad on Sunday. Ten people were killed."
+    assert "18" in [m.cameo[:2] for m in code(bombing) if m.trigger.text == "killed"]

@@ -70,8 +70,9 @@ def code_article(
     titles: bool = False,
 ) -> list[EventMention]:
     """Every event mention of the article's parsed sentences: the body's, and the title's
-    when it is written as a sentence (``titles``: any title)."""
-    found = []
+    when it is written as a sentence (``titles``: any title). In an article where a disaster
+    did violence, violence no one is said to have done is the disaster's, no event."""
+    found, disaster = [], False
     code_title = titles or not is_title_case(document.title or "", HEADLINE_SHARE)
     for sentence in parse.sentences:
         if sentence.part == PART_TITLE and not code_title:
@@ -81,13 +82,19 @@ def code_article(
         if not lexicon.may_start(sentence, text):
             continue
         own = [m for m in mentions if m.part == sentence.part and m.sentence == sentence.index]
-        tree = Tree(sentence, text[sentence.start : sentence.end], own)
-        found += SentenceCoder(tree, lexicon).code(document.id)
+        coder = SentenceCoder(Tree(sentence, text[sentence.start : sentence.end], own), lexicon)
+        found += coder.code(document.id)
+        disaster = disaster or coder.harmed_by_disaster or coder.names_disaster()
+    if disaster:  # "10 people were killed" in a report of an earthquake: the quake's doing
+        violence = lexicon.roots["violence"]
+        found = [m for m in found if m.sources or int(m.cameo[:2]) < violence]
     return found
 
 
 class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSelector):
     """Codes one sentence's tree."""
+
+    harmed_by_disaster = False  # the sentence says a disaster killed or hurt (code_article)
 
     # --- finding triggers --------------------------------------------------------
 
@@ -444,6 +451,21 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         unexplained = [o for o in settings if not tree.kids(o, "acl", "relcl")]  # "set by X"
         return any(self.natural_cause(tree.noun_phrase(o)) for o in unexplained)
 
+    def names_disaster(self) -> bool:
+        """Whether the sentence reports a disaster: a noun of ``disasters`` (an earthquake, a
+        storm, a crash; not a fire, which someone may have set) as a verb's subject or in its
+        prepositional phrase ("an earthquake struck", "died in the crash")."""
+        tree = self.tree
+        for i in range(len(tree)):
+            if tree.pos(i) != "NOUN" or not self.is_word(i, "disasters"):
+                continue
+            head = tree.head(i)
+            if tree.dep(i) in ("nsubj", "nsubjpass") and tree.pos(head) == "VERB":
+                return True
+            if tree.dep(i) == "pobj" and tree.pos(tree.head(head)) == "VERB":
+                return True
+        return False
+
     def measured(self, verb: int) -> bool:
         """Whether a verb is measured by an amount of money, a share or a score ("rallied 43
         cents", "bombed with $2.9 million", "beat Colorado 3-2"): its object, measure or
@@ -518,6 +540,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):
             return None  # "was killed in an earthquake": no one acted
         if self.is_violent(code) and self.outcome_of_accident(holder):
+            self.harmed_by_disaster = True
             return None  # "the plane crashed, killing all 75 aboard": no one acted
         hostile = code.startswith(self.lex.protest_root) or self.is_violent(code)
         if hostile and self.measured(holder):

@@ -305,6 +305,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "quantity_nouns",
                 "failure_verbs",
                 "accident_verbs",
+                "disasters",
                 "wrongdoings",
                 "irregular_doers",
                 "fatal_adverbs",

@@ -45,7 +45,8 @@ class EventsStage:
     # a release (0841) is of persons, not of things ("released a new beta"); a failure is a
     # refusal only of a coded act; a preposition of time places no act ("fired X on Monday");
     # a game's score measures no violence; no intent in a wrongdoing committed; no act in what
-    # an accident did ("crashed, killing 75")
+    # an accident did ("crashed, killing 75"); in a disaster report, violence no one did is
+    # the disaster's
     scope = STORY
     after = "entities"
 
