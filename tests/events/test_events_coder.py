@@ -847,3 +847,8 @@ def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None
     assert [m.cameo[:2] for m in code(quake)] == []
     bombing = "A car bomb exploded in Baghdad on Sunday. Ten people were killed."
     assert "18" in [m.cameo[:2] for m in code(bombing) if m.trigger.text == "killed"]
+
+
+def test_a_fall_measured_in_points_is_no_refusal_but_rejecting_an_offer_is(code) -> None:
+    assert code("The Nasdaq index declined 10.65 points, or 1.07 percent, to 987.86.") == []
+    assert only(code("Kenya Airways rejected a $15 a share offer from Qatar."), "12")

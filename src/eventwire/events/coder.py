@@ -55,6 +55,7 @@ SCORE = re.compile(r"\d{1,3} ?- ?(\d{1,3}|under|over)\b")  # a game's score: "3-
 TIME_LABELS = frozenset({"DATE", "TIME"})  # a preposition of time places no act on anyone
 # Entity labels of what a market move is measured in ("rallied 13.8%").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT"})
+AMOUNT_TAGS = frozenset({"$", "CD"})  # the head of an amount itself
 # Where a purpose is carried out: the destination of the verb it hangs on ("sent to Bosnia").
 DESTINATION_PREPS = frozenset({"to", "into"})
 # Whom a participle set off by commas after a name states an act done to ("Smith, shot in the
@@ -466,17 +467,20 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 return True
         return False
 
-    def measured(self, verb: int) -> bool:
+    def measured(self, verb: int, money_objects: bool = True) -> bool:
         """Whether a verb is measured by an amount of money, a share or a score ("rallied 43
         cents", "bombed with $2.9 million", "beat Colorado 3-2"): its object, measure or
         amount money, a MONEY or PERCENT mention, a counted unit of one (``amount_units``)
-        or a game's score."""
+        or a game's score (``money_objects``: money as the object counts too)."""
         tree = self.tree
         amounts = [o for _, o in tree.prep_objects(verb, ("with", "by", "to"))]
         for kid in tree.kids(verb, "dobj", "npadvmod") + amounts:
             mention = tree.mention_at.get(kid)
-            if self.is_money(kid) or (mention is not None and mention.label in AMOUNT_LABELS):
+            if mention is not None and mention.label in AMOUNT_LABELS:
                 return True
+            money = self.is_money(kid) and tree.tokens[kid][4] in AMOUNT_TAGS
+            if money and (money_objects or kid in amounts):
+                return True  # "with $2.9 million"; "rejected a $15 offer" names an offer
             if self.is_word(kid, "amount_units") and tree.kids(kid, "nummod"):
                 return True  # "43 cents", "3 points"
             start = tree.tokens[kid][0] - tree.sentence.start

@@ -175,8 +175,8 @@ class FrameCoder(ArgumentFinder):
         elif kind == "intent" and harmful:
             kind = "threat"  # "vowed to attack X": an intent to do harm is a threat
         code = self.lex.frames[kind].code_for(inner_code)
-        if kind == "refuse" and self.decrease(i, inner, complement):
-            return None  # "sales declined", "populations will decline": no one refused
+        if kind == "refuse" and (self.decrease(i, inner, complement) or self.measured(i, False)):
+            return None  # "sales declined", "the index declined 10 points": no one refused
         wronged = tree.pos(i) == "VERB" and inner is None and not complement
         if wronged and any(self.is_word(o, "wrongdoings") for o in tree.kids(i, "dobj")):
             return None  # "committed the crimes", "a crime he did not commit": no intent
