@@ -729,117 +729,53 @@ def test_declined_comment_as_a_noun_is_declining_comment(code) -> None:
     assert [m.cameo for m in code("The Kenyan ministry declined comment on Sunday.")] == ["011"]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Shares of the Swiss bank rallied 43 cents to $3.95.",
-        "The Dow Jones industrial average has rallied 13.8%.",
-        "Chilean fire crews were called in to fight a major blaze at the port.",
-        "Firefighters in Greece battled the flames for hours.",
-    ],
-)
-def test_market_moves_and_fighting_fires_are_no_events(code, sentence) -> None:
-    assert code(sentence) == []
+# False alarms of a kind (frames.yaml's lists), each with the root codes it must not give.
+NOT_EVENTS = [
+    ("Shares of the Swiss bank rallied 43 cents to $3.95.", "14"),  # a market move
+    ("The Dow Jones industrial average has rallied 13.8%.", "14"),
+    ("Chilean fire crews were called in to fight a major blaze at the port.", "19"),
+    ("Firefighters in Greece battled the flames for hours.", "19"),
+    ("Ten people were killed in an earthquake in Peru.", "18"),  # no one acted
+    ("A Kenyan was killed in a car accident.", "18"),
+    ("A charter plane crashed in Turkey on Monday, killing all 75 people aboard.", "18"),
+    ("Defense lawyers said Nichols committed the crimes because of a delusion.", "03"),
+    ("The Swiss carmaker said its sales declined more than predicted last month.", "12"),
+    ("The Nasdaq Composite Index declined 25.78 points, or 1.56 percent.", "12"),
+    ("The Kenyan minister had been in declining health.", "12"),
+    ("The Kenyan police failed to pursue other leads.", "12"),
+    ("The French film bombed with just $2.9 million.", "19"),
+    ("Google has released a new beta of its toolbar.", "08"),  # things, not persons
+    ("A report on the Kenyan government's handling of the outbreak has been released.", "08"),
+    ("A Georgia judge handed down the maximum sentence on each charge.", "08"),
+    ("The Philadelphia 76ers fired Jim O'Brien on Monday after one season.", "19"),
+    ("The Dodgers beat Colorado 3-2 on Wednesday.", "18"),  # a game
+    ("Howell shot an 8-under 64 on Thursday.", "19"),
+]
+
+# Their look-alikes that are events, with the root code each must give.
+EVENTS = [
+    ("Thousands of protesters rallied in Cairo against the government.", "14"),
+    ("Israeli troops opened fire on the protesters in Gaza.", "17"),  # repression of a crowd
+    ("Five people were killed in a fire set by rebels in Goma.", "18"),
+    ("Kenya committed 500 troops to the mission.", "03"),
+    ("A car bomb exploded in Baghdad, killing 12 Iraqi policemen.", "18"),
+    ("The Kenyan government declined.", "12"),
+    ("Israel and Syria failed to reach an agreement.", "12"),
+    ("Kenya Airways rejected a $15 a share offer from Qatar.", "12"),
+    ("Israel released 26 Palestinian prisoners.", "08"),
+    ("Russia freed the Ukrainian pilot Nadiya Savchenko.", "08"),
+    ("Syrian troops fired at the Turkish border post on Monday.", "19"),
+]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Thousands of protesters rallied in Cairo against the government.",
-        "Israeli troops opened fire on the protesters in Gaza.",
-    ],
-)
-def test_protests_and_gunfire_stay_events(code, sentence) -> None:
-    assert code(sentence)
+@pytest.mark.parametrize(("sentence", "root"), NOT_EVENTS)
+def test_false_alarms_of_a_kind_are_no_events(code, sentence, root) -> None:
+    assert [m.cameo for m in code(sentence) if m.cameo.startswith(root)] == []
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    ["Ten people were killed in an earthquake in Peru.", "A Kenyan was killed in a car accident."],
-)
-def test_a_death_in_a_force_of_nature_or_an_accident_is_no_event(code, sentence) -> None:
-    assert code(sentence) == []
-
-
-def test_a_death_in_a_fire_someone_set_stays_an_event(code) -> None:
-    assert only(code("Five people were killed in a fire set by rebels in Goma."), "18")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The Swiss carmaker said its sales declined more than predicted last month.",
-        "The Nasdaq Composite Index declined 25.78 points, or 1.56 percent.",
-        "The Kenyan minister had been in declining health.",
-        "The French film bombed with just $2.9 million.",
-    ],
-)
-def test_a_fall_in_an_amount_is_no_refusal_or_attack(code, sentence) -> None:
-    assert [m.cameo for m in code(sentence) if m.cameo[:2] in ("12", "19")] == []
-
-
-def test_an_actor_declining_is_a_refusal(code) -> None:
-    assert only(code("The Kenyan government declined."), "12")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Google has released a new beta of its toolbar.",
-        "A report on the Kenyan government's handling of the outbreak has been released.",
-        "A Georgia judge handed down the maximum sentence on each charge.",
-    ],
-)
-def test_releasing_a_thing_is_no_release_of_persons(code, sentence) -> None:
-    assert [m.cameo for m in code(sentence) if m.cameo.startswith("084")] == []
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Israel released 26 Palestinian prisoners.",
-        "Russia freed the Ukrainian pilot Nadiya Savchenko.",
-    ],
-)
-def test_releasing_persons_stays_a_release(code, sentence) -> None:
-    assert only(code(sentence), "084").cameo == "0841"
-
-
-def test_a_failure_is_no_refusal_unless_it_fails_a_coded_act(code) -> None:
-    assert code("The Kenyan police failed to pursue other leads.") == []
-    assert only(code("Israel and Syria failed to reach an agreement."), "12")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The Philadelphia 76ers fired Jim O'Brien on Monday after one season.",
-        "The Dodgers beat Colorado 3-2 on Wednesday.",
-        "Howell shot an 8-under 64 on Thursday.",
-    ],
-)
-def test_dismissals_and_games_are_no_violence(code, sentence) -> None:
-    assert [m.cameo for m in code(sentence) if m.cameo[:2] in ("18", "19", "20")] == []
-
-
-def test_firing_on_someone_on_a_day_stays_violence(code) -> None:
-    assert only(code("Syrian troops fired at the Turkish border post on Monday."), "19")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Defense lawyers said Nichols committed the crimes because of a delusion.",
-        "A charter plane crashed in Turkey on Monday, killing all 75 people aboard.",
-    ],
-)
-def test_wrongdoing_committed_and_deaths_in_accidents_are_no_events(code, sentence) -> None:
-    assert code(sentence) == []
-
-
-def test_committing_troops_and_a_bombing_that_kills_stay_events(code) -> None:
-    assert only(code("Kenya committed 500 troops to the mission."), "03")
-    assert only(code("A car bomb exploded in Baghdad, killing 12 Iraqi policemen."), "18")
+@pytest.mark.parametrize(("sentence", "root"), EVENTS)
+def test_their_look_alikes_stay_events(code, sentence, root) -> None:
+    assert only(code(sentence), root)
 
 
 def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None:
@@ -847,8 +783,3 @@ def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None
     assert [m.cameo[:2] for m in code(quake)] == []
     bombing = "A car bomb exploded in Baghdad on Sunday. Ten people were killed."
     assert "18" in [m.cameo[:2] for m in code(bombing) if m.trigger.text == "killed"]
-
-
-def test_a_fall_measured_in_points_is_no_refusal_but_rejecting_an_offer_is(code) -> None:
-    assert code("The Nasdaq index declined 10.65 points, or 1.07 percent, to 987.86.") == []
-    assert only(code("Kenya Airways rejected a $15 a share offer from Qatar."), "12")
