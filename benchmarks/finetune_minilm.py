@@ -45,7 +45,7 @@ from eventwire.facts.training import fixed_split
 
 RECIPE = {
     "data": "MSRP train, tuning part of training.fixed_split (80%, stratified, seed 0)",
-    "tuned_layers": 2,
+    "tuned_layers": 4,
     "loss": "CoSENT (scale 20) on mean-pooled cosine",
     "epochs": 4,
     "learning_rate": 2e-4,
@@ -221,6 +221,7 @@ def write(found: dict[str, np.ndarray], recipe: dict) -> dict:
     files = {}
     for file_name, tensors in sorted(layers.items()):
         save_file(tensors, str(DATA / file_name))
+        (DATA / file_name).chmod(0o644)  # package data, readable by all like the rest
         files[file_name] = hashlib.sha256((DATA / file_name).read_bytes()).hexdigest()
     record = {"files": files, "recipe": recipe, "check_sentence": CHECK_SENTENCE}
     RECIPE_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

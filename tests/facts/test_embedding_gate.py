@@ -16,7 +16,7 @@ from tests.facts.conftest import document, story
 pytestmark = pytest.mark.skipif(not embed.available(), reason="the sentence model is missing")
 
 NAMED = "The museum director was named interim head of the arts council."
-APPOINTED = "The museum director was appointed head of the arts council until the spring."
+APPOINTED = "The head of the museum is to run the arts council on an interim basis."
 
 
 def two_outlets():

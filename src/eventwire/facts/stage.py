@@ -19,7 +19,8 @@ class FactsStage:
     """Each story's claims aligned across its outlets into facts, and its consolidated form."""
 
     name = "facts"
-    version = 2  # 2: embedding names floor, date ties in calendar order (2026-12-07)
+    version = 3  # 2: embedding names floor, date ties in calendar order (2026-12-07);
+    # 3: the sentence model with its top four layers fine-tuned (session 13)
     scope = STORY
     batched = True  # no state between stories: ``run`` takes the runner's batch of them
     after = "entities"  # runs after actors and time (registry order), on the same stories
