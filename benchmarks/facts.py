@@ -308,12 +308,7 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
             ),
             "pair_model_tuned": split_validate(stage, labels, EMBEDDING_FEATURES),
         },
-        "tuning_part_10_fold": {
-            "tuned_cosine": cross_validate_cutoff(tuned.cosine[tune], labels[tune]),
-            "pair_model_tuned": cross_validate(
-                _restricted(stage, tune), labels[tune], EMBEDDING_FEATURES
-            ),
-        },
+        "tuning_part_10_fold": tuning_part_figures(tuned, stage, labels),
         "train_10_fold": cross_validation_untuned(untuned, labels),
     }
     if fit:
@@ -330,16 +325,20 @@ def compare_recipe_in_tuning_part(tuned_layers: int) -> dict:
     pairs, labels = read_msrp()
     recipe = {**RECIPE, "tuned_layers": tuned_layers}
     tuned = pair_features(pairs, cross_fitted_states(pairs, labels, recipe))
-    tune, _ = fixed_split(labels)
     stage = weighted_columns(tuned, labels, "tokens")
+    return {"recipe": recipe, "tuning_part_10_fold": tuning_part_figures(tuned, stage, labels)}
+
+
+def tuning_part_figures(tuned: MsrpFeatures, stage: Columns, labels: np.ndarray) -> dict:
+    """10-fold figures inside the fixed split's tuning part: the tuned cosine at its best
+    cut-off and the stage's pair model (cross-fitted states: no row's from a model trained
+    on it)."""
+    tune, _ = fixed_split(labels)
     return {
-        "recipe": recipe,
-        "tuning_part_10_fold": {
-            "tuned_cosine": cross_validate_cutoff(tuned.cosine[tune], labels[tune]),
-            "pair_model_tuned": cross_validate(
-                _restricted(stage, tune), labels[tune], EMBEDDING_FEATURES
-            ),
-        },
+        "tuned_cosine": cross_validate_cutoff(tuned.cosine[tune], labels[tune]),
+        "pair_model_tuned": cross_validate(
+            _restricted(stage, tune), labels[tune], EMBEDDING_FEATURES
+        ),
     }
 
 
