@@ -22,9 +22,8 @@ class ArgumentFinder:
         self.words = lexicon.words
 
     def is_violent(self, code: str) -> bool:
-        """Whether a CAMEO code is an act of violence (its root at or past frames.yaml's
-        ``roots: violence``)."""
-        return int(code[:2]) >= self.lex.roots["violence"]
+        """Whether a CAMEO code is an act of violence (``Lexicon.is_violent``)."""
+        return self.lex.is_violent(code)
 
     def subjects(self, verb: int, depth: int = 0, controlled: bool = False) -> list[Span]:
         """The actors doing what ``verb`` says: its subject, or the subject it inherits (a

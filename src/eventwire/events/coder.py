@@ -87,8 +87,7 @@ def code_article(
         found += coder.code(document.id)
         disaster = disaster or coder.harmed_by_disaster or coder.names_disaster()
     if disaster:  # "10 people were killed" in a report of an earthquake: the quake's doing
-        violence = lexicon.roots["violence"]
-        found = [m for m in found if m.sources or int(m.cameo[:2]) < violence]
+        found = [m for m in found if m.sources or not lexicon.is_violent(m.cameo)]
     return found
 
 
@@ -332,13 +331,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Verb ``i``'s prepositions, but not those of a time ("fired X on Monday": not fired
         on someone)."""
         tree = self.tree
-        timed = [
-            c
-            for c in tree.kids(i, "prep")
-            for o in tree.kids(c, "pobj")
-            if getattr(tree.mention_at.get(o), "label", "") in TIME_LABELS
-        ]
-        return [c for c in tree.kids(i, "prep") if c not in timed]
+
+        def timed(prep: int) -> bool:
+            labels = {getattr(tree.mention_at.get(o), "label", "") for o in tree.kids(prep, "pobj")}
+            return bool(labels & TIME_LABELS)
+
+        return [c for c in tree.kids(i, "prep") if not timed(c)]
 
     def verb_fits(self, i: int, pattern: Pattern) -> int:
         """How well verb ``i`` has the particle and object the pattern needs (0: not)."""
@@ -483,8 +481,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 return True  # "with $2.9 million"; "rejected a $15 offer" names an offer
             if self.is_word(kid, "amount_units") and tree.kids(kid, "nummod"):
                 return True  # "43 cents", "3 points"
-            start = tree.tokens[kid][0] - tree.sentence.start
-            if tree.tokens[kid][4] == "CD" and SCORE.match(tree.text, start):
+            if tree.tokens[kid][4] == "CD" and SCORE.match(tree.rest(kid)):
                 return True  # "beat Colorado 3-2", "shot an 8-under 64": a game's score
         return False
 

@@ -128,6 +128,11 @@ class Lexicon:
     rally_codes: Frame = Frame("rally", "", {})
     joint_codes: Frame = Frame("joint", "", {})  # acting together: an arrest -> 063
 
+    def is_violent(self, code: str) -> bool:
+        """Whether a CAMEO code is an act of violence (its root at or past frames.yaml's
+        ``roots: violence``)."""
+        return int(code[:2]) >= self.roots["violence"]
+
     def __post_init__(self) -> None:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
         a hindsight judgement would have none)."""

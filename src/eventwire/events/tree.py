@@ -102,6 +102,10 @@ class Tree:
         offset = self.sentence.start
         return self.text[self.tokens[i][0] - offset : self.tokens[i][1] - offset]
 
+    def rest(self, i: int) -> str:
+        """The sentence's text from token ``i`` on ("3-2 on Wednesday")."""
+        return self.text[self.tokens[i][0] - self.sentence.start :]
+
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of ``i`` with one of ``deps`` (all children when none given)."""
         return [c for c in self.children[i] if not deps or self.dep(c) in deps]
