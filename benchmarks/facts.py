@@ -605,6 +605,11 @@ def main() -> None:
         help="with --compare-tuned-layers: the wheel's layers kept (e.g. 0,1,2)",
     )
     parser.add_argument(
+        "--compare-start",
+        choices=("wheel", "distilled"),
+        help="with --compare-tuned-layers: where the fine-tune starts (finetune_minilm)",
+    )
+    parser.add_argument(
         "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
     )
     parser.add_argument(
@@ -615,6 +620,8 @@ def main() -> None:
         changes: dict = {"tuned_layers": args.compare_tuned_layers}
         if args.compare_kept_layers:
             changes["kept_layers"] = [int(n) for n in args.compare_kept_layers.split(",")]
+        if args.compare_start:
+            changes["start"] = args.compare_start
         print(json.dumps(compare_recipe_in_tuning_part(changes)), flush=True)
         return
     if args.carry_over:  # the other results kept as they are

