@@ -179,8 +179,13 @@ def test_the_tuned_model_gives_its_recorded_check_vector() -> None:
 
 
 def test_tuned_and_untuned_models_differ_only_in_the_top_layers() -> None:
-    untuned, tuned = embed.shared_model(tuned=False), embed.shared_model(tuned=True)
+    """The stage's model keeps the layers its recipe keeps; of those, only the top
+    ``tuned_layers`` differ from the wheel's."""
+    kept = record_recipe().get("kept_layers", list(range(6)))
+    untuned = minilm.MiniLM(embed.model_folder(), kept=kept)
+    tuned = embed.shared_model(tuned=True)
     depth = len(tuned.layers)
+    assert depth == len(kept)
     changed = {
         n for n in range(depth) if not np.array_equal(untuned.layers[n].up, tuned.layers[n].up)
     }
@@ -206,3 +211,12 @@ def test_deltas_that_do_not_match_their_sha256_are_refused(tmp_path: Path) -> No
 def record_recipe() -> dict:
     """The training recipe stored beside the shipped differences."""
     return json.loads(minilm.RECIPE_FILE.read_text(encoding="utf-8"))["recipe"]
+
+
+def test_a_model_keeping_the_first_layers_stops_the_full_pass_there() -> None:
+    folder = embed.model_folder()
+    full, shallow = minilm.MiniLM(folder), minilm.MiniLM(folder, kept=[0, 1, 2])
+    batch = full.token_ids(SENTENCES[:1])
+    assert len(shallow.layers) == 3
+    np.testing.assert_allclose(shallow.forward(batch), full.forward(batch, layers=3), atol=1e-6)
+    assert not np.allclose(shallow.forward(batch), full.forward(batch), atol=1e-3)
