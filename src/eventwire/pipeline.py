@@ -16,7 +16,6 @@ timing, bookkeeping and the per-stage reports; stages only compute.
 
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from collections import deque
@@ -38,7 +37,6 @@ from eventwire.model import (
     StageRun,
 )
 from eventwire.settings import Settings
-from eventwire.sharing import shared_outcomes
 from eventwire.stage import ARTICLE, STORY, STREAM, StageEntry, UnknownStageError
 from eventwire.store import Repository
 
@@ -329,12 +327,8 @@ class Pipeline:
 
         Article stages, and story stages that keep no state between stories (``batched``),
         get the whole batch (one record at a time only if the batch fails); stream and other
-        story stages get one record at a time, since their state moves on. A stage that
-        declares ``shared`` gets its records one at a time, shared with a forked helper
-        process while a core is spare (``eventwire.sharing``).
+        story stages get one record at a time, since their state moves on.
         """
-        if getattr(stage, "shared", False):
-            return shared_outcomes(records, functools.partial(self._run_one, stage))
         if _takes_batches(stage):
             try:
                 outcomes = stage.run(records)

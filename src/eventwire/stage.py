@@ -10,10 +10,7 @@ results are computed again), its ``settings`` dataclass (its config section) and
 - ``story``: over all articles of one story, ``run([story_input])``; run again when the story
   gains articles (actors, time). A story stage that keeps no state between stories may
   declare ``batched = True`` (facts): it then gets a whole batch of stories, ``run(stories)``,
-  and one story at a time only when the batch call fails. One that keeps no state between
-  stories and gains from a second core may declare ``shared = True`` (events, time): its
-  stories go one at a time, shared with a forked helper process while a core is spare
-  (``eventwire.sharing``; the outcomes are the same).
+  and one story at a time only when the batch call fails.
 
 ``run`` returns one outcome per record, in order: the stage's result, a ``Rejection`` (the
 record failed: recorded as failed with the reason) or a ``Skipped`` (left out on purpose).
@@ -65,7 +62,6 @@ class StoredStage(Stage, Protocol):
 
     originals_only: bool  # optional (default False): article scope skips the copies dedup found
     batched: bool  # optional (default False): story scope, ``run`` takes a batch of stories
-    shared: bool  # optional (default False): story scope, stories shared with a helper process
 
     def load(self, repo: Repository, ids: Sequence[int]) -> list[Any]:
         """The records of these article (or story) ids, in order."""

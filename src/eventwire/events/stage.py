@@ -48,7 +48,6 @@ class EventsStage:
     # an accident did ("crashed, killing 75"); in a disaster report, violence no one did is
     # the disaster's
     scope = STORY
-    shared = True  # no state between stories: a forked helper may code some (eventwire.sharing)
     after = "entities"
 
     def __init__(self, settings: EventsSettings) -> None:

@@ -14,7 +14,10 @@ import functools
 import importlib.util
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -26,11 +29,6 @@ import numpy as np
 
 from eventwire.errors import first_line
 from eventwire.facts.tokenalign import SentenceTokens
-from eventwire.sharing import (  # noqa: F401 (the facts helpers read the load through here)
-    other_threads,
-    running_others,
-    spare_cores,
-)
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -44,7 +42,10 @@ DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
 MEMO_SENTENCES = 5_000  # sentences kept per process: vector and token states (~100 MB)
+LOAD_SAMPLES = 4  # reads of the running processes, LOAD_SAMPLE_SECONDS apart
+LOAD_SAMPLE_SECONDS = 0.001
 HELPER_TIMEOUT_SECONDS = 300.0  # a helper's work waited for at most, then it is killed
+LOADAVG = Path("/proc/loadavg")
 _POOL: dict[int, ProcessPoolExecutor] = {}  # the helper pool, by its number of processes
 LOST = (BrokenProcessPool, CancelledError)  # a helper gone (killed): its work is done here
 _NOTED: set[str] = set()  # reasons for no helpers already logged
@@ -124,6 +125,34 @@ def may_fork(workers: int) -> bool:
         _NOTED.add("threads")
         log.info("no helper processes: other threads run in this process (forking is unsafe)")
     return False
+
+
+def other_threads() -> int:
+    """How many threads run in this process beside the calling one."""
+    return threading.active_count() - 1
+
+
+def spare_cores(loadavg: Path = LOADAVG, cores: int | None = None) -> int:
+    """Cores the machine has (``cores``, else all) beyond this process's own and the other
+    running processes': helper processes run only while a core would otherwise idle (on a
+    loaded machine they take turns with this one and add their overhead)."""
+    return max(0, (cores or os.cpu_count() or 1) - 1 - round(running_others(loadavg)))
+
+
+def running_others(loadavg: Path = LOADAVG) -> float:
+    """Processes running beside this one now: the runnable tasks of ``loadavg`` (this one
+    included) averaged over a few milliseconds; without it, the last minute's load average
+    (which lags: a stage that used both cores a few seconds ago still counts)."""
+    samples = []
+    for n in range(LOAD_SAMPLES):
+        try:
+            fields = loadavg.read_text(encoding="ascii").split()
+        except OSError:
+            return max(0.0, os.getloadavg()[0] - 1.0)
+        samples.append(int(fields[3].partition("/")[0]) - 1)
+        if n + 1 < LOAD_SAMPLES:
+            time.sleep(LOAD_SAMPLE_SECONDS)
+    return max(0.0, sum(samples) / len(samples))
 
 
 def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.float32]]:

@@ -20,7 +20,6 @@ class TimeStage:
     name = "time"
     version = 1
     scope = STORY
-    shared = True  # no state between stories: a forked helper may read some (eventwire.sharing)
     after = "entities"
 
     def __init__(self, settings: TimeSettings) -> None:
