@@ -750,6 +750,8 @@ NOT_EVENTS = [
     ("The Philadelphia 76ers fired Jim O'Brien on Monday after one season.", "19"),
     ("The Dodgers beat Colorado 3-2 on Wednesday.", "18"),  # a game
     ("Howell shot an 8-under 64 on Thursday.", "19"),
+    ("The Kenyan goalkeeper was struck in the face by the ball.", "18"),  # a game's mishap
+    ("Kenya hit back in the face of the criticism from Uganda.", "18"),  # no body part
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -765,6 +767,15 @@ EVENTS = [
     ("Israel released 26 Palestinian prisoners.", "08"),
     ("Russia freed the Ukrainian pilot Nadiya Savchenko.", "08"),
     ("Syrian troops fired at the Turkish border post on Monday.", "19"),
+    # a blow or shot a body part names is an assault on a person, not a fight
+    ("A Kenyan shopkeeper was struck on the head during a robbery in Nairobi.", "182"),
+    ("The Kenyan guard was shot in the back of the leg outside the bank.", "182"),
+    # a settlement is an agreement between its parties
+    ("Uganda settled the lawsuit with the Kenyan airline.", "057"),
+    ("The former Kenyan treasurer entered a plea agreement with prosecutors.", "057"),
+    # praise lavished on someone
+    ("The Kenyan president showered the athletes with praise.", "051"),
+    ("Uganda threw its weight behind the Kenyan candidate.", "051"),
 ]
 
 

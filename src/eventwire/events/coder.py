@@ -349,6 +349,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return 0
         if pattern.preps and not {tree.lemma(c) for c in self.place_preps(i)} & pattern.preps:
             return 0
+        if pattern.prep_objects and not self.prep_object_fits(i, pattern):
+            return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
         if pattern.intransitive and tree.kids(i, "dobj", "nsubjpass", "auxpass"):
@@ -375,6 +377,22 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 objects += [o for _, o in tree.prep_objects(obj, ("to",))]  # "access to X"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
+
+    def prep_object_fits(self, i: int, pattern: Pattern) -> bool:
+        """Whether one of verb ``i``'s pattern prepositions has an object the pattern names
+        ("shot in the neck", "struck on the head")."""
+        tree = self.tree
+        objects = [o for p in self.place_preps(i) if tree.lemma(p) in pattern.preps
+                   for o in tree.kids(p, "pobj")]
+        return any(self.names_one(o, pattern.prep_objects) for o in objects)
+
+    def names_one(self, i: int, expressions: tuple[Expression, ...]) -> bool:
+        """Whether noun ``i`` is one of the expressions, and so is what its of-phrase names
+        ("the back of the head"; not "in the face of criticism")."""
+        if not any(self.noun_fits(i, e) for e in expressions):
+            return False
+        parts = [o for _, o in self.tree.prep_objects(i, ("of",))]
+        return all(any(self.noun_fits(o, e) for e in expressions) for o in parts)
 
     def aimed_against(self, i: int) -> bool:
         """Whether a verb's object is set "against" someone ("rallied support against X")."""

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 11  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 12  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -47,6 +47,8 @@ class EventsStage:
     # a game's score measures no violence; no intent in a wrongdoing committed; no act in what
     # an accident did ("crashed, killing 75"); in a disaster report, violence no one did is
     # the disaster's
+    # 12: a blow or shot a body part names is an assault (182); settlements and plea
+    # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051)
     scope = STORY
     after = "entities"
 
