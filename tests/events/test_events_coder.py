@@ -752,6 +752,8 @@ NOT_EVENTS = [
     ("Howell shot an 8-under 64 on Thursday.", "19"),
     ("The Kenyan goalkeeper was struck in the face by the ball.", "18"),  # a game's mishap
     ("Kenya hit back in the face of the criticism from Uganda.", "18"),  # no body part
+    ("Work on the new Kenyan embassy is under way.", "0"),  # no event noun
+    ("Ghana listed cocoa as its main export.", "11"),
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -776,6 +778,12 @@ EVENTS = [
     # praise lavished on someone
     ("The Kenyan president showered the athletes with praise.", "051"),
     ("Uganda threw its weight behind the Kenyan candidate.", "051"),
+    # an event noun a predicate says is going on happens
+    ("A Kenyan police investigation is under way in Mombasa.", "090"),
+    ("Talks between Kenya and Uganda are underway.", "04"),
+    # naming someone the suspect or a defendant accuses them
+    ("The lawsuit names the Kenyan mayor and two aides as defendants.", "112"),
+    ("Both Kenyan guards were released on Friday.", "0841"),  # persons released
 ]
 
 

@@ -295,6 +295,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "motion_verbs",
                 "wish_verbs",
                 "event_subject_verbs",
+                "happening_words",
                 "aspect_verbs",
                 "host_verbs",
                 "target_preps",

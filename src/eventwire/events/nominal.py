@@ -35,10 +35,22 @@ class NominalEvents(ArgumentFinder):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
+        if dep == "nsubj" and self.going_on(head):
+            return True  # "an investigation is underway"
         modifiers = tree.kids(i, "amod", "poss", "compound")
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True
         return self.between_named(i, modifiers)
+
+    def going_on(self, verb: int) -> bool:
+        """Whether a verb of state says its subject is going on ("is underway", "remains
+        under way", "is in progress": `happening_words`)."""
+        tree = self.tree
+        if not self.is_word(verb, "state_verbs"):
+            return False
+        said = [tree.lemma(c).lower() for c in tree.kids(verb, "acomp", "advmod")]
+        said += [f"{p} {tree.lemma(o)}" for p, o in tree.prep_objects(verb, ("under", "in"))]
+        return bool(set(said) & self.words["happening_words"])
 
     def carried_conjunct(self, noun: int) -> int | None:
         """The light verb that carries a noun's first conjunct as its object ("making

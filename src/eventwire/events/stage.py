@@ -48,7 +48,9 @@ class EventsStage:
     # an accident did ("crashed, killing 75"); in a disaster report, violence no one did is
     # the disaster's
     # 12: a blow or shot a body part names is an assault (182); settlements and plea
-    # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051)
+    # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051);
+    # an event noun said to be under way happens; naming someone the suspect or a defendant
+    # accuses them (112); persons released are persons (0841 targets)
     scope = STORY
     after = "entities"
 
