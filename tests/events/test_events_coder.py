@@ -784,6 +784,10 @@ EVENTS = [
     # naming someone the suspect or a defendant accuses them
     ("The lawsuit names the Kenyan mayor and two aides as defendants.", "112"),
     ("Both Kenyan guards were released on Friday.", "0841"),  # persons released
+    # verbs ending in -ie keep their lemma ("lied" is "lie", a judgement word)
+    ("Senator Otieno said Kenya has lied about the deal.", "112"),
+    # reporting verbs report speech, and the judgements in it
+    ("Senator Otieno contended that Kenya's decision was unconstitutional.", "111"),
 ]
 
 

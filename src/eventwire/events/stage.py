@@ -50,7 +50,8 @@ class EventsStage:
     # 12: a blow or shot a body part names is an assault (182); settlements and plea
     # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051);
     # an event noun said to be under way happens; naming someone the suspect or a defendant
-    # accuses them (112); persons released are persons (0841 targets)
+    # accuses them (112); persons released are persons (0841 targets); "lied" is "lie" (-ie
+    # verbs); argue, contend, insist, assert, testify, emphasize report speech
     scope = STORY
     after = "entities"
 
