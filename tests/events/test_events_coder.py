@@ -754,6 +754,11 @@ NOT_EVENTS = [
     ("Kenya hit back in the face of the criticism from Uganda.", "18"),  # no body part
     ("Work on the new Kenyan embassy is under way.", "0"),  # no event noun
     ("Ghana listed cocoa as its main export.", "11"),
+    # an attack on an idea is criticism, not violence; an illness is no act
+    ("Senator Otieno attacked Kenya's plan to raise taxes.", "18"),
+    ("Uganda launched an all-out assault on Kenyan democracy.", "18"),
+    ("The Kenyan minister died after suffering a heart attack in Nairobi.", "18"),
+    ("Heart attacks kill about 40,000 Kenyans a year.", "18"),
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -788,6 +793,9 @@ EVENTS = [
     ("Senator Otieno said Kenya has lied about the deal.", "112"),
     # reporting verbs report speech, and the judgements in it
     ("Senator Otieno contended that Kenya's decision was unconstitutional.", "111"),
+    ("Senator Otieno attacked Kenya's plan to raise taxes.", "111"),
+    ("Uganda launched an all-out assault on Kenyan democracy.", "111"),
+    ("Gunmen attacked the Kenyan minister's convoy.", "180"),
 ]
 
 

@@ -193,8 +193,22 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def noun_pattern(self, i: int) -> Pattern | None:
         """The pattern whose noun expression fits noun ``i`` with the most words, if any."""
         candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
-        fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        return max(fitting, key=lambda pe: pe[1].size)[0] if fitting else None
+        if candidates and self.ailment(i):
+            return None  # "suffered a heart attack"
+        fitting = [
+            (p, e)
+            for p in candidates
+            for e in p.nouns
+            if self.noun_fits(i, e) and (not p.prep_objects or self.prep_object_fits(i, p))
+        ]
+        best = max(fitting, key=lambda pe: (pe[1].size, bool(pe[0].prep_objects)), default=None)
+        return best[0] if best else None
+
+    def ailment(self, i: int) -> bool:
+        """Whether noun ``i`` names an illness, no one's act ("a heart attack": `ailments`)."""
+        tree = self.tree
+        modifiers = tree.kids(i, "compound", "amod", "nmod")
+        return any(f"{tree.lemma(m)} {tree.lemma(i)}" in self.words["ailments"] for m in modifiers)
 
     def verb_patterns(self, i: int) -> list[Pattern]:
         """The patterns of any of verb ``i``'s forms."""
@@ -379,11 +393,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return max(sizes, default=0)
 
     def prep_object_fits(self, i: int, pattern: Pattern) -> bool:
-        """Whether one of verb ``i``'s pattern prepositions has an object the pattern names
-        ("shot in the neck", "struck on the head")."""
+        """Whether one of verb or noun ``i``'s pattern prepositions has an object the pattern
+        names ("shot in the neck", "struck on the head", "an assault on democracy")."""
         tree = self.tree
-        objects = [o for p in self.place_preps(i) if tree.lemma(p) in pattern.preps
-                   for o in tree.kids(p, "pobj")]
+        preps = self.place_preps(i)
+        if tree.pos(i) != "VERB" and tree.dep(i) == "dobj":  # "launched an assault on X",
+            preps += self.place_preps(tree.head(i))  # the phrase parsed onto the verb
+        objects = [o for p in preps if tree.lemma(p) in pattern.preps for o in tree.kids(p, "pobj")]
         return any(self.names_one(o, pattern.prep_objects) for o in objects)
 
     def names_one(self, i: int, expressions: tuple[Expression, ...]) -> bool:

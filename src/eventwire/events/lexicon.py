@@ -306,6 +306,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "inspector_nouns",
                 "reason_nouns",
                 "natural_causes",
+                "ailments",
                 "armed_modifiers",
                 "force_nouns",
                 "open_negation",

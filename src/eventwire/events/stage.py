@@ -51,7 +51,9 @@ class EventsStage:
     # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051);
     # an event noun said to be under way happens; naming someone the suspect or a defendant
     # accuses them (112); persons released are persons (0841 targets); "lied" is "lie" (-ie
-    # verbs); argue, contend, insist, assert, testify, emphasize report speech
+    # verbs); argue, contend, insist, assert, testify, emphasize report speech; an attack on an
+    # idea, a decision or a value is criticism (111), not violence; an illness ("a heart
+    # attack") is no act
     scope = STORY
     after = "entities"
 
