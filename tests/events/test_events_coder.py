@@ -796,6 +796,9 @@ EVENTS = [
     ("Senator Otieno attacked Kenya's plan to raise taxes.", "111"),
     ("Uganda launched an all-out assault on Kenyan democracy.", "111"),
     ("Gunmen attacked the Kenyan minister's convoy.", "180"),
+    # an event noun a passive light verb carries: by-phrase the doer, the verb's target
+    ("A lawsuit was filed by Kenya against Uganda on Monday.", "115"),
+    ("An investigation was launched into the Kenyan minister's dealings.", "090"),
 ]
 
 
@@ -807,6 +810,14 @@ def test_false_alarms_of_a_kind_are_no_events(code, sentence, root) -> None:
 @pytest.mark.parametrize(("sentence", "root"), EVENTS)
 def test_their_look_alikes_stay_events(code, sentence, root) -> None:
     assert only(code(sentence), root)
+
+
+def test_a_passive_light_verb_carries_its_event_noun(code) -> None:
+    event = only(code("A lawsuit was filed by Kenya against Uganda on Monday."), "115")
+    assert [s.text for s in event.sources] == ["Kenya"]
+    assert [t.text for t in event.targets] == ["Uganda"]
+    assert not event.negated
+    assert only(code("No lawsuit has been filed against Kenya Airways."), "115").negated
 
 
 def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None:

@@ -542,6 +542,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
+        if tree.dep(holder) == "nsubjpass" and self.is_light(tree.head(holder)):
+            anchor = tree.head(holder)  # "charges were filed against X"
         if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
             anchor = carrier  # "making accusations and threats"
         code = pattern.code

@@ -117,6 +117,9 @@ class ActorFiller(ArgumentFinder):
             self.fill_passive(found, passive, adjectives)
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, i if nominal else None, adjectives)
+        elif tree.dep(i) == "nsubjpass":  # "a lawsuit was filed against X by Y"
+            found.sources = found.sources or self.agents(anchor)
+            found.targets = self.objects(anchor, i)
         if nominal:
             self.fill_nominal(found, i)
             self.undergone(found, i)

@@ -370,6 +370,9 @@ class FrameCoder(ArgumentFinder):
         if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
             auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
         found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
+        if found.holder is not None and found.holder != anchor:  # "filed no lawsuit"
+            determiners = tree.kids(found.holder, "det", "neg")
+            found.negated |= any(tree.lemma(d) == "no" for d in determiners)
         conditional = self.marked(anchor, self.words["condition_marks"])
         threatened = any(
             tree.lemma(m) in self.words["threat_marks"]

@@ -29,6 +29,8 @@ class NominalEvents(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
+        if dep == "nsubjpass" and self.is_light(head):
+            return True  # "charges were filed against X", "talks were held"
         if self.carried_conjunct(i) is not None:
             return True  # "making accusations and threats": threats are made too
         if dep == "pobj" and self.carries(tree.head(head), head):

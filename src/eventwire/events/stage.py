@@ -53,7 +53,8 @@ class EventsStage:
     # accuses them (112); persons released are persons (0841 targets); "lied" is "lie" (-ie
     # verbs); argue, contend, insist, assert, testify, emphasize report speech; an attack on an
     # idea, a decision or a value is criticism (111), not violence; an illness ("a heart
-    # attack") is no act
+    # attack") is no act; an event noun a passive light verb carries is stated ("a lawsuit was
+    # filed against X"), and "no" on an event noun negates it ("filed no lawsuit")
     scope = STORY
     after = "entities"
 
