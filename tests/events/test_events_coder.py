@@ -759,6 +759,7 @@ NOT_EVENTS = [
     ("Uganda launched an all-out assault on Kenyan democracy.", "18"),
     ("The Kenyan minister died after suffering a heart attack in Nairobi.", "18"),
     ("Heart attacks kill about 40,000 Kenyans a year.", "18"),
+    ("Senator Otieno feared Kenya would be late with the payment.", "11"),  # no judgement
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -799,6 +800,13 @@ EVENTS = [
     # an event noun a passive light verb carries: by-phrase the doer, the verb's target
     ("A lawsuit was filed by Kenya against Uganda on Monday.", "115"),
     ("An investigation was launched into the Kenyan minister's dealings.", "090"),
+    # judgements: a predicate noun of disapproval, a fear, a quarrel, charges notified
+    ("Senator Otieno said Kenya's actions were another assault on the law.", "111"),
+    ("Senator Otieno feared Kenya would lie about the deal.", "112"),
+    ("Kenya Airways is sparring with its shareholders over pay.", "110"),
+    ("The league notified Kenya Airways of nine alleged rules violations.", "112"),
+    ("Uganda singled out Kenya for failing to stop the smuggling.", "111"),
+    ("Kenyan prosecutors charged the Nairobi mayor with fraud.", "173"),  # with: legal action
 ]
 
 

@@ -361,7 +361,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
-        if pattern.preps and not {tree.lemma(c) for c in self.place_preps(i)} & pattern.preps:
+        if pattern.preps and not {tree.lemma(c) for c in self.pattern_preps(i)} & pattern.preps:
             return 0
         if pattern.prep_objects and not self.prep_object_fits(i, pattern):
             return 0
@@ -396,11 +396,21 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Whether one of verb or noun ``i``'s pattern prepositions has an object the pattern
         names ("shot in the neck", "struck on the head", "an assault on democracy")."""
         tree = self.tree
-        preps = self.place_preps(i)
-        if tree.pos(i) != "VERB" and tree.dep(i) == "dobj":  # "launched an assault on X",
-            preps += self.place_preps(tree.head(i))  # the phrase parsed onto the verb
-        objects = [o for p in preps if tree.lemma(p) in pattern.preps for o in tree.kids(p, "pobj")]
+        preps = [p for p in self.pattern_preps(i) if tree.lemma(p) in pattern.preps]
+        objects = [o for p in preps for o in tree.kids(p, "pobj")]
         return any(self.names_one(o, pattern.prep_objects) for o in objects)
+
+    def pattern_preps(self, i: int) -> list[int]:
+        """The prepositions a pattern may need on verb or noun ``i``: its own (not of time),
+        and those the parser hangs on the verb carrying the noun ("launched an assault on X")
+        or on the verb's object ("notified X of the violations")."""
+        tree = self.tree
+        preps = self.place_preps(i)
+        if tree.pos(i) != "VERB" and tree.dep(i) == "dobj":
+            preps += self.place_preps(tree.head(i))
+        if tree.pos(i) == "VERB":
+            preps += [p for o in tree.kids(i, "dobj") for p in tree.kids(o, "prep")]
+        return preps
 
     def names_one(self, i: int, expressions: tuple[Expression, ...]) -> bool:
         """Whether noun ``i`` is one of the expressions, and so is what its of-phrase names

@@ -54,7 +54,10 @@ class EventsStage:
     # verbs); argue, contend, insist, assert, testify, emphasize report speech; an attack on an
     # idea, a decision or a value is criticism (111), not violence; an illness ("a heart
     # attack") is no act; an event noun a passive light verb carries is stated ("a lawsuit was
-    # filed against X"), and "no" on an event noun negates it ("filed no lawsuit")
+    # filed against X"), and "no" on an event noun negates it ("filed no lawsuit"); a predicate
+    # noun of disapproval judges ("said X's actions were an assault on the law"); fearing
+    # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
+    # may hang on the verb's object ("charged X with fraud": 173)
     scope = STORY
     after = "entities"
 
