@@ -760,6 +760,7 @@ NOT_EVENTS = [
     ("The Kenyan minister died after suffering a heart attack in Nairobi.", "18"),
     ("Heart attacks kill about 40,000 Kenyans a year.", "18"),
     ("Senator Otieno feared Kenya would be late with the payment.", "11"),  # no judgement
+    ("The Kenyan airline moved two jets to Nairobi.", "15"),  # no armed craft
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -807,6 +808,7 @@ EVENTS = [
     ("The league notified Kenya Airways of nine alleged rules violations.", "112"),
     ("Uganda singled out Kenya for failing to stop the smuggling.", "111"),
     ("Kenyan prosecutors charged the Nairobi mayor with fraud.", "173"),  # with: legal action
+    ("Uganda scrambled two fighter jets after the incursion.", "154"),  # armed craft placed
 ]
 
 

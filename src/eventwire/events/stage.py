@@ -57,7 +57,8 @@ class EventsStage:
     # filed against X"), and "no" on an event noun negates it ("filed no lawsuit"); a predicate
     # noun of disapproval judges ("said X's actions were an assault on the law"); fearing
     # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
-    # may hang on the verb's object ("charged X with fraud": 173)
+    # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
+    # scrambled or stationed (154)
     scope = STORY
     after = "entities"
 
