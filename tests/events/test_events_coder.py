@@ -761,6 +761,7 @@ NOT_EVENTS = [
     ("Heart attacks kill about 40,000 Kenyans a year.", "18"),
     ("Senator Otieno feared Kenya would be late with the payment.", "11"),  # no judgement
     ("The Kenyan airline moved two jets to Nairobi.", "15"),  # no armed craft
+    ("Kenya is considering imposing sanctions on Uganda.", "16"),  # not imposed yet
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -809,6 +810,10 @@ EVENTS = [
     ("Uganda singled out Kenya for failing to stop the smuggling.", "111"),
     ("Kenyan prosecutors charged the Nairobi mayor with fraud.", "173"),  # with: legal action
     ("Uganda scrambled two fighter jets after the incursion.", "154"),  # armed craft placed
+    # an act its doer is weighing is one to come: a threat around conflict, else an intent
+    ("Kenya is considering sanctions against Uganda.", "1312"),
+    ("Kenya was weighing legal action against Uganda.", "13"),
+    ("Kenya is considering sending aid to Uganda.", "033"),
 ]
 
 

@@ -546,6 +546,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
             pobj = tree.dep(holder) == "pobj"
             light = self.carries(head, tree.head(holder)) if pobj else self.is_light(head)
+            light = light or (not pobj and self.is_word(head, "deliberation_verbs"))
             if tree.pos(head) == "VERB" and light:
                 anchor = head
         if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(

@@ -366,6 +366,8 @@ class FrameCoder(ArgumentFinder):
         shared = self.coordinated_with(anchor)
         if shared is not None:  # "will withdraw its troops and release the prisoners"
             auxiliaries |= {tree.lemma(a) for a in tree.kids(shared, "aux")} - {"do"}
+        if self.deliberated(anchor):  # "is considering sanctions": an act yet to come
+            auxiliaries |= self.words["future"]
         aspect = self.aspect_of(shared if shared is not None else anchor)
         if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
             auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
@@ -409,6 +411,15 @@ class FrameCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def deliberated(self, verb: int) -> bool:
+        """Whether an act is one its doer is considering (`deliberation_verbs`: "is weighing
+        legal action", "is considering imposing sanctions"): one to come, as with "will"."""
+        tree = self.tree
+        if self.is_word(verb, "deliberation_verbs"):
+            return True
+        head = tree.head(verb)
+        return tree.dep(verb) in ("xcomp", "ccomp") and self.is_word(head, "deliberation_verbs")
 
     def coordinated_with(self, verb: int) -> int | None:
         """The verb a conjunct with no subject or modal of its own shares them with ("will

@@ -296,6 +296,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "wish_verbs",
                 "event_subject_verbs",
                 "happening_words",
+                "deliberation_verbs",
                 "aspect_verbs",
                 "host_verbs",
                 "target_preps",

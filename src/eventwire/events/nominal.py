@@ -31,6 +31,8 @@ class NominalEvents(ArgumentFinder):
             return True
         if dep == "nsubjpass" and self.is_light(head):
             return True  # "charges were filed against X", "talks were held"
+        if dep == "dobj" and self.is_word(head, "deliberation_verbs"):
+            return True  # "is weighing legal action": an act to come (frames.deliberated)
         if self.carried_conjunct(i) is not None:
             return True  # "making accusations and threats": threats are made too
         if dep == "pobj" and self.carries(tree.head(head), head):

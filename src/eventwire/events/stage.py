@@ -58,7 +58,8 @@ class EventsStage:
     # noun of disapproval judges ("said X's actions were an assault on the law"); fearing
     # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
     # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
-    # scrambled or stationed (154)
+    # scrambled or stationed (154); an act its doer is considering or weighing is one to come,
+    # as with "will" (a threat around conflict, else an intent)
     scope = STORY
     after = "entities"
 
