@@ -762,6 +762,7 @@ NOT_EVENTS = [
     ("Senator Otieno feared Kenya would be late with the payment.", "11"),  # no judgement
     ("The Kenyan airline moved two jets to Nairobi.", "15"),  # no armed craft
     ("Kenya is considering imposing sanctions on Uganda.", "16"),  # not imposed yet
+    ("France led the charge against Kenya's proposal.", "17"),  # an idiom, no legal charge
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -814,6 +815,10 @@ EVENTS = [
     ("Kenya is considering sanctions against Uganda.", "1312"),
     ("Kenya was weighing legal action against Uganda.", "13"),
     ("Kenya is considering sending aid to Uganda.", "033"),
+    # an attack repelled is fought; an event noun an outcome verb leads to happened
+    ("Kenyan troops repelled an attack by the rebels.", "190"),
+    ("A Kenyan warship warded off the attack by the pirates.", "190"),
+    ("The raid in Mombasa led to the arrest of ten Kenyan fishermen.", "173"),
 ]
 
 

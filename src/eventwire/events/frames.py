@@ -48,10 +48,12 @@ class FrameCoder(ArgumentFinder):
 
     def carries(self, verb: int, prep: int) -> bool:
         """Whether a verb carries the event noun after its preposition: a light verb ("has
-        been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
-        visit": frames.yaml motion_verbs)."""
+        been in talks"), an outcome ("led to the arrest": outcome_verbs), or a journey for or
+        on it ("flew to Damascus for talks", "left on a visit": frames.yaml motion_verbs)."""
         if self.is_light(verb) or self.held_under(verb, prep) or self.met_with(verb, prep):
             return True
+        if self.tree.lemma(prep) == "to" and self.is_word(verb, "outcome_verbs"):
+            return True  # "led to the arrest of X"
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
 
     def met_with(self, verb: int, prep: int) -> bool:

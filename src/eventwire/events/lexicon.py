@@ -297,6 +297,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "event_subject_verbs",
                 "happening_words",
                 "deliberation_verbs",
+                "outcome_verbs",
                 "aspect_verbs",
                 "host_verbs",
                 "target_preps",

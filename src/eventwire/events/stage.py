@@ -59,7 +59,8 @@ class EventsStage:
     # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
     # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
     # scrambled or stationed (154); an act its doer is considering or weighing is one to come,
-    # as with "will" (a threat around conflict, else an intent)
+    # as with "will" (a threat around conflict, else an intent); an attack repelled is fought
+    # (190); an event noun an outcome verb leads to happened ("led to the arrest of X")
     scope = STORY
     after = "entities"
 
