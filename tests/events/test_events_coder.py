@@ -763,6 +763,8 @@ NOT_EVENTS = [
     ("The Kenyan airline moved two jets to Nairobi.", "15"),  # no armed craft
     ("Kenya is considering imposing sanctions on Uganda.", "16"),  # not imposed yet
     ("France led the charge against Kenya's proposal.", "17"),  # an idiom, no legal charge
+    ("Uganda retaliated against Kenya with tariffs.", "19"),  # no force
+    ("Kenya welcomed Uganda's decision to reopen the border.", "04"),  # no visitor
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -819,6 +821,12 @@ EVENTS = [
     ("Kenyan troops repelled an attack by the rebels.", "190"),
     ("A Kenyan warship warded off the attack by the pirates.", "190"),
     ("The raid in Mombasa led to the arrest of ten Kenyan fishermen.", "173"),
+    # welcoming a decision praises it; trade retaliation is a sanction; crowds dispersed
+    ("Kenya welcomed Uganda's decision to reopen the border.", "051"),
+    ("Uganda retaliated against Kenya with tariffs.", "163"),
+    ("Kenyan police dispersed the protesters in Nairobi.", "170"),
+    ("Mr. Otieno was booked into the Nairobi county jail.", "173"),
+    ("Mr. Otieno was gunned down outside his home in Nairobi.", "180"),
 ]
 
 

@@ -60,7 +60,9 @@ class EventsStage:
     # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
     # scrambled or stationed (154); an act its doer is considering or weighing is one to come,
     # as with "will" (a threat around conflict, else an intent); an attack repelled is fought
-    # (190); an event noun an outcome verb leads to happened ("led to the arrest of X")
+    # (190); an event noun an outcome verb leads to happened ("led to the arrest of X");
+    # welcoming a decision praises it (051, not hosting); trade retaliation is a sanction
+    # (163, not force); crowds dispersed (170); booked into jail (173); gunned down (180)
     scope = STORY
     after = "entities"
 
