@@ -765,6 +765,7 @@ NOT_EVENTS = [
     ("France led the charge against Kenya's proposal.", "17"),  # an idiom, no legal charge
     ("Uganda retaliated against Kenya with tariffs.", "19"),  # no force
     ("Kenya welcomed Uganda's decision to reopen the border.", "04"),  # no visitor
+    ("Kenya accused Uganda of supporting the rebels.", "05"),  # alleged, not an event
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -827,6 +828,7 @@ EVENTS = [
     ("Kenyan police dispersed the protesters in Nairobi.", "170"),
     ("Mr. Otieno was booked into the Nairobi county jail.", "173"),
     ("Mr. Otieno was gunned down outside his home in Nairobi.", "180"),
+    ("Kenya accused Uganda of supporting the rebels.", "112"),
 ]
 
 

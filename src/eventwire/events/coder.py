@@ -231,6 +231,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
+            if best and not self.lex.is_violent(best[0].code) and self.alleged(i):
+                return None  # "accused X of arming the rebels": the accusation is the event
             return best[0] if best else None
         best = self.noun_pattern(i)
         head = self.event_head(i)
@@ -240,6 +242,20 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if conflict and self.nominal_agents(head):  # "the arrest of ten fishermen by police"
             return best  # a visit or a call "by X" may be one to come; an arrest has been made
         return None
+
+    def alleged(self, verb: int) -> bool:
+        """Whether a verb is the act an accusation alleges ("accused X of arming the rebels",
+        "blamed X for supporting them"), no event of its own but where violence was done
+        (the caller keeps it: "is accused of fatally shooting Y") or the accusation only
+        describes someone ("the man accused of ...")."""
+        tree = self.tree
+        prep = tree.head(verb)
+        if tree.dep(verb) != "pcomp" or tree.lemma(prep) not in ("of", "for"):
+            return False
+        accusing, code = tree.head(prep), self.lex.accusation_code
+        if tree.dep(accusing) in ("acl", "amod", "relcl"):
+            return False
+        return any(p.code == code for p in self.verb_patterns(accusing))
 
     def met_with_reaction(self, verb: int) -> bool:
         """Whether a verb meets with a reaction or an event noun ("met with criticism", "met

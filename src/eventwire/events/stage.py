@@ -62,7 +62,8 @@ class EventsStage:
     # as with "will" (a threat around conflict, else an intent); an attack repelled is fought
     # (190); an event noun an outcome verb leads to happened ("led to the arrest of X");
     # welcoming a decision praises it (051, not hosting); trade retaliation is a sanction
-    # (163, not force); crowds dispersed (170); booked into jail (173); gunned down (180)
+    # (163, not force); crowds dispersed (170); booked into jail (173); gunned down (180); the
+    # non-violent act an accusation alleges is no event ("accused X of supporting the rebels")
     scope = STORY
     after = "entities"
 
