@@ -410,7 +410,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
 
     def prep_object_fits(self, i: int, pattern: Pattern) -> bool:
         """Whether one of verb or noun ``i``'s pattern prepositions has an object the pattern
-        names ("shot in the neck", "struck on the head", "an assault on democracy")."""
+        names ("shot in the leg", "hit on the head", "an attack on press freedom")."""
         tree = self.tree
         preps = [p for p in self.pattern_preps(i) if tree.lemma(p) in pattern.preps]
         objects = [o for p in preps for o in tree.kids(p, "pobj")]
@@ -419,7 +419,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def pattern_preps(self, i: int) -> list[int]:
         """The prepositions a pattern may need on verb or noun ``i``: its own (not of time),
         and those the parser hangs on the verb carrying the noun ("launched an assault on X")
-        or on the verb's object ("notified X of the violations")."""
+        or on the verb's object ("informed X of the violations")."""
         tree = self.tree
         preps = self.place_preps(i)
         if tree.pos(i) != "VERB" and tree.dep(i) == "dobj":

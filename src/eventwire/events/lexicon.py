@@ -56,7 +56,7 @@ class Pattern:
     objects: tuple[Expression, ...] = ()
     particle: str | None = None
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
-    # ... whose object is one of these ("shot in the neck": a body part)
+    # ... whose object is one of these ("shot in the leg": a body part)
     prep_objects: tuple[Expression, ...] = ()
     symmetric: bool = False
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")

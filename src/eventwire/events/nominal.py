@@ -40,7 +40,7 @@ class NominalEvents(ArgumentFinder):
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
         if dep == "nsubj" and self.going_on(head):
-            return True  # "an investigation is underway"
+            return True  # "an inquiry is under way"
         modifiers = tree.kids(i, "amod", "poss", "compound")
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True

@@ -223,7 +223,7 @@ class SpeechCoder(ArgumentFinder):
         return self.disapproval_noun(words[1:])
 
     def disapproval_noun(self, words: list[int]) -> str | None:
-        """The code of a predicate noun of disapproval ("were another assault on the law":
+        """The code of a predicate noun of disapproval ("was an attack on the constitution":
         an 11x noun pattern), if any."""
         root = self.lex.accusation_code[:2]
         for word in words:

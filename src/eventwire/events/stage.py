@@ -55,7 +55,7 @@ class EventsStage:
     # idea, a decision or a value is criticism (111), not violence; an illness ("a heart
     # attack") is no act; an event noun a passive light verb carries is stated ("a lawsuit was
     # filed against X"), and "no" on an event noun negates it ("filed no lawsuit"); a predicate
-    # noun of disapproval judges ("said X's actions were an assault on the law"); fearing
+    # noun of disapproval judges ("said the decree was an attack on the constitution"); fearing
     # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
     # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
     # scrambled or stationed (154); an act its doer is considering or weighing is one to come,
