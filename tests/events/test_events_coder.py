@@ -750,6 +750,22 @@ NOT_EVENTS = [
     ("The Philadelphia 76ers fired Jim O'Brien on Monday after one season.", "19"),
     ("The Dodgers beat Colorado 3-2 on Wednesday.", "18"),  # a game
     ("Howell shot an 8-under 64 on Thursday.", "19"),
+    ("The Kenyan goalkeeper was struck in the face by the ball.", "18"),  # a game's mishap
+    ("Kenya hit back in the face of the criticism from Uganda.", "18"),  # no body part
+    ("Work on the new Kenyan embassy is under way.", "0"),  # no event noun
+    ("Ghana listed cocoa as its main export.", "11"),
+    # an attack on an idea is criticism, not violence; an illness is no act
+    ("Senator Otieno attacked Kenya's plan to raise taxes.", "18"),
+    ("Uganda launched a fierce attack on the Kenyan constitution.", "18"),
+    ("The Kenyan minister died after suffering a heart attack in Nairobi.", "18"),
+    ("Heart attacks kill about 40,000 Kenyans a year.", "18"),
+    ("Senator Otieno feared Kenya would be late with the payment.", "11"),  # no judgement
+    ("The Kenyan airline moved two jets to Nairobi.", "15"),  # no armed craft
+    ("Kenya is considering imposing sanctions on Uganda.", "16"),  # not imposed yet
+    ("France led the charge against Kenya's proposal.", "17"),  # an idiom, no legal charge
+    ("Uganda retaliated against Kenya with tariffs.", "19"),  # no force
+    ("Kenya welcomed Uganda's decision to reopen the border.", "04"),  # no visitor
+    ("Kenya accused Uganda of supporting the rebels.", "05"),  # alleged, not an event
 ]
 
 # Their look-alikes that are events, with the root code each must give.
@@ -765,6 +781,54 @@ EVENTS = [
     ("Israel released 26 Palestinian prisoners.", "08"),
     ("Russia freed the Ukrainian pilot Nadiya Savchenko.", "08"),
     ("Syrian troops fired at the Turkish border post on Monday.", "19"),
+    # a blow or shot a body part names is an assault on a person, not a fight
+    ("A Kenyan shopkeeper was hit on the head with a bat in Nairobi.", "182"),
+    ("The Kenyan guard was shot in the back of the leg outside the bank.", "182"),
+    # a settlement is an agreement between its parties
+    ("Uganda settled the lawsuit with the Kenyan airline.", "057"),
+    ("The former Kenyan treasurer signed a plea deal with prosecutors.", "057"),
+    # praise lavished on someone
+    ("The Kenyan president showered the athletes with praise.", "051"),
+    ("Uganda put its full weight behind the Kenyan candidate.", "051"),
+    # an event noun a predicate says is going on happens
+    ("A Kenyan police investigation is under way in Mombasa.", "090"),
+    ("Talks between Kenya and Uganda are underway.", "04"),
+    # naming someone the suspect or a defendant accuses them
+    ("The suit lists the Kenyan mayor as a defendant.", "112"),
+    ("The two Kenyan drivers were released on Friday.", "0841"),  # persons released
+    # verbs ending in -ie keep their lemma ("lied" is "lie", a judgement word)
+    ("Senator Otieno said Kenya has lied about the deal.", "112"),
+    # reporting verbs report speech, and the judgements in it
+    ("Senator Otieno contended that Kenya's decision was unconstitutional.", "111"),
+    ("Senator Otieno attacked Kenya's plan to raise taxes.", "111"),
+    ("Uganda launched a fierce attack on the Kenyan constitution.", "111"),
+    ("Gunmen attacked the Kenyan minister's convoy.", "180"),
+    # an event noun a passive light verb carries: by-phrase the doer, the verb's target
+    ("A lawsuit was filed by Kenya against Uganda on Monday.", "115"),
+    ("An investigation was launched into the Kenyan minister's dealings.", "090"),
+    # judgements: a predicate noun of disapproval, a fear, a quarrel, charges notified
+    ("Senator Otieno said the Kenyan decree was an attack on the constitution.", "111"),
+    ("Senator Otieno fears Kenya is lying about the deal.", "112"),
+    ("Kenya Airways is feuding with its pilots over pay.", "110"),
+    ("The federation informed Kenya Airways of two safety violations.", "112"),
+    ("Uganda singled out Kenya for its handling of the smuggling.", "111"),
+    ("Kenyan prosecutors charged the Nairobi mayor with fraud.", "173"),  # with: legal action
+    ("Uganda scrambled two fighter jets after the incursion.", "154"),  # armed craft placed
+    # an act its doer is weighing is one to come: a threat around conflict, else an intent
+    ("Kenya is considering sanctions against Uganda.", "1312"),
+    ("Kenya is weighing a lawsuit against Uganda.", "13"),
+    ("Kenya is considering sending aid to Uganda.", "033"),
+    # an attack repelled is fought; an event noun an outcome verb leads to happened
+    ("Kenyan troops repelled an attack by the rebels.", "190"),
+    ("A Kenyan frigate fended off a raid by pirates.", "190"),
+    ("The raid in Mombasa led to the arrest of ten Kenyan fishermen.", "173"),
+    # welcoming a decision praises it; trade retaliation is a sanction; crowds dispersed
+    ("Kenya welcomed Uganda's decision to reopen the border.", "051"),
+    ("Uganda retaliated against Kenya with tariffs.", "163"),
+    ("Kenyan police dispersed the protesters in Nairobi.", "170"),
+    ("Mr. Otieno was booked into the Nairobi county jail.", "173"),
+    ("Mr. Otieno was gunned down outside his home in Nairobi.", "180"),
+    ("Kenya accused Uganda of supporting the rebels.", "112"),
 ]
 
 
@@ -776,6 +840,14 @@ def test_false_alarms_of_a_kind_are_no_events(code, sentence, root) -> None:
 @pytest.mark.parametrize(("sentence", "root"), EVENTS)
 def test_their_look_alikes_stay_events(code, sentence, root) -> None:
     assert only(code(sentence), root)
+
+
+def test_a_passive_light_verb_carries_its_event_noun(code) -> None:
+    event = only(code("A lawsuit was filed by Kenya against Uganda on Monday."), "115")
+    assert [s.text for s in event.sources] == ["Kenya"]
+    assert [t.text for t in event.targets] == ["Uganda"]
+    assert not event.negated
+    assert only(code("No lawsuit has been filed against Kenya Airways."), "115").negated
 
 
 def test_violence_no_one_did_in_a_disaster_report_is_the_disasters(code) -> None:

@@ -193,8 +193,22 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def noun_pattern(self, i: int) -> Pattern | None:
         """The pattern whose noun expression fits noun ``i`` with the most words, if any."""
         candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
-        fitting = [(p, e) for p in candidates for e in p.nouns if self.noun_fits(i, e)]
-        return max(fitting, key=lambda pe: pe[1].size)[0] if fitting else None
+        if candidates and self.ailment(i):
+            return None  # "suffered a heart attack"
+        fitting = [
+            (p, e)
+            for p in candidates
+            for e in p.nouns
+            if self.noun_fits(i, e) and (not p.prep_objects or self.prep_object_fits(i, p))
+        ]
+        best = max(fitting, key=lambda pe: (pe[1].size, bool(pe[0].prep_objects)), default=None)
+        return best[0] if best else None
+
+    def ailment(self, i: int) -> bool:
+        """Whether noun ``i`` names an illness, no one's act ("a heart attack": `ailments`)."""
+        tree = self.tree
+        modifiers = tree.kids(i, "compound", "amod", "nmod")
+        return any(f"{tree.lemma(m)} {tree.lemma(i)}" in self.words["ailments"] for m in modifiers)
 
     def verb_patterns(self, i: int) -> list[Pattern]:
         """The patterns of any of verb ``i``'s forms."""
@@ -217,6 +231,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if pos == "VERB":
             fitting = [(p, size) for p in candidates if (size := self.verb_fits(i, p))]
             best = max(fitting, key=lambda pair: (pair[0].specificity, pair[1]), default=None)
+            if best and not self.lex.is_violent(best[0].code) and self.alleged(i):
+                return None  # "accused X of arming the rebels": the accusation is the event
             return best[0] if best else None
         best = self.noun_pattern(i)
         head = self.event_head(i)
@@ -226,6 +242,20 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if conflict and self.nominal_agents(head):  # "the arrest of ten fishermen by police"
             return best  # a visit or a call "by X" may be one to come; an arrest has been made
         return None
+
+    def alleged(self, verb: int) -> bool:
+        """Whether a verb is the act an accusation alleges ("accused X of arming the rebels",
+        "blamed X for supporting them"), no event of its own but where violence was done
+        (the caller keeps it: "is accused of fatally shooting Y") or the accusation only
+        describes someone ("the man accused of ...")."""
+        tree = self.tree
+        prep = tree.head(verb)
+        if tree.dep(verb) != "pcomp" or tree.lemma(prep) not in ("of", "for"):
+            return False
+        accusing, code = tree.head(prep), self.lex.accusation_code
+        if tree.dep(accusing) in ("acl", "amod", "relcl"):
+            return False
+        return any(p.code == code for p in self.verb_patterns(accusing))
 
     def met_with_reaction(self, verb: int) -> bool:
         """Whether a verb meets with a reaction or an event noun ("met with criticism", "met
@@ -347,7 +377,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
-        if pattern.preps and not {tree.lemma(c) for c in self.place_preps(i)} & pattern.preps:
+        if pattern.preps and not {tree.lemma(c) for c in self.pattern_preps(i)} & pattern.preps:
+            return 0
+        if pattern.prep_objects and not self.prep_object_fits(i, pattern):
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
@@ -375,6 +407,34 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 objects += [o for _, o in tree.prep_objects(obj, ("to",))]  # "access to X"
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
+
+    def prep_object_fits(self, i: int, pattern: Pattern) -> bool:
+        """Whether one of verb or noun ``i``'s pattern prepositions has an object the pattern
+        names ("shot in the leg", "hit on the head", "an attack on press freedom")."""
+        tree = self.tree
+        preps = [p for p in self.pattern_preps(i) if tree.lemma(p) in pattern.preps]
+        objects = [o for p in preps for o in tree.kids(p, "pobj")]
+        return any(self.names_one(o, pattern.prep_objects) for o in objects)
+
+    def pattern_preps(self, i: int) -> list[int]:
+        """The prepositions a pattern may need on verb or noun ``i``: its own (not of time),
+        and those the parser hangs on the verb carrying the noun ("launched an assault on X")
+        or on the verb's object ("informed X of the violations")."""
+        tree = self.tree
+        preps = self.place_preps(i)
+        if tree.pos(i) != "VERB" and tree.dep(i) == "dobj":
+            preps += self.place_preps(tree.head(i))
+        if tree.pos(i) == "VERB":
+            preps += [p for o in tree.kids(i, "dobj") for p in tree.kids(o, "prep")]
+        return preps
+
+    def names_one(self, i: int, expressions: tuple[Expression, ...]) -> bool:
+        """Whether noun ``i`` is one of the expressions, and so is what its of-phrase names
+        ("the back of the head"; not "in the face of criticism")."""
+        if not any(self.noun_fits(i, e) for e in expressions):
+            return False
+        parts = [o for _, o in self.tree.prep_objects(i, ("of",))]
+        return all(any(self.noun_fits(o, e) for e in expressions) for o in parts)
 
     def aimed_against(self, i: int) -> bool:
         """Whether a verb's object is set "against" someone ("rallied support against X")."""
@@ -502,12 +562,15 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             head = tree.head(head) if tree.dep(holder) == "pobj" else head
             pobj = tree.dep(holder) == "pobj"
             light = self.carries(head, tree.head(holder)) if pobj else self.is_light(head)
+            light = light or (not pobj and self.is_word(head, "deliberation_verbs"))
             if tree.pos(head) == "VERB" and light:
                 anchor = head
         if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
             tree.head(holder), "event_subject_verbs"
         ):
             anchor = tree.head(holder)
+        if tree.dep(holder) == "nsubjpass" and self.is_light(tree.head(holder)):
+            anchor = tree.head(holder)  # "charges were filed against X"
         if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
             anchor = carrier  # "making accusations and threats"
         code = pattern.code

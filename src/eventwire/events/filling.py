@@ -39,13 +39,16 @@ class ActorFiller(ArgumentFinder):
         return None
 
     def natural_cause(self, span: Span) -> bool:
-        """Whether a side is a force of nature or an accident ("a powerful earthquake"; not
-        "artillery fire": an armed word before the cause makes it someone's act)."""
+        """Whether a side is a force of nature, an accident or an illness ("a powerful
+        earthquake", "heart attacks"; not "artillery fire": an armed word before the cause
+        makes it someone's act)."""
         words = span.text.lower().split()
         last = words[-1] if words else ""
         causes, armed = self.words["natural_causes"], self.words["armed_modifiers"]
         if any(w in armed or w.removesuffix("s") in armed for w in words[:-1]):
             return False
+        if " ".join(words[-2:]).removesuffix("s") in self.words["ailments"]:
+            return True  # "heart attacks kill ..."
         return not self.tree.named(span) and (last in causes or last.removesuffix("s") in causes)
 
     def named_sides(self, found: Found) -> set[tuple[int, int]]:
@@ -114,6 +117,9 @@ class ActorFiller(ArgumentFinder):
             self.fill_passive(found, passive, adjectives)
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, i if nominal else None, adjectives)
+        elif tree.dep(i) == "nsubjpass":  # "a lawsuit was filed against X by Y"
+            found.sources = found.sources or self.agents(anchor)
+            found.targets = self.objects(anchor, i)
         if nominal:
             self.fill_nominal(found, i)
             self.undergone(found, i)

@@ -48,10 +48,12 @@ class FrameCoder(ArgumentFinder):
 
     def carries(self, verb: int, prep: int) -> bool:
         """Whether a verb carries the event noun after its preposition: a light verb ("has
-        been in talks"), or a journey for or on it ("flew to Damascus for talks", "left on a
-        visit": frames.yaml motion_verbs)."""
+        been in talks"), an outcome ("led to the arrest": outcome_verbs), or a journey for or
+        on it ("flew to Damascus for talks", "left on a visit": frames.yaml motion_verbs)."""
         if self.is_light(verb) or self.held_under(verb, prep) or self.met_with(verb, prep):
             return True
+        if self.tree.lemma(prep) == "to" and self.is_word(verb, "outcome_verbs"):
+            return True  # "led to the arrest of X"
         return self.tree.lemma(prep) in ("for", "on") and self.is_word(verb, "motion_verbs")
 
     def met_with(self, verb: int, prep: int) -> bool:
@@ -366,10 +368,15 @@ class FrameCoder(ArgumentFinder):
         shared = self.coordinated_with(anchor)
         if shared is not None:  # "will withdraw its troops and release the prisoners"
             auxiliaries |= {tree.lemma(a) for a in tree.kids(shared, "aux")} - {"do"}
+        if self.deliberated(anchor):  # "is considering sanctions": an act yet to come
+            auxiliaries |= self.words["future"]
         aspect = self.aspect_of(shared if shared is not None else anchor)
         if aspect is not None:  # "will begin withdrawing troops": begin's modals are its own
             auxiliaries |= {tree.lemma(a) for a in tree.kids(aspect, "aux", "auxpass")}
         found.negated = bool(tree.kids(anchor, "neg") or (aspect and tree.kids(aspect, "neg")))
+        if found.holder is not None and found.holder != anchor:  # "filed no lawsuit"
+            determiners = tree.kids(found.holder, "det", "neg")
+            found.negated |= any(tree.lemma(d) == "no" for d in determiners)
         conditional = self.marked(anchor, self.words["condition_marks"])
         threatened = any(
             tree.lemma(m) in self.words["threat_marks"]
@@ -406,6 +413,15 @@ class FrameCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional:
             found.hypothetical = True
+
+    def deliberated(self, verb: int) -> bool:
+        """Whether an act is one its doer is considering (`deliberation_verbs`: "is weighing
+        legal action", "is considering imposing sanctions"): one to come, as with "will"."""
+        tree = self.tree
+        if self.is_word(verb, "deliberation_verbs"):
+            return True
+        head = tree.head(verb)
+        return tree.dep(verb) in ("xcomp", "ccomp") and self.is_word(head, "deliberation_verbs")
 
     def coordinated_with(self, verb: int) -> int | None:
         """The verb a conjunct with no subject or modal of its own shares them with ("will

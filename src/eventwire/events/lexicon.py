@@ -56,6 +56,8 @@ class Pattern:
     objects: tuple[Expression, ...] = ()
     particle: str | None = None
     preps: frozenset[str] = frozenset()  # the verb needs one of these prepositions
+    # ... whose object is one of these ("shot in the leg": a body part)
+    prep_objects: tuple[Expression, ...] = ()
     symmetric: bool = False
     any_actor: bool = False  # the verb needs a named actor as its object ("received X")
     alone: str | None = None  # the code when the event names fewer than two sides
@@ -67,7 +69,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns needing an object, particle or preposition win over a bare verb."""
-        needs = (self.objects, self.particle, self.preps, self.subjects)
+        needs = (self.objects, self.particle, self.preps, self.subjects, self.prep_objects)
         return sum(bool(need) for need in needs) + self.any_actor
 
 
@@ -185,17 +187,20 @@ def _pattern(entry: Any, path: Path, number: int) -> Pattern:
             raise PatternFileError(f"{where}: {entry[key]!r} is not a CAMEO event code")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise PatternFileError(f"{where}: needs verbs or nouns")
-    for key in ("verbs", "nouns", "objects", "preps", "subjects"):
+    for key in ("verbs", "nouns", "objects", "preps", "subjects", "prep_objects"):
         words = entry.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             # YAML reads an unquoted on/off/yes/no as a boolean: [at, on] holds True
             raise PatternFileError(f"{where}: {key} must be a list of words (quote on, no)")
+    if entry.get("prep_objects") and not entry.get("preps"):
+        raise PatternFileError(f"{where}: prep_objects needs preps")
     return Pattern(
         code=entry["code"],
         verbs=frozenset(v.lower() for v in entry.get("verbs") or ()),
         nouns=tuple(Expression.parse(n) for n in entry.get("nouns") or ()),
         objects=tuple(Expression.parse(o) for o in entry.get("objects") or ()),
         subjects=tuple(Expression.parse(o) for o in entry.get("subjects") or ()),
+        prep_objects=tuple(Expression.parse(o) for o in entry.get("prep_objects") or ()),
         particle=entry.get("particle"),
         preps=frozenset(entry.get("preps") or ()),
         symmetric=bool(entry.get("symmetric", False)),
@@ -290,6 +295,9 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "motion_verbs",
                 "wish_verbs",
                 "event_subject_verbs",
+                "happening_words",
+                "deliberation_verbs",
+                "outcome_verbs",
                 "aspect_verbs",
                 "host_verbs",
                 "target_preps",
@@ -300,6 +308,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "inspector_nouns",
                 "reason_nouns",
                 "natural_causes",
+                "ailments",
                 "armed_modifiers",
                 "force_nouns",
                 "open_negation",

@@ -29,16 +29,32 @@ class NominalEvents(ArgumentFinder):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
             return True
+        if dep == "nsubjpass" and self.is_light(head):
+            return True  # "charges were filed against X", "talks were held"
+        if dep == "dobj" and self.is_word(head, "deliberation_verbs"):
+            return True  # "is weighing legal action": an act to come (frames.deliberated)
         if self.carried_conjunct(i) is not None:
             return True  # "making accusations and threats": threats are made too
         if dep == "pobj" and self.carries(tree.head(head), head):
             return True
         if dep in ("nsubj", "nsubjpass") and self.is_word(head, "event_subject_verbs"):
             return True
+        if dep == "nsubj" and self.going_on(head):
+            return True  # "an inquiry is under way"
         modifiers = tree.kids(i, "amod", "poss", "compound")
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True
         return self.between_named(i, modifiers)
+
+    def going_on(self, verb: int) -> bool:
+        """Whether a verb of state says its subject is going on ("is underway", "remains
+        under way", "is in progress": `happening_words`)."""
+        tree = self.tree
+        if not self.is_word(verb, "state_verbs"):
+            return False
+        said = [tree.lemma(c).lower() for c in tree.kids(verb, "acomp", "advmod")]
+        said += [f"{p} {tree.lemma(o)}" for p, o in tree.prep_objects(verb, ("under", "in"))]
+        return bool(set(said) & self.words["happening_words"])
 
     def carried_conjunct(self, noun: int) -> int | None:
         """The light verb that carries a noun's first conjunct as its object ("making

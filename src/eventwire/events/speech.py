@@ -220,6 +220,16 @@ class SpeechCoder(ArgumentFinder):
             for form in tree.forms(word):
                 if form in codes:
                     return codes[form]
+        return self.disapproval_noun(words[1:])
+
+    def disapproval_noun(self, words: list[int]) -> str | None:
+        """The code of a predicate noun of disapproval ("was an attack on the constitution":
+        an 11x noun pattern), if any."""
+        root = self.lex.accusation_code[:2]
+        for word in words:
+            pattern = self.noun_pattern(word) if self.tree.pos(word) == "NOUN" else None
+            if pattern is not None and pattern.code.startswith(root):
+                return pattern.code
         return None
 
     def hindsight(self, clause: int) -> bool:

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 11  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 12  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -47,6 +47,23 @@ class EventsStage:
     # a game's score measures no violence; no intent in a wrongdoing committed; no act in what
     # an accident did ("crashed, killing 75"); in a disaster report, violence no one did is
     # the disaster's
+    # 12: a blow or shot a body part names is an assault (182); settlements and plea
+    # agreements are agreements (057); praise lavished, tribute paid, weight thrown behind (051);
+    # an event noun said to be under way happens; naming someone the suspect or a defendant
+    # accuses them (112); persons released are persons (0841 targets); "lied" is "lie" (-ie
+    # verbs); argue, contend, insist, assert, testify, emphasize report speech; an attack on an
+    # idea, a decision or a value is criticism (111), not violence; an illness ("a heart
+    # attack") is no act; an event noun a passive light verb carries is stated ("a lawsuit was
+    # filed against X"), and "no" on an event noun negates it ("filed no lawsuit"); a predicate
+    # noun of disapproval judges ("said the decree was an attack on the constitution"); fearing
+    # reports a judgement; quarrels (110); charges notified (112); a pattern's preposition
+    # may hang on the verb's object ("charged X with fraud": 173); armed craft positioned,
+    # scrambled or stationed (154); an act its doer is considering or weighing is one to come,
+    # as with "will" (a threat around conflict, else an intent); an attack repelled is fought
+    # (190); an event noun an outcome verb leads to happened ("led to the arrest of X");
+    # welcoming a decision praises it (051, not hosting); trade retaliation is a sanction
+    # (163, not force); crowds dispersed (170); booked into jail (173); gunned down (180); the
+    # non-violent act an accusation alleges is no event ("accused X of supporting the rebels")
     scope = STORY
     after = "entities"
 
