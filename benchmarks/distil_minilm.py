@@ -82,9 +82,15 @@ def distilled(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
 
 def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
     """Train the kept layers on the teacher's pooled states (module docstring)."""
-    from safetensors.torch import load_file as load_torch
-
-    from benchmarks.finetune_minilm import Layer, deltas, frozen_states, padded, schedule
+    from benchmarks.finetune_minilm import (
+        Layer,
+        deltas,
+        frozen_states,
+        optimiser_for,
+        padded,
+        step,
+        wheel_weights,
+    )
 
     torch.manual_seed(recipe["seed"])
     torch.set_num_threads(recipe["threads"])
@@ -92,20 +98,11 @@ def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
     teacher = MiniLM(embed.model_folder())
     targets = torch.from_numpy(np.asarray(pooled_states(teacher, texts), dtype=np.float32))
     inputs = frozen_states(teacher, texts, 0)  # after the embeddings: every kept layer trains
-    folder = embed.model_folder()
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    original = load_torch(str(folder / "model.safetensors"))
+    original, heads = wheel_weights()
     names = [f"encoder.layer.{n}" for n in kept]
-    heads = int(config["num_attention_heads"])
     layers = torch.nn.ModuleList(Layer(original, n, heads, 0.0) for n in names)
-    optimiser = torch.optim.AdamW(
-        layers.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
-    )
+    optimiser, lr_at = optimiser_for(layers, recipe, len(texts), recipe["batch_sentences"])
     size = recipe["batch_sentences"]
-    total = -(-len(texts) // size) * recipe["epochs"]
-    lr_at = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: schedule(step, total, int(total * recipe["warmup_share"]))
-    )
     shuffle = np.random.default_rng(recipe["seed"])
     print(f"distilling layers {kept} on {len(texts)} sentences", flush=True)
     for epoch in range(recipe["epochs"]):
@@ -117,11 +114,7 @@ def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
                 x = layer(x, blocked)
             pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
             loss = torch.nn.functional.mse_loss(pooled, targets[batch])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            lr_at.step()
-            losses.append(loss.item())
+            losses.append(step(loss, optimiser, lr_at))
         print(f"epoch {epoch + 1}: mean loss {np.mean(losses):.5f}", flush=True)
     return deltas(layers, names, original, np.float32)
 

