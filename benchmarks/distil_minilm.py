@@ -28,7 +28,7 @@ from safetensors.numpy import load_file, save_file
 
 from benchmarks.facts import MSRP, SHARED, read_msrp
 from eventwire.facts import embed
-from eventwire.facts.minilm import MiniLM, length_batches
+from eventwire.facts.minilm import tuned_layer_names
 from eventwire.facts.training import fixed_split
 
 MSRP_SENTENCES = SHARED / "msrp" / "msr_paraphrase_data.txt"
@@ -54,16 +54,13 @@ def distil_sentences() -> list[str]:
     pairs, labels = read_msrp(MSRP)
     _, held = fixed_split(labels)
     held_out = {s for n in held for s in pairs[n]}
-    found = set()
     with MSRP_SENTENCES.open(encoding="utf-8-sig", newline="") as handle:
         rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)
-        found |= {row[1] for row in rows if len(row) > 1 and row[1] not in held_out}
+        found = {row[1] for row in rows if len(row) > 1 and row[1] not in held_out}
     for path in sorted(TIMEBANK.glob("*.tml")):
         text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
-        for sentence in SENTENCE_END.split(" ".join(text.split())):
-            if len(sentence.split()) >= MIN_WORDS:
-                found.add(sentence)
+        found.update(SENTENCE_END.split(" ".join(text.split())))
     return sorted(s for s in found if len(s.split()) >= MIN_WORDS)
 
 
@@ -87,7 +84,7 @@ def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
         deltas,
         frozen_states,
         optimiser_for,
-        padded,
+        pooled_after,
         step,
         wheel_weights,
     )
@@ -95,11 +92,12 @@ def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
     torch.manual_seed(recipe["seed"])
     torch.set_num_threads(recipe["threads"])
     texts = distil_sentences()
-    teacher = MiniLM(embed.model_folder())
-    targets = torch.from_numpy(np.asarray(pooled_states(teacher, texts), dtype=np.float32))
+    teacher = embed.shared_model(tuned=False)
+    pooled = [states.mean(axis=0) for states in teacher.token_states(texts)]
+    targets = torch.from_numpy(np.asarray(pooled, dtype=np.float32))
     inputs = frozen_states(teacher, texts, 0)  # after the embeddings: every kept layer trains
     original, heads = wheel_weights()
-    names = [f"encoder.layer.{n}" for n in kept]
+    names = tuned_layer_names(kept, len(kept))
     layers = torch.nn.ModuleList(Layer(original, n, heads, 0.0) for n in names)
     optimiser, lr_at = optimiser_for(layers, recipe, len(texts), recipe["batch_sentences"])
     size = recipe["batch_sentences"]
@@ -108,12 +106,8 @@ def distil(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
     for epoch in range(recipe["epochs"]):
         losses = []
         for batch in _batches(inputs, shuffle, size):
-            x, mask = padded([inputs[n] for n in batch])
-            blocked = ((1.0 - mask) * -1e4)[:, None, None, :]
-            for layer in layers:
-                x = layer(x, blocked)
-            pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
-            loss = torch.nn.functional.mse_loss(pooled, targets[batch])
+            found = pooled_after(layers, [inputs[n] for n in batch])
+            loss = torch.nn.functional.mse_loss(found, targets[batch])
             losses.append(step(loss, optimiser, lr_at))
         print(f"epoch {epoch + 1}: mean loss {np.mean(losses):.5f}", flush=True)
     return deltas(layers, names, original, np.float32)
@@ -124,17 +118,6 @@ def _batches(inputs: list[np.ndarray], shuffle: np.random.Generator, size: int) 
     order = sorted(range(len(inputs)), key=lambda n: (len(inputs[n]), shuffle.random()))
     batches = [order[start : start + size] for start in range(0, len(order), size)]
     return [batches[n] for n in shuffle.permutation(len(batches))]
-
-
-def pooled_states(model: MiniLM, texts: list[str]) -> list[np.ndarray]:
-    """Each text's mean-pooled last-layer token states (not normalised)."""
-    ids = model.token_ids(texts)
-    found: list[np.ndarray] = [np.zeros(0)] * len(texts)
-    for batch in length_batches(ids):
-        states = model.forward([ids[n] for n in batch])
-        for row, n in enumerate(batch):
-            found[n] = states[row, : len(ids[n])].mean(axis=0)
-    return found
 
 
 def main() -> None:

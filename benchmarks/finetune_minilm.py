@@ -126,12 +126,16 @@ def padded(states: list[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
 
 def embeddings(layers: torch.nn.ModuleList, states: list[np.ndarray]) -> torch.Tensor:
     """Unit-length mean-pooled embeddings after the trained layers."""
+    return torch.nn.functional.normalize(pooled_after(layers, states), dim=-1)
+
+
+def pooled_after(layers: torch.nn.ModuleList, states: list[np.ndarray]) -> torch.Tensor:
+    """The mean of each sentence's token states after the trained layers (not normalised)."""
     x, mask = padded(states)
     blocked = ((1.0 - mask) * -1e4)[:, None, None, :]
     for layer in layers:
         x = layer(x, blocked)
-    pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
-    return torch.nn.functional.normalize(pooled, dim=-1)
+    return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
 
 
 def cosent_loss(cosine: torch.Tensor, labels: torch.Tensor, scale: float = 20.0) -> torch.Tensor:
@@ -160,8 +164,8 @@ def train(
 
 
 def base_model(recipe: dict) -> MiniLM:
-    """The wheel's model with the layers ``recipe`` keeps."""
-    return MiniLM(embed.model_folder(), kept=recipe["kept_layers"])
+    """The wheel's model with the layers ``recipe`` keeps (the process's loaded one)."""
+    return embed.shared_model(tuned=False).keeping(recipe["kept_layers"])
 
 
 def tuned_model(recipe: dict, found: dict[str, np.ndarray]) -> MiniLM:

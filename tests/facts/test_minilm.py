@@ -182,7 +182,7 @@ def test_tuned_and_untuned_models_differ_only_in_the_top_layers() -> None:
     """The stage's model keeps the layers its recipe keeps; of those, only the top
     ``tuned_layers`` differ from the wheel's."""
     kept = record_recipe().get("kept_layers", list(range(6)))
-    untuned = minilm.MiniLM(embed.model_folder(), kept=kept)
+    untuned = embed.shared_model(tuned=False).keeping(kept)
     tuned = embed.shared_model(tuned=True)
     depth = len(tuned.layers)
     assert depth == len(kept)

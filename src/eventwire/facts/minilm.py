@@ -11,6 +11,7 @@ benchmarks/finetune_minilm.py, docs/facts.md): the same model size, the same for
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Sequence
@@ -92,6 +93,13 @@ class MiniLM:
         if kept is None:
             kept = range(int(config["num_hidden_layers"]))
         self.layers = [_layer(weights, f"encoder.layer.{n}") for n in kept]
+
+    def keeping(self, kept: Sequence[int]) -> MiniLM:
+        """This model with only the ``kept`` of its layers, in that order (shares their
+        weights: nothing is read again)."""
+        model = copy.copy(self)
+        model.layers = [self.layers[n] for n in kept]
+        return model
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Each text's word-piece ids, [CLS] and [SEP] included, truncated to MAX_TOKENS."""
