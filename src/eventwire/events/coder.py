@@ -198,8 +198,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         fitting = [
             (p, e)
             for p in candidates
+            if not p.prep_objects or self.prep_object_fits(i, p)
             for e in p.nouns
-            if self.noun_fits(i, e) and (not p.prep_objects or self.prep_object_fits(i, p))
+            if self.noun_fits(i, e)
         ]
         best = max(fitting, key=lambda pe: (pe[1].size, bool(pe[0].prep_objects)), default=None)
         return best[0] if best else None
@@ -377,9 +378,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         particles += [c for c in tree.kids(i, "prep") if c > i and not tree.kids(c, "pobj")]
         if pattern.particle and pattern.particle not in {tree.lemma(c) for c in particles}:
             return 0
-        if pattern.preps and not {tree.lemma(c) for c in self.pattern_preps(i)} & pattern.preps:
+        preps = self.pattern_preps(i) if pattern.preps else []
+        if pattern.preps and not {tree.lemma(c) for c in preps} & pattern.preps:
             return 0
-        if pattern.prep_objects and not self.prep_object_fits(i, pattern):
+        if pattern.prep_objects and not self.prep_object_fits(i, pattern, preps):
             return 0
         if pattern.any_actor and not any(tree.named(a) for a in self.actor_objects(i)):
             return 0
@@ -408,11 +410,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         sizes = [e.size + 1 for o in objects for e in pattern.objects if self.noun_fits(o, e)]
         return max(sizes, default=0)
 
-    def prep_object_fits(self, i: int, pattern: Pattern) -> bool:
-        """Whether one of verb or noun ``i``'s pattern prepositions has an object the pattern
-        names ("shot in the leg", "hit on the head", "an attack on press freedom")."""
+    def prep_object_fits(self, i: int, pattern: Pattern, preps: list[int] | None = None) -> bool:
+        """Whether one of verb or noun ``i``'s pattern prepositions (``preps``: its
+        ``pattern_preps`` when already read) has an object the pattern names ("shot in the
+        leg", "hit on the head", "an attack on press freedom")."""
         tree = self.tree
-        preps = [p for p in self.pattern_preps(i) if tree.lemma(p) in pattern.preps]
+        found = self.pattern_preps(i) if preps is None else preps
+        preps = [p for p in found if tree.lemma(p) in pattern.preps]
         objects = [o for p in preps for o in tree.kids(p, "pobj")]
         return any(self.names_one(o, pattern.prep_objects) for o in objects)
 
@@ -565,12 +569,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             light = light or (not pobj and self.is_word(head, "deliberation_verbs"))
             if tree.pos(head) == "VERB" and light:
                 anchor = head
-        if tree.dep(holder) in ("nsubj", "nsubjpass") and self.is_word(
-            tree.head(holder), "event_subject_verbs"
-        ):
-            anchor = tree.head(holder)
-        if tree.dep(holder) == "nsubjpass" and self.is_light(tree.head(holder)):
-            anchor = tree.head(holder)  # "charges were filed against X"
+        subject_of = tree.head(holder)  # "talks collapsed"; "charges were filed against X"
+        if (
+            tree.dep(holder) in ("nsubj", "nsubjpass")
+            and self.is_word(subject_of, "event_subject_verbs")
+        ) or (tree.dep(holder) == "nsubjpass" and self.is_light(subject_of)):
+            anchor = subject_of
         if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
             anchor = carrier  # "making accusations and threats"
         code = pattern.code

@@ -225,7 +225,7 @@ class SpeechCoder(ArgumentFinder):
     def disapproval_noun(self, words: list[int]) -> str | None:
         """The code of a predicate noun of disapproval ("was an attack on the constitution":
         an 11x noun pattern), if any."""
-        root = self.lex.accusation_code[:2]
+        root = str(self.lex.roots["disapprove"])
         for word in words:
             pattern = self.noun_pattern(word) if self.tree.pos(word) == "NOUN" else None
             if pattern is not None and pattern.code.startswith(root):
