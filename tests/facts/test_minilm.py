@@ -1,4 +1,5 @@
-"""The numpy MiniLM equals sentence-transformers on the same files; the runtime needs no torch."""
+"""The numpy MiniLM equals sentence-transformers on the same files, and the CTranslate2 engine
+the stage runs equals the numpy pass; the runtime needs no torch."""
 
 from __future__ import annotations
 
@@ -42,6 +43,28 @@ def test_numpy_forward_pass_equals_sentence_transformers() -> None:
     assert np.abs(ours - reference).max() < 1e-5
 
 
+def test_the_compiled_float32_model_equals_the_numpy_pass() -> None:
+    """The stage's engine (CTranslate2, float32) gives numpy's token states, long and empty
+    texts included; int8 stays close (the sentence vectors' cosine)."""
+    numpy_model = embed.shared_model(tuned=True)
+    ids = numpy_model.token_ids(SENTENCES)
+    reference = numpy_model.states_of(ids)
+    compiled = embed.stage_model(precision="float32")
+    assert compiled.engine is not None and numpy_model.engine is None
+    states = compiled.states_of(ids)
+    assert [s.shape for s in states] == [s.shape for s in reference]
+    assert max(float(np.abs(a - b).max()) for a, b in zip(states, reference, strict=True)) < 1e-4
+    quantized = minilm.pooled(embed.stage_model(precision="int8").states_of(ids))
+    assert (quantized * minilm.pooled(reference)).sum(axis=1).min() > 0.98
+    again = numpy_model.states_of(ids)  # building the int8 model left its weights as they were
+    assert all(np.array_equal(a, b) for a, b in zip(again, reference, strict=True))
+
+
+def test_an_unknown_precision_is_refused() -> None:
+    with pytest.raises(ValueError, match="'int4'"):
+        embed.shared_model(tuned=False).compiled("int4")
+
+
 def test_the_encoder_memo_embeds_each_sentence_once() -> None:
     encoder = embed.SentenceEncoder(memo_size=3)
     first = encoder(SENTENCES[:3])
@@ -77,9 +100,9 @@ def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
         "text = 'The harbour council approved the new budget on Monday after a long debate.'; "
         "other = 'After a lengthy debate on Monday, councillors backed the harbour budget.'; "
         "stage.run([story(document(1, 'a', text), document(2, 'a', other))]); "
-        "assert embed.shared_model.cache_info().currsize == 0; "
+        "assert embed.stage_model.cache_info().currsize == 0; "
         "stage.run([story(document(1, 'a', text), document(2, 'b', other))]); "
-        "assert embed.shared_model.cache_info().currsize == 1"
+        "assert embed.stage_model.cache_info().currsize == 1"
     )
     run_fresh(code)
 
@@ -113,7 +136,7 @@ def test_a_story_recomputed_when_an_article_joins_embeds_only_the_new_sentences(
 
 def test_a_helper_process_gives_the_same_vectors_and_token_states() -> None:
     texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]  # several batches
-    model = embed.shared_model()
+    model = embed.stage_model()
     ids = model.token_ids(texts)
     batch = [ids[n] for n in minilm.length_batches(ids)[-1]]
     helped = embed.helper_pool(1).submit(embed._states_in_helper, batch, 1).result()

