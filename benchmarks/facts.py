@@ -148,8 +148,11 @@ class MsrpFeatures:
 States = tuple[list[np.ndarray], list[list[int]]]  # token states (half precision), ids
 
 
-def model_states(model: MiniLM, texts: list[str]) -> States:
-    """Each text's last-layer token states (half precision) and word-piece ids."""
+def model_states(model: MiniLM, texts: list[str], precision: str | None = None) -> States:
+    """Each text's last-layer token states (half precision) and word-piece ids, from
+    ``model`` run as the stage runs it (CTranslate2 in ``precision``, by default the stage's)."""
+    if model.engine is None:
+        model = model.compiled(precision or embed.PRECISION)
     ids = model.token_ids(texts)
     return [s.astype(np.float16) for s in model.states_of(ids)], ids
 
@@ -163,6 +166,17 @@ def cross_fitted_states(
     tuning part). No row's states come from a model trained on that row. With another
     ``recipe`` (a comparison inside the tuning part) the held-out part gets the wheel's
     model's states, which nothing scores."""
+    return cross_fitted_by_precision(pairs, labels, recipe, (embed.PRECISION,))[embed.PRECISION]
+
+
+def cross_fitted_by_precision(
+    pairs: list[tuple[str, str]],
+    labels: np.ndarray,
+    recipe: dict | None,
+    precisions: tuple[str, ...],
+) -> dict[str, States]:
+    """``cross_fitted_states`` with the models run in each of ``precisions`` (the same
+    fine-tuned models: a paired comparison)."""
     from sklearn.model_selection import StratifiedKFold
 
     from benchmarks.finetune_minilm import (
@@ -180,17 +194,19 @@ def cross_fitted_states(
     frozen = frozen_states(
         base_model(chosen), [s for n in tune for s in pairs[n]], frozen_layers(chosen)
     )
-    states: list[np.ndarray] = [np.zeros(0)] * len(texts)
-    ids: list[list[int]] = [[]] * len(texts)
+    found = {p: ([np.zeros(0)] * len(texts), [[]] * len(texts)) for p in precisions}
     folds = StratifiedKFold(CROSS_FOLDS, shuffle=True, random_state=SEED)
     for fold, (fit_on, rows) in enumerate(folds.split(tune, labels[tune]), start=1):
         print(f"cross-fitting: fine-tuning model {fold} of {CROSS_FOLDS}", flush=True)
         sentences = [frozen[2 * n + s] for n in fit_on for s in (0, 1)]
         model = tuned_model(chosen, train_on_states(sentences, labels[tune][fit_on], chosen))
-        _place_states(states, ids, tune[rows], model_states(model, _texts(pairs, tune[rows])))
-    shipped = model_states(embed.shared_model(tuned=recipe is None), _texts(pairs, held))
-    _place_states(states, ids, held, shipped)
-    return states, ids
+        for precision, (states, ids) in found.items():
+            fold_states = model_states(model, _texts(pairs, tune[rows]), precision)
+            _place_states(states, ids, tune[rows], fold_states)
+    shipped = embed.shared_model(tuned=recipe is None)
+    for precision, (states, ids) in found.items():
+        _place_states(states, ids, held, model_states(shipped, _texts(pairs, held), precision))
+    return found
 
 
 def _texts(pairs: list[tuple[str, str]], rows: np.ndarray) -> list[str]:
@@ -212,7 +228,7 @@ def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | 
     sha256: a cache of other deltas is not reused)."""
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
-        if stored.get("sha256") == deltas_digest():
+        if stored.get("sha256") == deltas_digest() and stored.get("precision") == embed.PRECISION:
             return stored
     texts = [s for pair in pairs for s in pair]
     found = {
@@ -220,7 +236,9 @@ def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | 
         "tuned": cross_fitted_states(pairs, labels),
     }
     if cache is not None:
-        cache.write_bytes(pickle.dumps({**found, "sha256": deltas_digest()}))
+        cache.write_bytes(
+            pickle.dumps({**found, "sha256": deltas_digest(), "precision": embed.PRECISION})
+        )
     return found
 
 
@@ -320,18 +338,24 @@ def evaluate_pairs(cache: Path | None, fit: bool) -> dict:
     return results
 
 
-def compare_recipe_in_tuning_part(changes: dict) -> dict:
+def compare_recipe_in_tuning_part(changes: dict, precisions: tuple[str, ...] | None = None) -> dict:
     """The tuning part's 10-fold figures (tuned cosine, pair model) with finetune_minilm's
     recipe with ``changes`` (e.g. the layers kept and tuned), cross-fitted as
-    ``evaluate_pairs`` does; the held-out part is neither embedded by a tuned model nor
-    scored."""
+    ``evaluate_pairs`` does, the models run in each of ``precisions`` (by default the
+    stage's); the held-out part is neither embedded by a tuned model nor scored."""
     from benchmarks.finetune_minilm import RECIPE
 
     pairs, labels = read_msrp()
     recipe = {**RECIPE, **changes}
-    tuned = pair_features(pairs, cross_fitted_states(pairs, labels, recipe))
-    stage = weighted_columns(tuned, labels, "tokens")
-    return {"recipe": recipe, "tuning_part_10_fold": tuning_part_figures(tuned, stage, labels)}
+    figures = {}
+    by_precision = cross_fitted_by_precision(
+        pairs, labels, recipe, precisions or (embed.PRECISION,)
+    )
+    for precision, states in by_precision.items():
+        tuned = pair_features(pairs, states)
+        stage = weighted_columns(tuned, labels, "tokens")
+        figures[precision] = tuning_part_figures(tuned, stage, labels)
+    return {"recipe": recipe, "tuning_part_10_fold": figures}
 
 
 def tuning_part_figures(tuned: MsrpFeatures, stage: Columns, labels: np.ndarray) -> dict:
@@ -610,19 +634,27 @@ def main() -> None:
         help="with --compare-tuned-layers: where the fine-tune starts (finetune_minilm)",
     )
     parser.add_argument(
+        "--compare-precisions",
+        help="only print the tuning part's 10-fold figures with the model run in each of these "
+        "precisions (e.g. float32,int8; the same fine-tuned models)",
+    )
+    parser.add_argument(
         "--corroboration-only", action="store_true", help="only the NewsWCL50 table (others kept)"
     )
     parser.add_argument(
         "--carry-over", action="store_true", help="only the ECB+ hand-labelled pairs (others kept)"
     )
     args = parser.parse_args()
-    if args.compare_tuned_layers:  # nothing written, the held-out part not read
-        changes: dict = {"tuned_layers": args.compare_tuned_layers}
+    if args.compare_tuned_layers or args.compare_precisions:  # nothing written or read held out
+        changes: dict = {}
+        if args.compare_tuned_layers:
+            changes["tuned_layers"] = args.compare_tuned_layers
         if args.compare_kept_layers:
             changes["kept_layers"] = [int(n) for n in args.compare_kept_layers.split(",")]
         if args.compare_start:
             changes["start"] = args.compare_start
-        print(json.dumps(compare_recipe_in_tuning_part(changes)), flush=True)
+        precisions = tuple(args.compare_precisions.split(",")) if args.compare_precisions else None
+        print(json.dumps(compare_recipe_in_tuning_part(changes, precisions)), flush=True)
         return
     if args.carry_over:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
