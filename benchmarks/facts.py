@@ -61,8 +61,8 @@ from eventwire.facts.features import (
     sentence_words,
     term_features,
 )
-from eventwire.facts.minilm import RECIPE_FILE, MiniLM, pooled
-from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE
+from eventwire.facts.minilm import PRECISIONS, RECIPE_FILE, MiniLM, pooled
+from eventwire.facts.pairmodel import EMBEDDING_FEATURES, MODEL_FILE, embedding_precision
 from eventwire.facts.settings import FactsSettings
 from eventwire.facts.tokenalign import (
     PIECE_FEATURES,
@@ -148,11 +148,20 @@ class MsrpFeatures:
 States = tuple[list[np.ndarray], list[list[int]]]  # token states (half precision), ids
 
 
+PRECISION: list[str] = []  # --precision: the sentence model's precision measured and fitted
+
+
+def fit_precision() -> str:
+    """The precision the sentence model runs in here: --precision, else the shipped pair
+    model's (the stage's)."""
+    return PRECISION[0] if PRECISION else embedding_precision()
+
+
 def model_states(model: MiniLM, texts: list[str], precision: str | None = None) -> States:
     """Each text's last-layer token states (half precision) and word-piece ids, from
     ``model`` run as the stage runs it (CTranslate2 in ``precision``, by default the stage's)."""
     if model.engine is None:
-        model = model.compiled(precision or embed.PRECISION)
+        model = model.compiled(precision or fit_precision())
     ids = model.token_ids(texts)
     return [s.astype(np.float16) for s in model.states_of(ids)], ids
 
@@ -166,7 +175,8 @@ def cross_fitted_states(
     tuning part). No row's states come from a model trained on that row. With another
     ``recipe`` (a comparison inside the tuning part) the held-out part gets the wheel's
     model's states, which nothing scores."""
-    return cross_fitted_by_precision(pairs, labels, recipe, (embed.PRECISION,))[embed.PRECISION]
+    precision = fit_precision()
+    return cross_fitted_by_precision(pairs, labels, recipe, (precision,))[precision]
 
 
 def cross_fitted_by_precision(
@@ -228,7 +238,7 @@ def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | 
     sha256: a cache of other deltas is not reused)."""
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
-        if stored.get("sha256") == deltas_digest() and stored.get("precision") == embed.PRECISION:
+        if stored.get("sha256") == deltas_digest() and stored.get("precision") == fit_precision():
             return stored
     texts = [s for pair in pairs for s in pair]
     found = {
@@ -237,7 +247,7 @@ def msrp_states(pairs: list[tuple[str, str]], labels: np.ndarray, cache: Path | 
     }
     if cache is not None:
         cache.write_bytes(
-            pickle.dumps({**found, "sha256": deltas_digest(), "precision": embed.PRECISION})
+            pickle.dumps({**found, "sha256": deltas_digest(), "precision": fit_precision()})
         )
     return found
 
@@ -349,7 +359,7 @@ def compare_recipe_in_tuning_part(changes: dict, precisions: tuple[str, ...] | N
     recipe = {**RECIPE, **changes}
     figures = {}
     by_precision = cross_fitted_by_precision(
-        pairs, labels, recipe, precisions or (embed.PRECISION,)
+        pairs, labels, recipe, precisions or (fit_precision(),)
     )
     for precision, states in by_precision.items():
         tuned = pair_features(pairs, states)
@@ -422,6 +432,7 @@ def write_models(untuned: MsrpFeatures, tuned: MsrpFeatures, labels: np.ndarray)
             weighted_columns(tuned, labels, "tokens"), labels, EMBEDDING_FEATURES, tune
         ).as_dict(),
         "embedding_cosine_cutoff": round(best_cutoff(tuned.cosine[tune], labels[tune]), 4),
+        "embedding_precision": fit_precision(),
     }
     MODEL_FILE.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
 
@@ -617,6 +628,12 @@ def main() -> None:
     parser.add_argument(
         "--rate-only", action="store_true", help="only the pipeline rates (others kept)"
     )
+    parser.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        help="the sentence model's precision for MSRP (and --fit records it; default: the "
+        "shipped pair model's)",
+    )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the NewsWCL50 rates")
     parser.add_argument("--msrp-only", action="store_true", help="only the MSRP pair decision")
     parser.add_argument(
@@ -645,6 +662,8 @@ def main() -> None:
         "--carry-over", action="store_true", help="only the ECB+ hand-labelled pairs (others kept)"
     )
     args = parser.parse_args()
+    if args.precision:
+        PRECISION.append(args.precision)
     if args.compare_tuned_layers or args.compare_precisions:  # nothing written or read held out
         changes: dict = {}
         if args.compare_tuned_layers:

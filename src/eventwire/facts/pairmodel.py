@@ -50,6 +50,14 @@ def load_pair_model(with_embeddings: bool) -> PairModel:
 
 
 @functools.cache
+def embedding_precision() -> str:
+    """The precision the sentence model ran in (CTranslate2's compute type) when the pair
+    model was fitted on its features: the stage runs it in the same."""
+    stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return str(stored.get("embedding_precision", "float32"))
+
+
+@functools.cache
 def cosine_cutoff() -> float:
     """The embedding cosine above which an MSRP pair is most often the same statement."""
     stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
