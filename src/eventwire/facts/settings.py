@@ -23,6 +23,6 @@ class FactsSettings:
     embedding_names: int = 3  # ... this many named actors in common
     embedding_names_floor: float = 0.2  # ... and this lexical probability
     embedding_budget: int = 12  # sentences embedded per article of a story, at most
-    embedding_threads: int = 1  # BLAS threads of the sentence model
+    embedding_threads: int = 1  # threads of the sentence model (CTranslate2 intra-op)
     embedding_processes: int = 2  # processes sharing the model's batches (with a core spare)
     helper_timeout_seconds: float = 300.0  # a helper's story waited for, then helpers killed
