@@ -705,7 +705,7 @@ def main() -> None:
     encoder = embed.SentenceEncoder() if embed.available() else None
     loading = time.perf_counter()
     if encoder is not None:
-        embed.shared_model()
+        embed.stage_model()
     results["model_load_seconds"] = round(time.perf_counter() - loading, 2)
     results["embeddings"] = encoder is not None
     results["newswcl50"] = corroboration_table(encoder)

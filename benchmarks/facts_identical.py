@@ -94,7 +94,7 @@ def cpu_seconds(stories: list[FactsInput], passes: int = 3) -> tuple[float, list
     from threadpoolctl import threadpool_limits
 
     settings, encoder = FactsSettings(), embed.SentenceEncoder(processes=1)
-    embed.shared_model()
+    embed.stage_model()
     found = []
     with threadpool_limits(1):
         for _ in range(passes + 1):
