@@ -631,7 +631,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             reported_by = self.speaker_span(event.anchor) if reporter is not None else None
             reported_by = reported_by or self.according_to()
             sources = event.sources
-            if reported_by is not None and (not sources or self.pronoun_subject(event.anchor)):
+            if reported_by is not None and self.speaker_acts(event, sources):
                 sources = [reported_by]
             date = self.attached(event, DATE_LABELS, DATE_PREPS)
             place = self.attached(event, PLACE_LABELS, PLACE_PREPS)
@@ -653,9 +653,18 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                     reported_by=reported_by,
                     date=tree.mention_span(date) if date else None,
                     place=tree.mention_span(place) if place else None,
+                    names=tuple(s for s in (*sources, *event.targets) if tree.untagged_name(s)),
                 )
             )
         return out
+
+    def speaker_acts(self, event: Found, sources: list[Span]) -> bool:
+        """Whether the speaker of a reported act is its doer: the act's subject is a pronoun
+        ("Hungary said it will support ..."), or it names none and no by-phrase names one
+        either ("she said she was assaulted by one of the guards": the guard)."""
+        if self.pronoun_subject(event.anchor):
+            return True
+        return not sources and not self.tree.prep_objects(event.anchor, ("by",))
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,6 +54,7 @@ BODIES = frozenset({"organisation", "institution", "government"})
 CIVILIANS = "CVL"  # the sector of a private person named by a common noun
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
+UNTAGGED = "name:"  # the key of a side named by a name the entity model did not tag
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,8 @@ def merge_story(
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
     home = home_countries(sentence_countries(story), datelines(story))
-    located = _resolve_pairs([_locate(m, actors, days, home, known) for m in mentions])
+    people = surnames(actors.values())
+    located = _resolve_pairs([_locate(m, actors, days, home, known, people) for m in mentions])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -444,14 +446,39 @@ def _placed_at(actor: Actor, country: str) -> Actor:
     return actor if actor.country or actor.code else dataclasses.replace(actor, country=country)
 
 
+def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """The story's people by their last name, for a name the entity model did not tag
+    elsewhere ("Bettie Page ..." then "Page was subpoenaed"); a surname two people share
+    names neither."""
+    found: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type == TYPE_PERSON and actor.name.split():
+            found.setdefault(surface_key(actor.name.split()[-1]), []).append(actor)
+    return {name: people[0] for name, people in found.items() if len({a.key for a in people}) == 1}
+
+
+def untagged_name(span: Span, people: dict[str, Actor]) -> Actor:
+    """A side headed by a proper noun the entity model did not tag ("Page was subpoenaed",
+    "RAAF controllers positioned a fighter"): the story's person of that last name, else a
+    side of that name and of no country, placed like any other (``at_home``)."""
+    key = surface_key(span.text)
+    return people.get(key) or Actor(f"{UNTAGGED}{key}", span.text.strip(), TYPE_PERSON)
+
+
 def _locate(
-    mention: EventMention, actors: dict, days: dict, home: Home, known: KnownActors
+    mention: EventMention,
+    actors: dict,
+    days: dict,
+    home: Home,
+    known: KnownActors,
+    people: dict[str, Actor],
 ) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
     named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
     persons = mention.cameo.startswith(side_rules().person_target_codes)  # see ``linked``
+    names = set(mention.names) - {mention.reported_by}  # not a speaker taken for the doer
 
     def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
@@ -462,6 +489,7 @@ def _locate(
             or untagged_known(s, known)
             or home_group(s, named_here)
             or (unplaced_side(s, persons) if roles else None)
+            or (untagged_name(s, people) if s in names else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -509,10 +537,13 @@ def _role_doers(mention: EventMention) -> list[Actor]:
     """The first source named only by a role or group of a sector that does the mention's
     kind of act ("police questioned", "protesters marched": data/sides.yaml role_doers), as
     that sector's group of no country; else none."""
+    if mention.negated or mention.hypothetical or mention.refers_back:
+        return []  # not acts that may not happen, nor "both ministers" (``_resolve_pairs``)
     sectors = side_rules().role_doers.get(mention.cameo[:2], frozenset())
     for span in mention.sources:
-        if role_sector(span.text) in sectors:
-            return [a] if (a := unplaced_side(span)) is not None else []
+        side = unplaced_side(span)
+        if side is not None and side.sector in sectors:
+            return [side]
     return []
 
 

@@ -36,8 +36,12 @@ OBJECT_PREPS = frozenset(
 )
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
 # Counts that name what their of-phrase counts ("tens of thousands of demonstrators").
-COUNT_WORDS = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "tens"})
+COUNT_WORDS = frozenset(
+    {"ten", "dozen", "score", "hundred", "thousand", "million", "tens", "one", "two", "three"}
+    | {"some", "several", "many", "most", "each"}
+)
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
@@ -194,6 +198,14 @@ class Tree:
     def named(self, span: Span) -> bool:
         """Whether a span is an entity mention (not a bare noun)."""
         return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
+
+    def untagged_name(self, span: Span) -> bool:
+        """Whether a side is headed by a capitalised proper noun the entity model did not tag
+        ("Page was subpoenaed", "RAAF controllers"): its phrase's last token."""
+        if self.named(span):
+            return False
+        heads = [i for i, t in enumerate(self.tokens) if t[1] == span.end and t[0] >= span.start]
+        return any(self.tokens[i][4] in PROPER_TAGS and self.word(i)[:1].isupper() for i in heads)
 
     def noun_phrase(self, i: int) -> Span:
         """The noun with its compound and adjective modifiers ("Afghan rebel leaders")."""
