@@ -39,3 +39,9 @@ def test_one_of_a_group_names_the_group(events) -> None:
 def test_a_speaker_is_not_the_doer_a_by_phrase_names(events) -> None:
     found = events("Maria Okafor said she was beaten by one of the guards.")
     assert not [e for e in found if e.cameo.startswith("18") and e.source]
+
+
+def test_a_surname_read_as_a_common_noun_is_the_story_s_person(events) -> None:
+    text = "Lisa Price ran the clinic for ten years. Price was arrested on Friday."
+    (arrest,) = [e for e in events(text) if e.cameo.startswith("17")]
+    assert [a.name for a in arrest.target] == ["Lisa Price"]

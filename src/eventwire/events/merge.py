@@ -322,8 +322,9 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
     for item in sorted(
         located, key=lambda m: (m.mention.article_id, m.mention.part, m.mention.sentence)
     ):
-        if item.mention.refers_back and not item.sources:
-            item.sources = list(last_pair.get(item.mention.article_id, []))
+        pair = last_pair.get(item.mention.article_id)
+        if item.mention.refers_back and pair:
+            item.sources = list(pair)  # not "both ministers" read as their role
         elif item.subject_pair:
             last_pair[item.mention.article_id] = item.subject_pair
     return located
@@ -457,12 +458,17 @@ def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
     return {name: people[0] for name, people in found.items() if len({a.key for a in people}) == 1}
 
 
-def untagged_name(span: Span, people: dict[str, Actor]) -> Actor:
-    """A side headed by a proper noun the entity model did not tag ("Page was subpoenaed",
-    "RAAF controllers positioned a fighter"): the story's person of that last name, else a
-    side of that name and of no country, placed like any other (``at_home``)."""
-    key = surface_key(span.text)
-    return people.get(key) or Actor(f"{UNTAGGED}{key}", span.text.strip(), TYPE_PERSON)
+def story_person(span: Span, people: dict[str, Actor]) -> Actor | None:
+    """A capitalised side that is the last name of a person the story names ("Bettie Page
+    ...", then "Page was subpoenaed", which the entity model read as a common noun)."""
+    text = span.text.strip()
+    return people.get(surface_key(text)) if text[:1].isupper() else None
+
+
+def untagged_name(span: Span) -> Actor:
+    """A side headed by a proper noun the entity model did not tag ("Quillfeather was
+    charged"): a side of that name and of no country, placed like any other (``at_home``)."""
+    return Actor(f"{UNTAGGED}{surface_key(span.text)}", span.text.strip(), TYPE_PERSON)
 
 
 def _locate(
@@ -489,7 +495,8 @@ def _locate(
             or untagged_known(s, known)
             or home_group(s, named_here)
             or (unplaced_side(s, persons) if roles else None)
-            or (untagged_name(s, people) if s in names else None)
+            or story_person(s, people)
+            or (untagged_name(s) if s in names else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -537,8 +544,8 @@ def _role_doers(mention: EventMention) -> list[Actor]:
     """The first source named only by a role or group of a sector that does the mention's
     kind of act ("police questioned", "protesters marched": data/sides.yaml role_doers), as
     that sector's group of no country; else none."""
-    if mention.negated or mention.hypothetical or mention.refers_back:
-        return []  # not acts that may not happen, nor "both ministers" (``_resolve_pairs``)
+    if mention.negated or mention.hypothetical:
+        return []  # not an act that may not happen
     sectors = side_rules().role_doers.get(mention.cameo[:2], frozenset())
     for span in mention.sources:
         side = unplaced_side(span)
