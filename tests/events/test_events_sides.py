@@ -45,3 +45,17 @@ def test_a_surname_read_as_a_common_noun_is_the_story_s_person(events) -> None:
     text = "Lisa Price ran the clinic for ten years. Price was arrested on Friday."
     (arrest,) = [e for e in events(text) if e.cameo.startswith("17")]
     assert [a.name for a in arrest.target] == ["Lisa Price"]
+
+
+def test_a_pronoun_is_the_person_named_just_before(events) -> None:
+    text = "Maria Okafor fled the city in March. She was arrested on Friday."
+    (arrest,) = [e for e in events(text) if e.cameo.startswith("17")]
+    assert [a.name for a in arrest.target] == ["Maria Okafor"]
+    text = "Tom Okafor arrived in Lima on Monday. He stabbed a guard at the airport."
+    (stabbing,) = [e for e in events(text) if e.cameo.startswith("18")]
+    assert [a.name for a in stabbing.source] == ["Tom Okafor"]
+
+
+def test_a_pronoun_alone_makes_no_act_a_private_person_s_noun_would_not(events) -> None:
+    text = "Tom Okafor arrived in Lima on Monday. He was willing to negotiate."
+    assert not [e for e in events(text) if e.cameo.startswith("03")]

@@ -635,6 +635,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 sources = [reported_by]
             date = self.attached(event, DATE_LABELS, DATE_PREPS)
             place = self.attached(event, PLACE_LABELS, PLACE_PREPS)
+            doer, patient = self.pronoun_sides(event, sources)
             out.append(
                 EventMention(
                     article_id=article_id,
@@ -654,9 +655,19 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                     date=tree.mention_span(date) if date else None,
                     place=tree.mention_span(place) if place else None,
                     names=tuple(s for s in (*sources, *event.targets) if tree.untagged_name(s)),
+                    source_pronoun=doer,
+                    target_pronoun=patient,
                 )
             )
         return out
+
+    def pronoun_sides(self, event: Found, sources: list[Span]) -> tuple[Span | None, ...]:
+        """ "he" doing, "him" undergoing an act where no other side is named (the story step
+        finds whom they point back to)."""
+        tree, anchor = self.tree, event.anchor
+        doer = None if sources else tree.personal_pronoun(anchor, "nsubj")
+        patient = None if event.targets else tree.personal_pronoun(anchor, "dobj", "nsubjpass")
+        return doer, patient
 
     def speaker_acts(self, event: Found, sources: list[Span]) -> bool:
         """Whether the speaker of a reported act is its doer: the act's subject is a pronoun

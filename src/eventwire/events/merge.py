@@ -55,6 +55,7 @@ CIVILIANS = "CVL"  # the sector of a private person named by a common noun
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
 UNTAGGED = "name:"  # the key of a side named by a name the entity model did not tag
+PRONOUN_REACH = 1  # sentences back a pronoun's person may be named in
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,9 @@ def merge_story(
     articles = {a.id: a for a in story.articles}
     home = home_countries(sentence_countries(story), datelines(story))
     people = surnames(actors.values())
-    located = _resolve_pairs([_locate(m, actors, days, home, known, people) for m in mentions])
+    named = persons_named(story)
+    located = [_locate(m, actors, days, home, known, people) for m in mentions]
+    located = _resolve_pairs([_resolve_pronouns(m, named) for m in located])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -313,6 +316,65 @@ def merge_story(
             groups.append(group)
         group.members.append(item)
     return [_event(story.story_id, g, articles) for g in groups]
+
+
+Named = tuple[str, int, int, Actor]  # part, sentence, start, the person named there
+
+
+def persons_named(story: EventsInput) -> dict[int, list[Named]]:
+    """Each article's mentions of people the actors stage linked, in text order."""
+    actors = dict(story.actors)
+    found: dict[int, list[Named]] = {}
+    for entities in story.entities:
+        for m in entities.mentions:
+            actor = actors.get(mention_key(entities.article_id, m))
+            if actor is not None and actor.type == TYPE_PERSON:
+                found.setdefault(entities.article_id, []).append(
+                    (m.part, m.sentence, m.start, actor)
+                )
+    return {article: sorted(named, key=lambda n: n[:3]) for article, named in found.items()}
+
+
+def antecedent(span: Span, sentence: int, named: list[Named]) -> Actor | None:
+    """The person "he" or "him" points back to: the last one named before it in its own
+    sentence or the one before (``PRONOUN_REACH``), or None."""
+    before = [
+        actor
+        for part, at, start, actor in named
+        if part == span.part
+        and sentence - PRONOUN_REACH <= at <= sentence
+        and (at, start) < (sentence, span.start)
+    ]
+    return before[-1] if before else None
+
+
+def _resolve_pronouns(item: Located, named: dict[int, list[Named]]) -> Located:
+    """A side the sentence names only by "he", "she", "him" or "her": the person named just
+    before it (``antecedent``), when no other side names that person. A pronoun standing
+    alone makes an event only where a private person's noun would (``_person_act``)."""
+    mention, people = item.mention, named.get(item.mention.article_id, [])
+    doer, patient = _person_act(item)
+    if not item.sources and mention.source_pronoun is not None and doer:
+        found = antecedent(mention.source_pronoun, mention.sentence, people)
+        item.sources = [found] if found and found not in item.targets else []
+    if not item.targets and mention.target_pronoun is not None and patient:
+        found = antecedent(mention.target_pronoun, mention.sentence, people)
+        item.targets = [found] if found and found not in item.sources else []
+    return item
+
+
+def _person_act(item: Located) -> tuple[bool, bool]:
+    """Whether a person may be the act's doer and whom it is done to: always beside a side
+    already named; else, as for a private person named by a common noun, in the acts a
+    private person does (role_doers: CVL) and those done only to people
+    (person_target_codes), and never in an act negated or hypothetical."""
+    if item.sources or item.targets:
+        return True, True
+    mention, rules = item.mention, side_rules()
+    if mention.negated or mention.hypothetical:
+        return False, False
+    doer = CIVILIANS in rules.role_doers.get(mention.cameo[:2], frozenset())
+    return doer, mention.cameo.startswith(rules.person_target_codes)
 
 
 def _resolve_pairs(located: list[Located]) -> list[Located]:

@@ -68,7 +68,8 @@ class EventsStage:
     # role_doers: civilians' violence, judges' refusals, appeals, ...), not acts negated or
     # hypothetical; a name the entity model missed is a side (EventMention.names); group nouns
     # in the singular; "one of the guards" names the guards; a speaker is not the doer a
-    # by-phrase names
+    # by-phrase names; a surname read as a common noun is the story's person of that name;
+    # "he", "she", "him", "her" are the person named just before (merge.antecedent)
     scope = STORY
     after = "entities"
 

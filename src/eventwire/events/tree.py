@@ -42,6 +42,7 @@ COUNT_WORDS = frozenset(
 )
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})  # a person named before
 
 
 STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
@@ -198,6 +199,13 @@ class Tree:
     def named(self, span: Span) -> bool:
         """Whether a span is an entity mention (not a bare noun)."""
         return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
+
+    def personal_pronoun(self, verb: int, *deps: str) -> Span | None:
+        """The verb's first dependent of ``deps`` when it is "he", "she", "him" or "her"."""
+        kids = self.kids(verb, *deps)
+        if kids and self.word(kids[0]).lower() in PERSONAL_PRONOUNS:
+            return self.token_span(kids[0])
+        return None
 
     def untagged_name(self, span: Span) -> bool:
         """Whether a side is headed by a capitalised proper noun the entity model did not tag
