@@ -31,6 +31,12 @@ def test_a_name_the_entity_model_missed_is_a_side_of_no_country(events) -> None:
     assert [a.name for a in verdict.target] == ["Ardent"]
 
 
+def test_a_missed_name_is_the_doer_only_beside_a_target(events) -> None:
+    (criticism,) = events("Quillfeather criticized the mayor on Monday.")
+    assert [a.name for a in criticism.source] == ["Quillfeather"]
+    assert not events("Quillfeather resigned on Monday.")
+
+
 def test_one_of_a_group_names_the_group(events) -> None:
     found = events("One of the soldiers shot a farmer near the border.")
     assert sides(found, "19") == ({"MIL"}, {"CVL"})

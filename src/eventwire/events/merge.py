@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,6 +48,7 @@ from eventwire.model import (
 
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
 NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no country
+NONE: frozenset = frozenset()
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
@@ -529,7 +530,9 @@ def story_person(span: Span, people: dict[str, Actor]) -> Actor | None:
 
 def untagged_name(span: Span) -> Actor:
     """A side headed by a proper noun the entity model did not tag ("Quillfeather was
-    charged"): a side of that name and of no country, placed like any other (``at_home``)."""
+    charged"): a side of that name and of no country, placed like any other (``at_home``).
+    A doer so named counts only beside a target (``_locate``): alone it is as often a word
+    misread ("Galileo will have travelled", "Armstrong battled cancer")."""
     return Actor(f"{UNTAGGED}{surface_key(span.text)}", span.text.strip(), TYPE_PERSON)
 
 
@@ -546,9 +549,11 @@ def _locate(
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
     persons = mention.cameo.startswith(side_rules().person_target_codes)  # see ``linked``
-    names = set(mention.names) - {mention.reported_by}  # not a speaker taken for the doer
+    doers = set(mention.names) - {mention.reported_by}  # not a speaker taken for the doer
 
-    def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
+    def linked(
+        spans: Sequence[Span], places: bool = False, roles: bool = False, names: Set[Span] = NONE
+    ) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
             (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
@@ -586,8 +591,10 @@ def _locate(
     if not sources:
         sources = at_home(_role_doers(mention), for_unplaced)  # "police questioned X"
     # whom an act names by role only ("the mayor was charged") is its target all the same
-    targets = linked(mention.targets, roles=True)
+    targets = linked(mention.targets, roles=True, names=set(mention.names))
     targets = [a for a in targets if a.key not in {s.key for s in sources}]
+    if not sources and targets:  # "Moose criticized reporters": beside a side named, a name
+        sources = linked(mention.sources, names=doers)  # missed names the doer too
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
