@@ -65,3 +65,7 @@ def test_a_pronoun_is_the_person_named_just_before(events) -> None:
 def test_a_pronoun_alone_makes_no_act_a_private_person_s_noun_would_not(events) -> None:
     text = "Tom Okafor arrived in Lima on Monday. He was willing to negotiate."
     assert not [e for e in events(text) if e.cameo.startswith("03")]
+
+
+def test_an_amount_or_an_abbreviation_is_no_missed_name(events) -> None:
+    assert not events("Ortiz lobbied Mr.")  # a sentence cut after the title

@@ -42,6 +42,7 @@ COUNT_WORDS = frozenset(
 )
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+NOT_NAME = re.compile(r"\d|\.$")  # an amount ("US346,807") or an abbreviation ("Mr.", "Nov.")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})  # a person named before
 
 
@@ -209,8 +210,8 @@ class Tree:
 
     def untagged_name(self, span: Span) -> bool:
         """Whether a side is headed by a capitalised proper noun the entity model did not tag
-        ("Page was subpoenaed", "RAAF controllers"): its phrase's last token."""
-        if self.named(span):
+        ("Quillfeather was charged"): its phrase's last token; no amount or abbreviation."""
+        if self.named(span) or NOT_NAME.search(span.text):
             return False
         heads = [i for i, t in enumerate(self.tokens) if t[1] == span.end and t[0] >= span.start]
         return any(self.tokens[i][4] in PROPER_TAGS and self.word(i)[:1].isupper() for i in heads)
