@@ -293,10 +293,9 @@ def merge_story(
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
     home = home_countries(sentence_countries(story), datelines(story))
-    people = surnames(actors.values())
-    named = persons_named(story)
+    people = StoryPeople(story)
     located = [_locate(m, actors, days, home, known, people) for m in mentions]
-    located = _resolve_pairs([_resolve_pronouns(m, named) for m in located])
+    located = _resolve_pairs([_resolve_pronouns(m, people) for m in located])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -320,6 +319,22 @@ def merge_story(
 
 
 Named = tuple[str, int, int, Actor]  # part, sentence, start, the person named there
+
+
+class StoryPeople:
+    """A story's people, indexed only when a side needs them: by last name (``surnames``)
+    and each article's in text order (``persons_named``)."""
+
+    def __init__(self, story: EventsInput) -> None:
+        self.story = story
+
+    @functools.cached_property
+    def by_surname(self) -> dict[str, Actor]:
+        return surnames(actor for _, actor in self.story.actors)
+
+    @functools.cached_property
+    def in_order(self) -> dict[int, list[Named]]:
+        return persons_named(self.story)
 
 
 def persons_named(story: EventsInput) -> dict[int, list[Named]]:
@@ -349,17 +364,20 @@ def antecedent(span: Span, sentence: int, named: list[Named]) -> Actor | None:
     return before[-1] if before else None
 
 
-def _resolve_pronouns(item: Located, named: dict[int, list[Named]]) -> Located:
+def _resolve_pronouns(item: Located, people: StoryPeople) -> Located:
     """A side the sentence names only by "he", "she", "him" or "her": the person named just
     before it (``antecedent``), when no other side names that person. A pronoun standing
     alone makes an event only where a private person's noun would (``_person_act``)."""
-    mention, people = item.mention, named.get(item.mention.article_id, [])
+    mention = item.mention
+    if mention.source_pronoun is None and mention.target_pronoun is None:
+        return item
+    named = people.in_order.get(mention.article_id, [])
     doer, patient = _person_act(item)
     if not item.sources and mention.source_pronoun is not None and doer:
-        found = antecedent(mention.source_pronoun, mention.sentence, people)
+        found = antecedent(mention.source_pronoun, mention.sentence, named)
         item.sources = [found] if found and found not in item.targets else []
     if not item.targets and mention.target_pronoun is not None and patient:
-        found = antecedent(mention.target_pronoun, mention.sentence, people)
+        found = antecedent(mention.target_pronoun, mention.sentence, named)
         item.targets = [found] if found and found not in item.sources else []
     return item
 
@@ -521,11 +539,11 @@ def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
     return {name: people[0] for name, people in found.items() if len({a.key for a in people}) == 1}
 
 
-def story_person(span: Span, people: dict[str, Actor]) -> Actor | None:
+def story_person(span: Span, people: StoryPeople) -> Actor | None:
     """A capitalised side that is the last name of a person the story names ("Bettie Page
     ...", then "Page was subpoenaed", which the entity model read as a common noun)."""
     text = span.text.strip()
-    return people.get(surface_key(text)) if text[:1].isupper() else None
+    return people.by_surname.get(surface_key(text)) if text[:1].isupper() else None
 
 
 def untagged_name(span: Span) -> Actor:
@@ -542,7 +560,7 @@ def _locate(
     days: dict,
     home: Home,
     known: KnownActors,
-    people: dict[str, Actor],
+    people: StoryPeople,
 ) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
     named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))

@@ -211,7 +211,10 @@ class Tree:
     def untagged_name(self, span: Span) -> bool:
         """Whether a side is headed by a capitalised proper noun the entity model did not tag
         ("Quillfeather was charged"): its phrase's last token; no amount or abbreviation."""
-        if self.named(span) or NOT_NAME.search(span.text):
+        last = span.text.split()[-1:]
+        if not last or not last[0][:1].isupper() or NOT_NAME.search(span.text):
+            return False
+        if self.named(span):
             return False
         heads = [i for i, t in enumerate(self.tokens) if t[1] == span.end and t[0] >= span.start]
         return any(self.tokens[i][4] in PROPER_TAGS and self.word(i)[:1].isupper() for i in heads)
