@@ -530,8 +530,8 @@ def _placed_at(actor: Actor, country: str) -> Actor:
 
 def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
     """The story's people by their last name, for a name the entity model did not tag
-    elsewhere ("Bettie Page ..." then "Page was subpoenaed"); a surname two people share
-    names neither."""
+    elsewhere ("Lisa Price ran the clinic", then "Price was arrested"); a surname two people
+    share names neither."""
     found: dict[str, list[Actor]] = {}
     for actor in actors:
         if actor.type == TYPE_PERSON and actor.name.split():
@@ -540,8 +540,8 @@ def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
 
 
 def story_person(span: Span, people: StoryPeople) -> Actor | None:
-    """A capitalised side that is the last name of a person the story names ("Bettie Page
-    ...", then "Page was subpoenaed", which the entity model read as a common noun)."""
+    """A capitalised side that is the last name of a person the story names ("Lisa Price
+    ...", then "Price was arrested", which the entity model read as a common noun)."""
     text = span.text.strip()
     return people.by_surname.get(surface_key(text)) if text[:1].isupper() else None
 

@@ -35,7 +35,8 @@ OBJECT_PREPS = frozenset(
     {"with", "by", "to", "against", "on", "at", "for", "into", "of", "in", "between"}
 )
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
-# Counts that name what their of-phrase counts ("tens of thousands of demonstrators").
+# Counts that name what their of-phrase counts ("tens of thousands of demonstrators", "one
+# of the guards").
 COUNT_WORDS = frozenset(
     {"ten", "dozen", "score", "hundred", "thousand", "million", "tens", "one", "two", "three"}
     | {"some", "several", "many", "most", "each"}
@@ -213,7 +214,7 @@ class Tree:
         ("Quillfeather was charged"): its phrase's last token; no amount or abbreviation."""
         last = span.text.split()[-1:]
         if not last or not last[0][:1].isupper() or NOT_NAME.search(span.text):
-            return False
+            return False  # the cheap checks first: most sides are common nouns
         if self.named(span):
             return False
         heads = [i for i, t in enumerate(self.tokens) if t[1] == span.end and t[0] >= span.start]
