@@ -696,6 +696,9 @@ class EventMention(Record):
     reported_by: Span | None = None
     date: Span | None = None  # a DATE mention attached to the trigger
     place: Span | None = None  # a GPE/LOC/FAC mention the event happened in
+    names: tuple[Span, ...] = ()  # sides headed by a proper noun no entity covers ("Quillfeather")
+    source_pronoun: Span | None = None  # "he" doing an act no named side does
+    target_pronoun: Span | None = None  # "him", or "he" in the passive, it is done to
 
 
 @dataclass(frozen=True)

@@ -187,3 +187,15 @@ def test_a_user_file_adds_nouns(tmp_path: Path) -> None:
 def test_adverbs_end_a_group_but_nouns_in_ly_do_not() -> None:
     assert _group("the Israeli army reportedly shot", "Israeli") == ("MIL", "Israeli army")
     assert _group("Israel's militia ally in the south", "Israel") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("A Palestinian protester was shot.", "Palestinian", ("CVL", "Palestinian protester")),
+        ("An Israeli police officer was hurt.", "Israeli", ("COP", "Israeli police officer")),
+        ("A Somali journalist was detained.", "Somali", ("MED", "Somali journalist")),
+    ],
+)
+def test_a_group_noun_in_the_singular(text: str, mention: str, expected: tuple[str, str]) -> None:
+    assert _group(text, mention) == expected

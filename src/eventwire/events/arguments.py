@@ -120,7 +120,9 @@ class ArgumentFinder:
         return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
 
     def pronoun_subject(self, verb: int) -> bool:
-        subjects = self.tree.kids(verb, "nsubj", "nsubjpass")
+        """Whether the verb's doer is a pronoun ("it will support"; not a passive's patient:
+        "she was assaulted")."""
+        subjects = self.tree.kids(verb, "nsubj")
         return bool(subjects) and self.tree.is_pronoun(subjects[0])
 
     def is_word(self, i: int, words: str) -> bool:

@@ -631,10 +631,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             reported_by = self.speaker_span(event.anchor) if reporter is not None else None
             reported_by = reported_by or self.according_to()
             sources = event.sources
-            if reported_by is not None and (not sources or self.pronoun_subject(event.anchor)):
+            if reported_by is not None and self.speaker_acts(event, sources):
                 sources = [reported_by]
             date = self.attached(event, DATE_LABELS, DATE_PREPS)
             place = self.attached(event, PLACE_LABELS, PLACE_PREPS)
+            doer, patient = self.pronoun_sides(event, sources)
             out.append(
                 EventMention(
                     article_id=article_id,
@@ -653,9 +654,28 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                     reported_by=reported_by,
                     date=tree.mention_span(date) if date else None,
                     place=tree.mention_span(place) if place else None,
+                    names=tuple(s for s in (*sources, *event.targets) if tree.untagged_name(s)),
+                    source_pronoun=doer,
+                    target_pronoun=patient,
                 )
             )
         return out
+
+    def pronoun_sides(self, event: Found, sources: list[Span]) -> tuple[Span | None, ...]:
+        """ "he" doing, "him" undergoing an act where no other side is named (the story step
+        finds whom they point back to)."""
+        tree, anchor = self.tree, event.anchor
+        doer = None if sources else tree.personal_pronoun(anchor, "nsubj")
+        patient = None if event.targets else tree.personal_pronoun(anchor, "dobj", "nsubjpass")
+        return doer, patient
+
+    def speaker_acts(self, event: Found, sources: list[Span]) -> bool:
+        """Whether the speaker of a reported act is its doer: the act's subject is a pronoun
+        ("Hungary said it will support ..."), or it names none and no by-phrase names one
+        either ("she said she was assaulted by one of the guards": the guard)."""
+        if self.pronoun_subject(event.anchor):
+            return True
+        return not sources and not self.tree.prep_objects(event.anchor, ("by",))
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,12 +48,15 @@ from eventwire.model import (
 
 NOT_ACTORS = frozenset({"place"})  # a city named in a phrase is where, not who
 NOWHERE: tuple[set[str], set[str]] = (set(), set())  # a sentence naming no country
+NONE: frozenset = frozenset()
 SIDES = DATA / "sides.yaml"  # state organs, and where an unplaced side is placed
 # Actor types whose country or code a person they qualify takes ("U.N. mediator X").
 BODIES = frozenset({"organisation", "institution", "government"})
 CIVILIANS = "CVL"  # the sector of a private person named by a common noun
 UNPLACED = "group:-:"  # the key of a role's group of no country ("the mayor": group:-:GOV)
 SELF_SIDES = frozenset({TYPE_PERSON, TYPE_ORGANISATION})  # see ``_side``
+UNTAGGED = "name:"  # the key of a side named by a name the entity model did not tag
+PRONOUN_REACH = 1  # sentences back a pronoun's person may be named in
 
 
 @dataclass(frozen=True)
@@ -290,7 +293,9 @@ def merge_story(
     days = {key: (date.fromisoformat(a), date.fromisoformat(b)) for key, a, b in story.days}
     articles = {a.id: a for a in story.articles}
     home = home_countries(sentence_countries(story), datelines(story))
-    located = _resolve_pairs([_locate(m, actors, days, home, known) for m in mentions])
+    people = StoryPeople(story)
+    located = [_locate(m, actors, days, home, known, people) for m in mentions]
+    located = _resolve_pairs([_resolve_pronouns(m, people) for m in located])
     anchors = {(m.mention.cameo[:2], m.place): m.day for m in located if m.stated and m.place}
     groups: list[Group] = []
     for item in sorted(located, key=lambda m: (not m.stated, m.mention.article_id)):
@@ -313,6 +318,84 @@ def merge_story(
     return [_event(story.story_id, g, articles) for g in groups]
 
 
+Named = tuple[str, int, int, Actor]  # part, sentence, start, the person named there
+
+
+class StoryPeople:
+    """A story's people, indexed only when a side needs them: by last name (``surnames``)
+    and each article's in text order (``persons_named``)."""
+
+    def __init__(self, story: EventsInput) -> None:
+        self.story = story
+
+    @functools.cached_property
+    def by_surname(self) -> dict[str, Actor]:
+        return surnames(actor for _, actor in self.story.actors)
+
+    @functools.cached_property
+    def in_order(self) -> dict[int, list[Named]]:
+        return persons_named(self.story)
+
+
+def persons_named(story: EventsInput) -> dict[int, list[Named]]:
+    """Each article's mentions of people the actors stage linked, in text order."""
+    actors = dict(story.actors)
+    found: dict[int, list[Named]] = {}
+    for entities in story.entities:
+        for m in entities.mentions:
+            actor = actors.get(mention_key(entities.article_id, m))
+            if actor is not None and actor.type == TYPE_PERSON:
+                found.setdefault(entities.article_id, []).append(
+                    (m.part, m.sentence, m.start, actor)
+                )
+    return {article: sorted(named, key=lambda n: n[:3]) for article, named in found.items()}
+
+
+def antecedent(span: Span, sentence: int, named: list[Named]) -> Actor | None:
+    """The person "he" or "him" points back to: the last one named before it in its own
+    sentence or the one before (``PRONOUN_REACH``), or None."""
+    before = [
+        actor
+        for part, at, start, actor in named
+        if part == span.part
+        and sentence - PRONOUN_REACH <= at <= sentence
+        and (at, start) < (sentence, span.start)
+    ]
+    return before[-1] if before else None
+
+
+def _resolve_pronouns(item: Located, people: StoryPeople) -> Located:
+    """A side the sentence names only by "he", "she", "him" or "her": the person named just
+    before it (``antecedent``), when no other side names that person. A pronoun standing
+    alone makes an event only where a private person's noun would (``_person_act``)."""
+    mention = item.mention
+    if mention.source_pronoun is None and mention.target_pronoun is None:
+        return item
+    named = people.in_order.get(mention.article_id, [])
+    doer, patient = _person_act(item)
+    if not item.sources and mention.source_pronoun is not None and doer:
+        found = antecedent(mention.source_pronoun, mention.sentence, named)
+        item.sources = [found] if found and found not in item.targets else []
+    if not item.targets and mention.target_pronoun is not None and patient:
+        found = antecedent(mention.target_pronoun, mention.sentence, named)
+        item.targets = [found] if found and found not in item.sources else []
+    return item
+
+
+def _person_act(item: Located) -> tuple[bool, bool]:
+    """Whether a person may be the act's doer and whom it is done to: always beside a side
+    already named; else, as for a private person named by a common noun, in the acts a
+    private person does (role_doers: CVL) and those done only to people
+    (person_target_codes), and never in an act negated or hypothetical."""
+    if item.sources or item.targets:
+        return True, True
+    mention, rules = item.mention, side_rules()
+    if mention.negated or mention.hypothetical:
+        return False, False
+    doer = CIVILIANS in rules.role_doers.get(mention.cameo[:2], frozenset())
+    return doer, mention.cameo.startswith(rules.person_target_codes)
+
+
 def _resolve_pairs(located: list[Located]) -> list[Located]:
     """ "Both ministers agreed ...": the two actors the article's last coordinated subject
     before it named ("X and Y held a phone call")."""
@@ -320,8 +403,9 @@ def _resolve_pairs(located: list[Located]) -> list[Located]:
     for item in sorted(
         located, key=lambda m: (m.mention.article_id, m.mention.part, m.mention.sentence)
     ):
-        if item.mention.refers_back and not item.sources:
-            item.sources = list(last_pair.get(item.mention.article_id, []))
+        pair = last_pair.get(item.mention.article_id)
+        if item.mention.refers_back and pair:
+            item.sources = list(pair)  # not "both ministers" read as their role
         elif item.subject_pair:
             last_pair[item.mention.article_id] = item.subject_pair
     return located
@@ -444,16 +528,50 @@ def _placed_at(actor: Actor, country: str) -> Actor:
     return actor if actor.country or actor.code else dataclasses.replace(actor, country=country)
 
 
+def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """The story's people by their last name, for a name the entity model did not tag
+    elsewhere ("Lisa Price ran the clinic", then "Price was arrested"); a surname two people
+    share names neither."""
+    found: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type == TYPE_PERSON and actor.name.split():
+            found.setdefault(surface_key(actor.name.split()[-1]), []).append(actor)
+    return {name: people[0] for name, people in found.items() if len({a.key for a in people}) == 1}
+
+
+def story_person(span: Span, people: StoryPeople) -> Actor | None:
+    """A capitalised side that is the last name of a person the story names ("Lisa Price
+    ...", then "Price was arrested", which the entity model read as a common noun)."""
+    text = span.text.strip()
+    return people.by_surname.get(surface_key(text)) if text[:1].isupper() else None
+
+
+def untagged_name(span: Span) -> Actor:
+    """A side headed by a proper noun the entity model did not tag ("Quillfeather was
+    charged"): a side of that name and of no country, placed like any other (``at_home``).
+    A doer so named counts only beside a target (``_locate``): alone it is as often a word
+    misread ("Galileo will have travelled", "Armstrong battled cancer")."""
+    return Actor(f"{UNTAGGED}{surface_key(span.text)}", span.text.strip(), TYPE_PERSON)
+
+
 def _locate(
-    mention: EventMention, actors: dict, days: dict, home: Home, known: KnownActors
+    mention: EventMention,
+    actors: dict,
+    days: dict,
+    home: Home,
+    known: KnownActors,
+    people: StoryPeople,
 ) -> Located:
     """A mention's actors (linked mentions only), stated day and place."""
     named_here, for_unplaced = home.of((mention.article_id, mention.part, mention.sentence))
     if mention.cameo.startswith(side_rules().away_codes):
         named_here = for_unplaced = set()  # "X traveled to North Korea": the other side's
     persons = mention.cameo.startswith(side_rules().person_target_codes)  # see ``linked``
+    doers = set(mention.names) - {mention.reported_by}  # not a speaker taken for the doer
 
-    def linked(spans: Sequence[Span], places: bool = False, roles: bool = False) -> list[Actor]:
+    def linked(
+        spans: Sequence[Span], places: bool = False, roles: bool = False, names: Set[Span] = NONE
+    ) -> list[Actor]:
         keys = [mention_key(mention.article_id, s) for s in spans]
         found = [
             (untagged_country(s) if ANTI.match(s.text) else None)  # not the linked "anti-X"
@@ -462,6 +580,8 @@ def _locate(
             or untagged_known(s, known)
             or home_group(s, named_here)
             or (unplaced_side(s, persons) if roles else None)
+            or story_person(s, people)
+            or (untagged_name(s) if s in names else None)
             for key, s in zip(keys, spans, strict=True)
         ]
         present = [a for a in found if a is not None]
@@ -489,8 +609,10 @@ def _locate(
     if not sources:
         sources = at_home(_role_doers(mention), for_unplaced)  # "police questioned X"
     # whom an act names by role only ("the mayor was charged") is its target all the same
-    targets = linked(mention.targets, roles=True)
+    targets = linked(mention.targets, roles=True, names=set(mention.names))
     targets = [a for a in targets if a.key not in {s.key for s in sources}]
+    if not sources and targets:  # "Moose criticized reporters": beside a side named, a name
+        sources = linked(mention.sources, names=doers)  # missed names the doer too
     pair = list(sources) if len({_side(a) for a in sources}) == 2 else []
     if mention.symmetric and not sources and len(targets) > 1:
         sources, targets = targets[:1], targets[1:]  # "talks between X and Y"
@@ -509,10 +631,13 @@ def _role_doers(mention: EventMention) -> list[Actor]:
     """The first source named only by a role or group of a sector that does the mention's
     kind of act ("police questioned", "protesters marched": data/sides.yaml role_doers), as
     that sector's group of no country; else none."""
+    if mention.negated or mention.hypothetical:
+        return []  # not an act that may not happen
     sectors = side_rules().role_doers.get(mention.cameo[:2], frozenset())
     for span in mention.sources:
-        if role_sector(span.text) in sectors:
-            return [a] if (a := unplaced_side(span)) is not None else []
+        side = unplaced_side(span)
+        if side is not None and side.sector in sectors:
+            return [side]
     return []
 
 

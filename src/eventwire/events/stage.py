@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 12  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 13  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -64,6 +64,12 @@ class EventsStage:
     # welcoming a decision praises it (051, not hosting); trade retaliation is a sanction
     # (163, not force); crowds dispersed (170); booked into jail (173); gunned down (180); the
     # non-violent act an accusation alleges is no event ("accused X of supporting the rebels")
+    # 13: sides named by role or as private persons do more kinds of acts (sides.yaml
+    # role_doers: civilians' violence, judges' refusals, appeals, ...), not acts negated or
+    # hypothetical; a name the entity model missed is a side (EventMention.names); group nouns
+    # in the singular; "one of the guards" names the guards; a speaker is not the doer a
+    # by-phrase names; a surname read as a common noun is the story's person of that name;
+    # "he", "she", "him", "her" are the person named just before (merge.antecedent)
     scope = STORY
     after = "entities"
 

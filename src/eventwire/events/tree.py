@@ -35,9 +35,16 @@ OBJECT_PREPS = frozenset(
     {"with", "by", "to", "against", "on", "at", "for", "into", "of", "in", "between"}
 )
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "this"})
-# Counts that name what their of-phrase counts ("tens of thousands of demonstrators").
-COUNT_WORDS = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "tens"})
+# Counts that name what their of-phrase counts ("tens of thousands of demonstrators", "one
+# of the guards").
+COUNT_WORDS = frozenset(
+    {"ten", "dozen", "score", "hundred", "thousand", "million", "tens", "one", "two", "three"}
+    | {"some", "several", "many", "most", "each"}
+)
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+NOT_NAME = re.compile(r"\d|\.$")  # an amount ("US346,807") or an abbreviation ("Mr.", "Nov.")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})  # a person named before
 
 
 STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
@@ -194,6 +201,24 @@ class Tree:
     def named(self, span: Span) -> bool:
         """Whether a span is an entity mention (not a bare noun)."""
         return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
+
+    def personal_pronoun(self, verb: int, *deps: str) -> Span | None:
+        """The verb's first dependent of ``deps`` when it is "he", "she", "him" or "her"."""
+        kids = self.kids(verb, *deps)
+        if kids and self.word(kids[0]).lower() in PERSONAL_PRONOUNS:
+            return self.token_span(kids[0])
+        return None
+
+    def untagged_name(self, span: Span) -> bool:
+        """Whether a side is headed by a capitalised proper noun the entity model did not tag
+        ("Quillfeather was charged"): its phrase's last token; no amount or abbreviation."""
+        last = span.text.split()[-1:]
+        if not last or not last[0][:1].isupper() or NOT_NAME.search(span.text):
+            return False  # the cheap checks first: most sides are common nouns
+        if self.named(span):
+            return False
+        heads = [i for i, t in enumerate(self.tokens) if t[1] == span.end and t[0] >= span.start]
+        return any(self.tokens[i][4] in PROPER_TAGS and self.word(i)[:1].isupper() for i in heads)
 
     def noun_phrase(self, i: int) -> Span:
         """The noun with its compound and adjective modifiers ("Afghan rebel leaders")."""
