@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from eventwire.actors.stage import ActorsStage
 from eventwire.config import load_config
 from eventwire.pipeline import Pipeline, Settings
 from eventwire.store import Repository
@@ -104,11 +105,12 @@ def test_a_broken_actor_file_is_reported_and_nothing_is_lost(db_url: str, tmp_pa
     with Repository.open(db_url, settings.store) as repo:
         report = Pipeline(repo, settings).run([tmp_path / "in"])
         assert [r.reason for r in report.rejections] == ["actors-setup-error"]
-        assert repo.pending_stories("actors", 1, "entities") == [1]  # resolved once fixed
+        pending = repo.pending_stories("actors", ActorsStage.version, "entities")
+        assert pending == [1]  # resolved once fixed
         assert repo.pending_stories("time", 1, "entities") == []  # time ran without actors
         times = [time.value for _, time, _ in repo.article_mentions(1) if time is not None]
         assert "2025-03-12" in times  # time is its own stage: it runs when actors cannot
     run(db_url)
     with Repository.open(db_url) as repo:
-        assert repo.pending_stories("actors", 1, "entities") == []
+        assert repo.pending_stories("actors", ActorsStage.version, "entities") == []
         assert repo.find_actor("Lucia Moretti") is not None

@@ -23,7 +23,7 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 1
+    version = 2  # 2: singular group nouns ("a protester": civilians), session 15
     scope = STORY
     after = "entities"
 
