@@ -64,11 +64,10 @@ def test_the_stage_runs_the_model_in_the_precision_its_pair_model_was_fitted_on(
     from eventwire.facts.pairmodel import MODEL_FILE, embedding_precision
 
     recorded = json.loads(MODEL_FILE.read_text(encoding="utf-8")).get("embedding_precision")
-    assert embedding_precision() == (recorded or "float32") and recorded in (
-        None,
-        *minilm.PRECISIONS,
-    )
-    assert embed.stage_model().engine.precision == embedding_precision()
+    assert recorded in (None, *minilm.PRECISIONS)
+    engine = embed.stage_model().engine
+    assert engine is not None and engine.precision == embedding_precision()
+    assert engine._encoder().compute_type == (recorded or "float32")
 
 
 def test_an_unknown_precision_is_refused() -> None:
@@ -111,9 +110,9 @@ def test_the_model_loads_lazily_only_for_a_story_with_two_outlets() -> None:
         "text = 'The harbour council approved the new budget on Monday after a long debate.'; "
         "other = 'After a lengthy debate on Monday, councillors backed the harbour budget.'; "
         "stage.run([story(document(1, 'a', text), document(2, 'a', other))]); "
-        "assert embed.stage_model.cache_info().currsize == 0; "
+        "assert embed._stage_model.cache_info().currsize == 0; "
         "stage.run([story(document(1, 'a', text), document(2, 'b', other))]); "
-        "assert embed.stage_model.cache_info().currsize == 1"
+        "assert embed._stage_model.cache_info().currsize == 1"
     )
     run_fresh(code)
 
@@ -158,6 +157,48 @@ def test_a_helper_process_gives_the_same_vectors_and_token_states() -> None:
     assert all(
         np.array_equal(a.states, b.states) for a, b in zip(tokens, alone_tokens, strict=True)
     )
+
+
+def test_a_helper_forked_after_the_engine_ran_on_two_threads_does_not_hang() -> None:
+    """The engine is built in a thread of its own: an OpenMP pool left on this process's main
+    thread would hang a child that builds its own engine (its pool's threads are not there)."""
+    texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]
+    model = embed.stage_model(2)
+    ids = model.token_ids(texts)
+    batch = [ids[n] for n in minilm.length_batches(ids)[-1]]
+    expected = model.batch_states(batch)  # the parent has used its engine before the fork
+    embed.drop_helper_pool()
+    try:
+        helped = embed.helper_pool(1).submit(embed._states_in_helper, batch, 2).result(60)
+    finally:
+        embed.kill_helper_pool()
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(helped, expected, strict=True))
+
+
+def test_the_numpy_pass_stands_in_when_the_engine_cannot_be_built(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_room(model: minilm.MiniLM, precision: str) -> dict:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(minilm, "ctranslate2_files", no_room)
+    embed._stage_model.cache_clear()
+    try:
+        model = embed.stage_model(precision="float32")
+        assert model.engine is None and "No space left" in caplog.text
+        vector = model.encode([SENTENCES[0]])[0]
+        assert float(vector @ embed.shared_model(tuned=True).encode([SENTENCES[0]])[0]) > 0.9999
+    finally:
+        embed._stage_model.cache_clear()
+
+
+def test_the_stage_model_is_built_once_whatever_the_call_says() -> None:
+    from eventwire.facts.pairmodel import embedding_precision
+
+    assert (
+        embed.stage_model() is embed.stage_model(1) is embed.stage_model(1, embedding_precision())
+    )
+    assert embed.stage_model().words.size == 0  # the engine holds the weights, not numpy
 
 
 def _fails_in_helper(batch: list[list[int]], threads: int) -> list:

