@@ -162,6 +162,8 @@ def model_states(model: MiniLM, texts: list[str], precision: str | None = None) 
     ``model`` run as the stage runs it (CTranslate2 in ``precision``, by default the stage's)."""
     if model.engine is None:
         model = model.compiled(precision or fit_precision())
+    elif precision and model.engine.precision != precision:
+        raise ValueError(f"a model compiled in {model.engine.precision} asked for {precision}")
     ids = model.token_ids(texts)
     return [s.astype(np.float16) for s in model.states_of(ids)], ids
 
@@ -612,6 +614,15 @@ def _run_seconds(inputs: list[Path], facts_on: bool) -> tuple[float, dict]:
     return seconds, {n: round(s.seconds, 2) for n, s in report.stages.items()}
 
 
+def _precisions(text: str) -> tuple[str, ...]:
+    """``--compare-precisions``' value: precisions of PRECISIONS, comma-separated."""
+    found = tuple(text.split(","))
+    unknown = [p for p in found if p not in PRECISIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"not one of {', '.join(PRECISIONS)}: {unknown}")
+    return found
+
+
 def main() -> None:
     """Run the measurements and write benchmarks/results/facts.json."""
     from benchmarks.facts_carry import carry_over  # it reads this module's features
@@ -652,6 +663,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--compare-precisions",
+        type=_precisions,
         help="only print the tuning part's 10-fold figures with the model run in each of these "
         "precisions (e.g. float32,int8; the same fine-tuned models)",
     )
@@ -672,8 +684,7 @@ def main() -> None:
             changes["kept_layers"] = [int(n) for n in args.compare_kept_layers.split(",")]
         if args.compare_start:
             changes["start"] = args.compare_start
-        precisions = tuple(args.compare_precisions.split(",")) if args.compare_precisions else None
-        print(json.dumps(compare_recipe_in_tuning_part(changes, precisions)), flush=True)
+        print(json.dumps(compare_recipe_in_tuning_part(changes, args.compare_precisions)))
         return
     if args.carry_over:  # the other results kept as they are
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
