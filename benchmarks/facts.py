@@ -640,6 +640,9 @@ def main() -> None:
         "--rate-only", action="store_true", help="only the pipeline rates (others kept)"
     )
     parser.add_argument(
+        "--cost-only", action="store_true", help="only the seconds per story (others kept)"
+    )
+    parser.add_argument(
         "--precision",
         choices=PRECISIONS,
         help="the sentence model's precision for MSRP (and --fit records it; default: the "
@@ -701,6 +704,13 @@ def main() -> None:
         results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
         encoder = embed.SentenceEncoder() if embed.available() else None
         results["newswcl50"] = corroboration_table(encoder)
+        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
+    if args.cost_only:  # the other results kept as they are
+        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+        if embed.available():
+            embed.stage_model()
+        results["story_seconds"] = cost(embed.available())
         RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         return
     if args.rate_only:  # the other results kept as they are
