@@ -237,30 +237,19 @@ class CompiledEncoder:
         """A new encoder, built in a thread of its own that then ends: loading packs the
         weights with OpenMP threads, whose pool belongs to the building thread; a pool left
         on this thread would hang a child forked later (its threads are not there)."""
+        from concurrent.futures import ThreadPoolExecutor
+
         import ctranslate2
 
-        found: list[Any] = []
-
-        def build() -> None:
-            try:
-                found.append(
-                    ctranslate2.Encoder(
-                        f"minilm-{self.precision}-{id(self)}",  # files in memory: their name
-                        device="cpu",
-                        compute_type=self.precision,
-                        intra_threads=self.threads,
-                        files=self.files,
-                    )
-                )
-            except Exception as error:  # raised again in the calling thread
-                found.append(error)
-
-        builder = threading.Thread(target=build, name="eventwire-minilm-build")
-        builder.start()
-        builder.join()
-        if isinstance(found[0], Exception):
-            raise found[0]
-        return found[0]
+        with ThreadPoolExecutor(1, thread_name_prefix="eventwire-minilm-build") as builder:
+            return builder.submit(
+                ctranslate2.Encoder,
+                f"minilm-{self.precision}-{id(self)}",  # files in memory: their name
+                device="cpu",
+                compute_type=self.precision,
+                intra_threads=self.threads,
+                files=self.files,
+            ).result()
 
 
 def ctranslate2_files(model: MiniLM, precision: str) -> dict[str, bytes]:
