@@ -195,10 +195,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         candidates = self.lex.noun_patterns.get(self.tree.lemma(i), ())
         if candidates and self.ailment(i):
             return None  # "suffered a heart attack"
+        preps = self.pattern_preps(i) if any(p.prep_objects for p in candidates) else []
         fitting = [
             (p, e)
             for p in candidates
-            if not p.prep_objects or self.prep_object_fits(i, p)
+            if not p.prep_objects or self.prep_object_fits(i, p, preps)
             for e in p.nouns
             if self.noun_fits(i, e)
         ]

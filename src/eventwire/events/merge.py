@@ -389,11 +389,11 @@ def _person_act(item: Located) -> tuple[bool, bool]:
     (person_target_codes), and never in an act negated or hypothetical."""
     if item.sources or item.targets:
         return True, True
-    mention, rules = item.mention, side_rules()
+    mention = item.mention
     if mention.negated or mention.hypothetical:
         return False, False
-    doer = CIVILIANS in rules.role_doers.get(mention.cameo[:2], frozenset())
-    return doer, mention.cameo.startswith(rules.person_target_codes)
+    doer = CIVILIANS in _doer_sectors(mention)
+    return doer, mention.cameo.startswith(side_rules().person_target_codes)
 
 
 def _resolve_pairs(located: list[Located]) -> list[Located]:
@@ -631,14 +631,20 @@ def _role_doers(mention: EventMention) -> list[Actor]:
     """The first source named only by a role or group of a sector that does the mention's
     kind of act ("police questioned", "protesters marched": data/sides.yaml role_doers), as
     that sector's group of no country; else none."""
-    if mention.negated or mention.hypothetical:
-        return []  # not an act that may not happen
-    sectors = side_rules().role_doers.get(mention.cameo[:2], frozenset())
+    sectors = _doer_sectors(mention)
     for span in mention.sources:
         side = unplaced_side(span)
         if side is not None and side.sector in sectors:
             return [side]
     return []
+
+
+def _doer_sectors(mention: EventMention) -> frozenset[str]:
+    """The sectors whose role or group may do the mention's kind of act (data/sides.yaml
+    role_doers); none for an act negated or hypothetical (one that may not happen)."""
+    if mention.negated or mention.hypothetical:
+        return frozenset()
+    return side_rules().role_doers.get(mention.cameo[:2], frozenset())
 
 
 def _unplaced_name(actor: Actor) -> Actor:
