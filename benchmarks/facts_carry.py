@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
@@ -223,6 +224,49 @@ def story_decisions(records: list[dict]) -> np.ndarray:
     return np.asarray([key in aligned for key in keys])
 
 
+def run_decisions(records: list[dict]) -> tuple[np.ndarray, int]:
+    """Whether ``eventwire run`` puts each pair's two claims in one stored fact: the labelled
+    subtopics' documents written as text files, one outlet folder a document, run through the
+    runner into a fresh store (its own story clustering, cleaning and stages), the stories'
+    facts read back. A claim is found by its outlet and its sentence (normalised, either
+    containing the other); also returned: how many pairs had a claim the store lacks."""
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, Settings
+    from eventwire.store import Repository
+
+    stories = ecbplus_stories()
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder) / "in"
+        for subtopic in sorted({r["subtopic"] for r in records}):
+            for document in stories[subtopic]:
+                outlet = inputs / document.source
+                outlet.mkdir(parents=True, exist_ok=True)
+                body = f"{document.title}\n\n{document.text}\n"
+                (outlet / f"{document.source}.txt").write_text(body, encoding="utf-8")
+        settings = Settings.from_config(load_config())
+        repo = Repository.open(f"sqlite:///{folder}/carry.db", settings.store)
+        Pipeline(repo, settings).run([inputs])
+        facts_of: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+        for story in repo.list_stories(None, 0):
+            found = repo.story_facts(story.id)
+            for fact in found.facts if found else ():
+                for claim in fact.claims:
+                    key = normalize_for_comparison(claim.sentence)
+                    facts_of[claim.source].append((key, (story.id, fact.seq)))
+        repo.close()
+
+    def facts(source: str, sentence: str) -> set[tuple]:
+        wanted = normalize_for_comparison(sentence)
+        return {f for key, f in facts_of[source] if key in wanted or wanted in key}
+
+    decided, missing = [], 0
+    for r in records:
+        a, b = facts(r["doc_a"], r["sentence_a"]), facts(r["doc_b"], r["sentence_b"])
+        missing += not (a and b)
+        decided.append(bool(a & b))
+    return np.asarray(decided), missing
+
+
 def carry_over(path: Path = PAIRS_FILE) -> dict:
     """Accuracy, F1 and counts of each decision on the labelled set, against ``label`` (same
     fact) and ``shares_fact``; per cosine bin, and weighted by the bins' share of candidates."""
@@ -233,6 +277,7 @@ def carry_over(path: Path = PAIRS_FILE) -> dict:
         cutoffs, check = msrp_cutoffs()
         decisions = pair_decisions([(r["sentence_a"], r["sentence_b"]) for r in records], cutoffs)
         decisions["stage_in_story"] = story_decisions(records)
+        decisions["eventwire_run"], not_found = run_decisions(records)
     lexical, stage = load_pair_model(False), load_pair_model(True)
     return {
         "pairs": len(records),
@@ -246,6 +291,7 @@ def carry_over(path: Path = PAIRS_FILE) -> dict:
             "pair_model_tuned": stage.threshold,
         },
         "msrp_held_out_check": check,
+        "eventwire_run_pairs_with_a_claim_not_stored": not_found,
         "same_fact": {name: tally(d, gold["label"]) for name, d in decisions.items()},
         "shares_fact": {name: tally(d, gold["shares_fact"]) for name, d in decisions.items()},
         "by_bin": by_bin(data, decisions, gold["label"]),
