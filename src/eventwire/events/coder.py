@@ -401,6 +401,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         # a predicate adjective: "found X guilty", "was found liable", "held X responsible"
         predicates = ("ccomp", "oprd", "acomp", "advcl")
         objects += [c for c in tree.kids(i, *predicates) if tree.pos(c) == "ADJ"]
+        # ... which the small model may hang after the object instead ("found a former
+        # employee guilty" parsed as employee -> amod guilty): English puts few adjectives there
+        objects += [a for o in tree.kids(i, "dobj") for a in tree.kids(o, "amod") if a > o]
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 13  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 14  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -70,6 +70,8 @@ class EventsStage:
     # in the singular; "one of the guards" names the guards; a speaker is not the doer a
     # by-phrase names; a surname read as a common noun is the story's person of that name;
     # "he", "she", "him", "her" are the person named just before (merge.antecedent)
+    # 14: a verdict's adjective the parser hangs after the verb's object ("found a former
+    # employee guilty" read as employee -> amod guilty) still completes the pattern
     scope = STORY
     after = "entities"
 
