@@ -194,3 +194,14 @@ def test_volleys_of_what_is_thrown_name_the_weapon(code) -> None:
     text = "About 100 youths hurled volleys of petrol bombs at a Danish police station."
     found = only_act(code(text))
     assert found is not None and found.cameo == "145"
+
+
+def test_a_participle_set_off_by_commas_is_done_to_the_noun_before_it(code) -> None:
+    """The small model reads "Morton, shot in the neck, remained" as Morton shooting."""
+    text = "Morton, shot in the neck, remained in intensive care Friday at Mercy Hospital."
+    found = only_act(code(text))
+    assert found is not None and found.cameo == "182"
+    assert [t.text for t in found.targets] == ["Morton"]
+    assert "Morton" not in [s.text for s in found.sources]
+    active = only_act(code("Smith, 45, shot his neighbour on Friday."))
+    assert active is not None and [s.text for s in active.sources] == ["Smith"]

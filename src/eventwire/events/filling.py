@@ -112,6 +112,7 @@ class ActorFiller(ArgumentFinder):
             found.sources = self.subjects(anchor)
         passive = tree.kids(anchor, "nsubjpass") or self.participle_of(anchor)
         passive = passive or self.shared_passive(anchor) or self.raised_patient(anchor)
+        passive = passive or self.parenthetical_participle(anchor)
         adjectives = pattern_adjectives(found.pattern)
         if passive and not nominal:
             self.fill_passive(found, passive, adjectives)
@@ -198,6 +199,20 @@ class ActorFiller(ArgumentFinder):
             if found:
                 return found
         return []
+
+    def parenthetical_participle(self, verb: int) -> list[int]:
+        """The noun a participle set off by commas describes, which the small model reads as
+        that noun's verb ("Dalton, shot in the neck, remained ..." parsed as Dalton -> shot):
+        no lone comma parts a subject from its own verb; a verb with an object is active."""
+        tree = self.tree
+        if tree.tokens[verb][4] not in ("VBD", "VBN") or tree.kids(verb, "dobj", "aux"):
+            return []
+        subjects = tree.kids(verb, "nsubj")
+        comma = verb - 1
+        if len(subjects) != 1 or subjects[0] != comma - 1 or tree.word(comma) != ",":
+            return []
+        following = verb + 1 < len(tree) and any(tree.word(k) == "," for k in tree.kids(verb))
+        return subjects if following else []
 
     def participle_of(self, verb: int) -> list[int]:
         """The patient of a past participle with no auxiliary: the noun it describes, or

@@ -71,7 +71,8 @@ class EventsStage:
     # by-phrase names; a surname read as a common noun is the story's person of that name;
     # "he", "she", "him", "her" are the person named just before (merge.antecedent)
     # 14: a verdict's adjective the parser hangs after the verb's object ("found a former
-    # employee guilty" read as employee -> amod guilty) still completes the pattern
+    # employee guilty" read as employee -> amod guilty) still completes the pattern; a
+    # participle set off by commas after a noun is done to it ("X, shot in the neck, ...")
     scope = STORY
     after = "entities"
 
