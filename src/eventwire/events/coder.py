@@ -392,7 +392,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if not subject or not pattern.objects:
             return subject
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
-        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS)]
+        # not a time ("stopped work on the first day of the strike": no strike stopped)
+        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS) if not self.is_time(o)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         # a plural noun after "to" that the small model takes for an infinitive ("agreed to
         # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s

@@ -105,8 +105,12 @@ class FrameCoder(ArgumentFinder):
     def dated(self, prep: int) -> bool:
         """Whether a preposition only gives a date ("on Sunday")."""
         objects = self.tree.kids(prep, "pobj")
-        found = [self.tree.mention_at.get(o) for o in objects]
-        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
+        return bool(objects) and all(self.is_time(o) for o in objects)
+
+    def is_time(self, i: int) -> bool:
+        """Whether token ``i`` is part of a date or time mention ("the first day")."""
+        mention = self.tree.mention_at.get(i)
+        return mention is not None and mention.label in DATE_LABELS
 
     def frame_noun_verb(self, i: int) -> int | None:
         """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
@@ -162,6 +166,9 @@ class FrameCoder(ArgumentFinder):
         plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
+        vowed = [c for c in tree.kids(i, "xcomp", "advcl") if tree.is_infinitive(c)]
+        if not vowed and self.is_word(i, "clause_frame_verbs"):
+            return None  # "was sworn in", "swore at reporters", "swore that ...": no frame
         inner_code = triggers[inner].code if inner is not None else None
         inner_root = int(inner_code[:2]) if inner_code else 0
         harmful = inner_root >= self.lex.roots["harm"]
