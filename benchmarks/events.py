@@ -525,7 +525,7 @@ def _summaries(accuracy: dict) -> list[tuple[str, dict]]:
     """The halves to print: each set's two halves, of stored events and through the runner."""
     rows = []
     sets = [("dev", accuracy)] + [(name, accuracy[name]) for name, _, _ in HALVED]
-    sets += [(name, accuracy[name]) for name, _ in TUNING + UNREAD]
+    sets += [(name, accuracy[name]) for name, _ in TUNING + UNREAD + SAME_KIND]
     for prefix, scored in sets:
         for kind in ("events", "through_run"):
             for half, part in scored[kind].items():
