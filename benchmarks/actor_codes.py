@@ -44,7 +44,7 @@ DATA = REPO_ROOT.parent / "shared" / "data" / "events-plover" / "plover_gsr_dev.
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "actor_codes.json"
 ROLES = ("source", "target")
 # Old CAMEO country codes in the gold data -> ISO 3166-1 alpha-3.
-LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "USR": "RUS"}
 NO_SECTOR = frozenset({"", "***"})  # "***": coded as unknown
 SECTOR_LENGTH = 3  # "CVLkur" -> CVL (primary sector; the rest is an ethnic/religious tag)
 GAP = re.compile(r"\s*(?:\.\.\.|…)\s*")

@@ -17,7 +17,8 @@ Rules, fixed before the coder was run on any kept record:
 - a record whose id occurs twice in the source is left out: the source numbers two blocks
   RETREAT-0001..0008 and two records FIGHT-0002 and -0003, and the dev file shows that one of
   those blocks holds investigations labelled RETREAT;
-- a record with no sentence ("NEED EXAMPLE.") is left out, and a text kept once;
+- a record with no sentence (fewer than four distinct words: "NEED EXAMPLE.") is left out,
+  and a text kept once;
 - the source's type DIPLOMACY is the dev file's SUPPORT (the three records in both files
   carry DIPLOMACY in one and SUPPORT in the other).
 """

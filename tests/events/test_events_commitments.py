@@ -18,6 +18,7 @@ def acts(mentions: list[EventMention]) -> list[str]:
         ("Tuareg rebels have sworn to fight until they take the northern towns.", ["1384"]),
         ("Kenya swore to defend its border with Somalia.", ["032"]),
         ("Kenyatta was sworn in as president of Kenya on Monday.", []),
+        ("Kenyatta was sworn in to serve a second term as president of Kenya.", []),
         ("The Kenyan minister swore at reporters.", []),
         ("The jurors swore under oath that they could consider the death penalty.", []),
     ],
@@ -34,14 +35,15 @@ def test_a_suspension_of_links_announced_reduces_relations(code) -> None:
 
 def test_refugees_taken_in_are_asylum_and_refusing_them_a_rejection(code) -> None:
     assert acts(code("Jordan accepted 2,000 more Syrian refugees last year.")) == ["075"]
-    refused = [m for m in code("Syria says it will not accept any more refugees.")]
-    assert "122" in acts(refused)
+    assert acts(code("Kenya hosts thousands of Somali refugees.")) == ["075"]
+    assert "122" in acts(code("Syria says it will not accept any more refugees."))
 
 
 def test_settlements_evacuated_are_a_withdrawal_and_a_future_one_an_intent(code) -> None:
     assert acts(code("Israel evacuated all 21 settlements in Gaza.")) == ["0874"]
     assert acts(code("Israel will evacuate all 21 settlements in Gaza.")) == ["0356"]
     assert acts(code("Police evacuated residents of the town after the flood.")) == []
+    assert acts(code("Police evacuated the town after the flood.")) == []
 
 
 def test_a_time_in_a_prepositional_phrase_is_no_object_of_the_act(code) -> None:

@@ -111,18 +111,26 @@ def test_the_one_found_guilty_is_the_target(code) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "target"),
     [
-        "A Boston judge today found a former Acme Foods company employee guilty of murder in "
-        "a workplace rampage.",
-        "The judge found a former Globex Corp. employee guilty of fraud on Monday.",
+        (
+            "A Boston judge today found a former Acme Foods company employee guilty of murder "
+            "in a workplace rampage.",
+            "Acme Foods",
+        ),
+        (
+            "The judge found a former Globex Corp. employee guilty of fraud on Monday.",
+            "Globex Corp.",
+        ),
     ],
 )
-def test_a_verdict_whose_adjective_the_parser_hangs_on_the_object(code, text: str) -> None:
+def test_a_verdict_whose_adjective_the_parser_hangs_on_the_object(
+    code, text: str, target: str
+) -> None:
     """The small model reads "employee guilty" as a noun and its modifier, not a clause."""
     found = only_act(code(text))
     assert found is not None and found.cameo == "116"
-    assert [t.text for t in found.targets] in (["Acme Foods"], ["Globex Corp."])
+    assert [t.text for t in found.targets] == [target]
 
 
 def test_a_passive_subject_that_is_the_thing_done_leaves_the_target_to_the_preposition(

@@ -52,7 +52,6 @@ NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
 # Currency symbols: an amount with one is money ("pledged $500 million").
 CURRENCY_TAGS = frozenset({"$"})
 SCORE = re.compile(r"\d{1,3} ?- ?(\d{1,3}|under|over)\b")  # a game's score: "3-2", "8-under"
-TIME_LABELS = frozenset({"DATE", "TIME"})  # a preposition of time places no act on anyone
 # Entity labels of what a market move is measured in ("rallied 13.8%").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT"})
 AMOUNT_TAGS = frozenset({"$", "CD"})  # the head of an amount itself
@@ -365,8 +364,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         tree = self.tree
 
         def timed(prep: int) -> bool:
-            labels = {getattr(tree.mention_at.get(o), "label", "") for o in tree.kids(prep, "pobj")}
-            return bool(labels & TIME_LABELS)
+            return any(tree.is_time(o) for o in tree.kids(prep, "pobj"))
 
         return [c for c in tree.kids(i, "prep") if not timed(c)]
 
@@ -393,7 +391,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return subject
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         # not a time ("stopped work on the first day of the strike": no strike stopped)
-        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS) if not self.is_time(o)]
+        objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS) if not tree.is_time(o)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         # a plural noun after "to" that the small model takes for an infinitive ("agreed to
         # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s
@@ -404,7 +402,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         objects += [c for c in tree.kids(i, *predicates) if tree.pos(c) == "ADJ"]
         # ... which the small model may hang after the object instead ("found a former
         # employee guilty" parsed as employee -> amod guilty): English puts few adjectives there
-        objects += [a for o in tree.kids(i, "dobj") for a in tree.kids(o, "amod") if a > o]
+        objects += [
+            a for o in tree.kids(i, "dobj") for a in tree.kids(o, "amod")
+            if a > o and tree.pos(a) == "ADJ"
+        ]  # fmt: skip
         heads = self.words["event_heads"]
         for obj in objects:  # grows: "part of a military aid program"
             if tree.lemma(obj) in heads and len(objects) < 12:

@@ -201,18 +201,20 @@ class ActorFiller(ArgumentFinder):
         return []
 
     def parenthetical_participle(self, verb: int) -> list[int]:
-        """The noun a participle set off by commas describes, which the small model reads as
-        that noun's verb ("Dalton, shot in the neck, remained ..." parsed as Dalton -> shot):
-        no lone comma parts a subject from its own verb; a verb with an object is active."""
+        """The noun a participle set off by commas describes, which the small model tags as a
+        past tense with that noun for its subject ("Dalton, shot in the neck, remained ..."
+        parsed as Dalton -> shot): no lone comma parts a subject from its own verb; a verb
+        with an object is active. (Parsed as a modifier of the noun, the same participle is
+        ``coder.predicated``'s; a VBN is ``participle_of``'s.)"""
         tree = self.tree
-        if tree.tokens[verb][4] not in ("VBD", "VBN") or tree.kids(verb, "dobj", "aux"):
+        if tree.tokens[verb][4] != "VBD" or tree.kids(verb, "dobj", "aux"):
             return []
         subjects = tree.kids(verb, "nsubj")
         comma = verb - 1
         if len(subjects) != 1 or subjects[0] != comma - 1 or tree.word(comma) != ",":
             return []
-        following = verb + 1 < len(tree) and any(tree.word(k) == "," for k in tree.kids(verb))
-        return subjects if following else []
+        closed = any(k > verb and tree.word(k) == "," for k in tree.kids(verb))
+        return subjects if closed else []
 
     def participle_of(self, verb: int) -> list[int]:
         """The patient of a past participle with no auxiliary: the noun it describes, or

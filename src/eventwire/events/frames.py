@@ -102,15 +102,23 @@ class FrameCoder(ArgumentFinder):
             return []
         return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
 
+    def vows(self, verb: int) -> bool:
+        """Whether a verb of swearing takes a to-infinitive in the active voice with no particle
+        ("swore to fight on"; not "was sworn in to serve", "swore at reporters to make a
+        point" has a subject and no particle but takes the infinitive as a purpose, which the
+        small model parses alike, so a to-infinitive after a prepositional phrase is none)."""
+        tree = self.tree
+        if tree.kids(verb, "prt", "auxpass", "nsubjpass"):
+            return False
+        infinitives = [c for c in tree.kids(verb, "xcomp", "advcl") if tree.is_infinitive(c)]
+        preps = tree.kids(verb, "prep")
+        return any(not any(p < c for p in preps) for c in infinitives)
+
     def dated(self, prep: int) -> bool:
         """Whether a preposition only gives a date ("on Sunday")."""
         objects = self.tree.kids(prep, "pobj")
-        return bool(objects) and all(self.is_time(o) for o in objects)
-
-    def is_time(self, i: int) -> bool:
-        """Whether token ``i`` is part of a date or time mention ("the first day")."""
-        mention = self.tree.mention_at.get(i)
-        return mention is not None and mention.label in DATE_LABELS
+        found = [self.tree.mention_at.get(o) for o in objects]
+        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
 
     def frame_noun_verb(self, i: int) -> int | None:
         """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""
@@ -166,8 +174,7 @@ class FrameCoder(ArgumentFinder):
         plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
-        vowed = [c for c in tree.kids(i, "xcomp", "advcl") if tree.is_infinitive(c)]
-        if not vowed and self.is_word(i, "clause_frame_verbs"):
+        if self.is_word(i, "infinitive_frame_verbs") and not self.vows(i):
             return None  # "was sworn in", "swore at reporters", "swore that ...": no frame
         inner_code = triggers[inner].code if inner is not None else None
         inner_root = int(inner_code[:2]) if inner_code else 0

@@ -294,7 +294,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "undergo_verbs",
                 "motion_verbs",
                 "wish_verbs",
-                "clause_frame_verbs",
+                "infinitive_frame_verbs",
                 "event_subject_verbs",
                 "happening_words",
                 "deliberation_verbs",

@@ -72,7 +72,7 @@ class EventsStage:
     # "he", "she", "him", "her" are the person named just before (merge.antecedent)
     # 14: a verdict's adjective the parser hangs after the verb's object ("found a former
     # employee guilty" read as employee -> amod guilty) still completes the pattern; a
-    # participle set off by commas after a noun is done to it ("X, shot in the neck, ...")
+    # participle set off by commas after a noun is done to it ("X, shot in the neck, ...");
     # "swore to" vows (an infinitive needed: not "sworn in"); a suspension of links or aid
     # (noun of "suspend"); settlements evacuated (0874); refugees taken in (075; refused:
     # 122); a date or time in a prepositional phrase is no pattern object

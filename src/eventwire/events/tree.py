@@ -10,6 +10,7 @@ from eventwire.model import Mention, SentenceParse, Span
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATE_LABELS = frozenset({"DATE"})
+TIME_LABELS = frozenset({"DATE", "TIME"})  # a preposition of time places no act on anyone
 # "anti-" in front of a name: the act is aimed at what it names ("anti-American protests").
 ANTI = re.compile(r"^anti\s*-\s*", re.IGNORECASE)
 # Mentions that never name who acts: "on Tuesday", "for three hours", "by 20 percent".
@@ -224,6 +225,11 @@ class Tree:
         """The noun with its compound and adjective modifiers ("Afghan rebel leaders")."""
         parts = [i, *self.kids(i, "compound", "amod")]
         return self.span(min(self.tokens[p][0] for p in parts), self.tokens[i][1])
+
+    def is_time(self, i: int) -> bool:
+        """Whether token ``i`` is part of a date or time mention ("the first day", "3 pm")."""
+        mention = self.mention_at.get(i)
+        return mention is not None and mention.label in TIME_LABELS
 
     def is_infinitive(self, verb: int) -> bool:
         """Whether a verb is a to-infinitive ("to investigate": an auxiliary tagged TO)."""
