@@ -52,7 +52,7 @@ def count_rows(db_file: Path, table: str) -> int:
 @pytest.mark.slow
 def test_kill_mid_batch_loses_nothing(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    total = write_ecb_articles(corpus)
+    total = write_ecb_articles(corpus, limit=200)
     db_file = tmp_path / "kill.db"
     db_url = f"sqlite:///{db_file}"
     command = [sys.executable, "-m", "eventwire.cli", "--db", db_url, "--quiet", "run", str(corpus)]
