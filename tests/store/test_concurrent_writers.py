@@ -20,6 +20,7 @@ from eventwire.store import Repository
 from tests.conftest import EXAMPLES
 
 FILES = 5
+ARTICLES = 20  # the first four NewsWCL50 events, five outlets each: four stories
 ENV = {
     "EVENTWIRE_ENTITIES__N_PROCESS": "1",
     "EVENTWIRE_FACTS__EMBEDDINGS": "false",
@@ -41,8 +42,9 @@ FACTS = (
 
 @pytest.fixture(scope="module")
 def split_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example JSONL articles split over several files (several transactions each run)."""
+    """Example JSONL articles split over several files (several transactions each run)."""
     lines = (EXAMPLES / "newswcl50" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = lines[:ARTICLES]
     folder = tmp_path_factory.mktemp("concurrent") / "corpus"
     folder.mkdir()
     for index in range(FILES):
