@@ -156,8 +156,6 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         clauses = tree.kids(frame, "xcomp", "ccomp", "acl")
         if tree.pos(frame) == "NOUN":
             clauses += self.demanded_clauses(frame, anchor)
-        # what a call is for, every conjunct ("called for elections and the resignation of X")
-        clauses += [o for _, o in tree.prep_objects(frame, ("for",))]
         return {t for c in clauses for t in tree.subtree(c)}
 
     def in_background(self, i: int) -> bool:
@@ -294,7 +292,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         for _ in range(4):  # up through the clauses a relative clause or a setting holds
             marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
             if tree.dep(clause) == "relcl" and not self.when_clause(clause):
-                return not self.told_in_passing(clause)
+                return True
             if marks & self.words["background_marks"]:
                 return True
             if tree.dep(clause) not in ("xcomp", "ccomp", "conj", "advcl", "pcomp"):
@@ -316,17 +314,6 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return True
         after_comma = verb > head and tree.word(verb - 1) == ","
         return after_comma and head in tree.mention_at and tree.mention_at[head].label in PATIENTS
-
-    def told_in_passing(self, clause: int) -> bool:
-        """Whether a relative clause tells, in passing, what its head did: set off by a comma,
-        opened by "who" or "which", its verb in the simple past ("Hutu forces, who
-        slaughtered mainly Tutsis"); a restrictive one picks its head out ("the man who was
-        arrested") and a present one describes it ("a group which supports the curbs")."""
-        tree = self.tree
-        if tree.tokens[clause][4] != "VBD" or tree.kids(clause, "aux", "auxpass"):
-            return False
-        pronouns = [k for k in tree.kids(clause, "nsubj") if tree.lemma(k) in ("who", "which")]
-        return any(k > 0 and tree.word(k - 1) == "," for k in pronouns)
 
     def when_clause(self, clause: int) -> bool:
         """ "the war began in 1998 when Uganda and Rwanda invaded": a relative clause on a
@@ -555,8 +542,6 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         or a game's score (``money_objects``: money as the object counts too)."""
         tree = self.tree
         amounts = [o for _, o in tree.prep_objects(verb, ("with", "by", "to"))]
-        # "shot 32 percent higher": the amount measures the comparative on the verb
-        amounts += [k for a in tree.kids(verb, "advmod", "acomp") for k in tree.kids(a, "npadvmod")]
         for kid in tree.kids(verb, "dobj", "npadvmod") + amounts:
             mention = tree.mention_at.get(kid)
             if mention is not None and mention.label in AMOUNT_LABELS:
