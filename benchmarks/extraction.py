@@ -33,7 +33,6 @@ import gzip
 import importlib.util
 import json
 import re
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -44,11 +43,11 @@ import trafilatura
 
 from benchmarks.datasets import DATA, REPO_ROOT
 from benchmarks.machine import describe_machine
+from benchmarks.stores import temporary_pipeline
 from eventwire.config import load_config
 from eventwire.ingest.settings import IngestSettings
 from eventwire.model import ArticleView
 from eventwire.pipeline import Pipeline, Settings
-from eventwire.store import Repository
 
 BENCH = DATA / "extraction-scrapinghub"
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "extraction.json"
@@ -81,15 +80,10 @@ def pipeline_settings(ingest: IngestSettings) -> Settings:
 
 
 @contextmanager
-def temporary_pipeline(ingest: IngestSettings) -> Iterator[Pipeline]:
-    """A Pipeline over a fresh SQLite store in a temporary folder."""
-    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as folder:
-        settings = pipeline_settings(ingest)
-        repo = Repository.open(f"sqlite:///{folder}/bench.db", settings.store)
-        try:
-            yield Pipeline(repo, settings)
-        finally:
-            repo.close()
+def ingest_pipeline(ingest: IngestSettings) -> Iterator[Pipeline]:
+    """A Pipeline with ``ingest`` (``pipeline_settings``) over a fresh SQLite store."""
+    with temporary_pipeline(pipeline_settings(ingest)) as pipeline:
+        yield pipeline
 
 
 def run_eventwire(page_id: str, path: Path, pipeline: Pipeline) -> None:
@@ -124,7 +118,7 @@ def read_back(pipeline: Pipeline, page_ids: list[str]) -> StoredRun:
 
 def stored_run(pages: dict[str, Path], ingest: IngestSettings) -> StoredRun:
     """All pages through a fresh Pipeline and store, read back (not timed)."""
-    with temporary_pipeline(ingest) as pipeline:
+    with ingest_pipeline(ingest) as pipeline:
         pipeline.ingest(list(pages.values()))
         return read_back(pipeline, list(pages))
 
@@ -171,7 +165,7 @@ def time_round(pages: dict[str, Path]) -> tuple[dict[str, object], dict[str, flo
     texts: dict[str, str] = {}
     with ExitStack() as stack:
         pipelines = {
-            name: stack.enter_context(temporary_pipeline(settings))
+            name: stack.enter_context(ingest_pipeline(settings))
             for name, settings in EVENTWIRE_RUNS.items()
         }
         for page_id, path in pages.items():

@@ -45,6 +45,7 @@ import numpy as np
 from benchmarks.datasets import detokenise, iter_ecbplus, read_jsonl
 from benchmarks.events import spacy_pipeline_seconds
 from benchmarks.machine import describe_machine
+from benchmarks.stores import temporary_pipeline
 from benchmarks.throughput import write_stream
 from eventwire.actors import ActorResolver
 from eventwire.config import load_config
@@ -91,8 +92,7 @@ from eventwire.facts.training import (
     split_validate,
 )
 from eventwire.model import ArticleEntities, Document, FactsInput, LinkedMention, Mention
-from eventwire.pipeline import Pipeline, Settings
-from eventwire.store import Repository
+from eventwire.pipeline import Settings
 from eventwire.time import TimeSettings, story_times
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -522,12 +522,10 @@ def runner_corroboration_table() -> dict:
     with (NEWSWCL50.parent / "urls.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             where[row["URL"]] = (int(row["Event ID"]), row["Outlet"])
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings.from_config(load_config())
-        repo = Repository.open(f"sqlite:///{folder}/corroboration.db", settings.store)
-        Pipeline(repo, settings).run([EXAMPLE_NEWSWCL50])
+    with temporary_pipeline() as pipeline:
+        pipeline.run([EXAMPLE_NEWSWCL50])
+        repo = pipeline.repo
         stories = [(s, repo.story_facts(s.id)) for s in repo.list_stories(None, 0)]
-        repo.close()
     by_event: dict[int, list] = defaultdict(list)
     label_of: dict[int, str] = {}
     for story, found in stories:
@@ -664,14 +662,12 @@ def _run_seconds(inputs: list[Path], facts_on: bool) -> tuple[float, dict]:
 
     embed.drop_helper_pool()
     helpers.IN_HELPER.clear()
-    with tempfile.TemporaryDirectory() as folder:
-        defaults = Settings.from_config(load_config())
-        settings = defaults.replace(facts=replace(defaults.sections()["facts"], enabled=facts_on))
-        repo = Repository.open(f"sqlite:///{folder}/rate.db", settings.store)
+    defaults = Settings.from_config(load_config())
+    settings = defaults.replace(facts=replace(defaults.sections()["facts"], enabled=facts_on))
+    with temporary_pipeline(settings) as pipeline:
         started = time.perf_counter()
-        report = Pipeline(repo, settings).run(inputs)
+        report = pipeline.run(inputs)
         seconds = time.perf_counter() - started
-        repo.close()
     return seconds, {n: round(s.seconds, 2) for n, s in report.stages.items()}
 
 
@@ -682,6 +678,14 @@ def _precisions(text: str) -> tuple[str, ...]:
     if unknown:
         raise argparse.ArgumentTypeError(f"not one of {', '.join(PRECISIONS)}: {unknown}")
     return found
+
+
+def _update_results(**parts: object) -> None:
+    """Write ``parts`` into benchmarks/results/facts.json, the other results kept as they are
+    (the ``--...-only`` runs)."""
+    results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+    results.update(parts)
+    RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -750,36 +754,29 @@ def main() -> None:
             changes["start"] = args.compare_start
         print(json.dumps(compare_recipe_in_tuning_part(changes, args.compare_precisions)))
         return
-    if args.carry_over:  # the other results kept as they are
-        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
-        results["carry_over"] = carry_over()
-        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if args.carry_over:
+        _update_results(carry_over=carry_over())
         return
-    if args.msrp_only:  # the other results kept as they are
-        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
-        results["msrp"] = evaluate_pairs(args.embeddings_cache, args.fit)
-        results["msrp_machine"] = describe_machine()
-        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if args.msrp_only:
+        msrp = evaluate_pairs(args.embeddings_cache, args.fit)
+        _update_results(msrp=msrp, msrp_machine=describe_machine())
         return
-    if args.corroboration_only:  # the other results kept as they are
-        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+    if args.corroboration_only:
         encoder = embed.SentenceEncoder() if embed.available() else None
-        results["newswcl50"] = corroboration_table(encoder)
-        results["newswcl50_through_run"] = runner_corroboration_table()
-        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        _update_results(
+            newswcl50=corroboration_table(encoder),
+            newswcl50_through_run=runner_corroboration_table(),
+        )
         return
-    if args.cost_only:  # the other results kept as they are
-        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+    if args.cost_only:
         if embed.available():
             embed.stage_model()
-        results["story_seconds"] = cost(embed.available())
-        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        _update_results(story_seconds=cost(embed.available()))
         return
-    if args.rate_only:  # the other results kept as they are
-        results = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
-        results.setdefault("pipeline", {}).update(pipeline_rate(args.stream, args.rounds))
-        results["pipeline_machine"] = describe_machine()
-        RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if args.rate_only:
+        rates = json.loads(RESULT_FILE.read_text(encoding="utf-8")).get("pipeline", {})
+        rates.update(pipeline_rate(args.stream, args.rounds))
+        _update_results(pipeline=rates, pipeline_machine=describe_machine())
         return
     started = time.perf_counter()
     msrp = evaluate_pairs(args.embeddings_cache, args.fit)

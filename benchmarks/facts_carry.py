@@ -48,6 +48,7 @@ from benchmarks.facts import (
     split_cutoff,
     weighted_rows,
 )
+from benchmarks.stores import temporary_pipeline
 from eventwire.facts import embed
 from eventwire.facts.align import claim_info
 from eventwire.facts.build import _aligned_pairs, _claim_infos, story_candidates
@@ -230,10 +231,6 @@ def run_decisions(records: list[dict]) -> tuple[np.ndarray, int]:
     runner into a fresh store (its own story clustering, cleaning and stages), the stories'
     facts read back. A claim is found by its outlet and its sentence (normalised, either
     containing the other); also returned: how many pairs had a claim the store lacks."""
-    from eventwire.config import load_config
-    from eventwire.pipeline import Pipeline, Settings
-    from eventwire.store import Repository
-
     stories = ecbplus_stories()
     with tempfile.TemporaryDirectory() as folder:
         inputs = Path(folder) / "in"
@@ -243,17 +240,15 @@ def run_decisions(records: list[dict]) -> tuple[np.ndarray, int]:
                 outlet.mkdir(parents=True, exist_ok=True)
                 body = f"{document.title}\n\n{document.text}\n"
                 (outlet / f"{document.source}.txt").write_text(body, encoding="utf-8")
-        settings = Settings.from_config(load_config())
-        repo = Repository.open(f"sqlite:///{folder}/carry.db", settings.store)
-        Pipeline(repo, settings).run([inputs])
         facts_of: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
-        for story in repo.list_stories(None, 0):
-            found = repo.story_facts(story.id)
-            for fact in found.facts if found else ():
-                for claim in fact.claims:
-                    key = normalize_for_comparison(claim.sentence)
-                    facts_of[claim.source].append((key, (story.id, fact.seq)))
-        repo.close()
+        with temporary_pipeline() as pipeline:
+            pipeline.run([inputs])
+            for story in pipeline.repo.list_stories(None, 0):
+                found = pipeline.repo.story_facts(story.id)
+                for fact in found.facts if found else ():
+                    for claim in fact.claims:
+                        key = normalize_for_comparison(claim.sentence)
+                        facts_of[claim.source].append((key, (story.id, fact.seq)))
 
     def facts(source: str, sentence: str) -> set[tuple]:
         wanted = normalize_for_comparison(sentence)
