@@ -103,10 +103,9 @@ class FrameCoder(ArgumentFinder):
         return [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
 
     def vows(self, verb: int) -> bool:
-        """Whether a verb of swearing takes a to-infinitive in the active voice with no particle
-        ("swore to fight on"; not "was sworn in to serve", "swore at reporters to make a
-        point" has a subject and no particle but takes the infinitive as a purpose, which the
-        small model parses alike, so a to-infinitive after a prepositional phrase is none)."""
+        """Whether a verb of swearing vows an act: active, no particle, a to-infinitive before
+        any prepositional phrase ("swore to fight on"; not "was sworn in to serve", nor "swore
+        at reporters to make a point", whose infinitive is a purpose)."""
         tree = self.tree
         if tree.kids(verb, "prt", "auxpass", "nsubjpass"):
             return False
@@ -117,8 +116,7 @@ class FrameCoder(ArgumentFinder):
     def dated(self, prep: int) -> bool:
         """Whether a preposition only gives a date ("on Sunday")."""
         objects = self.tree.kids(prep, "pobj")
-        found = [self.tree.mention_at.get(o) for o in objects]
-        return bool(found) and all(m is not None and m.label in DATE_LABELS for m in found)
+        return bool(objects) and all(self.tree.is_time(o, DATE_LABELS) for o in objects)
 
     def frame_noun_verb(self, i: int) -> int | None:
         """The verb a frame noun hangs on ("stressed the need", "agreed on the need")."""

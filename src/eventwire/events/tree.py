@@ -226,10 +226,11 @@ class Tree:
         parts = [i, *self.kids(i, "compound", "amod")]
         return self.span(min(self.tokens[p][0] for p in parts), self.tokens[i][1])
 
-    def is_time(self, i: int) -> bool:
-        """Whether token ``i`` is part of a date or time mention ("the first day", "3 pm")."""
+    def is_time(self, i: int, labels: frozenset[str] = TIME_LABELS) -> bool:
+        """Whether token ``i`` is part of a date or time mention ("the first day", "3 pm";
+        ``labels``: the mention labels that count)."""
         mention = self.mention_at.get(i)
-        return mention is not None and mention.label in TIME_LABELS
+        return mention is not None and mention.label in labels
 
     def is_infinitive(self, verb: int) -> bool:
         """Whether a verb is a to-infinitive ("to investigate": an auxiliary tagged TO)."""
