@@ -46,6 +46,10 @@ DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
+# Mentions a "which" clause may tell the acts of ("Congress, which vetoed it"; not a place
+# or a thing: "the attack on the mall, which killed 67")
+GROUP_LABELS = frozenset({"ORG", "NORP"})
+DIRECTIONS = frozenset({"high", "higher", "low", "lower", "up", "down"})  # a market move
 # Tags no infinitive has: a plural noun, or the -s verb form the small model may give one
 # ("agreed to demands": a noun).
 NOT_INFINITIVE_TAGS = frozenset({"NNS", "VBZ"})
@@ -156,7 +160,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         clauses = tree.kids(frame, "xcomp", "ccomp", "acl")
         if tree.pos(frame) == "NOUN":
             clauses += self.demanded_clauses(frame, anchor)
-        return {t for c in clauses for t in tree.subtree(c)}
+        wrapped = {t for c in clauses for t in tree.subtree(c)}
+        if self.frame_kind(frame) == "appeal":  # what a call is for, every conjunct itself
+            wrapped |= {c for _, o in tree.prep_objects(frame, ("for",)) for c in tree.conjuncts(o)}
+        return wrapped
 
     def in_background(self, i: int) -> bool:
         """Whether a phrase holding ``i`` sets the scene ("after an agreement on carrying
@@ -289,10 +296,16 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if described and not self.stated_by(i) and not self.predicated(i):
             return True  # "the planned deployment", "a lunch hosted by X"
         clause = i if tree.pos(i) == "VERB" else tree.head(i)
-        for _ in range(4):  # up through the clauses a relative clause or a setting holds
+        for _ in range(6):  # up through the clauses a relative clause or a setting holds
             marks = {tree.lemma(m) for m in tree.kids(clause, "mark")}
             if tree.dep(clause) == "relcl" and not self.when_clause(clause):
-                return True
+                own = tree.pos(i) != "VERB" or self.simple_past(i)  # "and could attack X": no
+                if not (self.told_in_passing(clause) and own):
+                    return True
+                clause = tree.governing_verb(tree.head(clause))  # "after X, who ..., withdrew"
+                if clause is None:
+                    return False
+                continue
             if marks & self.words["background_marks"]:
                 return True
             if tree.dep(clause) not in ("xcomp", "ccomp", "conj", "advcl", "pcomp"):
@@ -314,6 +327,25 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return True
         after_comma = verb > head and tree.word(verb - 1) == ","
         return after_comma and head in tree.mention_at and tree.mention_at[head].label in PATIENTS
+
+    def told_in_passing(self, clause: int) -> bool:
+        """Whether a relative clause tells, in passing, what its head did: set off by a comma,
+        opened by "who" or "which", its verb in the simple past ("Hutu forces, who
+        slaughtered mainly Tutsis"); a restrictive one picks its head out ("the man who was
+        arrested") and a present one describes it ("a group which supports the curbs")."""
+        tree = self.tree
+        if not self.simple_past(clause):
+            return False
+        head = tree.mention_at.get(tree.head(clause))
+        doers = ("who",) if head is None or head.label not in GROUP_LABELS else ("who", "which")
+        pronouns = [k for k in tree.kids(clause, "nsubj") if tree.lemma(k) in doers]
+        return any(k > 0 and tree.word(k - 1) == "," for k in pronouns)
+
+    def simple_past(self, verb: int) -> bool:
+        """Whether a word is a verb in the simple past, with no auxiliary ("vetoed"; not
+        "could attack", "has supported")."""
+        tree = self.tree
+        return tree.tokens[verb][4] == "VBD" and not tree.kids(verb, "aux", "auxpass")
 
     def when_clause(self, clause: int) -> bool:
         """ "the war began in 1998 when Uganda and Rwanda invaded": a relative clause on a
@@ -542,6 +574,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         or a game's score (``money_objects``: money as the object counts too)."""
         tree = self.tree
         amounts = [o for _, o in tree.prep_objects(verb, ("with", "by", "to"))]
+        # "shot 32 percent higher": the amount measures a direction on the verb
+        directions = [a for a in tree.kids(verb, "advmod", "acomp") if tree.lemma(a) in DIRECTIONS]
+        amounts += [k for a in directions for k in tree.kids(a, "npadvmod")]
         for kid in tree.kids(verb, "dobj", "npadvmod") + amounts:
             mention = tree.mention_at.get(kid)
             if mention is not None and mention.label in AMOUNT_LABELS:

@@ -94,6 +94,12 @@ class ActorFiller(ArgumentFinder):
             subjects = tree.kids(node, "nsubj")
             if tree.kids(node, "nsubjpass"):
                 subjects = [o for _, o in tree.prep_objects(node, ("by",))]
+            if (
+                subjects
+                and tree.lemma(subjects[0]) in ("who", "which")
+                and tree.dep(node) == "relcl"
+            ):
+                return tree.head(node)  # "Kenyan troops, who attacked the village": the troops
             if subjects:
                 return subjects[0]
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 14  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 15  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -76,6 +76,9 @@ class EventsStage:
     # "swore to" vows (an infinitive needed: not "sworn in"); a suspension of links or aid
     # (noun of "suspend"); settlements evacuated (0874); refugees taken in (075; refused:
     # 122); a date or time in a prepositional phrase is no pattern object
+    # 15: an act a non-restrictive relative clause tells in the simple past ("X, who
+    # vetoed it"); an amount on a comparative measures the verb ("shot 32 percent higher");
+    # a resignation is resigning (0831; demanded: 1041); every act a call is for is wrapped
     scope = STORY
     after = "entities"
 

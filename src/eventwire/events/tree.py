@@ -232,6 +232,27 @@ class Tree:
         mention = self.mention_at.get(i)
         return mention is not None and mention.label in labels
 
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the words coordinated with it ("elections and the resignation of X")."""
+        found, queue = [], [i]
+        while queue and len(found) < 12:
+            node = queue.pop()
+            found.append(node)
+            queue += self.kids(node, "conj")
+        return found
+
+    def governing_verb(self, i: int) -> int | None:
+        """The nearest verb above token ``i`` (none when the sentence has no verb above it)."""
+        node = i
+        for _ in range(8):
+            head = self.head(node)
+            if head == node:
+                return None
+            if self.pos(head) in ("VERB", "AUX"):
+                return head
+            node = head
+        return None
+
     def is_infinitive(self, verb: int) -> bool:
         """Whether a verb is a to-infinitive ("to investigate": an auxiliary tagged TO)."""
         return any(self.tokens[a][4] == "TO" for a in self.kids(verb, "aux"))
