@@ -138,6 +138,30 @@ class ActorFiller(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
+        if int(found.code[:2]) == self.lex.roots["posture"]:
+            found.targets = [t for t in found.targets if not self.armed_forces(t)]
+            if not any(tree.named(t) for t in found.targets):
+                found.targets = self.across_border(anchor) or found.targets
+
+    def across_border(self, verb: int) -> list[Span]:
+        """The named country a border, coast or waters beside a verb belongs to or faces
+        (`border_nouns` after `border_preps`: "near the Vietnamese border", "along its border
+        with Congo"), not the doer's own."""
+        tree, preps = self.tree, tuple(self.words["border_preps"])
+        holders = [verb, *tree.kids(verb, "dobj")]  # "massed troops near the border"
+        places = [o for h in holders for _, o in tree.prep_objects(h, preps)]
+        places = [o for o in places if self.is_word(o, "border_nouns")]
+        found = [a for o in places for a in tree.object_actors(o) if tree.named(a)]
+        return [a for a in found if a not in self.subjects(verb)]
+
+    def armed_forces(self, span: Span) -> bool:
+        """Whether a side is armed forces named by their noun ("sent warships to the Gulf",
+        "deployed troops along the border"): in a show of force they are the doer's own
+        means, not whom it is aimed at."""
+        words = span.text.lower().split()
+        last = words[-1] if words else ""
+        forms = {last, last.removesuffix("s"), last.removesuffix("es")}
+        return not self.tree.named(span) and bool(forms & self.words["force_nouns"])
 
     def fill_passive(self, found: Found, passive: list[int], adjectives: frozenset[str]) -> None:
         """A passive verb's actors: its subject the target, its by-agent (or whoever ordered

@@ -423,8 +423,23 @@ class FrameCoder(ArgumentFinder):
             return
         if auxiliaries & self.words["hypothetical"] or auxiliaries & self.words["obligation"]:
             found.hypothetical = True
-        if conditional:
+        if conditional or self.denied(anchor):
             found.hypothetical = True
+
+    def denied(self, verb: int) -> bool:
+        """Whether an act is one a denial says was not done: a clause or gerund under a
+        denial verb ("denied that its troops had killed the boy", "denied supplying arms"),
+        or a clause on a doubted report ("dismissed reports that it had sent troops")."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB":
+            return False
+        head, dep = tree.head(verb), tree.dep(verb)
+        if dep in ("ccomp", "xcomp", "pcomp", "dobj") and self.is_word(head, "denial_verbs"):
+            return head != verb
+        if dep in ("acl", "ccomp") and self.is_word(head, "doubted_nouns"):
+            holder = tree.head(head)
+            return tree.dep(head) == "dobj" and self.is_word(holder, "doubting_verbs")
+        return False
 
     def deliberated(self, verb: int) -> bool:
         """Whether an act is one its doer is considering (`deliberation_verbs`: "is weighing

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 15  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 16  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -79,6 +79,10 @@ class EventsStage:
     # 15: an act a non-restrictive relative clause tells in the simple past ("X, who
     # vetoed it"); an amount on a comparative measures the verb ("shot 32 percent higher");
     # a resignation is resigning (0831; demanded: 1041); every act a call is for is wrapped
+    # 16: an act denied is hypothetical ("denied that its troops had killed X"); property
+    # nationalized or expropriated (1711); warplanes, artillery and the like supplied (072);
+    # riot-control means used or fired (175); forces moved in a show of force are no target,
+    # the country across a border is; mediation accepted (038)
     scope = STORY
     after = "entities"
 
