@@ -60,3 +60,49 @@ def test_mediation_accepted_and_to_be_accepted(code) -> None:
     assert intended.cameo == "038"
     (rejected,) = acts(code("Israel rejected Egyptian mediation."))
     assert rejected.cameo == "126"
+
+
+def test_an_event_noun_names_its_doer_by_a_participle_of_doing(code) -> None:
+    (strike,) = acts(code("A general strike called by the opposition paralyzed the capital."))
+    assert strike.cameo == "143"
+    assert [s.text for s in strike.sources] == ["opposition"]
+    (attack,) = acts(code("The attack, condemned by the United Nations, killed 20 people."))
+    assert attack.sources == ()  # the UN only judged it
+    text = "According to a news release sent by the Red Cross, the minister will resign."
+    assert "0841" not in [m.cameo for m in acts(code(text))]  # a news release frees no one
+
+
+def test_an_event_noun_breaking_out_happened(code) -> None:
+    (riot,) = acts(code("Rioting broke out in Lagos after the election results."))
+    assert riot.cameo == "145"
+
+
+def test_a_meeting_that_sets_the_scene_is_the_subjects_with_its_partner(code) -> None:
+    text = "In a telephone conversation with Chirac, Putin discussed the situation in Iraq."
+    (call,) = [m for m in acts(code(text)) if m.cameo == "041"]
+    assert [s.text for s in call.sources] == ["Putin"]
+    assert [t.text for t in call.targets] == ["Chirac"]
+    text = "In a separate trade battle with China, the United States has threatened tariffs."
+    assert all(not m.cameo.startswith("19") for m in acts(code(text)))
+
+
+def test_a_place_named_inside_the_place_phrase_places_the_act(code) -> None:
+    (bombing,) = acts(code("A suicide bomber blew himself up in a crowded market in Baghdad."))
+    assert bombing.cameo == "1831"
+    assert bombing.place is not None and bombing.place.text == "Baghdad"
+
+
+def test_armed_forces_leaving_withdraw_and_forces_ordered_out_are_expelled(code) -> None:
+    (left,) = acts(code("The last Soviet troops left Afghanistan on February 15."))
+    assert left.cameo == "0874"
+    assert acts(code("The Afghan minister left Kabul on Monday.")) == []
+    (expelled,) = acts(code("Uzbekistan ordered the American military out of its air base."))
+    assert expelled.cameo == "166"
+    (deported,) = acts(code("Zimbabwe ordered all foreign journalists out of the country."))
+    assert deported.cameo == "174"
+
+
+def test_the_speaker_is_not_the_doer_of_an_event_noun_that_happened(code) -> None:
+    text = "The blast occurred at 5 a.m. in the Al-Bayaa district of Baghdad, police said."
+    (blast,) = acts(code(text))
+    assert blast.sources == ()

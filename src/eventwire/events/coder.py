@@ -618,6 +618,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             anchor = subject_of
         if tree.pos(i) != "VERB" and (carrier := self.carried_conjunct(holder)) is not None:
             anchor = carrier  # "making accusations and threats"
+        if tree.pos(i) != "VERB" and (setting := self.setting_verb(holder)) is not None:
+            anchor = setting  # "in a telephone conversation with X, Y said": Y's
         code = pattern.code
         if code in self.lex.crowd_codes and self.crowd_subject(anchor):
             code = self.lex.crowd_codes[code]  # "thousands protested": a demonstration
@@ -713,10 +715,14 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def speaker_acts(self, event: Found, sources: list[Span]) -> bool:
         """Whether the speaker of a reported act is its doer: the act's subject is a pronoun
         ("Hungary said it will support ..."), or it names none and no by-phrase names one
-        either ("she said she was assaulted by one of the guards": the guard)."""
+        either ("she said she was assaulted by one of the guards": the guard); not an event
+        noun that is its verb's subject ("the blast occurred ..., police said")."""
         if self.pronoun_subject(event.anchor):
             return True
-        return not sources and not self.tree.prep_objects(event.anchor, ("by",))
+        tree, holder = self.tree, event.holder if event.holder is not None else event.trigger
+        if tree.pos(event.trigger) != "VERB" and tree.dep(holder) in ("nsubj", "nsubjpass"):
+            return False  # "the blast occurred at 5 a.m., police said": no one's act named
+        return not sources and not tree.prep_objects(event.anchor, ("by",))
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]
@@ -725,8 +731,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         tree = self.tree
         shared = [c for c in tree.kids(event.anchor, "conj") if not tree.kids(c, "nsubj")]
         tokens = [event.trigger, event.anchor, *tree.kids(event.trigger, "acl"), *shared]
+        nested = labels is PLACE_LABELS  # "in a crowded market in Baghdad"
         for token in dict.fromkeys(tokens):
-            mention = self.tree.attached(token, labels, preps)
+            mention = self.tree.attached(token, labels, preps, nested)
             if mention is not None and all(s.start != mention.start for s in event.sources):
                 return mention  # not the subject the parser read as an adverb ("Beijing massed")
         if labels is PLACE_LABELS and self.purpose(event.anchor):

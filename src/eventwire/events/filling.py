@@ -122,6 +122,8 @@ class ActorFiller(ArgumentFinder):
         adjectives = pattern_adjectives(found.pattern)
         if passive and not nominal:
             self.fill_passive(found, passive, adjectives)
+        elif nominal and anchor != i and self.setting_verb(i) == anchor:
+            found.targets = []  # "in a meeting with X, Y raised the issue of Z": X only
         elif not (nominal and anchor != i and tree.dep(i) in ("nsubj", "nsubjpass")):
             found.targets = self.objects(anchor, i if nominal else None, adjectives)
         elif tree.dep(i) == "nsubjpass":  # "a lawsuit was filed against X by Y"

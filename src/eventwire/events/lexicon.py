@@ -306,6 +306,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "outcome_verbs",
                 "aspect_verbs",
                 "host_verbs",
+                "agent_participles",
                 "target_preps",
                 "event_heads",
                 "background_marks",

@@ -12,6 +12,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod"})
 # Prepositions by which an event noun names whom it is for or aimed at ("aid to X", "support
 # for X", "sanctions on X", "an attack against X").
 RECIPIENT_PREPS = ("to", "for", "on", "against")
+CONSULT_ROOT = "04"  # meetings, talks, calls: a setting "with X" names the other side
 
 
 class NominalEvents(ArgumentFinder):
@@ -25,6 +26,8 @@ class NominalEvents(ArgumentFinder):
         dep = tree.dep(i)
         if dep == "pobj" and tree.lemma(head) in BACKGROUND_PREPS:
             return False  # "after bloody clashes": the setting of the sentence's event
+        if self.setting_verb(i) is not None:
+            return True  # "in a telephone conversation with X, Y said ..."
         if tree.prep_objects(i, ("between",)):
             return True
         if dep in ("dobj", "conj") and self.is_light(head):
@@ -41,10 +44,30 @@ class NominalEvents(ArgumentFinder):
             return True
         if dep == "nsubj" and self.going_on(head):
             return True  # "an inquiry is under way"
+        if self.nominal_agents(i) and self.doing_participles(i) and self.patient_named(i):
+            return True  # "a general strike called by the opposition paralysed the capital"
+        if any(self.is_word(p, "host_verbs") for p in tree.kids(i, "acl")):
+            return True  # "the talks, mediated by Kenya, ...": held (its host codes apart)
         modifiers = tree.kids(i, "amod", "poss", "compound")
         if dep in ("nsubj", "ROOT") and any(m in tree.mention_at for m in modifiers):
             return True
         return self.between_named(i, modifiers)
+
+    def setting_verb(self, noun: int) -> int | None:
+        """The verb a meeting noun sets the scene of, when the noun names whom the verb's
+        subject met ("In a telephone conversation with Chirac, Putin discussed ...", "during
+        talks with X in Cairo, Y agreed ..."): the meeting is the subject's with X."""
+        tree = self.tree
+        prep = tree.head(noun)
+        if tree.dep(noun) != "pobj" or tree.lemma(prep) not in ("in", "during"):
+            return None
+        verb = tree.head(prep)
+        if tree.pos(verb) != "VERB" or verb == prep or not self.subjects(verb):
+            return None
+        patterns = self.lex.noun_patterns.get(tree.lemma(noun), ())
+        meeting = any(p.symmetric and p.code.startswith(CONSULT_ROOT) for p in patterns)
+        partners = [a for _, o in tree.prep_objects(noun, ("with",)) for a in tree.actors(o)]
+        return verb if meeting and any(tree.named(a) for a in partners) else None
 
     def going_on(self, verb: int) -> bool:
         """Whether a verb of state says its subject is going on ("is underway", "remains
@@ -107,10 +130,26 @@ class NominalEvents(ArgumentFinder):
         return [a for o in self.by_phrase_heads(i) for a in self.tree.actors(o)]
 
     def by_phrase_heads(self, i: int) -> list[int]:
-        """The heads of an event noun's by-phrase, on the noun or on its of-phrase."""
+        """The heads of an event noun's by-phrase, on the noun, on its of-phrase or on a
+        participle of doing after it ("a general strike called by the opposition", "aid
+        supplied by the World Food Programme": `agent_participles`)."""
         tree = self.tree
-        holders = [i, *(o for _, o in tree.prep_objects(i, ("of",)))]
+        holders = [i, *(o for _, o in tree.prep_objects(i, ("of",))), *self.doing_participles(i)]
         return [o for h in holders for _, o in tree.prep_objects(h, ("by",))]
+
+    def patient_named(self, noun: int) -> bool:
+        """Whether a noun done to someone names whom in its of-phrase ("the release of the
+        hostages"; not "a news release"), or is no such noun."""
+        tree = self.tree
+        patterns = self.lex.noun_patterns.get(tree.lemma(noun), ())
+        return not any(p.of_patient for p in patterns) or bool(tree.prep_objects(noun, ("of",)))
+
+    def doing_participles(self, noun: int) -> list[int]:
+        """The past participles after a noun that say who did it (`agent_participles`:
+        "called by", "organised by"; not "condemned by", whose agent only judged it)."""
+        tree = self.tree
+        participles = [p for p in tree.kids(noun, "acl") if tree.tokens[p][4] == "VBN"]
+        return [p for p in participles if self.is_word(p, "agent_participles")]
 
     def undergone(self, found: Found, noun: int) -> None:
         """ "X faces trial", "received a life sentence", "suffered an attack by Y": an event

@@ -82,7 +82,12 @@ class EventsStage:
     # 16: an act denied is hypothetical ("denied that its troops had killed X"); property
     # nationalized or expropriated (1711); warplanes, artillery and the like supplied (072);
     # riot-control means used or fired (175); forces moved in a show of force are no target,
-    # the country across a border is; mediation accepted (038)
+    # the country across a border is; mediation accepted (038); an event noun names its
+    # doer by a participle of doing ("a strike called by the opposition"); event nouns break
+    # out, spread, occur; a meeting setting the scene ("in a telephone conversation with X,
+    # Y ...") is Y's with X; a place inside the place phrase places the act; armed forces
+    # leaving a place withdraw (0874); forces ordered out (166); the speaker is not the doer
+    # of an event noun that happened ("the blast occurred, police said")
     scope = STORY
     after = "entities"
 

@@ -260,9 +260,13 @@ class Tree:
     def is_pronoun(self, i: int) -> bool:
         return self.pos(i) == "PRON" or self.lemma(i) in PRONOUNS
 
-    def attached(self, i: int, labels: frozenset[str], preps: frozenset[str]) -> Mention | None:
+    def attached(
+        self, i: int, labels: frozenset[str], preps: frozenset[str], nested: bool = False
+    ) -> Mention | None:
         """A mention (of ``labels``) attached to ``i``: a child, or the object of one of its
-        prepositions ``preps`` (or that object's apposition: "in its capital, Nairobi")."""
+        prepositions ``preps`` (or that object's apposition: "in its capital, Nairobi");
+        ``nested``: also one a common noun there names by its own ``preps`` ("in a crowded
+        market in Baghdad", "at a checkpoint near Hebron")."""
         candidates = []
         for child in self.children[i]:
             dep = self.dep(child)
@@ -271,6 +275,8 @@ class Tree:
             elif dep == "prep" and self.lemma(child) in preps:
                 for obj in self.kids(child, "pobj"):
                     candidates += [obj, *self.kids(obj, "appos", "compound")]
+                    if nested and obj not in self.mention_at and self.pos(obj) == "NOUN":
+                        candidates += [o for _, o in self.prep_objects(obj, tuple(preps))]
         for candidate in candidates:
             mention = self.mention_at.get(candidate)
             if mention is not None and mention.label in labels:
