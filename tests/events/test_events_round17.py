@@ -106,3 +106,31 @@ def test_the_speaker_is_not_the_doer_of_an_event_noun_that_happened(code) -> Non
     text = "The blast occurred at 5 a.m. in the Al-Bayaa district of Baghdad, police said."
     (blast,) = acts(code(text))
     assert blast.sources == ()
+
+
+def test_a_demand_is_aimed_at_whom_its_clause_asks_to_act(code) -> None:
+    text = "The Security Council demanded that Syria withdraw its troops from Lebanon."
+    (demand,) = acts(code(text))
+    assert demand.cameo == "106"
+    assert [t.text for t in demand.targets] == ["Syria"]
+
+
+def test_an_act_asked_about_is_not_what_an_appeal_asks_for(code) -> None:
+    text = "Washington asked Beijing to explain why a U.S. citizen had been detained."
+    codes = [m.cameo for m in acts(code(text))]
+    assert codes and all(not c.startswith("11") for c in codes)  # no rally against anyone
+
+
+def test_giving_way_to_demands_is_yielding_not_demanding(code) -> None:
+    text = "Indonesia's President Suharto bowed to student demands and agreed to step down."
+    codes = [m.cameo for m in acts(code(text))]
+    assert "083" in codes and "100" not in codes
+
+
+def test_a_relative_clause_on_the_object_names_its_target(code) -> None:
+    text = "The European Union decided to lift the oil embargo it had imposed on Yugoslavia."
+    (lifted,) = acts(code(text))
+    assert lifted.cameo == "085" and [t.text for t in lifted.targets] == ["Yugoslavia"]
+    text = "The Royal Navy captured eight pirates, who were handed over to Kenya for trial."
+    (captured,) = acts(code(text))
+    assert "Kenya" not in [t.text for t in captured.targets]

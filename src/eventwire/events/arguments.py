@@ -83,12 +83,22 @@ class ArgumentFinder:
         return self.prefer_named(found)
 
     def participle_targets(self, noun: int) -> list[Span]:
-        """Whom a participle on an object names ("the sanctions imposed on Iraq": Iraq)."""
+        """Whom a participle or relative clause on an object names ("the sanctions imposed
+        on Iraq", "the embargo it had imposed on Yugoslavia": Iraq, Yugoslavia)."""
         tree, preps = self.tree, self.words["target_preps"]
         participles = [p for p in tree.kids(noun, "acl") if tree.tokens[p][4] == "VBN"]
+        clauses = [r for r in tree.kids(noun, "relcl") if tree.pos(r) == "VERB"]
+        participles += [r for r in clauses if self.object_relative(r)]
         return [
             a for p in participles for _, o in tree.prep_objects(p, preps) for a in tree.actors(o)
         ]
+
+    def object_relative(self, clause: int) -> bool:
+        """Whether a relative clause is about its noun as its verb's object ("the embargo
+        it had imposed": a subject of its own, no relative word), not as its subject ("the
+        pirates, who were handed over to Kenya")."""
+        subjects = self.tree.kids(clause, "nsubj", "nsubjpass")
+        return bool(subjects) and not any(self.tree.lemma(s) in RELATIVES for s in subjects)
 
     def controlled(self, verb: int) -> list[Span]:
         """The actors an infinitive under ``verb`` is about, parsed as that clause's subject:

@@ -34,11 +34,12 @@ class FrameCoder(ArgumentFinder):
 
     def answers(self, verb: int) -> bool:
         """Whether a verb carrying a frame noun answers it ("dismissed an appeal", "accepted
-        the demands"): a refusal, or a pattern of its own naming the noun as its object."""
+        the demands", "bowed to the demands"): a refusal, or a pattern of its own naming the
+        noun as its object or its preposition's."""
         if self.refuses(verb):
             return True
         pattern = self.match(verb)
-        return pattern is not None and bool(pattern.objects)
+        return pattern is not None and bool(pattern.objects or pattern.prep_objects)
 
     def refuses(self, i: int) -> bool:
         """Whether verb ``i`` refuses (a refusal frame, or a REJECT pattern)."""
@@ -216,6 +217,8 @@ class FrameCoder(ArgumentFinder):
             inner_event = self.trigger_event(inner, triggers[inner])
             if inner_event is not None:
                 found.targets = inner_event.targets
+                if kind in ("demand", "appeal"):  # "demanded that Syria withdraw from X"
+                    found.targets = self.asked(inner_event, i) or found.targets
                 if kind in ("demand", "appeal") and tree.head(inner) != i:
                     found.targets = found.targets or self.subjects(inner)
                 found.negated = inner_event.negated and kind != "refuse" and not declined
@@ -245,6 +248,15 @@ class FrameCoder(ArgumentFinder):
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
         return found
+
+    def asked(self, inner: Found, frame: int) -> list[Span]:
+        """Whom a demand or appeal asks to act: the named subject of the clause it states
+        ("demanded that Syria withdraw its troops from Lebanon": Syria, not Lebanon)."""
+        tree, anchor = self.tree, inner.anchor
+        if anchor == frame or not self.clause_of(anchor, frame):
+            return []
+        subjects = [a for s in tree.kids(anchor, "nsubj") for a in tree.actors(s)]
+        return [a for a in subjects if tree.named(a)]
 
     def passive_frame(self, found: Found, anchor: int) -> list[Span]:
         """A frame verb in the passive voice: its source is the "by" agent, and the named
@@ -357,6 +369,8 @@ class FrameCoder(ArgumentFinder):
         seen = 0
         while queue and seen < 40:
             node, seen = queue.pop(0), seen + 1
+            if self.question_clause(node):
+                continue  # "asked X to explain why Y had been detained": no detention asked
             on_noun = tree.dep(node) == "acl" and tree.head(node) == i
             if on_noun and node not in self.inner_candidates:
                 pattern = self.match(node, framed=True)  # "its willingness to negotiate"
@@ -370,6 +384,15 @@ class FrameCoder(ArgumentFinder):
                 continue
             queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
         return None
+
+    def question_clause(self, verb: int) -> bool:
+        """Whether a clause is an indirect question ("why X was detained", "whether X would
+        attack", "how X had entered"): what it asks about is no act a frame wraps."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or tree.dep(verb) not in ("ccomp", "xcomp", "advcl"):
+            return False
+        openers = [c for c in tree.kids(verb, "advmod", "mark") if c < verb]
+        return any(self.is_word(c, "question_words") for c in openers)
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""

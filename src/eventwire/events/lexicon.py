@@ -288,6 +288,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "future",
                 "hypothetical",
                 "denial_verbs",
+                "question_words",
                 "border_nouns",
                 "border_preps",
                 "doubting_verbs",

@@ -88,6 +88,10 @@ class EventsStage:
     # Y ...") is Y's with X; a place inside the place phrase places the act; armed forces
     # leaving a place withdraw (0874); forces ordered out (166); the speaker is not the doer
     # of an event noun that happened ("the blast occurred, police said")
+    # a demand is aimed at whom its clause asks to act ("demanded that Syria withdraw from
+    # Lebanon": Syria); no act inside an indirect question is wrapped ("asked X to explain
+    # why Y was detained"); giving way to demands (083); a relative clause on an object names
+    # its target ("the embargo it had imposed on Yugoslavia")
     scope = STORY
     after = "entities"
 
