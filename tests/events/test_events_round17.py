@@ -134,3 +134,37 @@ def test_a_relative_clause_on_the_object_names_its_target(code) -> None:
     text = "The Royal Navy captured eight pirates, who were handed over to Kenya for trial."
     (captured,) = acts(code(text))
     assert "Kenya" not in [t.text for t in captured.targets]
+
+
+def test_an_infinitive_after_an_object_control_verb_is_the_objects_act(code) -> None:
+    assert acts(code("The army forced villagers to leave their homes.")) == []  # no withdrawal
+    (fired,) = acts(code("The government ordered troops to fire on the protesters."))
+    assert [s.text for s in fired.sources] == ["troops"]
+    (arrest,) = acts(code("Police used a Taser to arrest the suspect."))
+    assert [s.text for s in arrest.sources] == ["Police"]
+
+
+def test_meetings_proposed_mediators_and_topics(code) -> None:
+    (proposed,) = acts(code("Iran proposed talks with Iraq on the exchange of prisoners."))
+    assert proposed.cameo == "036" and [t.text for t in proposed.targets] == ["Iraq"]
+    assert acts(code("Microsoft has proposed a workaround for the flaw.")) == []
+    text = "Norwegian officials acted as intermediaries between Israel and the PLO."
+    assert [m.cameo for m in acts(code(text))] == ["045"]
+    (talks,) = acts(code("Britain and China resumed negotiations on the future of Hong Kong."))
+    assert "Hong Kong" not in [t.text for t in talks.targets]  # what they talked about
+
+
+def test_forces_pulled_back_are_no_target_of_the_withdrawal(code) -> None:
+    text = "Ethiopia and Eritrea agreed to pull back their forces from the border."
+    (pulled,) = acts(code(text))
+    assert pulled.cameo == "0356"
+    assert "forces" not in [t.text for t in pulled.targets]
+
+
+def test_concern_voiced_visa_bans_and_protests_crushed(code) -> None:
+    text = "Japanese officials expressed concern about the tension on the Korean peninsula."
+    assert [m.cameo for m in code(text)] == ["012"]
+    (ban,) = acts(code("The European Union imposed a visa ban on Burmese officials."))
+    assert ban.cameo == "163"
+    (crushed,) = acts(code("Chinese troops crushed the pro-democracy demonstrations."))
+    assert crushed.cameo == "175"

@@ -97,6 +97,11 @@ def read_user_file(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+# Kinds of body that belong to no one country (CAMEO actor codebook: IGO international
+# bodies, NGO non-governmental, IMG transnational militant groups, MNC companies).
+TRANSNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
 def actor_from_entry(entry: dict[str, Any], countries: CountryIndex, default_type: str) -> Actor:
     """An Actor from one file entry (its key derives from type and name)."""
     name = str(entry["name"]).strip()
@@ -108,6 +113,8 @@ def actor_from_entry(entry: dict[str, Any], countries: CountryIndex, default_typ
         AliasCount(str(a).strip(), 0) for a in entry.get("aliases") or [] if str(a).strip()
     )
     code = entry.get("code") or (country + (sector or "") if country else None)
+    if code is None and sector in TRANSNATIONAL_SECTORS:
+        code = sector  # "African Union": CAMEO codes a body of no one country by its kind
     prefix = (
         "person"
         if actor_type == TYPE_PERSON

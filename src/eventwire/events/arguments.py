@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from eventwire.events.found import Found
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.tree import ACTOR_LABELS, RELATIVES, Tree
 from eventwire.model import Span
@@ -45,11 +46,41 @@ class ArgumentFinder:
             return named
         if tree.dep(verb) == "pcomp" and tree.lemma(head) == "by" and tree.head(head) != head:
             head = tree.head(head)  # "forestalled it by issuing an ultimatum": the means
+        controller = self.object_controller(verb)
+        if controller is not None:
+            return tree.actors(controller)  # "forced villagers to leave": villagers
         if tree.dep(verb) in SUBJECT_INHERIT and depth < 4 and head != verb:
             if tree.pos(head) in ("NOUN", "PROPN") and tree.dep(head) in ("dobj", "pobj"):
                 head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
             return self.subjects(head, depth + 1, tree.dep(verb) in ("xcomp", "advcl"))
         return []
+
+    def object_controller(self, clause: int) -> int | None:
+        """The object of the verb an infinitive complements, which does the infinitive's act
+        ("forced villagers to leave", "ordered troops to fire": `object_control` verbs; not
+        "promised Iraq to deliver grain", "used a Taser to arrest him")."""
+        tree, head = self.tree, self.tree.head(clause)
+        if tree.dep(clause) != "xcomp" or head == clause or tree.pos(head) != "VERB":
+            return None
+        controllers = [o for o in tree.kids(head, "dobj") if o != clause]
+        if not controllers or not self.is_word(head, "object_control"):
+            return None
+        return controllers[0]
+
+    def without_own_forces(self, found: Found) -> list[Span]:
+        """An act's targets, less the doer's own forces it moves (`own_forces_codes`)."""
+        if not found.code.startswith(tuple(self.words["own_forces_codes"])):
+            return found.targets
+        return [t for t in found.targets if not self.armed_forces(t)]
+
+    def armed_forces(self, span: Span) -> bool:
+        """Whether a side is armed forces named by their noun ("sent warships to the Gulf",
+        "deployed troops along the border"): in a show of force they are the doer's own
+        means, not whom it is aimed at; so in a withdrawal ("pulled back their forces")."""
+        words = span.text.lower().split()
+        last = words[-1] if words else ""
+        forms = {last, last.removesuffix("s"), last.removesuffix("es")}
+        return not self.tree.named(span) and bool(forms & self.words["force_nouns"])
 
     def misread_subjects(self, verb: int) -> list[int]:
         """A name before a verb with no subject, parsed as its adverbial noun: the small model

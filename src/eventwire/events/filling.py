@@ -7,6 +7,8 @@ from eventwire.events.found import Found
 from eventwire.events.lexicon import Pattern
 from eventwire.model import Span
 
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")  # what a meeting is about
+
 
 class ActorFiller(ArgumentFinder):
     """Fills found events' actors: subjects, objects, agents of passives."""
@@ -104,6 +106,9 @@ class ActorFiller(ArgumentFinder):
                 return subjects[0]
             if tree.dep(node) not in ("xcomp", "advcl", "conj") or tree.head(node) == node:
                 return None
+            controller = self.object_controller(node)
+            if controller is not None:
+                return controller  # "forced villagers to leave": the villagers leave
             node = tree.head(node)
         return None
 
@@ -140,10 +145,21 @@ class ActorFiller(ArgumentFinder):
         if not any(tree.named(t) for t in found.targets):
             found.targets = self.reason_targets(anchor, i) or found.targets
         found.targets = [t for t in found.targets if t not in found.sources]
-        if int(found.code[:2]) == self.lex.roots["posture"]:
-            found.targets = [t for t in found.targets if not self.armed_forces(t)]
-            if not any(tree.named(t) for t in found.targets):
-                found.targets = self.across_border(anchor) or found.targets
+        found.targets = self.without_own_forces(found)
+        if found.symmetric and sum(tree.named(s) for s in found.sources) > 1:
+            topics = self.topics(found, i)  # "X and Y resumed negotiations on Hong Kong"
+            found.targets = [t for t in found.targets if t not in topics]
+        posture = int(found.code[:2]) == self.lex.roots["posture"]
+        if posture and not any(tree.named(t) for t in found.targets):
+            found.targets = self.across_border(anchor) or found.targets
+
+    def topics(self, found: Found, i: int) -> list[Span]:
+        """The actors a meeting's topic phrase names ("talks on the future of Hong Kong"):
+        what the sides met about, not a side."""
+        tree = self.tree
+        holders = {i, found.trigger, found.anchor}
+        phrases = [o for h in holders for _, o in tree.prep_objects(h, TOPIC_PREPS)]
+        return [a for o in phrases for a in tree.object_actors(o)]
 
     def across_border(self, verb: int) -> list[Span]:
         """The named country a border, coast or waters beside a verb belongs to or faces
@@ -155,15 +171,6 @@ class ActorFiller(ArgumentFinder):
         places = [o for o in places if self.is_word(o, "border_nouns")]
         found = [a for o in places for a in tree.object_actors(o) if tree.named(a)]
         return [a for a in found if a not in self.subjects(verb)]
-
-    def armed_forces(self, span: Span) -> bool:
-        """Whether a side is armed forces named by their noun ("sent warships to the Gulf",
-        "deployed troops along the border"): in a show of force they are the doer's own
-        means, not whom it is aimed at."""
-        words = span.text.lower().split()
-        last = words[-1] if words else ""
-        forms = {last, last.removesuffix("s"), last.removesuffix("es")}
-        return not self.tree.named(span) and bool(forms & self.words["force_nouns"])
 
     def fill_passive(self, found: Found, passive: list[int], adjectives: frozenset[str]) -> None:
         """A passive verb's actors: its subject the target, its by-agent (or whoever ordered

@@ -247,6 +247,7 @@ class FrameCoder(ArgumentFinder):
             self.on_behalf(found, i)
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
+        found.targets = self.without_own_forces(found)  # "agreed to pull back their forces"
         return found
 
     def asked(self, inner: Found, frame: int) -> list[Span]:

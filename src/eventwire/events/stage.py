@@ -92,6 +92,10 @@ class EventsStage:
     # Lebanon": Syria); no act inside an indirect question is wrapped ("asked X to explain
     # why Y was detained"); giving way to demands (083); a relative clause on an object names
     # its target ("the embargo it had imposed on Yugoslavia")
+    # an infinitive after an object-control verb is its object's act ("forced villagers to
+    # leave", "ordered troops to fire"); talks proposed (036); acting as intermediary (045);
+    # a meeting's topic is no side ("talks on Hong Kong"); forces pulled back are no target;
+    # concern voiced (012); visa bans (163); protests crushed (175)
     scope = STORY
     after = "entities"
 
