@@ -168,3 +168,31 @@ def test_concern_voiced_visa_bans_and_protests_crushed(code) -> None:
     assert ban.cameo == "163"
     (crushed,) = acts(code("Chinese troops crushed the pro-democracy demonstrations."))
     assert crushed.cameo == "175"
+
+
+def test_walking_out_of_talks_halts_them_and_troops_pulling_out_withdraw(code) -> None:
+    text = "The Palestinians pulled out of the negotiations with Israel."
+    assert [m.cameo for m in acts(code(text))] == ["164"]
+    assert [m.cameo for m in acts(code("Russian troops pulled out of Chechnya."))] == ["0874"]
+
+
+def test_most_of_the_sanctions_lifted_are_sanctions_lifted(code) -> None:
+    text = "The United States lifted most of its remaining sanctions against Libya."
+    (lifted,) = acts(code(text))
+    assert lifted.cameo == "085"
+
+
+def test_arming_a_group_is_military_aid(code) -> None:
+    (armed,) = acts(code("Syria has been arming Hezbollah guerrillas in Lebanon."))
+    assert armed.cameo == "072" and [s.text for s in armed.sources] == ["Syria"]
+
+
+def test_his_country_is_the_speakers(code) -> None:
+    text = "Pakistan's foreign minister said his country was ready to resume dialogue with India."
+    (ready,) = acts(code(text))
+    assert ready.cameo == "036" and ready.sources and ready.sources[0].text != "country"
+
+
+def test_workers_expelled_are_people_not_aid_agencies(code) -> None:
+    (expelled,) = acts(code("Saudi Arabia has expelled hundreds of illegal Yemeni workers."))
+    assert not expelled.cameo.startswith("16")

@@ -161,10 +161,12 @@ class ArgumentFinder:
         return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
 
     def pronoun_subject(self, verb: int) -> bool:
-        """Whether the verb's doer is a pronoun ("it will support"; not a passive's patient:
-        "she was assaulted")."""
-        subjects = self.tree.kids(verb, "nsubj")
-        return bool(subjects) and self.tree.is_pronoun(subjects[0])
+        """Whether the verb's doer is a pronoun ("it will support", "his country was prepared
+        to ...": `own_state_nouns`; not a passive's patient: "she was assaulted")."""
+        tree, subjects = self.tree, self.tree.kids(verb, "nsubj")
+        if subjects and self.is_word(subjects[0], "own_state_nouns"):  # "his country will ..."
+            return any(tree.is_pronoun(p) for p in tree.kids(subjects[0], "poss"))
+        return bool(subjects) and tree.is_pronoun(subjects[0])
 
     def is_word(self, i: int, words: str) -> bool:
         """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""

@@ -424,6 +424,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         objects = tree.kids(i, "dobj", "nsubjpass", "attr", "dative")
         # not a time ("stopped work on the first day of the strike": no strike stopped)
         objects += [o for _, o in tree.prep_objects(i, OBJECT_PREPS) if not tree.is_time(o)]
+        # after a particle read as a preposition: "pulled out of the negotiations"
+        bare = [p for p in tree.kids(i, "prep") if not tree.kids(p, "pobj")]
+        objects += [o for p in bare for _, o in tree.prep_objects(p, OBJECT_PREPS)]
         objects += [o for x in tree.kids(i, "xcomp") for o in tree.kids(x, "dobj")]
         # a plural noun after "to" that the small model takes for an infinitive ("agreed to
         # demands" parsed as agreed -> xcomp demands): no infinitive ends in -s

@@ -166,7 +166,8 @@ class ActorFiller(ArgumentFinder):
         (`border_nouns` after `border_preps`: "near the Vietnamese border", "along its border
         with Congo"), not the doer's own."""
         tree, preps = self.tree, tuple(self.words["border_preps"])
-        holders = [verb, *tree.kids(verb, "dobj")]  # "massed troops near the border"
+        # "massed troops near the border", "moved troops closer to its border with X"
+        holders = [verb, *tree.kids(verb, "dobj", "advmod")]
         places = [o for h in holders for _, o in tree.prep_objects(h, preps)]
         places = [o for o in places if self.is_word(o, "border_nouns")]
         found = [a for o in places for a in tree.object_actors(o) if tree.named(a)]

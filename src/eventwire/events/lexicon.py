@@ -289,6 +289,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "hypothetical",
                 "denial_verbs",
                 "object_control",
+                "own_state_nouns",
                 "question_words",
                 "border_nouns",
                 "own_forces_codes",

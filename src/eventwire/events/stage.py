@@ -96,6 +96,8 @@ class EventsStage:
     # leave", "ordered troops to fire"); talks proposed (036); acting as intermediary (045);
     # a meeting's topic is no side ("talks on Hong Kong"); forces pulled back are no target;
     # concern voiced (012); visa bans (163); protests crushed (175)
+    # pulling out of talks halts them (164); "most of its sanctions" are sanctions; arming a
+    # group (072); "his country" is the speaker's; workers expelled are people (174/201)
     scope = STORY
     after = "entities"
 
