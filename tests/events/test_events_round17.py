@@ -196,3 +196,11 @@ def test_his_country_is_the_speakers(code) -> None:
 def test_workers_expelled_are_people_not_aid_agencies(code) -> None:
     (expelled,) = acts(code("Saudi Arabia has expelled hundreds of illegal Yemeni workers."))
     assert not expelled.cameo.startswith("16")
+
+
+def test_a_speaker_saying_it_was_responsible_claims_responsibility(code) -> None:
+    text = "The militant group Hamas said it was responsible for the bus bombing in Tel Aviv."
+    (claim,) = [m for m in code(text) if m.cameo == "015"]
+    assert [s.text for s in claim.sources] == ["Hamas"]
+    (accusation,) = code("Israel said Hamas was responsible for the bus bombing.")
+    assert accusation.cameo == "112"

@@ -120,6 +120,7 @@ class Lexicon:
     judgement_codes: dict[str, str] = field(default_factory=dict)
     apology_code: str = ""  # a judgement of oneself, made with "be" ("she was sorry")
     accusation_code: str = ""  # a judgement alleging an act (the act is no event of its own)
+    claim_code: str = ""  # an accusation of the speaker itself: a claim of responsibility
     hindsight_code: str = ""  # "should have done": a judgement of what someone did
     silence_code: str = ""  # a refusal to speak ("declined to comment")
     assembly_code: str = "141"  # a crowd gathering: a demonstration
@@ -139,6 +140,7 @@ class Lexicon:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
         a hindsight judgement would have none)."""
         names = ("fatal_code", "apology_code", "accusation_code", "hindsight_code", "silence_code")
+        names += ("claim_code",)
         for name in (*names, "repression_code"):
             if not getattr(self, name):
                 raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")
@@ -290,6 +292,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "denial_verbs",
                 "object_control",
                 "own_state_nouns",
+                "self_pronouns",
                 "question_words",
                 "border_nouns",
                 "own_forces_codes",
@@ -363,6 +366,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         fatal_from=tuple(str(c) for c in data["fatal_from"]),
         apology_code=str(data["apology_code"]),
         accusation_code=str(data["accusation_code"]),
+        claim_code=str(data["claim_code"]),
         hindsight_code=str(data["hindsight_code"]),
         silence_code=str(data["silence_code"]),
         judgement_codes={

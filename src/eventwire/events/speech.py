@@ -117,6 +117,10 @@ class SpeechCoder(ArgumentFinder):
             if any(tree.kids(v, "neg") for v in judging):
                 return None  # "police do not believe X was behind it": the act stays
             found = Found(verb, verb, code, sources=self.subjects(verb))
+            if code.startswith(self.lex.accusation_code) and self.self_judged(clause):
+                found.code = self.lex.claim_code  # "Hamas said it was responsible for ..."
+                found.targets = self.claimed_against(clause)
+                return found if found.sources else None
             found.targets = self.judged(found, clause)
             if not found.sources or not self.judges_someone(found, clause):
                 return None  # "experts think better treatment is responsible": no one judged
@@ -125,6 +129,21 @@ class SpeechCoder(ArgumentFinder):
                 events.remove(event)
             return found
         return None
+
+    def self_judged(self, clause: int) -> bool:
+        """Whether a judged clause's subject is the speaker itself ("it", "we", "I": "said
+        it was responsible for the bombing")."""
+        subjects = self.tree.kids(clause, "nsubj", "nsubjpass")
+        return bool(subjects) and all(self.is_word(s, "self_pronouns") for s in subjects)
+
+    def claimed_against(self, clause: int) -> list[Span]:
+        """Whom an act a speaker claims was aimed at: the named actors of the judged
+        clause's phrases ("responsible for the bus bombing in Tel Aviv")."""
+        tree = self.tree
+        words = [clause, *tree.kids(clause, "acomp", "attr")]
+        objects = [o for w in words for _, o in tree.prep_objects(w, ("for", "behind"))]
+        found = [a for o in objects for w in tree.subtree(o) for a in tree.actors(w)]
+        return list(dict.fromkeys(a for a in found if tree.named(a)))
 
     def judged(self, found: Found, clause: int) -> list[Span]:
         """Whom a judgement is aimed at: the judged clause's subject (its actors, or the

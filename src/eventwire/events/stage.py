@@ -98,6 +98,7 @@ class EventsStage:
     # concern voiced (012); visa bans (163); protests crushed (175)
     # pulling out of talks halts them (164); "most of its sanctions" are sanctions; arming a
     # group (072); "his country" is the speaker's; workers expelled are people (174/201)
+    # a speaker saying it was responsible claims responsibility (015)
     scope = STORY
     after = "entities"
 
