@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from eventwire.actors.countries import CountryIndex, build_country_index
@@ -102,3 +104,19 @@ def test_geonames_towns_and_their_other_names_give_their_country(index: CountryI
     assert index.cities["faisalabad"] == "PAK" and index.cities["jericho"] == "PSE"
     assert index.cities["kandahar"] == "AFG"  # "Kandahār" without its diacritics
     assert index.cities["saigon"] == "VNM"  # another Latin-script name of a large city
+
+
+def test_the_towns_are_kept_in_the_cache_folder_and_read_back(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert build_country_index().cities["mombasa"] == "KEN"
+    (kept,) = (tmp_path / "eventwire").glob("towns-*.json")
+    towns = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**towns, "atlantis": "GRC"}), encoding="utf-8")
+    assert build_country_index().cities["atlantis"] == "GRC"  # read back, not rebuilt
+
+
+def test_the_towns_are_built_when_the_cache_folder_cannot_be_written(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert build_country_index().cities["mombasa"] == "KEN"

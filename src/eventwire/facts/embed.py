@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from eventwire.cache import cache_folder
 from eventwire.errors import first_line
 from eventwire.facts.tokenalign import SentenceTokens
 
@@ -129,9 +130,8 @@ def engine_files(precision: str, fresh: bool = False) -> dict[str, bytes]:
 
 def engine_cache() -> Path:
     """eventwire's cache folder, where built engines (and benchmarks' distilled layers) are
-    kept: ``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "eventwire"
+    kept (``eventwire.cache.cache_folder``)."""
+    return cache_folder()
 
 
 def engine_key(precision: str) -> str:
