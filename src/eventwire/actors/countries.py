@@ -178,8 +178,8 @@ class CountryIndex:
 @functools.cache
 def country_index() -> CountryIndex:
     """The process's one country index (built once: about 0.1 s, 0.7 s when the towns are not
-    in the cache folder yet), shared by the stages that
-    read country words (actors, the events' story step). Not modified after it is built."""
+    in the cache folder yet), shared by the stages that read country words (actors, the
+    events' story step). Not modified after it is built."""
     return build_country_index()
 
 
