@@ -204,3 +204,16 @@ def test_a_speaker_saying_it_was_responsible_claims_responsibility(code) -> None
     assert [s.text for s in claim.sources] == ["Hamas"]
     (accusation,) = code("Israel said Hamas was responsible for the bus bombing.")
     assert accusation.cameo == "112"
+
+
+def test_an_investigation_announced_is_one_to_come_not_a_threat(code) -> None:
+    text = "The Organization of African Unity said it would investigate the genocide in Rwanda."
+    (probe,) = acts(code(text))
+    assert probe.cameo == "090" and probe.hypothetical
+    (threat,) = acts(code("Congress threatened to investigate the FBI."))
+    assert threat.cameo.startswith("13")
+
+
+def test_files_shared_are_information_shared(code) -> None:
+    (shared,) = acts(code("Israel shared the Iranian files with the United States."))
+    assert shared.cameo == "064"

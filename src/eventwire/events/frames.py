@@ -440,6 +440,10 @@ class FrameCoder(ArgumentFinder):
             posture = root == self.lex.roots["posture"] and not threatened
             if posture and not found.negated:
                 return  # "will deploy 5,000 troops to the border": force shown
+            opened = found.code.startswith(tuple(self.words["announced_acts"]))
+            if opened and not threatened and not found.negated:
+                found.hypothetical = True  # "said it would investigate X": no threat
+                return
             kind = "threat" if (threatened or conflict) and not posture else "intent"
             if found.negated and kind == "intent":
                 kind, found.negated = "refuse", False

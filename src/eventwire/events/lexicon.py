@@ -292,6 +292,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "denial_verbs",
                 "object_control",
                 "own_state_nouns",
+                "announced_acts",
                 "self_pronouns",
                 "question_words",
                 "border_nouns",

@@ -99,6 +99,8 @@ class EventsStage:
     # pulling out of talks halts them (164); "most of its sanctions" are sanctions; arming a
     # group (072); "his country" is the speaker's; workers expelled are people (174/201)
     # a speaker saying it was responsible claims responsibility (015)
+    # an investigation a will-clause announces is one to come (hypothetical), not a threat;
+    # files, documents, secrets shared (064)
     scope = STORY
     after = "entities"
 
