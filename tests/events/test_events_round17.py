@@ -224,3 +224,11 @@ def test_an_investigation_announced_is_one_to_come_not_a_threat(code) -> None:
 def test_files_shared_are_information_shared(code) -> None:
     (shared,) = acts(code("Israel shared the Iranian files with the United States."))
     assert shared.cameo == "064"
+
+
+def test_welcoming_a_mediation_praises_it_and_the_mediation_stays(code) -> None:
+    text = "The United States welcomed Qatar's mediation between Sudan and the rebels."
+    codes = sorted(m.cameo for m in acts(code(text)))
+    assert codes == ["045", "051"]
+    (hosted,) = acts(code("The Kenyan president welcomed the Ugandan delegation in Nairobi."))
+    assert hosted.cameo == "043"

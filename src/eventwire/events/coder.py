@@ -126,7 +126,9 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         for index, pattern in triggers.items():
             holder = index if self.tree.pos(index) == "VERB" else self.event_head(index)
             head = self.tree.head(holder)
-            verb_object = self.tree.dep(holder) == "dobj" and triggers.get(head, pattern).objects
+            verb = triggers.get(head, pattern)
+            judged = verb.code.startswith(tuple(self.words["judging_codes"]))  # "welcomed X's"
+            verb_object = self.tree.dep(holder) == "dobj" and verb.objects and not judged
             if index in consumed or (head in triggers and head != index and verb_object):
                 continue  # "imposed sanctions", "ended mediation efforts": the verb names it
             if self.in_background(holder):
