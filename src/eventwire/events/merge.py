@@ -71,6 +71,8 @@ class SideRules:
     two_sided_codes: tuple[str, ...]
     home_target_codes: tuple[str, ...]
     role_doers: dict[str, frozenset[str]]
+    place_words: frozenset[str]  # features of the land or a town: a place so named is no one
+    water_words: frozenset[str]  # seas and gulfs: a place so named lies in no country
 
 
 @functools.cache
@@ -86,6 +88,8 @@ def side_rules() -> SideRules:
         two_sided_codes=tuple(data["two_sided_codes"]),
         home_target_codes=tuple(data["home_target_codes"]),
         role_doers={str(k): frozenset(v) for k, v in data["role_doers"].items()},
+        place_words=frozenset(w.lower() for w in data["place_words"]),
+        water_words=frozenset(w.lower() for w in data["water_words"]),
     )
 
 
@@ -586,6 +590,7 @@ def _locate(
         ]
         present = [a for a in found if a is not None]
         if places:  # "a curfew in Algiers": the place's country is what the act is aimed at
+            present = [a for a in present if a.country or not _open_water(a)]
             return [a for a in at_home(present, for_unplaced) if a.country]
         present = [_unplaced_name(a) for a in present]
         kept = [a for a in present if a.type not in NOT_ACTORS]
@@ -651,10 +656,20 @@ def _unplaced_name(actor: Actor) -> Actor:
     """A name the entity model took for a place that no gazetteer places (no country), where
     an act's doer or patient stands ("Quenby asked the court for a delay", "the board accused
     Quenby of fraud"): a place label on a surname is a common misreading, so as a side it is
-    the one of that name, of no country. A place the gazetteer knows stays a place there."""
-    if actor.type in NOT_ACTORS and actor.country is None:
+    the one of that name, of no country. A place the gazetteer knows stays a place there, and
+    so does one a word names as a feature of the land or the town ("the Gulf", "Tiananmen
+    Square", "Snyder Avenue": data/sides.yaml ``place_words``)."""
+    words = {w.strip(".,").lower() for w in actor.name.split()}
+    if actor.type in NOT_ACTORS and actor.country is None and not words & side_rules().place_words:
         return dataclasses.replace(actor, type=TYPE_PERSON)
     return actor
+
+
+def _open_water(actor: Actor) -> bool:
+    """Whether a place of no country is a sea, a gulf or a strait (data/sides.yaml
+    ``water_words``: "sent warships to the Gulf of Aden"), which lies in no country."""
+    words = {w.strip(".,").lower() for w in actor.name.split()}
+    return bool(words & side_rules().water_words)
 
 
 def _placed(actors: list[Actor]) -> bool:

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 17  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 18  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -103,6 +103,8 @@ class EventsStage:
     # files, documents, secrets shared (064)
     # 17: the rest of session 17's round, reviewed (stage version 16 was set at its first
     # commit): event nouns' doers, meeting settings, demands' addressees, object control, claims
+    # 18: a place the entity model tagged is a side as a whole mention ("the Gulf of Aden", not
+    # "Gulf"); open waters lie in no country; a place named by a feature word is no surname
     scope = STORY
     after = "entities"
 

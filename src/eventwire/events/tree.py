@@ -167,6 +167,8 @@ class Tree:
             return [self.mention_span(head), *self.qualifiers(i, head)]
         if head is not None and head.label in NOT_ACTOR_LABELS:
             return []
+        if head is not None and head.label in PLACE_LABELS:
+            return [self.mention_span(head)]  # "the Gulf of Aden", not its word "Gulf"
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
             mention = self.mention_at.get(index)
