@@ -232,3 +232,19 @@ def test_welcoming_a_mediation_praises_it_and_the_mediation_stays(code) -> None:
     assert codes == ["045", "051"]
     (hosted,) = acts(code("The Kenyan president welcomed the Ugandan delegation in Nairobi."))
     assert hosted.cameo == "043"
+
+
+def test_meeting_someone_not_a_target_or_a_shortfall(code) -> None:
+    assert acts(code("OPEC said it would meet any shortfall in supply.")) == []
+    assert acts(code("The Japanese company met its sales target.")) == []
+    (met,) = acts(code("The Chinese foreign minister met his Japanese counterpart in Beijing."))
+    assert met.cameo == "040"
+    (unions,) = acts(code("British Airways chief Rod Eddington is to meet the three unions."))
+    assert unions.cameo.startswith("03") or unions.cameo == "040"
+
+
+def test_blocking_is_of_a_way_not_of_justice_or_a_bill(code) -> None:
+    (blocked,) = acts(code("Thousands of farmers blocked highways in southern Brazil."))
+    assert blocked.cameo == "144"
+    text = "Mueller is investigating whether Trump sought to obstruct justice."
+    assert "144" not in [m.cameo for m in acts(code(text))]

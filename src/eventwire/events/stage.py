@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 18  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 19  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -105,6 +105,8 @@ class EventsStage:
     # commit): event nouns' doers, meeting settings, demands' addressees, object control, claims
     # 18: a place the entity model tagged is a side as a whole mention ("the Gulf of Aden", not
     # "Gulf"); open waters lie in no country; a place named by a feature word is no surname
+    # 19: meeting someone, not a shortfall or a target ("meet" needs no object, an actor or a
+    # group noun); blocking is of a way (144 objects), not of justice or a bill
     scope = STORY
     after = "entities"
 

@@ -9,6 +9,7 @@ from eventwire.model import Mention, SentenceParse, Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LAND_LABEL = "LOC"  # seas, regions, mountains: a side as the whole mention, a place
 DATE_LABELS = frozenset({"DATE"})
 TIME_LABELS = frozenset({"DATE", "TIME"})  # a preposition of time places no act on anyone
 # "anti-" in front of a name: the act is aimed at what it names ("anti-American protests").
@@ -167,7 +168,7 @@ class Tree:
             return [self.mention_span(head), *self.qualifiers(i, head)]
         if head is not None and head.label in NOT_ACTOR_LABELS:
             return []
-        if head is not None and head.label in PLACE_LABELS:
+        if head is not None and head.label == LAND_LABEL:
             return [self.mention_span(head)]  # "the Gulf of Aden", not its word "Gulf"
         seen: dict[tuple[int, int], Span] = {}
         for index in sorted(self.subtree(i, PHRASE_DEPS)):
