@@ -4,6 +4,8 @@ set a scene, demands and whom they ask, object control, claims of responsibility
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.model import EventMention
 
 
@@ -48,10 +50,18 @@ def test_forces_moved_in_a_show_of_force_are_no_target(code) -> None:
     (sent,) = acts(code("Iran sent warships to the Gulf of Aden."))
     assert sent.cameo == "154"
     assert [t.text for t in sent.targets] == ["the Gulf of Aden"]  # the place, whole
-    (massed,) = acts(code("China massed troops near the Vietnamese border."))
-    assert [t.text for t in massed.targets] == ["Vietnamese"]
-    (deployed,) = acts(code("Uganda deployed troops along its border with Congo."))
-    assert [t.text for t in deployed.targets] == ["Congo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("China massed troops near the Vietnamese border.", "Vietnamese"),
+        ("Uganda deployed troops along its border with Congo.", "Congo"),
+    ],
+)
+def test_a_show_of_force_at_a_border_is_aimed_across_it(code, text: str, target: str) -> None:
+    (shown,) = acts(code(text))
+    assert shown.cameo == "154" and [t.text for t in shown.targets] == [target]
 
 
 def test_mediation_accepted_and_to_be_accepted(code) -> None:
@@ -149,10 +159,13 @@ def test_a_relative_clause_on_the_object_names_its_target(code) -> None:
 
 def test_an_infinitive_after_an_object_control_verb_is_the_objects_act(code) -> None:
     assert acts(code("The army forced villagers to leave their homes.")) == []  # no withdrawal
-    (fired,) = acts(code("The government ordered troops to fire on the protesters."))
-    assert [s.text for s in fired.sources] == ["troops"]
-    (arrest,) = acts(code("Police used a Taser to arrest the suspect."))
-    assert [s.text for s in arrest.sources] == ["Police"]
+    doers = {
+        "The government ordered troops to fire on the protesters.": "troops",
+        "Police used a Taser to arrest the suspect.": "Police",  # "use" is no control verb
+    }
+    for text, doer in doers.items():
+        (act,) = acts(code(text))
+        assert [s.text for s in act.sources] == [doer], text
 
 
 def test_meetings_proposed_mediators_and_topics(code) -> None:
