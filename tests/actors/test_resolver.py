@@ -213,3 +213,16 @@ def test_a_country_word_with_a_sector_noun_is_its_group(recognizer: EntityRecogn
     assert actors_of(story, "Sudan") == {"government:SDN"}
     assert actors_of(story, "Russian") == {"country:RUS"}
     assert actors_of(story, "Peruvian") == {"country:PER"}
+
+
+def test_a_place_named_by_the_last_words_of_another_is_that_place(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = (
+        "Warships of the Chilean navy sailed into the Persian Gulf on Monday. "
+        "The ships will stay in the Gulf for two months, the navy said."
+    )
+    result = resolve(recognizer, ActorResolver(), text)
+    places = {a.name for a in result.actors if a.type == "place"}
+    assert "Persian Gulf" in places and "Gulf" not in places
+    assert actors_of(result, "Gulf") == actors_of(result, "the Persian Gulf")

@@ -140,6 +140,7 @@ class ActorResolver:
         self._link_people(clusters, people, story)
         _link_fallbacks(clusters, story)
         self._link_titles(clusters, story)
+        _fold_places(story)
         return StoryActors(story_id, *_finish(story))
 
     def _read_article(self, document: Document, mentions: Sequence[Mention], story: _Story) -> None:
@@ -382,6 +383,30 @@ def _best_name(cluster: PersonCluster) -> str:
     counts = Counter(full or surfaces)
     first_seen = {s: i for i, s in reversed(list(enumerate(full or surfaces)))}
     return max(counts, key=lambda s: (counts[s], -first_seen[s]))
+
+
+def _fold_places(story: _Story) -> None:
+    """A place named by the last words of another place of the story is that place ("the
+    Gulf" after "the Persian Gulf", "Jersey" beside "New Jersey"), where their countries do not
+    differ: its mentions link to the longer name."""
+    places = [a for a in story.actors.values() if a.type == TYPE_PLACE]
+    into: dict[str, str] = {}
+    for short in places:
+        words = short.name.lower().split()
+        longer = [
+            p
+            for p in places
+            if len(p.name.split()) > len(words)
+            and p.name.lower().split()[-len(words) :] == words
+            and short.country in (None, p.country)
+        ]
+        if len(longer) == 1:  # "Gulf" beside both "Persian Gulf" and "Gulf of X": neither
+            into[short.key] = longer[0].key
+    if into:
+        links = story.links
+        story.links = [replace(k, actor_key=into.get(k.actor_key, k.actor_key)) for k in links]
+        for key in into:
+            story.actors.pop(key, None)
 
 
 def _finish(story: _Story) -> tuple[tuple[Actor, ...], tuple[ActorLink, ...]]:

@@ -23,8 +23,9 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 3  # 2: singular group nouns ("a protester": civilians), session 15
+    version = 4  # 2: singular group nouns ("a protester": civilians), session 15
     # 3: towns from GeoNames, older capitals, regions; a body of no one country coded by its kind
+    # 4: a place named by the last words of another place of the story is that place
     scope = STORY
     after = "entities"
 
