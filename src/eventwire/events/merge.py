@@ -29,6 +29,7 @@ from eventwire.actors.countries import country_index
 from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
 from eventwire.actors.known import KnownActors, known_actors
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
+from eventwire.actors.names import name_key
 from eventwire.actors.roles import role_sectors
 from eventwire.actors.text import surface_key
 from eventwire.events.tables import DATA, describe, plover_of
@@ -538,8 +539,9 @@ def surnames(actors: Iterable[Actor]) -> dict[str, Actor]:
     share names neither."""
     found: dict[str, list[Actor]] = {}
     for actor in actors:
-        if actor.type == TYPE_PERSON and actor.name.split():
-            found.setdefault(surface_key(actor.name.split()[-1]), []).append(actor)
+        key = name_key(actor.name) if actor.type == TYPE_PERSON else None
+        for form in key.surnames if key else ():  # "King Jr.": King; "al-Busaidi": busaidi too
+            found.setdefault(form, []).append(actor)
     return {name: people[0] for name, people in found.items() if len({a.key for a in people}) == 1}
 
 
@@ -547,7 +549,9 @@ def story_person(span: Span, people: StoryPeople) -> Actor | None:
     """A capitalised side that is the last name of a person the story names ("Lisa Price
     ...", then "Price was arrested", which the entity model read as a common noun)."""
     text = span.text.strip()
-    return people.by_surname.get(surface_key(text)) if text[:1].isupper() else None
+    key = name_key(text) if text[:1].isupper() else None
+    found = [people.by_surname[f] for f in (key.surnames if key else ()) if f in people.by_surname]
+    return found[0] if found and not key.given else None  # "Price"; not "Mary Price"
 
 
 def untagged_name(span: Span) -> Actor:
