@@ -261,3 +261,14 @@ def test_blocking_is_of_a_way_not_of_justice_or_a_bill(code) -> None:
     assert blocked.cameo == "144"
     text = "Mueller is investigating whether Trump sought to obstruct justice."
     assert "144" not in [m.cameo for m in acts(code(text))]
+
+
+def test_asking_a_question_is_no_appeal(code) -> None:
+    assert acts(code("The prosecutor asked Franklin, pointing to a photo on the screen.")) == []
+    assert acts(code("The reporter asked the Kenyan minister about the sanctions.")) == []
+    text = "Asked about other possible attacks, Roberts said the threat was global."
+    assert acts(code(text)) == []
+    (helped,) = acts(code("Iran asked the United Nations for help."))
+    assert helped.cameo.startswith("02")
+    (release,) = acts(code("Iran asked Iraq to release the prisoners."))
+    assert release.cameo.startswith("02")

@@ -197,6 +197,8 @@ class FrameCoder(ArgumentFinder):
             return None  # "committed the crimes", "a crime he did not commit": no intent
         if kind == "refuse" and inner is None and self.is_word(i, "failure_verbs"):
             return None  # "failed to pursue other leads": a failure, refusing nothing
+        if kind == "appeal" and self.questioned(i, complement, inner):
+            return None  # "Ebert asked Franklin", "asked about other attacks": a question
         spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]
         if kind == "refuse" and any(self.silent(c) for c in spoken):
             code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing
@@ -385,6 +387,19 @@ class FrameCoder(ArgumentFinder):
                 continue
             queue += [c for c in tree.children[node] if tree.dep(c) in COMPLEMENT_DEPS]
         return None
+
+    def questioned(self, verb: int, complement: list[int], inner: int | None) -> bool:
+        """Whether a verb of asking asks a question, not for an act: no clause, no
+        infinitive and no "for", and any act inside only what it asks about ("asked
+        Franklin", "asked about other attacks"; not "asked Iraq to release", "asked the UN
+        for help": `question_verbs`)."""
+        tree = self.tree
+        if not self.is_word(verb, "question_verbs") or complement:
+            return False
+        if tree.prep_objects(verb, ("for",)):
+            return False
+        topics = {w for _, o in tree.prep_objects(verb, ("about",)) for w in tree.subtree(o)}
+        return inner is None or inner in topics
 
     def question_clause(self, verb: int) -> bool:
         """Whether a clause is an indirect question ("why X was detained", "whether X would

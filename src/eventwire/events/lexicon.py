@@ -293,6 +293,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "object_control",
                 "announced_acts",
                 "happening_verbs",
+                "question_verbs",
                 "judging_codes",
                 "self_pronouns",
                 "question_words",

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 20  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 21  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -108,6 +108,7 @@ class EventsStage:
     # 19: meeting someone, not a shortfall or a target ("meet" needs no object, an actor or a
     # group noun); blocking is of a way (144 objects), not of justice or a bill
     # 20: the story's people by surname read as the actors stage reads names ("Brandon Jr.")
+    # 21: asking a question is no appeal ("asked Franklin", "asked about other attacks")
     scope = STORY
     after = "entities"
 
