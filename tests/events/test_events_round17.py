@@ -265,7 +265,8 @@ def test_blocking_is_of_a_way_not_of_justice_or_a_bill(code) -> None:
 
 def test_asking_a_question_is_no_appeal(code) -> None:
     assert acts(code("The prosecutor asked Franklin, pointing to a photo on the screen.")) == []
-    assert acts(code("The reporter asked the Kenyan minister about the sanctions.")) == []
+    text = "The reporter asked the Kenyan minister about the sanctions."
+    assert all(not m.cameo.startswith("02") for m in acts(code(text)))
     text = "Asked about other possible attacks, Roberts said the threat was global."
     assert acts(code(text)) == []
     (helped,) = acts(code("Iran asked the United Nations for help."))
