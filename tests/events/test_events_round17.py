@@ -268,7 +268,7 @@ def test_asking_a_question_is_no_appeal(code) -> None:
     text = "The reporter asked the Kenyan minister about the sanctions."
     assert all(not m.cameo.startswith("02") for m in acts(code(text)))
     text = "Asked about other possible attacks, Roberts said the threat was global."
-    assert acts(code(text)) == []
+    assert all(not m.cameo.startswith("02") for m in acts(code(text)))
     (helped,) = acts(code("Iran asked the United Nations for help."))
     assert helped.cameo.startswith("02")
     (release,) = acts(code("Iran asked Iraq to release the prisoners."))
