@@ -273,3 +273,22 @@ def test_asking_a_question_is_no_appeal(code) -> None:
     assert helped.cameo.startswith("02")
     (release,) = acts(code("Iran asked Iraq to release the prisoners."))
     assert release.cameo.startswith("02")
+
+
+def test_harm_done_by_a_fire_or_a_flood_is_no_ones_but_by_someones_fire_is(code, events) -> None:
+    text = "Eleven houses were destroyed by the now-smoldering blaze west of Durango."
+    assert acts(code(text)) == []  # not the town doing it
+    (killed,) = events("Two Palestinian teenagers were killed by Israeli fire in Gaza.")
+    assert killed.cameo == "1823" and [a.country for a in killed.source] == ["ISR"]
+
+
+def test_capturing_is_of_a_place_or_fighters_not_of_the_imagination(code) -> None:
+    assert acts(code("The actress captured the imagination of a generation.")) == []
+    (taken,) = acts(code("Rebels captured the town of Bunia in eastern Congo."))
+    assert taken.cameo == "192"
+
+
+def test_apologies_offered_are_an_apology(code) -> None:
+    text = "The Japanese prime minister offered his sincere apologies to South Korea."
+    (apology,) = acts(code(text))
+    assert apology.cameo == "055"

@@ -46,6 +46,7 @@ DATE_PREPS = frozenset({"on", "in", "during", "since", "from"})
 # Prepositions whose object a verb pattern's object may be ("called for talks", "placed under
 # house arrest").
 OBJECT_PREPS = ("on", "to", "for", "of", "into", "from", "under")
+OWNER_DEPS = ("compound", "amod", "poss", "nmod")  # a name before a noun: whose it is
 # Mentions a "which" clause may tell the acts of ("Congress, which vetoed it"; not a place
 # or a thing: "the attack on the mall, which killed 67")
 GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -651,6 +652,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):
             return None  # "an earthquake killed 300 people": no one acted
+        agents = [o for _, o in tree.prep_objects(anchor, ("by",))]
+        owned = {o for o in agents if any(m in tree.mention_at for m in tree.kids(o, *OWNER_DEPS))}
+        agents = [o for o in agents if o not in owned]  # "killed by Israeli fire": someone's
+        heads = [[o, *tree.kids(o, "compound")] for o in agents]  # "the blaze west of X"
+        if heads and all(any(self.is_word(w, "natural_causes") for w in h) for h in heads):
+            return None  # "homes destroyed by the fire northwest of Boulder": no one acted
         if self.is_violent(code) and self.against_nature(i):
             return None  # "crews fought a blaze": force against no one
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):
