@@ -226,3 +226,6 @@ def test_a_place_named_by_the_last_words_of_another_is_that_place(
     places = {a.name for a in result.actors if a.type == "place"}
     assert "Persian Gulf" in places and "Gulf" not in places
     assert actors_of(result, "Gulf") == actors_of(result, "the Persian Gulf")
+    text = "The governor of West Virginia criticized the rules. Virginia sued the government."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert actors_of(result, "Virginia") != actors_of(result, "West Virginia")

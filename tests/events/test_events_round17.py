@@ -252,13 +252,15 @@ def test_meeting_someone_not_a_target_or_a_shortfall(code) -> None:
     assert acts(code("The Japanese company met its sales target.")) == []
     (met,) = acts(code("The Chinese foreign minister met his Japanese counterpart in Beijing."))
     assert met.cameo == "040"
-    (unions,) = acts(code("British Airways chief Rod Eddington is to meet the three unions."))
-    assert unions.cameo.startswith("03") or unions.cameo == "040"
+    (unions,) = acts(code("The Kenyan labour minister met the three unions on Monday."))
+    assert unions.cameo == "040"
 
 
 def test_blocking_is_of_a_way_not_of_justice_or_a_bill(code) -> None:
     (blocked,) = acts(code("Thousands of farmers blocked highways in southern Brazil."))
     assert blocked.cameo == "144"
+    (palace,) = acts(code("Protesters blocked access to the presidential palace in Kiev."))
+    assert palace.cameo == "144"
     text = "Mueller is investigating whether Trump sought to obstruct justice."
     assert "144" not in [m.cameo for m in acts(code(text))]
 
@@ -280,15 +282,21 @@ def test_harm_done_by_a_fire_or_a_flood_is_no_ones_but_by_someones_fire_is(code,
     assert acts(code(text)) == []  # not the town doing it
     (killed,) = events("Two Palestinian teenagers were killed by Israeli fire in Gaza.")
     assert killed.cameo == "1823" and [a.country for a in killed.source] == ["ISR"]
+    (shot,) = acts(code("Two protesters were killed by army fire in the city on Tuesday."))
+    assert shot.cameo == "1823"  # an armed word makes the fire someone's
 
 
 def test_capturing_is_of_a_place_or_fighters_not_of_the_imagination(code) -> None:
     assert acts(code("The actress captured the imagination of a generation.")) == []
     (taken,) = acts(code("Rebels captured the town of Bunia in eastern Congo."))
     assert taken.cameo == "192"
+    (named,) = acts(code("Islamist fighters captured Mosul in June."))
+    assert named.cameo == "190"
 
 
 def test_apologies_offered_are_an_apology(code) -> None:
     text = "The Japanese prime minister offered his sincere apologies to South Korea."
     (apology,) = acts(code(text))
     assert apology.cameo == "055"
+    (promise,) = acts(code("Japan promised to apologize to South Korea for the abuses."))
+    assert promise.cameo == "032"  # an apology to come

@@ -386,9 +386,9 @@ def _best_name(cluster: PersonCluster) -> str:
 
 
 def _fold_places(story: _Story) -> None:
-    """A place named by the last words of another place of the story is that place ("the
-    Gulf" after "the Persian Gulf", "Jersey" beside "New Jersey"), where their countries do not
-    differ: its mentions link to the longer name."""
+    """A place no gazetteer places, named by the last words of another place of the story,
+    is that place ("the Gulf" after "the Persian Gulf"; not "Virginia" beside "West
+    Virginia", which is a place of its own): its mentions link to the longer name."""
     places = [a for a in story.actors.values() if a.type == TYPE_PLACE]
     into: dict[str, str] = {}
     for short in places:
@@ -398,7 +398,7 @@ def _fold_places(story: _Story) -> None:
             for p in places
             if len(p.name.split()) > len(words)
             and p.name.lower().split()[-len(words) :] == words
-            and short.country in (None, p.country)
+            and short.country is None
         ]
         if len(longer) == 1:  # "Gulf" beside both "Persian Gulf" and "Gulf of X": neither
             into[short.key] = longer[0].key

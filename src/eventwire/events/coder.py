@@ -654,7 +654,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "an earthquake killed 300 people": no one acted
         agents = [o for _, o in tree.prep_objects(anchor, ("by",))]
         owned = {o for o in agents if any(m in tree.mention_at for m in tree.kids(o, *OWNER_DEPS))}
-        agents = [o for o in agents if o not in owned]  # "killed by Israeli fire": someone's
+        armed = {
+            o
+            for o in agents
+            if any(self.is_word(m, "armed_modifiers") for m in tree.kids(o, *OWNER_DEPS))
+        }
+        agents = [o for o in agents if o not in owned | armed]  # "by Israeli fire", "by army fire"
         heads = [[o, *tree.kids(o, "compound")] for o in agents]  # "the blaze west of X"
         if heads and all(any(self.is_word(w, "natural_causes") for w in h) for h in heads):
             return None  # "homes destroyed by the fire northwest of Boulder": no one acted

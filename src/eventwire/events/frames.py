@@ -173,6 +173,9 @@ class FrameCoder(ArgumentFinder):
         plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
         if plain and not complement:
             return None  # "X and Y agreed": the plain verb's own pattern codes it
+        given = self.match(i) if kind == "intent" and tree.pos(i) == "VERB" else None
+        if given is not None and given.code in self.words["given_acts"]:
+            return None  # "offered his sincere apologies": the apology is made
         if self.is_word(i, "infinitive_frame_verbs") and not self.vows(i):
             return None  # "was sworn in", "swore at reporters", "swore that ...": no frame
         inner_code = triggers[inner].code if inner is not None else None

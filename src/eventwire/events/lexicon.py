@@ -294,6 +294,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "announced_acts",
                 "happening_verbs",
                 "question_verbs",
+                "given_acts",
                 "judging_codes",
                 "self_pronouns",
                 "question_words",

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 22  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 23  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -111,6 +111,8 @@ class EventsStage:
     # 21: asking a question is no appeal ("asked Franklin", "asked about other attacks")
     # 22: harm done by a fire, a blaze or a flood is no one's (its by-phrase), by someone's
     # fire is; capturing is of a place or fighters; apologies offered are an apology (055)
+    # 23: the second review's mends: armed fire is someone's; a named place captured (190);
+    # access to a palace blocked (144); promising to apologize stays an intent
     scope = STORY
     after = "entities"
 
