@@ -596,6 +596,22 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
                 return True  # "beat Colorado 3-2", "shot an 8-under 64": a game's score
         return False
 
+    def done_by_nature(self, verb: int) -> bool:
+        """Whether a verb's by-phrase names only forces of nature ("destroyed by the blaze
+        west of Durango"; not "by Israeli fire", "by army fire": a name or an armed word before
+        the noun makes it someone's)."""
+        tree = self.tree
+        agents = [o for _, o in tree.prep_objects(verb, ("by",))]
+        for agent in agents:
+            owners = tree.kids(agent, *OWNER_DEPS)
+            if any(m in tree.mention_at or self.is_word(m, "armed_modifiers") for m in owners):
+                return False
+            if not any(
+                self.is_word(w, "natural_causes") for w in [agent, *tree.kids(agent, "compound")]
+            ):
+                return False
+        return bool(agents)
+
     def is_money(self, i: int) -> bool:
         """Whether ``i`` is an amount of money ("$500 million": a currency symbol on it)."""
         tree = self.tree
@@ -652,16 +668,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):
             return None  # "an earthquake killed 300 people": no one acted
-        agents = [o for _, o in tree.prep_objects(anchor, ("by",))]
-        owned = {o for o in agents if any(m in tree.mention_at for m in tree.kids(o, *OWNER_DEPS))}
-        armed = {
-            o
-            for o in agents
-            if any(self.is_word(m, "armed_modifiers") for m in tree.kids(o, *OWNER_DEPS))
-        }
-        agents = [o for o in agents if o not in owned | armed]  # "by Israeli fire", "by army fire"
-        heads = [[o, *tree.kids(o, "compound")] for o in agents]  # "the blaze west of X"
-        if heads and all(any(self.is_word(w, "natural_causes") for w in h) for h in heads):
+        if self.done_by_nature(anchor):
             return None  # "homes destroyed by the fire northwest of Boulder": no one acted
         if self.is_violent(code) and self.against_nature(i):
             return None  # "crews fought a blaze": force against no one

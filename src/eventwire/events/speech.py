@@ -142,22 +142,23 @@ class SpeechCoder(ArgumentFinder):
         """Whether what a speaker says it was responsible for or behind is an act: an event
         noun or a wrongdoing ("the bombing", "the killings"; not "security", "feeding two
         million children")."""
-        tree = self.tree
-        words = [clause, *tree.kids(clause, "acomp", "attr")]
-        objects = [o for w in words for _, o in tree.prep_objects(w, ("for", "behind"))]
         return any(
-            tree.lemma(o) in self.lex.noun_patterns or self.is_word(o, "wrongdoings")
-            for o in objects
+            self.tree.lemma(o) in self.lex.noun_patterns or self.is_word(o, "wrongdoings")
+            for o in self.claimed(clause)
         )
 
     def claimed_against(self, clause: int) -> list[Span]:
         """Whom an act a speaker claims was aimed at: the named actors of the judged
         clause's phrases ("responsible for the bus bombing in Tel Aviv")."""
         tree = self.tree
-        words = [clause, *tree.kids(clause, "acomp", "attr")]
-        objects = [o for w in words for _, o in tree.prep_objects(w, ("for", "behind"))]
-        found = [a for o in objects for w in tree.subtree(o) for a in tree.actors(w)]
+        found = [a for o in self.claimed(clause) for w in tree.subtree(o) for a in tree.actors(w)]
         return list(dict.fromkeys(a for a in found if tree.named(a)))
+
+    def claimed(self, clause: int) -> list[int]:
+        """The heads of what a judged clause says its subject was responsible for or behind."""
+        tree = self.tree
+        words = [clause, *tree.kids(clause, "acomp", "attr")]
+        return [o for w in words for _, o in tree.prep_objects(w, ("for", "behind"))]
 
     def judged(self, found: Found, clause: int) -> list[Span]:
         """Whom a judgement is aimed at: the judged clause's subject (its actors, or the
