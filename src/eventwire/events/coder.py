@@ -291,6 +291,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
+    def all_bodies(self, spans: list[Span]) -> bool:
+        """Whether every span names an organisation (an ORG mention), and there is one."""
+        labels = {(m.start, m.end): m.label for m in self.tree.mention_at.values()}
+        return bool(spans) and all(labels.get((s.start, s.end)) == "ORG" for s in spans)
+
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
@@ -664,6 +669,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
+        if code in self.lex.body_codes and self.all_bodies(found.targets):
+            found.code = self.lex.body_codes[code]  # "forced the UN refugee agency out": 166
         if tree.pos(i) != "VERB" and not any(tree.named(t) for t in found.targets):
             found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):

@@ -151,7 +151,8 @@ class FrameCoder(ArgumentFinder):
         say", "to discuss the matter" (a talking verb with no one to talk with and no named
         actor to talk about: ``talk_verbs``)."""
         if self.is_word(verb, "silence_verbs"):
-            return True
+            asked = [o for _, o in self.tree.prep_objects(verb, ("to",))]
+            return not any(self.frame_kind(o) in ("demand", "appeal") for o in asked)
         if not self.is_word(verb, "talk_verbs"):
             return False
         tree = self.tree
@@ -253,7 +254,15 @@ class FrameCoder(ArgumentFinder):
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
         found.targets = self.without_own_forces(found)  # "agreed to pull back their forces"
+        if kind == "intent" and self.obliged(anchor):  # "said the US must be ready to mediate"
+            found.code = self.lex.frames["demand"].code_for(inner_code)
+            found.targets, found.sources = self.subjects(anchor), [self.speaker_span(anchor)]
         return found
+
+    def obliged(self, verb: int) -> bool:
+        """Whether a speaker reports that the verb's subject must or should act."""
+        auxiliaries = {self.tree.lemma(a) for a in self.tree.kids(verb, "aux")}
+        return bool(auxiliaries & self.words["obligation"]) and self.speaker(verb) is not None
 
     def asked(self, inner: Found, frame: int) -> list[Span]:
         """Whom a demand or appeal asks to act: the named subject of the clause it states
@@ -467,10 +476,24 @@ class FrameCoder(ArgumentFinder):
                 kind, found.negated = "refuse", False
             self.reframe(found, kind, found.targets)
             return
-        if auxiliaries & self.words["hypothetical"] or auxiliaries & self.words["obligation"]:
+        hedged = auxiliaries & self.words["hypothetical"]
+        if hedged and not conditional and not found.negated and self.on_condition(found):
+            self.reframe(found, "threat", found.targets)  # "may halt mediation if X": 135
+            return
+        if hedged or auxiliaries & self.words["obligation"]:
             found.hypothetical = True
         if conditional or self.denied(anchor):
             found.hypothetical = True
+
+    def on_condition(self, found: Found) -> bool:
+        """Whether a conflictual act is set on a condition ("may halt its mediation if the
+        parties fail", "could cut supplies unless paid"): a threat, as CAMEO codes one; not
+        an outcome no one is named to bring about ("if found guilty, he could be sentenced")."""
+        passive = self.tree.kids(found.anchor, "nsubjpass")
+        if int(found.code[:2]) < self.lex.roots["conflict"] or passive or not found.sources:
+            return False
+        clauses = self.tree.kids(found.anchor, "advcl")
+        return any(self.marked(c, self.words["condition_marks"]) for c in clauses)
 
     def denied(self, verb: int) -> bool:
         """Whether an act is one a denial says was not done: a clause or gerund under a

@@ -111,6 +111,7 @@ class Lexicon:
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
     against_codes: dict[str, str] = field(default_factory=dict)  # support against X: 053 -> 113
     irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
+    body_codes: dict[str, str] = field(default_factory=dict)  # a body expelled: 174 -> 166
     # codes below are set from frames.yaml (no second copy here)
     fatal_code: str = ""  # violence an adverb says was deadly ("fatally shot")
     repression_code: str = ""  # state forces' violence aimed at a crowd ("fired on protesters")
@@ -364,6 +365,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
         against_codes={str(k): str(v) for k, v in (data.get("against_codes") or {}).items()},
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
+        body_codes={str(k): str(v) for k, v in (data.get("body_codes") or {}).items()},
         fatal_code=str(data["fatal_code"]),
         repression_code=str(data["repression_code"]),
         repression_from=tuple(str(c) for c in data["repression_from"]),

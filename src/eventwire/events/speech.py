@@ -6,6 +6,8 @@ from eventwire.events.arguments import ArgumentFinder
 from eventwire.events.found import STATEMENT, Found
 from eventwire.model import Span
 
+SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})  # clauses set in another, not its act
+
 
 class SpeechCoder(ArgumentFinder):
     """Codes what a sentence reports said or judged."""
@@ -66,6 +68,8 @@ class SpeechCoder(ArgumentFinder):
                 statements.append(named)  # "called the decision a disgrace"
                 continue
             if not self.is_word(i, "speech"):
+                noted = self.noted_obligation(i, events)  # "issued a reminder that X must"
+                statements += [noted] if noted is not None else []
                 continue
             if any(e.trigger == i or e.anchor == i for e in events):
                 continue
@@ -80,20 +84,43 @@ class SpeechCoder(ArgumentFinder):
                 statements.append(statement)
         return statements
 
-    def reported_obligation(self, verb: int, events: list[Found]) -> Found | None:
+    def noted_obligation(self, verb: int, events: list[Found]) -> Found | None:
+        """ "issued a stern reminder to Iraq that it must cooperate": a statement noun the
+        verb carries (`statement_nouns`) saying someone must act is a demand, as "said"."""
+        tree = self.tree
+        notes = [o for o in tree.kids(verb, "dobj") if self.is_word(o, "statement_nouns")]
+        clauses = [c for o in notes for c in tree.kids(o, "acl") if self.marked(c, {"that"})]
+        demand = self.reported_obligation(verb, events, clauses) if clauses else None
+        if demand is not None and not any(tree.named(t) for t in demand.targets):
+            told = [o for n in [verb, *notes] for _, o in tree.prep_objects(n, ("to",))]
+            told += [o for d in tree.kids(verb, "dative") for o in tree.kids(d, "pobj")]
+            demand.targets = [a for o in told for a in tree.actors(o)] or demand.targets
+        return demand
+
+    def reported_obligation(
+        self, verb: int, events: list[Found], clauses: list[int] | None = None
+    ) -> Found | None:
         """ "X said Y must do Z" with no coded action in it: X demands of Y (100)."""
         tree = self.tree
-        for clause in tree.kids(verb, "ccomp"):
+        for clause in tree.kids(verb, "ccomp") if clauses is None else clauses:
             auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
             if not auxiliaries & self.words["obligation"] or self.hindsight(clause):
                 continue  # "should have done": a judgement (judgement_code)
-            if any(e.anchor in set(tree.subtree(clause)) for e in events):
+            if any(e.anchor in self.own_part(clause) for e in events):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
             demand.sources = self.subjects(verb)
             demand.targets = self.subjects(clause)
             return demand if demand.sources else None
         return None
+
+    def own_part(self, clause: int) -> set[int]:
+        """The words of a clause outside the clauses set in it ("Libya must hand over the men
+        as he embarked on a trip to seek support": seeking is not what Libya must do)."""
+        tree = self.tree
+        aside = {k for k in tree.subtree(clause) if tree.dep(k) in SIDE_CLAUSES and k != clause}
+        hidden = {w for k in aside for w in tree.subtree(k)}
+        return set(tree.subtree(clause)) - hidden
 
     def judgement(self, verb: int, events: list[Found]) -> Found | None:
         """ "X said the men's behaviour was a disgrace", "police believe the IRA was behind
