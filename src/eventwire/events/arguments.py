@@ -46,6 +46,8 @@ class ArgumentFinder:
             return named
         if tree.dep(verb) == "pcomp" and tree.lemma(head) == "by" and tree.head(head) != head:
             head = tree.head(head)  # "forestalled it by issuing an ultimatum": the means
+        elif tree.dep(verb) == "pcomp" and (doer := self.gerund_doer(head)) is not None:
+            head = doer  # "resorted to throwing stones", "are guilty of violating the truce"
         controller = self.object_controller(verb)
         if controller is not None:
             return tree.actors(controller)  # "forced villagers to leave": villagers
@@ -54,6 +56,23 @@ class ArgumentFinder:
                 head = tree.head(head) if tree.dep(head) == "dobj" else tree.head(tree.head(head))
             return self.subjects(head, depth + 1, tree.dep(verb) in ("xcomp", "advcl"))
         return []
+
+    def gerund_doer(self, prep: int) -> int | None:
+        """The word whose subject does a gerund after ``prep`` (frames.yaml `gerund_preps`): an
+        intransitive active verb of the clause ("resorted to throwing") or the copula under an
+        adjective ("are guilty of violating"); not a verb with an object, a passive or a
+        participle ("accused X of killing", "was accused of", "a meeting aimed at
+        establishing"), nor a topic ("conferred on putting a blockade")."""
+        tree, head = self.tree, self.tree.head(prep)
+        if tree.dep(prep) != "prep" or head == prep:
+            return None
+        if tree.dep(head) == "acomp" and tree.pos(head) == "ADJ":
+            return tree.head(head) if self.is_word(prep, "gerund_adjective_preps") else None
+        if not self.is_word(prep, "gerund_verb_preps"):
+            return None
+        if tree.pos(head) != "VERB" or tree.dep(head) in ("acl", "amod", "relcl"):
+            return None
+        return None if tree.kids(head, "dobj", "nsubjpass", "auxpass") else head
 
     def object_controller(self, clause: int) -> int | None:
         """The object of the verb an infinitive complements, which does the infinitive's act

@@ -386,6 +386,8 @@ class FrameCoder(ArgumentFinder):
             node, seen = queue.pop(0), seen + 1
             if self.question_clause(node):
                 continue  # "asked X to explain why Y had been detained": no detention asked
+            if tree.dep(node) == "advcl" and self.marked(node, self.words["condition_marks"]):
+                continue  # "willing to send material if it is attacked": the attack is no aim
             on_noun = tree.dep(node) == "acl" and tree.head(node) == i
             if on_noun and node not in self.inner_candidates:
                 pattern = self.match(node, framed=True)  # "its willingness to negotiate"

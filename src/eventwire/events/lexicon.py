@@ -323,6 +323,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "event_heads",
                 "background_marks",
                 "subordinate_marks",
+                "protest_means",
                 "crowd_nouns",
                 "inspector_nouns",
                 "reason_nouns",
@@ -359,7 +360,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "behalf_nouns",
                 "joint_adverbs",
             )
-        },
+        }
+        | {f"gerund_{part}_preps": frozenset(words) for part, words in data["gerund_preps"].items()},
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},

@@ -18,7 +18,7 @@ class EventSelector(ArgumentFinder):
         tree = self.tree
         places = {(t, e.code[:2]) for e in events for t in (e.anchor, e.trigger)}
         anchors = {e.anchor for e in events} | {e.trigger for e in events}
-        kept = []
+        kept, means = [], set()
         for event in events:
             above = self.heads_above(event.anchor)
             if self.outcome_of_violence(event, events):
@@ -30,8 +30,11 @@ class EventSelector(ArgumentFinder):
             purpose = tree.dep(clause) == "advcl" and tree.is_infinitive(clause)
             folded = purpose and head != clause and head in anchors
             if folded and not self.protest_by_force(event, head, events):
-                continue
+                if not self.protest_by_other_means(event, head, events):
+                    continue
+                means.add(head)  # "shunned work to protest the settlements": a protest
             kept.append(event)
+        kept = [e for e in kept if e.anchor not in means or e.code[:2] == self.lex.protest_root]
         kept = [e for e in kept if not self.subordinate_to(e, kept)]
         return self.one_act_of_violence(kept)
 
@@ -115,6 +118,19 @@ class EventSelector(ArgumentFinder):
         if event.code[:2] != self.lex.protest_root:
             return False
         return any(e.anchor == head and self.is_violent(e.code) for e in events)
+
+    def protest_by_other_means(self, event: Found, head: int, events: list[Found]) -> bool:
+        """ "Palestinians shunned work to protest the settlements": a protest whose means is
+        a refusal (`protest_means`: shunning, snubbing), is the protest (the means is dropped); protesting
+        so is protesting by deed, as a crowd does (`crowd_codes`: 114 -> 141)."""
+        code = self.lex.crowd_codes.get(event.code, event.code)
+        hosts = [e for e in events if e.anchor == head]
+        if code[:2] != self.lex.protest_root or not hosts:
+            return False
+        if not all(e.code.startswith(tuple(self.words["protest_means"])) for e in hosts):
+            return False  # "was recalled to protest the arrests": a diplomatic act stays
+        event.code = code
+        return True
 
     def outcome_of_violence(self, event: Found, events: list[Found]) -> bool:
         """ "opened fire on demonstrators, killing one person": the killing is what the

@@ -110,8 +110,10 @@ class SpeechCoder(ArgumentFinder):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
             demand.sources = self.subjects(verb)
-            demand.targets = self.subjects(clause)
-            return demand if demand.sources else None
+            demand.targets = self.subjects(clause) or [  # "told partners they must ..."
+                a for o in tree.kids(verb, "dobj", "dative") for a in tree.actors(o)
+            ]
+            return demand if demand.sources and demand.targets else None  # not "sales must"
         return None
 
     def own_part(self, clause: int) -> set[int]:
