@@ -361,7 +361,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "joint_adverbs",
             )
         }
-        | {f"gerund_{part}_preps": frozenset(words) for part, words in data["gerund_preps"].items()},
+        | {f"gerund_{part}_preps": frozenset(ws) for part, ws in data["gerund_preps"].items()},
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},

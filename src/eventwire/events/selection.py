@@ -121,8 +121,8 @@ class EventSelector(ArgumentFinder):
 
     def protest_by_other_means(self, event: Found, head: int, events: list[Found]) -> bool:
         """ "Palestinians shunned work to protest the settlements": a protest whose means is
-        a refusal (`protest_means`: shunning, snubbing), is the protest (the means is dropped); protesting
-        so is protesting by deed, as a crowd does (`crowd_codes`: 114 -> 141)."""
+        a refusal (`protest_means`: shunning, snubbing) is the protest, the means dropped;
+        protesting so is protesting by deed, as a crowd does (`crowd_codes`: 114 -> 141)."""
         code = self.lex.crowd_codes.get(event.code, event.code)
         hosts = [e for e in events if e.anchor == head]
         if code[:2] != self.lex.protest_root or not hosts:
