@@ -285,13 +285,15 @@ class FrameCoder(ArgumentFinder):
         return [a for p in passive for a in tree.actors(p) if tree.named(a)]
 
     def rally(self, found: Found, frame: int, inner: Found) -> None:
-        """ "urged the EC to support the PLO", "called on Arabs to mobilize against X": an
-        appeal to others to act for or against a named third party rallies support (053) or
-        opposition (113) on its behalf, aimed at that party (frames.yaml: appeal, rally)."""
+        """ "urged the EC to support the PLO", "called on Arabs to mobilize against X",
+        "called for sanctions against X": an appeal to others to act for or against a named
+        third party rallies support (053) or opposition (113) on its behalf, aimed at that
+        party (frames.yaml: appeal, rally)."""
         code = self.lex.rally_codes.code_for(inner.code)
-        if not code or not self.clause_of(inner.anchor, frame):
-            return
         tree = self.tree
+        asked_for = [o for _, o in tree.prep_objects(frame, ("for",))]  # "called for sanctions"
+        if not code or not (self.clause_of(inner.anchor, frame) or inner.anchor in asked_for):
+            return
         others = {a.text.lower() for a in [*found.sources, *self.addressees(frame)]}
         third = [t for t in inner.targets if tree.named(t) and t.text.lower() not in others]
         if third:

@@ -298,6 +298,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "given_acts",
                 "judging_codes",
                 "self_pronouns",
+                "first_persons",
                 "question_words",
                 "border_nouns",
                 "own_forces_codes",

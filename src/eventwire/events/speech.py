@@ -110,9 +110,11 @@ class SpeechCoder(ArgumentFinder):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
             demand.sources = self.subjects(verb)
+            doers = tree.kids(clause, "nsubj")
+            addressed = not any(self.is_word(s, "first_persons") for s in doers)
             demand.targets = self.subjects(clause) or [  # "told partners they must ..."
-                a for o in tree.kids(verb, "dobj", "dative") for a in tree.actors(o)
-            ]
+                a for o in tree.kids(verb, "dobj", "dative") if addressed for a in tree.actors(o)
+            ]  # not "we must not ..., he told the Council"
             return demand if demand.sources and demand.targets else None  # not "sales must"
         return None
 
