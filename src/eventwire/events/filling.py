@@ -77,7 +77,9 @@ class ActorFiller(ArgumentFinder):
 
     def represses(self, verb: int) -> bool:
         """Whether armed forces or police (`force_nouns`, `police_nouns`) do violence aimed
-        at a crowd, the verb's object ("fired on the protesters", "beat demonstrators")."""
+        at a crowd, the verb's object ("fired on the protesters", "beat demonstrators"); not
+        at people where they live or pass (`bystanders`: "aircraft killed 12 villagers" is
+        force, not repression)."""
         subject = self.subject_word(verb)
         forces = ("force_nouns", "police_nouns")
         if subject is None or not any(self.is_word(subject, w) for w in forces):
@@ -86,7 +88,7 @@ class ActorFiller(ArgumentFinder):
         aimed = tree.kids(verb, "dobj") + [
             o for _, o in tree.prep_objects(verb, tuple(self.words["repression_preps"]))
         ]
-        return any(self.is_crowd(o) for o in aimed)
+        return any(self.is_crowd(o) and not self.is_word(o, "bystanders") for o in aimed)
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the

@@ -357,6 +357,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "state_verbs",
                 "police_nouns",
                 "repression_preps",
+                "bystanders",
                 "access_nouns",
                 "behalf_nouns",
                 "joint_adverbs",

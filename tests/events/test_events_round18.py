@@ -1,0 +1,126 @@
+"""The coder on made-up sentences of session 18's round (from the tuning half of the
+same-kind set): aid handed over and cut, visits called off, forces strengthened or offered,
+observers received, bodies expelled, hedged threats, obligations reported, protests by
+refusal, gerunds and their doers, appeals for sanctions, measures aimed at home."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import EventMention
+
+
+def acts(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions that are no statements."""
+    return [m for m in mentions if not m.cameo.startswith("01")]
+
+
+def codes(code, text: str) -> list[str]:
+    """The codes of the acts a text states, in order."""
+    return [m.cameo for m in acts(code(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japanese volunteers handed over 50 tonnes of rice to the Red Cross in Dhaka.", "070"),
+        ("The charity donated medical equipment to a hospital in Gaza.", "070"),
+        ("The United Nations reduced food aid to the camp in Sudan.", "162"),
+        ("The minister cancelled a planned visit to Moscow after the arrests.", "160"),
+        ("India has strengthened its forces along the border with Pakistan.", "154"),
+        ("Indonesia received a team of UN inspectors on Monday.", "0862"),
+        ("Egypt offered its troops to help Kuwait.", "0334"),
+        ("Britain reimposed sanctions on Iran.", "163"),
+        ("Israel reimposed a closure on Gaza after the attack.", "191"),
+        ("Police officers abused the detainees in Lagos, Amnesty said.", "182"),
+        ("Greece and Turkey reached a consensus on sharing water data.", "030"),
+    ],
+)
+def test_lexicon_of_the_round(code, text: str, expected: str) -> None:
+    assert expected in codes(code, text), text
+
+
+def test_talks_renewed_are_negotiations(code) -> None:
+    (talks,) = acts(code("Serbia and Croatia renewed talks on the border dispute."))
+    assert talks.cameo == "046"
+
+
+def test_aircraft_killing_villagers_is_military_force(code) -> None:
+    assert codes(code, "Turkish aircraft killed 12 Kurdish villagers in a raid.") == ["190"]
+
+
+def test_a_body_expelled_is_withdrawal_of_involvement_and_persons_are_deported(code) -> None:
+    assert codes(code, "Kenya forced the UN food agency out of the country.") == ["166"]
+    assert codes(code, "Kenya forced the Somali refugees out of the country.") == ["174"]
+
+
+def test_a_hedged_conflictual_act_on_a_condition_is_a_threat(code) -> None:
+    assert codes(code, "The EU may suspend aid to Kenya if the elections are not fair.") == ["1311"]
+    (hedged,) = acts(code("Israel may attack Iran, officials said."))
+    assert hedged.hypothetical and hedged.cameo == "180"
+    text = "If convicted, Rahman could be sentenced to death."
+    assert not any(c.startswith("13") for c in codes(code, text))  # no one named to do it
+
+
+def test_a_condition_is_no_act_an_intent_wraps(code) -> None:
+    text = "Norway is willing to send material to Jordan if it is attacked."
+    assert codes(code, text) == ["030"]  # no threat of the attack
+
+
+def test_refusing_to_answer_a_demand_is_a_refusal_not_silence(code) -> None:
+    (refused,) = acts(code("Syria declined to respond to the appeal by the Arab League."))
+    assert refused.cameo == "120"
+    assert codes(code, "He declined to respond to questions from reporters.") in ([], ["011"])
+
+
+def test_an_obligation_reported_beside_another_act_is_still_a_demand(code) -> None:
+    text = (
+        "The minister reiterated that Libya must hand over the two bombers as he embarked on"
+        " a trip to Cairo to seek Arab support."
+    )
+    demands = [m for m in acts(code(text)) if m.cameo.startswith("10")]
+    assert [t.text for m in demands for t in m.targets] == ["Libya"]
+
+
+def test_an_obligation_in_a_statement_noun_or_after_a_copula_is_a_demand(code) -> None:
+    (reminder,) = acts(code("Chirac issued a stern reminder to Iraq that it must disarm."))
+    assert reminder.cameo.startswith("10")
+    assert [t.text for t in reminder.targets] == ["Iraq"]
+    text = "Mubarak said that the US must be ready to mediate between Israel and Syria."
+    assert codes(code, text) == ["105"]
+
+
+def test_an_obligation_needs_someone_to_demand_of(code) -> None:
+    assert codes(code, "Unisys said its pricing power should improve next year.") == []
+    text = '"We must not engage in borough warfare," Thompson told the Council.'
+    assert codes(code, text) == []
+    (told,) = acts(code("Egypt told Israel it must halt the raids."))
+    assert told.cameo == "100" and [t.text for t in told.targets] == ["Israel"]
+
+
+def test_protesting_by_a_refusal_is_the_protest(code) -> None:
+    text = "Palestinians in Hebron shunned work on Monday to protest the new settlement."
+    assert codes(code, text) == ["141"]
+    text = "The ambassador was recalled to protest the arrests."
+    assert codes(code, text) == ["166"]  # a diplomatic act stays itself
+
+
+def test_a_gerund_after_in_or_an_adjective_of_is_the_subjects_act(code) -> None:
+    (violated,) = acts(code("The army and the rebels are guilty of violating the truce."))
+    assert violated.cameo == "196" and violated.sources
+    (captured,) = acts(code("The rebels succeeded in capturing the town of Goma."))
+    assert [s.text for s in captured.sources] == ["rebels"]
+    text = "A member of the cell pleaded guilty Monday to supporting terrorism."
+    assert all(not m.sources for m in acts(code(text)))
+
+
+def test_calling_for_sanctions_against_a_party_rallies_opposition(code) -> None:
+    text = "The archbishop called for sanctions against Nigeria."
+    assert codes(code, text) == ["113"]
+    assert codes(code, "Iran called for talks with the United States.") == ["026"]
+
+
+def test_martial_law_with_no_place_is_aimed_at_home(events) -> None:
+    (declared,) = [e for e in events("Thailand declared a state of emergency on Monday.")]
+    assert declared.cameo == "1724"
+    assert [a.country for a in declared.target] == ["THA"]
