@@ -23,10 +23,12 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 5  # 2: singular group nouns ("a protester": civilians), session 15
+    version = 6  # 2: singular group nouns ("a protester": civilians), session 15
     # 3: towns from GeoNames, older capitals, regions; a body of no one country coded by its kind
     # 4: a place named by the last words of another place of the story is that place
     # 5: ... only a place no gazetteer places ("Virginia" stays beside "West Virginia")
+    # 6: more international bodies (APEC, the Inter-Parliamentary Union, regional banks and
+    # communities, UN agencies) in data/organisations.yaml
     scope = STORY
     after = "entities"
 

@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 23  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 24  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -113,6 +113,11 @@ class EventsStage:
     # fire is; capturing is of a place or fighters; apologies offered are an apology (055)
     # 23: the second review's mends: armed fire is someone's; a named place captured (190);
     # access to a palace blocked (144); promising to apologize stays an intent
+    # 24: session 18's round from the same-kind set's tuning half: aid handed over or cut,
+    # visits called off, forces strengthened or offered, observers received, bodies expelled
+    # (166), hedged threats on a condition, obligations reported (must-clauses, statement
+    # nouns, "must be ready to"), protests by refusal, gerunds' doers, appeals for sanctions
+    # against a party (113), curfews and martial law aimed at home
     scope = STORY
     after = "entities"
 
