@@ -124,3 +124,11 @@ def test_martial_law_with_no_place_is_aimed_at_home(events) -> None:
     (declared,) = [e for e in events("Thailand declared a state of emergency on Monday.")]
     assert declared.cameo == "1724"
     assert [a.country for a in declared.target] == ["THA"]
+
+
+def test_peacekeepers_arriving_keep_the_peace_where_they_arrive(events) -> None:
+    (arrived,) = events("A first batch of Indian peacekeeping troops arrived in Sudan on Tuesday.")
+    assert arrived.cameo == "074"
+    assert [a.country for a in arrived.source] == ["IND"]
+    assert [a.country for a in arrived.target] == ["SDN"]
+    assert events("The delegation arrived in Cairo on Monday.") == []

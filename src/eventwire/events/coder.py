@@ -503,7 +503,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         subject = self.subject_word(i)
         if subject is None:
             return 0
-        return max((e.size for e in pattern.subjects if self.noun_fits(subject, e)), default=0)
+        subjects = [subject]
+        if self.tree.lemma(subject) in self.words["event_heads"]:  # "a batch of peacekeepers"
+            subjects += [o for _, o in self.tree.prep_objects(subject, ("of",))]
+        fits = [e.size for s in subjects for e in pattern.subjects if self.noun_fits(s, e)]
+        return max(fits, default=0)
 
     def actor_objects(self, i: int) -> list[Span]:
         """The actors a verb acts on: its object, or the subject of the clause it governs
