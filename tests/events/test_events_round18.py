@@ -132,3 +132,35 @@ def test_peacekeepers_arriving_keep_the_peace_where_they_arrive(events) -> None:
     assert [a.country for a in arrived.source] == ["IND"]
     assert [a.country for a in arrived.target] == ["SDN"]
     assert events("The delegation arrived in Cairo on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # journalists of a named outlet are persons deported, not a body withdrawn
+        ("Egypt deported Al Jazeera journalists.", ["174"]),
+        # a crowd protesting is repressed, whatever it is called
+        ("Police opened fire on residents protesting the eviction.", ["175"]),
+        # force offered on a condition is no threat
+        ("Russia could send troops to Belarus if asked by its government.", ["154"]),
+        # a demand of a group named by its role
+        ("The UN envoy said the militias must withdraw from the capital.", ["100"]),
+        # abuse of a thing, and a force of no arms
+        ("Hackers abused a cloud service run by Microsoft to spy on diplomats.", []),
+        ("The company offered its sales force a bonus for meeting targets.", []),
+        # officials refusing in protest still refuse
+        ("Greek ministers snubbed the summit to protest Turkey's drilling.", ["125"]),
+    ],
+)
+def test_cases_the_review_found(code, text: str, expected: list[str]) -> None:
+    assert codes(code, text) == expected, text
+
+
+def test_a_capability_is_no_act_done(code) -> None:
+    text = "Syria is capable of launching chemical attacks, the report said."
+    assert all("Syria" not in [s.text for s in m.sources] for m in acts(code(text)))
+
+
+def test_we_must_binds_the_speaker(code) -> None:
+    text = "The president said we must be ready to negotiate with the rebels."
+    assert not any(c.startswith("10") for c in codes(code, text))

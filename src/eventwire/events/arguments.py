@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from eventwire.events.found import Found
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.merge import role_sector
 from eventwire.events.tree import ACTOR_LABELS, RELATIVES, Tree
 from eventwire.model import Span
 
@@ -47,7 +48,7 @@ class ArgumentFinder:
         if tree.dep(verb) == "pcomp" and tree.lemma(head) == "by" and tree.head(head) != head:
             head = tree.head(head)  # "forestalled it by issuing an ultimatum": the means
         elif tree.dep(verb) == "pcomp" and (doer := self.gerund_doer(head)) is not None:
-            head = doer  # "resorted to throwing stones", "are guilty of violating the truce"
+            head = doer  # "persisted in shelling the town", "are guilty of violating the truce"
         controller = self.object_controller(verb)
         if controller is not None:
             return tree.actors(controller)  # "forced villagers to leave": villagers
@@ -57,18 +58,43 @@ class ArgumentFinder:
             return self.subjects(head, depth + 1, tree.dep(verb) in ("xcomp", "advcl"))
         return []
 
+    def demanded_of(self, clause: int, verb: int, notes: Sequence[int] = ()) -> list[Span]:
+        """Whom a reported must-clause binds: its subject named or named by a role ("the
+        militias must withdraw"), or for a pronoun whom the speaker tells ("told partners
+        they must"); no one for a thing ("pricing power should improve") or for "we" or "I"
+        ("we must not ..., he told the Council": the speaker binds itself)."""
+        tree = self.tree
+        doers = tree.kids(clause, "nsubj")
+        if any(self.is_word(s, "first_persons") for s in doers):
+            return []
+        named = [a for a in self.subjects(clause) if tree.named(a) or role_sector(a.text)]
+        if named or not any(tree.is_pronoun(s) for s in doers):
+            return named
+        return self.told(verb, notes)
+
+    def told(self, verb: int, notes: Sequence[int]) -> list[Span]:
+        """Whom a speaker tells or addresses ("told partners", "a reminder to Iraq")."""
+        tree = self.tree
+        heads = tree.kids(verb, "dobj") if not notes else []
+        heads += [o for d in tree.kids(verb, "dative") for o in tree.kids(d, "pobj")]
+        heads += [o for n in [verb, *notes] for _, o in tree.prep_objects(n, ("to",))]
+        found = [a for o in dict.fromkeys(heads) if o not in notes for a in tree.actors(o)]
+        return list(dict.fromkeys(found))
+
     def gerund_doer(self, prep: int) -> int | None:
-        """The word whose subject does a gerund after ``prep`` (frames.yaml `gerund_preps`): an
-        intransitive active verb of the clause ("resorted to throwing") or the copula under an
-        adjective ("are guilty of violating"); not a verb with an object, a passive or a
-        participle ("accused X of killing", "was accused of", "a meeting aimed at
-        establishing"), nor a topic ("conferred on putting a blockade")."""
+        """The word whose subject does a gerund after ``prep``: an intransitive active verb of
+        the clause (`gerund_preps`: "persisted in shelling") or the copula under an adjective
+        of guilt (`gerund_adjectives`: "are guilty of violating"); not a verb with an object,
+        a passive or a participle ("accused X of killing", "was accused of", "a meeting aimed
+        at establishing"), a topic ("conferred on putting a blockade") or a capability
+        ("is capable of launching")."""
         tree, head = self.tree, self.tree.head(prep)
         if tree.dep(prep) != "prep" or head == prep:
             return None
         if tree.dep(head) == "acomp" and tree.pos(head) == "ADJ":
-            return tree.head(head) if self.is_word(prep, "gerund_adjective_preps") else None
-        if not self.is_word(prep, "gerund_verb_preps"):
+            guilty = self.is_word(head, "gerund_adjectives") and tree.lemma(prep) == "of"
+            return tree.head(head) if guilty else None  # not "capable of launching"
+        if not self.is_word(prep, "gerund_preps"):
             return None
         if tree.pos(head) != "VERB" or tree.dep(head) in ("acl", "amod", "relcl"):
             return None

@@ -291,11 +291,6 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
-    def all_bodies(self, spans: list[Span]) -> bool:
-        """Whether every span names an organisation (an ORG mention), and there is one."""
-        labels = {(m.start, m.end): m.label for m in self.tree.mention_at.values()}
-        return bool(spans) and all(labels.get((s.start, s.end)) == "ORG" for s in spans)
-
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
@@ -532,6 +527,11 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         modifiers = {tree.lemma(m) for m in tree.kids(i, "compound", "amod", "nmod")}
         if not set(expression.modifiers) <= modifiers:
             return False
+        compounds = [] if expression.modifiers else tree.kids(i, "compound")
+        armed = ("armed_modifiers", "force_modifiers")
+        civil = [c for c in compounds if not any(self.is_word(c, w) for w in armed)]
+        if civil and self.is_word(i, "bare_heads"):
+            return False  # "its forces", "the peacekeeping force", not "the sales force"
         if expression.of is None:
             return True
         return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
@@ -673,8 +673,6 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         found = Found(i, anchor, code, pattern, symmetric=pattern.symmetric)
         found.holder = holder
         self.fill_actors(found)
-        if code in self.lex.body_codes and self.all_bodies(found.targets):
-            found.code = self.lex.body_codes[code]  # "forced the UN refugee agency out": 166
         if tree.pos(i) != "VERB" and not any(tree.named(t) for t in found.targets):
             found.targets = self.prefer_named(found.targets + self.verb_recipients(holder))
         if found.sources and all(self.natural_cause(s) for s in found.sources):

@@ -75,10 +75,17 @@ class ActorFiller(ArgumentFinder):
         collective = plural or self.is_word(word, "collective_crowds")
         return collective and self.is_word(word, "crowd_nouns")
 
+    def populace(self, word: int) -> bool:
+        """Whether a noun names a crowd or a people ("Palestinians", "Kurds": a nationality
+        in the plural), not officials."""
+        mention = self.tree.mention_at.get(word)
+        plural = self.tree.tokens[word][4] in ("NNS", "NNPS")
+        return self.is_crowd(word) or (mention is not None and mention.label == "NORP" and plural)
+
     def represses(self, verb: int) -> bool:
         """Whether armed forces or police (`force_nouns`, `police_nouns`) do violence aimed
         at a crowd, the verb's object ("fired on the protesters", "beat demonstrators"); not
-        at people where they live or pass (`bystanders`: "aircraft killed 12 villagers" is
+        at people where they live or pass (``bystanders``: "aircraft killed 12 villagers" is
         force, not repression)."""
         subject = self.subject_word(verb)
         forces = ("force_nouns", "police_nouns")
@@ -88,7 +95,12 @@ class ActorFiller(ArgumentFinder):
         aimed = tree.kids(verb, "dobj") + [
             o for _, o in tree.prep_objects(verb, tuple(self.words["repression_preps"]))
         ]
-        return any(self.is_crowd(o) and not self.is_word(o, "bystanders") for o in aimed)
+        return any(self.is_crowd(o) and not self.bystanders(o) for o in aimed)
+
+    def bystanders(self, word: int) -> bool:
+        """Whether a crowd is people where they live or pass (`bystanders`), not gathered or
+        protesting: "villagers", not "villagers who had gathered", "residents protesting"."""
+        return self.is_word(word, "bystanders") and not self.tree.kids(word, "acl", "relcl")
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the

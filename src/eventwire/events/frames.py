@@ -149,7 +149,8 @@ class FrameCoder(ArgumentFinder):
     def silent(self, verb: int) -> bool:
         """Whether a refused act is speaking: "declined to comment", "declined comment", "to
         say", "to discuss the matter" (a talking verb with no one to talk with and no named
-        actor to talk about: ``talk_verbs``)."""
+        actor to talk about: ``talk_verbs``); not answering a demand or an appeal ("refused to
+        respond to a demand from X": a refusal)."""
         if self.is_word(verb, "silence_verbs"):
             asked = [o for _, o in self.tree.prep_objects(verb, ("to",))]
             return not any(self.frame_kind(o) in ("demand", "appeal") for o in asked)
@@ -254,15 +255,19 @@ class FrameCoder(ArgumentFinder):
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
         found.targets = self.without_own_forces(found)  # "agreed to pull back their forces"
-        if kind == "intent" and self.obliged(anchor):  # "said the US must be ready to mediate"
+        bound = self.obliged(anchor) if kind == "intent" else []
+        if bound:  # "said the US must be ready to mediate": the speaker's demand of the US
             found.code = self.lex.frames["demand"].code_for(inner_code)
-            found.targets, found.sources = self.subjects(anchor), [self.speaker_span(anchor)]
+            found.targets, found.sources = bound, [self.speaker_span(anchor)]
         return found
 
-    def obliged(self, verb: int) -> bool:
-        """Whether a speaker reports that the verb's subject must or should act."""
+    def obliged(self, verb: int) -> list[Span]:
+        """Whom a speaker reports must or should do what the verb says (``demanded_of``)."""
         auxiliaries = {self.tree.lemma(a) for a in self.tree.kids(verb, "aux")}
-        return bool(auxiliaries & self.words["obligation"]) and self.speaker(verb) is not None
+        speaker = self.speaker(verb)
+        if not auxiliaries & self.words["obligation"] or speaker is None:
+            return []
+        return self.demanded_of(verb, speaker)
 
     def asked(self, inner: Found, frame: int) -> list[Span]:
         """Whom a demand or appeal asks to act: the named subject of the clause it states
@@ -493,8 +498,10 @@ class FrameCoder(ArgumentFinder):
         """Whether a conflictual act is set on a condition ("may halt its mediation if the
         parties fail", "could cut supplies unless paid"): a threat, as CAMEO codes one; not
         an outcome no one is named to bring about ("if found guilty, he could be sentenced")."""
-        passive = self.tree.kids(found.anchor, "nsubjpass")
-        if int(found.code[:2]) < self.lex.roots["conflict"] or passive or not found.sources:
+        root, passive = int(found.code[:2]), self.tree.kids(found.anchor, "nsubjpass")
+        if root < self.lex.roots["conflict"] or root == self.lex.roots["posture"]:
+            return False  # "could send troops if asked": force offered or shown, no threat
+        if passive or not found.sources:
             return False
         clauses = self.tree.kids(found.anchor, "advcl")
         return any(self.marked(c, self.words["condition_marks"]) for c in clauses)

@@ -111,7 +111,6 @@ class Lexicon:
     force_codes: dict[str, str] = field(default_factory=dict)  # armed forces' attack: 180 -> 190
     against_codes: dict[str, str] = field(default_factory=dict)  # support against X: 053 -> 113
     irregular_codes: dict[str, str] = field(default_factory=dict)  # a gunman's shooting: 180
-    body_codes: dict[str, str] = field(default_factory=dict)  # a body expelled: 174 -> 166
     # codes below are set from frames.yaml (no second copy here)
     fatal_code: str = ""  # violence an adverb says was deadly ("fatally shot")
     repression_code: str = ""  # state forces' violence aimed at a crowd ("fired on protesters")
@@ -325,6 +324,8 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "background_marks",
                 "subordinate_marks",
                 "protest_means",
+                "bare_heads",
+                "force_modifiers",
                 "crowd_nouns",
                 "inspector_nouns",
                 "reason_nouns",
@@ -361,15 +362,15 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "access_nouns",
                 "behalf_nouns",
                 "joint_adverbs",
+                "gerund_preps",
+                "gerund_adjectives",
             )
-        }
-        | {f"gerund_{part}_preps": frozenset(ws) for part, ws in data["gerund_preps"].items()},
+        },
         crowd_codes={str(k): str(v) for k, v in (data.get("crowd_codes") or {}).items()},
         inspector_codes={str(k): str(v) for k, v in (data.get("inspector_codes") or {}).items()},
         force_codes={str(k): str(v) for k, v in (data.get("force_codes") or {}).items()},
         against_codes={str(k): str(v) for k, v in (data.get("against_codes") or {}).items()},
         irregular_codes={str(k): str(v) for k, v in (data.get("irregular_codes") or {}).items()},
-        body_codes={str(k): str(v) for k, v in (data.get("body_codes") or {}).items()},
         fatal_code=str(data["fatal_code"]),
         repression_code=str(data["repression_code"]),
         repression_from=tuple(str(c) for c in data["repression_from"]),

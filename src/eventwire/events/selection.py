@@ -121,14 +121,17 @@ class EventSelector(ArgumentFinder):
 
     def protest_by_other_means(self, event: Found, head: int, events: list[Found]) -> bool:
         """ "Palestinians shunned work to protest the settlements": a protest whose means is
-        a refusal (`protest_means`: shunning, snubbing) is the protest, the means dropped;
-        protesting so is protesting by deed, as a crowd does (`crowd_codes`: 114 -> 141)."""
+        a refusal (`protest_means`: shunning, snubbing) by a people or a crowd is the protest,
+        the means dropped: protesting by deed, as a crowd does (`crowd_codes`: 114 -> 141)."""
         code = self.lex.crowd_codes.get(event.code, event.code)
         hosts = [e for e in events if e.anchor == head]
         if code[:2] != self.lex.protest_root or not hosts:
             return False
         if not all(e.code.startswith(tuple(self.words["protest_means"])) for e in hosts):
             return False  # "was recalled to protest the arrests": a diplomatic act stays
+        doer = self.subject_word(head)
+        if doer is None or not self.populace(doer):
+            return False  # "ministers snubbed the summit to protest X": a refusal stays
         event.code = code
         return True
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from eventwire.events.arguments import ArgumentFinder
 from eventwire.events.found import STATEMENT, Found
 from eventwire.model import Span
@@ -92,13 +90,16 @@ class SpeechCoder(ArgumentFinder):
         tree = self.tree
         notes = [o for o in tree.kids(verb, "dobj") if self.is_word(o, "statement_nouns")]
         clauses = [c for o in notes for c in tree.kids(o, "acl") if self.marked(c, {"that"})]
-        return self.reported_obligation(verb, events, clauses, notes) if clauses else None
+        return self.reported_obligation(verb, events, clauses, tuple(notes)) if clauses else None
 
     def reported_obligation(
-        self, verb: int, events: list[Found], clauses: list[int] | None = None, notes=()
+        self,
+        verb: int,
+        events: list[Found],
+        clauses: list[int] | None = None,
+        notes: tuple[int, ...] = (),
     ) -> Found | None:
-        """ "X said Y must do Z" with no coded action in it: X demands of Y (100), named in
-        the clause or, for a pronoun, whom X tells ("told partners they must")."""
+        """ "X said Y must do Z" with no coded action in it: X demands of Y (100)."""
         tree = self.tree
         for clause in tree.kids(verb, "ccomp") if clauses is None else clauses:
             auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux")}
@@ -108,22 +109,9 @@ class SpeechCoder(ArgumentFinder):
                 return None  # the action's own event was reframed as the demand
             demand = Found(verb, verb, self.lex.frames["demand"].default)
             demand.sources = self.subjects(verb)
-            named = [a for a in self.subjects(clause) if tree.named(a)]  # not "sales must"
-            doers = tree.kids(clause, "nsubj")
-            if not named and not any(self.is_word(s, "first_persons") for s in doers):
-                named = self.told(verb, notes)  # not "we must not ..., he told the Council"
-            demand.targets = named
+            demand.targets = self.demanded_of(clause, verb, notes)
             return demand if demand.sources and demand.targets else None
         return None
-
-    def told(self, verb: int, notes: Sequence[int]) -> list[Span]:
-        """Whom a speaker tells or addresses ("told partners", "a reminder to Iraq")."""
-        tree = self.tree
-        heads = tree.kids(verb, "dobj") if not notes else []
-        heads += [o for d in tree.kids(verb, "dative") for o in tree.kids(d, "pobj")]
-        heads += [o for n in [verb, *notes] for _, o in tree.prep_objects(n, ("to",))]
-        found = [a for o in dict.fromkeys(heads) if o not in notes for a in tree.actors(o)]
-        return list(dict.fromkeys(found))
 
     def own_part(self, clause: int) -> set[int]:
         """The words of a clause outside the clauses set in it ("Libya must hand over the men
