@@ -164,3 +164,10 @@ def test_a_capability_is_no_act_done(code) -> None:
 def test_we_must_binds_the_speaker(code) -> None:
     text = "The president said we must be ready to negotiate with the rebels."
     assert not any(c.startswith("10") for c in codes(code, text))
+
+
+def test_a_measure_on_its_own_people_is_aimed_at_home(events) -> None:
+    (banned,) = events("The Burmese junta banned all political gatherings.")
+    assert banned.cameo == "1722" and [a.country for a in banned.target] == ["MMR"]
+    (stepped_down,) = events("Georgian President Eduard Shevardnadze resigned on Sunday.")
+    assert [a.country for a in stepped_down.target] == ["GEO"]
