@@ -110,8 +110,9 @@ def test_the_towns_are_kept_in_the_cache_folder_and_read_back(tmp_path, monkeypa
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert build_country_index().cities["mombasa"] == "KEN"
     (kept,) = (tmp_path / "eventwire").glob("towns-*.json")
-    towns = json.loads(kept.read_text(encoding="utf-8"))
-    kept.write_text(json.dumps({**towns, "atlantis": "GRC"}), encoding="utf-8")
+    towns, elsewhere = json.loads(kept.read_text(encoding="utf-8"))
+    assert elsewhere["tripoli"] == ["LBN", "LBY"]  # each name's countries with a large town
+    kept.write_text(json.dumps([{**towns, "atlantis": "GRC"}, elsewhere]), encoding="utf-8")
     assert build_country_index().cities["atlantis"] == "GRC"  # read back, not rebuilt
 
 

@@ -244,6 +244,9 @@ def test_a_town_whose_name_another_country_shares_is_that_countrys_in_its_story(
     text = "Fighting between rival militias in Tripoli killed six people on Sunday."
     (tripoli,) = [a for a in resolve(recognizer, ActorResolver(), text).actors if a.type == "place"]
     assert tripoli.country == "LBY"  # no other country named: the largest town of the name
-    text = "A driver shot eight people at a beer distributor in Manchester, Connecticut, police in the United States said."
+    text = (
+        "A driver shot eight people at a beer distributor in Manchester, Connecticut, police"
+        " in the United States said."
+    )
     result = resolve(recognizer, ActorResolver(), text)
     assert {a.country for a in result.actors if a.name == "Manchester"} == {"USA"}
