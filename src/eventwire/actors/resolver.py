@@ -63,6 +63,9 @@ REPORTING_VERB = re.compile(
 )
 
 
+APPOSITION_GAPS = (1, 2)  # "Manchester, Conn.": a comma, with or without a space, between
+
+
 @dataclass
 class _Story:
     """What the resolver collects while reading one story."""
@@ -146,15 +149,24 @@ class ActorResolver:
 
     def _place_by_story(self, story: _Story) -> None:
         """A town whose name a large town of another country bears too is that country's
-        when the story names that country and not the first ("rival militias in Tripoli ...
-        the north Lebanese port": Tripoli, Lebanon; not Libya's)."""
-        named = {a.country for a in story.actors.values() if a.type != TYPE_PLACE and a.country}
+        where the text places it so: a region or country of that other country right after
+        it ("Manchester, Conn.", "Tripoli, Lebanon", "London, Ontario"); a nationality
+        elsewhere in the story does not move it ("Canadian Prime Minister ... in London")."""
         moved: dict[str, Actor] = {}
-        for actor in story.actors.values():
-            if actor.type != TYPE_PLACE or actor.country in named:
+        by_start = {(k.mention.article_id, k.mention.part, k.mention.start): k for k in story.links}
+        for link in story.links:
+            actor = story.actors.get(link.actor_key)
+            if actor is None or actor.type != TYPE_PLACE or actor.key in moved:
                 continue
-            others = [c for c in self.countries.towns_elsewhere(actor.name) if c in named]
-            if len(others) == 1:
+            mention = link.mention
+            after = [
+                by_start.get((mention.article_id, mention.part, mention.end + gap))
+                for gap in APPOSITION_GAPS
+            ]
+            placed = [story.actors.get(a.actor_key) for a in after if a is not None]
+            countries = {p.country for p in placed if p is not None and p.country}
+            others = [c for c in self.countries.towns_elsewhere(actor.name) if c in countries]
+            if len(others) == 1 and others[0] != actor.country:
                 moved[actor.key] = self.classifier.place_actor(actor.name, others[0])
         if moved:
             links = story.links

@@ -529,7 +529,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         compounds = [] if expression.modifiers else tree.kids(i, "compound")
         armed = ("armed_modifiers", "force_modifiers")
-        civil = [c for c in compounds if not any(self.is_word(c, w) for w in armed)]
+        civil = [
+            c
+            for c in compounds
+            if tree.pos(c) == "NOUN" and c not in tree.mention_at  # not "the NATO force"
+            and not any(self.is_word(c, w) for w in armed)
+        ]
         if civil and self.is_word(i, "bare_heads"):
             return False  # "its forces", "the peacekeeping force", not "the sales force"
         if expression.of is None:

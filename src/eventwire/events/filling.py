@@ -99,8 +99,17 @@ class ActorFiller(ArgumentFinder):
 
     def bystanders(self, word: int) -> bool:
         """Whether a crowd is people where they live or pass (`bystanders`), not gathered or
-        protesting: "villagers", not "villagers who had gathered", "residents protesting"."""
-        return self.is_word(word, "bystanders") and not self.tree.kids(word, "acl", "relcl")
+        protesting: "villagers", "residents fleeing the fighting"; not "villagers who had
+        gathered", "residents protesting" (an `assembly_verbs` or protest verb on them)."""
+        clauses = self.tree.kids(word, "acl", "relcl")
+        gathered = any(self.is_word(c, "assembly_verbs") or self.protests(c) for c in clauses)
+        return self.is_word(word, "bystanders") and not gathered
+
+    def protests(self, verb: int) -> bool:
+        """Whether a verb has a protest pattern (CAMEO 14, or a complaint a crowd makes)."""
+        codes = [p.code for p in self.verb_patterns(verb)]
+        codes += [self.lex.crowd_codes[c] for c in codes if c in self.lex.crowd_codes]
+        return any(c.startswith(self.lex.protest_root) for c in codes)
 
     def subject_word(self, verb: int) -> int | None:
         """The head word of the verb's subject, its own or the one it inherits (in the
