@@ -150,9 +150,17 @@ def test_peacekeepers_arriving_keep_the_peace_where_they_arrive(events) -> None:
         ("The company offered its sales force a bonus for meeting targets.", []),
         # officials refusing in protest still refuse
         ("Greek ministers snubbed the summit to protest Turkey's drilling.", ["125"]),
+        # (the second review) people fleeing are no crowd repressed; a named body's force is
+        # armed; soldiers driven out are no body withdrawn; peacekeepers arrive somewhere
+        ("Troops shot dead three residents who were fleeing the fighting near Aleppo.", ["193"]),
+        ("Gunmen attacked the NATO force in Kabul.", ["190"]),
+        ("Britain withdrew its task force from the Falklands.", ["0874"]),
+        ("Ukrainian troops forced Russian soldiers out of the village.", ["174"]),
+        ("Nigerian peacekeepers arrived home from Liberia on Sunday.", []),
+        ("French peacekeepers landed a helicopter near the village.", []),
     ],
 )
-def test_cases_the_review_found(code, text: str, expected: list[str]) -> None:
+def test_cases_the_reviews_found(code, text: str, expected: list[str]) -> None:
     assert codes(code, text) == expected, text
 
 
@@ -173,21 +181,8 @@ def test_a_measure_on_its_own_people_is_aimed_at_home(events) -> None:
     assert [a.country for a in stepped_down.target] == ["GEO"]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Troops shot dead three residents who were fleeing the fighting near Aleppo.", ["193"]),
-        ("Gunmen attacked the NATO force in Kabul.", ["190"]),
-        ("Britain withdrew its task force from the Falklands.", ["0874"]),
-        ("Ukrainian troops forced Russian soldiers out of the village.", ["174"]),
-        ("Nigerian peacekeepers arrived home from Liberia on Sunday.", []),
-        ("French peacekeepers landed a helicopter near the village.", []),
-    ],
-)
-def test_cases_the_second_review_found(code, text: str, expected: list[str]) -> None:
-    assert codes(code, text) == expected, text
-
-
 def test_a_fine_or_an_export_curb_is_not_aimed_at_home(events) -> None:
     (fined,) = events("French regulators fined the airline 2 million euros.")
     assert fined.target == ()
+    (curbed,) = events("China imposed restrictions on exports of gallium.")
+    assert curbed.target == ()
