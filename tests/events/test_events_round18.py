@@ -186,3 +186,25 @@ def test_a_fine_or_an_export_curb_is_not_aimed_at_home(events) -> None:
     assert fined.target == ()
     (curbed,) = events("China imposed restrictions on exports of gallium.")
     assert curbed.target == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frame verb's participle describing a noun frames nothing
+        ("The minister cancelled a planned visit to Moscow.", ["160"]),
+        ("He canceled the trip, originally planned for the opening of the embassy.", ["160"]),
+        ("The government declared polar bears a threatened species this year.", []),
+        # ... but a verb the parse misread as one still does
+        (
+            "A Syrian newspaper called Thursday on Arabs to unite and mobilize against Israel.",
+            ["113"],
+        ),
+        # wrongdoings counted are no intent; persons dismissed are fired, not rejected
+        ("Nichols committed a series of carjackings before escaping.", []),
+        ("Two vice-presidents of the company were dismissed last week.", []),
+        ("Iran dismissed the charges as baseless.", ["120"]),
+    ],
+)
+def test_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
+    assert codes(code, text) == expected, text

@@ -532,7 +532,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         civil = [
             c
             for c in compounds
-            if tree.pos(c) == "NOUN" and c not in tree.mention_at  # not "the NATO force"
+            if tree.pos(c) == "NOUN"
+            and c not in tree.mention_at  # not "the NATO force"
             and not any(self.is_word(c, w) for w in armed)
         ]
         if civil and self.is_word(i, "bare_heads"):

@@ -170,6 +170,8 @@ class FrameCoder(ArgumentFinder):
         assert anchor is not None
         if tree.pos(i) == "ADJ":
             anchor = tree.head(i) if tree.pos(tree.head(i)) in ("VERB", "AUX") else i
+        if self.describing_participle(i):
+            return None  # "a planned visit", "the trip, originally planned for May"
         inner = self.inner_trigger(i, triggers)
         complement = [c for c in tree.kids(i, "xcomp", "ccomp") if tree.pos(c) == "VERB"]
         plain = inner is None and kind == "intent" and tree.lemma(i) in self.lex.verb_patterns
@@ -198,7 +200,14 @@ class FrameCoder(ArgumentFinder):
         if kind == "refuse" and (self.decrease(i, inner, complement) or self.measured(i, False)):
             return None  # "sales declined", "the index declined 10 points": no one refused
         wronged = tree.pos(i) == "VERB" and inner is None and not complement
-        if wronged and any(self.is_word(o, "wrongdoings") for o in tree.kids(i, "dobj")):
+        done = tree.kids(i, "dobj")
+        done += [
+            o
+            for d in done
+            if tree.lemma(d) in self.words["event_heads"]
+            for _, o in tree.prep_objects(d, ("of",))
+        ]
+        if wronged and any(self.is_word(o, "wrongdoings") for o in done):  # "a series of crimes"
             return None  # "committed the crimes", "a crime he did not commit": no intent
         if kind == "refuse" and inner is None and self.is_word(i, "failure_verbs"):
             return None  # "failed to pursue other leads": a failure, refusing nothing
@@ -260,6 +269,17 @@ class FrameCoder(ArgumentFinder):
             found.code = self.lex.frames["demand"].code_for(inner_code)
             found.targets, found.sources = bound, [self.speaker_span(anchor)]
         return found
+
+    def describing_participle(self, i: int) -> bool:
+        """Whether a frame verb is a past participle describing a noun, with no subject of its
+        own ("a planned visit", "the trip, originally planned for May", "the long-threatened
+        invasion"): it names no act of framing."""
+        tree = self.tree
+        participle = tree.pos(i) == "VERB" and tree.tokens[i][4] == "VBN"
+        own = tree.kids(i, "nsubj", "nsubjpass", "aux", "auxpass", "xcomp", "ccomp", "dobj", "oprd")
+        own += [c for c in tree.kids(i, "advcl") if tree.is_infinitive(c)]
+        return participle and not own and tree.dep(i) in ("amod", "acl", "advcl")  # not "a
+        # paper called on Arabs to unite", a verb the parse misread as a participle
 
     def obliged(self, verb: int) -> list[Span]:
         """Whom a speaker reports must or should do what the verb says (``demanded_of``)."""

@@ -117,7 +117,8 @@ class EventsStage:
     # visits called off, forces strengthened or offered, observers received, bodies expelled
     # (166), hedged threats on a condition, obligations reported (must-clauses, statement
     # nouns, "must be ready to"), protests by refusal, gerunds' doers, appeals for sanctions
-    # against a party (113), curfews and martial law aimed at home
+    # against a party (113), curfews and martial law aimed at home; a frame verb's participle
+    # describing a noun frames nothing ("a planned visit"); persons dismissed are fired
     scope = STORY
     after = "entities"
 
