@@ -208,3 +208,30 @@ def test_a_fine_or_an_export_curb_is_not_aimed_at_home(events) -> None:
 )
 def test_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
     assert codes(code, text) == expected, text
+
+
+def test_acts_left_open_or_talked_about_are_hypothetical(code) -> None:
+    for text in (
+        "Iran has not decided whether to attack the tanker.",
+        "She said she heard Amir talk about killing Rabin.",
+    ):
+        assert all(m.hypothetical for m in acts(code(text))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cause fought for, unless armed forces fight
+        ("Obama said he would fight to maintain the protections of the act.", []),
+        ("Rebels fought to retake the town from government troops.", ["190"]),
+        ("Bolivia's army fought to stop a column of miners marching on the capital.", ["190"]),
+        # a patient let go is no captive released
+        ("A female employee was treated at a hospital and released.", []),
+        ("Rebels released the hostages on Monday.", ["0841"]),
+        # a ban of a party or a vote, not of smoking
+        ("New York City bans smoking in bars.", []),
+        ("Malaysia banned the opposition party on Monday.", ["1722"]),
+    ],
+)
+def test_more_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
+    assert codes(code, text) == expected, text

@@ -291,6 +291,29 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
+    def advocates(self, verb: int) -> bool:
+        """Whether a verb of struggle argues for a cause: an infinitive after it with no act
+        of violence ("fight to maintain the protections"; not "fought to retake the town", and
+        not when armed forces fight: "the army fought to stop the miners")."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or not self.is_word(verb, "advocacy_verbs"):
+            return False
+        aims = [c for c in tree.kids(verb, "xcomp", "advcl") if tree.is_infinitive(c)]
+        violent = any(self.is_violent(p.code) for c in aims for p in self.verb_patterns(c))
+        return bool(aims) and not violent
+
+    def discharged(self, verb: int) -> bool:
+        """Whether a release lets a patient go ("treated at a hospital and released",
+        "released from hospital": `care_verbs`, `care_places`)."""
+        tree = self.tree
+        beside = [
+            *tree.kids(verb, "conj"),
+            *([tree.head(verb)] if tree.dep(verb) == "conj" else []),
+        ]
+        cared = any(self.is_word(v, "care_verbs") for v in beside)
+        places = [o for _, o in tree.prep_objects(verb, ("from",))]
+        return cared or any(self.is_word(o, "care_places") for o in places)
+
     def describes_participant(self, i: int) -> bool:
         """ "the planned deployment", "whom they had taken hostage": a word describing a
         participant, not an event the sentence states."""
@@ -685,6 +708,10 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "an earthquake killed 300 people": no one acted
         if self.done_by_nature(anchor):
             return None  # "homes destroyed by the fire northwest of Boulder": no one acted
+        if self.is_violent(code) and self.advocates(i) and not self.armed_doer(i, anchor):
+            return None  # "would fight to maintain the protections": a cause argued for
+        if code.startswith(tuple(self.words["release_codes"])) and self.discharged(anchor):
+            return None  # "was treated at a hospital and released": a patient, no captive
         if self.is_violent(code) and self.against_nature(i):
             return None  # "crews fought a blaze": force against no one
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):

@@ -475,6 +475,9 @@ class FrameCoder(ArgumentFinder):
             for a in tree.kids(anchor, "advcl")
             for m in tree.kids(a, "mark")
         )
+        if self.asked_whether(anchor) or self.talked_about(anchor):
+            found.hypothetical = True  # "will decide whether to endorse", "talk about killing"
+            return
         if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
             self.reframe(found, "refuse", found.targets)
             return
@@ -513,6 +516,22 @@ class FrameCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional or self.denied(anchor):
             found.hypothetical = True
+
+    def asked_whether(self, verb: int) -> bool:
+        """Whether an act is one a question leaves open ("has not decided whether to attack",
+        `open_questions`); not one it takes as done ("asked why X had been detained")."""
+        tree = self.tree
+        if tree.pos(verb) != "VERB" or tree.dep(verb) not in ("ccomp", "xcomp", "advcl"):
+            return False
+        openers = [c for c in tree.kids(verb, "advmod", "mark") if c < verb]
+        return any(self.is_word(c, "open_questions") for c in openers)
+
+    def talked_about(self, verb: int) -> bool:
+        """Whether an act is the topic of talk, a gerund after "about" (`topic_preps`: "heard
+        him talk about killing Rabin"): talked of, not stated as done."""
+        tree = self.tree
+        head = tree.head(verb)
+        return tree.dep(verb) == "pcomp" and head != verb and self.is_word(head, "topic_preps")
 
     def on_condition(self, found: Found) -> bool:
         """Whether a conflictual act is set on a condition ("may halt its mediation if the

@@ -118,7 +118,9 @@ class EventsStage:
     # (166), hedged threats on a condition, obligations reported (must-clauses, statement
     # nouns, "must be ready to"), protests by refusal, gerunds' doers, appeals for sanctions
     # against a party (113), curfews and martial law aimed at home; a frame verb's participle
-    # describing a noun frames nothing ("a planned visit"); persons dismissed are fired
+    # describing a noun frames nothing ("a planned visit"); persons dismissed are fired; acts
+    # left open by "whether" or talked about are hypothetical; a cause fought for, a patient
+    # released and a ban of smoking are no events
     scope = STORY
     after = "entities"
 
