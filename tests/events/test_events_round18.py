@@ -235,3 +235,37 @@ def test_acts_left_open_or_talked_about_are_hypothetical(code) -> None:
 )
 def test_more_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
     assert codes(code, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an illness fought, a death blamed on a storm: no one's act
+        ("Dusty had battled kidney cancer for more than a year.", []),
+        ("Nine traffic deaths were blamed on the storm in North Carolina.", []),
+        ("Israel blamed the attack on Hamas.", ["112"]),
+        # insisting on what was done is a statement; on what is to be done, a demand
+        ("Indian authorities insisted that their ship had acted against a pirate vessel.", []),
+        ("The US insisted that Syria withdraw its troops from Lebanon.", ["106"]),
+        # pressing for an answer is a question; for an act, an appeal
+        ("Comey said he pressed him for an explanation.", []),
+        ("The UN asked Japan for aid.", ["023"]),
+        # a participle describing legislation frames nothing
+        ("The House approved legislation intended to clarify the takeover law.", []),
+    ],
+)
+def test_false_events_of_a_second_pool_sample(code, text: str, expected: list[str]) -> None:
+    assert codes(code, text) == expected, text
+
+
+def test_a_speaker_is_not_the_doer_of_an_act_with_its_own_subject(events) -> None:
+    text = "Kate Hannum said she was pregnant when her mother was killed."
+    assert all(not e.source for e in events(text) if e.cameo.startswith("18"))
+    text = "Police said two men were arrested in Lagos."
+    (arrest,) = [e for e in events(text) if e.cameo == "173"]
+    assert arrest.source  # the police who say so arrested them
+
+
+def test_a_speaker_binding_itself_demands_nothing(code) -> None:
+    text = "The IAEA says it must inspect facilities that are not declared."
+    assert not any(c.startswith("10") for c in codes(code, text))

@@ -291,6 +291,12 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
+    def blamed_on_nature(self, verb: int) -> bool:
+        """Whether what a verb blames is set "on" a force of nature ("blamed on the storm")."""
+        tree = self.tree
+        blamed = [o for _, o in tree.prep_objects(verb, ("on",))]
+        return any(self.natural_cause(tree.noun_phrase(o)) for o in blamed)
+
     def advocates(self, verb: int) -> bool:
         """Whether a verb of struggle argues for a cause: an infinitive after it with no act
         of violence ("fight to maintain the protections"; not "fought to retake the town", and
@@ -566,12 +572,15 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return any(tree.lemma(o) == expression.of for _, o in tree.prep_objects(i, ("of",)))
 
     def against_nature(self, verb: int) -> bool:
-        """Whether a verb's object is a force of nature or an accident, with its determiner
-        ("fight a blaze", "battled the floods"; not "opened fire", "returned fire")."""
+        """Whether a verb's object is a force of nature, an accident or an illness ("fight a
+        blaze", "battled the floods", "battled kidney cancer"; not "opened fire", "returned
+        fire": fire needs its determiner)."""
         tree = self.tree
         objects = tree.kids(verb, "dobj") if tree.pos(verb) == "VERB" else []
         return bool(objects) and all(
-            tree.kids(o, "det") and self.natural_cause(tree.noun_phrase(o)) for o in objects
+            (tree.kids(o, "det") or tree.lemma(o) != "fire")  # not "opened fire"
+            and self.natural_cause(tree.noun_phrase(o))
+            for o in objects
         )
 
     def outcome_of_accident(self, verb: int) -> bool:
@@ -712,6 +721,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "would fight to maintain the protections": a cause argued for
         if code.startswith(tuple(self.words["release_codes"])) and self.discharged(anchor):
             return None  # "was treated at a hospital and released": a patient, no captive
+        if code.startswith(self.lex.accusation_code) and self.blamed_on_nature(anchor):
+            return None  # "nine deaths were blamed on the storm": no one accused
         if self.is_violent(code) and self.against_nature(i):
             return None  # "crews fought a blaze": force against no one
         if self.is_violent(code) and not found.sources and self.natural_setting(holder):
@@ -781,16 +792,28 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def speaker_acts(self, event: Found, sources: list[Span]) -> bool:
         """Whether the speaker of a reported act is its doer: the act's subject is a pronoun
         ("Hungary said it will support ..."), or it names none and no by-phrase names one
-        either ("she said she was assaulted by one of the guards": the guard); not an event
+        either ("she said she was assaulted by one of the guards": the guard); not a verb
+        with a subject of its own, named or not ("said her mother was killed"); not an event
         noun that merely happened (`happening_verbs`: "the blast occurred ..., police said";
         not "its attacks would continue", "the talks had ended")."""
         if self.pronoun_subject(event.anchor):
             return True
         tree, holder = self.tree, event.holder if event.holder is not None else event.trigger
+        if tree.pos(event.trigger) == "VERB" and self.own_subject(event):
+            return False  # "her mother was killed", "hundreds of settlers converged": not hers
         happened = tree.dep(holder) == "nsubj" and self.is_word(event.anchor, "happening_verbs")
         if tree.pos(event.trigger) != "VERB" and happened and not tree.kids(holder, "poss"):
             return False  # "the blast occurred at 5 a.m., police said": no one's act named
         return not sources and not tree.prep_objects(event.anchor, ("by",))
+
+    def own_subject(self, event: Found) -> bool:
+        """Whether a verb names its own doer, not the speaker: a subject that is no pronoun
+        ("hundreds of settlers converged"), or for violence a patient ("her mother was killed,
+        she said": the speaker is no killer; "police said two men were arrested" stays theirs)."""
+        tree = self.tree
+        doers = [s for s in tree.kids(event.anchor, "nsubj") if not tree.is_pronoun(s)]
+        patients = [s for s in tree.kids(event.anchor, "nsubjpass") if not tree.is_pronoun(s)]
+        return bool(doers) or (bool(patients) and self.is_violent(event.code))
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

@@ -213,6 +213,8 @@ class FrameCoder(ArgumentFinder):
             return None  # "failed to pursue other leads": a failure, refusing nothing
         if kind == "appeal" and self.questioned(i, complement, inner):
             return None  # "Ebert asked Franklin", "asked about other attacks": a question
+        if kind == "demand" and self.asserted_past(i):
+            return None  # "insisted that their ship had acted against pirates": a statement
         spoken = [*infinitives, *(tree.kids(i, "dobj") if tree.pos(i) == "VERB" else [])]
         if kind == "refuse" and any(self.silent(c) for c in spoken):
             code = self.lex.silence_code  # "declined to comment": no comment, refusing nothing
@@ -276,7 +278,7 @@ class FrameCoder(ArgumentFinder):
         invasion"): it names no act of framing."""
         tree = self.tree
         participle = tree.pos(i) == "VERB" and tree.tokens[i][4] == "VBN"
-        own = tree.kids(i, "nsubj", "nsubjpass", "aux", "auxpass", "xcomp", "ccomp", "dobj", "oprd")
+        own = tree.kids(i, "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "dobj", "oprd")
         own += [c for c in tree.kids(i, "advcl") if tree.is_infinitive(c)]
         return participle and not own and tree.dep(i) in ("amod", "acl", "advcl")  # not "a
         # paper called on Arabs to unite", a verb the parse misread as a participle
@@ -288,6 +290,24 @@ class FrameCoder(ArgumentFinder):
         if not auxiliaries & self.words["obligation"] or speaker is None:
             return []
         return self.demanded_of(verb, speaker)
+
+    def asserted_past(self, i: int) -> bool:
+        """Whether a demand verb asserts what was done rather than asking for it: its
+        that-clause is in the past ("insisted that their ship had acted"; not "insisted that
+        Syria withdraw")."""
+        tree = self.tree
+        for clause in tree.kids(i, "ccomp"):
+            subjects = tree.kids(clause, "nsubj", "nsubjpass")
+            if not subjects or self.is_word(clause, "wish_verbs"):
+                continue  # "insisted it wanted more done": a demand all the same
+            opened = self.marked(clause, {"that"}) or min(tree.subtree(subjects[0])) == i + 1
+            if not opened:
+                continue  # "demanded the withdrawal ..., diplomats quoted": no clause of it
+            auxiliaries = {tree.lemma(a) for a in tree.kids(clause, "aux", "auxpass")}
+            tag = tree.tokens[clause][4]
+            if tag == "VBD" or ("have" in auxiliaries and tag == "VBN"):
+                return True
+        return False
 
     def asked(self, inner: Found, frame: int) -> list[Span]:
         """Whom a demand or appeal asks to act: the named subject of the clause it states
@@ -435,9 +455,12 @@ class FrameCoder(ArgumentFinder):
         Franklin", "asked about other attacks"; not "asked Iraq to release", "asked the UN
         for help": `question_verbs`)."""
         tree = self.tree
+        wanted = [o for _, o in tree.prep_objects(verb, ("for",))]
+        if wanted and not complement and all(self.is_word(o, "question_objects") for o in wanted):
+            return True  # "pressed him for an explanation", "asked for comment": a question
         if not self.is_word(verb, "question_verbs") or complement:
             return False
-        if tree.prep_objects(verb, ("for",)):
+        if wanted:
             return False
         topics = {w for _, o in tree.prep_objects(verb, ("about",)) for w in tree.subtree(o)}
         return inner is None or inner in topics
@@ -481,8 +504,10 @@ class FrameCoder(ArgumentFinder):
         if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
             self.reframe(found, "refuse", found.targets)
             return
-        if auxiliaries & self.words["obligation"] and self.speaker(anchor) is not None:
-            self.reframe(found, "demand", self.subjects(anchor))
+        speaker = self.speaker(anchor)
+        bound = self.demanded_of(anchor, speaker) if speaker is not None else []
+        if auxiliaries & self.words["obligation"] and bound:  # "said Syria must withdraw"
+            self.reframe(found, "demand", bound)
             found.sources = [self.speaker_span(anchor)]
             return
         intent = found.code[:2] == self.lex.frames["intent"].code_for(None)[:2]

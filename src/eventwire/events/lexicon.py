@@ -304,6 +304,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "care_places",
                 "release_codes",
                 "open_questions",
+                "question_objects",
                 "question_words",
                 "border_nouns",
                 "own_forces_codes",

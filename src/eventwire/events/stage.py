@@ -120,7 +120,10 @@ class EventsStage:
     # against a party (113), curfews and martial law aimed at home; a frame verb's participle
     # describing a noun frames nothing ("a planned visit"); persons dismissed are fired; acts
     # left open by "whether" or talked about are hypothetical; a cause fought for, a patient
-    # released and a ban of smoking are no events
+    # released and a ban of smoking are no events; a speaker is not the doer of a verb with a
+    # subject of its own (of violence: with a patient); an illness fought or a death blamed on
+    # a storm is no one's act; insisting on what was done is a statement; pressing for an
+    # answer is a question
     scope = STORY
     after = "entities"
 
