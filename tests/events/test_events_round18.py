@@ -188,6 +188,27 @@ def test_a_fine_or_an_export_curb_is_not_aimed_at_home(events) -> None:
     assert curbed.target == ()
 
 
+def test_acts_left_open_or_talked_about_are_hypothetical(code) -> None:
+    for text in (
+        "Iran has not decided whether to attack the tanker.",
+        "She said she heard Amir talk about killing Rabin.",
+    ):
+        assert all(m.hypothetical for m in acts(code(text))), text
+
+
+def test_a_speaker_is_not_the_doer_of_an_act_with_its_own_subject(events) -> None:
+    text = "Kate Hannum said she was pregnant when her mother was killed."
+    assert all(not e.source for e in events(text) if e.cameo.startswith("18"))
+    text = "Police said two men were arrested in Lagos."
+    (arrest,) = [e for e in events(text) if e.cameo == "173"]
+    assert arrest.source  # the police who say so arrested them
+
+
+def test_a_speaker_binding_itself_demands_nothing(code) -> None:
+    text = "The IAEA says it must inspect facilities that are not declared."
+    assert not any(c.startswith("10") for c in codes(code, text))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -204,23 +225,6 @@ def test_a_fine_or_an_export_curb_is_not_aimed_at_home(events) -> None:
         ("Nichols committed a series of carjackings before escaping.", []),
         ("Two vice-presidents of the company were dismissed last week.", []),
         ("Iran dismissed the charges as baseless.", ["120"]),
-    ],
-)
-def test_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
-    assert codes(code, text) == expected, text
-
-
-def test_acts_left_open_or_talked_about_are_hypothetical(code) -> None:
-    for text in (
-        "Iran has not decided whether to attack the tanker.",
-        "She said she heard Amir talk about killing Rabin.",
-    ):
-        assert all(m.hypothetical for m in acts(code(text))), text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a cause fought for, unless armed forces fight
         ("Obama said he would fight to maintain the protections of the act.", []),
         ("Rebels fought to retake the town from government troops.", ["190"]),
@@ -231,15 +235,6 @@ def test_acts_left_open_or_talked_about_are_hypothetical(code) -> None:
         # a ban of a party or a vote, not of smoking
         ("New York City bans smoking in bars.", []),
         ("Malaysia banned the opposition party on Monday.", ["1722"]),
-    ],
-)
-def test_more_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
-    assert codes(code, text) == expected, text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # an illness fought, a death blamed on a storm: no one's act
         ("Dusty had battled kidney cancer for more than a year.", []),
         ("Nine traffic deaths were blamed on the storm in North Carolina.", []),
@@ -254,18 +249,6 @@ def test_more_false_events_of_random_news(code, text: str, expected: list[str]) 
         ("The House approved legislation intended to clarify the takeover law.", []),
     ],
 )
-def test_false_events_of_a_second_pool_sample(code, text: str, expected: list[str]) -> None:
+def test_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
+    """From hand-judged samples of stored events of unlabelled news (after the held-out read)."""
     assert codes(code, text) == expected, text
-
-
-def test_a_speaker_is_not_the_doer_of_an_act_with_its_own_subject(events) -> None:
-    text = "Kate Hannum said she was pregnant when her mother was killed."
-    assert all(not e.source for e in events(text) if e.cameo.startswith("18"))
-    text = "Police said two men were arrested in Lagos."
-    (arrest,) = [e for e in events(text) if e.cameo == "173"]
-    assert arrest.source  # the police who say so arrested them
-
-
-def test_a_speaker_binding_itself_demands_nothing(code) -> None:
-    text = "The IAEA says it must inspect facilities that are not declared."
-    assert not any(c.startswith("10") for c in codes(code, text))

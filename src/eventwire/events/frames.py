@@ -465,14 +465,16 @@ class FrameCoder(ArgumentFinder):
         topics = {w for _, o in tree.prep_objects(verb, ("about",)) for w in tree.subtree(o)}
         return inner is None or inner in topics
 
-    def question_clause(self, verb: int) -> bool:
+    def question_clause(self, verb: int, words: str = "question_words") -> bool:
         """Whether a clause is an indirect question ("why X was detained", "whether X would
-        attack", "how X had entered"): what it asks about is no act a frame wraps."""
+        attack", "how X had entered"): what it asks about is no act a frame wraps. With
+        ``words="open_questions"``, one that leaves its act open ("has not decided whether
+        to attack"; not "asked why X had been detained", which takes it as done)."""
         tree = self.tree
         if tree.pos(verb) != "VERB" or tree.dep(verb) not in ("ccomp", "xcomp", "advcl"):
             return False
         openers = [c for c in tree.kids(verb, "advmod", "mark") if c < verb]
-        return any(self.is_word(c, "question_words") for c in openers)
+        return any(self.is_word(c, words) for c in openers)
 
     def apply_modality(self, found: Found) -> None:
         """Negation, modals and conditions on the event's anchor (docs/events.md)."""
@@ -498,7 +500,7 @@ class FrameCoder(ArgumentFinder):
             for a in tree.kids(anchor, "advcl")
             for m in tree.kids(a, "mark")
         )
-        if self.asked_whether(anchor) or self.talked_about(anchor):
+        if self.question_clause(anchor, "open_questions") or self.talked_about(anchor):
             found.hypothetical = True  # "will decide whether to endorse", "talk about killing"
             return
         if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
@@ -541,15 +543,6 @@ class FrameCoder(ArgumentFinder):
             found.hypothetical = True
         if conditional or self.denied(anchor):
             found.hypothetical = True
-
-    def asked_whether(self, verb: int) -> bool:
-        """Whether an act is one a question leaves open ("has not decided whether to attack",
-        `open_questions`); not one it takes as done ("asked why X had been detained")."""
-        tree = self.tree
-        if tree.pos(verb) != "VERB" or tree.dep(verb) not in ("ccomp", "xcomp", "advcl"):
-            return False
-        openers = [c for c in tree.kids(verb, "advmod", "mark") if c < verb]
-        return any(self.is_word(c, "open_questions") for c in openers)
 
     def talked_about(self, verb: int) -> bool:
         """Whether an act is the topic of talk, a gerund after "about" (`topic_preps`: "heard
