@@ -164,6 +164,31 @@ def test_cases_the_reviews_found(code, text: str, expected: list[str]) -> None:
     assert codes(code, text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (the third review) real fights, requests between sides, demands of others, claims
+        # dismissed, offers rejected and captives freed stay events
+        ("Houthi rebels fought to defend the port city of Hodeidah.", ["190", "052"]),
+        ("India asked Pakistan for information about the attackers.", ["020"]),
+        ("The Arab League said the international community should impose sanctions.", ["100"]),
+        ("Moscow dismissed the sanctions as meaningless.", ["120"]),
+        ("The Kremlin dismissed Ukraine's offer of talks.", ["125"]),
+        ("The hostages were freed and treated at a military hospital in Kabul.", ["0841"]),
+    ],
+)
+def test_cases_the_third_review_found(code, text: str, expected: list[str]) -> None:
+    assert codes(code, text) == expected, text
+
+
+def test_armed_forces_reporting_combatants_killed_did_it(events) -> None:
+    text = "The Pakistani army said 20 militants were killed in the operation."
+    (killed,) = [e for e in events(text) if e.cameo.startswith("18")]
+    assert [a.country for a in killed.source] == ["PAK"]
+    text = "China insisted the Philippines had provoked the clash at the shoal."
+    assert all([a.country for a in e.source] != ["CHN"] for e in events(text) if e.cameo == "190")
+
+
 def test_a_capability_is_no_act_done(code) -> None:
     text = "Syria is capable of launching chemical attacks, the report said."
     assert all("Syria" not in [s.text for s in m.sources] for m in acts(code(text)))

@@ -291,6 +291,15 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return False
         return any(self.is_violent(p.code) for p in self.verb_patterns(head))
 
+    def staff_dismissed(self, verb: int) -> bool:
+        """Whether what a verb dismisses is people (a person named or `staff_nouns`)."""
+        tree = self.tree
+        for word in tree.kids(verb, "dobj", "nsubjpass"):
+            mention = tree.mention_at.get(word)
+            if (mention and mention.label == "PERSON") or self.is_word(word, "staff_nouns"):
+                return True
+        return False
+
     def blamed_on_nature(self, verb: int) -> bool:
         """Whether what a verb blames is set "on" a force of nature ("blamed on the storm")."""
         tree = self.tree
@@ -298,12 +307,19 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return any(self.natural_cause(tree.noun_phrase(o)) for o in blamed)
 
     def advocates(self, verb: int) -> bool:
-        """Whether a verb of struggle argues for a cause: an infinitive after it with no act
-        of violence ("fight to maintain the protections"; not "fought to retake the town", and
-        not when armed forces fight: "the army fought to stop the miners")."""
+        """Whether a person's verb of struggle argues for a cause: an infinitive after it with
+        no act of violence ("Obama said he would fight to maintain the protections"; not
+        "fought to retake the town", nor rebels, a state or its forces fighting)."""
         tree = self.tree
         if tree.pos(verb) != "VERB" or not self.is_word(verb, "advocacy_verbs"):
             return False
+        doer = self.subject_word(verb)
+        mention = tree.mention_at.get(doer) if doer is not None else None
+        person = doer is not None and (
+            tree.is_pronoun(doer) or bool(mention and mention.label == "PERSON")
+        )
+        if not person:
+            return False  # "Houthi rebels fought to defend the port": a fight
         aims = [c for c in tree.kids(verb, "xcomp", "advcl") if tree.is_infinitive(c)]
         violent = any(self.is_violent(p.code) for c in aims for p in self.verb_patterns(c))
         return bool(aims) and not violent
@@ -312,11 +328,13 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         """Whether a release lets a patient go ("treated at a hospital and released",
         "released from hospital": `care_verbs`, `care_places`)."""
         tree = self.tree
-        beside = [
-            *tree.kids(verb, "conj"),
-            *([tree.head(verb)] if tree.dep(verb) == "conj" else []),
-        ]
-        cared = any(self.is_word(v, "care_verbs") for v in beside)
+        patients = tree.kids(verb, "dobj", "nsubjpass")
+        if tree.dep(verb) == "conj":
+            patients += tree.kids(tree.head(verb), "dobj", "nsubjpass")
+        if any(self.is_word(p, "captive_nouns") for p in patients):
+            return False  # "the hostages were freed and treated at a hospital"
+        before = [tree.head(verb)] if tree.dep(verb) == "conj" else []  # "treated ... and released"
+        cared = any(self.is_word(v, "care_verbs") for v in before)
         places = [o for _, o in tree.prep_objects(verb, ("from",))]
         return cared or any(self.is_word(o, "care_places") for o in places)
 
@@ -721,6 +739,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             return None  # "would fight to maintain the protections": a cause argued for
         if code.startswith(tuple(self.words["release_codes"])) and self.discharged(anchor):
             return None  # "was treated at a hospital and released": a patient, no captive
+        if self.is_word(i, "dismissal_verbs") and self.staff_dismissed(i):
+            return None  # "two vice-presidents were dismissed": fired, no rejection
         if code.startswith(self.lex.accusation_code) and self.blamed_on_nature(anchor):
             return None  # "nine deaths were blamed on the storm": no one accused
         if self.is_violent(code) and self.against_nature(i):
@@ -799,7 +819,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if self.pronoun_subject(event.anchor):
             return True
         tree, holder = self.tree, event.holder if event.holder is not None else event.trigger
-        if tree.pos(event.trigger) == "VERB" and self.own_subject(event):
+        if self.own_subject(event):
             return False  # "her mother was killed", "hundreds of settlers converged": not hers
         happened = tree.dep(holder) == "nsubj" and self.is_word(event.anchor, "happening_verbs")
         if tree.pos(event.trigger) != "VERB" and happened and not tree.kids(holder, "poss"):
@@ -807,13 +827,33 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return not sources and not tree.prep_objects(event.anchor, ("by",))
 
     def own_subject(self, event: Found) -> bool:
-        """Whether a verb names its own doer, not the speaker: a subject that is no pronoun
-        ("hundreds of settlers converged"), or for violence a patient ("her mother was killed,
-        she said": the speaker is no killer; "police said two men were arrested" stays theirs)."""
-        tree = self.tree
-        doers = [s for s in tree.kids(event.anchor, "nsubj") if not tree.is_pronoun(s)]
-        patients = [s for s in tree.kids(event.anchor, "nsubjpass") if not tree.is_pronoun(s)]
-        return bool(doers) or (bool(patients) and self.is_violent(event.code))
+        """Whether an act names its own doer, not the speaker: a subject that is no pronoun
+        ("hundreds of settlers converged", "insisted the Philippines had provoked the clash"),
+        a gerund after a preposition ("seized the tanker for violating the rules"), or for
+        violence a patient the speaker did not fight ("her mother was killed, she said"; not
+        "the army said 20 militants were killed": `combatant_nouns` killed by an armed or
+        state speaker; "police said two men were arrested" stays theirs)."""
+        tree, anchor = self.tree, event.anchor
+        holder = event.holder if event.holder is not None else event.trigger
+        verbs = [anchor, *([tree.head(holder)] if tree.dep(holder) == "dobj" else [])]
+        doers = [s for v in verbs for s in tree.kids(v, "nsubj") if not tree.is_pronoun(s)]
+        if [s for s in doers if s != holder] or tree.dep(anchor) == "pcomp":
+            return True
+        patients = [s for s in tree.kids(anchor, "nsubjpass") if not tree.is_pronoun(s)]
+        if not patients or not self.is_violent(event.code):
+            return False
+        speech = self.speaker(anchor)
+        speaker = self.subject_word(speech) if speech is not None else None
+        fought = any(self.is_word(p, "combatant_nouns") for p in patients)
+        return not (fought and speaker is not None and self.state_or_armed(speaker))
+
+    def state_or_armed(self, word: int) -> bool:
+        """Whether a word names armed forces, police or a state (a country, its people or one
+        of its bodies named)."""
+        if any(self.is_word(word, w) for w in ("force_nouns", "police_nouns")):
+            return True
+        mention = self.tree.mention_at.get(word)
+        return mention is not None and mention.label in ("GPE", "NORP", "ORG")
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

@@ -278,10 +278,23 @@ class FrameCoder(ArgumentFinder):
         invasion"): it names no act of framing."""
         tree = self.tree
         participle = tree.pos(i) == "VERB" and tree.tokens[i][4] == "VBN"
-        own = tree.kids(i, "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "dobj", "oprd")
-        own += [c for c in tree.kids(i, "advcl") if tree.is_infinitive(c)]
-        return participle and not own and tree.dep(i) in ("amod", "acl", "advcl")  # not "a
-        # paper called on Arabs to unite", a verb the parse misread as a participle
+        own = tree.kids(i, "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "dobj", "oprd", "agent")
+        own += [c for c in tree.kids(i, "advcl") if tree.is_infinitive(c)]  # not "a paper called
+        # on Arabs to unite" (a verb the parse misread) nor "urged by China to return"
+        return participle and not own and tree.dep(i) in ("amod", "acl", "advcl")
+
+    def demand_reported(self, verb: int) -> bool:
+        """Whether a speaker reports someone else must act: not "it", "we" or "I" binding
+        the speaker with no one it tells ("the IAEA says it must inspect"); a noun subject or
+        a passive is someone else ("the world should impose sanctions", "inspectors must be
+        allowed")."""
+        speaker = self.speaker(verb)
+        if speaker is None:
+            return False
+        doers = self.tree.kids(verb, "nsubj")
+        selves = ("self_pronouns", "first_persons")
+        binds_itself = any(self.is_word(s, w) for s in doers for w in selves)
+        return not binds_itself or bool(self.told(speaker, ()))
 
     def obliged(self, verb: int) -> list[Span]:
         """Whom a speaker reports must or should do what the verb says (``demanded_of``)."""
@@ -453,11 +466,15 @@ class FrameCoder(ArgumentFinder):
         """Whether a verb of asking asks a question, not for an act: no clause, no
         infinitive and no "for", and any act inside only what it asks about ("asked
         Franklin", "asked about other attacks"; not "asked Iraq to release", "asked the UN
-        for help": `question_verbs`)."""
+        for help": `question_verbs`); or any appeal verb asking someone no actor names for an
+        answer (`question_objects`: "pressed him for an explanation", "asked for comment";
+        not "India asked Pakistan for information", a request between sides)."""
         tree = self.tree
         wanted = [o for _, o in tree.prep_objects(verb, ("for",))]
-        if wanted and not complement and all(self.is_word(o, "question_objects") for o in wanted):
-            return True  # "pressed him for an explanation", "asked for comment": a question
+        answers = wanted and all(self.is_word(o, "question_objects") for o in wanted)
+        asked = [a for o in tree.kids(verb, "dobj") for a in tree.actors(o) if tree.named(a)]
+        if answers and not complement and not asked:
+            return True
         if not self.is_word(verb, "question_verbs") or complement:
             return False
         if wanted:
@@ -506,9 +523,8 @@ class FrameCoder(ArgumentFinder):
         if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
             self.reframe(found, "refuse", found.targets)
             return
-        speaker = self.speaker(anchor)
-        bound = self.demanded_of(anchor, speaker) if speaker is not None else []
-        if auxiliaries & self.words["obligation"] and bound:  # "said Syria must withdraw"
+        if auxiliaries & self.words["obligation"] and self.demand_reported(anchor):
+            bound = self.obliged(anchor) or self.subjects(anchor)  # "said Syria must withdraw"
             self.reframe(found, "demand", bound)
             found.sources = [self.speaker_span(anchor)]
             return
