@@ -227,6 +227,11 @@ def test_a_speaker_is_not_the_doer_of_an_act_with_its_own_subject(events) -> Non
     text = "Police said two men were arrested in Lagos."
     (arrest,) = [e for e in events(text) if e.cameo == "173"]
     assert arrest.source  # the police who say so arrested them
+    text = "Two gang members are under arrest for the murder of a deputy, police said."
+    (arrest,) = [e for e in events(text) if e.cameo == "173"]
+    assert [a.name for a in arrest.source] == ["police"]
+    text = "A hacker faces a federal arrest warrant, a federal defender said."
+    assert all(not e.source for e in events(text) if e.cameo == "173")  # not the lawyer's
 
 
 def test_a_speaker_binding_itself_demands_nothing(code) -> None:

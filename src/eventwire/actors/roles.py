@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.actors.datafiles import read_data, read_sector_lists
+from eventwire.actors.groups import NO_SECTOR, group_lexicon
 
 ROLES_FILE = "roles.yaml"
 INSTITUTIONS_FILE = "institutions.yaml"
@@ -177,3 +178,22 @@ def _display(phrase: str) -> str:
         w if w.isupper() else w.lower() if i and w.lower() in SMALL_WORDS else w.capitalize()
         for i, w in enumerate(words)
     )
+
+
+def role_sector(text: str) -> str | None:
+    """The sector a phrase's head names (group nouns, then titles: "opposition leader" OPP,
+    "former president" GOV, "mayors" GOV), or None."""
+    words = [w.strip(".,'’\"") for w in text.lower().split()]
+    lexicon, titles = group_lexicon(), role_sectors()
+    for size in (2, 1):
+        head = " ".join(words[-size:])
+        if len(words) < size or not head:
+            continue
+        sector = lexicon.groups.get(head) or titles.get(head) or titles.get(head.rstrip("s"))
+        if sector:
+            return sector
+        generic = lexicon.generic.get(head)
+        if generic and size == 1:
+            before = lexicon.groups.get(words[-2]) if len(words) > 1 else None
+            return before or (generic if generic != NO_SECTOR else None)
+    return None

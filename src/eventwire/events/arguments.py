@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from eventwire.actors.roles import role_sector
 from eventwire.events.found import Found
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.merge import role_sector
 from eventwire.events.tree import ACTOR_LABELS, RELATIVES, Tree
 from eventwire.model import Span
 

@@ -832,20 +832,30 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         a gerund after a preposition ("seized the tanker for violating the rules"), or for
         violence a patient the speaker did not fight ("her mother was killed, she said"; not
         "the army said 20 militants were killed": `combatant_nouns` killed by an armed or
-        state speaker; "police said two men were arrested" stays theirs)."""
+        state speaker; "police said two men were arrested" and "are under arrest, police said"
+        stay theirs, not a lawyer's who says a client faces charges)."""
         tree, anchor = self.tree, event.anchor
         holder = event.holder if event.holder is not None else event.trigger
         verbs = [anchor, *([tree.head(holder)] if tree.dep(holder) == "dobj" else [])]
         doers = [s for v in verbs for s in tree.kids(v, "nsubj") if not tree.is_pronoun(s)]
+        speech = self.speaker(anchor)
+        speaker = self.subject_word(speech) if speech is not None else None
+        stated = speaker is not None and self.state_or_armed(speaker)
+        if self.subject_undergoes(anchor):  # "are under arrest, police said": the police's
+            return bool(doers) and not stated
         if [s for s in doers if s != holder] or tree.dep(anchor) == "pcomp":
             return True
         patients = [s for s in tree.kids(anchor, "nsubjpass") if not tree.is_pronoun(s)]
         if not patients or not self.is_violent(event.code):
             return False
-        speech = self.speaker(anchor)
-        speaker = self.subject_word(speech) if speech is not None else None
         fought = any(self.is_word(p, "combatant_nouns") for p in patients)
-        return not (fought and speaker is not None and self.state_or_armed(speaker))
+        return not (fought and stated)
+
+    def subject_undergoes(self, verb: int) -> bool:
+        """Whether a verb's subject undergoes the act its noun names ("faces charges", "are
+        under arrest": `undergo_verbs`, `undergo_preps`)."""
+        preps = self.tree.kids(verb, "prep")
+        return self.is_word(verb, "undergo_verbs") or any(self.held_under(verb, p) for p in preps)
 
     def state_or_armed(self, word: int) -> bool:
         """Whether a word names armed forces, police or a state (a country, its people or one

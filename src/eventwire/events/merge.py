@@ -26,11 +26,11 @@ from eventwire.actors.classify import (
     Classifier,
 )
 from eventwire.actors.countries import country_index
-from eventwire.actors.groups import LOCATED_SECTORS, NO_SECTOR, group_lexicon
+from eventwire.actors.groups import LOCATED_SECTORS, group_lexicon
 from eventwire.actors.known import KnownActors, known_actors
 from eventwire.actors.locate import SentenceKey, countries_by_sentence
 from eventwire.actors.names import name_key
-from eventwire.actors.roles import role_sectors
+from eventwire.actors.roles import role_sector
 from eventwire.actors.text import surface_key
 from eventwire.events.tables import DATA, describe, plover_of
 from eventwire.events.tree import ANTI
@@ -186,25 +186,6 @@ def _among(word: str, words: frozenset[str]) -> bool:
     if word.endswith("ies"):
         singulars.add(word[:-3] + "y")
     return bool(singulars & words)
-
-
-def role_sector(text: str) -> str | None:
-    """The sector a phrase's head names (group nouns, then titles: "opposition leader" OPP,
-    "former president" GOV, "mayors" GOV), or None."""
-    words = [w.strip(".,'’\"") for w in text.lower().split()]
-    lexicon, titles = group_lexicon(), role_sectors()
-    for size in (2, 1):
-        head = " ".join(words[-size:])
-        if len(words) < size or not head:
-            continue
-        sector = lexicon.groups.get(head) or titles.get(head) or titles.get(head.rstrip("s"))
-        if sector:
-            return sector
-        generic = lexicon.generic.get(head)
-        if generic and size == 1:
-            before = lexicon.groups.get(words[-2]) if len(words) > 1 else None
-            return before or (generic if generic != NO_SECTOR else None)
-    return None
 
 
 def _side(actor: Actor) -> str:

@@ -125,7 +125,8 @@ class EventsStage:
     # a storm is no one's act; insisting on what was done is a statement; pressing for an
     # answer is a question (the third review's mends: armed speakers reporting combatants
     # killed did it; people fight for causes, rebels and states fight; requests between sides;
-    # demands of others; dismissals of people only; captives freed stay freed)
+    # demands of others; dismissals of people only; captives freed stay freed); a subject under
+    # arrest or facing charges undergoes the act of the state or police who report it
     scope = STORY
     after = "entities"
 
