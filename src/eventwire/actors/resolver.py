@@ -168,15 +168,7 @@ class ActorResolver:
             others = [c for c in self.countries.towns_elsewhere(actor.name) if c in countries]
             if len(others) == 1 and others[0] != actor.country:
                 moved[actor.key] = self.classifier.place_actor(actor.name, others[0])
-        if moved:
-            links = story.links
-            story.links = [
-                replace(k, actor_key=moved[k.actor_key].key) if k.actor_key in moved else k
-                for k in links
-            ]
-            for key, actor in moved.items():
-                story.actors.pop(key, None)
-                story.actors[actor.key] = actor
+        _relink(story, moved)
 
     def _read_article(self, document: Document, mentions: Sequence[Mention], story: _Story) -> None:
         body = sorted((m for m in mentions if m.part != PART_TITLE), key=lambda m: m.start)
@@ -425,7 +417,7 @@ def _fold_places(story: _Story) -> None:
     is that place ("the Gulf" after "the Persian Gulf"; not "Virginia" beside "West
     Virginia", which is a place of its own): its mentions link to the longer name."""
     places = [a for a in story.actors.values() if a.type == TYPE_PLACE]
-    into: dict[str, str] = {}
+    into: dict[str, Actor] = {}
     for short in places:
         words = short.name.lower().split()
         longer = [
@@ -436,12 +428,22 @@ def _fold_places(story: _Story) -> None:
             and short.country is None
         ]
         if len(longer) == 1:  # "Gulf" beside both "Persian Gulf" and "Gulf of X": neither
-            into[short.key] = longer[0].key
-    if into:
-        links = story.links
-        story.links = [replace(k, actor_key=into.get(k.actor_key, k.actor_key)) for k in links]
-        for key in into:
-            story.actors.pop(key, None)
+            into[short.key] = longer[0]
+    _relink(story, into)
+
+
+def _relink(story: _Story, moved: dict[str, Actor]) -> None:
+    """Links to the actors keyed in ``moved`` go to the actor each maps to, which takes its
+    place in the story (a shorter place folded into a longer one, a town placed elsewhere)."""
+    if not moved:
+        return
+    story.links = [
+        replace(k, actor_key=moved[k.actor_key].key) if k.actor_key in moved else k
+        for k in story.links
+    ]
+    for key, actor in moved.items():
+        story.actors.pop(key, None)
+        story.actors[actor.key] = actor
 
 
 def _finish(story: _Story) -> tuple[tuple[Actor, ...], tuple[ActorLink, ...]]:

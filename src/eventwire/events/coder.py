@@ -294,11 +294,8 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def staff_dismissed(self, verb: int) -> bool:
         """Whether what a verb dismisses is people (a person named or `staff_nouns`)."""
         tree = self.tree
-        for word in tree.kids(verb, "dobj", "nsubjpass"):
-            mention = tree.mention_at.get(word)
-            if (mention and mention.label == "PERSON") or self.is_word(word, "staff_nouns"):
-                return True
-        return False
+        patients = tree.kids(verb, "dobj", "nsubjpass")
+        return any(tree.label(p) == "PERSON" or self.is_word(p, "staff_nouns") for p in patients)
 
     def blamed_on_nature(self, verb: int) -> bool:
         """Whether what a verb blames is set "on" a force of nature ("blamed on the storm")."""
@@ -314,11 +311,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         if tree.pos(verb) != "VERB" or not self.is_word(verb, "advocacy_verbs"):
             return False
         doer = self.subject_word(verb)
-        mention = tree.mention_at.get(doer) if doer is not None else None
-        person = doer is not None and (
-            tree.is_pronoun(doer) or bool(mention and mention.label == "PERSON")
-        )
-        if not person:
+        if doer is None or not (tree.is_pronoun(doer) or tree.label(doer) == "PERSON"):
             return False  # "Houthi rebels fought to defend the port": a fight
         aims = [c for c in tree.kids(verb, "xcomp", "advcl") if tree.is_infinitive(c)]
         violent = any(self.is_violent(p.code) for c in aims for p in self.verb_patterns(c))
@@ -860,10 +853,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
     def state_or_armed(self, word: int) -> bool:
         """Whether a word names armed forces, police or a state (a country, its people or one
         of its bodies named)."""
-        if any(self.is_word(word, w) for w in ("force_nouns", "police_nouns")):
-            return True
-        mention = self.tree.mention_at.get(word)
-        return mention is not None and mention.label in ("GPE", "NORP", "ORG")
+        return self.armed(word) or self.tree.label(word) in ("GPE", "NORP", "ORG")
 
     def attached(
         self, event: Found, labels: frozenset[str], preps: frozenset[str]

@@ -78,9 +78,12 @@ class ActorFiller(ArgumentFinder):
     def populace(self, word: int) -> bool:
         """Whether a noun names a crowd or a people ("Palestinians", "Kurds": a nationality
         in the plural), not officials."""
-        mention = self.tree.mention_at.get(word)
         plural = self.tree.tokens[word][4] in ("NNS", "NNPS")
-        return self.is_crowd(word) or (mention is not None and mention.label == "NORP" and plural)
+        return self.is_crowd(word) or (self.tree.label(word) == "NORP" and plural)
+
+    def armed(self, word: int) -> bool:
+        """Whether a noun names armed forces or police (`force_nouns`, `police_nouns`)."""
+        return self.is_word(word, "force_nouns") or self.is_word(word, "police_nouns")
 
     def represses(self, verb: int) -> bool:
         """Whether armed forces or police (`force_nouns`, `police_nouns`) do violence aimed
@@ -88,8 +91,7 @@ class ActorFiller(ArgumentFinder):
         at people where they live or pass (``bystanders``: "aircraft killed 12 villagers" is
         force, not repression)."""
         subject = self.subject_word(verb)
-        forces = ("force_nouns", "police_nouns")
-        if subject is None or not any(self.is_word(subject, w) for w in forces):
+        if subject is None or not self.armed(subject):
             return False
         tree = self.tree
         aimed = tree.kids(verb, "dobj") + [

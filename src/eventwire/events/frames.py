@@ -283,14 +283,11 @@ class FrameCoder(ArgumentFinder):
         # on Arabs to unite" (a verb the parse misread) nor "urged by China to return"
         return participle and not own and tree.dep(i) in ("amod", "acl", "advcl")
 
-    def demand_reported(self, verb: int) -> bool:
+    def demand_reported(self, verb: int, speaker: int) -> bool:
         """Whether a speaker reports someone else must act: not "it", "we" or "I" binding
         the speaker with no one it tells ("the IAEA says it must inspect"); a noun subject or
         a passive is someone else ("the world should impose sanctions", "inspectors must be
         allowed")."""
-        speaker = self.speaker(verb)
-        if speaker is None:
-            return False
         doers = self.tree.kids(verb, "nsubj")
         selves = ("self_pronouns", "first_persons")
         binds_itself = any(self.is_word(s, w) for s in doers for w in selves)
@@ -523,7 +520,8 @@ class FrameCoder(ArgumentFinder):
         if self.ruled_out(anchor):  # "removing the sanctions is out of the question"
             self.reframe(found, "refuse", found.targets)
             return
-        if auxiliaries & self.words["obligation"] and self.demand_reported(anchor):
+        speaker = self.speaker(anchor) if auxiliaries & self.words["obligation"] else None
+        if speaker is not None and self.demand_reported(anchor, speaker):
             bound = self.obliged(anchor) or self.subjects(anchor)  # "said Syria must withdraw"
             self.reframe(found, "demand", bound)
             found.sources = [self.speaker_span(anchor)]

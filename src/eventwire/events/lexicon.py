@@ -139,8 +139,10 @@ class Lexicon:
     def __post_init__(self) -> None:
         """The codes frames.yaml must give: empty, ``startswith`` would match every code (and
         a hindsight judgement would have none)."""
-        names = ("fatal_code", "apology_code", "accusation_code", "hindsight_code", "silence_code")
-        names += ("claim_code",)
+        names = (
+            *("fatal_code", "apology_code", "accusation_code", "claim_code"),
+            *("hindsight_code", "silence_code"),
+        )
         for name in (*names, "repression_code"):
             if not getattr(self, name):
                 raise ValueError(f"events lexicon: {name} is not set (frames.yaml)")

@@ -644,7 +644,7 @@ def _unplaced_name(actor: Actor) -> Actor:
     the one of that name, of no country. A place the gazetteer knows stays a place there, and
     so does one a word names as a feature of the land or the town ("the Gulf", "Tiananmen
     Square", "Snyder Avenue": data/sides.yaml ``place_words``)."""
-    words = {w.strip(".,").lower() for w in actor.name.split()}
+    words = _name_words(actor)
     if actor.type in NOT_ACTORS and actor.country is None and not words & side_rules().place_words:
         return dataclasses.replace(actor, type=TYPE_PERSON)
     return actor
@@ -653,8 +653,12 @@ def _unplaced_name(actor: Actor) -> Actor:
 def _open_water(actor: Actor) -> bool:
     """Whether a place of no country is a sea, a gulf or a strait (data/sides.yaml
     ``water_words``: "sent warships to the Gulf of Aden"), which lies in no country."""
-    words = {w.strip(".,").lower() for w in actor.name.split()}
-    return bool(words & side_rules().water_words)
+    return bool(_name_words(actor) & side_rules().water_words)
+
+
+def _name_words(actor: Actor) -> set[str]:
+    """The words of an actor's name, lower-case, without their stops ("Gulf", "Square")."""
+    return {w.strip(".,").lower() for w in actor.name.split()}
 
 
 def _placed(actors: list[Actor]) -> bool:

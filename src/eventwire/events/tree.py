@@ -202,6 +202,11 @@ class Tree:
             found += [a for a in self.object_actors(obj, depth - 1) if self.named(a)]
         return found or self.actors(i)
 
+    def label(self, i: int) -> str | None:
+        """The entity label of the mention token ``i`` is in (PERSON, GPE, ...), if any."""
+        mention = self.mention_at.get(i)
+        return mention.label if mention is not None else None
+
     def named(self, span: Span) -> bool:
         """Whether a span is an entity mention (not a bare noun)."""
         return any(m.start == span.start and m.end == span.end for m in self.mention_at.values())
