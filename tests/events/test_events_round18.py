@@ -282,3 +282,13 @@ def test_a_speaker_binding_itself_demands_nothing(code) -> None:
 def test_false_events_of_random_news(code, text: str, expected: list[str]) -> None:
     """From hand-judged samples of stored events of unlabelled news (after the held-out read)."""
     assert codes(code, text) == expected, text
+
+
+def test_a_round_of_talks_mediated_by_a_third_party_is_its_mediation(events) -> None:
+    text = (
+        "The envoy praised the latest round of talks between Sudanese and Chadian delegates"
+        " in Doha, mediated by Qatar."
+    )
+    (mediation,) = [e for e in events(text) if e.cameo == "045"]
+    assert [a.country for a in mediation.source] == ["QAT"]
+    assert sorted(a.country for a in mediation.target) == ["SDN", "TCD"]

@@ -13,13 +13,15 @@ class SpeechCoder(ArgumentFinder):
     """Codes what a sentence reports said or judged."""
 
     def host_events(self, event: Found) -> list[Found]:
-        """ "talks between X and Y hosted by Z", "Z will host the talks between X and Y": Z
-        mediates between them (a will-clause: Z's intent to mediate)."""
+        """ "talks between X and Y hosted by Z", "a round of talks between X and Y, mediated by
+        Z", "Z will host the talks between X and Y": Z mediates between them (a will-clause:
+        Z's intent to mediate)."""
         tree = self.tree
         if not event.code.startswith("04") or tree.pos(event.trigger) == "VERB":
             return []
         hosts = []
-        for verb in tree.kids(event.trigger, "acl"):
+        nouns = [event.trigger, *self.counting_heads(event.trigger)]  # "a round of talks, ..."
+        for verb in [v for n in nouns for v in tree.kids(n, "acl")]:
             if self.is_word(verb, "host_verbs"):
                 agents = [a for _, o in tree.prep_objects(verb, ("by",)) for a in tree.actors(o)]
                 if agents:
@@ -35,6 +37,16 @@ class SpeechCoder(ArgumentFinder):
                 self.apply_modality(host)
                 hosts.append(host)
         return hosts
+
+    def counting_heads(self, noun: int) -> list[int]:
+        """The head noun a noun is counted by (`event_heads`: "the recent round of indirect
+        talks, mediated by Oman": the participle hangs on "round")."""
+        tree = self.tree
+        prep = tree.head(noun)
+        if tree.dep(noun) != "pobj" or tree.lemma(prep) != "of" or tree.head(prep) == prep:
+            return []
+        head = tree.head(prep)
+        return [head] if tree.lemma(head) in self.words["event_heads"] else []
 
     def joint_events(self, event: Found) -> list[Found]:
         """ "X and Y jointly arrested the suspects": doers acting together (`joint_adverbs`)
