@@ -247,3 +247,51 @@ def test_a_town_another_country_shares_is_the_one_the_text_places_after_it(
     text = "Canadian Prime Minister Justin Trudeau arrived in London on Monday."
     assert towns(text)["London"] == "GBR"
     assert towns("An American tourist was stabbed in Manchester on Friday.")["Manchester"] == "GBR"
+
+
+def _countries(recognizer: EntityRecognizer, text: str) -> dict[str, str | None]:
+    result = resolve(recognizer, ActorResolver(), text)
+    return {a.name: a.country for a in result.actors}
+
+
+def test_a_town_described_by_a_nationality_is_that_country_s(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = "Clashes erupted in the northern Lebanese city of Tripoli on Monday."
+    assert _countries(recognizer, text)["Tripoli"] == "LBN"  # not Libya's government
+    text = "Militias fought in Tripoli as shells crashed into the north Lebanese port."
+    assert _countries(recognizer, text)["Tripoli"] == "LBN"
+    # an unknown town the tagger took for a body is a place of the nationality given
+    text = "Clashes erupted in the Syrian town of Kafr Nabl on Monday."
+    assert _countries(recognizer, text)["Kafr Nabl"] == "SYR"
+    assert _countries(recognizer, "The ship docked at the port of Aden.")["Aden"] == "YEM"
+    # "the city of" names the place, not its government
+    text = "Fighting erupted in the city of Tripoli on Monday."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.type for a in result.actors if a.name == "Tripoli"] == ["place"]
+    # a nationality that describes something else moves nothing
+    text = "Police in London arrested the Canadian port official."
+    assert _countries(recognizer, text)["London"] == "GBR"
+    text = "Militias fought in Tripoli on Monday. The Lebanese port was quiet."
+    assert _countries(recognizer, text)["Tripoli"] == "LBY"  # another sentence
+
+
+def test_a_body_named_after_its_town_is_of_the_town_s_country(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = "Students at Moscow State University protested on Monday."
+    assert _countries(recognizer, text)["Moscow State University"] == "RUS"
+    text = "Officials at Kabul University said the school was closed."
+    assert _countries(recognizer, text)["Kabul University"] == "AFG"
+    # an outlet places no one: the sentence's police stay where the article is
+    text = "The Tehran Times reported that the talks were postponed."
+    assert _countries(recognizer, text)["Tehran Times"] is None
+    text = "George Washington University hosted the talks."  # George is a South African town
+    assert _countries(recognizer, text)["George Washington University"] is None
+    text = "Kabul Police arrested two men."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [(a.country, a.code) for a in result.actors] == [("AFG", "AFGCOP")]
+    # a town leading a name that is no body's of its town places nothing
+    assert _countries(recognizer, "Mercedes-Benz cut jobs on Monday.")["Mercedes-Benz"] is None
+    text = "Georgetown University hosted the talks."  # listed: not Guyana's capital
+    assert _countries(recognizer, text)["Georgetown University"] == "USA"

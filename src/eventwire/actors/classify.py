@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from eventwire.actors.countries import CountryIndex
+from eventwire.actors.datafiles import read_data
 from eventwire.actors.groups import group_lexicon, group_of
 from eventwire.actors.roles import institution_sectors
 from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, organisation_key, surface_key
@@ -21,6 +23,13 @@ TYPE_GROUP = "group"
 SECTOR_GOV = "GOV"
 SECTOR_PEOPLE = "CVL"  # a country's people as a group (CAMEO: civilians), "Peruvians"
 GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TOWN_BODIES_FILE = "town_bodies.yaml"
+# A name a place noun describes: "the northern Lebanese city of Tripoli", "the Syrian town of
+# Kafr Nabl", "the port of Aden" (group "by": the word before the noun, a demonym or not).
+PLACE_NOUN_OF = re.compile(
+    r"(?:\b(?P<by>[A-Z][\w'-]+)\s+)?\b(?:city|town|port|port city|village|capital|"
+    r"border town|market town|provincial capital|regional capital)\s+of\s+$"
+)
 # A capital after one of these is the place itself ("talks in Lima"), otherwise it speaks
 # for its government ("a row between Lima and Santiago").
 PLACE_CONTEXT = re.compile(
@@ -49,6 +58,11 @@ class Classifier:
         """The actor ``mention`` refers to (None for DATE/TIME and empty spans)."""
         if mention.label == "NORP":
             return self._norp(mention, text)
+        described = PLACE_NOUN_OF.search(text[max(0, mention.start - 60) : mention.start])
+        if described and (mention.label == "ORG" or mention.label in GEO_LABELS):
+            place = self._described_place(mention.text, described.group("by"))
+            if place is not None:
+                return place
         if mention.label == "ORG":
             actor = self.organisation(mention.text)
             if actor is not None and actor.type == TYPE_COUNTRY and actor.country:
@@ -98,6 +112,16 @@ class Classifier:
         region = region or countries.part_of_country(mention.text) or countries.city(mention.text)
         return self.place_actor(mention.text, capital or region)
 
+    def _described_place(self, surface: str, by: str | None) -> Actor | None:
+        """A town a place noun describes ("the Lebanese city of Tripoli", "the town of
+        Kafr Nabl"): in the country of the demonym before the noun, else where it is known to
+        be; a country so named ("the capital of Libya") or a listed body is left alone."""
+        if self.countries.any_country(surface) or self.known_organisation(surface):
+            return None
+        named = self.countries.demonym(by) if by else None
+        where = named or self.countries.capital(surface) or self.countries.subdivision(surface)
+        return self.place_actor(surface, where or self.countries.city(surface))
+
     def organisation(self, surface: str) -> Actor | None:
         """An organisation name: a listed organisation, a state institution or a plain one."""
         known = self.known_organisation(surface)
@@ -113,6 +137,10 @@ class Classifier:
         sector = institution_sector(rest)
         if iso3 and sector:
             return self.institution_actor(iso3, sector, rest)
+        town = None if iso3 else self.town_of_body(surface)
+        if town and sector:
+            return self.institution_actor(town, sector, surface, named=True)  # "Kabul Police"
+        iso3 = iso3 or town
         key = organisation_key(surface)
         if not key:
             return None
@@ -135,6 +163,28 @@ class Classifier:
             if iso3:
                 return iso3, " ".join(words[size:])
         return None, " ".join(words)
+
+    def town_of_body(self, surface: str) -> str | None:
+        """ISO-3 of the town or capital a body is named after ("Moscow State University",
+        "Kabul Bank", "Danbury Superior Court"): a town leading a name that ends in a word of
+        data/town_bodies.yaml, with only its qualifiers between; a town leading any other name
+        ("Mercedes-Benz", "George Washington University") gives none."""
+        words = LEADING_ARTICLE.sub("", surface.strip()).split()
+        body = town_body(" ".join(words[1:]))
+        if body is None:
+            return None
+        bodies, qualifiers = town_body_words()
+        for size in range(min(MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
+            between = words[size : len(words) - len(body.split())]
+            head = POSSESSIVE.sub("", " ".join(words[:size]))
+            if head.lower() in bodies | qualifiers:  # "University Hospital", "Superior Court"
+                continue
+            if any(word.lower() not in qualifiers for word in between):
+                continue
+            iso3 = self.countries.capital(head) or self.countries.city(head)
+            if iso3:
+                return iso3
+        return None
 
     def known_organisation(self, surface: str) -> Actor | None:
         """A listed (or user-given) organisation with this name or alias."""
@@ -209,6 +259,22 @@ def institution_sector(words: str) -> str | None:
         ):
             best = (len(phrase), sector)
     return best[1] if best else None
+
+
+def town_body(words: str) -> str | None:
+    """The longest word of a body named after its town that ``words`` end in
+    (data/town_bodies.yaml), else None."""
+    lowered = " ".join(words.lower().split())
+    found = [w for w in town_body_words()[0] if lowered == w or lowered.endswith(" " + w)]
+    return max(found, key=len, default=None)
+
+
+@cache
+def town_body_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercase last words of bodies named after their town, and the qualifiers that may
+    stand between the town and them (data/town_bodies.yaml)."""
+    data = read_data(TOWN_BODIES_FILE)
+    return frozenset(data["bodies"]), frozenset(data["qualifiers"])
 
 
 def _display(surface: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -63,6 +63,13 @@ REPORTING_VERB = re.compile(
 )
 
 
+# A later description of a town by nationality: "the north Lebanese port", "the Syrian city".
+DESCRIBED_AFTER = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(?P<by>[A-Z][\w'-]+)\s+(?:city|town|port|capital|village)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|as|where|which|that|of|on|in|at|was|is|has|had)\b)"
+)
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+SENTENCE_REACH = 300  # characters after a town read for its sentence's description
 APPOSITION_GAPS = (1, 2)  # "Manchester, Conn.": a comma, with or without a space, between
 
 
@@ -144,14 +151,16 @@ class ActorResolver:
         _link_fallbacks(clusters, story)
         self._link_titles(clusters, story)
         _fold_places(story)
-        self._place_by_story(story)
+        self._place_by_story(story, texts)
         return StoryActors(story_id, *_finish(story))
 
-    def _place_by_story(self, story: _Story) -> None:
+    def _place_by_story(self, story: _Story, documents: Mapping[int, Document]) -> None:
         """A town whose name a large town of another country bears too is that country's
         where the text places it so: a region or country of that other country right after
-        it ("Manchester, Conn.", "Tripoli, Lebanon", "London, Ontario"); a nationality
-        elsewhere in the story does not move it ("Canadian Prime Minister ... in London")."""
+        it ("Manchester, Conn.", "Tripoli, Lebanon", "London, Ontario"), or a description of
+        it by that country's nationality later in its sentence ("Tripoli ... the north
+        Lebanese port"); a nationality elsewhere in the story does not move it ("Canadian
+        Prime Minister ... in London")."""
         moved: dict[str, Actor] = {}
         by_start = {(k.mention.article_id, k.mention.part, k.mention.start): k for k in story.links}
         for link in story.links:
@@ -165,10 +174,21 @@ class ActorResolver:
             ]
             placed = [story.actors.get(a.actor_key) for a in after if a is not None]
             countries = {p.country for p in placed if p is not None and p.country}
+            countries |= self._described_after(mention, documents.get(mention.article_id))
             others = [c for c in self.countries.towns_elsewhere(actor.name) if c in countries]
             if len(others) == 1 and others[0] != actor.country:
                 moved[actor.key] = self.classifier.place_actor(actor.name, others[0])
         _relink(story, moved)
+
+    def _described_after(self, mention: Mention, document: Document | None) -> set[str]:
+        """Countries whose nationality describes a town later in its sentence ("Tripoli ...
+        the north Lebanese port")."""
+        if document is None:
+            return set()
+        text = document.title if mention.part == PART_TITLE else document.text
+        rest = SENTENCE_END.split(text[mention.end : mention.end + SENTENCE_REACH], maxsplit=1)[0]
+        found = (self.countries.demonym(m.group("by")) for m in DESCRIBED_AFTER.finditer(rest))
+        return {iso3 for iso3 in found if iso3}
 
     def _read_article(self, document: Document, mentions: Sequence[Mention], story: _Story) -> None:
         body = sorted((m for m in mentions if m.part != PART_TITLE), key=lambda m: m.start)

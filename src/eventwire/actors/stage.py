@@ -23,7 +23,7 @@ class ActorsStage:
     """
 
     name = "actors"
-    version = 7  # 2: singular group nouns ("a protester": civilians), session 15
+    version = 8  # 2: singular group nouns ("a protester": civilians), session 15
     # 3: towns from GeoNames, older capitals, regions; a body of no one country coded by its kind
     # 4: a place named by the last words of another place of the story is that place
     # 5: ... only a place no gazetteer places ("Virginia" stays beside "West Virginia")
@@ -31,6 +31,10 @@ class ActorsStage:
     # communities, UN agencies) in data/organisations.yaml
     # 7: a town whose name a large town of another country bears is that country's when the
     # story names it and not the first ("Tripoli" in a story about Lebanon)
+    # 8: a town a place noun describes is a place of the noun's nationality ("the Lebanese city
+    # of Tripoli"), or moved by a later description ("... the north Lebanese port"); a body
+    # named after its town is of the town's country ("Moscow State University", data/
+    # town_bodies.yaml)
     scope = STORY
     after = "entities"
 
