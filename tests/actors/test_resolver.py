@@ -75,7 +75,8 @@ def test_name_variants_are_one_person(story: StoryActors) -> None:
 
 
 def test_countries_capitals_institutions_and_organisations(story: StoryActors) -> None:
-    assert actors_of(story, "Peruvian") == {"country:PER"}
+    # "Peruvian Defence Minister Name" is the person's; "the Peruvian minister" the government
+    assert actors_of(story, "Peruvian") == {"country:PER", "government:PER"}
     assert actors_of(story, "Santiago") == {"government:CHL"}
     assert actors_of(story, "Canberra") == {"place:AUS:canberra"}
     assert "institution:CHL:foreign ministry" in actors_of(
@@ -86,8 +87,8 @@ def test_countries_capitals_institutions_and_organisations(story: StoryActors) -
     nato = by_name(story, "NATO")
     assert (nato.type, nato.sector) == ("organisation", "IGO")
     assert by_name(story, "International Atomic Energy Agency").sector == "IGO"
-    # "the Kuwaiti envoy" is the country; "Kuwaiti and Chilean representatives" its government
-    assert actors_of(story, "Kuwaiti") == {"country:KWT", "government:KWT"}
+    # "the Kuwaiti envoy" and "Kuwaiti and Chilean representatives": its government
+    assert actors_of(story, "Kuwaiti") == {"government:KWT"}
 
 
 def test_user_file_overrides_and_extends(recognizer: EntityRecognizer, tmp_path: Path) -> None:
@@ -212,7 +213,7 @@ def test_a_country_word_with_a_sector_noun_is_its_group(recognizer: EntityRecogn
     assert actors_of(story, "Afghan") == {"group:AFG:REB"}
     assert actors_of(story, "Sudan") == {"government:SDN"}
     assert actors_of(story, "Russian") == {"country:RUS"}
-    assert actors_of(story, "Peruvian") == {"country:PER"}
+    assert actors_of(story, "Peruvian") == {"government:PER"}  # "the Peruvian envoy"
 
 
 def test_a_place_named_by_the_last_words_of_another_is_that_place(
@@ -295,3 +296,14 @@ def test_a_body_named_after_its_town_is_of_the_town_s_country(
     assert _countries(recognizer, "Mercedes-Benz cut jobs on Monday.")["Mercedes-Benz"] is None
     text = "Georgetown University hosted the talks."  # listed: not Guyana's capital
     assert _countries(recognizer, text)["Georgetown University"] == "USA"
+
+
+def test_a_qualifier_of_the_office_between_country_and_title(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = "On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned the envoy."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.code for a in result.actors if a.name == "Dubem Oniya"] == ["NGAGOV"]
+    text = "Former Iraqi prime minister Nouri al-Maliki criticized the deal."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.code for a in result.actors if a.name == "Nouri al-Maliki"] == ["IRQGOV"]

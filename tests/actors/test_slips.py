@@ -35,7 +35,7 @@ def test_demonyms_tagged_as_people_are_countries(resolver: ActorResolver) -> Non
     text = "The Ugandan delegation met an Iranian envoy in Kampala."
     result = resolve(resolver, text, ("Ugandan", "PERSON", 0), ("Iranian", "PERSON", 0))
     assert actor_of(result, "Ugandan") == "government:UGA"  # "The Ugandan delegation"
-    assert actor_of(result, "Iranian") == "country:IRN"
+    assert actor_of(result, "Iranian") == "government:IRN"  # "an Iranian envoy"
     assert not [a for a in result.actors if a.type == "person"]
 
 

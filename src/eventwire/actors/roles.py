@@ -34,8 +34,14 @@ FIT_EXACT = "exact"
 FIT_RELATED = "related"
 FIT_NONE = "none"  # the person has no title to compare with
 FIT_CONFLICT = "conflict"
-# Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister").
-COUNTRY_GAP = re.compile(r"^(?:['’]s)?\s*$")
+# Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister"),
+# with at most two words that qualify the office ("Nigerian junior foreign minister").
+COUNTRY_GAP = re.compile(
+    r"^(?:['’]s)?\s*(?:(?:former|acting|junior|senior|outgoing|incoming|new|interim|then|top"
+    r"|veteran|longtime)\s+){0,2}$",
+    re.IGNORECASE,
+)
+MAX_COUNTRY_GAP = 24  # characters: "'s", or two qualifying words ("former acting")
 # Start of an apposition after a name: ", the ..." / ", Chile's ..." (at most a few words).
 APPOSITION_START = re.compile(r"^\s*,\s*(?:the\s+|an?\s+)?")
 # Words allowed between the apposition's start and its title: country words and possessives
@@ -160,8 +166,10 @@ def role_after(text: str, name_end: int) -> RoleMatch | None:
 
 
 def country_gap_ok(text: str, country_end: int, role_start: int) -> bool:
-    """True when only a possessive or spaces separate a country word from a title."""
-    return 0 <= role_start - country_end <= 4 and COUNTRY_GAP.match(text[country_end:role_start])
+    """True when only a possessive, spaces or a qualifier of the office separate a country
+    word from a title (``COUNTRY_GAP``)."""
+    gap = role_start - country_end
+    return 0 <= gap <= MAX_COUNTRY_GAP and COUNTRY_GAP.match(text[country_end:role_start])
 
 
 def _role_match(match: re.Match[str], offset: int) -> RoleMatch:

@@ -34,7 +34,9 @@ class ActorsStage:
     # 8: a town a place noun describes is a place of the noun's nationality ("the Lebanese city
     # of Tripoli"), or moved by a later description ("... the north Lebanese port"); a body
     # named after its town is of the town's country ("Moscow State University", data/
-    # town_bodies.yaml)
+    # town_bodies.yaml); a state's office named alone is its government ("the Iranian foreign
+    # minister said", "the president of Armenia"); a qualifier of the office may stand between
+    # a country word and a title ("Nigerian junior foreign minister Name")
     scope = STORY
     after = "entities"
 
