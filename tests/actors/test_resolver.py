@@ -307,3 +307,16 @@ def test_a_qualifier_of_the_office_between_country_and_title(
     text = "Former Iraqi prime minister Nouri al-Maliki criticized the deal."
     result = resolve(recognizer, ActorResolver(), text)
     assert [a.code for a in result.actors if a.name == "Nouri al-Maliki"] == ["IRQGOV"]
+
+
+def test_a_title_the_model_cut_into_a_body_s_name_keeps_its_country(
+    recognizer: EntityRecognizer,
+) -> None:
+    # "British Defence" tagged as a body, "Secretary Tom King" as the person
+    text = "British Defence Secretary Tom King has promised to continue military aid."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.code for a in result.actors if a.name == "Tom King"] == ["GBRGOV"]
+    # a body's own words between the country and a title place no one
+    text = "The Kenya Airways chief executive Tom Roe said flights would resume."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.country for a in result.actors if a.name == "Tom Roe"] == [None]

@@ -216,6 +216,8 @@ class ActorResolver:
             _note_group_phrase(document.text, corrected, actor, story)
             if actor.country and actor.type in ("country", "government"):
                 countries.append((corrected, actor.country))
+            elif actor.country and actor.type == TYPE_ORGANISATION:
+                countries.extend(self._country_word(corrected, actor.country))
         self._locate_people(document.id, document.text, story)
 
     def _locate_people(self, article_id: int, text: str, story: _Story) -> None:
@@ -306,6 +308,16 @@ class ActorResolver:
         # common noun the model took for a name: it may join a person, never open one.
         observation.tentative = not key.full and _written_in_lower_case(name, text)
         story.people.append(observation)
+
+    def _country_word(self, mention: Mention, iso3: str) -> list[tuple[Mention, str]]:
+        """The country word that opens an organisation's name, as a mention of its own, for a
+        title that goes on past the name ("British Defence" + "Secretary Name": the model
+        took the title's first word into the name)."""
+        found, rest = self.classifier.split_country(mention.text)
+        if found != iso3 or not rest or not mention.text.endswith(rest):
+            return []
+        head = mention.text[: len(mention.text) - len(rest)].rstrip()
+        return [(replace(mention, end=mention.start + len(head), text=head), iso3)]
 
     def _countries_between(self, text: str, start: int, end: int) -> str | None:
         words = text[start:end].replace(",", " ").split()
