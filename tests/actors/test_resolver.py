@@ -320,3 +320,15 @@ def test_a_title_the_model_cut_into_a_body_s_name_keeps_its_country(
     text = "The Kenya Airways chief executive Tom Roe said flights would resume."
     result = resolve(recognizer, ActorResolver(), text)
     assert [a.country for a in result.actors if a.name == "Tom Roe"] == [None]
+
+
+def test_an_office_named_alone_after_a_country_word_is_its_government(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = "Taiwan's Vice Foreign Minister visited Russia today."
+    result = resolve(recognizer, ActorResolver(), text)
+    assert [a.code for a in result.actors if a.country == "TWN"] == ["TWNGOV"]
+    text = "Taiwan's Vice Foreign Minister Tom Roe visited Russia today."  # the person's
+    result = resolve(recognizer, ActorResolver(), text)
+    assert {a.name: a.code for a in result.actors}["Tom Roe"] == "TWNGOV"
+    assert {a.name: a.code for a in result.actors}["Taiwan"] == "TWN"

@@ -9,7 +9,7 @@ from functools import cache
 from eventwire.actors.countries import CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.groups import group_lexicon, group_of
-from eventwire.actors.roles import institution_sectors
+from eventwire.actors.roles import institution_sectors, office_alone
 from eventwire.actors.text import LEADING_ARTICLE, POSSESSIVE, organisation_key, surface_key
 from eventwire.model import Actor, Mention
 
@@ -193,9 +193,13 @@ class Classifier:
 
     def country_or_group(self, iso3: str, mention: Mention, text: str) -> Actor:
         """The country, or its group when a sector noun goes with the mention ("Israeli army",
-        "Sudan's government", "rebels in the Ivory Coast")."""
+        "Sudan's government", "rebels in the Ivory Coast") or an office named alone follows it
+        ("Taiwan's Vice Foreign Minister visited")."""
         group = group_of(text, mention.start, mention.end)
-        return self.group_actor(iso3, group.sector) if group else self.country_actor(iso3)
+        if group is not None:
+            return self.group_actor(iso3, group.sector)
+        office = office_alone(text, mention.end)  # "Taiwan's Vice Foreign Minister visited"
+        return self.group_actor(iso3, office.sector) if office else self.country_actor(iso3)
 
     def group_actor(self, iso3: str, sector: str) -> Actor:
         """A country's group of one sector, e.g. "Israeli military" (code ISRMIL); its

@@ -34,11 +34,16 @@ FIT_EXACT = "exact"
 FIT_RELATED = "related"
 FIT_NONE = "none"  # the person has no title to compare with
 FIT_CONFLICT = "conflict"
+# Words that qualify an office between a country word and a title, or before an office named
+# alone ("Nigerian junior foreign minister", "Taiwan's Vice Foreign Minister visited").
+OFFICE_QUALIFIERS = (
+    "former|acting|junior|senior|outgoing|incoming|new|interim|then|top|veteran|longtime"
+    "|vice|deputy|assistant"
+)
 # Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister"),
 # with at most two words that qualify the office ("Nigerian junior foreign minister").
 COUNTRY_GAP = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:former|acting|junior|senior|outgoing|incoming|new|interim|then|top"
-    r"|veteran|longtime)\s+){0,2}$",
+    rf"^(?:['’]s)?\s*(?:(?:{OFFICE_QUALIFIERS})\s+){{0,2}}$",
     re.IGNORECASE,
 )
 MAX_COUNTRY_GAP = 24  # characters: "'s", or two qualifying words ("former acting")
@@ -126,6 +131,22 @@ def _title_before() -> re.Pattern[str]:
 @cache
 def _title_after() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<role>{_alternation(tuple(role_sectors()))})(?![\w-])", re.I)
+
+
+@cache
+def _title_next() -> re.Pattern[str]:
+    alternation = _alternation(tuple(role_sectors()))
+    qualifiers = rf"(?:(?:{OFFICE_QUALIFIERS})\s+){{0,2}}"
+    return re.compile(rf"(?:['’]s)?\s+{qualifiers}(?P<role>{alternation})(?![\w-])", re.I)
+
+
+def office_alone(text: str, country_end: int) -> RoleMatch | None:
+    """A title right after a country word that no name follows: the office named alone
+    ("Taiwan's Vice Foreign Minister visited", not "... Minister Name visited")."""
+    match = _title_next().match(text, country_end)
+    if match is None or NAME_AFTER.match(text[match.end() :]):
+        return None
+    return _role_match(match, 0)
 
 
 def role_before(text: str, name_start: int) -> RoleMatch | None:
