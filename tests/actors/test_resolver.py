@@ -332,3 +332,14 @@ def test_an_office_named_alone_after_a_country_word_is_its_government(
     result = resolve(recognizer, ActorResolver(), text)
     assert {a.name: a.code for a in result.actors}["Tom Roe"] == "TWNGOV"
     assert {a.name: a.code for a in result.actors}["Taiwan"] == "TWN"
+
+
+def test_a_demonym_tagged_apart_from_its_people_is_their_group(
+    recognizer: EntityRecognizer,
+) -> None:
+    def codes(text: str) -> set[str | None]:
+        return {a.code for a in resolve(recognizer, ActorResolver(), text).actors}
+
+    assert "IRQCVL" in codes("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    assert "NGACVL" in codes("Nigerian Christians protested on Sunday.")
+    assert "RUSCVL" not in codes("Russian Railways raised fares.")  # a body's name

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.actors.countries import CountryIndex
+from eventwire.actors.countries import COMPANY_PLURALS, CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.groups import group_lexicon, group_of
 from eventwire.actors.roles import institution_sectors, office_alone
@@ -24,6 +24,8 @@ SECTOR_GOV = "GOV"
 SECTOR_PEOPLE = "CVL"  # a country's people as a group (CAMEO: civilians), "Peruvians"
 GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TOWN_BODIES_FILE = "town_bodies.yaml"
+# A capitalised plural right after a demonym, no name after it: "Iraqi Kurds sought refuge".
+PEOPLE_AFTER = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+[^s\W]s)\b(?![ \t]+[A-Z])")
 # A name a place noun describes: "the northern Lebanese city of Tripoli", "the Syrian town of
 # Kafr Nabl", "the port of Aden" (group "by": the word before the noun, a demonym or not).
 PLACE_NOUN_OF = re.compile(
@@ -85,14 +87,26 @@ class Classifier:
             plural = self.countries.plural_demonym(mention.text) or self.countries.people_of(
                 mention.text
             )
-            if actor.type == TYPE_COUNTRY and plural:
-                return self.group_actor(iso3, SECTOR_PEOPLE)  # "Peruvians protested"
+            if actor.type == TYPE_COUNTRY and (plural or self._people_after(mention, text)):
+                return self.group_actor(iso3, SECTOR_PEOPLE)  # "Peruvians", "Iraqi Kurds"
             return actor
         known = self.known_organisation(mention.text)  # "the Taliban" tagged as a people
         if known is not None:
             return known
         key = surface_key(mention.text)
         return Actor(f"group:{key}", _display(mention.text), TYPE_GROUP) if key else None
+
+    @staticmethod
+    def _people_after(mention: Mention, text: str) -> bool:
+        """A demonym the model tagged apart from the people it qualifies: "Iraqi" + "Kurds",
+        "Nigerian" + "Christians" (a capitalised plural that no name follows; not a body's
+        name, "Russian Railways", nor a group noun in a headline's capitals)."""
+        after = PEOPLE_AFTER.match(text, mention.end)
+        if after is None:
+            return False
+        word = after.group("word").lower()
+        lexicon = group_lexicon()
+        return word not in COMPANY_PLURALS | lexicon.groups.keys() | lexicon.generic.keys()
 
     def _geo(self, mention: Mention, text: str) -> Actor | None:
         countries = self.countries
