@@ -83,7 +83,8 @@ class ArgumentFinder:
 
     def gerund_doer(self, prep: int) -> int | None:
         """The word whose subject does a gerund after ``prep``: an intransitive active verb of
-        the clause (`gerund_preps`: "persisted in shelling") or the copula under an adjective
+        the clause (`gerund_preps`: "persisted in shelling"; `to_gerund_verbs`: "resorted to
+        throwing stones") or the copula under an adjective
         of guilt (`gerund_adjectives`: "are guilty of violating"); not a verb with an object,
         a passive or a participle ("accused X of killing", "was accused of", "a meeting aimed
         at establishing"), a topic ("conferred on putting a blockade") or a capability
@@ -94,7 +95,8 @@ class ArgumentFinder:
         if tree.dep(head) == "acomp" and tree.pos(head) == "ADJ":
             guilty = self.is_word(head, "gerund_adjectives") and tree.lemma(prep) == "of"
             return tree.head(head) if guilty else None  # not "capable of launching"
-        if not self.is_word(prep, "gerund_preps"):
+        carried = tree.lemma(prep) == "to" and self.is_word(head, "to_gerund_verbs")
+        if not self.is_word(prep, "gerund_preps") and not carried:
             return None
         if tree.pos(head) != "VERB" or tree.dep(head) in ("acl", "amod", "relcl"):
             return None

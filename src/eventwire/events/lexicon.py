@@ -376,6 +376,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "behalf_nouns",
                 "joint_adverbs",
                 "gerund_preps",
+                "to_gerund_verbs",
                 "gerund_adjectives",
             )
         },

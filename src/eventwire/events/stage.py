@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where: each story's events with their evidence."""
 
     name = "events"
-    version = 25  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
+    version = 26  # 2: legal process, acts undergone, judgements (recall round, 2026-12-07);
     # 3: the review of that round (judgements, civilians, the user file's leaders);
     # 4: the seventh round (participles, rulings, role doers, who shoots, ...: evrecall2);
     # 5: a name taken for a place no gazetteer knows is a side (merge._unplaced_name);
@@ -129,6 +129,8 @@ class EventsStage:
     # arrest or facing charges undergoes the act of the state or police who report it
     # 25: a round of talks mediated by a third party ("the recent round of talks between X and
     # Y, mediated by Z") is Z's mediation: the participle may hang on the counting noun
+    # 26: a welcome given is a visit hosted ("gave a warm welcome to X"); a gerund after
+    # "resorted to" / "turned to" is the subject's act (frames.yaml to_gerund_verbs)
     scope = STORY
     after = "entities"
 

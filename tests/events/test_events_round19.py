@@ -1,0 +1,32 @@
+"""The coder on made-up sentences of session 19's round: a welcome given is a visit hosted,
+and a gerund after "resorted to" is the act of the clause's subject."""
+
+from __future__ import annotations
+
+from eventwire.model import EventMention
+
+
+def acts(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions that are no statements."""
+    return [m for m in mentions if not m.cameo.startswith("01")]
+
+
+def test_a_welcome_given_is_a_visit_hosted(code) -> None:
+    text = "The king extended a warm welcome to the visiting Chinese president."
+    (hosted,) = acts(code(text))
+    assert hosted.cameo == "043"
+    assert [s.text for s in hosted.sources] == ["king"]
+    assert "Chinese" in {s.text for s in hosted.targets}
+    text = "President Roe gave a warm welcome on Thursday to the Kenyan leader."
+    assert [m.cameo for m in acts(code(text))] == ["043"]
+
+
+def test_a_gerund_resorted_to_is_the_subject_s_act(code) -> None:
+    (thrown,) = acts(code("Protesters resorted to throwing stones at police on Monday."))
+    assert thrown.cameo == "145"
+    assert [s.text for s in thrown.sources] == ["Protesters"]
+    (shelled,) = acts(code("The army turned to shelling rebel positions after the talks."))
+    assert [s.text for s in shelled.sources] == ["army"]
+    # an objection to an act is no act of the objector's
+    (objection, talks) = acts(code("The minister objected to holding talks with the rebels."))
+    assert objection.cameo == "114" and talks.sources == ()
