@@ -1,5 +1,6 @@
 """The coder on made-up sentences of session 19's round: a welcome given is a visit hosted,
-and a gerund after "resorted to" is the act of the clause's subject."""
+a gerund after "resorted to" is the act of the clause's subject, "up to" a number counts the
+object."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def test_a_gerund_resorted_to_is_the_subject_s_act(code) -> None:
     # an objection to an act is no act of the objector's
     (objection, talks) = acts(code("The minister objected to holding talks with the rebels."))
     assert objection.cameo == "114" and talks.sources == ()
+
+
+def test_up_to_a_number_is_the_object_s_quantity(code) -> None:
+    # parsed "kidnapped up" (particle) + "to advisers": the advisers are the ones kidnapped
+    text = "Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."
+    (kidnap,) = acts(code(text))
+    assert kidnap.cameo == "181"
+    assert [t.text for t in kidnap.targets] == ["Russian"]

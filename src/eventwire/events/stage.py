@@ -130,7 +130,8 @@ class EventsStage:
     # 25: a round of talks mediated by a third party ("the recent round of talks between X and
     # Y, mediated by Z") is Z's mediation: the participle may hang on the counting noun
     # 26: a welcome given is a visit hosted ("gave a warm welcome to X"); a gerund after
-    # "resorted to" / "turned to" is the subject's act (frames.yaml to_gerund_verbs)
+    # "resorted to" / "turned to" is the subject's act (frames.yaml to_gerund_verbs); "up to"
+    # a number the parse took for a particle and a preposition counts the verb's object
     scope = STORY
     after = "entities"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from eventwire.model import Mention, SentenceParse, Span
+from eventwire.model import Mention, ParsedToken, SentenceParse, Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -52,6 +52,35 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})  # a person named bef
 STEM_ENDINGS = (("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",)))
 
 
+def _quantities_mended(
+    tokens: Sequence[ParsedToken], text: str, offset: int
+) -> tuple[ParsedToken, ...]:
+    """The parse with "up to" before a number read as the number's modifier, its noun the
+    verb's object: the small model may take "kidnapped up to 16 advisers" for a particle
+    and a preposition ("kidnapped up", "to advisers")."""
+    mended = list(tokens)
+    for up in range(len(tokens) - 2):
+        to = up + 1
+        if tokens[up][5] != "prt" or _token_text(tokens[up], text, offset).lower() != "up":
+            continue
+        if tokens[to][5] != "prep" or _token_text(tokens[to], text, offset).lower() != "to":
+            continue
+        if tokens[to + 1][3] != "NUM" and tokens[to + 1][4] != "CD":
+            continue
+        noun = next((n for n, t in enumerate(tokens) if t[6] == to and t[5] == "pobj"), None)
+        if noun is None:
+            continue
+        verb = tokens[up][6]
+        mended[up] = (*tokens[up][:5], "quantmod", to + 1)
+        mended[to] = (*tokens[to][:5], "quantmod", to + 1)
+        mended[noun] = (*tokens[noun][:5], "dobj", verb)
+    return tuple(mended)
+
+
+def _token_text(token: ParsedToken, text: str, offset: int) -> str:
+    return text[token[0] - offset : token[1] - offset]
+
+
 def verb_forms(lemma: str, word: str) -> tuple[str, ...]:
     """A verb's lemma and the stems of its word: the small model's lemmatizer slips on some
     verbs ("staged" -> "stag")."""
@@ -72,7 +101,7 @@ class Tree:
     def __init__(self, sentence: SentenceParse, text: str, mentions: Sequence[Mention]) -> None:
         self.sentence = sentence
         self.text = text
-        self.tokens = sentence.tokens
+        self.tokens = _quantities_mended(sentence.tokens, text, sentence.start)
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for index, token in enumerate(self.tokens):
             if token[6] != index and 0 <= token[6] < len(self.tokens):
