@@ -266,6 +266,8 @@ def test_a_town_described_by_a_nationality_is_that_country_s(
     text = "Clashes erupted in the Syrian town of Kafr Nabl on Monday."
     assert _countries(recognizer, text)["Kafr Nabl"] == "SYR"
     assert _countries(recognizer, "The ship docked at the port of Aden.")["Aden"] == "YEM"
+    text = "A roadside bombing near the town of Samarra on Sunday killed one soldier."
+    assert _countries(recognizer, text)["Samarra"] == "IRQ"  # tagged as a people
     # "the city of" names the place, not its government
     text = "Fighting erupted in the city of Tripoli on Monday."
     result = resolve(recognizer, ActorResolver(), text)

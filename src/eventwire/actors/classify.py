@@ -23,6 +23,7 @@ TYPE_GROUP = "group"
 SECTOR_GOV = "GOV"
 SECTOR_PEOPLE = "CVL"  # a country's people as a group (CAMEO: civilians), "Peruvians"
 GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DESCRIBED_LABELS = GEO_LABELS | {"ORG", "NORP"}  # what the model may tag a named town as
 TOWN_BODIES_FILE = "town_bodies.yaml"
 # A capitalised plural right after a demonym, no name after it: "Iraqi Kurds sought refuge".
 PEOPLE_AFTER = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+[^s\W]s)\b(?![ \t]+[A-Z])")
@@ -58,13 +59,13 @@ class Classifier:
 
     def classify(self, mention: Mention, text: str) -> Actor | None:
         """The actor ``mention`` refers to (None for DATE/TIME and empty spans)."""
-        if mention.label == "NORP":
-            return self._norp(mention, text)
         described = PLACE_NOUN_OF.search(text[max(0, mention.start - 60) : mention.start])
-        if described and (mention.label == "ORG" or mention.label in GEO_LABELS):
+        if described and mention.label in DESCRIBED_LABELS:  # "the town of Samarra"
             place = self._described_place(mention.text, described.group("by"))
             if place is not None:
                 return place
+        if mention.label == "NORP":
+            return self._norp(mention, text)
         if mention.label == "ORG":
             actor = self.organisation(mention.text)
             if actor is not None and actor.type == TYPE_COUNTRY and actor.country:
