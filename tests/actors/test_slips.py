@@ -118,3 +118,18 @@ def test_a_listed_agency_or_platform_tagged_as_a_person_is_the_organisation(
     assert actor_of(result, "Twitter") == "org:twitter"
     assert sectors[actor_of(result, "Yonhap")] == "MED"
     assert not [a for a in result.actors if a.type == "person"]
+
+
+def test_a_nationality_tagged_apart_from_its_people_is_their_group(
+    resolver: ActorResolver,
+) -> None:
+    text = "Some 800,000 Iraqi Kurds sought refuge in Germany last month."
+    result = resolve(resolver, text, ("Iraqi", "NORP", 0), ("Kurds", "NORP", 0))
+    assert actor_of(result, "Iraqi") == "group:IRQ:CVL"
+    # not a place, a party or a body after the nationality
+    text = "Avalanche kills skiers in the French Alps."
+    assert actor_of(resolve(resolver, text, ("French", "NORP", 0)), "French") == "country:FRA"
+    text = "French Socialists rejected the budget."
+    assert actor_of(resolve(resolver, text, ("French", "NORP", 0)), "French") == "country:FRA"
+    text = "Russian Railways raised fares."
+    assert actor_of(resolve(resolver, text, ("Russian", "NORP", 0)), "Russian") == "country:RUS"

@@ -20,6 +20,9 @@ def test_a_welcome_given_is_a_visit_hosted(code) -> None:
     assert "Chinese" in {s.text for s in hosted.targets}
     text = "President Roe gave a warm welcome on Thursday to the Kenyan leader."
     assert [m.cameo for m in acts(code(text))] == ["043"]
+    # a welcome given to a plan, or a welcome received, hosts no one
+    assert acts(code("The EU gave a guarded welcome to Iran's proposal.")) == []
+    assert acts(code("Israel's offer received a cool welcome from Syria.")) == []
 
 
 def test_a_gerund_resorted_to_is_the_subject_s_act(code) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.actors.countries import COMPANY_PLURALS, CountryIndex
+from eventwire.actors.countries import COMPASS_PREFIX, CountryIndex
 from eventwire.actors.datafiles import read_data
 from eventwire.actors.groups import group_lexicon, group_of
 from eventwire.actors.roles import institution_sectors, office_alone
@@ -33,6 +33,10 @@ PLACE_NOUN_OF = re.compile(
     r"(?:\b(?P<by>[A-Z][\w'-]+)\s+)?\b(?:city|town|port|port city|village|capital|"
     r"border town|market town|provincial capital|regional capital)\s+of\s+$"
 )
+PLACE_NOUN_REACH = 60  # characters before a name read for its place noun
+# A nationality that only qualifies a people: "the ethnic Albanian village of X", "the
+# Croatian Serb capital of X" (the word before the nationality, up to it).
+QUALIFIED_NATIONALITY = re.compile(r"\b(?P<word>ethnic|[A-Z][\w'-]+)\s+$")
 # A capital after one of these is the place itself ("talks in Lima"), otherwise it speaks
 # for its government ("a row between Lima and Santiago").
 PLACE_CONTEXT = re.compile(
@@ -59,9 +63,8 @@ class Classifier:
 
     def classify(self, mention: Mention, text: str) -> Actor | None:
         """The actor ``mention`` refers to (None for DATE/TIME and empty spans)."""
-        described = PLACE_NOUN_OF.search(text[max(0, mention.start - 60) : mention.start])
-        if described and mention.label in DESCRIBED_LABELS:  # "the town of Samarra"
-            place = self._described_place(mention.text, described.group("by"))
+        if mention.label in DESCRIBED_LABELS:  # "the town of Samarra", whatever its tag
+            place = self._described_place(mention, text)
             if place is not None:
                 return place
         if mention.label == "NORP":
@@ -100,14 +103,10 @@ class Classifier:
     @staticmethod
     def _people_after(mention: Mention, text: str) -> bool:
         """A demonym the model tagged apart from the people it qualifies: "Iraqi" + "Kurds",
-        "Nigerian" + "Christians" (a capitalised plural that no name follows; not a body's
-        name, "Russian Railways", nor a group noun in a headline's capitals)."""
+        "Nigerian" + "Christians" (a people of data/group_nouns.yaml `peoples`; not "French
+        Alps", "German Greens")."""
         after = PEOPLE_AFTER.match(text, mention.end)
-        if after is None:
-            return False
-        word = after.group("word").lower()
-        lexicon = group_lexicon()
-        return word not in COMPANY_PLURALS | lexicon.groups.keys() | lexicon.generic.keys()
+        return after is not None and after.group("word").lower() in group_lexicon().peoples
 
     def _geo(self, mention: Mention, text: str) -> Actor | None:
         countries = self.countries
@@ -127,15 +126,43 @@ class Classifier:
         region = region or countries.part_of_country(mention.text) or countries.city(mention.text)
         return self.place_actor(mention.text, capital or region)
 
-    def _described_place(self, surface: str, by: str | None) -> Actor | None:
-        """A town a place noun describes ("the Lebanese city of Tripoli", "the town of
-        Kafr Nabl"): in the country of the demonym before the noun, else where it is known to
-        be; a country so named ("the capital of Libya") or a listed body is left alone."""
+    def _described_place(self, mention: Mention, text: str) -> Actor | None:
+        """A town a place noun describes ("the Lebanese city of Tripoli", "the Syrian town of
+        Kafr Nabl"): where the gazetteer places it, in the country of the nationality before
+        the noun when the gazetteer knows a town of that name there too or none at all. A
+        country ("the capital of Libya"), a listed body, and a name the model did not take
+        for a place and no one places ("a city of Kurds", "the capital of Deutsche Bank")
+        are left alone."""
+        window = max(0, mention.start - PLACE_NOUN_REACH)
+        described = PLACE_NOUN_OF.search(text, window, mention.start)
+        surface = mention.text
+        if described is None:
+            return None
         if self.countries.any_country(surface) or self.known_organisation(surface):
             return None
-        named = self.countries.demonym(by) if by else None
-        where = named or self.countries.capital(surface) or self.countries.subdivision(surface)
-        return self.place_actor(surface, where or self.countries.city(surface))
+        countries = self.countries
+        known = countries.capital(surface) or countries.subdivision(surface)
+        known = known or countries.city(surface)
+        by = described.group("by")
+        named = countries.demonym(by) if by else None
+        if named and self._qualifies_a_people(text, window, described.start("by")):
+            named = None
+        if known:
+            towns = {known, *countries.towns_elsewhere(surface)}
+            return self.place_actor(surface, named if named in towns else known)
+        if named is None and mention.label not in GEO_LABELS:
+            return None
+        return self.place_actor(surface, named)
+
+    def _qualifies_a_people(self, text: str, start: int, end: int) -> bool:
+        """Whether the nationality ending at ``end`` only qualifies a people: "ethnic" or
+        another nationality right before it ("the ethnic Albanian village of X", "the
+        Croatian Serb capital of X")."""
+        before = QUALIFIED_NATIONALITY.search(text, start, end)
+        if before is None:
+            return False
+        word = before.group("word")
+        return word == "ethnic" or self.countries.demonym(word) is not None
 
     def organisation(self, surface: str) -> Actor | None:
         """An organisation name: a listed organisation, a state institution or a plain one."""
@@ -192,14 +219,28 @@ class Classifier:
         for size in range(min(MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
             between = words[size : len(words) - len(body.split())]
             head = POSSESSIVE.sub("", " ".join(words[:size]))
-            if head.lower() in bodies | qualifiers:  # "University Hospital", "Superior Court"
+            if head.lower() in bodies or head.lower() in qualifiers:  # "University Hospital"
                 continue
             if any(word.lower() not in qualifiers for word in between):
                 continue
-            iso3 = self.countries.capital(head) or self.countries.city(head)
+            iso3 = self._town_country(head)
             if iso3:
                 return iso3
         return None
+
+    def _town_country(self, head: str) -> str | None:
+        """The one country a town, capital or region of this name is in ("Alabama Supreme
+        Court"); none for a name places of several countries bear ("Kingston Hospital",
+        "Victoria Police": Jamaica's and Canada's Kingston, Australia's state and the
+        Seychelles' capital)."""
+        countries = self.countries
+        if countries.towns_elsewhere(head):
+            return None
+        # a region by a compass word is too common a name ("West Coast Bank": New Zealand's)
+        region = None if COMPASS_PREFIX.match(head) else countries.subdivision(head)
+        found = {countries.capital(head), region, countries.city(head)}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def known_organisation(self, surface: str) -> Actor | None:
         """A listed (or user-given) organisation with this name or alias."""
@@ -213,7 +254,8 @@ class Classifier:
         group = group_of(text, mention.start, mention.end)
         if group is not None:
             return self.group_actor(iso3, group.sector)
-        office = office_alone(text, mention.end)  # "Taiwan's Vice Foreign Minister visited"
+        # "Taiwan's Vice Foreign Minister visited"
+        office = office_alone(text, mention.start, mention.end)
         return self.group_actor(iso3, office.sector) if office else self.country_actor(iso3)
 
     def group_actor(self, iso3: str, sector: str) -> Actor:

@@ -46,6 +46,8 @@ LOCATED_LINKS = frozenset({"in", "throughout", "across"})
 # are often another's.
 LOCATED_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JUD", "EDU", "LAB", "AGR"})
 BEFORE_WINDOW = 60  # characters before the mention read for "<noun> of/in"
+OF_AFTER = re.compile(r"\s+of\b")
+PAST_REACH = 4  # words before an office read for a past word ("the former Iraqi prime minister")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class GroupLexicon:
     kept_suffixes: frozenset[str] = frozenset()
     foreign_prefixes: frozenset[str] = frozenset()
     enders: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()  # generic heads naming one office of a state
+    past_words: frozenset[str] = frozenset()  # "former", "late": the office is not held
+    peoples: frozenset[str] = frozenset()  # "Kurds", "Christians": a demonym's people
 
     def sector_name(self, sector: str) -> str:
         """How a sector is named in a group's name ("MIL" -> "military")."""
@@ -99,6 +104,9 @@ def build_group_lexicon(user_file: str = "") -> GroupLexicon:
         kept_suffixes=_words(d.get("kept_suffixes") for d in data),
         foreign_prefixes=_words(d.get("foreign_prefixes") for d in data),
         enders=_words(d.get("enders") for d in data),
+        offices=_words(d.get("offices") for d in data),
+        past_words=_words(d.get("past_words") for d in data),
+        peoples=_words(d.get("peoples") for d in data),
     )
 
 
@@ -152,6 +160,8 @@ def group_after(
     if capital_next and head.end == tokens[-1][2] and not _plural(head.noun):
         return None  # a title before a name: the person resolver reads it
     sector = _phrase_sector(units, lexicon)
+    if head.noun in lexicon.offices and not held_office(text, start, head.end, lexicon):
+        return None
     return GroupMatch(sector, text[head.start : head.end], start, head.end) if sector else None
 
 
@@ -182,7 +192,25 @@ def group_before(
     sector = _phrase_sector(units, lexicon)
     if sector is None or (link.group("link") in LOCATED_LINKS and sector not in LOCATED_SECTORS):
         return None
+    if head.noun in lexicon.offices and _past(text[window_start : head.start], lexicon):
+        return None  # "the former president of Armenia"
     return GroupMatch(sector, text[head.start : head.end], first.start, end)
+
+
+def held_office(text: str, start: int, end: int, lexicon: GroupLexicon | None = None) -> bool:
+    """Whether the office after a country word (``start``) ending at ``end`` is held and is
+    the state's: no past word before the country word or inside the phrase ("the former
+    Iraqi president", "Iraq's former prime minister") and no body after "of" ("the
+    Portuguese president of the European Commission")."""
+    if OF_AFTER.match(text, end):
+        return False
+    return not _past(text[max(0, start - BEFORE_WINDOW) : end], lexicon or group_lexicon())
+
+
+def _past(words: str, lexicon: GroupLexicon) -> bool:
+    """Whether the last few words before an office make it a past one ("former", "late")."""
+    found = [w.lower() for w in PHRASE_WORD.findall(words)][-PAST_REACH:]
+    return any(w in lexicon.past_words or w.removeprefix("ex-") != w for w in found)
 
 
 def _owned(before: str, lexicon: GroupLexicon) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from eventwire.actors.classify import (
+    GEO_LABELS,
     TYPE_COUNTRY,
     TYPE_GOVERNMENT,
     TYPE_GROUP,
@@ -64,9 +65,10 @@ REPORTING_VERB = re.compile(
 
 
 # A later description of a town by nationality: "the north Lebanese port", "the Syrian city".
+# Not "the Lebanese capital" (another town, often) nor "the Canadian city of Toronto".
 DESCRIBED_AFTER = re.compile(
-    r"\bthe\s+(?:[a-z]+\s+)?(?P<by>[A-Z][\w'-]+)\s+(?:city|town|port|capital|village)"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|as|where|which|that|of|on|in|at|was|is|has|had)\b)"
+    r"\bthe\s+(?:[a-z]+\s+)?(?P<by>[A-Z][\w'-]+)\s+(?:city|town|port|village)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|as|where|which|that|on|in|at|was|is|has|had)\b)"
 )
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 SENTENCE_REACH = 300  # characters after a town read for its sentence's description
@@ -163,6 +165,11 @@ class ActorResolver:
         Prime Minister ... in London")."""
         moved: dict[str, Actor] = {}
         by_start = {(k.mention.article_id, k.mention.part, k.mention.start): k for k in story.links}
+        places_by_part: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for link in story.links:
+            named = link.mention
+            if named.label in GEO_LABELS:
+                places_by_part[(named.article_id, named.part)].append(named.start)
         for link in story.links:
             actor = story.actors.get(link.actor_key)
             if actor is None or actor.type != TYPE_PLACE or actor.key in moved:
@@ -174,21 +181,35 @@ class ActorResolver:
             ]
             placed = [story.actors.get(a.actor_key) for a in after if a is not None]
             countries = {p.country for p in placed if p is not None and p.country}
-            countries |= self._described_after(mention, documents.get(mention.article_id))
-            others = [c for c in self.countries.towns_elsewhere(actor.name) if c in countries]
+            elsewhere = self.countries.towns_elsewhere(actor.name)
+            if elsewhere:
+                places = places_by_part.get((mention.article_id, mention.part), [])
+                document = documents.get(mention.article_id)
+                countries |= self._described_after(mention, document, places)
+            others = [c for c in elsewhere if c in countries]
             if len(others) == 1 and others[0] != actor.country:
                 moved[actor.key] = self.classifier.place_actor(actor.name, others[0])
         _relink(story, moved)
 
-    def _described_after(self, mention: Mention, document: Document | None) -> set[str]:
+    def _described_after(
+        self, mention: Mention, document: Document | None, places: Sequence[int]
+    ) -> set[str]:
         """Countries whose nationality describes a town later in its sentence ("Tripoli ...
-        the north Lebanese port")."""
+        the north Lebanese port"), no other place named in between (``places``: where the
+        part's place mentions start)."""
         if document is None:
             return set()
         text = document.title if mention.part == PART_TITLE else document.text
         rest = SENTENCE_END.split(text[mention.end : mention.end + SENTENCE_REACH], maxsplit=1)[0]
-        found = (self.countries.demonym(m.group("by")) for m in DESCRIBED_AFTER.finditer(rest))
-        return {iso3 for iso3 in found if iso3}
+        found = set()
+        for match in DESCRIBED_AFTER.finditer(rest):
+            where = mention.end + match.start()
+            if any(mention.end < start < where for start in places):
+                break  # "... in London ... flown in from Toronto, the Canadian city"
+            iso3 = self.countries.demonym(match.group("by"))
+            if iso3:
+                found.add(iso3)
+        return found
 
     def _read_article(self, document: Document, mentions: Sequence[Mention], story: _Story) -> None:
         body = sorted((m for m in mentions if m.part != PART_TITLE), key=lambda m: m.start)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.actors.datafiles import read_data, read_sector_lists
-from eventwire.actors.groups import NO_SECTOR, group_lexicon
+from eventwire.actors.groups import NO_SECTOR, group_lexicon, held_office
 
 ROLES_FILE = "roles.yaml"
 INSTITUTIONS_FILE = "institutions.yaml"
@@ -40,6 +40,9 @@ OFFICE_QUALIFIERS = (
     "former|acting|junior|senior|outgoing|incoming|new|interim|then|top|veteran|longtime"
     "|vice|deputy|assistant"
 )
+# ... of those, the ones that leave the office held (not "former", "then", "outgoing"): an
+# office named alone is the state's government only while someone holds it.
+HELD_OFFICE_QUALIFIERS = "acting|junior|senior|new|interim|top|incoming|vice|deputy|assistant"
 # Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister"),
 # with at most two words that qualify the office ("Nigerian junior foreign minister").
 COUNTRY_GAP = re.compile(
@@ -136,15 +139,18 @@ def _title_after() -> re.Pattern[str]:
 @cache
 def _title_next() -> re.Pattern[str]:
     alternation = _alternation(tuple(role_sectors()))
-    qualifiers = rf"(?:(?:{OFFICE_QUALIFIERS})\s+){{0,2}}"
+    qualifiers = rf"(?:(?:{HELD_OFFICE_QUALIFIERS})\s+){{0,2}}"
     return re.compile(rf"(?:['’]s)?\s+{qualifiers}(?P<role>{alternation})(?![\w-])", re.I)
 
 
-def office_alone(text: str, country_end: int) -> RoleMatch | None:
-    """A title right after a country word that no name follows: the office named alone
-    ("Taiwan's Vice Foreign Minister visited", not "... Minister Name visited")."""
+def office_alone(text: str, country_start: int, country_end: int) -> RoleMatch | None:
+    """A title right after a country word that no name follows, the office held and the
+    state's (``held_office``): the office named alone ("Taiwan's Vice Foreign Minister
+    visited"; not "... Minister Name visited", "the former Iraqi President was hanged")."""
     match = _title_next().match(text, country_end)
     if match is None or NAME_AFTER.match(text[match.end() :]):
+        return None
+    if not held_office(text, country_start, match.end()):
         return None
     return _role_match(match, 0)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from eventwire.actors.roles import role_sector
 from eventwire.events.filling import ActorFiller
 from eventwire.events.found import BACKGROUND_PREPS, Found
 from eventwire.events.frames import FrameCoder
@@ -209,11 +210,26 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
             (p, e)
             for p in candidates
             if not p.prep_objects or self.prep_object_fits(i, p, preps)
+            if not p.any_actor or self.given_to_someone(i)
             for e in p.nouns
             if self.noun_fits(i, e)
         ]
         best = max(fitting, key=lambda pe: (pe[1].size, bool(pe[0].prep_objects)), default=None)
         return best[0] if best else None
+
+    def given_to_someone(self, noun: int) -> bool:
+        """Whether a noun is given to an actor or a person named by role, its "to" on it or on
+        the verb carrying it ("gave a warm welcome to de Klerk", "to the visiting Chinese
+        president"; not "to Iran's proposal")."""
+        tree = self.tree
+        carriers = [noun, tree.head(noun)] if tree.dep(noun) == "dobj" else [noun]
+        for _, head in (pair for c in carriers for pair in tree.prep_objects(c, ("to",))):
+            mention = tree.mention_at.get(head)
+            if mention is not None and mention.label in ACTOR_LABELS:
+                return True
+            if role_sector(tree.word(head)):
+                return True
+        return False
 
     def ailment(self, i: int) -> bool:
         """Whether noun ``i`` names an illness, no one's act ("a heart attack": `ailments`)."""
