@@ -42,3 +42,18 @@ def test_up_to_a_number_is_the_object_s_quantity(code) -> None:
     (kidnap,) = acts(code(text))
     assert kidnap.cameo == "181"
     assert [t.text for t in kidnap.targets] == ["Russian"]
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_to_them(code) -> None:
+    (appeal,) = acts(code("The UN called for Israel to withdraw from Lebanon."))
+    assert appeal.cameo.startswith("02")
+    assert [t.text for t in appeal.targets] == ["Israel"]
+    text = "Washington called for Russia to release the detained journalist."
+    (appeal,) = acts(code(text))
+    assert appeal.cameo == "0253" and [t.text for t in appeal.targets] == ["Russia"]
+    # the need for someone to act: the act asked of them
+    text = "The minister stressed the need for Iran to cooperate with the inspectors."
+    (appeal,) = acts(code(text))
+    assert appeal.cameo == "021" and [t.text for t in appeal.targets] == ["Iran"]
+    assert appeal.hypothetical is False
+    assert not [m for m in code(text) if m.cameo.startswith("06")]  # asked for, not done

@@ -161,7 +161,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         did not happen ("demanded that its partners refuse to recognize X": no recognition;
         "its demand that Israel ease restrictions": no easing)."""
         tree = self.tree
-        clauses = tree.kids(frame, "xcomp", "ccomp", "acl")
+        clauses = tree.kids(frame, "xcomp", "ccomp", "acl") + self.for_clauses(frame)
         if tree.pos(frame) == "NOUN":
             clauses += self.demanded_clauses(frame, anchor)
         wrapped = {t for c in clauses for t in tree.subtree(c)}

@@ -88,7 +88,9 @@ class FrameCoder(ArgumentFinder):
                 return None  # "called up reservists", "called off the talks"
             preps = [c for c in tree.kids(i, "prep") if not self.dated(c)]
             particles = {tree.lemma(c) for c in preps}
-            return "appeal" if particles & {"on", "for", "upon"} else None
+            if particles & {"on", "for", "upon"} or self.for_clauses(i):
+                return "appeal"  # "called on X to", "called for X", "called for X to withdraw"
+            return None
         if pos == "ADJ" and lemma in self.lex.frame_adjectives and tree.kids(i, "xcomp", "prep"):
             return self.lex.frame_adjectives[lemma]
         if pos == "NOUN" and lemma in self.lex.frame_nouns and self.frame_noun_verb(i) is not None:
@@ -246,6 +248,14 @@ class FrameCoder(ArgumentFinder):
                     found.targets = tree.actors(addressee) or found.targets
             if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
                 found.targets = self.controlled(i) or found.targets
+        if kind == "appeal" and not any(tree.named(t) for t in found.targets):
+            asked = [
+                a
+                for c in self.for_clauses(i)
+                for s in tree.kids(c, "nsubj")
+                for a in tree.actors(s)
+            ]
+            found.targets = asked or found.targets  # "called for Israel to withdraw"
         if kind == "appeal" and inner_event is not None:
             self.rally(found, i, inner_event)
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
@@ -380,12 +390,22 @@ class FrameCoder(ArgumentFinder):
         return False
 
     def addressees(self, frame: int) -> list[Span]:
-        """Whom an appeal is made to: "urged the EC", "called on Arabs", "appealed to X"."""
+        """Whom an appeal is made to: "urged the EC", "called on Arabs", "appealed to X",
+        "called for Israel to withdraw"."""
         tree = self.tree
         heads = tree.kids(frame, "dobj") + [
             o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
         ]
+        subjects = [s for c in self.for_clauses(frame) for s in tree.kids(c, "nsubj")]
+        heads += subjects  # "called for Israel to withdraw", "the need for Iran to cooperate"
         return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
+
+    def for_clauses(self, i: int) -> list[int]:
+        """Clauses under ``i`` that "for" opens with their own subject ("called for Israel
+        to withdraw", "the need for both sides to return")."""
+        tree = self.tree
+        clauses = tree.kids(i, "advcl", "acl", "ccomp")
+        return [c for c in clauses if self.marked(c, {"for"}) and tree.kids(c, "nsubj")]
 
     def demanded_clauses(self, i: int, anchor: int) -> list[int]:
         """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a
@@ -436,8 +456,9 @@ class FrameCoder(ArgumentFinder):
         """The nearest trigger inside a frame's complement (breadth first)."""
         tree = self.tree
         queue = [c for c in tree.children[i] if tree.dep(c) in COMPLEMENT_DEPS]
-        if tree.pos(i) == "NOUN":
+        if tree.pos(i) == "NOUN":  # "the need for X to withdraw": a for-clause too
             queue = [c for c in tree.children[i] if tree.dep(c) in ("acl", "prep", "relcl")]
+            queue += self.for_clauses(i)
         seen = 0
         while queue and seen < 40:
             node, seen = queue.pop(0), seen + 1

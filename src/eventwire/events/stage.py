@@ -131,7 +131,8 @@ class EventsStage:
     # Y, mediated by Z") is Z's mediation: the participle may hang on the counting noun
     # 26: a welcome given is a visit hosted ("gave a warm welcome to X"); a gerund after
     # "resorted to" / "turned to" is the subject's act (frames.yaml to_gerund_verbs); "up to"
-    # a number the parse took for a particle and a preposition counts the verb's object
+    # a number the parse took for a particle and a preposition counts the verb's object; a
+    # call or need "for X to" act is an appeal to X ("called for Israel to withdraw")
     scope = STORY
     after = "entities"
 
