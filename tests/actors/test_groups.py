@@ -13,6 +13,7 @@ from eventwire.actors.groups import (
     group_before,
     group_lexicon,
     group_of,
+    held_office,
 )
 
 
@@ -207,3 +208,23 @@ def test_adverbs_end_a_group_but_nouns_in_ly_do_not() -> None:
 )
 def test_a_group_noun_in_the_singular(text: str, mention: str, expected: tuple[str, str]) -> None:
     assert _group(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("the Iranian foreign minister", True),
+        ("the Iraqi Minister of Defence", True),  # a portfolio
+        ("the former Iraqi president", False),
+        ("Iraq's former prime minister", False),
+        ("the late Jordanian king", False),
+        ("the Portuguese president of the European Commission", False),  # another body's
+        ("Former officials met the Armenian president", True),  # another phrase's "former"
+    ],
+)
+def test_held_office(text: str, held: bool) -> None:
+    words = text.split()
+    country = next(w for w in words if w[:1].isupper() and w.lower() not in ("the", "former"))
+    start = text.index(country.split("'")[0])
+    office_end = len(text) if " of the " not in text else text.index(" of the ")
+    assert held_office(text, start, office_end) is held

@@ -284,9 +284,19 @@ def test_a_town_described_by_a_nationality_is_that_country_s(
     assert _countries(recognizer, text)["London"] == "GBR"
     text = "Officials in Tripoli said envoys would travel to the Lebanese capital on Monday."
     assert _countries(recognizer, text)["Tripoli"] == "LBY"
+    text = "Clashes in Tripoli, the Lebanese port of 200,000 people, killed six."
+    assert _countries(recognizer, text)["Tripoli"] == "LBN"
     # "city of" a people or "capital of" a company names no place
-    countries = _countries(recognizer, "Kirkuk is a city of Kurds, Arabs and Turkmen.")
-    assert countries.get("Kurds") is None and countries["Kirkuk"] == "IRQ"
+    result = resolve(recognizer, ActorResolver(), "Kirkuk is a city of Kurds, Arabs and Turkmen.")
+    assert {a.name: a.type for a in result.actors}["Kurds"] == "group"  # not a place
+    text = "Gunmen attacked the town of Kafr Nabl."  # an unknown town the model took for a body
+    result = resolve(recognizer, ActorResolver(), text)
+    assert {a.name: a.type for a in result.actors}["Kafr Nabl"] == "place"
+    # the nationality given wins over a larger namesake elsewhere
+    assert (
+        _countries(recognizer, "Riots hit the Bolivian city of Santa Cruz.")["Santa Cruz"] == "BOL"
+    )
+    assert _countries(recognizer, "Riots hit the Dominican city of Santiago.")["Santiago"] == "DOM"
     text = "Qatar bought 10 percent of the capital of Deutsche Bank."
     result = resolve(recognizer, ActorResolver(), text)
     assert [a.type for a in result.actors if a.name == "Deutsche Bank"] == ["organisation"]
@@ -317,8 +327,13 @@ def test_a_body_named_after_its_town_is_of_the_town_s_country(
     # a name places of several countries bear places no body
     text = "Victoria Police arrested two men in Melbourne."  # Australia's state, Seychelles'
     assert _countries(recognizer, text)["Victoria Police"] is None
-    text = "Kingston Hospital said the patient was stable."  # Jamaica's, Canada's
-    assert _countries(recognizer, text)["Kingston Hospital"] is None
+    # a capital or the largest town of the name otherwise
+    assert (
+        _countries(recognizer, "London Stock Exchange shares fell.")["London Stock Exchange"]
+        == "GBR"
+    )
+    text = "Birmingham City Council approved the plan."
+    assert _countries(recognizer, text)["Birmingham City Council"] == "GBR"
 
 
 def test_a_qualifier_of_the_office_between_country_and_title(
@@ -344,6 +359,10 @@ def test_an_office_no_longer_held_or_of_another_body_is_no_government(
     assert codes("The former president of Armenia was arrested.") == {"ARM"}
     text = "Barroso, the Portuguese president of the European Commission, spoke."
     assert "PRTGOV" not in codes(text)
+    # a portfolio after "of" is the state's office; a past word elsewhere is not the office's
+    assert "IRQGOV" in codes("The Iraqi Minister of Defence said the troops would stay.")
+    assert "ARMGOV" in codes("Former officials met the president of Armenia.")
+    assert codes("The former Iraqi deputy prime minister said the deal was bad.") == {"IRQ"}
 
 
 def test_a_title_the_model_cut_into_a_body_s_name_keeps_its_country(

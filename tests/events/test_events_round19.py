@@ -46,7 +46,7 @@ def test_up_to_a_number_is_the_object_s_quantity(code) -> None:
 
 def test_a_call_for_someone_to_act_is_an_appeal_to_them(code) -> None:
     (appeal,) = acts(code("The UN called for Israel to withdraw from Lebanon."))
-    assert appeal.cameo.startswith("02")
+    assert appeal.cameo == "020"
     assert [t.text for t in appeal.targets] == ["Israel"]
     text = "Washington called for Russia to release the detained journalist."
     (appeal,) = acts(code(text))
@@ -57,3 +57,26 @@ def test_a_call_for_someone_to_act_is_an_appeal_to_them(code) -> None:
     assert appeal.cameo == "021" and [t.text for t in appeal.targets] == ["Iran"]
     assert appeal.hypothetical is False
     assert not [m for m in code(text) if m.cameo.startswith("06")]  # asked for, not done
+
+
+def test_a_welcome_received_from_someone_or_given_to_them(code) -> None:
+    (hosted,) = acts(code("Putin received a warm welcome from Chinese leaders in Beijing."))
+    assert hosted.cameo == "043"
+    assert [s.text for s in hosted.sources] == ["Chinese"]
+    assert [t.text for t in hosted.targets] == ["Putin"]
+    (hosted,) = acts(code("Cuba gave Chavez a warm welcome."))
+    assert [t.text for t in hosted.targets] == ["Chavez"]
+
+
+def test_a_call_on_someone_to_stop_an_attack_asks_for_its_end(code) -> None:
+    (appeal,) = acts(code("The UN called for Israel to stop attacking Gaza."))
+    assert appeal.cameo == "0256"  # an appeal to de-escalate, not opposition rallied
+    assert [t.text for t in appeal.targets] == ["Israel"]
+    (appeal,) = acts(code("The EU called for Egypt to stop arresting activists."))
+    assert appeal.cameo.startswith("02") and [t.text for t in appeal.targets] == ["Egypt"]
+    (appeal,) = acts(code("Israel saw no need for Egypt to mediate."))
+    assert appeal.negated
+    # a vow to stop attacks is no cessation: whose attacks is open
+    assert not acts(code("Israel vowed to stop the rocket attacks on its towns."))[
+        0
+    ].cameo.startswith("03")

@@ -34,6 +34,9 @@ PLACE_NOUN_OF = re.compile(
     r"border town|market town|provincial capital|regional capital)\s+of\s+$"
 )
 PLACE_NOUN_REACH = 60  # characters before a name read for its place noun
+INDEFINITE = re.compile(
+    r"\ban?\s+(?:[\w'-]+\s+)?$", re.IGNORECASE
+)  # "a city of", "a border town of"
 # A nationality that only qualifies a people: "the ethnic Albanian village of X", "the
 # Croatian Serb capital of X" (the word before the nationality, up to it).
 QUALIFIED_NATIONALITY = re.compile(r"\b(?P<word>ethnic|[A-Z][\w'-]+)\s+$")
@@ -128,11 +131,11 @@ class Classifier:
 
     def _described_place(self, mention: Mention, text: str) -> Actor | None:
         """A town a place noun describes ("the Lebanese city of Tripoli", "the Syrian town of
-        Kafr Nabl"): where the gazetteer places it, in the country of the nationality before
-        the noun when the gazetteer knows a town of that name there too or none at all. A
-        country ("the capital of Libya"), a listed body, and a name the model did not take
-        for a place and no one places ("a city of Kurds", "the capital of Deutsche Bank")
-        are left alone."""
+        Kafr Nabl", "the town of Samarra"): in the country of the nationality before the
+        noun, else where the gazetteer places it. A country ("the capital of Libya"), a
+        listed body, and a name the model did not take for a place that the phrase may not
+        name as one are left alone ("a city of Kurds", "the village of Christians", "the
+        capital of Deutsche Bank")."""
         window = max(0, mention.start - PLACE_NOUN_REACH)
         described = PLACE_NOUN_OF.search(text, window, mention.start)
         surface = mention.text
@@ -146,13 +149,25 @@ class Classifier:
         by = described.group("by")
         named = countries.demonym(by) if by else None
         if named and self._qualifies_a_people(text, window, described.start("by")):
-            named = None
-        if known:
-            towns = {known, *countries.towns_elsewhere(surface)}
-            return self.place_actor(surface, named if named in towns else known)
-        if named is None and mention.label not in GEO_LABELS:
-            return None
-        return self.place_actor(surface, named)
+            named = None  # "the ethnic Albanian village of X": the gazetteer's country
+        if named or known:
+            return self.place_actor(surface, named or known)
+        if mention.label in GEO_LABELS or self._names_a_place(described, surface):
+            return self.place_actor(surface, None)
+        return None
+
+    def _names_a_place(self, described: re.Match[str], surface: str) -> bool:
+        """Whether a place noun's phrase names a town, not what it holds or owns: "the town of
+        Kafr Nabl", not "a city of Kurds", "the village of Christians" (a people) nor "the
+        capital of Deutsche Bank" (money)."""
+        words = described.group().lower().split()
+        before = max(0, described.start() - PLACE_NOUN_REACH)
+        if words[-2:-1] == ["capital"] or INDEFINITE.search(
+            described.string, before, described.start()
+        ):
+            return False
+        plural = surface.endswith("s") and not surface.endswith("ss")
+        return not plural and surface.lower() not in group_lexicon().peoples
 
     def _qualifies_a_people(self, text: str, start: int, end: int) -> bool:
         """Whether the nationality ending at ``end`` only qualifies a people: "ethnic" or
@@ -229,18 +244,17 @@ class Classifier:
         return None
 
     def _town_country(self, head: str) -> str | None:
-        """The one country a town, capital or region of this name is in ("Alabama Supreme
-        Court"); none for a name places of several countries bear ("Kingston Hospital",
-        "Victoria Police": Jamaica's and Canada's Kingston, Australia's state and the
-        Seychelles' capital)."""
+        """The country of the town a body is named after: its capital's, else the largest
+        town's of that name ("London Stock Exchange", "Birmingham City Council"); none when a
+        region of another country bears the name ("Victoria Police": Australia's state, the
+        Seychelles' capital; "Charlotte": a parish of Saint Vincent). A region by a compass
+        word is too common a name to count ("West Coast Bank")."""
         countries = self.countries
-        if countries.towns_elsewhere(head):
-            return None
-        # a region by a compass word is too common a name ("West Coast Bank": New Zealand's)
+        town = countries.capital(head) or countries.city(head)
         region = None if COMPASS_PREFIX.match(head) else countries.subdivision(head)
-        found = {countries.capital(head), region, countries.city(head)}
-        found.discard(None)
-        return found.pop() if len(found) == 1 else None
+        if town and region and region != town:
+            return None
+        return town or region
 
     def known_organisation(self, surface: str) -> Actor | None:
         """A listed (or user-given) organisation with this name or alias."""

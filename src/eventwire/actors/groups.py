@@ -46,8 +46,14 @@ LOCATED_LINKS = frozenset({"in", "throughout", "across"})
 # are often another's.
 LOCATED_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JUD", "EDU", "LAB", "AGR"})
 BEFORE_WINDOW = 60  # characters before the mention read for "<noun> of/in"
-OF_AFTER = re.compile(r"\s+of\b")
-PAST_REACH = 4  # words before an office read for a past word ("the former Iraqi prime minister")
+# A body's name after an office: "president of the European Commission" (not a portfolio:
+# "Minister of Defence", "minister of state for foreign affairs").
+OF_BODY_AFTER = re.compile(r"\s+of\s+the\s+[A-Z]")
+# Where the noun phrase of an office begins: a determiner, a possessive or punctuation.
+PHRASE_START = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|whose)\b|['’]s\b|[,;:.()\"“”])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -192,25 +198,28 @@ def group_before(
     sector = _phrase_sector(units, lexicon)
     if sector is None or (link.group("link") in LOCATED_LINKS and sector not in LOCATED_SECTORS):
         return None
-    if head.noun in lexicon.offices and _past(text[window_start : head.start], lexicon):
+    if head.noun in lexicon.offices and _past(text[window_start : head.end], lexicon):
         return None  # "the former president of Armenia"
     return GroupMatch(sector, text[head.start : head.end], first.start, end)
 
 
 def held_office(text: str, start: int, end: int, lexicon: GroupLexicon | None = None) -> bool:
     """Whether the office after a country word (``start``) ending at ``end`` is held and is
-    the state's: no past word before the country word or inside the phrase ("the former
-    Iraqi president", "Iraq's former prime minister") and no body after "of" ("the
-    Portuguese president of the European Commission")."""
-    if OF_AFTER.match(text, end):
+    the state's: no past word in its noun phrase ("the former Iraqi president", "Iraq's
+    former prime minister") and no body after "of" ("the Portuguese president of the
+    European Commission")."""
+    if OF_BODY_AFTER.match(text, end):
         return False
     return not _past(text[max(0, start - BEFORE_WINDOW) : end], lexicon or group_lexicon())
 
 
 def _past(words: str, lexicon: GroupLexicon) -> bool:
-    """Whether the last few words before an office make it a past one ("former", "late")."""
-    found = [w.lower() for w in PHRASE_WORD.findall(words)][-PAST_REACH:]
-    return any(w in lexicon.past_words or w.removeprefix("ex-") != w for w in found)
+    """Whether a past word ("former", "late", "ex-") stands in the noun phrase that
+    ``words`` end with (from its last determiner, possessive or punctuation on)."""
+    starts = [m.end() for m in PHRASE_START.finditer(words)]
+    phrase = words[starts[-1] :] if starts else words
+    found = [w.lower() for w in PHRASE_WORD.findall(phrase)]
+    return any(w in lexicon.past_words or w.startswith("ex-") for w in found)
 
 
 def _owned(before: str, lexicon: GroupLexicon) -> bool:

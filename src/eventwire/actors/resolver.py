@@ -65,10 +65,12 @@ REPORTING_VERB = re.compile(
 
 
 # A later description of a town by nationality: "the north Lebanese port", "the Syrian city".
-# Not "the Lebanese capital" (another town, often) nor "the Canadian city of Toronto".
+# Not "the Lebanese capital" (another town, often) nor "the Canadian city of Toronto" (a
+# name after "of"); "the Lebanese port of 200,000 people" is.
 DESCRIBED_AFTER = re.compile(
     r"\bthe\s+(?:[a-z]+\s+)?(?P<by>[A-Z][\w'-]+)\s+(?:city|town|port|village)"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|as|where|which|that|on|in|at|was|is|has|had)\b)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|as|where|which|that|on|in|at|was|is|has|had)\b"
+    r"|\s+of\s+(?![A-Z]))"
 )
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 SENTENCE_REACH = 300  # characters after a town read for its sentence's description

@@ -218,18 +218,29 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
         return best[0] if best else None
 
     def given_to_someone(self, noun: int) -> bool:
-        """Whether a noun is given to an actor or a person named by role, its "to" on it or on
-        the verb carrying it ("gave a warm welcome to de Klerk", "to the visiting Chinese
-        president"; not "to Iran's proposal")."""
+        """Whether a noun is given to an actor or a person named by role, by "to" on it or on
+        the verb carrying it or as that verb's indirect object ("gave a warm welcome to de
+        Klerk", "gave Chavez a warm welcome"), or received by one from another ("Putin
+        received a warm welcome from Chinese leaders"); not "a welcome to Iran's proposal",
+        "the offer received a cool welcome"."""
         tree = self.tree
-        carriers = [noun, tree.head(noun)] if tree.dep(noun) == "dobj" else [noun]
-        for _, head in (pair for c in carriers for pair in tree.prep_objects(c, ("to",))):
-            mention = tree.mention_at.get(head)
-            if mention is not None and mention.label in ACTOR_LABELS:
-                return True
-            if role_sector(tree.word(head)):
-                return True
-        return False
+        carrier = tree.head(noun) if tree.dep(noun) == "dobj" else None
+        heads = [o for _, o in tree.prep_objects(noun, ("to",))]
+        if carrier is not None:
+            heads += [o for _, o in tree.prep_objects(carrier, ("to",))]
+            heads += tree.kids(carrier, "dative") + [
+                o for o in tree.kids(carrier, "dobj") if o != noun
+            ]
+            if self.is_word(carrier, "undergo_verbs") and tree.prep_objects(carrier, ("from",)):
+                heads += tree.kids(carrier, "nsubj", "nsubjpass")
+        return any(self.someone(h) for h in heads)
+
+    def someone(self, i: int) -> bool:
+        """Whether a noun names an actor or a person by role."""
+        mention = self.tree.mention_at.get(i)
+        if mention is not None and mention.label in ACTOR_LABELS:
+            return True
+        return role_sector(self.tree.word(i)) is not None
 
     def ailment(self, i: int) -> bool:
         """Whether noun ``i`` names an illness, no one's act ("a heart attack": `ailments`)."""

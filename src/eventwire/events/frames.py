@@ -185,6 +185,9 @@ class FrameCoder(ArgumentFinder):
         if self.is_word(i, "infinitive_frame_verbs") and not self.vows(i):
             return None  # "was sworn in", "swore at reporters", "swore that ...": no frame
         inner_code = triggers[inner].code if inner is not None else None
+        ceased = kind in ("appeal", "demand") and inner is not None and self.ceased(inner, i)
+        if ceased and inner_code and self.lex.is_violent(inner_code):
+            inner_code = self.lex.cessation_code  # "called for Israel to stop attacking Gaza"
         inner_root = int(inner_code[:2]) if inner_code else 0
         harmful = inner_root >= self.lex.roots["harm"]
         infinitives = [c for c in complement if tree.dep(c) == "xcomp"]  # not "agree that"
@@ -248,15 +251,12 @@ class FrameCoder(ArgumentFinder):
                     found.targets = tree.actors(addressee) or found.targets
             if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
                 found.targets = self.controlled(i) or found.targets
-        if kind == "appeal" and not any(tree.named(t) for t in found.targets):
-            asked = [
-                a
-                for c in self.for_clauses(i)
-                for s in tree.kids(c, "nsubj")
-                for a in tree.actors(s)
-            ]
-            found.targets = asked or found.targets  # "called for Israel to withdraw"
-        if kind == "appeal" and inner_event is not None:
+        asked = [
+            a for c in self.for_clauses(i) for n in self.for_subjects(c) for a in tree.actors(n)
+        ]
+        if kind == "appeal" and asked:  # "called for Israel to stop attacking Gaza": Israel
+            found.targets = asked
+        if kind == "appeal" and inner_event is not None and not ceased:
             self.rally(found, i, inner_event)
         for clause in self.demanded_clauses(i, anchor) if kind == "demand" else []:
             if not any(tree.named(t) for t in found.targets):  # "demand that X ..."
@@ -275,6 +275,8 @@ class FrameCoder(ArgumentFinder):
             self.on_behalf(found, i)
         if tree.kids(anchor, "neg") and not withheld:
             found.negated = True
+        if tree.pos(i) == "NOUN" and any(tree.lemma(d) == "no" for d in tree.kids(i, "det")):
+            found.negated = True  # "saw no need for Egypt to mediate"
         found.targets = self.without_own_forces(found)  # "agreed to pull back their forces"
         bound = self.obliged(anchor) if kind == "intent" else []
         if bound:  # "said the US must be ready to mediate": the speaker's demand of the US
@@ -349,6 +351,23 @@ class FrameCoder(ArgumentFinder):
         found.sources = [a for _, o in tree.prep_objects(anchor, ("by",)) for a in tree.actors(o)]
         return [a for p in passive for a in tree.actors(p) if tree.named(a)]
 
+    def ceased(self, inner: int, frame: int) -> bool:
+        """Whether the act inside a frame is one to stop: the complement of a verb of ceasing
+        below the frame ("to stop attacking", "to halt the shelling")."""
+        tree, node = self.tree, inner
+        for _ in range(3):
+            head = tree.head(node)
+            if head in (node, frame):
+                return False
+            if self.is_word(head, "cessation_verbs") and tree.dep(node) in (
+                "xcomp",
+                "dobj",
+                "ccomp",
+            ):
+                return True
+            node = head
+        return False
+
     def rally(self, found: Found, frame: int, inner: Found) -> None:
         """ "urged the EC to support the PLO", "called on Arabs to mobilize against X",
         "called for sanctions against X": an appeal to others to act for or against a named
@@ -396,7 +415,7 @@ class FrameCoder(ArgumentFinder):
         heads = tree.kids(frame, "dobj") + [
             o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
         ]
-        subjects = [s for c in self.for_clauses(frame) for s in tree.kids(c, "nsubj")]
+        subjects = [s for c in self.for_clauses(frame) for s in self.for_subjects(c)]
         heads += subjects  # "called for Israel to withdraw", "the need for Iran to cooperate"
         return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
 
@@ -405,7 +424,14 @@ class FrameCoder(ArgumentFinder):
         to withdraw", "the need for both sides to return")."""
         tree = self.tree
         clauses = tree.kids(i, "advcl", "acl", "ccomp")
-        return [c for c in clauses if self.marked(c, {"for"}) and tree.kids(c, "nsubj")]
+        return [c for c in clauses if self.marked(c, {"for"}) and self.for_subjects(c)]
+
+    def for_subjects(self, clause: int) -> list[int]:
+        """The subject of a clause "for" opens: its own, or the object the parse hangs on
+        "for" ("called for Egypt to stop": for -> pobj Egypt)."""
+        tree = self.tree
+        marks = [m for m in tree.kids(clause, "mark") if tree.lemma(m) == "for"]
+        return tree.kids(clause, "nsubj") + [o for m in marks for o in tree.kids(m, "pobj")]
 
     def demanded_clauses(self, i: int, anchor: int) -> list[int]:
         """The clauses saying what a demand asks: its own ("demanded that X ..."), or for a

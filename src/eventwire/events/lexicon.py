@@ -123,6 +123,7 @@ class Lexicon:
     claim_code: str = ""  # an accusation of the speaker itself: a claim of responsibility
     hindsight_code: str = ""  # "should have done": a judgement of what someone did
     silence_code: str = ""  # a refusal to speak ("declined to comment")
+    cessation_code: str = ""  # an act asked to stop: de-escalation ("to stop attacking")
     assembly_code: str = "141"  # a crowd gathering: a demonstration
     protest_root: str = "14"  # an act done to protest is kept beside the act it explains
     # predicates that rule out the act that is their clausal subject ("is out of the question")
@@ -141,7 +142,7 @@ class Lexicon:
         a hindsight judgement would have none)."""
         names = (
             *("fatal_code", "apology_code", "accusation_code", "claim_code"),
-            *("hindsight_code", "silence_code"),
+            *("hindsight_code", "silence_code", "cessation_code"),
         )
         for name in (*names, "repression_code"):
             if not getattr(self, name):
@@ -377,6 +378,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
                 "joint_adverbs",
                 "gerund_preps",
                 "to_gerund_verbs",
+                "cessation_verbs",
                 "gerund_adjectives",
             )
         },
@@ -394,6 +396,7 @@ def load_lexicon(user_file: str = "") -> Lexicon:
         claim_code=str(data["claim_code"]),
         hindsight_code=str(data["hindsight_code"]),
         silence_code=str(data["silence_code"]),
+        cessation_code=str(data["cessation_code"]),
         judgement_codes={
             str(word): str(code)
             for code, words in (data.get("judgement_words") or {}).items()
