@@ -132,7 +132,8 @@ class EventsStage:
     # 26: a welcome given is a visit hosted ("gave a warm welcome to X"); a gerund after
     # "resorted to" / "turned to" is the subject's act (frames.yaml to_gerund_verbs); "up to"
     # a number the parse took for a particle and a preposition counts the verb's object; a
-    # call or need "for X to" act is an appeal to X ("called for Israel to withdraw")
+    # call or need "for X to" act is an appeal to X ("called for Israel to withdraw"); an appeal
+    # or demand to stop violence asks for de-escalation (frames.yaml cessation_verbs)
     scope = STORY
     after = "entities"
 
