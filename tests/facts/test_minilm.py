@@ -258,9 +258,11 @@ def _embed_in_daemon(texts: list[str], results: multiprocessing.Queue) -> None:
 
 def test_a_daemon_process_embeds_without_helpers() -> None:
     """Dask workers are daemon processes, which may not start children: the encoder does the
-    work itself there instead of failing."""
+    work itself there instead of failing. Started as Dask starts its workers (spawn): a child
+    forked from this test process, whose earlier tests ran threads, may inherit a lock one of
+    them held and hang."""
     texts = [f"{s} ({n} reports)" for n in range(30) for s in SENTENCES[:4]]
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     results = context.Queue()
     worker = context.Process(target=_embed_in_daemon, args=(texts, results), daemon=True)
     worker.start()
