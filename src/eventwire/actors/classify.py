@@ -34,9 +34,8 @@ PLACE_NOUN_OF = re.compile(
     r"border town|market town|provincial capital|regional capital)\s+of\s+$"
 )
 PLACE_NOUN_REACH = 60  # characters before a name read for its place noun
-INDEFINITE = re.compile(
-    r"\ban?\s+(?:[\w'-]+\s+)?$", re.IGNORECASE
-)  # "a city of", "a border town of"
+# "a city of", "a small town of": what a town holds, not its name
+INDEFINITE = re.compile(r"\ban?\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
 # A nationality that only qualifies a people: "the ethnic Albanian village of X", "the
 # Croatian Serb capital of X" (the word before the nationality, up to it).
 QUALIFIED_NATIONALITY = re.compile(r"\b(?P<word>ethnic|[A-Z][\w'-]+)\s+$")
