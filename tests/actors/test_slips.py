@@ -126,6 +126,7 @@ def test_a_nationality_tagged_apart_from_its_people_is_their_group(
     text = "Some 800,000 Iraqi Kurds sought refuge in Germany last month."
     result = resolve(resolver, text, ("Iraqi", "NORP", 0), ("Kurds", "NORP", 0))
     assert actor_of(result, "Iraqi") == "group:IRQ:CVL"
+    assert actor_of(result, "Kurds") == "group:IRQ:CVL"  # one group, not two sides
     # not a place, a party or a body after the nationality
     text = "Avalanche kills skiers in the French Alps."
     assert actor_of(resolve(resolver, text, ("French", "NORP", 0)), "French") == "country:FRA"

@@ -27,6 +27,8 @@ DESCRIBED_LABELS = GEO_LABELS | {"ORG", "NORP"}  # what the model may tag a name
 TOWN_BODIES_FILE = "town_bodies.yaml"
 # A capitalised plural right after a demonym, no name after it: "Iraqi Kurds sought refuge".
 PEOPLE_AFTER = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+[^s\W]s)\b(?![ \t]+[A-Z])")
+# A capitalised word right before a people's name: "Iraqi Kurds" (the nationality, if one).
+NATIONALITY_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w'-]+)[ \t]+$")
 # A name a place noun describes: "the northern Lebanese city of Tripoli", "the Syrian town of
 # Kafr Nabl", "the port of Aden" (group "by": the word before the noun, a demonym or not).
 PLACE_NOUN_OF = re.compile(
@@ -99,6 +101,9 @@ class Classifier:
         known = self.known_organisation(mention.text)  # "the Taliban" tagged as a people
         if known is not None:
             return known
+        qualified = self._people_before(mention, text)  # "Iraqi" + "Kurds": one group
+        if qualified is not None:
+            return self.group_actor(qualified, SECTOR_PEOPLE)
         key = surface_key(mention.text)
         return Actor(f"group:{key}", _display(mention.text), TYPE_GROUP) if key else None
 
@@ -109,6 +114,16 @@ class Classifier:
         Alps", "German Greens")."""
         after = PEOPLE_AFTER.match(text, mention.end)
         return after is not None and after.group("word").lower() in group_lexicon().peoples
+
+    def _people_before(self, mention: Mention, text: str) -> str | None:
+        """ISO-3 of the nationality right before a listed people the model tagged apart
+        ("Iraqi" + "Kurds"): the people is that country's group, as its nationality is."""
+        if mention.text.lower() not in group_lexicon().peoples:
+            return None
+        before = NATIONALITY_BEFORE.search(
+            text, max(0, mention.start - PLACE_NOUN_REACH), mention.start
+        )
+        return self.countries.demonym(before.group("word")) if before else None
 
     def _geo(self, mention: Mention, text: str) -> Actor | None:
         countries = self.countries

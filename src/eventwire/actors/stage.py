@@ -36,7 +36,8 @@ class ActorsStage:
     # named after its town is of the town's country ("Moscow State University", data/
     # town_bodies.yaml); a state's office named alone is its government ("the Iranian foreign
     # minister said", "the president of Armenia"); a qualifier of the office may stand between
-    # a country word and a title ("Nigerian junior foreign minister Name")
+    # a country word and a title ("Nigerian junior foreign minister Name"); a nationality and
+    # a listed people the model tagged apart are one group ("Iraqi" + "Kurds")
     scope = STORY
     after = "entities"
 
