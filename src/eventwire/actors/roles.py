@@ -34,15 +34,12 @@ FIT_EXACT = "exact"
 FIT_RELATED = "related"
 FIT_NONE = "none"  # the person has no title to compare with
 FIT_CONFLICT = "conflict"
-# Words that qualify an office between a country word and a title, or before an office named
-# alone ("Nigerian junior foreign minister", "Taiwan's Vice Foreign Minister visited").
-OFFICE_QUALIFIERS = (
-    "former|acting|junior|senior|outgoing|incoming|new|interim|then|top|veteran|longtime"
-    "|vice|deputy|assistant"
-)
-# ... of those, the ones that leave the office held (not "former", "then", "outgoing"): an
-# office named alone is the state's government only while someone holds it.
+# Words that qualify a held office, before an office named alone ("Taiwan's Vice Foreign
+# Minister visited": the state's government only while someone holds it) ...
 HELD_OFFICE_QUALIFIERS = "acting|junior|senior|new|interim|top|incoming|vice|deputy|assistant"
+# ... and, with those of a past one, between a country word and a title ("Nigerian junior
+# foreign minister", "Iraqi former prime minister").
+OFFICE_QUALIFIERS = HELD_OFFICE_QUALIFIERS + "|former|outgoing|then|veteran|longtime"
 # Between a country word and the title: nothing, or a possessive ("Chile's Foreign Minister"),
 # with at most two words that qualify the office ("Nigerian junior foreign minister").
 COUNTRY_GAP = re.compile(

@@ -237,10 +237,7 @@ class SentenceCoder(FrameCoder, SpeechCoder, ActorFiller, NominalEvents, EventSe
 
     def someone(self, i: int) -> bool:
         """Whether a noun names an actor or a person by role."""
-        mention = self.tree.mention_at.get(i)
-        if mention is not None and mention.label in ACTOR_LABELS:
-            return True
-        return role_sector(self.tree.word(i)) is not None
+        return self.tree.label(i) in ACTOR_LABELS or role_sector(self.tree.word(i)) is not None
 
     def ailment(self, i: int) -> bool:
         """Whether noun ``i`` names an illness, no one's act ("a heart attack": `ailments`)."""

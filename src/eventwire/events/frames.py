@@ -25,6 +25,7 @@ COMPLEMENT_DEPS = (
     "compound",
     "pcomp",  # "vowed to avenge X by attacking Y"
 )
+CEASED_DEPS = frozenset({"xcomp", "dobj", "ccomp"})  # what a verb of ceasing stops
 # Prepositions by which a verb carries a frame noun ("agreed on the need", "called for a demand").
 FRAME_NOUN_PREPS = frozenset({"on", "upon", "for", "about", "to", "with"})
 
@@ -251,9 +252,7 @@ class FrameCoder(ArgumentFinder):
                     found.targets = tree.actors(addressee) or found.targets
             if kind == "appeal":  # "wants Israel to release ...", parsed as its clause's subject
                 found.targets = self.controlled(i) or found.targets
-        asked = [
-            a for c in self.for_clauses(i) for n in self.for_subjects(c) for a in tree.actors(n)
-        ]
+        asked = self.asked_for(i)
         if kind == "appeal" and asked:  # "called for Israel to stop attacking Gaza": Israel
             found.targets = asked
         if kind == "appeal" and inner_event is not None and not ceased:
@@ -359,11 +358,7 @@ class FrameCoder(ArgumentFinder):
             head = tree.head(node)
             if head in (node, frame):
                 return False
-            if self.is_word(head, "cessation_verbs") and tree.dep(node) in (
-                "xcomp",
-                "dobj",
-                "ccomp",
-            ):
+            if self.is_word(head, "cessation_verbs") and tree.dep(node) in CEASED_DEPS:
                 return True
             node = head
         return False
@@ -415,9 +410,15 @@ class FrameCoder(ArgumentFinder):
         heads = tree.kids(frame, "dobj") + [
             o for _, o in tree.prep_objects(frame, ("on", "upon", "to"))
         ]
-        subjects = [s for c in self.for_clauses(frame) for s in self.for_subjects(c)]
-        heads += subjects  # "called for Israel to withdraw", "the need for Iran to cooperate"
-        return [a for h in heads for a in tree.actors(h)] + self.controlled(frame)
+        found = [a for h in heads for a in tree.actors(h)] + self.asked_for(frame)
+        return found + self.controlled(frame)
+
+    def asked_for(self, frame: int) -> list[Span]:
+        """Whom a frame's for-clauses ask to act ("called for Israel to withdraw", "the need
+        for Iran to cooperate")."""
+        tree = self.tree
+        subjects = [n for c in self.for_clauses(frame) for n in self.for_subjects(c)]
+        return [a for n in subjects for a in tree.actors(n)]
 
     def for_clauses(self, i: int) -> list[int]:
         """Clauses under ``i`` that "for" opens with their own subject ("called for Israel
